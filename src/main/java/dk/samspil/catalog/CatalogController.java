@@ -1,0 +1,43 @@
+package dk.samspil.catalog;
+
+import java.time.LocalTime;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The public catalogue: the list of packages and one page per package. */
+@Controller
+class CatalogController {
+
+    static final String LIST_VIEW = "catalog/list";
+    static final String PACKAGE_VIEW = "catalog/package";
+    /** The programme's clock times are shown for an example start; the order sets the real one. */
+    static final LocalTime EXAMPLE_START = LocalTime.of(16, 0);
+
+    private final Catalog catalog;
+
+    CatalogController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/pakker")
+    String list(Model model) {
+        model.addAttribute("packages", catalog.all());
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/pakker/{slug}")
+    String show(@PathVariable String slug, Model model) {
+        PackageDefinition definition = catalog.find(slug)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("p", definition);
+        model.addAttribute("providerName", catalog.providerName(definition.provider()).orElse(definition.provider()));
+        model.addAttribute("schedule", definition.scheduleFrom(EXAMPLE_START));
+        model.addAttribute("exampleStart", EXAMPLE_START);
+        return PACKAGE_VIEW;
+    }
+
+}

@@ -1,0 +1,130 @@
+package dk.samspil.catalog;
+
+import dk.samspil.catalog.PackageDefinition.ItemKind;
+import dk.samspil.catalog.PackageDefinition.PackageStatus;
+import dk.samspil.catalog.PackageDefinition.Question;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Loads {@code classpath:catalog/*.yaml} into the database at start-up. A package whose file is unchanged is left
+ * alone; a changed file updates the package in place and raises its version. Safe when several instances start
+ * at once (an advisory lock serialises them).
+ */
+@Component
+class CatalogLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogLoader.class);
+    static final String LOCATION = "classpath*:catalog/*.yaml";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final YAMLMapper yaml = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    CatalogLoader(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        load(new PathMatchingResourcePatternResolver().getResources(LOCATION));
+    }
+
+    /** @return how many packages were inserted or changed */
+    @Transactional
+    public int load(Resource... resources) throws IOException {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('samspil.catalog'))").query().singleValue();
+        int changed = 0;
+        for (Resource resource : resources) {
+            byte[] content;
+            try (InputStream in = resource.getInputStream()) {
+                content = in.readAllBytes();
+            }
+            PackageDefinition definition = parse(resource.getFilename(), content);
+            changed += jdbc.sql("""
+                            INSERT INTO catalog_package (slug, title, provider_code, status, definition, content_hash)
+                            VALUES (:slug, :title, :provider, :status, CAST(:definition AS jsonb), :hash)
+                            ON CONFLICT (slug) DO UPDATE
+                               SET title = EXCLUDED.title, provider_code = EXCLUDED.provider_code,
+                                   status = EXCLUDED.status, definition = EXCLUDED.definition,
+                                   content_hash = EXCLUDED.content_hash, version = catalog_package.version + 1,
+                                   updated_at = now()
+                             WHERE catalog_package.content_hash <> EXCLUDED.content_hash""")
+                    .param("slug", definition.slug())
+                    .param("title", definition.title())
+                    .param("provider", definition.provider())
+                    .param("status", definition.status().name())
+                    .param("definition", json.writeValueAsString(definition))
+                    .param("hash", sha256(content))
+                    .update();
+        }
+        log.info("Catalogue: {} package files read, {} new or changed", resources.length, changed);
+        return changed;
+    }
+
+    PackageDefinition parse(String name, byte[] content) {
+        PackageDefinition definition = yaml.readValue(content, PackageDefinition.class);
+        validate(name, definition);
+        return definition;
+    }
+
+    private static void validate(String name, PackageDefinition p) {
+        require(p.slug() != null && p.slug().matches("[a-z0-9-]{2,80}"), name, "slug must be lowercase ascii");
+        require(p.title() != null && !p.title().isBlank(), name, "title is required");
+        require(p.provider() != null, name, "provider is required");
+        require(p.status() != null, name, "status is required");
+        if (p.status() == PackageStatus.OFFERED) {
+            int minutes = p.programme().stream().mapToInt(PackageDefinition.ProgrammeItem::minutes).sum();
+            require(minutes == p.meetingMinutes(), name,
+                    "programme minutes (" + minutes + ") differ from meetingMinutes (" + p.meetingMinutes() + ")");
+            require(p.leadTime() != null && p.leadTime().weeks() > 0, name, "an offered package needs a lead time");
+            require(p.programme().stream().anyMatch(item -> item.kind() == ItemKind.BLOCK), name, "no programme blocks");
+        }
+        Set<String> keys = new HashSet<>();
+        for (Question question : p.questionnaire().questions()) {
+            require(question.key() != null && keys.add(question.key()), name, "duplicate or missing question key " + question.key());
+            require(question.type() != null, name, "question " + question.key() + " has no type");
+            boolean closed = question.type() != PackageDefinition.QuestionType.TEXT;
+            require(closed == !question.options().isEmpty(), name,
+                    "question " + question.key() + ": options go with SCALE and MULTIPLE only");
+        }
+        if (p.electiveTopics() != null) {
+            require(p.electiveTopics().choose() > 0 && p.electiveTopics().choose() <= p.electiveTopics().options().size(),
+                    name, "electiveTopics.choose must be between 1 and the number of options");
+        }
+    }
+
+    private static void require(boolean condition, String file, String problem) {
+        if (!condition) {
+            throw new IllegalStateException("Package file " + file + ": " + problem);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

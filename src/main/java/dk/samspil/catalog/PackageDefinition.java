@@ -1,0 +1,138 @@
+package dk.samspil.catalog;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One cluster package as its resource file defines it. Lists are never null; optional texts may be.
+ * The record mirrors the YAML schema described in {@code resources/catalog/README.md}.
+ */
+public record PackageDefinition(
+        String slug,
+        String title,
+        String provider,
+        PackageStatus status,
+        String summary,
+        String focus,
+        List<String> purpose,
+        List<String> method,
+        List<String> dataSources,
+        List<ServiceCode> serviceCodes,
+        Participants participants,
+        int meetingMinutes,
+        LeadTime leadTime,
+        String typicalStart,
+        List<String> materials,
+        List<Topic> fixedTopics,
+        ElectiveTopics electiveTopics,
+        List<ProgrammeItem> programme,
+        boolean draftProgramme,
+        Questionnaire questionnaire,
+        List<String> dataRequirements,
+        List<String> municipalityRole,
+        List<String> municipalityPreparation,
+        List<String> municipalityDeliverables,
+        List<String> clusterWishes,
+        List<String> suggestedActions,
+        List<String> afterMeeting,
+        boolean podcast) {
+
+    public PackageDefinition {
+        purpose = nonNull(purpose);
+        method = nonNull(method);
+        dataSources = nonNull(dataSources);
+        serviceCodes = nonNull(serviceCodes);
+        participants = participants == null ? new Participants(List.of(), List.of()) : participants;
+        materials = nonNull(materials);
+        fixedTopics = nonNull(fixedTopics);
+        programme = nonNull(programme);
+        questionnaire = questionnaire == null ? new Questionnaire(false, null, List.of()) : questionnaire;
+        dataRequirements = nonNull(dataRequirements);
+        municipalityRole = nonNull(municipalityRole);
+        municipalityPreparation = nonNull(municipalityPreparation);
+        municipalityDeliverables = nonNull(municipalityDeliverables);
+        clusterWishes = nonNull(clusterWishes);
+        suggestedActions = nonNull(suggestedActions);
+        afterMeeting = nonNull(afterMeeting);
+    }
+
+    public boolean orderable() {
+        return status == PackageStatus.OFFERED;
+    }
+
+    /** The programme with clock times from a start time: the one place this is computed. */
+    public List<ScheduledItem> scheduleFrom(LocalTime start) {
+        List<ScheduledItem> items = new ArrayList<>();
+        LocalTime at = start;
+        for (ProgrammeItem item : programme) {
+            LocalTime end = at.plusMinutes(item.minutes());
+            items.add(new ScheduledItem(item, at, end));
+            at = end;
+        }
+        return items;
+    }
+
+    public record ScheduledItem(ProgrammeItem item, LocalTime from, LocalTime to) {}
+
+    static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    public enum PackageStatus { OFFERED, IN_PREPARATION }
+
+    public record ServiceCode(String code, String name) {}
+
+    public record Participants(List<String> cluster, List<String> municipality) {
+        public Participants {
+            cluster = nonNull(cluster);
+            municipality = nonNull(municipality);
+        }
+    }
+
+    /** @param binding true: an order later than this is refused; false: a recommendation that warns. */
+    public record LeadTime(int weeks, boolean binding, String text) {}
+
+    public record Topic(String title, String description) {}
+
+    public record ElectiveTopics(int choose, List<ElectiveOption> options) {
+        public ElectiveTopics {
+            options = nonNull(options);
+        }
+    }
+
+    public record ElectiveOption(String key, String title, boolean freeText) {}
+
+    public enum ItemKind { BLOCK, BREAK }
+
+    public record ProgrammeItem(String title, int minutes, ItemKind kind, List<ProgrammeEntry> items,
+            List<String> dialogueQuestions) {
+        public ProgrammeItem {
+            kind = kind == null ? ItemKind.BLOCK : kind;
+            items = nonNull(items);
+            dialogueQuestions = nonNull(dialogueQuestions);
+        }
+    }
+
+    public record ProgrammeEntry(String heading, List<String> points) {
+        public ProgrammeEntry {
+            points = nonNull(points);
+        }
+    }
+
+    public record Questionnaire(boolean draft, String intro, List<Question> questions) {
+        public Questionnaire {
+            questions = nonNull(questions);
+        }
+    }
+
+    public enum QuestionType { SCALE, MULTIPLE, TEXT }
+
+    /** @param key the question's stable identity across versions and the follow-up a year later */
+    public record Question(String key, int number, String text, QuestionType type, List<String> options,
+            boolean other, boolean required, Integer block) {
+        public Question {
+            options = nonNull(options);
+        }
+    }
+}

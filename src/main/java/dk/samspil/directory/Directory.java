@@ -1,0 +1,113 @@
+package dk.samspil.directory;
+
+import dk.samspil.directory.Views.ClusterView;
+import dk.samspil.directory.Views.HospitalUnitView;
+import dk.samspil.directory.Views.MemberView;
+import dk.samspil.directory.Views.MunicipalityView;
+import dk.samspil.directory.Views.PracticeView;
+import dk.samspil.directory.Views.ProviderView;
+import dk.samspil.directory.Views.RegionView;
+import dk.samspil.security.SamspilPrincipal;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Read access to the registers. Callers check access; {@link #clustersVisibleTo} filters by the user. */
+@Service
+public class Directory {
+
+    private static final String CLUSTER_SELECT = """
+            SELECT c.id, c.name, c.region_code, r.name AS region_name, c.municipality_code, m.name AS municipality_name,
+                   (SELECT count(*) FROM practice p WHERE p.cluster_id = c.id) AS practices,
+                   (SELECT count(*) FROM member b WHERE b.cluster_id = c.id) AS members
+            FROM cluster c JOIN region r ON r.code = c.region_code
+                 LEFT JOIN municipality m ON m.code = c.municipality_code
+            """;
+
+    private final JdbcClient jdbc;
+
+    Directory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ClusterView> cluster(long id) {
+        return jdbc.sql(CLUSTER_SELECT + " WHERE c.id = ?").param(id).query(Directory::cluster).optional();
+    }
+
+    public List<ClusterView> clustersVisibleTo(SamspilPrincipal user) {
+        if (user.isAdmin()) {
+            return jdbc.sql(CLUSTER_SELECT + " ORDER BY c.name").query(Directory::cluster).list();
+        }
+        if (user.clusterId() == null) {
+            return List.of();
+        }
+        return jdbc.sql(CLUSTER_SELECT + " WHERE c.id = ? ORDER BY c.name").param(user.clusterId())
+                .query(Directory::cluster).list();
+    }
+
+    public List<PracticeView> practices(long clusterId) {
+        return jdbc.sql("SELECT id, ydernummer, name, listed_patients FROM practice WHERE cluster_id = ? ORDER BY name")
+                .param(clusterId)
+                .query((rs, n) -> new PracticeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .list();
+    }
+
+    public Optional<PracticeView> practice(long clusterId, long practiceId) {
+        return jdbc.sql("SELECT id, ydernummer, name, listed_patients FROM practice WHERE cluster_id = ? AND id = ?")
+                .params(clusterId, practiceId)
+                .query((rs, n) -> new PracticeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .optional();
+    }
+
+    public List<MemberView> members(long clusterId) {
+        return jdbc.sql("""
+                        SELECT b.id, b.name, b.email, b.practice_id, p.name
+                        FROM member b LEFT JOIN practice p ON p.id = b.practice_id
+                        WHERE b.cluster_id = ? ORDER BY b.name""")
+                .param(clusterId)
+                .query((rs, n) -> new MemberView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Long.class), rs.getString(5)))
+                .list();
+    }
+
+    public Optional<MemberView> member(long clusterId, long memberId) {
+        return members(clusterId).stream().filter(member -> member.id() == memberId).findFirst();
+    }
+
+    public List<MunicipalityView> municipalities() {
+        return jdbc.sql("""
+                        SELECT m.code, m.name, r.name FROM municipality m JOIN region r ON r.code = m.region_code
+                        ORDER BY m.name""")
+                .query((rs, n) -> new MunicipalityView(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    public List<RegionView> regions() {
+        return jdbc.sql("SELECT code, name FROM region ORDER BY name")
+                .query((rs, n) -> new RegionView(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    public List<ProviderView> providers() {
+        return jdbc.sql("""
+                        SELECT v.code, v.name, r.name FROM provider v LEFT JOIN region r ON r.code = v.region_code
+                        ORDER BY v.region_code NULLS FIRST, v.name""")
+                .query((rs, n) -> new ProviderView(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    public List<HospitalUnitView> hospitalUnits() {
+        return jdbc.sql("""
+                        SELECT h.id, h.name, r.name FROM hospital_unit h JOIN region r ON r.code = h.region_code
+                        ORDER BY r.name, h.name""")
+                .query((rs, n) -> new HospitalUnitView(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    private static ClusterView cluster(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ClusterView(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
+                rs.getString("region_name"), rs.getString("municipality_code"), rs.getString("municipality_name"),
+                rs.getInt("practices"), rs.getInt("members"));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The registers: regions, package providers, municipalities, clusters with their practices (ydernummer) and
+ * members, hospital units. Other modules read them through {@link dk.samspil.directory.Directory}.
+ */
+package dk.samspil.directory;

@@ -1,0 +1,34 @@
+package dk.samspil.platform;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.api.Location;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Demo data (users, clusters, practices) load from {@code db/demo} when {@code samspil.demo} is true, which is
+ * the default with the embedded database and never with an external one unless asked for.
+ */
+@Configuration(proxyBeanMethods = false)
+class DemoDataConfiguration {
+
+    static boolean demoEnabled(Environment environment) {
+        return environment.getProperty(
+                "samspil.demo", Boolean.class, EmbeddedDatabaseCondition.usesEmbeddedDatabase(environment));
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer demoDataLocation(Environment environment) {
+        return configuration -> {
+            if (demoEnabled(environment)) {
+                List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
+                locations.add(new Location("classpath:db/demo"));
+                configuration.locations(locations.toArray(Location[]::new));
+            }
+        };
+    }
+}

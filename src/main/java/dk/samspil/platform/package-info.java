@@ -1,0 +1,6 @@
+/**
+ * The technical ground every module stands on: the embedded PostgreSQL, the page layout and error pages.
+ * It holds no domain logic; other modules use its settings and its web layout.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package dk.samspil.platform;

@@ -1,0 +1,39 @@
+package dk.samspil.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one writer of the audit log: who did what to which target, when, from where. Written in its own statement
+ * (auto-commit) so a refusal is recorded even when the request's transaction rolls back.
+ */
+@Component
+public class AuditLog {
+
+    public static final String SIGN_IN = "SIGN_IN";
+    public static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
+    public static final String SIGN_IN_THROTTLED = "SIGN_IN_THROTTLED";
+    public static final String SIGN_OUT = "SIGN_OUT";
+    public static final String ACCESS_REFUSED = "ACCESS_REFUSED";
+
+    private final JdbcClient jdbc;
+
+    AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(String username, String action, String target, HttpServletRequest request) {
+        record(username, action, target, request == null ? null : request.getRemoteAddr());
+    }
+
+    public void record(String username, String action, String target, String remoteAddress) {
+        jdbc.sql("INSERT INTO audit_log (username, action, target, remote_address) VALUES (?, ?, ?, ?)")
+                .params(truncate(username), action, truncate(target), remoteAddress)
+                .update();
+    }
+
+    private static String truncate(String value) {
+        return value == null || value.length() <= 300 ? value : value.substring(0, 300);
+    }
+}

@@ -1,0 +1,95 @@
+package dk.samspil.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.SessionManagementFilter;
+
+/**
+ * Form sign-in, one set of URL rules, and the baseline every page gets: CSRF on every form, a new session id at
+ * sign-in, idle and absolute session timeouts, throttled sign-in, strict security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    private static final String[] PUBLIC = {
+        "/", "/pakker", "/pakker/**", "/login", "/tilgaengelighed", "/error", "/actuator/health",
+        "/vendor/**", "/css/**", "/js/**", "/favicon.ico"
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuditLog auditLog, JdbcClient jdbc,
+            SecuritySettings settings) throws Exception {
+        var success = new SavedRequestAwareAuthenticationSuccessHandler();
+        success.setDefaultTargetUrl("/");
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/klynger/**").hasAnyRole(Role.ADMIN.name(), Role.COORDINATOR.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            auditLog.record(authentication.getName(), AuditLog.SIGN_IN, null, request);
+                            success.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, exception) -> {
+                            auditLog.record(LoginThrottle.normalise(request.getParameter("username")),
+                                    AuditLog.SIGN_IN_FAILED, null, request);
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        }))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true)
+                        .clearAuthentication(true)
+                        .deleteCookies("JSESSIONID")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null) {
+                                auditLog.record(authentication.getName(), AuditLog.SIGN_OUT, null, request);
+                            }
+                        }))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
+                    auditLog.record(username(request), AuditLog.ACCESS_REFUSED, request.getRequestURI(), request);
+                    response.sendError(403);
+                }))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+                .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class);
+        return http.build();
+    }
+
+    private static String username(HttpServletRequest request) {
+        return request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+    }
+}

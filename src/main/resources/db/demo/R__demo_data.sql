@@ -1,0 +1,75 @@
+-- Demo data, loaded only when samspil.demo is true (the default with the embedded database).
+-- Every demo user has the password "samspil". Names, ydernumre and e-mail addresses are made up.
+-- Idempotent: rerun whenever this file changes, it adds what is missing and changes nothing else.
+
+INSERT INTO cluster (name, region_code, municipality_code) VALUES
+    ('Demoklyngen', '1082', '0751'),
+    ('Vestklyngen', '1082', '0657'),
+    ('Nordklyngen', '1081', '0851')
+ON CONFLICT (name) DO NOTHING;
+
+INSERT INTO practice (cluster_id, ydernummer, name, listed_patients)
+SELECT c.id, p.ydernummer, p.name, p.listed_patients
+FROM (VALUES
+    ('Demoklyngen', '100101', 'Lægerne ved Åen', 6120),
+    ('Demoklyngen', '100102', 'Lægehuset Trøjborg', 4380),
+    ('Demoklyngen', '100103', 'Lægerne i Viby', 8950),
+    ('Demoklyngen', '100104', 'Frederiksbjerg Lægehus', 3210),
+    ('Demoklyngen', '100105', 'Lægeklinikken Skejby', 5470),
+    ('Demoklyngen', '100106', 'Lægerne på Havnen', 2890),
+    ('Vestklyngen', '200201', 'Lægehuset Herning Midt', 7340),
+    ('Vestklyngen', '200202', 'Lægerne i Sunds', 3120),
+    ('Vestklyngen', '200203', 'Lægeklinikken Lind', 4560),
+    ('Nordklyngen', '300301', 'Lægerne i Nørresundby', 6670),
+    ('Nordklyngen', '300302', 'Aalborg Øst Lægehus', 5230)
+) AS p(cluster_name, ydernummer, name, listed_patients)
+JOIN cluster c ON c.name = p.cluster_name
+ON CONFLICT (ydernummer) DO NOTHING;
+
+INSERT INTO member (cluster_id, name, email, practice_id)
+SELECT c.id, m.name, m.email, (SELECT id FROM practice WHERE ydernummer = m.ydernummer)
+FROM (VALUES
+    ('Demoklyngen', 'Anne Kjær', 'anne.kjaer@example.dk', '100101'),
+    ('Demoklyngen', 'Bo Mikkelsen', 'bo.mikkelsen@example.dk', '100101'),
+    ('Demoklyngen', 'Camilla Østergaard', 'camilla.ostergaard@example.dk', '100102'),
+    ('Demoklyngen', 'Dorthe Lund', 'dorthe.lund@example.dk', '100103'),
+    ('Demoklyngen', 'Erik Sørensen', 'erik.sorensen@example.dk', '100103'),
+    ('Demoklyngen', 'Frederik Holm', 'frederik.holm@example.dk', '100103'),
+    ('Demoklyngen', 'Gitte Bach', 'gitte.bach@example.dk', '100104'),
+    ('Demoklyngen', 'Hans Jørgensen', 'hans.jorgensen@example.dk', '100105'),
+    ('Demoklyngen', 'Ida Thomsen', 'ida.thomsen@example.dk', '100105'),
+    ('Demoklyngen', 'Jens Ravn', 'jens.ravn@example.dk', '100106'),
+    ('Demoklyngen', 'Karen Nielsen (sygeplejerske)', 'karen.nielsen@example.dk', '100103'),
+    ('Vestklyngen', 'Lars Vestergaard', 'lars.vestergaard@example.dk', '200201'),
+    ('Vestklyngen', 'Mette Brandt', 'mette.brandt@example.dk', '200202'),
+    ('Vestklyngen', 'Niels Krog', 'niels.krog@example.dk', '200203'),
+    ('Nordklyngen', 'Ole Hedegaard', 'ole.hedegaard@example.dk', '300301'),
+    ('Nordklyngen', 'Pia Dahl', 'pia.dahl@example.dk', '300302')
+) AS m(cluster_name, name, email, ydernummer)
+JOIN cluster c ON c.name = m.cluster_name
+ON CONFLICT DO NOTHING;
+
+INSERT INTO hospital_unit (name, region_code) VALUES
+    ('Aarhus Universitetshospital', '1082'),
+    ('Regionshospitalet Gødstrup', '1082'),
+    ('Regionshospitalet Randers', '1082'),
+    ('Regionshospitalet Horsens', '1082'),
+    ('Hospitalsenhed Midt', '1082'),
+    ('Psykiatrien i Region Midtjylland', '1082')
+ON CONFLICT (name) DO NOTHING;
+
+INSERT INTO app_user (username, password_hash, display_name, email, role, provider_code, cluster_id, municipality_code)
+SELECT u.username, '{bcrypt}$2a$10$k0ISzOED5MhGtW0cdTVl1O2jGlAcVpnX2JFJKelfh58thnj6aBlei', u.display_name, u.email, u.role, u.provider_code,
+       (SELECT id FROM cluster WHERE name = u.cluster_name), u.municipality_code
+FROM (VALUES
+    ('konsulent', 'Karin Konsulent (KiAP)', 'konsulent@example.dk', 'CONSULTANT', 'KIAP', NULL, NULL),
+    ('midtkraft', 'Mads Konsulent (MidtKraft)', 'midtkraft@example.dk', 'CONSULTANT', 'MIDTKRAFT', NULL, NULL),
+    ('koordinator', 'Anne Kjær (Demoklyngen)', 'anne.kjaer@example.dk', 'COORDINATOR', NULL, 'Demoklyngen', NULL),
+    ('koordinator2', 'Lars Vestergaard (Vestklyngen)', 'lars.vestergaard@example.dk', 'COORDINATOR', NULL, 'Vestklyngen', NULL),
+    ('kommune', 'Susanne Sygeplejerske (Aarhus Kommune)', 'kommune@example.dk', 'MUNICIPALITY', NULL, NULL, '0751'),
+    ('kommune2', 'Henrik Leder (Herning Kommune)', 'kommune2@example.dk', 'MUNICIPALITY', NULL, NULL, '0657'),
+    ('pko', 'Peter Praksiskonsulent', 'pko@example.dk', 'PKO', NULL, NULL, NULL),
+    ('redaktoer', 'Rikke Redaktør (praksis.dk)', 'redaktoer@example.dk', 'EDITOR', NULL, NULL, NULL),
+    ('admin', 'Administrator', 'admin@example.dk', 'ADMIN', NULL, NULL, NULL)
+) AS u(username, display_name, email, role, provider_code, cluster_name, municipality_code)
+ON CONFLICT (username) DO NOTHING;
