@@ -5,6 +5,9 @@ import dk.samspil.catalog.PackageDefinition.PackageStatus;
 import dk.samspil.catalog.PackageDefinition.Question;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,55 +15,72 @@ import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Loads {@code classpath:catalog/*.yaml} into the database at start-up. A package whose file is unchanged is left
+ * Loads {@code classpath:catalog/*.yaml} into the database at start-up, before the web server takes requests. A package whose file is unchanged is left
  * alone; a changed file updates the package in place and raises its version. Safe when several instances start
  * at once (an advisory lock serialises them).
  */
 @Component
-class CatalogLoader implements ApplicationRunner {
+class CatalogLoader implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogLoader.class);
     static final String LOCATION = "classpath*:catalog/*.yaml";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final YAMLMapper yaml = YAMLMapper.builder()
+    private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    CatalogLoader(JdbcClient jdbc, JsonMapper json) {
+    private final TransactionTemplate transaction;
+
+    CatalogLoader(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
-        load(new PathMatchingResourcePatternResolver().getResources(LOCATION));
+    public void afterSingletonsInstantiated() {
+        try {
+            load(new PathMatchingResourcePatternResolver().getResources(LOCATION));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("Cannot read the package catalogue", unreadable);
+        }
     }
 
-    /** @return how many packages were inserted or changed */
-    @Transactional
+    /** @return how many packages were inserted or changed, all in one transaction */
     public int load(Resource... resources) throws IOException {
+        List<PackageFile> files = new ArrayList<>();
+        for (Resource resource : resources) {
+            try (InputStream in = resource.getInputStream()) {
+                files.add(new PackageFile(resource.getFilename(), in.readAllBytes()));
+            }
+        }
+        Integer changed = transaction.execute(status -> store(files));
+        log.info("Catalogue: {} package files read, {} new or changed", files.size(), changed);
+        return changed;
+    }
+
+    private record PackageFile(String name, byte[] content) {}
+
+    private int store(List<PackageFile> files) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('samspil.catalog'))").query().singleValue();
         int changed = 0;
-        for (Resource resource : resources) {
-            byte[] content;
-            try (InputStream in = resource.getInputStream()) {
-                content = in.readAllBytes();
-            }
-            PackageDefinition definition = parse(resource.getFilename(), content);
+        for (PackageFile file : files) {
+            byte[] content = file.content();
+            PackageDefinition definition = parse(file.name(), content);
             changed += jdbc.sql("""
                             INSERT INTO catalog_package (slug, title, provider_code, status, definition, content_hash)
                             VALUES (:slug, :title, :provider, :status, CAST(:definition AS jsonb), :hash)
@@ -78,12 +98,11 @@ class CatalogLoader implements ApplicationRunner {
                     .param("hash", sha256(content))
                     .update();
         }
-        log.info("Catalogue: {} package files read, {} new or changed", resources.length, changed);
         return changed;
     }
 
-    PackageDefinition parse(String name, byte[] content) {
-        PackageDefinition definition = yaml.readValue(content, PackageDefinition.class);
+    static PackageDefinition parse(String name, byte[] content) {
+        PackageDefinition definition = YAML.readValue(content, PackageDefinition.class);
         validate(name, definition);
         return definition;
     }

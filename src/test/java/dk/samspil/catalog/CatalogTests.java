@@ -1,0 +1,134 @@
+package dk.samspil.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.samspil.SamspilTest;
+import dk.samspil.catalog.PackageDefinition.PackageStatus;
+import dk.samspil.catalog.PackageDefinition.QuestionType;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SamspilTest
+class CatalogTests {
+
+    @Autowired Catalog catalog;
+    @Autowired CatalogLoader loader;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void loadsTheFivePackagesOfTheSources() {
+        assertThat(catalog.all())
+                .extracting(PackageSummary::slug)
+                .containsExactlyInAnyOrder("akutfunktioner", "forebyggelse-rehabilitering", "medicinhaandtering",
+                        "dosisdispensering", "attester");
+        assertThat(catalog.find("attester")).get().extracting(PackageDefinition::status)
+                .isEqualTo(PackageStatus.IN_PREPARATION);
+        assertThat(catalog.all()).last().extracting(PackageSummary::slug).isEqualTo("attester");
+    }
+
+    @Test
+    void acuteFunctionPackageHoldsTheSeedsProgrammeAndElevenQuestions() {
+        PackageDefinition p = catalog.find("akutfunktioner").orElseThrow();
+        assertThat(p.provider()).isEqualTo("KIAP");
+        assertThat(p.leadTime().weeks()).isEqualTo(8);
+        assertThat(p.leadTime().binding()).isTrue();
+        assertThat(p.meetingMinutes()).isEqualTo(150);
+        assertThat(p.programme()).extracting(PackageDefinition.ProgrammeItem::minutes).containsExactly(10, 65, 15, 40, 20);
+        assertThat(p.questionnaire().questions()).hasSize(11);
+        assertThat(p.questionnaire().questions().get(0).text())
+                .isEqualTo("Hvad er dit kendskab til indholdet i kommunens akutfunktioner?");
+        assertThat(p.questionnaire().questions().get(6).type()).isEqualTo(QuestionType.MULTIPLE);
+        assertThat(p.questionnaire().questions().get(2).type()).isEqualTo(QuestionType.TEXT);
+        assertThat(p.serviceCodes()).extracting(PackageDefinition.ServiceCode::code).containsExactly("0124");
+        assertThat(p.questionnaire().draft()).isFalse();
+    }
+
+    @Test
+    void preventionPackageHasTheEightQuestionsOfTheSlides() {
+        PackageDefinition p = catalog.find("forebyggelse-rehabilitering").orElseThrow();
+        assertThat(p.questionnaire().questions()).hasSize(8);
+        assertThat(p.questionnaire().questions().get(0).text())
+                .startsWith("I hvilken grad kender du til indholdet i kommunes forebyggelses- og rehabiliteringstilbud");
+    }
+
+    @Test
+    void medicinePackageOffersTwoOfFiveElectiveTopicsAndRecommendsFourMonths() {
+        PackageDefinition p = catalog.find("medicinhaandtering").orElseThrow();
+        assertThat(p.provider()).isEqualTo("MIDTKRAFT");
+        assertThat(p.electiveTopics().choose()).isEqualTo(2);
+        assertThat(p.electiveTopics().options()).hasSize(5);
+        assertThat(p.fixedTopics()).hasSize(4);
+        assertThat(p.materials()).hasSize(8);
+        assertThat(p.leadTime().binding()).isFalse();
+        assertThat(p.questionnaire().draft()).isTrue();
+    }
+
+    @Test
+    void doseDispensingPackageListsTheSixSuggestedActions() {
+        PackageDefinition p = catalog.find("dosisdispensering").orElseThrow();
+        assertThat(p.suggestedActions()).hasSize(6);
+        assertThat(p.municipalityDeliverables()).isNotEmpty();
+    }
+
+    @Test
+    void programmeGetsClockTimesFromTheStartTime() {
+        PackageDefinition p = catalog.find("akutfunktioner").orElseThrow();
+        assertThat(p.scheduleFrom(LocalTime.of(16, 0)))
+                .extracting(PackageDefinition.ScheduledItem::to)
+                .containsExactly(LocalTime.of(16, 10), LocalTime.of(17, 15), LocalTime.of(17, 30),
+                        LocalTime.of(18, 10), LocalTime.of(18, 30));
+    }
+
+    @Test
+    void loadingAgainChangesNothing() throws Exception {
+        Resource[] files = {new ClassPathResource("catalog/akutfunktioner.yaml"), new ClassPathResource("catalog/attester.yaml")};
+        int versionBefore = version("akutfunktioner");
+        assertThat(loader.load(files)).isZero();
+        assertThat(version("akutfunktioner")).isEqualTo(versionBefore);
+    }
+
+    @Test
+    void changedFileUpdatesThePackageInPlace() throws Exception {
+        ClassPathResource original = new ClassPathResource("catalog/attester.yaml");
+        String yaml = original.getContentAsString(StandardCharsets.UTF_8);
+        int versionBefore = version("attester");
+        try {
+            String changed = yaml.replaceFirst("title: .*", "title: \"Attester – ny udgave\"");
+            assertThat(loader.load(named(changed, "attester.yaml"))).isEqualTo(1);
+            assertThat(catalog.find("attester")).get().extracting(PackageDefinition::title).isEqualTo("Attester – ny udgave");
+            assertThat(version("attester")).isEqualTo(versionBefore + 1);
+            assertThat(jdbc.sql("SELECT count(*) FROM catalog_package WHERE slug = 'attester'").query(Integer.class).single()).isEqualTo(1);
+        } finally {
+            loader.load(original);
+        }
+        assertThat(catalog.find("attester")).get().extracting(PackageDefinition::title).isEqualTo("Attester");
+    }
+
+    @Test
+    void refusesAPackageWhoseProgrammeDoesNotAddUp() throws Exception {
+        String yaml = new ClassPathResource("catalog/akutfunktioner.yaml").getContentAsString(StandardCharsets.UTF_8)
+                .replace("meetingMinutes: 150", "meetingMinutes: 120");
+        assertThatThrownBy(() -> CatalogLoader.parse("broken.yaml", yaml.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("programme minutes");
+    }
+
+    private int version(String slug) {
+        return jdbc.sql("SELECT version FROM catalog_package WHERE slug = ?").param(slug).query(Integer.class).single();
+    }
+
+    private static Resource named(String content, String filename) {
+        return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        };
+    }
+}

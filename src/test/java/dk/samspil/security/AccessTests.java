@@ -1,0 +1,207 @@
+package dk.samspil.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import dk.samspil.DemoUsers;
+import dk.samspil.SamspilTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Anonymous and every demo user against every endpoint, with the answer each must get. A test below fails when
+ * a new endpoint is added without a row here.
+ */
+@SamspilTest
+class AccessTests {
+
+    static final String ANONYMOUS = "anonym";
+    static final int LOGIN = 302;
+
+    @Autowired MockMvc mvc;
+    @Autowired DemoUsers users;
+    @Autowired JdbcClient jdbc;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    long demo;
+    long practice;
+    long member;
+
+    @BeforeEach
+    void findDemoCluster() {
+        demo = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'").query(Long.class).single();
+        practice = jdbc.sql("SELECT id FROM practice WHERE ydernummer = '100101'").query(Long.class).single();
+        member = jdbc.sql("SELECT id FROM member WHERE email = 'bo.mikkelsen@example.dk'").query(Long.class).single();
+    }
+
+    /** pattern → (method, concrete path, expected status per user). */
+    record Endpoint(String pattern, String method, String path, Map<String, Integer> expected) {}
+
+    List<Endpoint> endpoints() {
+        List<Endpoint> list = new ArrayList<>();
+        for (String path : List.of("/", "/pakker", "/pakker/akutfunktioner", "/login", "/tilgaengelighed")) {
+            list.add(new Endpoint(pattern(path), "GET", path, everyone(200)));
+        }
+        list.add(new Endpoint("/pakker/{slug}", "GET", "/pakker/findes-ikke", everyone(404)));
+        list.add(new Endpoint("/klynger", "GET", "/klynger", roles(200, 200, 200, 403)));
+        String c = "/klynger/" + demo;
+        for (String[] e : new String[][] {
+            {"/klynger/{clusterId}", c},
+            {"/klynger/{clusterId}/rediger", c + "/rediger"},
+            {"/klynger/{clusterId}/praksis/ny", c + "/praksis/ny"},
+            {"/klynger/{clusterId}/praksis/{practiceId}", c + "/praksis/" + practice},
+            {"/klynger/{clusterId}/medlemmer/ny", c + "/medlemmer/ny"},
+            {"/klynger/{clusterId}/medlemmer/{memberId}", c + "/medlemmer/" + member},
+            {"/klynger/{clusterId}/import", c + "/import"},
+            {"/klynger/{clusterId}/import/eksempel-{kind}.csv", c + "/import/eksempel-praksis.csv"},
+        }) {
+            list.add(new Endpoint(e[0], "GET", e[1], roles(200, 200, 404, 403)));
+        }
+        // Writes: only refusals are exercised here (the owner's writes are tested in the register tests).
+        for (String[] e : new String[][] {
+            {"/klynger/{clusterId}/rediger", c + "/rediger"},
+            {"/klynger/{clusterId}/praksis", c + "/praksis"},
+            {"/klynger/{clusterId}/praksis/{practiceId}", c + "/praksis/" + practice},
+            {"/klynger/{clusterId}/praksis/{practiceId}/slet", c + "/praksis/" + practice + "/slet"},
+            {"/klynger/{clusterId}/medlemmer", c + "/medlemmer"},
+            {"/klynger/{clusterId}/medlemmer/{memberId}", c + "/medlemmer/" + member},
+            {"/klynger/{clusterId}/medlemmer/{memberId}/slet", c + "/medlemmer/" + member + "/slet"},
+            {"/klynger/{clusterId}/import", c + "/import"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], refusedOnly(404, 403)));
+        }
+        list.add(new Endpoint("/admin/registre", "GET", "/admin/registre", adminOnly()));
+        list.add(new Endpoint("/admin/klynger/ny", "GET", "/admin/klynger/ny", adminOnly()));
+        Map<String, Integer> createCluster = adminOnly();
+        createCluster.remove("admin");
+        list.add(new Endpoint("/admin/klynger", "POST", "/admin/klynger", createCluster));
+        // Not built yet, but already behind the login.
+        Map<String, Integer> signedIn = everyone(404);
+        signedIn.put(ANONYMOUS, LOGIN);
+        list.add(new Endpoint(null, "GET", "/bestillinger", signedIn));
+        list.add(new Endpoint(null, "GET", "/actuator/env", signedIn));
+        list.add(new Endpoint(null, "GET", "/actuator/health", everyone(200)));
+        return list;
+    }
+
+    @Test
+    void everyUserGetsTheRightAnswerFromEveryEndpoint() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (Map.Entry<String, Integer> expectation : endpoint.expected().entrySet()) {
+                MvcResult result = mvc.perform(request(endpoint, expectation.getKey())).andReturn();
+                int status = result.getResponse().getStatus();
+                boolean ok = status == expectation.getValue();
+                if (ok && status == LOGIN && expectation.getKey().equals(ANONYMOUS)) {
+                    ok = String.valueOf(result.getResponse().getRedirectedUrl()).endsWith("/login");
+                }
+                if (!ok) {
+                    wrong.add(endpoint.method() + " " + endpoint.path() + " as " + expectation.getKey() + ": expected "
+                            + expectation.getValue() + " got " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyEndpointOfTheApplicationIsInTheTable() {
+        Set<String> tested = new TreeSet<>();
+        endpoints().forEach(e -> tested.add(e.method() + " " + e.pattern()));
+        Set<String> missing = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (!method.getBeanType().getPackageName().startsWith("dk.samspil")) {
+                return;
+            }
+            Set<String> methods = info.getMethodsCondition().getMethods().isEmpty()
+                    ? Set.of("GET")
+                    : info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+            for (String pattern : info.getPatternValues()) {
+                for (String m : methods) {
+                    if (!tested.contains(m + " " + pattern)) {
+                        missing.add(m + " " + pattern);
+                    }
+                }
+            }
+        });
+        assertThat(missing).as("endpoints without an access test").isEmpty();
+    }
+
+    @Test
+    void formsWithoutCsrfTokenAreRefused() throws Exception {
+        int status = mvc.perform(post("/klynger/" + demo + "/praksis").with(users.as("koordinator"))
+                        .param("ydernummer", "999991").param("name", "Uden token").param("listedPatients", "10"))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM practice WHERE ydernummer = '999991'").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anotherClustersCoordinatorCannotDeleteAndIsAudited() throws Exception {
+        mvc.perform(post("/klynger/" + demo + "/praksis/" + practice + "/slet").with(users.as("koordinator2")).with(csrf()));
+        assertThat(jdbc.sql("SELECT count(*) FROM practice WHERE id = ?").param(practice).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE username = 'koordinator2' AND action = 'ACCESS_REFUSED'")
+                .query(Integer.class).single()).isPositive();
+    }
+
+    private MockHttpServletRequestBuilder request(Endpoint endpoint, String user) {
+        MockHttpServletRequestBuilder request = "POST".equals(endpoint.method())
+                ? post(endpoint.path()).with(csrf()).param("name", "").param("ydernummer", "")
+                : get(endpoint.path());
+        if (!ANONYMOUS.equals(user)) {
+            request.with(users.as(user));
+        }
+        return request;
+    }
+
+    private static String pattern(String path) {
+        return path;
+    }
+
+    private static Map<String, Integer> everyone(int status) {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        map.put(ANONYMOUS, status);
+        Stream.of(DemoUsers.ALL).forEach(user -> map.put(user, status));
+        return map;
+    }
+
+    /** Cluster pages: the owner coordinator, the administrator, another cluster's coordinator, everyone else. */
+    private static Map<String, Integer> roles(int owner, int admin, int otherCoordinator, int others) {
+        Map<String, Integer> map = everyone(others);
+        map.put(ANONYMOUS, LOGIN);
+        map.put("koordinator", owner);
+        map.put("admin", admin);
+        map.put("koordinator2", otherCoordinator);
+        return map;
+    }
+
+    private static Map<String, Integer> refusedOnly(int otherCoordinator, int others) {
+        Map<String, Integer> map = roles(0, 0, otherCoordinator, others);
+        map.remove("koordinator");
+        map.remove("admin");
+        return map;
+    }
+
+    private static Map<String, Integer> adminOnly() {
+        Map<String, Integer> map = everyone(403);
+        map.put(ANONYMOUS, LOGIN);
+        map.put("admin", 200);
+        return map;
+    }
+}
