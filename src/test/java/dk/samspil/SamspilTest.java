@@ -7,14 +7,16 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The one application context of the test suite: the real application with its embedded PostgreSQL, demo data
- * and a real HTTP port, shared by every test class that carries this annotation (so it starts once).
+ * a real HTTP port and a real SMTP server (GreenMail), shared by every test class that carries this annotation (so it starts once).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = TestMailServer.class)
 public @interface SamspilTest {}

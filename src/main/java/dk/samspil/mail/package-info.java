@@ -1,5 +1,6 @@
 /**
- * Outgoing e-mail through a transactional outbox in PostgreSQL, sent by a persistent job scheduler.
- * Not built yet.
+ * Outgoing e-mail through a transactional outbox: other modules queue a mail with {@link dk.samspil.mail.Outbox}
+ * in their own transaction, and a recurring job of the persistent scheduler sends it by SMTP, retrying with
+ * back-off and never twice. Without an SMTP server the mails wait in the outbox, where the administrator reads them.
  */
 package dk.samspil.mail;

@@ -1,5 +1,6 @@
 /**
- * Ordering a package for a cluster and the order's timeline (drejebog) of tasks from call-back to follow-up.
- * Not built yet: the next issue fills it.
+ * Ordering a cluster package and the order's timeline (drejebog): the coordinator's order, the consultant's
+ * call-back and materials mail, the municipal participants' invitations, tasks with owners, due dates, reminders
+ * and calendar entries. Other modules read orders through {@link dk.samspil.ordering.Orders}.
  */
 package dk.samspil.ordering;

@@ -14,9 +14,9 @@ import org.springframework.core.env.Environment;
  * the default with the embedded database and never with an external one unless asked for.
  */
 @Configuration(proxyBeanMethods = false)
-class DemoDataConfiguration {
+public class DemoDataConfiguration {
 
-    static boolean demoEnabled(Environment environment) {
+    public static boolean demoEnabled(Environment environment) {
         return environment.getProperty(
                 "samspil.demo", Boolean.class, EmbeddedDatabaseCondition.usesEmbeddedDatabase(environment));
     }

@@ -34,6 +34,7 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {
         "/", "/pakker", "/pakker/**", "/login", "/tilgaengelighed", "/error", "/actuator/health",
+        "/invitation/**", "/kalender/feed/**",
         "/vendor/**", "/css/**", "/js/**", "/favicon.ico"
     };
 

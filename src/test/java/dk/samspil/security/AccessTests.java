@@ -42,12 +42,20 @@ class AccessTests {
     long demo;
     long practice;
     long member;
+    static long order;
+    static long task;
 
     @BeforeEach
-    void findDemoCluster() {
+    void findDemoCluster() throws Exception {
         demo = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'").query(Long.class).single();
         practice = jdbc.sql("SELECT id FROM practice WHERE ydernummer = '100101'").query(Long.class).single();
         member = jdbc.sql("SELECT id FROM member WHERE email = 'bo.mikkelsen@example.dk'").query(Long.class).single();
+        if (order == 0) {
+            order = dk.samspil.OrderFixtures.placeAcuteOrder(mvc, users, dk.samspil.OrderFixtures.today().plusWeeks(12),
+                    "kommune@example.dk");
+            task = jdbc.sql("SELECT id FROM order_task WHERE order_id = ? AND step = 'MEMBER_EMAILS'").param(order)
+                    .query(Long.class).single();
+        }
     }
 
     /** pattern → (method, concrete path, expected status per user). */
@@ -88,16 +96,64 @@ class AccessTests {
         }
         list.add(new Endpoint("/admin/registre", "GET", "/admin/registre", adminOnly()));
         list.add(new Endpoint("/admin/klynger/ny", "GET", "/admin/klynger/ny", adminOnly()));
+        list.add(new Endpoint("/admin/udbakke", "GET", "/admin/udbakke", adminOnly()));
+        Map<String, Integer> unknownMail = adminOnly();
+        unknownMail.put("admin", 404);
+        list.add(new Endpoint("/admin/udbakke/{id}", "GET", "/admin/udbakke/999999999", unknownMail));
         Map<String, Integer> createCluster = adminOnly();
         createCluster.remove("admin");
         list.add(new Endpoint("/admin/klynger", "POST", "/admin/klynger", createCluster));
-        // Not built yet, but already behind the login.
+        orderEndpoints(list);
         Map<String, Integer> signedIn = everyone(404);
         signedIn.put(ANONYMOUS, LOGIN);
-        list.add(new Endpoint(null, "GET", "/bestillinger", signedIn));
         list.add(new Endpoint(null, "GET", "/actuator/env", signedIn));
         list.add(new Endpoint(null, "GET", "/actuator/health", everyone(200)));
         return list;
+    }
+
+    /** Orders: seen by the cluster, the provider and the municipality of the order; run by the provider. */
+    private void orderEndpoints(List<Endpoint> list) {
+        Map<String, Integer> signedIn = everyone(200);
+        signedIn.put(ANONYMOUS, LOGIN);
+        list.add(new Endpoint("/bestillinger", "GET", "/bestillinger", signedIn));
+        Map<String, Integer> coordinatorsOnly = everyone(404);
+        coordinatorsOnly.put(ANONYMOUS, LOGIN);
+        coordinatorsOnly.put("koordinator", 200);
+        coordinatorsOnly.put("koordinator2", 200);
+        list.add(new Endpoint("/bestillinger/ny", "GET", "/bestillinger/ny?pakke=akutfunktioner", coordinatorsOnly));
+        list.add(new Endpoint("/bestillinger", "POST", "/bestillinger", coordinatorsOnly));
+        String o = "/bestillinger/" + order;
+        Map<String, Integer> seeing = everyone(404);
+        seeing.put(ANONYMOUS, LOGIN);
+        for (String user : List.of("koordinator", "admin", "konsulent", "kommune")) {
+            seeing.put(user, 200);
+        }
+        list.add(new Endpoint("/bestillinger/{orderId}", "GET", o, seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/kalender.ics", "GET", o + "/kalender.ics", seeing));
+        // Writes: everyone who may not is refused; the allowed writes are exercised in the ordering tests.
+        Map<String, Integer> outsiders = everyone(404);
+        outsiders.put(ANONYMOUS, LOGIN);
+        for (String user : List.of("koordinator", "admin", "konsulent", "kommune")) {
+            outsiders.remove(user);
+        }
+        Map<String, Integer> notManagers = new LinkedHashMap<>(outsiders);
+        notManagers.put("koordinator", 404);
+        notManagers.put("kommune", 404);
+        list.add(new Endpoint("/bestillinger/{orderId}/tilbageringning", "POST", o + "/tilbageringning", notManagers));
+        list.add(new Endpoint("/bestillinger/{orderId}/materialer", "POST", o + "/materialer", notManagers));
+        list.add(new Endpoint("/bestillinger/{orderId}/status", "POST", o + "/status", notManagers));
+        Map<String, Integer> notPlanners = new LinkedHashMap<>(outsiders);
+        notPlanners.put("kommune", 404);
+        list.add(new Endpoint("/bestillinger/{orderId}/moededato", "POST", o + "/moededato", notPlanners));
+        list.add(new Endpoint("/bestillinger/{orderId}/aflys", "POST", o + "/aflys", notPlanners));
+        // A cluster task may not be ticked by the municipality.
+        list.add(new Endpoint("/bestillinger/{orderId}/opgaver/{taskId}", "POST", o + "/opgaver/" + task, notPlanners));
+        list.add(new Endpoint("/kalender", "GET", "/kalender", signedIn));
+        Map<String, Integer> newFeed = everyone(302);
+        list.add(new Endpoint("/kalender", "POST", "/kalender", newFeed));
+        list.add(new Endpoint("/kalender/feed/{token}.ics", "GET", "/kalender/feed/" + "x".repeat(43) + ".ics", everyone(404)));
+        list.add(new Endpoint("/invitation/{token}", "GET", "/invitation/ukendt", everyone(200)));
+        list.add(new Endpoint("/invitation/{token}", "POST", "/invitation/ukendt", everyone(200)));
     }
 
     @Test
@@ -162,7 +218,7 @@ class AccessTests {
 
     private MockHttpServletRequestBuilder request(Endpoint endpoint, String user) {
         MockHttpServletRequestBuilder request = "POST".equals(endpoint.method())
-                ? post(endpoint.path()).with(csrf()).param("name", "").param("ydernummer", "")
+                ? post(endpoint.path()).with(csrf()).param("name", "").param("ydernummer", "").param("packageSlug", "akutfunktioner")
                 : get(endpoint.path());
         if (!ANONYMOUS.equals(user)) {
             request.with(users.as(user));

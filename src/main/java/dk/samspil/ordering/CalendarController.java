@@ -1,0 +1,110 @@
+package dk.samspil.ordering;
+
+import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.platform.SamspilSettings;
+import dk.samspil.security.Access;
+import dk.samspil.security.SamspilPrincipal;
+import dk.samspil.security.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Calendars: one order as an .ics download, and each user's subscribable feed behind a secret link. */
+@Controller
+class CalendarController {
+
+    static final String VIEW = "ordering/calendar";
+    static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
+
+    private final Orders orders;
+    private final OrderCalendar calendar;
+    private final Catalog catalog;
+    private final Access access;
+    private final JdbcClient jdbc;
+    private final UserDetailsService users;
+    private final SamspilSettings settings;
+    private final Ordering ordering;
+
+    CalendarController(Orders orders, OrderCalendar calendar, Catalog catalog, Access access, JdbcClient jdbc,
+            UserDetailsService users, SamspilSettings settings, Ordering ordering) {
+        this.orders = orders;
+        this.calendar = calendar;
+        this.catalog = catalog;
+        this.access = access;
+        this.jdbc = jdbc;
+        this.users = users;
+        this.settings = settings;
+        this.ordering = ordering;
+    }
+
+    @GetMapping("/bestillinger/{orderId}/kalender.ics")
+    ResponseEntity<String> order(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
+        OrderView order = orders.find(orderId).orElse(null);
+        access.require(order != null && Orders.canSee(user, order), user, "order:" + orderId + ":ics");
+        Map<OrderView, java.util.List<TaskView>> one = Map.of(order, orders.tasks(orderId));
+        return ics("klyngemoede-" + orderId + ".ics", calendar.render(one, this::minutes));
+    }
+
+    @GetMapping("/kalender")
+    String page(Model model) {
+        return VIEW;
+    }
+
+    /** Makes a new secret feed link (the old one stops working) and shows it once. */
+    @PostMapping("/kalender")
+    @Transactional
+    String newFeed(@AuthenticationPrincipal SamspilPrincipal user, RedirectAttributes redirect) {
+        String token = Tokens.newToken();
+        jdbc.sql("""
+                        INSERT INTO calendar_feed (user_id, token_hash) VALUES (?, ?)
+                        ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()""")
+                .params(user.id(), Tokens.hash(token)).update();
+        redirect.addFlashAttribute("feedUrl", settings.link("/kalender/feed/" + token + ".ics"));
+        return "redirect:/kalender";
+    }
+
+    @GetMapping("/kalender/feed/{token}.ics")
+    ResponseEntity<String> feed(@PathVariable String token) {
+        Optional<SamspilPrincipal> owner = Tokens.wellFormed(token)
+                ? jdbc.sql("SELECT u.username FROM calendar_feed f JOIN app_user u ON u.id = f.user_id WHERE f.token_hash = ? AND u.enabled")
+                        .param(Tokens.hash(token)).query(String.class).optional()
+                        .map(username -> (SamspilPrincipal) users.loadUserByUsername(username))
+                : Optional.empty();
+        if (owner.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Map<OrderView, java.util.List<TaskView>> all = new LinkedHashMap<>();
+        orders.visibleTo(owner.get(), ordering.today()).stream()
+                .filter(line -> line.status().open())
+                .forEach(line -> orders.find(line.id()).ifPresent(order -> all.put(order, orders.tasks(order.id()))));
+        return ics("samspil.ics", calendar.render(all, this::minutes));
+    }
+
+    private int minutes(OrderView order) {
+        return catalog.find(order.packageSlug()).map(PackageDefinition::meetingMinutes).orElse(150);
+    }
+
+    private static ResponseEntity<String> ics(String filename, String body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .contentType(CALENDAR)
+                .body(body);
+    }
+}

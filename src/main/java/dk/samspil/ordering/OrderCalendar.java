@@ -1,0 +1,91 @@
+package dk.samspil.ordering;
+
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.platform.SamspilSettings;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders as iCalendar (RFC 5545): the meeting at its local time in Europe/Copenhagen (with the VTIMEZONE, so
+ * Outlook and Google place it right across daylight saving), and every open task of the timeline as an all-day
+ * entry on its due date. UIDs are stable, so a re-import or a subscription updates entries instead of adding new.
+ */
+@Component
+class OrderCalendar {
+
+    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    private final MessageSource messages;
+    private final SamspilSettings settings;
+
+    OrderCalendar(MessageSource messages, SamspilSettings settings) {
+        this.messages = messages;
+        this.settings = settings;
+    }
+
+    String render(Map<OrderView, List<TaskView>> orders, ToIntFunction<OrderView> meetingMinutes) {
+        VTimeZone copenhagen = ZONES.getTimeZone("Europe/Copenhagen").getVTimeZone();
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Samspil//Klyngemøder//DA"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(copenhagen);
+        orders.forEach((order, tasks) -> {
+            calendar.add(meeting(order, meetingMinutes.applyAsInt(order)));
+            tasks.stream().filter(task -> !task.done() && task.step() != Timeline.Step.MEETING)
+                    .forEach(task -> calendar.add(task(order, task)));
+        });
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter().output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private VEvent meeting(OrderView order, int minutes) {
+        ZonedDateTime start = order.meetingDate().atTime(order.startTime()).atZone(Ordering.COPENHAGEN);
+        VEvent event = new VEvent(start, start.plusMinutes(minutes),
+                text("calendar.meeting", order.packageTitle(), order.clusterName()));
+        event.add(new Uid("order-" + order.id() + "-meeting@samspil"));
+        event.add(new Location(order.venue()));
+        event.add(new Description(text("calendar.meeting.description", order.packageTitle(), order.clusterName(),
+                order.municipalityNames(), settings.link("/bestillinger/" + order.id()))));
+        event.add(new Url(java.net.URI.create(settings.link("/bestillinger/" + order.id()))));
+        return event;
+    }
+
+    private VEvent task(OrderView order, TaskView task) {
+        VEvent event = new VEvent(task.due(), text("calendar.task", text("timeline." + task.step().name()), order.clusterName()));
+        event.add(new Uid("order-" + order.id() + "-" + task.step().name().toLowerCase() + "@samspil"));
+        event.add(new Description(text("calendar.task.description", text("party." + task.owner().name()),
+                order.packageTitle(), settings.link("/bestillinger/" + order.id()))));
+        return event;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, OrderMails.DANISH);
+    }
+}

@@ -1,0 +1,220 @@
+package dk.samspil.ordering;
+
+import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.directory.Directory;
+import dk.samspil.directory.Views.ClusterView;
+import dk.samspil.directory.Views.MunicipalityView;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.security.Access;
+import dk.samspil.security.Role;
+import dk.samspil.security.SamspilPrincipal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The order pages: the list (a queue for consultants), the order form, and one order with its timeline. */
+@Controller
+class OrderController {
+
+    static final String LIST_VIEW = "ordering/list";
+    static final String FORM_VIEW = "ordering/form";
+    static final String ORDER_VIEW = "ordering/order";
+
+    private final Orders orders;
+    private final Ordering ordering;
+    private final Catalog catalog;
+    private final Directory directory;
+    private final Access access;
+
+    OrderController(Orders orders, Ordering ordering, Catalog catalog, Directory directory, Access access) {
+        this.orders = orders;
+        this.ordering = ordering;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.access = access;
+    }
+
+    @GetMapping("/bestillinger")
+    String list(@AuthenticationPrincipal SamspilPrincipal user, Model model) {
+        LocalDate today = ordering.today();
+        var lines = orders.visibleTo(user, today);
+        model.addAttribute("orders", lines);
+        model.addAttribute("queue", lines.stream()
+                .filter(o -> o.status() == OrderStatus.RECEIVED || o.status() == OrderStatus.CALLBACK_PLANNED)
+                .sorted(java.util.Comparator.comparing(OrderViews.OrderLine::callbackAt))
+                .toList());
+        model.addAttribute("showQueue", user.is(Role.CONSULTANT) || user.isAdmin());
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/bestillinger/ny")
+    String orderForm(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(name = "pakke", required = false) String slug,
+            Model model) {
+        PackageDefinition pkg = orderablePackage(user, slug);
+        OrderForm form = new OrderForm();
+        form.setPackageSlug(pkg.slug());
+        ClusterView cluster = directory.cluster(user.clusterId()).orElseThrow();
+        if (cluster.municipalityCode() != null) {
+            form.getMunicipalityCodes().add(cluster.municipalityCode());
+        }
+        model.addAttribute("orderForm", form);
+        return formView(model, pkg, cluster);
+    }
+
+    @PostMapping("/bestillinger")
+    String place(@AuthenticationPrincipal SamspilPrincipal user, @ModelAttribute OrderForm orderForm, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        PackageDefinition pkg = orderablePackage(user, orderForm.getPackageSlug());
+        ClusterView cluster = directory.cluster(user.clusterId()).orElseThrow();
+        if (!result.hasErrors()) {
+            OrderRules.check(orderForm, pkg, regionMunicipalities(cluster).stream().map(MunicipalityView::code)
+                            .collect(Collectors.toSet()), ordering.today(), ordering.now())
+                    .forEach(problem -> result.rejectValue(problem.field(), problem.key(), problem.args(), null));
+        }
+        if (result.hasErrors()) {
+            orderForm.padParticipants();
+            return formView(model, pkg, cluster);
+        }
+        long id = ordering.place(orderForm, pkg, user);
+        redirect.addFlashAttribute("success", "order.placed");
+        return "redirect:/bestillinger/" + id;
+    }
+
+    @GetMapping("/bestillinger/{orderId}")
+    String show(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
+        OrderView order = visibleOrder(user, orderId);
+        LocalDate today = ordering.today();
+        List<TaskView> tasks = orders.tasks(orderId);
+        model.addAttribute("order", order);
+        model.addAttribute("pkg", catalog.find(order.packageSlug()).orElseThrow());
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("today", today);
+        model.addAttribute("overdue", tasks.stream().filter(t -> t.overdue(today)).count());
+        model.addAttribute("tickable", tasks.stream().filter(t -> Orders.canTick(user, order, t)).map(TaskView::id)
+                .collect(Collectors.toSet()));
+        model.addAttribute("canManage", Orders.canManage(user, order));
+        model.addAttribute("canPlan", Orders.canPlan(user, order));
+        model.addAttribute("nextStatus", order.status().next().orElse(null));
+        model.addAttribute("cancellable", order.status().canMoveTo(OrderStatus.CANCELLED));
+        return ORDER_VIEW;
+    }
+
+    @PostMapping("/bestillinger/{orderId}/tilbageringning")
+    String callback(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate confirmedDate,
+            @RequestParam(defaultValue = "PROVIDER") String firstContact, RedirectAttributes redirect) {
+        OrderView order = managedOrder(user, orderId);
+        String contact = "CLUSTER".equals(firstContact) ? "CLUSTER" : "PROVIDER";
+        return act(orderId, redirect, "order.callback.recorded",
+                () -> ordering.recordCallback(order, note, confirmedDate, contact, user));
+    }
+
+    @PostMapping("/bestillinger/{orderId}/materialer")
+    String materials(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+        OrderView order = managedOrder(user, orderId);
+        PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
+        return act(orderId, redirect, "order.materials.sent", () -> ordering.sendMaterials(order, pkg, user));
+    }
+
+    @PostMapping("/bestillinger/{orderId}/opgaver/{taskId}")
+    String task(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable long taskId,
+            @RequestParam(defaultValue = "done") String action, RedirectAttributes redirect) {
+        OrderView order = visibleOrder(user, orderId);
+        TaskView task = orders.tasks(orderId).stream().filter(t -> t.id() == taskId).findFirst()
+                .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("task:" + taskId));
+        access.require(Orders.canTick(user, order, task), user, "task:" + taskId);
+        return act(orderId, redirect, "reopen".equals(action) ? "order.task.reopened" : "order.task.done",
+                () -> { if ("reopen".equals(action)) ordering.reopenTask(task); else ordering.tickTask(order, task, user); });
+    }
+
+    @PostMapping("/bestillinger/{orderId}/moededato")
+    String move(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate meetingDate,
+            RedirectAttributes redirect) {
+        OrderView order = plannedOrder(user, orderId);
+        if (meetingDate == null) {
+            redirect.addFlashAttribute("error", "order.meetingDate.required");
+            return "redirect:/bestillinger/" + orderId;
+        }
+        return act(orderId, redirect, "order.moved", () -> ordering.moveMeeting(order, meetingDate));
+    }
+
+    @PostMapping("/bestillinger/{orderId}/aflys")
+    String cancel(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        OrderView order = plannedOrder(user, orderId);
+        return act(orderId, redirect, "order.cancelled", () -> ordering.cancel(order, reason));
+    }
+
+    @PostMapping("/bestillinger/{orderId}/status")
+    String advance(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @RequestParam(required = false) OrderStatus target, RedirectAttributes redirect) {
+        OrderView order = managedOrder(user, orderId);
+        if (target == null) {
+            redirect.addFlashAttribute("error", "order.transition.notAllowed");
+            return "redirect:/bestillinger/" + orderId;
+        }
+        return act(orderId, redirect, "order.statusChanged", () -> ordering.advance(order, target));
+    }
+
+    private String act(long orderId, RedirectAttributes redirect, String successKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("success", successKey);
+        } catch (OrderRuleViolation refused) {
+            redirect.addFlashAttribute("error", refused.messageKey());
+        }
+        return "redirect:/bestillinger/" + orderId;
+    }
+
+    private String formView(Model model, PackageDefinition pkg, ClusterView cluster) {
+        model.addAttribute("pkg", pkg);
+        model.addAttribute("cluster", cluster);
+        model.addAttribute("municipalities", regionMunicipalities(cluster));
+        model.addAttribute("earliest", pkg.leadTime() == null ? null : ordering.today().plusWeeks(pkg.leadTime().weeks()));
+        return FORM_VIEW;
+    }
+
+    private List<MunicipalityView> regionMunicipalities(ClusterView cluster) {
+        return directory.municipalities().stream().filter(m -> m.regionName().equals(cluster.regionName())).toList();
+    }
+
+    private PackageDefinition orderablePackage(SamspilPrincipal user, String slug) {
+        access.require(user.is(Role.COORDINATOR) && user.clusterId() != null, user, "order-form");
+        return catalog.find(slug == null ? "" : slug).filter(PackageDefinition::orderable)
+                .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("package:" + slug));
+    }
+
+    private OrderView visibleOrder(SamspilPrincipal user, long orderId) {
+        OrderView order = orders.find(orderId).orElse(null);
+        access.require(order != null && Orders.canSee(user, order), user, "order:" + orderId);
+        return order;
+    }
+
+    private OrderView managedOrder(SamspilPrincipal user, long orderId) {
+        OrderView order = visibleOrder(user, orderId);
+        access.require(Orders.canManage(user, order), user, "order:" + orderId + ":manage");
+        return order;
+    }
+
+    private OrderView plannedOrder(SamspilPrincipal user, long orderId) {
+        OrderView order = visibleOrder(user, orderId);
+        access.require(Orders.canPlan(user, order), user, "order:" + orderId + ":plan");
+        return order;
+    }
+}

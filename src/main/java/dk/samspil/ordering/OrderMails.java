@@ -1,0 +1,71 @@
+package dk.samspil.ordering;
+
+import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.mail.OutgoingMail;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.platform.SamspilSettings;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** The Danish e-mails of an order, written from the templates in {@code i18n/ordering_da.properties}. */
+@Component
+class OrderMails {
+
+    static final Locale DANISH = Locale.forLanguageTag("da-DK");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
+
+    private final MessageSource messages;
+    private final SamspilSettings settings;
+
+    OrderMails(MessageSource messages, SamspilSettings settings) {
+        this.messages = messages;
+        this.settings = settings;
+    }
+
+    OutgoingMail orderReceived(OrderView order, String to) {
+        return mail(to, "order.mail.received", "order:" + order.id() + ":received",
+                order.packageTitle(), order.clusterName(), DATE.format(order.meetingDate()), orderLink(order));
+    }
+
+    OutgoingMail newOrderForProvider(OrderView order, String to) {
+        return mail(to, "order.mail.newOrder", "order:" + order.id() + ":new",
+                order.packageTitle(), order.clusterName(), DATE.format(order.meetingDate()),
+                DATE.format(order.callbackAt().toLocalDate()) + " kl. " + TIME.format(order.callbackAt().toLocalTime()),
+                orderLink(order));
+    }
+
+    OutgoingMail municipalInvitation(OrderView order, String to, String name, String token) {
+        return mail(to, "order.mail.invitation", "order:" + order.id() + ":invitation",
+                name, order.clusterName(), order.packageTitle(), DATE.format(order.meetingDate()),
+                TIME.format(order.startTime()), order.venue(), settings.link("/invitation/" + token), orderLink(order));
+    }
+
+    /** Seed 004's materials mail: the package, the questionnaire draft, the pre-meeting advice, the drejebog, the requests. */
+    OutgoingMail materials(OrderView order, PackageDefinition pkg, String to) {
+        String packageLink = settings.link("/pakker/" + pkg.slug());
+        return mail(to, "order.mail.materials", "order:" + order.id() + ":materials",
+                order.packageTitle(), order.clusterName(), DATE.format(order.meetingDate()), packageLink,
+                packageLink + "#spoergeskema", orderLink(order), settings.link("/klynger/" + order.clusterId()),
+                pkg.provider().equals("KIAP") ? "KiAP" : pkg.provider());
+    }
+
+    OutgoingMail reminder(OrderView order, TaskView task, String to, boolean overdue) {
+        String step = messages.getMessage("timeline." + task.step().name(), null, DANISH);
+        return mail(to, overdue ? "order.mail.overdue" : "order.mail.dueSoon",
+                "order:" + order.id() + ":task:" + task.step().name() + (overdue ? ":overdue" : ":due"),
+                step, order.packageTitle(), order.clusterName(), DATE.format(task.due()), orderLink(order));
+    }
+
+    private OutgoingMail mail(String to, String key, String reference, Object... args) {
+        return new OutgoingMail(to, messages.getMessage(key + ".subject", args, DANISH),
+                messages.getMessage(key + ".body", args, DANISH), reference);
+    }
+
+    private String orderLink(OrderView order) {
+        return settings.link("/bestillinger/" + order.id());
+    }
+}

@@ -1,0 +1,51 @@
+package dk.samspil.ordering;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Read models of orders, for pages and for other modules. */
+public final class OrderViews {
+
+    private OrderViews() {}
+
+    public record OrderView(long id, String packageSlug, String packageTitle, String providerCode, long clusterId,
+            String clusterName, long coordinatorUserId, String coordinatorName, String coordinatorEmail,
+            LocalDate meetingDate, LocalTime startTime, String venue, String firstContact, OffsetDateTime callbackAt,
+            String callbackNote, OffsetDateTime callbackDoneAt, OrderStatus status, String cancelReason,
+            OffsetDateTime orderedAt, List<MunicipalityRef> municipalities, List<ParticipantView> participants,
+            List<ElectiveView> electiveTopics) {
+
+        public boolean involvesMunicipality(String code) {
+            return municipalities.stream().anyMatch(m -> m.code().equals(code));
+        }
+
+        public String municipalityNames() {
+            return String.join(", ", municipalities.stream().map(MunicipalityRef::name).toList());
+        }
+    }
+
+    public record MunicipalityRef(String code, String name) {}
+
+    public record ParticipantView(long id, String name, String email, String role, String municipalityCode,
+            OffsetDateTime invitedAt) {}
+
+    public record ElectiveView(String key, String freeText) {}
+
+    public record TaskView(long id, long orderId, Timeline.Step step, Party owner, LocalDate due, OffsetDateTime doneAt,
+            String doneBy) {
+
+        public boolean done() {
+            return doneAt != null;
+        }
+
+        public boolean overdue(LocalDate today) {
+            return doneAt == null && due.isBefore(today);
+        }
+    }
+
+    /** One line of a list of orders, with its count of overdue tasks. */
+    public record OrderLine(long id, String packageTitle, String clusterName, String municipalityNames,
+            LocalDate meetingDate, OrderStatus status, OffsetDateTime callbackAt, int overdueTasks) {}
+}

@@ -1,0 +1,207 @@
+package dk.samspil.ordering;
+
+import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.mail.Outbox;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.security.Invitations;
+import dk.samspil.security.Role;
+import dk.samspil.security.SamspilPrincipal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The use cases of an order: place it, call back, send the materials, tick tasks, move the date, cancel, advance. */
+@Service
+class Ordering {
+
+    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
+    private final JdbcClient jdbc;
+    private final Orders orders;
+    private final Outbox outbox;
+    private final OrderMails mails;
+    private final Invitations invitations;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Ordering(JdbcClient jdbc, Orders orders, Outbox outbox, OrderMails mails, Invitations invitations,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.orders = orders;
+        this.outbox = outbox;
+        this.mails = mails;
+        this.invitations = invitations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(COPENHAGEN));
+    }
+
+    LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(COPENHAGEN));
+    }
+
+    /** Places a checked order: its timeline, the invitations of the municipal participants and the confirmations. */
+    @Transactional
+    long place(OrderForm form, PackageDefinition pkg, SamspilPrincipal coordinator) {
+        OffsetDateTime callback = form.getCallbackAt().atZone(COPENHAGEN).toOffsetDateTime();
+        long id = jdbc.sql("""
+                        INSERT INTO package_order (package_slug, provider_code, cluster_id, coordinator_user_id, meeting_date,
+                            start_time, venue, first_contact, callback_at, status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(pkg.slug(), pkg.provider(), coordinator.clusterId(), coordinator.id(), form.getMeetingDate(),
+                        form.getStartTime(), form.getVenue().trim(), form.getFirstContact(), callback,
+                        OrderStatus.RECEIVED.name())
+                .query(Long.class).single();
+        for (String code : form.getMunicipalityCodes()) {
+            jdbc.sql("INSERT INTO order_municipality (order_id, municipality_code) VALUES (?, ?)").params(id, code).update();
+        }
+        for (String topic : form.getElectiveTopics()) {
+            boolean freeText = pkg.electiveTopics().options().stream().anyMatch(o -> o.key().equals(topic) && o.freeText());
+            jdbc.sql("INSERT INTO order_elective_topic (order_id, topic_key, free_text) VALUES (?, ?, ?)")
+                    .params(id, topic, freeText ? form.getElectiveOther().trim() : null).update();
+        }
+        for (OrderForm.ParticipantForm participant : form.filledParticipants()) {
+            String municipality = participant.getMunicipalityCode() == null || participant.getMunicipalityCode().isBlank()
+                    ? form.getMunicipalityCodes().get(0) : participant.getMunicipalityCode();
+            jdbc.sql("INSERT INTO order_participant (order_id, name, email, role, municipality_code) VALUES (?, ?, ?, ?, ?)")
+                    .params(id, participant.getName().trim(), participant.getEmail().trim(), blankToNull(participant.getRole()),
+                            municipality)
+                    .update();
+        }
+        for (Timeline.PlannedTask task : Timeline.plan(today(), callback.toLocalDate(), form.getMeetingDate())) {
+            jdbc.sql("INSERT INTO order_task (order_id, step, owner, due_date) VALUES (?, ?, ?, ?)")
+                    .params(id, task.step().name(), task.owner().name(), task.due()).update();
+        }
+        OrderView order = orders.find(id).orElseThrow();
+        inviteParticipants(order);
+        if (order.coordinatorEmail() != null) {
+            outbox.enqueue(mails.orderReceived(order, order.coordinatorEmail()));
+        }
+        consultantEmails(order.providerCode()).forEach(email -> outbox.enqueue(mails.newOrderForProvider(order, email)));
+        events.publishEvent(new PackageOrdered(id, pkg.slug(), order.clusterId(), order.meetingDate()));
+        return id;
+    }
+
+    /** Each named municipal participant gets a personal link to set a password and see the meeting. */
+    private void inviteParticipants(OrderView order) {
+        for (OrderViews.ParticipantView participant : order.participants()) {
+            if (participant.invitedAt() != null) {
+                continue;
+            }
+            String token = invitations.invite(participant.email(), participant.name(), Role.MUNICIPALITY,
+                    participant.municipalityCode());
+            outbox.enqueue(mails.municipalInvitation(order, participant.email(), participant.name(), token));
+            jdbc.sql("UPDATE order_participant SET invited_at = now() WHERE id = ?").param(participant.id()).update();
+        }
+    }
+
+    @Transactional
+    void recordCallback(OrderView order, String note, LocalDate confirmedDate, String firstContact, SamspilPrincipal by) {
+        requireTransition(order, OrderStatus.IN_PREPARATION);
+        jdbc.sql("""
+                        UPDATE package_order SET callback_note = ?, callback_done_at = now(), first_contact = ?, status = ?,
+                            version = version + 1 WHERE id = ?""")
+                .params(blankToNull(note), firstContact, OrderStatus.IN_PREPARATION.name(), order.id()).update();
+        tick(order.id(), Timeline.Step.CALLBACK, by);
+        if (confirmedDate != null && !confirmedDate.equals(order.meetingDate())) {
+            moveMeeting(orders.find(order.id()).orElseThrow(), confirmedDate);
+        }
+    }
+
+    @Transactional
+    int sendMaterials(OrderView order, PackageDefinition pkg, SamspilPrincipal by) {
+        if (!order.status().open()) {
+            throw new OrderRuleViolation("order.closed");
+        }
+        List<String> recipients = new java.util.ArrayList<>();
+        if (order.coordinatorEmail() != null) {
+            recipients.add(order.coordinatorEmail());
+        }
+        order.participants().forEach(p -> recipients.add(p.email()));
+        recipients.stream().distinct().forEach(to -> outbox.enqueue(mails.materials(order, pkg, to)));
+        tick(order.id(), Timeline.Step.MATERIALS_MAIL, by);
+        return (int) recipients.stream().distinct().count();
+    }
+
+    @Transactional
+    void tickTask(OrderView order, TaskView task, SamspilPrincipal by) {
+        jdbc.sql("UPDATE order_task SET done_at = now(), done_by = ? WHERE id = ? AND done_at IS NULL")
+                .params(by.displayName(), task.id()).update();
+    }
+
+    @Transactional
+    void reopenTask(TaskView task) {
+        jdbc.sql("UPDATE order_task SET done_at = NULL, done_by = NULL WHERE id = ?").param(task.id()).update();
+    }
+
+    /** Moves the meeting; the open tasks move with it, the done ones keep their history. */
+    @Transactional
+    void moveMeeting(OrderView order, LocalDate newDate) {
+        if (!order.status().open() || order.status().compareTo(OrderStatus.MEETING_HELD) >= 0) {
+            throw new OrderRuleViolation("order.move.afterMeeting");
+        }
+        if (!newDate.isAfter(today())) {
+            throw new OrderRuleViolation("order.meetingDate.past");
+        }
+        jdbc.sql("UPDATE package_order SET meeting_date = ?, version = version + 1 WHERE id = ?")
+                .params(newDate, order.id()).update();
+        LocalDate ordered = order.orderedAt().atZoneSameInstant(COPENHAGEN).toLocalDate();
+        LocalDate callback = order.callbackAt().atZoneSameInstant(COPENHAGEN).toLocalDate();
+        for (Timeline.PlannedTask task : Timeline.plan(ordered, callback, newDate)) {
+            jdbc.sql("""
+                            UPDATE order_task SET due_date = ?, reminded_before_at = NULL, reminded_overdue_at = NULL
+                            WHERE order_id = ? AND step = ? AND done_at IS NULL""")
+                    .params(task.due(), order.id(), task.step().name()).update();
+        }
+    }
+
+    @Transactional
+    void cancel(OrderView order, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new OrderRuleViolation("order.cancel.reasonRequired");
+        }
+        if (!order.status().canMoveTo(OrderStatus.CANCELLED)) {
+            throw new OrderRuleViolation("order.cancel.notAllowed");
+        }
+        jdbc.sql("UPDATE package_order SET status = ?, cancel_reason = ?, version = version + 1 WHERE id = ?")
+                .params(OrderStatus.CANCELLED.name(), reason.trim(), order.id()).update();
+    }
+
+    @Transactional
+    void advance(OrderView order, OrderStatus target) {
+        requireTransition(order, target);
+        jdbc.sql("UPDATE package_order SET status = ?, version = version + 1 WHERE id = ?")
+                .params(target.name(), order.id()).update();
+    }
+
+    private static void requireTransition(OrderView order, OrderStatus target) {
+        if (!order.status().canMoveTo(target)) {
+            throw new OrderRuleViolation("order.transition.notAllowed");
+        }
+    }
+
+    private void tick(long orderId, Timeline.Step step, SamspilPrincipal by) {
+        jdbc.sql("UPDATE order_task SET done_at = now(), done_by = ? WHERE order_id = ? AND step = ? AND done_at IS NULL")
+                .params(by.displayName(), orderId, step.name()).update();
+    }
+
+    List<String> consultantEmails(String providerCode) {
+        return jdbc.sql("SELECT email FROM app_user WHERE role = 'CONSULTANT' AND provider_code = ? AND enabled AND email IS NOT NULL")
+                .param(providerCode).query(String.class).list();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

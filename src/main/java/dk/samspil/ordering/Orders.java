@@ -1,0 +1,151 @@
+package dk.samspil.ordering;
+
+import dk.samspil.ordering.OrderViews.ElectiveView;
+import dk.samspil.ordering.OrderViews.MunicipalityRef;
+import dk.samspil.ordering.OrderViews.OrderLine;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.OrderViews.ParticipantView;
+import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.security.Role;
+import dk.samspil.security.SamspilPrincipal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Orders as they are read: one order, the orders a user may see, the timeline's tasks, and who may see what. */
+@Service
+public class Orders {
+
+    private static final String ORDER_SELECT = """
+            SELECT o.*, p.title AS package_title, c.name AS cluster_name, u.display_name AS coordinator_name,
+                   u.email AS coordinator_email
+            FROM package_order o JOIN catalog_package p ON p.slug = o.package_slug
+                 JOIN cluster c ON c.id = o.cluster_id JOIN app_user u ON u.id = o.coordinator_user_id
+            """;
+
+    private static final String LINE_SELECT = """
+            SELECT o.id, p.title, c.name AS cluster_name, o.meeting_date, o.status, o.callback_at,
+                   (SELECT string_agg(m.name, ', ' ORDER BY m.name) FROM order_municipality om
+                      JOIN municipality m ON m.code = om.municipality_code WHERE om.order_id = o.id) AS municipality_names,
+                   (SELECT count(*) FROM order_task t WHERE t.order_id = o.id AND t.done_at IS NULL
+                      AND t.due_date < ?) AS overdue
+            FROM package_order o JOIN catalog_package p ON p.slug = o.package_slug JOIN cluster c ON c.id = o.cluster_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Orders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<OrderView> find(long id) {
+        return jdbc.sql(ORDER_SELECT + " WHERE o.id = ?").param(id).query(this::order).optional();
+    }
+
+    /** The orders this user may see, soonest meeting first. */
+    public List<OrderLine> visibleTo(SamspilPrincipal user, LocalDate today) {
+        String where;
+        Object scope;
+        switch (user.role()) {
+            case ADMIN -> { where = "o.id > ?"; scope = 0L; }
+            case COORDINATOR -> { where = "o.cluster_id = ?"; scope = user.clusterId(); }
+            case CONSULTANT -> { where = "o.provider_code = ?"; scope = user.providerCode(); }
+            case MUNICIPALITY -> {
+                where = "EXISTS (SELECT 1 FROM order_municipality om WHERE om.order_id = o.id AND om.municipality_code = ?)";
+                scope = user.municipalityCode();
+            }
+            default -> { return List.of(); }
+        }
+        if (scope == null) {
+            return List.of();
+        }
+        return jdbc.sql(LINE_SELECT + " WHERE " + where + " ORDER BY o.meeting_date, o.id")
+                .params(today, scope)
+                .query((rs, n) -> new OrderLine(rs.getLong("id"), rs.getString("title"), rs.getString("cluster_name"),
+                        rs.getString("municipality_names"), rs.getObject("meeting_date", LocalDate.class),
+                        OrderStatus.valueOf(rs.getString("status")), rs.getObject("callback_at", OffsetDateTime.class),
+                        rs.getInt("overdue")))
+                .list();
+    }
+
+    public List<TaskView> tasks(long orderId) {
+        return jdbc.sql("SELECT * FROM order_task WHERE order_id = ? ORDER BY due_date, id")
+                .param(orderId)
+                .query(Orders::task)
+                .list();
+    }
+
+    /** Who may see an order: its cluster's coordinator, its provider's consultants, its municipalities' contacts. */
+    public static boolean canSee(SamspilPrincipal user, OrderView order) {
+        if (user == null) {
+            return false;
+        }
+        return switch (user.role()) {
+            case ADMIN -> true;
+            case COORDINATOR -> user.clusterId() != null && user.clusterId() == order.clusterId();
+            case CONSULTANT -> order.providerCode().equals(user.providerCode());
+            case MUNICIPALITY -> user.municipalityCode() != null && order.involvesMunicipality(user.municipalityCode());
+            default -> false;
+        };
+    }
+
+    /** The provider's consultants (and administrators) run the order: call-back, materials, status. */
+    public static boolean canManage(SamspilPrincipal user, OrderView order) {
+        return user.isAdmin() || (user.is(Role.CONSULTANT) && order.providerCode().equals(user.providerCode()));
+    }
+
+    /** The cluster's coordinator (and whoever manages the order) may change its date or cancel it. */
+    public static boolean canPlan(SamspilPrincipal user, OrderView order) {
+        return canManage(user, order)
+                || (user.is(Role.COORDINATOR) && user.clusterId() != null && user.clusterId() == order.clusterId());
+    }
+
+    /** A task is ticked off by its owner's side, or by the provider who runs the order. */
+    public static boolean canTick(SamspilPrincipal user, OrderView order, TaskView task) {
+        if (canManage(user, order)) {
+            return true;
+        }
+        return switch (task.owner()) {
+            case CLUSTER -> canPlan(user, order);
+            case MUNICIPALITY -> user.is(Role.MUNICIPALITY) && canSee(user, order);
+            case PROVIDER -> false;
+        };
+    }
+
+    private OrderView order(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        List<MunicipalityRef> municipalities = jdbc.sql("""
+                        SELECT m.code, m.name FROM order_municipality om JOIN municipality m ON m.code = om.municipality_code
+                        WHERE om.order_id = ? ORDER BY m.name""")
+                .param(id).query((r, n) -> new MunicipalityRef(r.getString(1), r.getString(2))).list();
+        List<ParticipantView> participants = jdbc.sql("""
+                        SELECT id, name, email, role, municipality_code, invited_at FROM order_participant
+                        WHERE order_id = ? ORDER BY id""")
+                .param(id)
+                .query((r, n) -> new ParticipantView(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getString(5), r.getObject(6, OffsetDateTime.class)))
+                .list();
+        List<ElectiveView> electives = jdbc.sql("SELECT topic_key, free_text FROM order_elective_topic WHERE order_id = ?")
+                .param(id).query((r, n) -> new ElectiveView(r.getString(1), r.getString(2))).list();
+        return new OrderView(id, rs.getString("package_slug"), rs.getString("package_title"), rs.getString("provider_code"),
+                rs.getLong("cluster_id"), rs.getString("cluster_name"), rs.getLong("coordinator_user_id"),
+                rs.getString("coordinator_name"), rs.getString("coordinator_email"),
+                rs.getObject("meeting_date", LocalDate.class), rs.getObject("start_time", LocalTime.class),
+                rs.getString("venue"), rs.getString("first_contact"), rs.getObject("callback_at", OffsetDateTime.class),
+                rs.getString("callback_note"), rs.getObject("callback_done_at", OffsetDateTime.class),
+                OrderStatus.valueOf(rs.getString("status")), rs.getString("cancel_reason"),
+                rs.getObject("ordered_at", OffsetDateTime.class), municipalities, participants, electives);
+    }
+
+    static TaskView task(ResultSet rs, int row) throws SQLException {
+        return new TaskView(rs.getLong("id"), rs.getLong("order_id"), Timeline.Step.valueOf(rs.getString("step")),
+                Party.valueOf(rs.getString("owner")), rs.getObject("due_date", LocalDate.class),
+                rs.getObject("done_at", OffsetDateTime.class), rs.getString("done_by"));
+    }
+}

@@ -1,0 +1,51 @@
+package dk.samspil;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Places orders the way the coordinator's form does, for tests that need one. */
+public final class OrderFixtures {
+
+    public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
+    private OrderFixtures() {}
+
+    public static LocalDate today() {
+        return LocalDate.now(COPENHAGEN);
+    }
+
+    /** The akutfunktion package for Demoklyngen with Aarhus, one known municipal participant. */
+    public static MockHttpServletRequestBuilder acuteOrder(LocalDate meeting, String participantEmail) {
+        LocalDateTime callback = today().plusDays(3).atTime(10, 0);
+        return post("/bestillinger").with(csrf())
+                .param("packageSlug", "akutfunktioner")
+                .param("meetingDate", meeting.toString())
+                .param("startTime", "16:00")
+                .param("venue", "Lægehuset Trøjborg, mødelokalet")
+                .param("municipalityCodes", "0751")
+                .param("participants[0].name", "Susanne Sygeplejerske")
+                .param("participants[0].email", participantEmail)
+                .param("participants[0].role", "Sygeplejerske, akutfunktionen")
+                .param("participants[0].municipalityCode", "0751")
+                .param("firstContact", "PROVIDER")
+                .param("callbackAt", callback.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+    }
+
+    /** Places an order as koordinator and returns its id. */
+    public static long placeAcuteOrder(MockMvc mvc, DemoUsers users, LocalDate meeting, String participantEmail) throws Exception {
+        MvcResult result = mvc.perform(acuteOrder(meeting, participantEmail).with(users.as("koordinator"))).andReturn();
+        String location = result.getResponse().getRedirectedUrl();
+        if (location == null || !location.startsWith("/bestillinger/")) {
+            throw new IllegalStateException("Order not placed: " + result.getResponse().getContentAsString());
+        }
+        return Long.parseLong(location.substring("/bestillinger/".length()));
+    }
+}

@@ -1,0 +1,266 @@
+package dk.samspil.ordering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import dk.samspil.DemoUsers;
+import dk.samspil.OrderFixtures;
+import dk.samspil.SamspilTest;
+import dk.samspil.TestMailServer;
+import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.List;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStart;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** An order from the coordinator's form to the consultant's call-back, materials mail, reminders and calendar. */
+@SamspilTest
+class OrderingFlowTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired DemoUsers users;
+    @Autowired JdbcClient jdbc;
+    @Autowired TaskReminders reminders;
+
+    @BeforeEach
+    void emptyMailbox() {
+        purge();
+    }
+
+    @Test
+    void coordinatorOrdersAndEveryoneConcernedIsToldByMail() throws Exception {
+        LocalDate meeting = OrderFixtures.today().plusWeeks(10);
+        long id = OrderFixtures.placeAcuteOrder(mvc, users, meeting, "ny.deltager@aarhus.example.dk");
+        assertThat(status(id)).isEqualTo("RECEIVED");
+        assertThat(due(id, "FINAL_DECK")).isEqualTo(meeting.minusWeeks(2));
+        assertThat(due(id, "PRE_MEETING")).isEqualTo(meeting.minusWeeks(1));
+        assertThat(jdbc.sql("SELECT count(*) FROM order_task WHERE order_id = ?").param(id).query(Integer.class).single())
+                .isEqualTo(Timeline.Step.values().length);
+
+        MimeMessage invitation = awaitMail("ny.deltager@aarhus.example.dk", "Invitation til klyngemøde med Demoklyngen");
+        String body = TestMailServer.text(invitation);
+        assertThat(body).contains("Kære Susanne Sygeplejerske", "/invitation/", "/bestillinger/" + id);
+        awaitMail("anne.kjaer@example.dk", "Bestilling modtaget: Almen praksis' samarbejde med kommunale akutfunktioner");
+        awaitMail("konsulent@example.dk", "Ny bestilling");
+        assertThat(received("midtkraft@example.dk")).as("MidtKraft is not KiAP").isEmpty();
+        assertThat(jdbc.sql("SELECT enabled FROM app_user WHERE username = 'ny.deltager@aarhus.example.dk'")
+                .query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
+    void orderTooCloseToTheMeetingIsRefusedAtTheFieldAndNothingIsStored() throws Exception {
+        int before = orders();
+        MvcResult result = mvc.perform(OrderFixtures.acuteOrder(OrderFixtures.today().plusWeeks(4), "x@aarhus.example.dk")
+                .with(users.as("koordinator"))).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        String page = org.jsoup.Jsoup.parse(result.getResponse().getContentAsString()).select("#meetingDate-error").text();
+        assertThat(page).contains("Pakken skal bestilles senest 8 uger før mødet.");
+        assertThat(orders()).isEqualTo(before);
+    }
+
+    @Test
+    void consultantCallsBackAndSendsTheMaterials() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(11), "leder@aarhus.example.dk");
+        mvc.perform(post("/bestillinger/" + id + "/tilbageringning").with(users.as("konsulent")).with(csrf())
+                .param("note", "Klyngen ønsker fokus på henvisninger").param("firstContact", "CLUSTER"));
+        assertThat(status(id)).isEqualTo("IN_PREPARATION");
+        assertThat(doneBy(id, "CALLBACK")).isEqualTo("Karin Konsulent (KiAP)");
+
+        purge();
+        mvc.perform(post("/bestillinger/" + id + "/materialer").with(users.as("konsulent")).with(csrf()));
+        MimeMessage mail = awaitMail("leder@aarhus.example.dk", "Materiale til jeres klyngemøde");
+        assertThat(TestMailServer.text(mail)).contains("Udkast til spørgeskema", "/pakker/akutfunktioner#spoergeskema",
+                "formøde", "ydernumre", "/klynger/");
+        awaitMail("anne.kjaer@example.dk", "Materiale til jeres klyngemøde");
+        assertThat(doneBy(id, "MATERIALS_MAIL")).isNotNull();
+    }
+
+    @Test
+    void movingTheMeetingMovesOnlyTheOpenTasks() throws Exception {
+        LocalDate meeting = OrderFixtures.today().plusWeeks(12);
+        long id = OrderFixtures.placeAcuteOrder(mvc, users, meeting, "flyt@aarhus.example.dk");
+        mvc.perform(post("/bestillinger/" + id + "/tilbageringning").with(users.as("konsulent")).with(csrf()));
+        LocalDate callbackDue = due(id, "CALLBACK");
+        LocalDate later = meeting.plusWeeks(3);
+        mvc.perform(post("/bestillinger/" + id + "/moededato").with(users.as("koordinator")).with(csrf())
+                .param("meetingDate", later.toString()));
+        assertThat(due(id, "FINAL_DECK")).isEqualTo(later.minusWeeks(2));
+        assertThat(due(id, "MEETING")).isEqualTo(later);
+        assertThat(due(id, "CALLBACK")).isEqualTo(callbackDue);
+    }
+
+    @Test
+    void cancellingNeedsAReasonAndAHeldMeetingCannotBeCancelled() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(10), "aflys@aarhus.example.dk");
+        MvcResult noReason = mvc.perform(post("/bestillinger/" + id + "/aflys").with(users.as("koordinator")).with(csrf())).andReturn();
+        assertThat(noReason.getFlashMap().get("error")).isEqualTo("order.cancel.reasonRequired");
+        assertThat(status(id)).isEqualTo("RECEIVED");
+
+        jdbc.sql("UPDATE package_order SET status = 'MEETING_HELD' WHERE id = ?").param(id).update();
+        MvcResult held = mvc.perform(post("/bestillinger/" + id + "/aflys").with(users.as("koordinator")).with(csrf())
+                .param("reason", "Sygdom")).andReturn();
+        assertThat(held.getFlashMap().get("error")).isEqualTo("order.cancel.notAllowed");
+        assertThat(status(id)).isEqualTo("MEETING_HELD");
+
+        jdbc.sql("UPDATE package_order SET status = 'IN_PREPARATION' WHERE id = ?").param(id).update();
+        mvc.perform(post("/bestillinger/" + id + "/aflys").with(users.as("koordinator")).with(csrf()).param("reason", "Sygdom"));
+        assertThat(status(id)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void illegalStatusChangesAreRefused() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(10), "status@aarhus.example.dk");
+        MvcResult jump = mvc.perform(post("/bestillinger/" + id + "/status").with(users.as("konsulent")).with(csrf())
+                .param("target", "DECK_READY")).andReturn();
+        assertThat(jump.getFlashMap().get("error")).isEqualTo("order.transition.notAllowed");
+        assertThat(status(id)).isEqualTo("RECEIVED");
+        mvc.perform(post("/bestillinger/" + id + "/status").with(users.as("konsulent")).with(csrf()).param("target", "CALLBACK_PLANNED"));
+        assertThat(status(id)).isEqualTo("CALLBACK_PLANNED");
+    }
+
+    @Test
+    void ownersAreRemindedOnceBeforeTheDueDateAndOnceWhenOverdue() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(10), "paamind@aarhus.example.dk");
+        LocalDate today = OrderFixtures.today();
+        jdbc.sql("UPDATE order_task SET reminded_before_at = now(), reminded_overdue_at = now() WHERE order_id <> ?").param(id).update();
+        jdbc.sql("UPDATE order_task SET due_date = ? WHERE order_id = ?").params(today.plusWeeks(3), id).update();
+        jdbc.sql("UPDATE order_task SET due_date = ? WHERE order_id = ? AND step = 'MEMBER_EMAILS'").params(today.plusDays(1), id).update();
+        jdbc.sql("UPDATE order_task SET due_date = ? WHERE order_id = ? AND step = 'KLU_AGENDA'").params(today.minusDays(1), id).update();
+        purge();
+
+        assertThat(reminders.remind(today)).isEqualTo(2);
+        awaitMail("anne.kjaer@example.dk", "Påmindelse: Klyngen sender medlemmernes e-mails og tjekker ydernumre");
+        awaitMail("paamind@aarhus.example.dk", "Forsinket opgave: Resultatet på dagsordenen til næste KLU-møde");
+        assertThat(reminders.remind(today)).as("each reminder once").isZero();
+    }
+
+    @Test
+    void calendarHasTheMeetingAtLocalTimeAcrossDaylightSaving() throws Exception {
+        LocalDate summer = nextDate(7, 1);
+        LocalDate winter = nextDate(12, 1);
+        for (LocalDate meeting : List.of(summer, winter)) {
+            long id = OrderFixtures.placeAcuteOrder(mvc, users, meeting, "kalender@aarhus.example.dk");
+            String ics = mvc.perform(get("/bestillinger/" + id + "/kalender.ics").with(users.as("kommune")))
+                    .andReturn().getResponse().getContentAsString();
+            Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+            VEvent event = calendar.<VEvent>getComponents("VEVENT").stream()
+                    .filter(e -> e.getUid().map(u -> u.getValue().equals("order-" + id + "-meeting@samspil")).orElse(false))
+                    .findFirst().orElseThrow();
+            DtStart<?> start = event.getDateTimeStart();
+            ZonedDateTime expected = meeting.atTime(16, 0).atZone(OrderFixtures.COPENHAGEN);
+            assertThat(ZonedDateTime.from(start.getDate()).toInstant()).isEqualTo(expected.toInstant());
+            assertThat(ics).contains("TZID=Europe/Copenhagen", "BEGIN:VTIMEZONE");
+            assertThat(ZonedDateTime.from(event.getDateTimeEnd().getDate()).toInstant())
+                    .isEqualTo(expected.plusMinutes(150).toInstant());
+            assertThat(calendar.<VEvent>getComponents("VEVENT")).hasSizeGreaterThan(10);
+        }
+        int summerOffset = summer.atTime(16, 0).atZone(OrderFixtures.COPENHAGEN).getOffset().getTotalSeconds();
+        int winterOffset = winter.atTime(16, 0).atZone(OrderFixtures.COPENHAGEN).getOffset().getTotalSeconds();
+        assertThat(summerOffset - winterOffset).isEqualTo(3600);
+    }
+
+    @Test
+    void personalCalendarFeedWorksWithItsSecretLinkOnly() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(13), "feed@aarhus.example.dk");
+        MvcResult created = mvc.perform(post("/kalender").with(users.as("kommune")).with(csrf())).andReturn();
+        String url = (String) created.getFlashMap().get("feedUrl");
+        String path = url.substring(url.indexOf("/kalender/feed/"));
+        MvcResult feed = mvc.perform(get(path)).andReturn();
+        assertThat(feed.getResponse().getContentType()).startsWith("text/calendar");
+        assertThat(feed.getResponse().getContentAsString()).contains("order-" + id + "-meeting@samspil");
+        assertThat(mvc.perform(get(path.replace(path.substring(15, 20), "AAAAA"))).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        String other = (String) mvc.perform(post("/kalender").with(users.as("kommune2")).with(csrf())).andReturn()
+                .getFlashMap().get("feedUrl");
+        assertThat(mvc.perform(get(other.substring(other.indexOf("/kalender/feed/")))).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("order-" + id + "-meeting@samspil");
+    }
+
+    @Test
+    void otherOrganisationsDoNotSeeTheOrder() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(10), "adgang@aarhus.example.dk");
+        for (String outsider : List.of("koordinator2", "kommune2", "midtkraft")) {
+            String list = mvc.perform(get("/bestillinger").with(users.as(outsider))).andReturn().getResponse().getContentAsString();
+            assertThat(list).doesNotContain("/bestillinger/" + id + "\"");
+            assertThat(mvc.perform(get("/bestillinger/" + id).with(users.as(outsider))).andReturn().getResponse().getStatus())
+                    .isEqualTo(404);
+        }
+        String queue = mvc.perform(get("/bestillinger").with(users.as("konsulent"))).andReturn().getResponse().getContentAsString();
+        assertThat(queue).contains("/bestillinger/" + id + "\"");
+    }
+
+    private MimeMessage awaitMail(String to, String subjectStart) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> received(to).stream().filter(m -> subject(m).startsWith(subjectStart)).findFirst().orElse(null),
+                        m -> m != null);
+    }
+
+    private static List<MimeMessage> received(String to) {
+        return Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }).toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static void purge() {
+        try {
+            TestMailServer.greenMail().purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LocalDate nextDate(int month, int day) {
+        LocalDate candidate = LocalDate.of(OrderFixtures.today().getYear(), month, day);
+        while (candidate.isBefore(OrderFixtures.today().plusWeeks(9))) {
+            candidate = candidate.plusYears(1);
+        }
+        return candidate;
+    }
+
+    private String status(long id) {
+        return jdbc.sql("SELECT status FROM package_order WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    private LocalDate due(long id, String step) {
+        return jdbc.sql("SELECT due_date FROM order_task WHERE order_id = ? AND step = ?").params(id, step)
+                .query(LocalDate.class).single();
+    }
+
+    private String doneBy(long id, String step) {
+        return jdbc.sql("SELECT done_by FROM order_task WHERE order_id = ? AND step = ?").params(id, step)
+                .query(String.class).optional().orElse(null);
+    }
+
+    private int orders() {
+        return jdbc.sql("SELECT count(*) FROM package_order").query(Integer.class).single();
+    }
+
+}
