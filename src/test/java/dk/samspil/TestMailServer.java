@@ -35,6 +35,42 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
         }
     }
 
+    /** Waits (up to 30 s) for a mail to the address whose subject starts with the text. */
+    public static jakarta.mail.internet.MimeMessage awaitMail(String to, String subjectStart) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(250))
+                .until(() -> received(to).stream().filter(m -> subject(m).startsWith(subjectStart)).findFirst().orElse(null),
+                        m -> m != null);
+    }
+
+    /** Every mail received so far for the address. */
+    public static java.util.List<jakarta.mail.internet.MimeMessage> received(String to) {
+        return java.util.Arrays.stream(greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }).toList();
+    }
+
+    public static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    public static void purge() {
+        try {
+            greenMail().purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int port() {
         return greenMail().getSmtp().getPort();
     }

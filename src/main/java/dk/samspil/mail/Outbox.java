@@ -34,12 +34,31 @@ public class Outbox {
     /** Stores the mail in the caller's transaction (joins it; must roll back with it). Returns the outbox id. */
     @Transactional
     public long enqueue(OutgoingMail mail) {
+        return insert(mail, false);
+    }
+
+    /**
+     * Like {@link #enqueue}, for a mail that carries a personal secret such as a survey link: its body is blanked
+     * once it has been sent or given up, so the secret is not kept in the database.
+     */
+    @Transactional
+    public long enqueueSecret(OutgoingMail mail) {
+        return insert(mail, true);
+    }
+
+    private long insert(OutgoingMail mail, boolean secret) {
         return jdbc.sql("""
-                        INSERT INTO mail_outbox (recipient, subject, body, reference, next_attempt_at)
-                        VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                        INSERT INTO mail_outbox (recipient, subject, body, reference, next_attempt_at, secret)
+                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(mail.to(), mail.subject(), mail.text(), mail.reference(),
-                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), secret)
                 .query(Long.class).single();
+    }
+
+    /** How many mails whose reference starts with the prefix could not be delivered (marked failed). */
+    public int failedCount(String referencePrefix) {
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE status = 'FAILED' AND starts_with(reference, ?)")
+                .param(referencePrefix).query(Integer.class).single();
     }
 
     /** The newest mails first. */

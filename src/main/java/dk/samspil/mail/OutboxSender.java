@@ -34,6 +34,8 @@ class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int MAX_ERROR_LENGTH = 500;
+    /** What stays of a secret mail's body (see {@link Outbox#enqueueSecret}). */
+    static final String REDACTED = "[Indholdet er slettet efter afsendelse, fordi det indeholdt et personligt link.]";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -111,8 +113,9 @@ class OutboxSender {
             failed(mail, e);
             return;
         }
-        jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?")
-                .params(now(), mail.id())
+        jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1,"
+                        + " body = CASE WHEN secret THEN ? ELSE body END WHERE id = ?")
+                .params(now(), REDACTED, mail.id())
                 .update();
     }
 
@@ -121,8 +124,9 @@ class OutboxSender {
         String error = shorten(e);
         if (attempts >= settings.maxAttempts()) {
             log.warn("Mail {} ({}) not sent, giving up after {} attempts: {}", mail.id(), mail.reference(), attempts, error);
-            jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?")
-                    .params(attempts, error, mail.id())
+            jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ?,"
+                            + " body = CASE WHEN secret THEN ? ELSE body END WHERE id = ?")
+                    .params(attempts, error, REDACTED, mail.id())
                     .update();
             return;
         }

@@ -15,7 +15,8 @@ import org.springframework.security.web.session.SessionManagementFilter;
 
 /**
  * Form sign-in, one set of URL rules, and the baseline every page gets: CSRF on every form, a new session id at
- * sign-in, idle and absolute session timeouts, throttled sign-in, strict security headers.
+ * sign-in, idle and absolute session timeouts, throttled sign-in, strict security headers. No page sends a referrer,
+ * so a personal link (survey, invitation) never leaks to another site.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -34,7 +35,7 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {
         "/", "/pakker", "/pakker/**", "/login", "/tilgaengelighed", "/error", "/actuator/health",
-        "/invitation/**", "/kalender/feed/**",
+        "/invitation/**", "/kalender/feed/**", "/s/**", "/svar", "/svar/**",
         "/vendor/**", "/css/**", "/js/**", "/favicon.ico"
     };
 
@@ -83,7 +84,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
                 .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class);

@@ -1,5 +1,5 @@
 /**
- * The questionnaire of an order: review round, personal links, anonymous answers and results.
- * Not built yet.
+ * The questionnaire of an order: the review round with cluster and municipality, the frozen version sent with
+ * personal links, anonymous answers (see {@code V10__survey.sql} for how anonymity is built in), reminders and results.
  */
 package dk.samspil.survey;

@@ -37,6 +37,7 @@ class AccessTests {
     @Autowired MockMvc mvc;
     @Autowired DemoUsers users;
     @Autowired JdbcClient jdbc;
+    @Autowired dk.samspil.catalog.Catalog catalog;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     long demo;
@@ -152,8 +153,49 @@ class AccessTests {
         Map<String, Integer> newFeed = everyone(302);
         list.add(new Endpoint("/kalender", "POST", "/kalender", newFeed));
         list.add(new Endpoint("/kalender/feed/{token}.ics", "GET", "/kalender/feed/" + "x".repeat(43) + ".ics", everyone(404)));
+        surveyEndpoints(list, o, seeing, outsiders, notManagers);
         list.add(new Endpoint("/invitation/{token}", "GET", "/invitation/ukendt", everyone(200)));
         list.add(new Endpoint("/invitation/{token}", "POST", "/invitation/ukendt", everyone(200)));
+    }
+
+    /**
+     * The survey of an order: seen (review page, response rate, results) by those who see the order, changed and
+     * sent by its provider; exports are refused to outsiders (and, below the answer threshold, to everyone). The
+     * respondent's pages need no sign-in and answer an unknown link with the same page for everyone.
+     */
+    private void surveyEndpoints(List<Endpoint> list, String o, Map<String, Integer> seeing, Map<String, Integer> outsiders,
+            Map<String, Integer> notManagers) {
+        String key = catalog.find("akutfunktioner").orElseThrow().questionnaire().questions().get(0).key();
+        list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema", "GET", o + "/spoergeskema", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/resultater", "GET", o + "/resultater", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/resultater.csv", "GET", o + "/resultater.csv", outsiders));
+        list.add(new Endpoint("/bestillinger/{orderId}/resultater.xlsx", "GET", o + "/resultater.xlsx", outsiders));
+        Map<String, Integer> managersSee = new LinkedHashMap<>(notManagers);
+        managersSee.put("konsulent", 200);
+        managersSee.put("admin", 200);
+        list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema/spoergsmaal", "GET", o + "/spoergeskema/spoergsmaal", managersSee));
+        list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}", "GET",
+                o + "/spoergeskema/spoergsmaal/" + key, managersSee));
+        list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema/forslag", "POST", o + "/spoergeskema/forslag", outsiders));
+        for (String[] e : new String[][] {
+            {"/bestillinger/{orderId}/spoergeskema/forslag/{proposalId}", o + "/spoergeskema/forslag/999999999"},
+            {"/bestillinger/{orderId}/spoergeskema/spoergsmaal", o + "/spoergeskema/spoergsmaal"},
+            {"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}", o + "/spoergeskema/spoergsmaal/" + key},
+            {"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}/fjern", o + "/spoergeskema/spoergsmaal/" + key + "/fjern"},
+            {"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}/flyt", o + "/spoergeskema/spoergsmaal/" + key + "/flyt"},
+            {"/bestillinger/{orderId}/spoergeskema/frys", o + "/spoergeskema/frys"},
+            {"/bestillinger/{orderId}/spoergeskema/ny-version", o + "/spoergeskema/ny-version"},
+            {"/bestillinger/{orderId}/spoergeskema/send", o + "/spoergeskema/send"},
+            {"/bestillinger/{orderId}/spoergeskema/paamind", o + "/spoergeskema/paamind"},
+            {"/bestillinger/{orderId}/spoergeskema/luk", o + "/spoergeskema/luk"},
+            {"/bestillinger/{orderId}/spoergeskema/genaabn", o + "/spoergeskema/genaabn"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], notManagers));
+        }
+        list.add(new Endpoint("/s/{token}", "GET", "/s/" + "u".repeat(43), everyone(200)));
+        list.add(new Endpoint("/svar", "GET", "/svar", everyone(200)));
+        list.add(new Endpoint("/svar", "POST", "/svar", everyone(200)));
+        list.add(new Endpoint("/svar/tak", "GET", "/svar/tak", everyone(200)));
     }
 
     @Test

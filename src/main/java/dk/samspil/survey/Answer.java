@@ -1,0 +1,18 @@
+package dk.samspil.survey;
+
+import java.util.List;
+
+/**
+ * One respondent's answer to one question: the chosen option(s), an "andet" text, or a free text.
+ * Stored inside the anonymous answer's JSON, keyed by the question's stable key.
+ */
+public record Answer(List<String> choices, String other, String text) {
+
+    public Answer {
+        choices = choices == null ? List.of() : List.copyOf(choices);
+    }
+
+    public boolean isEmpty() {
+        return choices.isEmpty() && (other == null || other.isBlank()) && (text == null || text.isBlank());
+    }
+}

@@ -1,0 +1,153 @@
+package dk.samspil.survey;
+
+import dk.samspil.catalog.PackageDefinition.Question;
+import dk.samspil.catalog.PackageDefinition.QuestionType;
+import dk.samspil.security.Tokens;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A respondent's side: open a personal link, keep a draft, send the answer. Sending writes a response mark (its
+ * primary key lets a link answer once) and the answer, in one transaction, and touches nothing that names the
+ * invitee; the {@link Mixer} removes the remaining link.
+ */
+@Service
+class Answering {
+
+    static final int MAX_TEXT = 4000;
+    static final int MAX_OTHER = 500;
+    private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() {};
+
+    enum Outcome { RECEIVED, ALREADY_ANSWERED, CLOSED }
+
+    /** The survey an open invitation answers. */
+    record Respondent(long invitationId, long surveyId, long orderId) {}
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Answering(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The invitation behind a link, if the link is known, unused and its survey open. */
+    Optional<Respondent> open(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT i.id, s.id, s.order_id FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
+                        WHERE i.token_hash = ? AND s.status = 'OPEN'
+                          AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)""")
+                .param(Tokens.hash(token))
+                .query((rs, n) -> new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .optional();
+    }
+
+    /** The same check for a respondent already in a session. */
+    Optional<Respondent> stillOpen(long invitationId) {
+        return jdbc.sql("""
+                        SELECT i.id, s.id, s.order_id FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
+                        WHERE i.id = ? AND s.status = 'OPEN'
+                          AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)""")
+                .param(invitationId)
+                .query((rs, n) -> new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .optional();
+    }
+
+    /** Whether the invitation has been used to answer (for the respondent's own session only). */
+    boolean answered(long invitationId) {
+        return jdbc.sql("SELECT count(*) FROM survey_response_mark WHERE invitation_id = ?").param(invitationId)
+                .query(Integer.class).single() > 0;
+    }
+
+    Map<String, Answer> draft(long invitationId) {
+        return jdbc.sql("SELECT payload::text FROM survey_draft WHERE invitation_id = ?").param(invitationId)
+                .query(String.class).optional().map(text -> json.readValue(text, ANSWERS)).orElseGet(LinkedHashMap::new);
+    }
+
+    @Transactional
+    void saveDraft(long invitationId, Map<String, Answer> answers) {
+        jdbc.sql("""
+                        INSERT INTO survey_draft (invitation_id, payload) VALUES (?, CAST(? AS jsonb))
+                        ON CONFLICT (invitation_id) DO UPDATE SET payload = EXCLUDED.payload""")
+                .params(invitationId, json.writeValueAsString(answers)).update();
+    }
+
+    /** Sends the answer: at most once per link, only while the survey is open. */
+    @Transactional
+    Outcome submit(long invitationId, int versionNumber, Map<String, Answer> answers) {
+        Optional<Long> survey = jdbc.sql("""
+                        SELECT s.id FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
+                        WHERE i.id = ? AND s.status = 'OPEN'""")
+                .param(invitationId).query(Long.class).optional();
+        if (survey.isEmpty()) {
+            return Outcome.CLOSED;
+        }
+        int marked = jdbc.sql("INSERT INTO survey_response_mark (invitation_id, survey_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(invitationId, survey.get()).update();
+        if (marked == 0) {
+            return Outcome.ALREADY_ANSWERED;
+        }
+        jdbc.sql("INSERT INTO survey_answer_pending (survey_id, version_number, payload) VALUES (?, ?, CAST(? AS jsonb))")
+                .params(survey.get(), versionNumber, json.writeValueAsString(answers)).update();
+        jdbc.sql("DELETE FROM survey_draft WHERE invitation_id = ?").param(invitationId).update();
+        return Outcome.RECEIVED;
+    }
+
+    /** Reads the answers of a page of questions from the form fields {@code q.<key>} and {@code q.<key>.other}. */
+    static Map<String, Answer> read(List<Question> questions, Map<String, List<String>> form) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        for (Question q : questions) {
+            List<String> values = form.getOrDefault("q." + q.key(), List.of());
+            String other = first(form.get("q." + q.key() + ".other"));
+            Answer answer = switch (q.type()) {
+                case TEXT -> new Answer(List.of(), null, clip(first(values), MAX_TEXT));
+                case SCALE -> new Answer(values.stream().filter(q.options()::contains).limit(1).toList(), null, null);
+                case MULTIPLE -> new Answer(values.stream().filter(v -> q.options().contains(v) || (q.other() && v.equals(OTHER)))
+                        .distinct().toList(), q.other() ? clip(other, MAX_OTHER) : null, null);
+            };
+            answers.put(q.key(), answer);
+        }
+        return answers;
+    }
+
+    static final String OTHER = "__andet__";
+
+    /** The keys of required questions left unanswered, and of "andet" ticked without a text. */
+    static List<String> missing(List<Question> questions, Map<String, Answer> answers) {
+        List<String> missing = new ArrayList<>();
+        for (Question q : questions) {
+            Answer a = answers.get(q.key());
+            boolean empty = a == null || a.isEmpty();
+            if (q.required() && empty) {
+                missing.add(q.key());
+            } else if (a != null && q.type() == QuestionType.MULTIPLE && a.choices().contains(OTHER)
+                    && (a.other() == null || a.other().isBlank())) {
+                missing.add(q.key());
+            }
+        }
+        return missing;
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String clip(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String stripped = text.strip();
+        return stripped.length() > max ? stripped.substring(0, max) : stripped;
+    }
+}

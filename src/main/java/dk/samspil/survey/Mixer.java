@@ -1,0 +1,91 @@
+package dk.samspil.survey;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Breaks every link between an answer and who gave it. Moves pending answers into the anonymous store in random
+ * order under random ids, and rewrites all response marks of the survey in random order, in one transaction, so
+ * the answers and the marks share no transaction id, timestamp or physical order. Then vacuums the tables so the
+ * dead row versions that still carried the link are removed.
+ */
+@Configuration(proxyBeanMethods = false)
+class Mixer {
+
+    private record Pending(int version, String payload) {}
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final SurveySettings settings;
+
+    Mixer(JdbcClient jdbc, TransactionTemplate transaction, SurveySettings settings) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.settings = settings;
+    }
+
+    @Bean
+    RecurringTask<Void> surveyMixJob() {
+        return Tasks.recurring("survey-answer-mix", FixedDelay.of(settings.mixInterval()))
+                .execute((instance, context) -> mixAll());
+    }
+
+    /** Mixes every survey with pending answers. */
+    void mixAll() {
+        List<Long> surveys = jdbc.sql("SELECT DISTINCT survey_id FROM survey_answer_pending").query(Long.class).list();
+        surveys.forEach(this::mixOnly);
+        if (!surveys.isEmpty()) {
+            vacuum();
+        }
+    }
+
+    /** Mixes one survey's pending answers now (before results are read); returns how many were moved. */
+    int mix(long surveyId) {
+        int moved = mixOnly(surveyId);
+        if (moved > 0) {
+            vacuum();
+        }
+        return moved;
+    }
+
+    private int mixOnly(long surveyId) {
+        Integer moved = transaction.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(surveyId).query().singleValue();
+            List<Pending> pending = new ArrayList<>(jdbc.sql(
+                            "DELETE FROM survey_answer_pending WHERE survey_id = ? RETURNING version_number, payload::text")
+                    .param(surveyId).query((rs, n) -> new Pending(rs.getInt(1), rs.getString(2))).list());
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            Collections.shuffle(pending);
+            for (Pending answer : pending) {
+                jdbc.sql("INSERT INTO survey_answer (id, survey_id, version_number, payload) VALUES (?, ?, ?, CAST(? AS jsonb))")
+                        .params(UUID.randomUUID(), surveyId, answer.version(), answer.payload()).update();
+            }
+            List<Long> marks = new ArrayList<>(jdbc.sql(
+                            "DELETE FROM survey_response_mark WHERE survey_id = ? RETURNING invitation_id")
+                    .param(surveyId).query(Long.class).list());
+            Collections.shuffle(marks);
+            for (Long invitation : marks) {
+                jdbc.sql("INSERT INTO survey_response_mark (invitation_id, survey_id) VALUES (?, ?)")
+                        .params(invitation, surveyId).update();
+            }
+            return pending.size();
+        });
+        return moved == null ? 0 : moved;
+    }
+
+    private void vacuum() {
+        // Outside a transaction (auto-commit): VACUUM cannot run inside one.
+        jdbc.sql("VACUUM survey_answer_pending, survey_response_mark, survey_draft").update();
+    }
+}

@@ -1,0 +1,145 @@
+package dk.samspil.survey;
+
+import dk.samspil.catalog.PackageDefinition.Question;
+import dk.samspil.catalog.PackageDefinition.QuestionType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The review round: cluster and municipality propose changes per question; the consultant edits the version,
+ * marks proposals applied or declined, and freezes it. A frozen version never changes; until the survey is sent a
+ * new version can be started from it. Every question keeps its key, so answers compare across versions and the
+ * follow-up a year later.
+ */
+@Service
+class Review {
+
+    /** The consultant's edit of one question; options one per line. */
+    record QuestionEdit(String text, QuestionType type, String options, boolean other, boolean required) {}
+
+    static final List<String> KINDS = List.of("COMMENT", "REWORD", "ADD", "REMOVE", "MOVE");
+
+    private final JdbcClient jdbc;
+    private final Surveys surveys;
+
+    Review(JdbcClient jdbc, Surveys surveys) {
+        this.jdbc = jdbc;
+        this.surveys = surveys;
+    }
+
+    List<Proposal> proposals(long surveyId) {
+        return jdbc.sql("SELECT * FROM survey_proposal WHERE survey_id = ? ORDER BY created_at, id")
+                .param(surveyId)
+                .query((rs, n) -> new Proposal(rs.getLong("id"), rs.getString("question_key"), rs.getString("kind"),
+                        rs.getString("text"), rs.getString("author_name"), rs.getString("party"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class), rs.getString("status")))
+                .list();
+    }
+
+    @Transactional
+    void propose(SurveyView survey, String questionKey, String kind, String text, String author, String party) {
+        if (survey.status() != SurveyStatus.REVIEW) {
+            throw new SurveyRuleViolation("survey.review.closed");
+        }
+        if (!KINDS.contains(kind)) {
+            throw new SurveyRuleViolation("survey.proposal.kind.invalid");
+        }
+        if (text == null || text.isBlank()) {
+            throw new SurveyRuleViolation("survey.proposal.text.required");
+        }
+        if (text.length() > 4000) {
+            throw new SurveyRuleViolation("survey.proposal.tooLong");
+        }
+        String key = questionKey == null || questionKey.isBlank() || survey.question(questionKey) == null ? null : questionKey;
+        jdbc.sql("INSERT INTO survey_proposal (survey_id, question_key, kind, text, author_name, party) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(survey.id(), key, kind, text.trim(), author, party).update();
+    }
+
+    @Transactional
+    void decide(SurveyView survey, long proposalId, boolean applied) {
+        jdbc.sql("UPDATE survey_proposal SET status = ? WHERE id = ? AND survey_id = ?")
+                .params(applied ? "APPLIED" : "DECLINED", proposalId, survey.id()).update();
+    }
+
+    @Transactional
+    void edit(SurveyView survey, String key, QuestionEdit edit) {
+        Question old = survey.question(key);
+        if (old == null) {
+            throw new SurveyRuleViolation("survey.question.unknown");
+        }
+        Question changed = build(key, edit, old.block());
+        surveys.saveQuestions(survey, survey.questions().stream().map(q -> q.key().equals(key) ? changed : q).toList());
+    }
+
+    @Transactional
+    void add(SurveyView survey, QuestionEdit edit) {
+        List<Question> questions = new ArrayList<>(survey.questions());
+        questions.add(build("ny-" + UUID.randomUUID().toString().substring(0, 8), edit, null));
+        surveys.saveQuestions(survey, questions);
+    }
+
+    @Transactional
+    void remove(SurveyView survey, String key) {
+        surveys.saveQuestions(survey, survey.questions().stream().filter(q -> !q.key().equals(key)).toList());
+    }
+
+    @Transactional
+    void move(SurveyView survey, String key, int delta) {
+        List<Question> questions = new ArrayList<>(survey.questions());
+        int from = questions.indexOf(survey.question(key));
+        int to = from + delta;
+        if (from < 0 || to < 0 || to >= questions.size()) {
+            return;
+        }
+        questions.add(to, questions.remove(from));
+        surveys.saveQuestions(survey, questions);
+    }
+
+    @Transactional
+    void freeze(SurveyView survey) {
+        if (survey.status() != SurveyStatus.REVIEW) {
+            throw new SurveyRuleViolation("survey.review.closed");
+        }
+        if (survey.questions().isEmpty()) {
+            throw new SurveyRuleViolation("survey.freeze.empty");
+        }
+        jdbc.sql("UPDATE survey_version SET frozen_at = now() WHERE survey_id = ? AND number = ?")
+                .params(survey.id(), survey.versionNumber()).update();
+        jdbc.sql("UPDATE survey SET status = 'FROZEN' WHERE id = ?").param(survey.id()).update();
+    }
+
+    /** Before sending, a frozen version can be followed by a new one to edit; the frozen one stays as it was. */
+    @Transactional
+    void newVersion(SurveyView survey) {
+        if (survey.status() != SurveyStatus.FROZEN) {
+            throw new SurveyRuleViolation("survey.newVersion.notAllowed");
+        }
+        jdbc.sql("""
+                        INSERT INTO survey_version (survey_id, number, questions)
+                        SELECT survey_id, number + 1, questions FROM survey_version WHERE survey_id = ? AND number = ?""")
+                .params(survey.id(), survey.versionNumber()).update();
+        jdbc.sql("UPDATE survey SET status = 'REVIEW' WHERE id = ?").param(survey.id()).update();
+    }
+
+    static Question build(String key, QuestionEdit edit, Integer block) {
+        if (edit.text() == null || edit.text().isBlank()) {
+            throw new SurveyRuleViolation("survey.question.textRequired");
+        }
+        if (edit.text().length() > 1000) {
+            throw new SurveyRuleViolation("survey.question.tooLong");
+        }
+        QuestionType type = edit.type() == null ? QuestionType.TEXT : edit.type();
+        List<String> options = type == QuestionType.TEXT || edit.options() == null ? List.of()
+                : Arrays.stream(edit.options().split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (type != QuestionType.TEXT && options.size() < 2) {
+            throw new SurveyRuleViolation("survey.question.options.tooFew");
+        }
+        return new Question(key, 0, edit.text().strip(), type, options, type == QuestionType.MULTIPLE && edit.other(),
+                edit.required(), block);
+    }
+}

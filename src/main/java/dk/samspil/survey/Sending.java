@@ -1,0 +1,230 @@
+package dk.samspil.survey;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dk.samspil.directory.Directory;
+import dk.samspil.directory.Views.MemberView;
+import dk.samspil.mail.OutgoingMail;
+import dk.samspil.mail.Outbox;
+import dk.samspil.ordering.OrderProgress;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.Orders;
+import dk.samspil.platform.SamspilSettings;
+import dk.samspil.security.Tokens;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sending the frozen version to the cluster's members (one personal link each, through the outbox), reminding
+ * those who have not answered (by hand and on the chosen days before the deadline), closing at the deadline or by
+ * hand, and reopening before the deck is final.
+ */
+@Configuration(proxyBeanMethods = false)
+class Sending {
+
+    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    private static final Locale DANISH = Locale.forLanguageTag("da-DK");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    /** The counts of the response-rate view: never who answered what. */
+    public record ResponseRate(int invited, int answered, int bounced) {
+        public int percent() {
+            return invited == 0 ? 0 : Math.round(100f * answered / invited);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Orders orders;
+    private final OrderProgress progress;
+    private final Directory directory;
+    private final Outbox outbox;
+    private final MessageSource messages;
+    private final SamspilSettings samspil;
+    private final SurveySettings settings;
+    private final Clock clock;
+    private final Surveys surveys;
+
+    Sending(JdbcClient jdbc, TransactionTemplate transaction, Orders orders, OrderProgress progress, Directory directory,
+            Outbox outbox, MessageSource messages, SamspilSettings samspil, SurveySettings settings, Clock clock,
+            Surveys surveys) {
+        this.surveys = surveys;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.orders = orders;
+        this.progress = progress;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.samspil = samspil;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(COPENHAGEN));
+    }
+
+    /** @return how many members were invited */
+    int send(SurveyView survey, LocalDate closesOn, String reminderDays, String by) {
+        if (survey.status() != SurveyStatus.FROZEN) {
+            throw new SurveyRuleViolation("survey.send.notFrozen");
+        }
+        if (closesOn == null || !closesOn.isAfter(today())) {
+            throw new SurveyRuleViolation("survey.send.closesOn");
+        }
+        OrderView order = orders.find(survey.orderId()).orElseThrow();
+        List<MemberView> members = new ArrayList<>(directory.members(order.clusterId()));
+        if (members.isEmpty()) {
+            throw new SurveyRuleViolation("survey.send.noMembers");
+        }
+        // Invitations are stored in random order: their ids and places say nothing about the member list.
+        Collections.shuffle(members);
+        Integer invited = transaction.execute(status -> {
+            jdbc.sql("UPDATE survey SET status = 'OPEN', closes_on = ?, reminder_days = ?, opened_at = now() WHERE id = ?")
+                    .params(closesOn, normaliseDays(reminderDays), survey.id()).update();
+            int count = 0;
+            for (MemberView member : members) {
+                String token = Tokens.newToken();
+                Long invitation = jdbc.sql("""
+                                INSERT INTO survey_invitation (survey_id, email, token_hash) VALUES (?, ?, ?)
+                                ON CONFLICT DO NOTHING RETURNING id""")
+                        .params(survey.id(), member.email(), Tokens.hash(token)).query(Long.class).optional().orElse(null);
+                if (invitation != null) {
+                    outbox.enqueueSecret(invitationMail(order, survey.id(), member.email(), member.name(), token, closesOn, invitation));
+                    count++;
+                }
+            }
+            progress.surveyOpened(order.id(), by);
+            return count;
+        });
+        return invited == null ? 0 : invited;
+    }
+
+    /** Reminds those who have not answered (never those who have); the reminder points to the link of the invitation. */
+    int remind(SurveyView survey) {
+        return remind(survey, today());
+    }
+
+    private int remind(SurveyView survey, LocalDate day) {
+        if (survey.status() != SurveyStatus.OPEN) {
+            throw new SurveyRuleViolation("survey.remind.notOpen");
+        }
+        OrderView order = orders.find(survey.orderId()).orElseThrow();
+        Integer sent = transaction.execute(status -> {
+            List<String> emails = jdbc.sql("""
+                            SELECT i.email FROM survey_invitation i WHERE i.survey_id = ?
+                              AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)""")
+                    .param(survey.id()).query(String.class).list();
+            emails.forEach(email -> outbox.enqueue(reminderMail(order, email, survey.closesOn(), survey.id())));
+            jdbc.sql("""
+                            INSERT INTO survey_reminder (survey_id, sent_on, recipients) VALUES (?, ?, ?)
+                            ON CONFLICT (survey_id, sent_on) DO UPDATE SET recipients = survey_reminder.recipients + EXCLUDED.recipients""")
+                    .params(survey.id(), day, emails.size()).update();
+            return emails.size();
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    void close(SurveyView survey, String by) {
+        if (survey.status() != SurveyStatus.OPEN) {
+            throw new SurveyRuleViolation("survey.close.notOpen");
+        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE survey SET status = 'CLOSED', closed_at = now() WHERE id = ?").param(survey.id()).update();
+            progress.surveyClosed(survey.orderId(), by);
+        });
+    }
+
+    void reopen(SurveyView survey, LocalDate closesOn) {
+        OrderView order = orders.find(survey.orderId()).orElseThrow();
+        if (survey.status() != SurveyStatus.CLOSED || order.status().compareTo(dk.samspil.ordering.OrderStatus.DECK_READY) >= 0) {
+            throw new SurveyRuleViolation("survey.reopen.notAllowed");
+        }
+        if (closesOn == null || !closesOn.isAfter(today())) {
+            throw new SurveyRuleViolation("survey.send.closesOn");
+        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE survey SET status = 'OPEN', closes_on = ?, closed_at = NULL WHERE id = ?")
+                    .params(closesOn, survey.id()).update();
+            progress.surveyReopened(survey.orderId());
+        });
+    }
+
+    /** How many members the survey would be sent to now. */
+    int memberCount(OrderView order) {
+        return directory.members(order.clusterId()).size();
+    }
+
+    ResponseRate responseRate(long surveyId) {
+        int invited = jdbc.sql("SELECT count(*) FROM survey_invitation WHERE survey_id = ?").param(surveyId).query(Integer.class).single();
+        int answered = jdbc.sql("SELECT count(*) FROM survey_response_mark WHERE survey_id = ?").param(surveyId).query(Integer.class).single();
+        return new ResponseRate(invited, answered, outbox.failedCount(invitationReference(surveyId)));
+    }
+
+    @Bean
+    RecurringTask<Void> surveyDeadlineJob() {
+        return Tasks.recurring("survey-deadlines-and-reminders", FixedDelay.of(settings.jobInterval()))
+                .execute((instance, context) -> deadlinesAndReminders(today()));
+    }
+
+    /** Closes surveys past their deadline and sends the reminders due today (once a day). */
+    void deadlinesAndReminders(LocalDate today) {
+        List<Long> orderIds = jdbc.sql("SELECT order_id FROM survey WHERE status = 'OPEN' AND closes_on < ?")
+                .param(today).query(Long.class).list();
+        orderIds.forEach(orderId -> surveys.find(orderId).ifPresent(survey -> close(survey, "Samspil (frist)")));
+        jdbc.sql("SELECT order_id, closes_on, reminder_days FROM survey WHERE status = 'OPEN'")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3)})
+                .list().forEach(row -> {
+                    LocalDate closes = (LocalDate) row[1];
+                    boolean due = Arrays.stream(((String) row[2]).split(",")).filter(s -> !s.isBlank())
+                            .anyMatch(days -> closes.minusDays(Integer.parseInt(days.trim())).equals(today));
+                    long orderId = (Long) row[0];
+                    surveys.find(orderId).ifPresent(survey -> {
+                        boolean sentToday = jdbc.sql("SELECT count(*) FROM survey_reminder WHERE survey_id = ? AND sent_on = ?")
+                                .params(survey.id(), today).query(Integer.class).single() > 0;
+                        if (due && !sentToday) {
+                            remind(survey, today);
+                        }
+                    });
+                });
+    }
+
+    static String invitationReference(long surveyId) {
+        return "survey:" + surveyId + ":invitation:";
+    }
+
+    static String normaliseDays(String days) {
+        if (days == null || days.isBlank()) {
+            return "";
+        }
+        return String.join(",", Arrays.stream(days.split("[,; ]+")).filter(s -> s.matches("\\d{1,2}")).distinct().toList());
+    }
+
+    private OutgoingMail invitationMail(OrderView order, long surveyId, String to, String name, String token, LocalDate closesOn, long invitation) {
+        Object[] args = {name, order.clusterName(), order.packageTitle(), samspil.link("/s/" + token), DATE.format(closesOn),
+            order.municipalityNames()};
+        return new OutgoingMail(to, messages.getMessage("survey.mail.invitation.subject", args, DANISH),
+                messages.getMessage("survey.mail.invitation.body", args, DANISH),
+                invitationReference(surveyId) + invitation);
+    }
+
+    private OutgoingMail reminderMail(OrderView order, String to, LocalDate closesOn, long surveyId) {
+        Object[] args = {order.clusterName(), order.packageTitle(), DATE.format(closesOn)};
+        return new OutgoingMail(to, messages.getMessage("survey.mail.reminder.subject", args, DANISH),
+                messages.getMessage("survey.mail.reminder.body", args, DANISH), "survey:" + surveyId + ":reminder");
+    }
+}

@@ -1,0 +1,329 @@
+package dk.samspil.survey;
+
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.ordering.Orders;
+import dk.samspil.ordering.Timeline;
+import dk.samspil.security.Access;
+import dk.samspil.security.AccessRefusedException;
+import dk.samspil.security.Role;
+import dk.samspil.security.SamspilPrincipal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The survey of an order for the people who plan the meeting: the review round (comments and proposals from the
+ * cluster and the municipality; edits, decisions and freezing by the consultant), sending, reminders, closing and
+ * reopening, the response rate, the results and the exports. Everyone here must see the order; changing the
+ * questionnaire is the provider's.
+ */
+@Controller
+class SurveyController {
+
+    static final String SURVEY_VIEW = "survey/survey";
+    static final String QUESTION_VIEW = "survey/question";
+    static final String RESULTS_VIEW = "survey/results";
+
+    private final Orders orders;
+    private final Surveys surveys;
+    private final Review review;
+    private final Sending sending;
+    private final SurveyResults results;
+    private final SurveySettings settings;
+    private final Access access;
+
+    SurveyController(Orders orders, Surveys surveys, Review review, Sending sending, SurveyResults results,
+            SurveySettings settings, Access access) {
+        this.orders = orders;
+        this.surveys = surveys;
+        this.review = review;
+        this.sending = sending;
+        this.results = results;
+        this.settings = settings;
+        this.access = access;
+    }
+
+    @GetMapping("/bestillinger/{orderId}/spoergeskema")
+    String show(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
+        OrderView order = visibleOrder(user, orderId);
+        SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
+        List<Proposal> proposals = review.proposals(survey.id());
+        LocalDate deadline = reviewDeadline(orderId);
+        model.addAttribute("order", order);
+        model.addAttribute("survey", survey);
+        model.addAttribute("proposalsByQuestion", proposals.stream().filter(p -> p.questionKey() != null)
+                .collect(Collectors.groupingBy(Proposal::questionKey)));
+        model.addAttribute("generalProposals", proposals.stream().filter(p -> p.questionKey() == null).toList());
+        model.addAttribute("openProposals", proposals.stream().filter(p -> "OPEN".equals(p.status())).count());
+        model.addAttribute("reviewDeadline", deadline);
+        model.addAttribute("canManage", Orders.canManage(user, order));
+        model.addAttribute("canPropose", canPropose(user, order, survey, deadline));
+        model.addAttribute("canSend", canSend(user, order));
+        model.addAttribute("kinds", Review.KINDS);
+        model.addAttribute("defaultClosesOn", task(orderId, Timeline.Step.SURVEY_CLOSED)
+                .map(TaskView::due).filter(d -> d.isAfter(sending.today())).orElse(sending.today().plusWeeks(2)));
+        if (survey.status() == SurveyStatus.OPEN || survey.status() == SurveyStatus.CLOSED) {
+            model.addAttribute("rate", sending.responseRate(survey.id()));
+        }
+        model.addAttribute("members", survey.status() == SurveyStatus.FROZEN ? sending.memberCount(order) : 0);
+        return SURVEY_VIEW;
+    }
+
+    @PostMapping("/bestillinger/{orderId}/spoergeskema/forslag")
+    String propose(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @RequestParam(required = false) String questionKey, @RequestParam(defaultValue = "COMMENT") String kind,
+            @RequestParam(required = false) String text, RedirectAttributes redirect) {
+        OrderView order = visibleOrder(user, orderId);
+        SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
+        access.require(canPropose(user, order, survey, reviewDeadline(orderId)), user, "survey:" + survey.id() + ":propose");
+        return act(orderId, redirect, "survey.proposal.saved",
+                () -> review.propose(survey, questionKey, kind, text, user.displayName(), party(user)));
+    }
+
+    @PostMapping("/bestillinger/{orderId}/spoergeskema/forslag/{proposalId}")
+    String decide(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable long proposalId,
+            @RequestParam(defaultValue = "applied") String decision, RedirectAttributes redirect) {
+        SurveyView survey = managedSurvey(user, orderId);
+        return act(orderId, redirect, "survey.proposal.decided",
+                () -> review.decide(survey, proposalId, "applied".equals(decision)));
+    }
+
+    @GetMapping({"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}", "/bestillinger/{orderId}/spoergeskema/spoergsmaal"})
+    String questionForm(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @PathVariable(required = false) String key, Model model) {
+        SurveyView survey = managedSurvey(user, orderId);
+        QuestionForm form = key == null ? new QuestionForm() : QuestionForm.of(question(survey, key));
+        model.addAttribute("questionForm", form);
+        return questionView(model, orderId, survey, key);
+    }
+
+    @PostMapping({"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}", "/bestillinger/{orderId}/spoergeskema/spoergsmaal"})
+    String saveQuestion(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @PathVariable(required = false) String key, @ModelAttribute QuestionForm questionForm, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        SurveyView survey = managedSurvey(user, orderId);
+        if (key != null) {
+            question(survey, key);
+        }
+        if (!result.hasErrors()) {
+            try {
+                if (key == null) {
+                    review.add(survey, questionForm.edit());
+                } else {
+                    review.edit(survey, key, questionForm.edit());
+                }
+                redirect.addFlashAttribute("success", "survey.question.saved");
+                return "redirect:/bestillinger/" + orderId + "/spoergeskema";
+            } catch (SurveyRuleViolation refused) {
+                String field = switch (refused.messageKey()) {
+                    case "survey.question.options.tooFew" -> "options";
+                    case "survey.question.textRequired", "survey.question.tooLong" -> "text";
+                    default -> null;
+                };
+                if (field == null) {
+                    redirect.addFlashAttribute("error", refused.messageKey());
+                    return "redirect:/bestillinger/" + orderId + "/spoergeskema";
+                }
+                result.rejectValue(field, refused.messageKey());
+            }
+        }
+        return questionView(model, orderId, survey, key);
+    }
+
+    @PostMapping("/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}/fjern")
+    String remove(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String key,
+            RedirectAttributes redirect) {
+        SurveyView survey = managedSurvey(user, orderId);
+        question(survey, key);
+        return act(orderId, redirect, "survey.question.removed", () -> review.remove(survey, key));
+    }
+
+    @PostMapping("/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}/flyt")
+    String move(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String key,
+            @RequestParam(defaultValue = "down") String direction, RedirectAttributes redirect) {
+        SurveyView survey = managedSurvey(user, orderId);
+        question(survey, key);
+        return act(orderId, redirect, "survey.question.moved", () -> review.move(survey, key, "up".equals(direction) ? -1 : 1));
+    }
+
+    @PostMapping("/bestillinger/{orderId}/spoergeskema/frys")
+    String freeze(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+        SurveyView survey = managedSurvey(user, orderId);
+        return act(orderId, redirect, "survey.frozen.done", () -> review.freeze(survey));
+    }
+
+    @PostMapping("/bestillinger/{orderId}/spoergeskema/ny-version")
+    String newVersion(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+        SurveyView survey = managedSurvey(user, orderId);
+        return act(orderId, redirect, "survey.newVersion.done", () -> review.newVersion(survey));
+    }
+
+    @PostMapping("/bestillinger/{orderId}/spoergeskema/send")
+    String send(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
+            @RequestParam(required = false) String reminderDays, RedirectAttributes redirect) {
+        OrderView order = visibleOrder(user, orderId);
+        access.require(canSend(user, order), user, "order:" + orderId + ":survey-send");
+        SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
+        try {
+            int invited = sending.send(survey, closesOn, reminderDays, user.displayName());
+            redirect.addFlashAttribute("success", "survey.sent");
+            redirect.addFlashAttribute("successArgs", new Object[] {invited});
+        } catch (SurveyRuleViolation refused) {
+            redirect.addFlashAttribute("error", refused.messageKey());
+        }
+        return "redirect:/bestillinger/" + orderId + "/spoergeskema";
+    }
+
+    @PostMapping("/bestillinger/{orderId}/spoergeskema/paamind")
+    String remind(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+        OrderView order = visibleOrder(user, orderId);
+        access.require(canSend(user, order), user, "order:" + orderId + ":survey-remind");
+        SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
+        try {
+            int reminded = sending.remind(survey);
+            redirect.addFlashAttribute("success", "survey.reminded");
+            redirect.addFlashAttribute("successArgs", new Object[] {reminded});
+        } catch (SurveyRuleViolation refused) {
+            redirect.addFlashAttribute("error", refused.messageKey());
+        }
+        return "redirect:/bestillinger/" + orderId + "/spoergeskema";
+    }
+
+    @PostMapping("/bestillinger/{orderId}/spoergeskema/luk")
+    String close(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+        SurveyView survey = managedSurvey(user, orderId);
+        return act(orderId, redirect, "survey.closed.done", () -> sending.close(survey, user.displayName()));
+    }
+
+    @PostMapping("/bestillinger/{orderId}/spoergeskema/genaabn")
+    String reopen(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
+            RedirectAttributes redirect) {
+        SurveyView survey = managedSurvey(user, orderId);
+        return act(orderId, redirect, "survey.reopened", () -> sending.reopen(survey, closesOn));
+    }
+
+    @GetMapping("/bestillinger/{orderId}/resultater")
+    String results(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
+        OrderView order = visibleOrder(user, orderId);
+        SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
+        model.addAttribute("order", order);
+        model.addAttribute("survey", survey);
+        model.addAttribute("results", results.of(survey));
+        return RESULTS_VIEW;
+    }
+
+    @GetMapping("/bestillinger/{orderId}/resultater.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
+        return export(user, orderId, "csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                AnswerExport::csv);
+    }
+
+    @GetMapping("/bestillinger/{orderId}/resultater.xlsx")
+    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
+        return export(user, orderId, "xlsx",
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), AnswerExport::xlsx);
+    }
+
+    private ResponseEntity<byte[]> export(SamspilPrincipal user, long orderId, String extension, MediaType type,
+            java.util.function.Function<SurveyResults.AllAnswers, byte[]> format) {
+        OrderView order = visibleOrder(user, orderId);
+        SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
+        // Below the threshold there is nothing to export: 404 like any page that is not there.
+        SurveyResults.AllAnswers all = results.all(survey)
+                .orElseThrow(() -> new AccessRefusedException("survey:" + survey.id() + ":export-below-threshold"));
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("spoergeskema-svar-" + orderId + "." + extension).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(format.apply(all));
+    }
+
+    private String questionView(Model model, long orderId, SurveyView survey, String key) {
+        model.addAttribute("order", orders.find(orderId).orElseThrow());
+        model.addAttribute("survey", survey);
+        model.addAttribute("questionKey", key);
+        model.addAttribute("types", dk.samspil.catalog.PackageDefinition.QuestionType.values());
+        return QUESTION_VIEW;
+    }
+
+    private String act(long orderId, RedirectAttributes redirect, String successKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("success", successKey);
+        } catch (SurveyRuleViolation refused) {
+            redirect.addFlashAttribute("error", refused.messageKey());
+        }
+        return "redirect:/bestillinger/" + orderId + "/spoergeskema";
+    }
+
+    private static dk.samspil.catalog.PackageDefinition.Question question(SurveyView survey, String key) {
+        var question = survey.question(key);
+        if (question == null) {
+            throw new AccessRefusedException("survey:" + survey.id() + ":question:" + key);
+        }
+        return question;
+    }
+
+    private boolean canPropose(SamspilPrincipal user, OrderView order, SurveyView survey, LocalDate deadline) {
+        if (survey.status() != SurveyStatus.REVIEW) {
+            return false;
+        }
+        if (Orders.canManage(user, order)) {
+            return true;
+        }
+        boolean party = (user.is(Role.COORDINATOR) && Orders.canPlan(user, order)) || user.is(Role.MUNICIPALITY);
+        return party && (deadline == null || !sending.today().isAfter(deadline));
+    }
+
+    private boolean canSend(SamspilPrincipal user, OrderView order) {
+        return Orders.canManage(user, order)
+                || (user.is(Role.COORDINATOR) && Orders.canPlan(user, order) && settings.coordinatorSends().contains(order.providerCode()));
+    }
+
+    private static String party(SamspilPrincipal user) {
+        return switch (user.role()) {
+            case COORDINATOR -> "CLUSTER";
+            case MUNICIPALITY -> "MUNICIPALITY";
+            default -> "PROVIDER";
+        };
+    }
+
+    private LocalDate reviewDeadline(long orderId) {
+        return task(orderId, Timeline.Step.QUESTIONNAIRE_COMMENTS).map(TaskView::due).orElse(null);
+    }
+
+    private java.util.Optional<TaskView> task(long orderId, Timeline.Step step) {
+        return orders.tasks(orderId).stream().filter(t -> t.step() == step).findFirst();
+    }
+
+    private OrderView visibleOrder(SamspilPrincipal user, long orderId) {
+        OrderView order = orders.find(orderId).orElse(null);
+        access.require(order != null && Orders.canSee(user, order), user, "order:" + orderId);
+        return order;
+    }
+
+    private SurveyView managedSurvey(SamspilPrincipal user, long orderId) {
+        OrderView order = visibleOrder(user, orderId);
+        access.require(Orders.canManage(user, order), user, "order:" + orderId + ":survey-manage");
+        return surveys.forOrder(orderId, order.packageSlug());
+    }
+}

@@ -1,0 +1,21 @@
+package dk.samspil.survey;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param minAnswers results are shown only when at least this many have answered
+ * @param mixInterval how often pending answers are mixed into the anonymous store
+ * @param jobInterval how often deadlines and reminder days are checked
+ * @param guessesPerWindow unknown links one client may try per {@code guessWindow} before it is held back
+ * @param coordinatorSends providers (codes) that let the cluster's coordinator send the survey and its reminders
+ */
+@ConfigurationProperties("samspil.survey")
+public record SurveySettings(
+        @DefaultValue("3") int minAnswers,
+        @DefaultValue("10s") Duration mixInterval,
+        @DefaultValue("1h") Duration jobInterval,
+        @DefaultValue("20") int guessesPerWindow,
+        @DefaultValue("10m") Duration guessWindow,
+        @DefaultValue("") java.util.Set<String> coordinatorSends) {}

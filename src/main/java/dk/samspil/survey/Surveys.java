@@ -1,0 +1,100 @@
+package dk.samspil.survey;
+
+import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.catalog.PackageDefinition.Question;
+import dk.samspil.ordering.PackageOrdered;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Surveys and their versions. Each order gets a copy of its package's questionnaire as version 1. */
+@Service
+public class Surveys {
+
+    private static final TypeReference<List<Question>> QUESTIONS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Catalog catalog;
+
+    Surveys(JdbcClient jdbc, JsonMapper json, Catalog catalog) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.catalog = catalog;
+    }
+
+    @ApplicationModuleListener
+    void on(PackageOrdered ordered) {
+        create(ordered.orderId(), ordered.packageSlug());
+    }
+
+    /** Creates the survey of an order once; a second call changes nothing. */
+    @Transactional
+    public void create(long orderId, String packageSlug) {
+        List<Question> questions = catalog.find(packageSlug).map(p -> p.questionnaire().questions()).orElse(List.of());
+        Optional<Long> id = jdbc.sql("INSERT INTO survey (order_id) VALUES (?) ON CONFLICT (order_id) DO NOTHING RETURNING id")
+                .param(orderId).query(Long.class).optional();
+        id.ifPresent(surveyId -> jdbc.sql("INSERT INTO survey_version (survey_id, number, questions) VALUES (?, 1, CAST(? AS jsonb))")
+                .params(surveyId, json.writeValueAsString(questions)).update());
+    }
+
+    /** The survey of an order, created from the package on first use if the order event has not done so yet. */
+    @Transactional
+    public SurveyView forOrder(long orderId, String packageSlug) {
+        return find(orderId).orElseGet(() -> {
+            create(orderId, packageSlug);
+            return find(orderId).orElseThrow();
+        });
+    }
+
+    public Optional<SurveyView> find(long orderId) {
+        return jdbc.sql("""
+                        SELECT s.id, s.order_id, s.status, s.closes_on, s.reminder_days, v.number, v.frozen_at, v.questions
+                        FROM survey s JOIN survey_version v ON v.survey_id = s.id
+                        WHERE s.order_id = ? ORDER BY v.number DESC LIMIT 1""")
+                .param(orderId)
+                .query((rs, n) -> new SurveyView(rs.getLong(1), rs.getLong(2), SurveyStatus.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getInt(6), rs.getObject(7) != null,
+                        json.readValue(rs.getString(8), QUESTIONS)))
+                .optional();
+    }
+
+    public Optional<SurveyView> byId(long surveyId) {
+        return jdbc.sql("SELECT order_id FROM survey WHERE id = ?").param(surveyId).query(Long.class).optional()
+                .flatMap(this::find);
+    }
+
+    List<Question> questionsOf(long surveyId, int versionNumber) {
+        return jdbc.sql("SELECT questions FROM survey_version WHERE survey_id = ? AND number = ?")
+                .params(surveyId, versionNumber).query(String.class).optional()
+                .map(text -> json.readValue(text, QUESTIONS)).orElse(List.of());
+    }
+
+    /** Replaces the questions of the unfrozen version. */
+    void saveQuestions(SurveyView survey, List<Question> questions) {
+        if (survey.versionFrozen() || survey.status() != SurveyStatus.REVIEW) {
+            throw new SurveyRuleViolation("survey.frozen");
+        }
+        jdbc.sql("UPDATE survey_version SET questions = CAST(? AS jsonb) WHERE survey_id = ? AND number = ?")
+                .params(json.writeValueAsString(renumber(questions)), survey.id(), survey.versionNumber()).update();
+    }
+
+    static List<Question> renumber(List<Question> questions) {
+        return java.util.stream.IntStream.range(0, questions.size())
+                .mapToObj(i -> {
+                    Question q = questions.get(i);
+                    return new Question(q.key(), i + 1, q.text(), q.type(), q.options(), q.other(), q.required(), q.block());
+                }).toList();
+    }
+
+    static PackageDefinition.QuestionType type(String name) {
+        return PackageDefinition.QuestionType.valueOf(name);
+    }
+}

@@ -1,0 +1,112 @@
+package dk.samspil.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import dk.samspil.DemoUsers;
+import dk.samspil.OrderFixtures;
+import dk.samspil.TestMailServer;
+import dk.samspil.catalog.PackageDefinition.Question;
+import jakarta.mail.internet.MimeMessage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** An order whose survey is sent to Demoklyngen's 11 members, their links, and answers given the way the form does. */
+final class SurveyFixtures {
+
+    static final String INVITATION_SUBJECT = "Spørgeskema før klyngemødet om";
+    static final Pattern LINK = Pattern.compile("/s/([A-Za-z0-9_-]{43})");
+    static final List<String> MEMBERS = List.of("anne.kjaer@example.dk", "bo.mikkelsen@example.dk",
+            "camilla.ostergaard@example.dk", "dorthe.lund@example.dk", "erik.sorensen@example.dk",
+            "frederik.holm@example.dk", "gitte.bach@example.dk", "hans.jorgensen@example.dk", "ida.thomsen@example.dk",
+            "jens.ravn@example.dk", "karen.nielsen@example.dk");
+
+    private final MockMvc mvc;
+    private final DemoUsers users;
+
+    SurveyFixtures(MockMvc mvc, DemoUsers users) {
+        this.mvc = mvc;
+        this.users = users;
+    }
+
+    /** A new akutfunktion order for Demoklyngen, its survey frozen by the consultant. */
+    long frozenOrder() throws Exception {
+        long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
+        perform(post("/bestillinger/" + order + "/spoergeskema/frys"), "konsulent");
+        return order;
+    }
+
+    /** Sends the frozen survey and returns each member's link token, read from the mail they received. */
+    Map<String, String> send(long order) throws Exception {
+        TestMailServer.purge();
+        MvcResult sent = perform(post("/bestillinger/" + order + "/spoergeskema/send")
+                .param("closesOn", OrderFixtures.today().plusDays(14).toString()).param("reminderDays", "7,2"), "konsulent");
+        assertThat(sent.getResponse().getRedirectedUrl()).endsWith("/spoergeskema");
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> MEMBERS.stream()
+                .allMatch(m -> TestMailServer.received(m).stream().anyMatch(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT))));
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String member : MEMBERS) {
+            MimeMessage mail = TestMailServer.received(member).stream()
+                    .filter(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT)).findFirst().orElseThrow();
+            Matcher link = LINK.matcher(TestMailServer.text(mail));
+            assertThat(link.find()).as("link in the mail to " + member).isTrue();
+            tokens.put(member, link.group(1));
+        }
+        return tokens;
+    }
+
+    /** Opens the link; returns the respondent's session (null when the link did not open the questionnaire). */
+    MockHttpSession open(String token) throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        MvcResult result = mvc.perform(get("/s/" + token).session(session)).andReturn();
+        return "/svar".equals(result.getResponse().getRedirectedUrl()) ? session : null;
+    }
+
+    /** Posts the form of the answer page with the given action ({@code naeste}, {@code gem}, {@code send}, ...). */
+    MvcResult form(MockHttpSession session, int page, String action, Map<String, List<String>> fields) throws Exception {
+        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/svar")
+                .session(session).with(csrf()).param("side", String.valueOf(page)).param("handling", action);
+        fields.forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
+        return mvc.perform(request).andReturn();
+    }
+
+    /** Opens the link and answers page by page as a respondent does; returns where the last step sent the browser. */
+    String answer(String token, int questionCount, Map<String, List<String>> fields) throws Exception {
+        MockHttpSession session = open(token);
+        if (session == null) {
+            return null;
+        }
+        int pages = (questionCount + RespondentController.PAGE_SIZE - 1) / RespondentController.PAGE_SIZE;
+        for (int page = 1; page < pages; page++) {
+            form(session, page, "naeste", fields);
+        }
+        return form(session, pages, "send", fields).getResponse().getRedirectedUrl();
+    }
+
+    /** A complete answer to every question: option {@code variant} of each scale, free texts as given. */
+    static Map<String, List<String>> fullAnswer(List<Question> questions, int variant, String text) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (Question q : questions) {
+            switch (q.type()) {
+                case SCALE -> fields.put("q." + q.key(), List.of(q.options().get(variant % q.options().size())));
+                case MULTIPLE -> fields.put("q." + q.key(), List.of(q.options().get(0), q.options().get(1)));
+                case TEXT -> fields.put("q." + q.key(), List.of(text));
+            }
+        }
+        return fields;
+    }
+
+    private MvcResult perform(MockHttpServletRequestBuilder request, String user) throws Exception {
+        return mvc.perform(request.with(users.as(user)).with(csrf())).andReturn();
+    }
+}
