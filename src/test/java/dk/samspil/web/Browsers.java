@@ -57,6 +57,24 @@ public final class Browsers {
         return browser().newContext(new Browser.NewContextOptions().setBaseURL(baseUrl).setBypassCSP(true).setLocale("da-DK"));
     }
 
+    /** A fresh browser profile the size of a phone, touch enabled. */
+    public static BrowserContext phoneContext(String baseUrl) {
+        return browser().newContext(new Browser.NewContextOptions().setBaseURL(baseUrl).setBypassCSP(true).setLocale("da-DK")
+                .setViewportSize(375, 740).setHasTouch(true).setIsMobile(true).setDeviceScaleFactor(2));
+    }
+
+    /** Presses Tab until the focused element matches the CSS selector: how a keyboard user gets there. */
+    public static void tabTo(Page page, String selector) {
+        for (int i = 0; i < 120; i++) {
+            page.keyboard().press("Tab");
+            Object matches = page.evaluate("(s) => document.activeElement != null && document.activeElement.matches(s)", selector);
+            if (Boolean.TRUE.equals(matches)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + selector + " on " + page.url());
+    }
+
     /** A browser profile that honours the Content-Security-Policy exactly as a user's browser does. */
     public static BrowserContext strictContext(String baseUrl) {
         return browser().newContext(new Browser.NewContextOptions().setBaseURL(baseUrl).setLocale("da-DK"));
