@@ -41,6 +41,7 @@ class SurveyBrowserTests {
             assertThat(page.locator("h1")).containsText("Spørgeskema");
             assertThat(page.getByText("Side 1 af 3")).isVisible();
             Browsers.assertAccessible(page);
+            screenshot(page, "survey-phone-page-1");
             Browsers.tabTo(page, "[name='q.kendskab']");
             page.keyboard().press("Space");
             page.keyboard().press("ArrowDown");
@@ -70,6 +71,7 @@ class SurveyBrowserTests {
             Browsers.tabTo(page, "button[value='naeste']");
             page.keyboard().press("Enter");
             assertThat(page.locator("#q-kompetence-error")).containsText("Besvar spørgsmålet.");
+            screenshot(page, "survey-phone-missing-answer");
             Browsers.assertAccessible(page);
             Browsers.tabTo(page, "[name='q.kompetence']");
             page.keyboard().press("Space");
@@ -141,9 +143,16 @@ class SurveyBrowserTests {
             assertThat(page.locator("#response-rate")).containsText("3 af 11");
             assertThat(page.getByRole(AriaRole.TABLE)).not().hasCount(0);
             assertThat(page.getByText("Fritekst 2").first()).isVisible();
+            screenshot(page, "survey-results");
             Browsers.assertAccessible(page);
             assertThat(page.content()).doesNotContain("@example.dk");
         }
+    }
+
+    /** For people to look at (target/screenshots); the assertions are above. */
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Path.of("target", "screenshots", name + ".png")));
     }
 
     private Page login(BrowserContext context, String username) {
