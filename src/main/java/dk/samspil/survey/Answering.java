@@ -28,8 +28,8 @@ class Answering {
 
     enum Outcome { RECEIVED, ALREADY_ANSWERED, CLOSED }
 
-    /** The survey an open invitation answers. */
-    record Respondent(long invitationId, long surveyId, long orderId) {}
+    /** The survey an open invitation answers, and the version that was sent. */
+    record Respondent(long invitationId, long surveyId, long orderId, int versionNumber) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -39,29 +39,28 @@ class Answering {
         this.json = json;
     }
 
+    private static final String RESPONDENT = """
+            SELECT i.id, s.id, s.order_id, (SELECT max(v.number) FROM survey_version v WHERE v.survey_id = s.id)
+            FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
+            WHERE %s AND s.status = 'OPEN'
+              AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)""";
+
     /** The invitation behind a link, if the link is known, unused and its survey open. */
     Optional<Respondent> open(String token) {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        SELECT i.id, s.id, s.order_id FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
-                        WHERE i.token_hash = ? AND s.status = 'OPEN'
-                          AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)""")
-                .param(Tokens.hash(token))
-                .query((rs, n) -> new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-                .optional();
+        return jdbc.sql(RESPONDENT.formatted("i.token_hash = ?")).param(Tokens.hash(token))
+                .query(Answering::respondent).optional();
     }
 
     /** The same check for a respondent already in a session. */
     Optional<Respondent> stillOpen(long invitationId) {
-        return jdbc.sql("""
-                        SELECT i.id, s.id, s.order_id FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
-                        WHERE i.id = ? AND s.status = 'OPEN'
-                          AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)""")
-                .param(invitationId)
-                .query((rs, n) -> new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-                .optional();
+        return jdbc.sql(RESPONDENT.formatted("i.id = ?")).param(invitationId).query(Answering::respondent).optional();
+    }
+
+    private static Respondent respondent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4));
     }
 
     /** Whether the invitation has been used to answer (for the respondent's own session only). */
@@ -86,17 +85,15 @@ class Answering {
     /** Sends the answer: at most once per link, only while the survey is open. */
     @Transactional
     Outcome submit(long invitationId, int versionNumber, Map<String, Answer> answers) {
+        // One statement marks the link used if, and only if, its survey is open and it has not answered yet.
         Optional<Long> survey = jdbc.sql("""
-                        SELECT s.id FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
-                        WHERE i.id = ? AND s.status = 'OPEN'""")
+                        INSERT INTO survey_response_mark (invitation_id, survey_id)
+                        SELECT i.id, i.survey_id FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
+                        WHERE i.id = ? AND s.status = 'OPEN'
+                        ON CONFLICT DO NOTHING RETURNING survey_id""")
                 .param(invitationId).query(Long.class).optional();
         if (survey.isEmpty()) {
-            return Outcome.CLOSED;
-        }
-        int marked = jdbc.sql("INSERT INTO survey_response_mark (invitation_id, survey_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(invitationId, survey.get()).update();
-        if (marked == 0) {
-            return Outcome.ALREADY_ANSWERED;
+            return answered(invitationId) ? Outcome.ALREADY_ANSWERED : Outcome.CLOSED;
         }
         jdbc.sql("INSERT INTO survey_answer_pending (survey_id, version_number, payload) VALUES (?, ?, CAST(? AS jsonb))")
                 .params(survey.get(), versionNumber, json.writeValueAsString(answers)).update();

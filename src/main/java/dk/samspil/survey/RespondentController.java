@@ -71,7 +71,7 @@ class RespondentController {
         if (respondent.isEmpty()) {
             return UNAVAILABLE_VIEW;
         }
-        SurveyView survey = surveys.byId(respondent.get().surveyId()).orElseThrow();
+        SurveyView survey = survey(respondent.get());
         return render(model, respondent.get(), survey, page, answering.draft(respondent.get().invitationId()), List.of(), null);
     }
 
@@ -88,13 +88,15 @@ class RespondentController {
             return answered ? "redirect:/svar/tak" : UNAVAILABLE_VIEW;
         }
         long invitation = respondent.get().invitationId();
-        SurveyView survey = surveys.byId(respondent.get().surveyId()).orElseThrow();
+        SurveyView survey = survey(respondent.get());
         int pages = pages(survey);
         int current = Math.max(1, Math.min(page, pages));
         List<Question> shown = pageQuestions(survey, current);
         Map<String, Answer> answers = new LinkedHashMap<>(answering.draft(invitation));
         answers.putAll(Answering.read(shown, form));
-        answering.saveDraft(invitation, answers);
+        if (!"send".equals(action)) {
+            answering.saveDraft(invitation, answers);
+        }
         switch (action) {
             case "forrige" -> {
                 return render(model, respondent.get(), survey, current - 1, answers, List.of(), null);
@@ -105,6 +107,7 @@ class RespondentController {
             case "send" -> {
                 List<String> missing = Answering.missing(survey.questions(), answers);
                 if (!missing.isEmpty()) {
+                    answering.saveDraft(invitation, answers);
                     int first = pageOf(survey, missing.get(0));
                     return render(model, respondent.get(), survey, first, answers, missing, null);
                 }
@@ -133,6 +136,13 @@ class RespondentController {
 
     static final String THANKS_KEY = "samspil.survey.thanks";
 
+    /** The version that was sent (from the cache: a sent version never changes). */
+    private SurveyView survey(Answering.Respondent respondent) {
+        List<Question> questions = surveys.sentQuestions(respondent.surveyId(), respondent.versionNumber());
+        return new SurveyView(respondent.surveyId(), respondent.orderId(), SurveyStatus.OPEN, null, "",
+                respondent.versionNumber(), true, questions);
+    }
+
     private Optional<Answering.Respondent> respondent(HttpSession session) {
         Object invitation = session.getAttribute(SESSION_KEY);
         return invitation instanceof Long id ? answering.stillOpen(id) : Optional.empty();
@@ -145,6 +155,7 @@ class RespondentController {
         OrderView order = orders.find(respondent.orderId()).orElseThrow();
         model.addAttribute("order", order);
         model.addAttribute("survey", survey);
+        model.addAttribute("closesOn", surveys.closesOn(survey.id()));
         model.addAttribute("questions", pageQuestions(survey, current));
         model.addAttribute("answers", answers);
         model.addAttribute("missing", missing);

@@ -66,10 +66,28 @@ public class Surveys {
                 .optional();
     }
 
+    java.time.LocalDate closesOn(long surveyId) {
+        return jdbc.sql("SELECT closes_on FROM survey WHERE id = ?").param(surveyId).query(java.time.LocalDate.class).optional()
+                .orElse(null);
+    }
+
     public Optional<SurveyView> byId(long surveyId) {
         return jdbc.sql("SELECT order_id FROM survey WHERE id = ?").param(surveyId).query(Long.class).optional()
                 .flatMap(this::find);
     }
+
+    /**
+     * The questions of a version. A version that has been sent is frozen and never changes, so respondents' pages
+     * read it from a cache; versions under review are always read from the database.
+     */
+    List<Question> sentQuestions(long surveyId, int versionNumber) {
+        return sent.get(new VersionKey(surveyId, versionNumber), key -> questionsOf(key.surveyId(), key.number()));
+    }
+
+    private record VersionKey(long surveyId, int number) {}
+
+    private final com.github.benmanes.caffeine.cache.Cache<VersionKey, List<Question>> sent =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000).build();
 
     List<Question> questionsOf(long surveyId, int versionNumber) {
         return jdbc.sql("SELECT questions FROM survey_version WHERE survey_id = ? AND number = ?")
