@@ -28,8 +28,8 @@ class Answering {
 
     enum Outcome { RECEIVED, ALREADY_ANSWERED, CLOSED }
 
-    /** The survey an open invitation answers, and the version that was sent. */
-    record Respondent(long invitationId, long surveyId, long orderId, int versionNumber) {}
+    /** The survey an open invitation answers, the version that was sent, and the saved draft (JSON, or null). */
+    record Respondent(long invitationId, long surveyId, long orderId, int versionNumber, String draftJson) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -40,8 +40,10 @@ class Answering {
     }
 
     private static final String RESPONDENT = """
-            SELECT i.id, s.id, s.order_id, (SELECT max(v.number) FROM survey_version v WHERE v.survey_id = s.id)
+            SELECT i.id, s.id, s.order_id, (SELECT max(v.number) FROM survey_version v WHERE v.survey_id = s.id),
+                   d.payload::text
             FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
+                 LEFT JOIN survey_draft d ON d.invitation_id = i.id
             WHERE %s AND s.status = 'OPEN'
               AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)""";
 
@@ -60,7 +62,7 @@ class Answering {
     }
 
     private static Respondent respondent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4));
+        return new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5));
     }
 
     /** Whether the invitation has been used to answer (for the respondent's own session only). */
@@ -69,9 +71,9 @@ class Answering {
                 .query(Integer.class).single() > 0;
     }
 
-    Map<String, Answer> draft(long invitationId) {
-        return jdbc.sql("SELECT payload::text FROM survey_draft WHERE invitation_id = ?").param(invitationId)
-                .query(String.class).optional().map(text -> json.readValue(text, ANSWERS)).orElseGet(LinkedHashMap::new);
+    /** The respondent's saved draft, read with the respondent. */
+    Map<String, Answer> draft(Respondent respondent) {
+        return respondent.draftJson() == null ? new LinkedHashMap<>() : json.readValue(respondent.draftJson(), ANSWERS);
     }
 
     @Transactional
@@ -82,23 +84,30 @@ class Answering {
                 .params(invitationId, json.writeValueAsString(answers)).update();
     }
 
-    /** Sends the answer: at most once per link, only while the survey is open. */
-    @Transactional
+    /**
+     * Sends the answer: at most once per link, only while the survey is open. One statement (so one transaction)
+     * marks the link used if, and only if, its survey is open and it has not answered yet, stores the answer
+     * with the mark, and removes the draft.
+     */
     Outcome submit(long invitationId, int versionNumber, Map<String, Answer> answers) {
-        // One statement marks the link used if, and only if, its survey is open and it has not answered yet.
-        Optional<Long> survey = jdbc.sql("""
-                        INSERT INTO survey_response_mark (invitation_id, survey_id)
-                        SELECT i.id, i.survey_id FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
-                        WHERE i.id = ? AND s.status = 'OPEN'
-                        ON CONFLICT DO NOTHING RETURNING survey_id""")
-                .param(invitationId).query(Long.class).optional();
-        if (survey.isEmpty()) {
-            return answered(invitationId) ? Outcome.ALREADY_ANSWERED : Outcome.CLOSED;
+        int stored = jdbc.sql("""
+                        WITH mark AS (
+                            INSERT INTO survey_response_mark (invitation_id, survey_id)
+                            SELECT i.id, i.survey_id FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
+                            WHERE i.id = ? AND s.status = 'OPEN'
+                            ON CONFLICT DO NOTHING RETURNING survey_id),
+                        answer AS (
+                            INSERT INTO survey_answer_pending (survey_id, version_number, payload)
+                            SELECT survey_id, ?, CAST(? AS jsonb) FROM mark RETURNING 1),
+                        draft AS (
+                            DELETE FROM survey_draft WHERE invitation_id = ? AND EXISTS (SELECT 1 FROM mark))
+                        SELECT count(*) FROM answer""")
+                .params(invitationId, versionNumber, json.writeValueAsString(answers), invitationId)
+                .query(Integer.class).single();
+        if (stored == 1) {
+            return Outcome.RECEIVED;
         }
-        jdbc.sql("INSERT INTO survey_answer_pending (survey_id, version_number, payload) VALUES (?, ?, CAST(? AS jsonb))")
-                .params(survey.get(), versionNumber, json.writeValueAsString(answers)).update();
-        jdbc.sql("DELETE FROM survey_draft WHERE invitation_id = ?").param(invitationId).update();
-        return Outcome.RECEIVED;
+        return answered(invitationId) ? Outcome.ALREADY_ANSWERED : Outcome.CLOSED;
     }
 
     /** Reads the answers of a page of questions from the form fields {@code q.<key>} and {@code q.<key>.other}. */

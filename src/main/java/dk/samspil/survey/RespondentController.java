@@ -36,6 +36,9 @@ class RespondentController {
     private final Surveys surveys;
     private final Orders orders;
     private final LinkGuard guard;
+    /** The order's names shown above the questions; a minute old at most. */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, OrderView> headings = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumSize(1_000).expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
 
     RespondentController(Answering answering, Surveys surveys, Orders orders, LinkGuard guard) {
         this.answering = answering;
@@ -72,7 +75,7 @@ class RespondentController {
             return UNAVAILABLE_VIEW;
         }
         SurveyView survey = survey(respondent.get());
-        return render(model, respondent.get(), survey, page, answering.draft(respondent.get().invitationId()), List.of(), null);
+        return render(model, respondent.get(), survey, page, answering.draft(respondent.get()), List.of(), null);
     }
 
     @PostMapping("/svar")
@@ -92,7 +95,7 @@ class RespondentController {
         int pages = pages(survey);
         int current = Math.max(1, Math.min(page, pages));
         List<Question> shown = pageQuestions(survey, current);
-        Map<String, Answer> answers = new LinkedHashMap<>(answering.draft(invitation));
+        Map<String, Answer> answers = new LinkedHashMap<>(answering.draft(respondent.get()));
         answers.putAll(Answering.read(shown, form));
         if (!"send".equals(action)) {
             answering.saveDraft(invitation, answers);
@@ -152,7 +155,7 @@ class RespondentController {
             Map<String, Answer> answers, List<String> missing, String notice) {
         int pages = pages(survey);
         int current = Math.max(1, Math.min(page, pages));
-        OrderView order = orders.find(respondent.orderId()).orElseThrow();
+        OrderView order = headings.get(respondent.orderId(), id -> orders.find(id).orElseThrow());
         model.addAttribute("order", order);
         model.addAttribute("survey", survey);
         model.addAttribute("closesOn", surveys.closesOn(survey.id()));
