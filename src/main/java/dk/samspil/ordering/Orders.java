@@ -45,8 +45,18 @@ public class Orders {
     }
 
     public Optional<OrderView> find(long id) {
-        return jdbc.sql(ORDER_SELECT + " WHERE o.id = ?").param(id).query(this::order).optional();
+        // The row first, its lists after: a query inside a row mapper would hold two pooled connections at once,
+        // and under load every request would wait for a second connection that never comes.
+        Optional<OrderRow> row = jdbc.sql(ORDER_SELECT + " WHERE o.id = ?").param(id).query(Orders::row).optional();
+        return row.map(this::order);
     }
+
+    /** The columns of one order, read before its municipalities, participants and topics. */
+    private record OrderRow(long id, String packageSlug, String packageTitle, String providerCode, long clusterId,
+            String clusterName, long coordinatorUserId, String coordinatorName, String coordinatorEmail,
+            LocalDate meetingDate, LocalTime startTime, String venue, String firstContact, OffsetDateTime callbackAt,
+            String callbackNote, OffsetDateTime callbackDoneAt, OrderStatus status, String cancelReason,
+            OffsetDateTime orderedAt) {}
 
     /** The orders this user may see, soonest meeting first. */
     public List<OrderLine> visibleTo(SamspilPrincipal user, LocalDate today) {
@@ -118,8 +128,19 @@ public class Orders {
         };
     }
 
-    private OrderView order(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("id");
+    private static OrderRow row(ResultSet rs, int row) throws SQLException {
+        return new OrderRow(rs.getLong("id"), rs.getString("package_slug"), rs.getString("package_title"),
+                rs.getString("provider_code"), rs.getLong("cluster_id"), rs.getString("cluster_name"),
+                rs.getLong("coordinator_user_id"), rs.getString("coordinator_name"), rs.getString("coordinator_email"),
+                rs.getObject("meeting_date", LocalDate.class), rs.getObject("start_time", LocalTime.class),
+                rs.getString("venue"), rs.getString("first_contact"), rs.getObject("callback_at", OffsetDateTime.class),
+                rs.getString("callback_note"), rs.getObject("callback_done_at", OffsetDateTime.class),
+                OrderStatus.valueOf(rs.getString("status")), rs.getString("cancel_reason"),
+                rs.getObject("ordered_at", OffsetDateTime.class));
+    }
+
+    private OrderView order(OrderRow o) {
+        long id = o.id();
         List<MunicipalityRef> municipalities = jdbc.sql("""
                         SELECT m.code, m.name FROM order_municipality om JOIN municipality m ON m.code = om.municipality_code
                         WHERE om.order_id = ? ORDER BY m.name""")
@@ -133,14 +154,10 @@ public class Orders {
                 .list();
         List<ElectiveView> electives = jdbc.sql("SELECT topic_key, free_text FROM order_elective_topic WHERE order_id = ?")
                 .param(id).query((r, n) -> new ElectiveView(r.getString(1), r.getString(2))).list();
-        return new OrderView(id, rs.getString("package_slug"), rs.getString("package_title"), rs.getString("provider_code"),
-                rs.getLong("cluster_id"), rs.getString("cluster_name"), rs.getLong("coordinator_user_id"),
-                rs.getString("coordinator_name"), rs.getString("coordinator_email"),
-                rs.getObject("meeting_date", LocalDate.class), rs.getObject("start_time", LocalTime.class),
-                rs.getString("venue"), rs.getString("first_contact"), rs.getObject("callback_at", OffsetDateTime.class),
-                rs.getString("callback_note"), rs.getObject("callback_done_at", OffsetDateTime.class),
-                OrderStatus.valueOf(rs.getString("status")), rs.getString("cancel_reason"),
-                rs.getObject("ordered_at", OffsetDateTime.class), municipalities, participants, electives);
+        return new OrderView(id, o.packageSlug(), o.packageTitle(), o.providerCode(), o.clusterId(), o.clusterName(),
+                o.coordinatorUserId(), o.coordinatorName(), o.coordinatorEmail(), o.meetingDate(), o.startTime(),
+                o.venue(), o.firstContact(), o.callbackAt(), o.callbackNote(), o.callbackDoneAt(), o.status(),
+                o.cancelReason(), o.orderedAt(), municipalities, participants, electives);
     }
 
     static TaskView task(ResultSet rs, int row) throws SQLException {

@@ -35,6 +35,9 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setPort(db.port())
+                // Spring stops PostgreSQL when it closes (the bean's close), after everything that still needs it;
+                // the library's own JVM hook would stop it in parallel with Spring's shutdown.
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(db.startupTimeoutSeconds()))
                 .setServerConfig("fsync", durable)
                 .setServerConfig("synchronous_commit", durable)

@@ -29,7 +29,8 @@ class Answering {
     enum Outcome { RECEIVED, ALREADY_ANSWERED, CLOSED }
 
     /** The survey an open invitation answers, the version that was sent, and the saved draft (JSON, or null). */
-    record Respondent(long invitationId, long surveyId, long orderId, int versionNumber, String draftJson) {}
+    record Respondent(long invitationId, long surveyId, long orderId, int versionNumber, String draftJson,
+            java.time.LocalDate closesOn) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -41,7 +42,7 @@ class Answering {
 
     private static final String RESPONDENT = """
             SELECT i.id, s.id, s.order_id, (SELECT max(v.number) FROM survey_version v WHERE v.survey_id = s.id),
-                   d.payload::text
+                   d.payload::text, s.closes_on
             FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
                  LEFT JOIN survey_draft d ON d.invitation_id = i.id
             WHERE %s AND s.status = 'OPEN'
@@ -62,7 +63,8 @@ class Answering {
     }
 
     private static Respondent respondent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5));
+        return new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
+                rs.getObject(6, java.time.LocalDate.class));
     }
 
     /** Whether the invitation has been used to answer (for the respondent's own session only). */

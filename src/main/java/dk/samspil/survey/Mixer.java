@@ -3,10 +3,7 @@ package dk.samspil.survey;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 class Mixer {
-
-    private record Pending(int version, String payload) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -60,26 +55,22 @@ class Mixer {
     private int mixOnly(long surveyId) {
         Integer moved = transaction.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(surveyId).query().singleValue();
-            List<Pending> pending = new ArrayList<>(jdbc.sql(
-                            "DELETE FROM survey_answer_pending WHERE survey_id = ? RETURNING version_number, payload::text")
-                    .param(surveyId).query((rs, n) -> new Pending(rs.getInt(1), rs.getString(2))).list());
-            if (pending.isEmpty()) {
+            // Set-based: the answers are written in random order under random ids, then every mark of the survey is
+            // rewritten in random order, all in this one transaction.
+            int answers = jdbc.sql("""
+                            WITH moved AS (DELETE FROM survey_answer_pending WHERE survey_id = ? RETURNING version_number, payload)
+                            INSERT INTO survey_answer (id, survey_id, version_number, payload)
+                            SELECT gen_random_uuid(), ?, version_number, payload FROM moved ORDER BY random()""")
+                    .params(surveyId, surveyId).update();
+            if (answers == 0) {
                 return 0;
             }
-            Collections.shuffle(pending);
-            for (Pending answer : pending) {
-                jdbc.sql("INSERT INTO survey_answer (id, survey_id, version_number, payload) VALUES (?, ?, ?, CAST(? AS jsonb))")
-                        .params(UUID.randomUUID(), surveyId, answer.version(), answer.payload()).update();
-            }
-            List<Long> marks = new ArrayList<>(jdbc.sql(
-                            "DELETE FROM survey_response_mark WHERE survey_id = ? RETURNING invitation_id")
-                    .param(surveyId).query(Long.class).list());
-            Collections.shuffle(marks);
-            for (Long invitation : marks) {
-                jdbc.sql("INSERT INTO survey_response_mark (invitation_id, survey_id) VALUES (?, ?)")
-                        .params(invitation, surveyId).update();
-            }
-            return pending.size();
+            jdbc.sql("""
+                            WITH marks AS (DELETE FROM survey_response_mark WHERE survey_id = ? RETURNING invitation_id)
+                            INSERT INTO survey_response_mark (invitation_id, survey_id)
+                            SELECT invitation_id, ? FROM marks ORDER BY random()""")
+                    .params(surveyId, surveyId).update();
+            return answers;
         });
         return moved == null ? 0 : moved;
     }

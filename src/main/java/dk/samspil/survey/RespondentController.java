@@ -158,7 +158,7 @@ class RespondentController {
         OrderView order = headings.get(respondent.orderId(), id -> orders.find(id).orElseThrow());
         model.addAttribute("order", order);
         model.addAttribute("survey", survey);
-        model.addAttribute("closesOn", surveys.closesOn(survey.id()));
+        model.addAttribute("closesOn", respondent.closesOn());
         model.addAttribute("questions", pageQuestions(survey, current));
         model.addAttribute("answers", answers);
         model.addAttribute("missing", missing);

@@ -66,11 +66,6 @@ public class Surveys {
                 .optional();
     }
 
-    java.time.LocalDate closesOn(long surveyId) {
-        return jdbc.sql("SELECT closes_on FROM survey WHERE id = ?").param(surveyId).query(java.time.LocalDate.class).optional()
-                .orElse(null);
-    }
-
     public Optional<SurveyView> byId(long surveyId) {
         return jdbc.sql("SELECT order_id FROM survey WHERE id = ?").param(surveyId).query(Long.class).optional()
                 .flatMap(this::find);

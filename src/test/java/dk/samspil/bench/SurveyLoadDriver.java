@@ -37,7 +37,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -327,11 +326,14 @@ public final class SurveyLoadDriver {
         List<Respondent> measured = invite("run", options.invitees());
         log("inserted " + (warmup.size() + measured.size()) + " invitations");
 
+        String warmupResult = "none";
         if (!warmup.isEmpty()) {
             long w = System.nanoTime();
-            runAll(warmup, options.concurrency(), r -> fullFlow(client(), r, State.ACCEPTED));
+            runAll("warm-up", warmup, options.concurrency(), r -> fullFlow(client(), r, State.ACCEPTED));
             long ok = warmup.stream().filter(r -> r.state == State.ACCEPTED).count();
-            log(String.format(Locale.ROOT, "warm-up: %d of %d accepted in %.1f s", ok, warmup.size(), (System.nanoTime() - w) / 1e9));
+            warmupResult = String.format(Locale.ROOT, "%d of %d accepted in %.1f s, %d errors%s", ok, warmup.size(),
+                    (System.nanoTime() - w) / 1e9, errorCount(), errorDetail());
+            log("warm-up: " + warmupResult);
             errors.clear();
         }
         long[] baseline = counts();
@@ -341,11 +343,11 @@ public final class SurveyLoadDriver {
         Recorder submit = new Recorder("submit", measured.size());
 
         HttpClient openClient = client();
-        open.wallNanos = runAll(measured, options.concurrency(), r -> open(openClient, r, open));
+        open.wallNanos = runAll("open", measured, options.concurrency(), r -> open(openClient, r, open));
         log(summary(open, countState(measured, State.OPENED)));
         if (pages > 1) {
             HttpClient pageClient = client();
-            next.wallNanos = runAll(measured, options.concurrency(), r -> {
+            next.wallNanos = runAll("pages", measured, options.concurrency(), r -> {
                 if (r.state == State.OPENED) {
                     nextPages(pageClient, r, next);
                 }
@@ -357,7 +359,7 @@ public final class SurveyLoadDriver {
 
         KillSwitch kill = options.kill() ? new KillSwitch((int) Math.ceil(KILL_AT * measured.size())) : null;
         HttpClient submitClient = client();
-        submit.wallNanos = runAll(measured, options.concurrency(), r -> {
+        submit.wallNanos = runAll("submit", measured, options.concurrency(), r -> {
             if (r.state == State.READY) {
                 submit(submitClient, r, submit, kill, State.ACCEPTED);
             }
@@ -399,6 +401,7 @@ public final class SurveyLoadDriver {
                 + "GET /svar; pages = POST /svar handling=naeste per page but the last; submit = final POST handling=send");
         lines.add("# application: java -Xmx1g -jar, embedded PostgreSQL, fsync and synchronous_commit on; the driver runs "
                 + "on the same machine");
+        lines.add("warmup: " + warmupResult);
         lines.add("invitees: " + measured.size());
         lines.add("concurrency: " + options.concurrency());
         lines.add("submissions_per_second: " + f1(submit.perSecond(acceptedBeforeKill)));
@@ -410,7 +413,7 @@ public final class SurveyLoadDriver {
             addLatencies(lines, "pages", next);
         }
         lines.add("accepted: " + (kill == null ? acceptedBeforeKill : acceptedBeforeKill + countState(measured, State.ACCEPTED_AFTER_RESTART)));
-        lines.add("errors: " + errors.values().stream().mapToLong(LongAdder::sum).sum() + errorDetail());
+        lines.add("errors: " + errorCount() + errorDetail());
         lines.add("stored_answers: " + stored + "  (survey_answer_pending + survey_answer, warm-up subtracted)");
         lines.add("response_marks: " + marks);
         lines.add("accepted_without_response_mark: " + acceptedWithoutMark);
@@ -521,7 +524,7 @@ public final class SurveyLoadDriver {
         AtomicInteger rateLimited = new AtomicInteger();
         HttpClient client = client();
         long rerunStart = System.nanoTime();
-        runAll(rerun, options.concurrency(), r -> {
+        runAll("re-run", rerun, options.concurrency(), r -> {
             r.state = State.NEW;
             r.cookie = null;
             r.csrf = null;
@@ -767,14 +770,18 @@ public final class SurveyLoadDriver {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    /** Runs the task for every respondent with {@code concurrency} workers; returns the wall time in nanoseconds. */
-    private static long runAll(List<Respondent> respondents, int concurrency, Consumer<Respondent> task) throws InterruptedException {
+    /**
+     * Runs the task for every respondent with {@code concurrency} workers and returns the wall time in nanoseconds.
+     * Logs progress every 15 s, so a stalled application shows as such.
+     */
+    private long runAll(String phase, List<Respondent> respondents, int concurrency, Consumer<Respondent> task)
+            throws InterruptedException {
         AtomicInteger nextIndex = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         int workers = Math.min(concurrency, Math.max(1, respondents.size()));
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         CountDownLatch ready = new CountDownLatch(workers);
         CountDownLatch go = new CountDownLatch(1);
-        AtomicLong start = new AtomicLong();
         for (int w = 0; w < workers; w++) {
             pool.execute(() -> {
                 ready.countDown();
@@ -788,16 +795,25 @@ public final class SurveyLoadDriver {
                         task.accept(respondents.get(i));
                     } catch (RuntimeException e) {
                         e.printStackTrace();
+                    } finally {
+                        done.incrementAndGet();
                     }
                 }
             });
         }
         ready.await();
-        start.set(System.nanoTime());
+        long start = System.nanoTime();
         go.countDown();
         pool.shutdown();
-        pool.awaitTermination(2, TimeUnit.HOURS);
-        return System.nanoTime() - start.get();
+        while (!pool.awaitTermination(15, TimeUnit.SECONDS)) {
+            log(String.format(Locale.ROOT, "  %s: %d of %d respondents after %.0f s, %d errors so far", phase, done.get(),
+                    respondents.size(), (System.nanoTime() - start) / 1e9, errorCount()));
+        }
+        return System.nanoTime() - start;
+    }
+
+    private long errorCount() {
+        return errors.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     // ---------------------------------------------------------------- database (harness setup and counts)
