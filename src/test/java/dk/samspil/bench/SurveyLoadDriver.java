@@ -225,8 +225,14 @@ public final class SurveyLoadDriver {
         void start() throws IOException {
             starts++;
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = List.of(java, "-Xmx1g", "-jar", jar.toString(), "--server.port=" + httpPort,
-                    "--samspil.data-dir=" + dataDir, "--samspil.embedded-db.port=" + dbPort);
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+            // Extra JVM options for the application, e.g. a Java Flight Recording: BENCH_APP_JAVA_OPTS="-XX:StartFlightRecording=..."
+            String extra = System.getenv("BENCH_APP_JAVA_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort,
+                    "--samspil.data-dir=" + dataDir, "--samspil.embedded-db.port=" + dbPort));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile());
             builder.environment().remove("SPRING_DATASOURCE_URL");
             builder.environment().remove("SPRING_MAIL_HOST"); // mails stay in the outbox
