@@ -101,7 +101,7 @@ class Ordering {
             }
             String token = invitations.invite(participant.email(), participant.name(), Role.MUNICIPALITY,
                     participant.municipalityCode());
-            outbox.enqueue(mails.municipalInvitation(order, participant.email(), participant.name(), token));
+            outbox.enqueueSecret(mails.municipalInvitation(order, participant.email(), participant.name(), token));
             jdbc.sql("UPDATE order_participant SET invited_at = now() WHERE id = ?").param(participant.id()).update();
         }
     }
