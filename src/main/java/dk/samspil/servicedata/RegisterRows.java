@@ -1,0 +1,307 @@
+package dk.samspil.servicedata;
+
+import java.text.Normalizer;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The two national files as the regions deliver them, and how their cells are read: Danish header names in any
+ * order (with the usual variants), trailing spaces, thousands separators, decimal comma (a count must still be a
+ * whole number), periods as {@code 2025-03}, {@code 2025M03}, {@code marts 2025}, {@code 03-2025} or an Excel date.
+ * Every problem is reported with its line, column and a Danish message key; nothing here touches the database.
+ */
+final class RegisterRows {
+
+    /** Which file: service counts, or the practices with listed patients and municipality. */
+    enum Kind {
+        SERVICES(List.of(Column.YDERNUMMER, Column.PERIOD, Column.SERVICE_CODE, Column.COUNT)),
+        PRACTICES(List.of(Column.YDERNUMMER, Column.PERIOD, Column.LISTED, Column.MUNICIPALITY));
+
+        final List<Column> columns;
+
+        Kind(List<Column> columns) {
+            this.columns = columns;
+        }
+    }
+
+    /** The columns, their Danish names (the first is shown) and the names accepted in a header. */
+    enum Column {
+        YDERNUMMER("Ydernummer", "ydernummer", "ydernr", "yder", "ydernummer6"),
+        PERIOD("Periode", "periode", "maaned", "måned", "md", "aarmaaned", "årmåned"),
+        SERVICE_CODE("Ydelseskode", "ydelseskode", "ydelse", "ydelsesnummer", "ydelsesnr", "kode"),
+        COUNT("Antal", "antal", "antalydelser", "ydelser"),
+        LISTED("Tilmeldte patienter", "tilmeldtepatienter", "tilmeldte", "antaltilmeldte", "listedepatienter", "patienter"),
+        MUNICIPALITY("Kommunekode", "kommunekode", "kommunenr", "kommunenummer", "kommune");
+
+        final String danish;
+        final List<String> names;
+
+        Column(String danish, String... names) {
+            this.danish = danish;
+            this.names = List.of(names);
+        }
+    }
+
+    record Problem(int line, String column, String messageKey, String value) {}
+
+    record ServiceRow(int line, String ydernummer, YearMonth period, String serviceCode, long count) {}
+
+    record PracticeRow(int line, String ydernummer, YearMonth period, long listedPatients, String municipalityCode) {}
+
+    private static final Map<String, Integer> MONTHS = new LinkedHashMap<>();
+
+    static {
+        String[][] names = {
+            {"januar", "jan"}, {"februar", "feb"}, {"marts", "mar"}, {"april", "apr"}, {"maj"}, {"juni", "jun"},
+            {"juli", "jul"}, {"august", "aug"}, {"september", "sep", "sept"}, {"oktober", "okt"}, {"november", "nov"},
+            {"december", "dec"}
+        };
+        for (int m = 0; m < names.length; m++) {
+            for (String name : names[m]) {
+                MONTHS.put(name, m + 1);
+            }
+        }
+    }
+
+    private static final Pattern ISO = Pattern.compile("(\\d{4})\\s*[-/.]\\s*(\\d{1,2})");
+    private static final Pattern M_FORM = Pattern.compile("(\\d{4})\\s*[mM]\\s*(\\d{1,2})");
+    private static final Pattern MONTH_YEAR = Pattern.compile("(\\d{1,2})\\s*[-/.]\\s*(\\d{4})");
+    private static final Pattern NAMED = Pattern.compile("([a-zæøå]+)\\.?\\s+(\\d{4})");
+    private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}([. ]\\d{3})+(,\\d+)?");
+    private static final Pattern PLAIN = Pattern.compile("\\d+([.,]\\d+)?");
+
+    private RegisterRows() {}
+
+    /** Where each column is in the header; problems for the columns that are missing or twice. */
+    static Map<Column, Integer> header(Kind kind, List<String> cells, List<Problem> problems) {
+        Map<Column, Integer> positions = new LinkedHashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String name = normalise(cells.get(i));
+            for (Column column : kind.columns) {
+                if (column.names.contains(name)) {
+                    if (positions.containsKey(column)) {
+                        problems.add(new Problem(1, column.danish, "servicedata.column.twice", cells.get(i)));
+                    }
+                    positions.putIfAbsent(column, i);
+                }
+            }
+        }
+        for (Column column : kind.columns) {
+            if (!positions.containsKey(column)) {
+                problems.add(new Problem(1, column.danish, "servicedata.column.missing", null));
+            }
+        }
+        return positions;
+    }
+
+    /** Lower case, no BOM, no spaces, dots, dashes or underscores: "Antal ydelser" and "ANTAL_YDELSER" are the same. */
+    static String normalise(String header) {
+        String text = header == null ? "" : header.replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+        text = text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa");
+        text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return text.replaceAll("[\\s._\\-/()]+", "");
+    }
+
+    static boolean blank(List<String> cells) {
+        return cells.stream().allMatch(c -> c == null || c.isBlank());
+    }
+
+    static Optional<ServiceRow> service(int line, List<String> cells, Map<Column, Integer> at, List<Problem> problems) {
+        int before = problems.size();
+        String yder = ydernummer(line, cell(cells, at, Column.YDERNUMMER), problems);
+        YearMonth period = period(line, cell(cells, at, Column.PERIOD), problems);
+        String code = serviceCode(line, cell(cells, at, Column.SERVICE_CODE), problems);
+        Long count = count(line, Column.COUNT, cell(cells, at, Column.COUNT), problems);
+        return problems.size() == before ? Optional.of(new ServiceRow(line, yder, period, code, count)) : Optional.empty();
+    }
+
+    static Optional<PracticeRow> practice(int line, List<String> cells, Map<Column, Integer> at, List<Problem> problems) {
+        int before = problems.size();
+        String yder = ydernummer(line, cell(cells, at, Column.YDERNUMMER), problems);
+        YearMonth period = period(line, cell(cells, at, Column.PERIOD), problems);
+        Long listed = count(line, Column.LISTED, cell(cells, at, Column.LISTED), problems);
+        String municipality = municipality(line, cell(cells, at, Column.MUNICIPALITY), problems);
+        return problems.size() == before ? Optional.of(new PracticeRow(line, yder, period, listed, municipality)) : Optional.empty();
+    }
+
+    private static String cell(List<String> cells, Map<Column, Integer> at, Column column) {
+        Integer index = at.get(column);
+        return index == null || index >= cells.size() || cells.get(index) == null ? "" : cells.get(index).strip();
+    }
+
+    static String ydernummer(int line, String value, List<Problem> problems) {
+        if (formula(line, Column.YDERNUMMER, value, problems)) {
+            return null;
+        }
+        String digits = value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
+        if (!digits.matches("\\d{6}")) {
+            problems.add(new Problem(line, Column.YDERNUMMER.danish, "servicedata.ydernummer.invalid", value));
+            return null;
+        }
+        return digits;
+    }
+
+    static YearMonth period(int line, String value, List<Problem> problems) {
+        if (formula(line, Column.PERIOD, value, problems)) {
+            return null;
+        }
+        Optional<YearMonth> period = parsePeriod(value);
+        if (period.isEmpty()) {
+            problems.add(new Problem(line, Column.PERIOD.danish, "servicedata.period.invalid", value));
+            return null;
+        }
+        return period.get();
+    }
+
+    static Optional<YearMonth> parsePeriod(String raw) {
+        String value = raw.strip().toLowerCase(Locale.ROOT);
+        try {
+            Matcher m;
+            if ((m = M_FORM.matcher(value)).matches() || (m = ISO.matcher(value)).matches()) {
+                return Optional.of(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))).filter(RegisterRows::plausible);
+            }
+            if ((m = MONTH_YEAR.matcher(value)).matches()) {
+                return Optional.of(YearMonth.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)))).filter(RegisterRows::plausible);
+            }
+            if ((m = NAMED.matcher(value)).matches() && MONTHS.containsKey(m.group(1))) {
+                return Optional.of(YearMonth.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)))).filter(RegisterRows::plausible);
+            }
+            if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return Optional.of(YearMonth.from(java.time.LocalDate.parse(value))).filter(RegisterRows::plausible);
+            }
+            if (value.matches("\\d{5}(\\.0+)?")) {
+                // An Excel date (days since 1899-12-30), as an XLSX cell formatted as a date arrives.
+                long days = Long.parseLong(value.replaceAll("\\..*", ""));
+                return Optional.of(YearMonth.from(java.time.LocalDate.of(1899, 12, 30).plusDays(days))).filter(RegisterRows::plausible);
+            }
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean plausible(YearMonth period) {
+        return period.getYear() >= 2000 && period.getYear() <= 2100;
+    }
+
+    static String serviceCode(int line, String value, List<Problem> problems) {
+        if (formula(line, Column.SERVICE_CODE, value, problems)) {
+            return null;
+        }
+        String code = value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
+        if (code.matches("\\d{1,4}")) {
+            return "0".repeat(4 - code.length()) + code;
+        }
+        if (!code.matches("[0-9A-Za-z]{1,10}")) {
+            problems.add(new Problem(line, Column.SERVICE_CODE.danish, "servicedata.serviceCode.invalid", value));
+            return null;
+        }
+        return code.toUpperCase(Locale.ROOT);
+    }
+
+    static String municipality(int line, String value, List<Problem> problems) {
+        if (formula(line, Column.MUNICIPALITY, value, problems)) {
+            return null;
+        }
+        String code = value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
+        if (!code.matches("\\d{3,4}")) {
+            problems.add(new Problem(line, Column.MUNICIPALITY.danish, "servicedata.municipality.invalid", value));
+            return null;
+        }
+        return code.length() == 3 ? "0" + code : code;
+    }
+
+    /** A whole, non-negative number; "1.234", "1 234", "1234,0" and an XLSX "1234.0" are all 1234. */
+    static Long count(int line, Column column, String value, List<Problem> problems) {
+        if (formula(line, column, value, problems)) {
+            return null;
+        }
+        String text = value.replace('\u00A0', ' ').strip();
+        if (text.startsWith("-")) {
+            problems.add(new Problem(line, column.danish, "servicedata.count.negative", value));
+            return null;
+        }
+        String number;
+        if (THOUSANDS.matcher(text).matches()) {
+            number = text.replace(".", "").replace(" ", "");
+        } else if (PLAIN.matcher(text).matches()) {
+            number = text;
+        } else {
+            problems.add(new Problem(line, column.danish, "servicedata.count.notNumber", value));
+            return null;
+        }
+        String[] parts = number.split("[.,]");
+        if (parts.length == 2 && !parts[1].matches("0+")) {
+            problems.add(new Problem(line, column.danish, "servicedata.count.notWhole", value));
+            return null;
+        }
+        try {
+            return Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(line, column.danish, "servicedata.count.notNumber", value));
+            return null;
+        }
+    }
+
+    private static boolean formula(int line, Column column, String value, List<Problem> problems) {
+        if (SpreadsheetFile.FORMULA.equals(value)) {
+            problems.add(new Problem(line, column.danish, "servicedata.cell.formula", null));
+            return true;
+        }
+        if (!value.isEmpty() && "=+@".indexOf(value.charAt(0)) >= 0) {
+            problems.add(new Problem(line, column.danish, "servicedata.cell.formulaText", value.length() > 40 ? value.substring(0, 40) : value));
+            return true;
+        }
+        if (value.isEmpty()) {
+            problems.add(new Problem(line, column.danish, "servicedata.cell.empty", null));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Reads a whole file as a stream: the first non-blank row is the header, blank rows are skipped, every other
+     * row becomes a typed row or problems. A file that cannot be read at all gives one problem (line 0).
+     */
+    static void read(java.nio.file.Path file, Kind kind, java.util.function.Consumer<ServiceRow> services,
+            java.util.function.Consumer<PracticeRow> practices, List<Problem> problems) throws java.io.IOException {
+        Map<Column, Integer>[] header = new Map[1];
+        boolean[] usable = {true};
+        try {
+            SpreadsheetFile.read(file, (line, cells) -> {
+                if (blank(cells) || !usable[0]) {
+                    return;
+                }
+                if (header[0] == null) {
+                    int before = problems.size();
+                    header[0] = header(kind, cells, problems);
+                    usable[0] = problems.size() == before;
+                    return;
+                }
+                if (kind == Kind.SERVICES) {
+                    service(line, cells, header[0], problems).ifPresent(services);
+                } else {
+                    practice(line, cells, header[0], problems).ifPresent(practices);
+                }
+            });
+        } catch (SpreadsheetFile.Refused refused) {
+            problems.add(new Problem(refused.line(), "", refused.messageKey(), null));
+        }
+        if (header[0] == null && problems.isEmpty()) {
+            problems.add(new Problem(0, "", "servicedata.file.empty", null));
+        }
+    }
+
+    static List<String> columnNames(Kind kind) {
+        List<String> names = new ArrayList<>();
+        kind.columns.forEach(c -> names.add(c.danish));
+        return names;
+    }
+}

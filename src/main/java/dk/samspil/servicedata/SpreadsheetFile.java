@@ -1,0 +1,312 @@
+package dk.samspil.servicedata;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads an uploaded table row by row without holding the file in memory: CSV (semicolon or comma, found from the
+ * header line; UTF-8 with or without BOM, or ISO-8859-1, found from the content) or XLSX (first sheet, read as a
+ * stream of XML). What the file is, is decided by its content, never by its name: an executable, an old .xls,
+ * another binary file or a zip that is not a workbook is refused. XLSX files are guarded against zip bombs (entry
+ * count, entry size, compression ratio), and a cell with a formula is reported, never evaluated.
+ */
+final class SpreadsheetFile {
+
+    /** Receives the rows: the line (CSV) or row (XLSX) number from 1, and the cells as text. */
+    interface Rows {
+        void row(int line, List<String> cells);
+    }
+
+    /** A file that cannot be read as a table; the key names the Danish message. */
+    static final class Refused extends Exception {
+        private final String messageKey;
+        private final int line;
+
+        Refused(String messageKey, int line) {
+            super(messageKey);
+            this.messageKey = messageKey;
+            this.line = line;
+        }
+
+        String messageKey() {
+            return messageKey;
+        }
+
+        /** The line the problem is on, 0 for the file as a whole. */
+        int line() {
+            return line;
+        }
+    }
+
+    /** Marks a formula in an XLSX cell; the row is reported, the value never used. */
+    static final String FORMULA = "\u0000formel";
+
+    private static final int SNIFF = 64 * 1024;
+
+    static {
+        // Zip-bomb guards for every workbook Samspil opens.
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
+        ZipSecureFile.setMaxFileCount(1_000);
+    }
+
+    private SpreadsheetFile() {}
+
+    static void read(Path file, Rows rows) throws IOException, Refused {
+        byte[] head = new byte[8];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            readXlsx(file, rows);
+        } else if (n >= 2 && head[0] == 'M' && head[1] == 'Z') {
+            throw new Refused("servicedata.file.executable", 0);
+        } else if (n >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && head[2] == 0x11 && (head[3] & 0xFF) == 0xE0) {
+            throw new Refused("servicedata.file.xls", 0);
+        } else {
+            readCsv(file, rows);
+        }
+    }
+
+    private static void readCsv(Path file, Rows rows) throws IOException, Refused {
+        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), SNIFF)) {
+            in.mark(SNIFF);
+            byte[] sample = in.readNBytes(SNIFF);
+            in.reset();
+            boolean bom = sample.length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF;
+            for (int i = 0; i < Math.min(sample.length, 4096); i++) {
+                if (sample[i] == 0) {
+                    throw new Refused("servicedata.file.binary", 0);
+                }
+            }
+            if (bom) {
+                in.skipNBytes(3);
+            }
+            Charset charset = bom || isUtf8(sample) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+            Reader reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
+            reader.mark(SNIFF);
+            char delimiter = delimiter(firstLine(reader));
+            reader.reset();
+            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+                    .setTrim(true).get();
+            int line = 0;
+            try (CSVParser parser = CSVParser.parse(reader, format)) {
+                long linesBefore = 0;
+                for (CSVRecord record : parser) {
+                    // A record starts on the line after the previous one ended (a quoted cell may span lines).
+                    line = (int) linesBefore + 1;
+                    linesBefore = parser.getCurrentLineNumber();
+                    rows.row(line, record.toList());
+                }
+            } catch (CharacterCodingException | java.io.UncheckedIOException e) {
+                throw new Refused("servicedata.file.encoding", line + 1);
+            } catch (IllegalStateException e) {
+                throw new Refused("servicedata.file.quotes", line + 1);
+            }
+        }
+    }
+
+    /** Whether the bytes are valid UTF-8, ignoring a character cut off at the end of the sample. */
+    private static boolean isUtf8(byte[] sample) {
+        int end = sample.length;
+        while (end > 0 && end > sample.length - 4 && (sample[end - 1] & 0xC0) == 0x80) {
+            end--;
+        }
+        if (end > 0 && (sample[end - 1] & 0x80) != 0) {
+            end--;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(sample, 0, end));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static String firstLine(Reader reader) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = reader.read()) != -1 && line.length() < SNIFF - 1) {
+            if (c == '\n' || c == '\r') {
+                if (!line.toString().isBlank()) {
+                    break;
+                }
+                line.setLength(0);
+                continue;
+            }
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
+    static char delimiter(String header) {
+        long semicolons = header.chars().filter(c -> c == ';').count();
+        long commas = header.chars().filter(c -> c == ',').count();
+        long tabs = header.chars().filter(c -> c == '\t').count();
+        if (tabs > semicolons && tabs > commas) {
+            return '\t';
+        }
+        return commas > semicolons ? ',' : ';';
+    }
+
+    private static void readXlsx(Path file, Rows rows) throws IOException, Refused {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new Refused("servicedata.file.emptyWorkbook", 0);
+            }
+            try (InputStream sheet = sheets.next()) {
+                XMLReader xml = XMLHelper.newXMLReader();
+                xml.setContentHandler(new SheetHandler(strings, rows));
+                xml.parse(new InputSource(sheet));
+            }
+        } catch (Refused refused) {
+            throw refused;
+        } catch (IOException e) {
+            // POI reports zip bombs and broken zips as IOExceptions; either way the file is not a workbook we read.
+            throw new Refused(bomb(e) ? "servicedata.file.zipBomb" : "servicedata.file.notWorkbook", 0);
+        } catch (Exception e) {
+            throw new Refused(bomb(e) ? "servicedata.file.zipBomb" : "servicedata.file.notWorkbook", 0);
+        }
+    }
+
+    /** POI's words for a zip that unpacks to too much (ratio, entry size or entry count). */
+    private static boolean bomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("zip bomb") || text.contains("entry size") || text.contains("file count")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cells of the first sheet, in order; missing cells become empty strings. */
+    private static final class SheetHandler extends DefaultHandler {
+
+        private final ReadOnlySharedStringsTable strings;
+        private final Rows rows;
+        private final StringBuilder text = new StringBuilder();
+        private final List<String> cells = new ArrayList<>();
+        private int row;
+        private int column;
+        private String type;
+        private boolean formula;
+        private boolean collecting;
+
+        SheetHandler(ReadOnlySharedStringsTable strings, Rows rows) {
+            this.strings = strings;
+            this.rows = rows;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            switch (localName) {
+                case "row" -> {
+                    cells.clear();
+                    String r = attributes.getValue("r");
+                    row = r == null ? row + 1 : Integer.parseInt(r);
+                }
+                case "c" -> {
+                    column = columnIndex(attributes.getValue("r"), cells.size());
+                    type = attributes.getValue("t");
+                    formula = false;
+                    text.setLength(0);
+                }
+                case "f" -> formula = true;
+                case "v", "t" -> {
+                    collecting = true;
+                }
+                default -> { }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (collecting) {
+                text.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (localName) {
+                case "v", "t" -> collecting = false;
+                case "c" -> {
+                    while (cells.size() < column) {
+                        cells.add("");
+                    }
+                    cells.add(formula ? FORMULA : value());
+                }
+                case "row" -> rows.row(row, List.copyOf(cells));
+                default -> { }
+            }
+        }
+
+        private String value() {
+            String raw = text.toString();
+            if ("s".equals(type)) {
+                try {
+                    return strings.getItemAt(Integer.parseInt(raw.trim())).getString().trim();
+                } catch (RuntimeException e) {
+                    return "";
+                }
+            }
+            if ("b".equals(type)) {
+                return "1".equals(raw) ? "SAND" : "FALSK";
+            }
+            return raw.trim();
+        }
+
+        private static int columnIndex(String reference, int fallback) {
+            if (reference == null) {
+                return fallback;
+            }
+            int index = 0;
+            for (char c : reference.toCharArray()) {
+                if (Character.isLetter(c)) {
+                    index = index * 26 + (Character.toUpperCase(c) - 'A' + 1);
+                } else {
+                    break;
+                }
+            }
+            return index - 1;
+        }
+    }
+
+    static List<String> trimmed(List<String> cells) {
+        return Arrays.stream(cells.toArray(String[]::new)).map(c -> c == null ? "" : c.strip()).toList();
+    }
+}
