@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * whole number), periods as {@code 2025-03}, {@code 2025M03}, {@code marts 2025}, {@code 03-2025} or an Excel date.
  * Every problem is reported with its line, column and a Danish message key; nothing here touches the database.
  */
-final class RegisterRows {
+public final class RegisterRows {
 
     /** Which file: service counts, or the practices with listed patients and municipality. */
-    enum Kind {
+    public enum Kind {
         SERVICES(List.of(Column.YDERNUMMER, Column.PERIOD, Column.SERVICE_CODE, Column.COUNT)),
         PRACTICES(List.of(Column.YDERNUMMER, Column.PERIOD, Column.LISTED, Column.MUNICIPALITY));
 
@@ -49,7 +49,13 @@ final class RegisterRows {
         }
     }
 
-    record Problem(int line, String column, String messageKey, String value) {}
+    public record Problem(int line, String column, String messageKey, String value) {
+
+        /** The arguments of the Danish message: the value. */
+        public Object[] args() {
+            return new Object[] {value};
+        }
+    }
 
     record ServiceRow(int line, String ydernummer, YearMonth period, String serviceCode, long count) {}
 

@@ -105,6 +105,16 @@ class AccessTests {
         createCluster.remove("admin");
         list.add(new Endpoint("/admin/klynger", "POST", "/admin/klynger", createCluster));
         orderEndpoints(list);
+        Map<String, Integer> importers = everyone(404);
+        importers.put(ANONYMOUS, LOGIN);
+        for (String user : List.of("konsulent", "midtkraft", "admin")) {
+            importers.put(user, 200);
+        }
+        list.add(new Endpoint("/data/import", "GET", "/data/import", importers));
+        list.add(new Endpoint("/data/import/eksempel-{kind}.csv", "GET", "/data/import/eksempel-ydelser.csv", importers));
+        Map<String, Integer> notImporters = new LinkedHashMap<>(importers);
+        List.of("konsulent", "midtkraft", "admin").forEach(notImporters::remove);
+        list.add(new Endpoint("/data/import", "POST", "/data/import", notImporters));
         Map<String, Integer> signedIn = everyone(404);
         signedIn.put(ANONYMOUS, LOGIN);
         list.add(new Endpoint(null, "GET", "/actuator/env", signedIn));
