@@ -141,6 +141,7 @@ class AccessTests {
         }
         list.add(new Endpoint("/bestillinger/{orderId}", "GET", o, seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/kalender.ics", "GET", o + "/kalender.ics", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/data", "GET", o + "/data", seeing));
         // Writes: everyone who may not is refused; the allowed writes are exercised in the ordering tests.
         Map<String, Integer> outsiders = everyone(404);
         outsiders.put(ANONYMOUS, LOGIN);

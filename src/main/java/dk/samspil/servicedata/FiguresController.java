@@ -1,0 +1,39 @@
+package dk.samspil.servicedata;
+
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.Orders;
+import dk.samspil.security.Access;
+import dk.samspil.security.SamspilPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * An order's service figures for everyone who sees the order; the key from letter to practice only for the
+ * provider's consultants (and administrators).
+ */
+@Controller
+class FiguresController {
+
+    private final Orders orders;
+    private final OrderFigures figures;
+    private final Access access;
+
+    FiguresController(Orders orders, OrderFigures figures, Access access) {
+        this.orders = orders;
+        this.figures = figures;
+        this.access = access;
+    }
+
+    @GetMapping("/bestillinger/{orderId}/data")
+    String show(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
+        OrderView order = orders.find(orderId).orElse(null);
+        access.require(order != null && Orders.canSee(user, order), user, "order:" + orderId + ":figures");
+        model.addAttribute("order", order);
+        model.addAttribute("figures", figures.forOrder(order));
+        model.addAttribute("key", Orders.canManage(user, order) ? figures.key(order) : null);
+        return "servicedata/figures";
+    }
+}

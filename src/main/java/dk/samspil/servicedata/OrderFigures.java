@@ -1,0 +1,189 @@
+package dk.samspil.servicedata;
+
+import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition.ServiceCode;
+import dk.samspil.directory.Directory;
+import dk.samspil.directory.Views.ClusterView;
+import dk.samspil.directory.Views.PracticeView;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.servicedata.DisclosurePolicy.Shown;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The service figures of an order: for the package's service code over the last 12 months with data, each practice
+ * of the cluster under its letter, the cluster, the region and the country, as counts and per 1,000 listed
+ * patients — all through the {@link DisclosurePolicy}. The letters are fixed per order on first use.
+ */
+@Service
+public class OrderFigures {
+
+    /** One line of the figures: a count and its rate per 1,000 listed patients, as they may be shown. */
+    public record Line(String label, Shown count, long listedPatients, Double ratePer1000) {
+
+        /** The rate, or null when the count is hidden (a rate would give it back). */
+        public Double shownRate() {
+            return count.visible() ? ratePer1000 : null;
+        }
+    }
+
+    /**
+     * @param practices the cluster's practices by letter
+     * @param from first month of the period, {@code to} the last
+     */
+    public record Figures(ServiceCode service, LocalDate from, LocalDate to, List<Line> practices, Line cluster, Line region,
+            Line country, int threshold) {
+
+        public double maxRate() {
+            List<Line> all = new ArrayList<>(practices);
+            all.add(cluster);
+            all.add(region);
+            all.add(country);
+            return all.stream().map(Line::shownRate).filter(r -> r != null).mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+    }
+
+    /** The consultant's key from letter to practice. */
+    public record Pseudonym(String letter, String ydernummer, String practiceName) {}
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final Directory directory;
+    private final DisclosurePolicy policy;
+
+    OrderFigures(JdbcClient jdbc, Catalog catalog, Directory directory, ServiceDataSettings settings) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.policy = new DisclosurePolicy(settings.threshold(), settings.minAnswers(), settings.minGroupAnswers());
+    }
+
+    public DisclosurePolicy policy() {
+        return policy;
+    }
+
+    /** The figures for each service code of the order's package that has data. */
+    @Transactional
+    public List<Figures> forOrder(OrderView order) {
+        List<ServiceCode> codes = catalog.find(order.packageSlug()).map(p -> p.serviceCodes()).orElse(List.of());
+        ClusterView cluster = directory.cluster(order.clusterId()).orElseThrow();
+        Map<String, String> letters = letters(order);
+        List<Figures> figures = new ArrayList<>();
+        for (ServiceCode code : codes) {
+            figures(code, cluster, letters).ifPresent(figures::add);
+        }
+        return figures;
+    }
+
+    /** The letters of the order's practices, fixed in random order the first time. */
+    @Transactional
+    public Map<String, String> letters(OrderView order) {
+        List<PracticeView> practices = new ArrayList<>(directory.practices(order.clusterId()));
+        Map<String, String> letters = current(order.id());
+        List<PracticeView> missing = new ArrayList<>(practices.stream().filter(p -> !letters.containsKey(p.ydernummer())).toList());
+        if (!missing.isEmpty()) {
+            Collections.shuffle(missing);
+            int next = letters.size();
+            for (PracticeView practice : missing) {
+                String letter = letter(next++);
+                jdbc.sql("INSERT INTO order_pseudonym (order_id, ydernummer, letter) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                        .params(order.id(), practice.ydernummer(), letter).update();
+            }
+            return current(order.id());
+        }
+        return letters;
+    }
+
+    /** The key from letter to practice, for the consultant only. */
+    public List<Pseudonym> key(OrderView order) {
+        Map<String, String> names = new HashMap<>();
+        directory.practices(order.clusterId()).forEach(p -> names.put(p.ydernummer(), p.name()));
+        return letters(order).entrySet().stream()
+                .map(e -> new Pseudonym(e.getValue(), e.getKey(), names.getOrDefault(e.getKey(), "")))
+                .sorted(java.util.Comparator.comparing(Pseudonym::letter, java.util.Comparator.comparingInt(String::length)
+                        .thenComparing(java.util.Comparator.naturalOrder())))
+                .toList();
+    }
+
+    private Map<String, String> current(long orderId) {
+        Map<String, String> letters = new HashMap<>();
+        jdbc.sql("SELECT ydernummer, letter FROM order_pseudonym WHERE order_id = ?").param(orderId)
+                .query((rs, n) -> letters.put(rs.getString(1), rs.getString(2))).list();
+        return letters;
+    }
+
+    /** A, B, ..., Z, AA, AB, ... */
+    static String letter(int index) {
+        StringBuilder text = new StringBuilder();
+        int n = index;
+        do {
+            text.insert(0, (char) ('A' + n % 26));
+            n = n / 26 - 1;
+        } while (n >= 0);
+        return text.toString();
+    }
+
+    private Optional<Figures> figures(ServiceCode code, ClusterView cluster, Map<String, String> letters) {
+        Optional<LocalDate> last = jdbc.sql("SELECT max(period) FROM register_service_count WHERE service_code = ?")
+                .param(code.code()).query(LocalDate.class).optional();
+        if (last.isEmpty() || last.get() == null) {
+            return Optional.empty();
+        }
+        LocalDate to = last.get();
+        LocalDate from = to.minusMonths(11);
+        // Per practice: services in the period and average listed patients over the months with data.
+        Map<String, long[]> perPractice = new HashMap<>();
+        jdbc.sql("""
+                        SELECT p.ydernummer, coalesce(sum(s.count), 0), avg(p.listed_patients)::bigint, max(m.region_code)
+                        FROM register_practice_period p
+                             JOIN municipality m ON m.code = p.municipality_code
+                             LEFT JOIN register_service_count s ON s.ydernummer = p.ydernummer AND s.period = p.period
+                                                                AND s.service_code = ?
+                        WHERE p.period BETWEEN ? AND ?
+                        GROUP BY p.ydernummer""")
+                .params(code.code(), from, to)
+                .query((rs, n) -> {
+                    long region = rs.getString(4) == null ? 0 : (rs.getString(4).equals(cluster.regionCode()) ? 1 : 0);
+                    perPractice.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), region});
+                    return null;
+                }).list();
+        List<String> ordered = letters.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(String::length)
+                        .thenComparing(java.util.Comparator.naturalOrder())))
+                .map(Map.Entry::getKey).toList();
+        List<Long> counts = ordered.stream().map(y -> perPractice.getOrDefault(y, new long[3])[0]).toList();
+        DisclosurePolicy.Table table = policy.withTotal(counts);
+        List<Line> practices = new ArrayList<>();
+        long clusterListed = 0;
+        for (int i = 0; i < ordered.size(); i++) {
+            long[] values = perPractice.getOrDefault(ordered.get(i), new long[3]);
+            clusterListed += values[1];
+            practices.add(new Line("Praksis " + letters.get(ordered.get(i)), table.parts().get(i), values[1], rate(values[0], values[1])));
+        }
+        Line clusterLine = new Line(cluster.name(), table.total(), clusterListed, rate(table.total().value(), clusterListed));
+        long regionCount = 0, regionListed = 0, countryCount = 0, countryListed = 0;
+        for (long[] values : perPractice.values()) {
+            countryCount += values[0];
+            countryListed += values[1];
+            if (values[2] == 1) {
+                regionCount += values[0];
+                regionListed += values[1];
+            }
+        }
+        Line region = new Line(cluster.regionName(), policy.count(regionCount), regionListed, rate(regionCount, regionListed));
+        Line country = new Line("Hele landet", policy.count(countryCount), countryListed, rate(countryCount, countryListed));
+        return Optional.of(new Figures(code, from, to, practices, clusterLine, region, country, policy.threshold()));
+    }
+
+    private static Double rate(long count, long listed) {
+        return listed <= 0 ? null : Math.round(10_000.0 * count / listed) / 10.0;
+    }
+}
