@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -44,6 +44,8 @@ public class NationalFileImport {
         }
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NationalFileImport.class);
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
@@ -70,6 +72,7 @@ public class NationalFileImport {
     }
 
     private Result run(Path file, Kind kind, String fileName, String by) {
+        long started = System.nanoTime();
         boolean services = kind == Kind.SERVICES;
         jdbc.sql(services
                 ? "CREATE TEMPORARY TABLE import_rows (line INT, ydernummer CHAR(6), period DATE, service_code TEXT, count BIGINT) ON COMMIT DROP"
@@ -79,8 +82,8 @@ public class NationalFileImport {
         long[] rows = {0};
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY import_rows FROM STDIN (FORMAT text)");
+            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                    "COPY import_rows FROM STDIN (FORMAT text)", 1 << 16);
             StringBuilder line = new StringBuilder(64);
             try {
                 RegisterRows.read(file, kind,
@@ -101,7 +104,11 @@ public class NationalFileImport {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        long read = System.nanoTime();
         problems.addAll(databaseProblems(kind));
+        long checked = System.nanoTime();
+        log.info("{} file {}: {} rows read and copied in {} ms, checked in {} ms", kind, fileName, rows[0],
+                (read - started) / 1_000_000, (checked - read) / 1_000_000);
         long problemCount = problems.size();
         if (rows[0] == 0 && problems.isEmpty()) {
             problems.add(new Problem(0, "", "servicedata.file.noRows", null));
@@ -115,7 +122,7 @@ public class NationalFileImport {
         return replace(kind, fileName, by, rows[0]);
     }
 
-    private static void write(CopyIn copy, StringBuilder line, Object... values) {
+    private static void write(PGCopyOutputStream copy, StringBuilder line, Object... values) {
         line.setLength(0);
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
@@ -127,9 +134,9 @@ public class NationalFileImport {
         line.append('\n');
         byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
         try {
-            copy.writeToCopy(bytes, 0, bytes.length);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            copy.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -166,6 +173,7 @@ public class NationalFileImport {
     }
 
     private Result replace(Kind kind, String fileName, String by, long rows) {
+        long replaceStarted = System.nanoTime();
         boolean services = kind == Kind.SERVICES;
         String periods = String.join(", ", jdbc.sql("SELECT DISTINCT to_char(period, 'YYYY-MM') p FROM import_rows ORDER BY p")
                 .query(String.class).list());
@@ -173,24 +181,30 @@ public class NationalFileImport {
         int changed;
         int removed;
         if (services) {
-            jdbc.sql("CREATE INDEX ON import_rows (service_code, period, ydernummer)").update();
             jdbc.sql("ANALYZE import_rows").update();
             String scope = """
                     t.period IN (SELECT DISTINCT period FROM import_rows)
                     AND t.service_code IN (SELECT DISTINCT service_code FROM import_rows)""";
-            removed = jdbc.sql("""
-                            DELETE FROM register_service_count t WHERE %s
-                              AND NOT EXISTS (SELECT 1 FROM import_rows r WHERE r.service_code = t.service_code
-                                              AND r.period = t.period AND r.ydernummer = t.ydernummer)""".formatted(scope))
-                    .update();
-            changed = jdbc.sql("""
-                            UPDATE register_service_count t SET count = r.count FROM import_rows r
-                            WHERE r.service_code = t.service_code AND r.period = t.period AND r.ydernummer = t.ydernummer
-                              AND t.count <> r.count""").update();
-            added = jdbc.sql("""
+            long t0 = System.nanoTime();
+            // What changes, counted before: then the months and codes of the file are replaced wholesale (a plain
+            // sorted insert is several times faster than an upsert row by row).
+            int[] counts = jdbc.sql("""
+                            SELECT count(*) FILTER (WHERE t.ydernummer IS NULL),
+                                   count(*) FILTER (WHERE t.ydernummer IS NOT NULL AND t.count <> r.count)
+                            FROM import_rows r LEFT JOIN register_service_count t
+                              ON t.service_code = r.service_code AND t.period = r.period AND t.ydernummer = r.ydernummer""")
+                    .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+            added = counts[0];
+            changed = counts[1];
+            int existing = jdbc.sql("DELETE FROM register_service_count t WHERE " + scope).update();
+            removed = existing - (int) (rows - added);
+            long t1 = System.nanoTime();
+            jdbc.sql("""
                             INSERT INTO register_service_count (service_code, period, ydernummer, count)
                             SELECT service_code, period, ydernummer, count FROM import_rows
-                            ON CONFLICT DO NOTHING""").update();
+                            ORDER BY service_code, period, ydernummer""").update();
+            log.info("services: compared and removed in {} ms, inserted in {} ms", (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
         } else {
             jdbc.sql("ANALYZE import_rows").update();
             removed = jdbc.sql("""
@@ -206,6 +220,7 @@ public class NationalFileImport {
                             SELECT ydernummer, period, listed, municipality_code FROM import_rows ON CONFLICT DO NOTHING""")
                     .update();
         }
+        log.info("{} file {}: stored in {} ms", kind, fileName, (System.nanoTime() - replaceStarted) / 1_000_000);
         jdbc.sql("""
                         INSERT INTO register_import (kind, file_name, rows, periods, added, changed, removed, imported_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")

@@ -82,6 +82,15 @@ public final class RegisterRows {
     private static final Pattern NAMED = Pattern.compile("([a-zæøå]+)\\.?\\s+(\\d{4})");
     private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}([. ]\\d{3})+(,\\d+)?");
     private static final Pattern PLAIN = Pattern.compile("\\d+([.,]\\d+)?");
+    private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern EXCEL_DATE = Pattern.compile("\\d{5}(\\.0+)?");
+    private static final Pattern SHORT_DIGITS = Pattern.compile("\\d{1,4}");
+    private static final Pattern CODE = Pattern.compile("[0-9A-Za-z]{1,10}");
+    private static final Pattern MUNICIPALITY = Pattern.compile("\\d{3,4}");
+    private static final Pattern ZEROS = Pattern.compile("0+");
+    private static final Pattern SEPARATOR = Pattern.compile("[.,]");
+
 
     private RegisterRows() {}
 
@@ -147,7 +156,7 @@ public final class RegisterRows {
             return null;
         }
         String digits = value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
-        if (!digits.matches("\\d{6}")) {
+        if (!SIX_DIGITS.matcher(digits).matches()) {
             problems.add(new Problem(line, Column.YDERNUMMER.danish, "servicedata.ydernummer.invalid", value));
             return null;
         }
@@ -167,6 +176,11 @@ public final class RegisterRows {
     }
 
     static Optional<YearMonth> parsePeriod(String raw) {
+        if (raw.length() == 7 && raw.charAt(4) == '-' && allDigits(raw.substring(0, 4)) && allDigits(raw.substring(5))) {
+            int month = Integer.parseInt(raw.substring(5));
+            return month < 1 || month > 12 ? Optional.empty()
+                    : Optional.of(YearMonth.of(Integer.parseInt(raw.substring(0, 4)), month)).filter(RegisterRows::plausible);
+        }
         String value = raw.strip().toLowerCase(Locale.ROOT);
         try {
             Matcher m;
@@ -179,10 +193,10 @@ public final class RegisterRows {
             if ((m = NAMED.matcher(value)).matches() && MONTHS.containsKey(m.group(1))) {
                 return Optional.of(YearMonth.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)))).filter(RegisterRows::plausible);
             }
-            if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            if (DATE.matcher(value).matches()) {
                 return Optional.of(YearMonth.from(java.time.LocalDate.parse(value))).filter(RegisterRows::plausible);
             }
-            if (value.matches("\\d{5}(\\.0+)?")) {
+            if (EXCEL_DATE.matcher(value).matches()) {
                 // An Excel date (days since 1899-12-30), as an XLSX cell formatted as a date arrives.
                 long days = Long.parseLong(value.replaceAll("\\..*", ""));
                 return Optional.of(YearMonth.from(java.time.LocalDate.of(1899, 12, 30).plusDays(days))).filter(RegisterRows::plausible);
@@ -202,10 +216,10 @@ public final class RegisterRows {
             return null;
         }
         String code = value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
-        if (code.matches("\\d{1,4}")) {
+        if (SHORT_DIGITS.matcher(code).matches()) {
             return "0".repeat(4 - code.length()) + code;
         }
-        if (!code.matches("[0-9A-Za-z]{1,10}")) {
+        if (!CODE.matcher(code).matches()) {
             problems.add(new Problem(line, Column.SERVICE_CODE.danish, "servicedata.serviceCode.invalid", value));
             return null;
         }
@@ -217,7 +231,7 @@ public final class RegisterRows {
             return null;
         }
         String code = value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
-        if (!code.matches("\\d{3,4}")) {
+        if (!MUNICIPALITY.matcher(code).matches()) {
             problems.add(new Problem(line, Column.MUNICIPALITY.danish, "servicedata.municipality.invalid", value));
             return null;
         }
@@ -228,6 +242,9 @@ public final class RegisterRows {
     static Long count(int line, Column column, String value, List<Problem> problems) {
         if (formula(line, column, value, problems)) {
             return null;
+        }
+        if (allDigits(value) && value.length() <= 18) {
+            return Long.parseLong(value);
         }
         String text = value.replace('\u00A0', ' ').strip();
         if (text.startsWith("-")) {
@@ -243,8 +260,8 @@ public final class RegisterRows {
             problems.add(new Problem(line, column.danish, "servicedata.count.notNumber", value));
             return null;
         }
-        String[] parts = number.split("[.,]");
-        if (parts.length == 2 && !parts[1].matches("0+")) {
+        String[] parts = SEPARATOR.split(number);
+        if (parts.length == 2 && !ZEROS.matcher(parts[1]).matches()) {
             problems.add(new Problem(line, column.danish, "servicedata.count.notWhole", value));
             return null;
         }
@@ -254,6 +271,19 @@ public final class RegisterRows {
             problems.add(new Problem(line, column.danish, "servicedata.count.notNumber", value));
             return null;
         }
+    }
+
+    private static boolean allDigits(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean formula(int line, Column column, String value, List<Problem> problems) {
