@@ -83,6 +83,11 @@ public class OrderFigures {
         return figures;
     }
 
+    /** Whether the order's package shows service data (and so its practices get letters). */
+    public boolean usesServiceData(OrderView order) {
+        return catalog.find(order.packageSlug()).map(p -> !p.serviceCodes().isEmpty()).orElse(false);
+    }
+
     /** The letters of the order's practices, fixed in random order the first time. */
     @Transactional
     public Map<String, String> letters(OrderView order) {

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,11 +58,13 @@ class Sending {
     private final SurveySettings settings;
     private final Clock clock;
     private final Surveys surveys;
+    private final dk.samspil.servicedata.OrderFigures figures;
 
     Sending(JdbcClient jdbc, TransactionTemplate transaction, Orders orders, OrderProgress progress, Directory directory,
             Outbox outbox, MessageSource messages, SamspilSettings samspil, SurveySettings settings, Clock clock,
-            Surveys surveys) {
+            Surveys surveys, dk.samspil.servicedata.OrderFigures figures) {
         this.surveys = surveys;
+        this.figures = figures;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.orders = orders;
@@ -93,6 +96,7 @@ class Sending {
         }
         // Invitations are stored in random order: their ids and places say nothing about the member list.
         Collections.shuffle(members);
+        Map<Long, String> letters = practiceLetters(order);
         Integer invited = transaction.execute(status -> {
             jdbc.sql("UPDATE survey SET status = 'OPEN', closes_on = ?, reminder_days = ?, opened_at = now() WHERE id = ?")
                     .params(closesOn, normaliseDays(reminderDays), survey.id()).update();
@@ -104,7 +108,8 @@ class Sending {
                                 ON CONFLICT DO NOTHING RETURNING id""")
                         .params(survey.id(), member.email(), Tokens.hash(token)).query(Long.class).optional().orElse(null);
                 if (invitation != null) {
-                    outbox.enqueueSecret(invitationMail(order, survey.id(), member.email(), member.name(), token, closesOn, invitation));
+                    outbox.enqueueSecret(invitationMail(order, survey.id(), member, token, closesOn, invitation,
+                            member.practiceId() == null ? null : letters.get(member.practiceId())));
                     count++;
                 }
             }
@@ -214,12 +219,32 @@ class Sending {
         return String.join(",", Arrays.stream(days.split("[,; ]+")).filter(s -> s.matches("\\d{1,2}")).distinct().toList());
     }
 
-    private OutgoingMail invitationMail(OrderView order, long surveyId, String to, String name, String token, LocalDate closesOn, long invitation) {
-        Object[] args = {name, order.clusterName(), order.packageTitle(), samspil.link("/s/" + token), DATE.format(closesOn),
-            order.municipalityNames()};
-        return new OutgoingMail(to, messages.getMessage("survey.mail.invitation.subject", args, DANISH),
-                messages.getMessage("survey.mail.invitation.body", args, DANISH),
+    private OutgoingMail invitationMail(OrderView order, long surveyId, MemberView member, String token, LocalDate closesOn,
+            long invitation, String letter) {
+        Object[] args = {member.name(), order.clusterName(), order.packageTitle(), samspil.link("/s/" + token),
+            DATE.format(closesOn), order.municipalityNames()};
+        String body = messages.getMessage("survey.mail.invitation.body", args, DANISH);
+        if (letter != null) {
+            body += "\n\n" + messages.getMessage("survey.mail.invitation.letter",
+                    new Object[] {member.practiceName(), letter}, DANISH);
+        }
+        return new OutgoingMail(member.email(), messages.getMessage("survey.mail.invitation.subject", args, DANISH), body,
                 invitationReference(surveyId) + invitation);
+    }
+
+    /** Practice id → the letter its figures are shown under, when the package has service data. */
+    private Map<Long, String> practiceLetters(OrderView order) {
+        Map<Long, String> letters = new java.util.HashMap<>();
+        if (!figures.usesServiceData(order)) {
+            return letters;
+        }
+        Map<String, String> byYdernummer = figures.letters(order);
+        directory.practices(order.clusterId()).forEach(p -> {
+            if (byYdernummer.containsKey(p.ydernummer())) {
+                letters.put(p.id(), byYdernummer.get(p.ydernummer()));
+            }
+        });
+        return letters;
     }
 
     private OutgoingMail reminderMail(OrderView order, String to, LocalDate closesOn, long surveyId) {

@@ -58,7 +58,9 @@ final class SurveyFixtures {
         for (String member : MEMBERS) {
             MimeMessage mail = TestMailServer.received(member).stream()
                     .filter(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT)).findFirst().orElseThrow();
-            Matcher link = LINK.matcher(TestMailServer.text(mail));
+            String text = TestMailServer.text(mail);
+            assertThat(text).as("the member is told the letter of their practice").containsPattern("vises som Praksis [A-Z]+\\.");
+            Matcher link = LINK.matcher(text);
             assertThat(link.find()).as("link in the mail to " + member).isTrue();
             tokens.put(member, link.group(1));
         }
