@@ -5,7 +5,6 @@ import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
 import dk.samspil.platform.SamspilSettings;
-import dk.samspil.security.Access;
 import dk.samspil.security.SamspilPrincipal;
 import dk.samspil.security.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -36,18 +35,18 @@ class CalendarController {
     private final Orders orders;
     private final OrderCalendar calendar;
     private final Catalog catalog;
-    private final Access access;
+    private final OrderGuard guard;
     private final JdbcClient jdbc;
     private final UserDetailsService users;
     private final SamspilSettings settings;
     private final Ordering ordering;
 
-    CalendarController(Orders orders, OrderCalendar calendar, Catalog catalog, Access access, JdbcClient jdbc,
+    CalendarController(Orders orders, OrderCalendar calendar, Catalog catalog, OrderGuard guard, JdbcClient jdbc,
             UserDetailsService users, SamspilSettings settings, Ordering ordering) {
         this.orders = orders;
         this.calendar = calendar;
         this.catalog = catalog;
-        this.access = access;
+        this.guard = guard;
         this.jdbc = jdbc;
         this.users = users;
         this.settings = settings;
@@ -56,8 +55,7 @@ class CalendarController {
 
     @GetMapping("/bestillinger/{orderId}/kalender.ics")
     ResponseEntity<String> order(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
-        OrderView order = orders.find(orderId).orElse(null);
-        access.require(order != null && Orders.canSee(user, order), user, "order:" + orderId + ":ics");
+        OrderView order = guard.visible(user, orderId);
         Map<OrderView, java.util.List<TaskView>> one = Map.of(order, orders.tasks(orderId));
         return ics("klyngemoede-" + orderId + ".ics", calendar.render(one, this::minutes));
     }

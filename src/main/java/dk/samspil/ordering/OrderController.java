@@ -39,8 +39,10 @@ class OrderController {
     private final Catalog catalog;
     private final Directory directory;
     private final Access access;
+    private final OrderGuard guard;
 
-    OrderController(Orders orders, Ordering ordering, Catalog catalog, Directory directory, Access access) {
+    OrderController(Orders orders, Ordering ordering, Catalog catalog, Directory directory, Access access, OrderGuard guard) {
+        this.guard = guard;
         this.orders = orders;
         this.ordering = ordering;
         this.catalog = catalog;
@@ -96,7 +98,7 @@ class OrderController {
 
     @GetMapping("/bestillinger/{orderId}")
     String show(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        OrderView order = visibleOrder(user, orderId);
+        OrderView order = guard.visible(user, orderId);
         LocalDate today = ordering.today();
         List<TaskView> tasks = orders.tasks(orderId);
         model.addAttribute("order", order);
@@ -118,7 +120,7 @@ class OrderController {
             @RequestParam(required = false) String note,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate confirmedDate,
             @RequestParam(defaultValue = "PROVIDER") String firstContact, RedirectAttributes redirect) {
-        OrderView order = managedOrder(user, orderId);
+        OrderView order = guard.managed(user, orderId);
         String contact = "CLUSTER".equals(firstContact) ? "CLUSTER" : "PROVIDER";
         return act(orderId, redirect, "order.callback.recorded",
                 () -> ordering.recordCallback(order, note, confirmedDate, contact, user));
@@ -126,7 +128,7 @@ class OrderController {
 
     @PostMapping("/bestillinger/{orderId}/materialer")
     String materials(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
-        OrderView order = managedOrder(user, orderId);
+        OrderView order = guard.managed(user, orderId);
         PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
         return act(orderId, redirect, "order.materials.sent", () -> ordering.sendMaterials(order, pkg, user));
     }
@@ -134,7 +136,7 @@ class OrderController {
     @PostMapping("/bestillinger/{orderId}/opgaver/{taskId}")
     String task(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable long taskId,
             @RequestParam(defaultValue = "done") String action, RedirectAttributes redirect) {
-        OrderView order = visibleOrder(user, orderId);
+        OrderView order = guard.visible(user, orderId);
         TaskView task = orders.tasks(orderId).stream().filter(t -> t.id() == taskId).findFirst()
                 .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("task:" + taskId));
         access.require(Orders.canTick(user, order, task), user, "task:" + taskId);
@@ -146,7 +148,7 @@ class OrderController {
     String move(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate meetingDate,
             RedirectAttributes redirect) {
-        OrderView order = plannedOrder(user, orderId);
+        OrderView order = guard.planned(user, orderId);
         if (meetingDate == null) {
             redirect.addFlashAttribute("error", "order.meetingDate.required");
             return "redirect:/bestillinger/" + orderId;
@@ -157,14 +159,14 @@ class OrderController {
     @PostMapping("/bestillinger/{orderId}/aflys")
     String cancel(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        OrderView order = plannedOrder(user, orderId);
+        OrderView order = guard.planned(user, orderId);
         return act(orderId, redirect, "order.cancelled", () -> ordering.cancel(order, reason));
     }
 
     @PostMapping("/bestillinger/{orderId}/status")
     String advance(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @RequestParam(required = false) OrderStatus target, RedirectAttributes redirect) {
-        OrderView order = managedOrder(user, orderId);
+        OrderView order = guard.managed(user, orderId);
         if (target == null) {
             redirect.addFlashAttribute("error", "order.transition.notAllowed");
             return "redirect:/bestillinger/" + orderId;
@@ -200,21 +202,4 @@ class OrderController {
                 .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("package:" + slug));
     }
 
-    private OrderView visibleOrder(SamspilPrincipal user, long orderId) {
-        OrderView order = orders.find(orderId).orElse(null);
-        access.require(order != null && Orders.canSee(user, order), user, "order:" + orderId);
-        return order;
-    }
-
-    private OrderView managedOrder(SamspilPrincipal user, long orderId) {
-        OrderView order = visibleOrder(user, orderId);
-        access.require(Orders.canManage(user, order), user, "order:" + orderId + ":manage");
-        return order;
-    }
-
-    private OrderView plannedOrder(SamspilPrincipal user, long orderId) {
-        OrderView order = visibleOrder(user, orderId);
-        access.require(Orders.canPlan(user, order), user, "order:" + orderId + ":plan");
-        return order;
-    }
 }

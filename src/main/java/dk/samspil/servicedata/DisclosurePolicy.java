@@ -62,6 +62,11 @@ public final class DisclosurePolicy {
         return threshold;
     }
 
+    /** The fewest answers from which survey results are shown. */
+    public int minAnswers() {
+        return minAnswers;
+    }
+
     /** A single register count with no total beside it. */
     public Shown count(long value) {
         return new Shown(value, small(value) ? Hidden.PRIMARY : Hidden.NO);

@@ -1,8 +1,8 @@
 package dk.samspil.servicedata;
 
 import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.Orders;
-import dk.samspil.security.Access;
 import dk.samspil.security.SamspilPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,20 +17,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class FiguresController {
 
-    private final Orders orders;
+    private final OrderGuard guard;
     private final OrderFigures figures;
-    private final Access access;
 
-    FiguresController(Orders orders, OrderFigures figures, Access access) {
-        this.orders = orders;
+    FiguresController(OrderGuard guard, OrderFigures figures) {
+        this.guard = guard;
         this.figures = figures;
-        this.access = access;
     }
 
     @GetMapping("/bestillinger/{orderId}/data")
     String show(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        OrderView order = orders.find(orderId).orElse(null);
-        access.require(order != null && Orders.canSee(user, order), user, "order:" + orderId + ":figures");
+        OrderView order = guard.visible(user, orderId);
         model.addAttribute("order", order);
         model.addAttribute("figures", figures.forOrder(order));
         model.addAttribute("key", Orders.canManage(user, order) ? figures.key(order) : null);

@@ -59,15 +59,11 @@ public class OrderFigures {
     private final Directory directory;
     private final DisclosurePolicy policy;
 
-    OrderFigures(JdbcClient jdbc, Catalog catalog, Directory directory, ServiceDataSettings settings) {
+    OrderFigures(JdbcClient jdbc, Catalog catalog, Directory directory, DisclosurePolicy policy) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.directory = directory;
-        this.policy = new DisclosurePolicy(settings.threshold(), settings.minAnswers(), settings.minGroupAnswers());
-    }
-
-    public DisclosurePolicy policy() {
-        return policy;
+        this.policy = policy;
     }
 
     /** The figures for each service code of the order's package that has data. */

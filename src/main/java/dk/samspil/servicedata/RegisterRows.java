@@ -335,9 +335,4 @@ public final class RegisterRows {
         }
     }
 
-    static List<String> columnNames(Kind kind) {
-        List<String> names = new ArrayList<>();
-        kind.columns.forEach(c -> names.add(c.danish));
-        return names;
-    }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -304,9 +303,5 @@ final class SpreadsheetFile {
             }
             return index - 1;
         }
-    }
-
-    static List<String> trimmed(List<String> cells) {
-        return Arrays.stream(cells.toArray(String[]::new)).map(c -> c == null ? "" : c.strip()).toList();
     }
 }

@@ -2,6 +2,7 @@ package dk.samspil.survey;
 
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.Orders;
 import dk.samspil.ordering.Timeline;
 import dk.samspil.security.Access;
@@ -47,9 +48,11 @@ class SurveyController {
     private final SurveyResults results;
     private final SurveySettings settings;
     private final Access access;
+    private final OrderGuard guard;
 
     SurveyController(Orders orders, Surveys surveys, Review review, Sending sending, SurveyResults results,
-            SurveySettings settings, Access access) {
+            SurveySettings settings, Access access, OrderGuard guard) {
+        this.guard = guard;
         this.orders = orders;
         this.surveys = surveys;
         this.review = review;
@@ -61,10 +64,11 @@ class SurveyController {
 
     @GetMapping("/bestillinger/{orderId}/spoergeskema")
     String show(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        OrderView order = visibleOrder(user, orderId);
+        OrderView order = guard.visible(user, orderId);
         SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
         List<Proposal> proposals = review.proposals(survey.id());
-        LocalDate deadline = reviewDeadline(orderId);
+        List<TaskView> tasks = orders.tasks(orderId);
+        LocalDate deadline = due(tasks, Timeline.Step.QUESTIONNAIRE_COMMENTS);
         model.addAttribute("order", order);
         model.addAttribute("survey", survey);
         model.addAttribute("proposalsByQuestion", proposals.stream().filter(p -> p.questionKey() != null)
@@ -76,8 +80,8 @@ class SurveyController {
         model.addAttribute("canPropose", canPropose(user, order, survey, deadline));
         model.addAttribute("canSend", canSend(user, order));
         model.addAttribute("kinds", Review.KINDS);
-        model.addAttribute("defaultClosesOn", task(orderId, Timeline.Step.SURVEY_CLOSED)
-                .map(TaskView::due).filter(d -> d.isAfter(sending.today())).orElse(sending.today().plusWeeks(2)));
+        LocalDate closes = due(tasks, Timeline.Step.SURVEY_CLOSED);
+        model.addAttribute("defaultClosesOn", closes != null && closes.isAfter(sending.today()) ? closes : sending.today().plusWeeks(2));
         if (survey.status() == SurveyStatus.OPEN || survey.status() == SurveyStatus.CLOSED) {
             model.addAttribute("rate", sending.responseRate(survey.id()));
         }
@@ -89,7 +93,7 @@ class SurveyController {
     String propose(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @RequestParam(required = false) String questionKey, @RequestParam(defaultValue = "COMMENT") String kind,
             @RequestParam(required = false) String text, RedirectAttributes redirect) {
-        OrderView order = visibleOrder(user, orderId);
+        OrderView order = guard.visible(user, orderId);
         SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
         access.require(canPropose(user, order, survey, reviewDeadline(orderId)), user, "survey:" + survey.id() + ":propose");
         return act(orderId, redirect, "survey.proposal.saved",
@@ -178,28 +182,25 @@ class SurveyController {
     String send(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
             @RequestParam(required = false) String reminderDays, RedirectAttributes redirect) {
-        OrderView order = visibleOrder(user, orderId);
-        access.require(canSend(user, order), user, "order:" + orderId + ":survey-send");
-        SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
-        try {
-            int invited = sending.send(survey, closesOn, reminderDays, user.displayName());
-            redirect.addFlashAttribute("success", "survey.sent");
-            redirect.addFlashAttribute("successArgs", new Object[] {invited});
-        } catch (SurveyRuleViolation refused) {
-            redirect.addFlashAttribute("error", refused.messageKey());
-        }
-        return "redirect:/bestillinger/" + orderId + "/spoergeskema";
+        return sendAction(user, orderId, redirect, "survey.sent", survey -> sending.send(survey, closesOn, reminderDays,
+                user.displayName()));
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/paamind")
     String remind(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
-        OrderView order = visibleOrder(user, orderId);
-        access.require(canSend(user, order), user, "order:" + orderId + ":survey-remind");
+        return sendAction(user, orderId, redirect, "survey.reminded", sending::remind);
+    }
+
+    /** Sending and reminding: for whoever may send; the success message gets the number of mails. */
+    private String sendAction(SamspilPrincipal user, long orderId, RedirectAttributes redirect, String successKey,
+            java.util.function.ToIntFunction<SurveyView> action) {
+        OrderView order = guard.visible(user, orderId);
+        access.require(canSend(user, order), user, "order:" + orderId + ":survey-send");
         SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
         try {
-            int reminded = sending.remind(survey);
-            redirect.addFlashAttribute("success", "survey.reminded");
-            redirect.addFlashAttribute("successArgs", new Object[] {reminded});
+            int mails = action.applyAsInt(survey);
+            redirect.addFlashAttribute("success", successKey);
+            redirect.addFlashAttribute("successArgs", new Object[] {mails});
         } catch (SurveyRuleViolation refused) {
             redirect.addFlashAttribute("error", refused.messageKey());
         }
@@ -222,7 +223,7 @@ class SurveyController {
 
     @GetMapping("/bestillinger/{orderId}/resultater")
     String results(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        OrderView order = visibleOrder(user, orderId);
+        OrderView order = guard.visible(user, orderId);
         SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
         model.addAttribute("order", order);
         model.addAttribute("survey", survey);
@@ -244,7 +245,7 @@ class SurveyController {
 
     private ResponseEntity<byte[]> export(SamspilPrincipal user, long orderId, String extension, MediaType type,
             java.util.function.Function<SurveyResults.AllAnswers, byte[]> format) {
-        OrderView order = visibleOrder(user, orderId);
+        OrderView order = guard.visible(user, orderId);
         SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
         // Below the threshold there is nothing to export: 404 like any page that is not there.
         SurveyResults.AllAnswers all = results.all(survey)
@@ -308,22 +309,15 @@ class SurveyController {
     }
 
     private LocalDate reviewDeadline(long orderId) {
-        return task(orderId, Timeline.Step.QUESTIONNAIRE_COMMENTS).map(TaskView::due).orElse(null);
+        return due(orders.tasks(orderId), Timeline.Step.QUESTIONNAIRE_COMMENTS);
     }
 
-    private java.util.Optional<TaskView> task(long orderId, Timeline.Step step) {
-        return orders.tasks(orderId).stream().filter(t -> t.step() == step).findFirst();
-    }
-
-    private OrderView visibleOrder(SamspilPrincipal user, long orderId) {
-        OrderView order = orders.find(orderId).orElse(null);
-        access.require(order != null && Orders.canSee(user, order), user, "order:" + orderId);
-        return order;
+    private static LocalDate due(List<TaskView> tasks, Timeline.Step step) {
+        return tasks.stream().filter(t -> t.step() == step).findFirst().map(TaskView::due).orElse(null);
     }
 
     private SurveyView managedSurvey(SamspilPrincipal user, long orderId) {
-        OrderView order = visibleOrder(user, orderId);
-        access.require(Orders.canManage(user, order), user, "order:" + orderId + ":survey-manage");
+        OrderView order = guard.managed(user, orderId);
         return surveys.forOrder(orderId, order.packageSlug());
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dk.samspil.servicedata.DisclosurePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The results of an order's survey: per question the counts and shares of each option (multiple choice counted per
  * option), the "andet" texts and free texts verbatim, and the response rate. Results are shown only when at least
- * {@code samspil.survey.min-answers} have answered; below that nothing but the response rate leaves this class.
+ * the {@link DisclosurePolicy} allows ({@code samspil.disclosure.min-answers}); below that nothing but the response
+ * rate leaves this class.
  */
 @Service
 public class SurveyResults {
@@ -62,15 +64,15 @@ public class SurveyResults {
     private final Surveys surveys;
     private final Sending sending;
     private final Mixer mixer;
-    private final SurveySettings settings;
+    private final DisclosurePolicy policy;
 
-    SurveyResults(JdbcClient jdbc, JsonMapper json, Surveys surveys, Sending sending, Mixer mixer, SurveySettings settings) {
+    SurveyResults(JdbcClient jdbc, JsonMapper json, Surveys surveys, Sending sending, Mixer mixer, DisclosurePolicy policy) {
         this.jdbc = jdbc;
         this.json = json;
         this.surveys = surveys;
         this.sending = sending;
         this.mixer = mixer;
-        this.settings = settings;
+        this.policy = policy;
     }
 
     /** The results of the order's survey, if it has one. */
@@ -82,17 +84,17 @@ public class SurveyResults {
         mixer.mix(survey.id());
         Sending.ResponseRate rate = sending.responseRate(survey.id());
         List<Map<String, Answer>> answers = answers(survey.id());
-        boolean shown = answers.size() >= settings.minAnswers();
+        boolean shown = policy.surveyShown(answers.size());
         List<QuestionResult> questions = shown ? survey.questions().stream().map(q -> count(q, answers)).toList() : List.of();
         return new Results(survey.id(), survey.status(), rate.invited(), Math.max(rate.answered(), answers.size()),
-                rate.bounced(), settings.minAnswers(), shown, questions);
+                rate.bounced(), policy.minAnswers(), shown, questions);
     }
 
     /** Every answer, only when enough have answered (else empty: exports obey the same threshold as the page). */
     Optional<AllAnswers> all(SurveyView survey) {
         mixer.mix(survey.id());
         List<Map<String, Answer>> answers = answers(survey.id());
-        if (answers.size() < settings.minAnswers()) {
+        if (!policy.surveyShown(answers.size())) {
             return Optional.empty();
         }
         return Optional.of(new AllAnswers(survey.questions(), answers));

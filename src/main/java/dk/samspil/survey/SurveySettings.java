@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param minAnswers results are shown only when at least this many have answered
+ * <p>How many answers results need is the disclosure policy's ({@code samspil.disclosure.min-answers}).
+ *
  * @param mixInterval how often pending answers are mixed into the anonymous store
  * @param jobInterval how often deadlines and reminder days are checked
  * @param guessesPerWindow unknown links one client may try per {@code guessWindow} before it is held back
@@ -13,7 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("samspil.survey")
 public record SurveySettings(
-        @DefaultValue("3") int minAnswers,
         @DefaultValue("10s") Duration mixInterval,
         @DefaultValue("1h") Duration jobInterval,
         @DefaultValue("20") int guessesPerWindow,

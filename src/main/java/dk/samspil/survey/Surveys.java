@@ -1,7 +1,6 @@
 package dk.samspil.survey;
 
 import dk.samspil.catalog.Catalog;
-import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.ordering.PackageOrdered;
 import java.time.LocalDate;
@@ -66,11 +65,6 @@ public class Surveys {
                 .optional();
     }
 
-    public Optional<SurveyView> byId(long surveyId) {
-        return jdbc.sql("SELECT order_id FROM survey WHERE id = ?").param(surveyId).query(Long.class).optional()
-                .flatMap(this::find);
-    }
-
     /**
      * The questions of a version. A version that has been sent is frozen and never changes, so respondents' pages
      * read it from a cache; versions under review are always read from the database.
@@ -105,9 +99,5 @@ public class Surveys {
                     Question q = questions.get(i);
                     return new Question(q.key(), i + 1, q.text(), q.type(), q.options(), q.other(), q.required(), q.block());
                 }).toList();
-    }
-
-    static PackageDefinition.QuestionType type(String name) {
-        return PackageDefinition.QuestionType.valueOf(name);
     }
 }

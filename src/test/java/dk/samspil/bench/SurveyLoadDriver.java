@@ -2,6 +2,8 @@ package dk.samspil.bench;
 
 import dk.samspil.security.Tokens;
 import java.io.IOException;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -243,22 +245,21 @@ public final class SurveyLoadDriver {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             HttpRequest health = HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
                     .timeout(Duration.ofSeconds(5)).GET().build();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log());
-                }
-                try {
-                    HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200 && response.body().contains("UP")) {
-                        return;
+            try {
+                Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log());
                     }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(500);
+                    try {
+                        HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());
+                        return response.statusCode() == 200 && response.body().contains("UP");
+                    } catch (IOException notYet) {
+                        return false; // still starting
+                    }
+                });
+            } catch (ConditionTimeoutException e) {
+                throw new IllegalStateException("not healthy within 4 minutes; see " + log());
             }
-            throw new IllegalStateException("not healthy within 4 minutes; see " + log());
         }
 
         /** SIGKILL: no shutdown hook runs, the embedded PostgreSQL is left running. Returns the exit code (137). */
@@ -830,21 +831,22 @@ public final class SurveyLoadDriver {
 
     /** Opens the survey of the first demo order, waiting for the demo order and its survey to be created. */
     private void openSurvey() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         try (Connection db = db()) {
-            Optional<Long> order = Optional.empty();
-            while (order.isEmpty() && Instant.now().isBefore(deadline)) {
-                order = optionalLong(db, "SELECT id FROM package_order ORDER BY id LIMIT 1");
-                if (order.isEmpty()) {
-                    Thread.sleep(500);
-                }
+            Optional<Long> order;
+            try {
+                order = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> optionalLong(db, "SELECT id FROM package_order ORDER BY id LIMIT 1"), Optional::isPresent);
+            } catch (ConditionTimeoutException e) {
+                order = Optional.empty();
             }
             orderId = order.orElseThrow(() -> new IllegalStateException("no demo order appeared; see " + app.log()));
             // The survey and its version 1 are created asynchronously after PackageOrdered: give it a moment.
-            Instant surveyDeadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (optionalLong(db, "SELECT s.id FROM survey s JOIN survey_version v ON v.survey_id = s.id WHERE s.order_id = "
-                    + orderId + " LIMIT 1").isEmpty() && Instant.now().isBefore(surveyDeadline)) {
-                Thread.sleep(500);
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> optionalLong(db, "SELECT s.id FROM survey s JOIN survey_version v ON v.survey_id = s.id"
+                                + " WHERE s.order_id = " + orderId + " LIMIT 1").isPresent());
+            } catch (ConditionTimeoutException e) {
+                // not yet: the version is inserted below if missing
             }
             try (PreparedStatement ps = db.prepareStatement("""
                     INSERT INTO survey (order_id, status, closes_on, opened_at) VALUES (?, 'OPEN', current_date + 14, now())
@@ -944,16 +946,12 @@ public final class SurveyLoadDriver {
 
     /** Waits until the mixing job has emptied the pending answers (at least 15 s, at most 90 s). */
     private void waitForMixing() throws Exception {
-        Instant least = Instant.now().plusSeconds(15);
-        Instant most = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(most)) {
-            long pending = scalar("SELECT count(*) FROM survey_answer_pending WHERE survey_id = " + surveyId);
-            if (pending == 0 && Instant.now().isAfter(least)) {
-                return;
-            }
-            Thread.sleep(1000);
+        try {
+            Awaitility.await().pollDelay(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> scalar("SELECT count(*) FROM survey_answer_pending WHERE survey_id = " + surveyId) == 0);
+        } catch (ConditionTimeoutException e) {
+            log("pending answers still not mixed after 90 s");
         }
-        log("pending answers still not mixed after 90 s");
     }
 
     /** How many of these respondents' links have no response mark. */

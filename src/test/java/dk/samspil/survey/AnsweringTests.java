@@ -186,7 +186,7 @@ class AnsweringTests {
         assertThat(held.getResponse().getContentAsString()).contains("For mange forsøg");
         assertThat(fixtures.open(valid)).as("another client is not affected").isNotNull();
 
-        LinkGuard small = new LinkGuard(new SurveySettings(3, settings.mixInterval(), settings.jobInterval(), 3,
+        LinkGuard small = new LinkGuard(new SurveySettings(settings.mixInterval(), settings.jobInterval(), 3,
                 java.time.Duration.ofMinutes(10), java.util.Set.of()));
         for (int i = 0; i < 3; i++) {
             assertThat(small.allowed("198.51.100.1")).isTrue();
