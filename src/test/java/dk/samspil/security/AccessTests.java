@@ -37,6 +37,7 @@ class AccessTests {
     @Autowired MockMvc mvc;
     @Autowired DemoUsers users;
     @Autowired JdbcClient jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired dk.samspil.catalog.Catalog catalog;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
@@ -250,6 +251,16 @@ class AccessTests {
             }
         });
         assertThat(missing).as("endpoints without an access test").isEmpty();
+    }
+
+    @Test
+    void aRefusedPageSaysSoInDanishAndNothingElse() throws Exception {
+        // Over real HTTP: the servlet container renders the error page (MockMvc does not).
+        dk.samspil.WebClient client = new dk.samspil.WebClient("http://localhost:" + port);
+        client.login("kommune2", "samspil");
+        var response = client.get("/bestillinger/" + order + "/spoergeskema");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Siden findes ikke").doesNotContain("??", "Not Found");
     }
 
     @Test
