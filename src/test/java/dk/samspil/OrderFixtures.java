@@ -24,9 +24,14 @@ public final class OrderFixtures {
 
     /** The akutfunktion package for Demoklyngen with Aarhus, one known municipal participant. */
     public static MockHttpServletRequestBuilder acuteOrder(LocalDate meeting, String participantEmail) {
+        return order("akutfunktioner", meeting, participantEmail);
+    }
+
+    /** A package (with no elective topics) for Demoklyngen with Aarhus, one known municipal participant. */
+    public static MockHttpServletRequestBuilder order(String packageSlug, LocalDate meeting, String participantEmail) {
         LocalDateTime callback = today().plusDays(3).atTime(10, 0);
         return post("/bestillinger").with(csrf())
-                .param("packageSlug", "akutfunktioner")
+                .param("packageSlug", packageSlug)
                 .param("meetingDate", meeting.toString())
                 .param("startTime", "16:00")
                 .param("venue", "Lægehuset Trøjborg, mødelokalet")
@@ -41,7 +46,13 @@ public final class OrderFixtures {
 
     /** Places an order as koordinator and returns its id. */
     public static long placeAcuteOrder(MockMvc mvc, DemoUsers users, LocalDate meeting, String participantEmail) throws Exception {
-        MvcResult result = mvc.perform(acuteOrder(meeting, participantEmail).with(users.as("koordinator"))).andReturn();
+        return placeOrder(mvc, users, "akutfunktioner", meeting, participantEmail);
+    }
+
+    /** Places an order of a package (with no elective topics) as koordinator and returns its id. */
+    public static long placeOrder(MockMvc mvc, DemoUsers users, String packageSlug, LocalDate meeting, String participantEmail)
+            throws Exception {
+        MvcResult result = mvc.perform(order(packageSlug, meeting, participantEmail).with(users.as("koordinator"))).andReturn();
         String location = result.getResponse().getRedirectedUrl();
         if (location == null || !location.startsWith("/bestillinger/")) {
             throw new IllegalStateException("Order not placed: " + result.getResponse().getContentAsString());

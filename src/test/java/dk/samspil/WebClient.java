@@ -49,6 +49,11 @@ public class WebClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends a request of the test's own making (relative path) with this client's cookies. */
+    public HttpResponse<String> send(String path, HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.uri(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
         return post("/login", "/login", Map.of("username", username, "password", password));
     }

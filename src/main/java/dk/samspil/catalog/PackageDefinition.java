@@ -36,7 +36,8 @@ public record PackageDefinition(
         List<String> clusterWishes,
         List<String> suggestedActions,
         List<String> afterMeeting,
-        boolean podcast) {
+        boolean podcast,
+        MunicipalData municipalData) {
 
     public PackageDefinition {
         purpose = nonNull(purpose);
@@ -55,6 +56,7 @@ public record PackageDefinition(
         clusterWishes = nonNull(clusterWishes);
         suggestedActions = nonNull(suggestedActions);
         afterMeeting = nonNull(afterMeeting);
+        municipalData = municipalData == null ? MunicipalData.NONE : municipalData;
     }
 
     public boolean orderable() {
@@ -80,6 +82,12 @@ public record PackageDefinition(
     }
 
     public enum PackageStatus { OFFERED, IN_PREPARATION }
+
+    /**
+     * What the municipality delivers for the meeting through Samspil: nothing, referral counts per practice and
+     * offer (a file), or the dose-dispensing figures of seed 001 (a form).
+     */
+    public enum MunicipalData { NONE, REFERRALS, DOSIS }
 
     public record ServiceCode(String code, String name) {}
 

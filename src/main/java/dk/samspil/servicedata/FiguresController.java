@@ -19,10 +19,12 @@ class FiguresController {
 
     private final OrderGuard guard;
     private final OrderFigures figures;
+    private final MunicipalData municipal;
 
-    FiguresController(OrderGuard guard, OrderFigures figures) {
+    FiguresController(OrderGuard guard, OrderFigures figures, MunicipalData municipal) {
         this.guard = guard;
         this.figures = figures;
+        this.municipal = municipal;
     }
 
     @GetMapping("/bestillinger/{orderId}/data")
@@ -30,6 +32,8 @@ class FiguresController {
         OrderView order = guard.visible(user, orderId);
         model.addAttribute("order", order);
         model.addAttribute("figures", figures.forOrder(order));
+        model.addAttribute("referrals", municipal.referrals(order));
+        model.addAttribute("dosisFigures", municipal.dosisFigures(order));
         model.addAttribute("key", Orders.canManage(user, order) ? figures.key(order) : null);
         return "servicedata/figures";
     }

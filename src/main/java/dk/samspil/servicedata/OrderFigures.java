@@ -9,6 +9,7 @@ import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.servicedata.DisclosurePolicy.Shown;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -156,10 +157,7 @@ public class OrderFigures {
                     perPractice.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), region});
                     return null;
                 }).list();
-        List<String> ordered = letters.entrySet().stream()
-                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(String::length)
-                        .thenComparing(java.util.Comparator.naturalOrder())))
-                .map(Map.Entry::getKey).toList();
+        List<String> ordered = byLetter(letters);
         List<Long> counts = ordered.stream().map(y -> perPractice.getOrDefault(y, new long[3])[0]).toList();
         DisclosurePolicy.Table table = policy.withTotal(counts);
         List<Line> practices = new ArrayList<>();
@@ -184,7 +182,34 @@ public class OrderFigures {
         return Optional.of(new Figures(code, from, to, practices, clusterLine, region, country, policy.threshold()));
     }
 
-    private static Double rate(long count, long listed) {
+    /**
+     * The average listed patients of each practice over the last 12 months of the national practice file (the
+     * denominator of municipal figures, which have no months of their own); practices without data are left out.
+     */
+    Map<String, Long> listedPatients(Collection<String> ydernumre) {
+        Map<String, Long> listed = new HashMap<>();
+        if (ydernumre.isEmpty()) {
+            return listed;
+        }
+        jdbc.sql("""
+                        SELECT ydernummer, avg(listed_patients)::bigint FROM register_practice_period
+                        WHERE ydernummer = ANY (?)
+                          AND period > (SELECT max(period) FROM register_practice_period) - INTERVAL '12 months'
+                        GROUP BY ydernummer""")
+                .param(ydernumre.toArray(String[]::new))
+                .query((rs, n) -> listed.put(rs.getString(1), rs.getLong(2))).list();
+        return listed;
+    }
+
+    /** The order's practices' ydernumre in letter order (A, B, ..., Z, AA, ...). */
+    static List<String> byLetter(Map<String, String> letters) {
+        return letters.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(String::length)
+                        .thenComparing(java.util.Comparator.naturalOrder())))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    static Double rate(long count, long listed) {
         return listed <= 0 ? null : Math.round(10_000.0 * count / listed) / 10.0;
     }
 }

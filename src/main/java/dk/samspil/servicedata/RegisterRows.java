@@ -22,7 +22,9 @@ public final class RegisterRows {
     /** Which file: service counts, or the practices with listed patients and municipality. */
     public enum Kind {
         SERVICES(List.of(Column.YDERNUMMER, Column.PERIOD, Column.SERVICE_CODE, Column.COUNT)),
-        PRACTICES(List.of(Column.YDERNUMMER, Column.PERIOD, Column.LISTED, Column.MUNICIPALITY));
+        PRACTICES(List.of(Column.YDERNUMMER, Column.PERIOD, Column.LISTED, Column.MUNICIPALITY)),
+        /** A municipality's referrals per practice and offer, for one order. */
+        REFERRALS(List.of(Column.YDERNUMMER, Column.OFFER, Column.REFERRALS));
 
         final List<Column> columns;
 
@@ -38,7 +40,9 @@ public final class RegisterRows {
         SERVICE_CODE("Ydelseskode", "ydelseskode", "ydelse", "ydelsesnummer", "ydelsesnr", "kode"),
         COUNT("Antal", "antal", "antalydelser", "ydelser"),
         LISTED("Tilmeldte patienter", "tilmeldtepatienter", "tilmeldte", "antaltilmeldte", "listedepatienter", "patienter"),
-        MUNICIPALITY("Kommunekode", "kommunekode", "kommunenr", "kommunenummer", "kommune");
+        MUNICIPALITY("Kommunekode", "kommunekode", "kommunenr", "kommunenummer", "kommune"),
+        OFFER("Tilbud", "tilbud", "tilbudstype", "indsats", "forloeb"),
+        REFERRALS("Antal henvisninger", "antalhenvisninger", "henvisninger", "antal");
 
         final String danish;
         final List<String> names;
@@ -60,6 +64,16 @@ public final class RegisterRows {
     record ServiceRow(int line, String ydernummer, YearMonth period, String serviceCode, long count) {}
 
     record PracticeRow(int line, String ydernummer, YearMonth period, long listedPatients, String municipalityCode) {}
+
+    /** The two kinds of municipal offer referrals are counted for. */
+    public enum Offer { FOREBYGGELSE, REHABILITERING }
+
+    record ReferralRow(int line, String ydernummer, Offer offer, long count) {}
+
+    /** One data row of a file, with the header's column positions. */
+    interface RowSink {
+        void row(int line, List<String> cells, Map<Column, Integer> header);
+    }
 
     private static final Map<String, Integer> MONTHS = new LinkedHashMap<>();
 
@@ -144,6 +158,30 @@ public final class RegisterRows {
         Long listed = count(line, Column.LISTED, cell(cells, at, Column.LISTED), problems);
         String municipality = municipality(line, cell(cells, at, Column.MUNICIPALITY), problems);
         return problems.size() == before ? Optional.of(new PracticeRow(line, yder, period, listed, municipality)) : Optional.empty();
+    }
+
+    static Optional<ReferralRow> referral(int line, List<String> cells, Map<Column, Integer> at, List<Problem> problems) {
+        int before = problems.size();
+        String yder = ydernummer(line, cell(cells, at, Column.YDERNUMMER), problems);
+        Offer offer = offer(line, cell(cells, at, Column.OFFER), problems);
+        Long count = count(line, Column.REFERRALS, cell(cells, at, Column.REFERRALS), problems);
+        return problems.size() == before ? Optional.of(new ReferralRow(line, yder, offer, count)) : Optional.empty();
+    }
+
+    /** "Forebyggelse", "forebyggende tilbud", "Rehabilitering", "REHAB" ... */
+    static Offer offer(int line, String value, List<Problem> problems) {
+        if (formula(line, Column.OFFER, value, problems)) {
+            return null;
+        }
+        String text = normalise(value);
+        if (text.startsWith("forebyg")) {
+            return Offer.FOREBYGGELSE;
+        }
+        if (text.startsWith("rehab")) {
+            return Offer.REHABILITERING;
+        }
+        problems.add(new Problem(line, Column.OFFER.danish, "servicedata.offer.invalid", value.length() > 40 ? value.substring(0, 40) : value));
+        return null;
     }
 
     private static String cell(List<String> cells, Map<Column, Integer> at, Column column) {
@@ -308,6 +346,17 @@ public final class RegisterRows {
      */
     static void read(java.nio.file.Path file, Kind kind, java.util.function.Consumer<ServiceRow> services,
             java.util.function.Consumer<PracticeRow> practices, List<Problem> problems) throws java.io.IOException {
+        read(file, kind, (line, cells, header) -> {
+            if (kind == Kind.SERVICES) {
+                service(line, cells, header, problems).ifPresent(services);
+            } else {
+                practice(line, cells, header, problems).ifPresent(practices);
+            }
+        }, problems);
+    }
+
+    /** As above, handing each data row with the header's positions to the sink. */
+    static void read(java.nio.file.Path file, Kind kind, RowSink sink, List<Problem> problems) throws java.io.IOException {
         Map<Column, Integer>[] header = new Map[1];
         boolean[] usable = {true};
         try {
@@ -321,11 +370,7 @@ public final class RegisterRows {
                     usable[0] = problems.size() == before;
                     return;
                 }
-                if (kind == Kind.SERVICES) {
-                    service(line, cells, header[0], problems).ifPresent(services);
-                } else {
-                    practice(line, cells, header[0], problems).ifPresent(practices);
-                }
+                sink.row(line, cells, header[0]);
             });
         } catch (SpreadsheetFile.Refused refused) {
             problems.add(new Problem(refused.line(), "", refused.messageKey(), null));

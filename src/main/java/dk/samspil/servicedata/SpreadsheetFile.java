@@ -205,7 +205,7 @@ final class SpreadsheetFile {
     private static boolean bomb(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String text = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (text.contains("zip bomb") || text.contains("entry size") || text.contains("file count")) {
+            if (text.contains("zip bomb") || text.contains("entry size") || text.contains("file count") || text.contains("max_file_count")) {
                 return true;
             }
         }

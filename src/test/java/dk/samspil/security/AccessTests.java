@@ -143,6 +143,7 @@ class AccessTests {
         list.add(new Endpoint("/bestillinger/{orderId}", "GET", o, seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/kalender.ics", "GET", o + "/kalender.ics", seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/data", "GET", o + "/data", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/kommunedata", "GET", o + "/kommunedata", seeing));
         // Writes: everyone who may not is refused; the allowed writes are exercised in the ordering tests.
         Map<String, Integer> outsiders = everyone(404);
         outsiders.put(ANONYMOUS, LOGIN);
@@ -165,6 +166,19 @@ class AccessTests {
         Map<String, Integer> newFeed = everyone(302);
         list.add(new Endpoint("/kalender", "POST", "/kalender", newFeed));
         list.add(new Endpoint("/kalender/feed/{token}.ics", "GET", "/kalender/feed/" + "x".repeat(43) + ".ics", everyone(404)));
+        // Municipal data: delivered only by the order's municipality (or its provider) and only where the package
+        // asks for it — the demo order's package does not, so here every write is refused.
+        Map<String, Integer> notDeliverers = new LinkedHashMap<>(notPlanners);
+        notDeliverers.put("koordinator", 404);
+        list.add(new Endpoint("/bestillinger/{orderId}/kommunedata", "POST", o + "/kommunedata", notDeliverers));
+        list.add(new Endpoint("/bestillinger/{orderId}/kommunedata/dosis", "POST", o + "/kommunedata/dosis", notDeliverers));
+        Map<String, Integer> municipalExample = everyone(404);
+        municipalExample.put(ANONYMOUS, LOGIN);
+        for (String user : List.of("konsulent", "midtkraft", "admin", "kommune", "kommune2")) {
+            municipalExample.put(user, 200);
+        }
+        list.add(new Endpoint("/data/kommunedata/eksempel-henvisninger.csv", "GET", "/data/kommunedata/eksempel-henvisninger.csv",
+                municipalExample));
         surveyEndpoints(list, o, seeing, outsiders, notManagers);
         list.add(new Endpoint("/invitation/{token}", "GET", "/invitation/ukendt", everyone(200)));
         list.add(new Endpoint("/invitation/{token}", "POST", "/invitation/ukendt", everyone(200)));

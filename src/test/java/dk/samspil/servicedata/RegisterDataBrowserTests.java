@@ -37,11 +37,7 @@ class RegisterDataBrowserTests {
     void importWithABadRowThenFixedThenFigures() throws Exception {
         long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
         try (BrowserContext context = Browsers.newContext("http://localhost:" + port)) {
-            Page page = context.newPage();
-            page.navigate("/login");
-            page.getByLabel("Brugernavn").fill("konsulent");
-            page.getByLabel("Adgangskode").fill("samspil");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log ind")).click();
+            Page page = Browsers.signIn(context, "konsulent");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registerdata")).click();
             Browsers.assertAccessible(page);
 
@@ -68,10 +64,42 @@ class RegisterDataBrowserTests {
             assertThat(page.locator("#import-result")).containsText("Filen er importeret: 6 rækker.");
 
             page.navigate("/bestillinger/" + order);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ydelsesdata for klyngens praksisser")).click();
-            assertThat(page.locator("h1")).containsText("Ydelsesdata");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Data til mødet: ydelsesdata og kommunens tal")).click();
+            assertThat(page.locator("h1")).containsText("Data til mødet");
             assertThat(page.locator("table").first()).containsText("<5");
             assertThat(page.locator("#pseudonym-key")).containsText("Lægerne ved Åen");
+            Browsers.assertAccessible(page);
+        }
+    }
+
+    @Test
+    void theMunicipalityUploadsReferralsForItsOrderFixesABadRowAndSeesThem() throws Exception {
+        long order = OrderFixtures.placeOrder(mvc, users, "forebyggelse-rehabilitering", OrderFixtures.today().plusWeeks(14),
+                "kommune@example.dk");
+        try (BrowserContext context = Browsers.newContext("http://localhost:" + port)) {
+            Page page = Browsers.signIn(context, "kommune");
+            page.navigate("/bestillinger/" + order);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kommunen leverer data til mødet")).click();
+            assertThat(page.locator("h2").first()).containsText("Upload henvisninger fra Aarhus");
+            Browsers.assertAccessible(page);
+
+            String referrals = "Ydernummer;Tilbud;Antal henvisninger\n100101;Forebyggelse;30\n100102;Forebyggelse;2\n"
+                    + "100103;Forebyggelse;40\n100104;Forebyggelse;12\n100105;Forebyggelse;25\n100106;Forebyggelse;-1\n";
+            page.getByLabel("Periode").fill("2025");
+            page.getByLabel("Fil", new Page.GetByLabelOptions().setExact(true)).setInputFiles(csv("henvisninger.csv", referrals));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload filen")).click();
+            assertThat(page.locator("#import-result")).containsText("Filen er ikke importeret: 1 fejl.");
+            assertThat(page.locator("#import-problems tbody")).containsText("Antallet må ikke være negativt.");
+            Browsers.assertAccessible(page);
+
+            page.getByLabel("Fil", new Page.GetByLabelOptions().setExact(true)).setInputFiles(csv("henvisninger.csv",
+                    referrals.replace(";-1", ";0")));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload filen")).click();
+            assertThat(page.locator("#import-result")).containsText("Filen er gemt: 6 rækker.");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se tallene, som klyngen ser dem")).click();
+            assertThat(page.locator("h2").first()).containsText("Henvisninger til forebyggende tilbud – Aarhus");
+            assertThat(page.locator("table").first()).containsText("<5");
+            assertThat(page.locator("#pseudonym-key")).hasCount(0);
             Browsers.assertAccessible(page);
         }
     }

@@ -134,6 +134,27 @@ class RegisterRowsTests {
     }
 
     @Test
+    void aWorkbookWithTooManyEntriesIsRefused() throws Exception {
+        // A real workbook plus 5,000 tiny entries: small on disk, but more parts than any sheet of ours needs.
+        Path crowded = dir.resolve("mange.xlsx");
+        Path normal = xlsx("inner.xlsx");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(normal));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(crowded))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(out);
+            }
+            for (int i = 0; i < 5_000; i++) {
+                out.putNextEntry(new ZipEntry("customXml/item" + i + ".xml"));
+                out.write("<a/>".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(Files.size(crowded)).isLessThan(2 * 1024 * 1024);
+        assertThat(refusal(crowded)).isEqualTo("servicedata.file.zipBomb");
+    }
+
+    @Test
     void aZipBombIsRefused() throws Exception {
         // A real workbook whose sheet is padded with 150 MB of spaces: it compresses about 1000 to 1.
         Path bomb = dir.resolve("bomb.xlsx");

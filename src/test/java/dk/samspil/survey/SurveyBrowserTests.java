@@ -156,13 +156,7 @@ class SurveyBrowserTests {
     }
 
     private Page login(BrowserContext context, String username) {
-        Page page = context.newPage();
-        page.navigate("/login");
-        page.getByLabel("Brugernavn").fill(username);
-        page.getByLabel("Adgangskode").fill("samspil");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log ind")).click();
-        assertThat(page.getByText("Log af")).isVisible();
-        return page;
+        return Browsers.signIn(context, username);
     }
 
     private String base() {

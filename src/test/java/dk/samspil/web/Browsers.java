@@ -57,6 +57,17 @@ public final class Browsers {
         return browser().newContext(new Browser.NewContextOptions().setBaseURL(baseUrl).setBypassCSP(true).setLocale("da-DK"));
     }
 
+    /** Opens a page in the context and signs in as a demo user (password "samspil"), the way a person does. */
+    public static Page signIn(BrowserContext context, String username) {
+        Page page = context.newPage();
+        page.navigate("/login");
+        page.getByLabel("Brugernavn").fill(username);
+        page.getByLabel("Adgangskode").fill("samspil");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log ind")).click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByText("Log af")).isVisible();
+        return page;
+    }
+
     /** A fresh browser profile the size of a phone, touch enabled. */
     public static BrowserContext phoneContext(String baseUrl) {
         return browser().newContext(new Browser.NewContextOptions().setBaseURL(baseUrl).setBypassCSP(true).setLocale("da-DK")
