@@ -29,6 +29,19 @@ public class OrderProgress {
         reach(orderId, OrderStatus.SURVEY_CLOSED, Timeline.Step.SURVEY_CLOSED, by);
     }
 
+    /** The final deck was sent to the cluster and the municipality: the order's deck is ready. */
+    @Transactional
+    public void deckSent(long orderId, String by) {
+        reach(orderId, OrderStatus.DECK_READY, Timeline.Step.FINAL_DECK, by);
+    }
+
+    /** The municipality delivered its data for the meeting. */
+    @Transactional
+    public void municipalDataDelivered(long orderId, String by) {
+        jdbc.sql("UPDATE order_task SET done_at = now(), done_by = ? WHERE order_id = ? AND step = ? AND done_at IS NULL")
+                .params(by, orderId, Timeline.Step.MUNICIPAL_DATA.name()).update();
+    }
+
     /** A survey opened again goes back to SURVEY_OPEN from SURVEY_CLOSED (before the deck is final). */
     @Transactional
     public void surveyReopened(long orderId) {

@@ -4,6 +4,7 @@ import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.directory.Directory;
 import dk.samspil.directory.Views.PracticeView;
+import dk.samspil.ordering.OrderProgress;
 import dk.samspil.ordering.OrderViews.MunicipalityRef;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.servicedata.OrderFigures.Line;
@@ -72,8 +73,11 @@ public class MunicipalData {
     private final Directory directory;
     private final OrderFigures figures;
     private final DisclosurePolicy policy;
+    private final OrderProgress progress;
 
-    MunicipalData(JdbcClient jdbc, Catalog catalog, Directory directory, OrderFigures figures, DisclosurePolicy policy) {
+    MunicipalData(JdbcClient jdbc, Catalog catalog, Directory directory, OrderFigures figures, DisclosurePolicy policy,
+            OrderProgress progress) {
+        this.progress = progress;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.directory = directory;
@@ -149,6 +153,7 @@ public class MunicipalData {
                             file_name = excluded.file_name, rows = excluded.rows, uploaded_by = excluded.uploaded_by,
                             uploaded_at = now()""")
                 .params(order.id(), municipalityCode, period, fileName, rows.size(), by).update();
+        progress.municipalDataDelivered(order.id(), by);
         return new ReferralResult(true, rows.size(), List.of(), added, changed, before.size());
     }
 
@@ -223,18 +228,25 @@ public class MunicipalData {
     @Transactional
     public boolean saveDosis(OrderView order, String municipalityCode, Integer nursing, Integer homeCare, Integer careHome,
             BigDecimal hours, String contact, int version, String by) {
-        if (version == 0) {
-            return jdbc.sql("""
-                            INSERT INTO municipal_dosis (order_id, municipality_code, citizens_nursing, citizens_home_care,
-                                citizens_care_home, staff_hours_week, contact, updated_by)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                    .params(order.id(), municipalityCode, nursing, homeCare, careHome, hours, contact, by).update() == 1;
-        }
-        return jdbc.sql("""
+        boolean saved = version == 0 ? insertDosis(order, municipalityCode, nursing, homeCare, careHome, hours, contact, by)
+                : jdbc.sql("""
                         UPDATE municipal_dosis SET citizens_nursing = ?, citizens_home_care = ?, citizens_care_home = ?,
                             staff_hours_week = ?, contact = ?, updated_by = ?, updated_at = now(), version = version + 1
                         WHERE order_id = ? AND municipality_code = ? AND version = ?""")
                 .params(nursing, homeCare, careHome, hours, contact, by, order.id(), municipalityCode, version).update() == 1;
+        if (saved) {
+            progress.municipalDataDelivered(order.id(), by);
+        }
+        return saved;
+    }
+
+    private boolean insertDosis(OrderView order, String municipalityCode, Integer nursing, Integer homeCare, Integer careHome,
+            BigDecimal hours, String contact, String by) {
+        return jdbc.sql("""
+                        INSERT INTO municipal_dosis (order_id, municipality_code, citizens_nursing, citizens_home_care,
+                            citizens_care_home, staff_hours_week, contact, updated_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(order.id(), municipalityCode, nursing, homeCare, careHome, hours, contact, by).update() == 1;
     }
 
     /** Each municipality's dose-dispensing figures as they may be shown: citizen counts through the policy. */

@@ -1,5 +1,5 @@
 /**
- * Service data (ydelsesdata) and municipal data: import, rates per 1,000 listed patients, disclosure control.
- * Not built yet.
+ * Service data (ydelsesdata) and municipal data: the national files' import, the municipality's referral counts and
+ * dose-dispensing figures, rates per 1,000 listed patients under per-order letters, and the one disclosure policy.
  */
 package dk.samspil.servicedata;

@@ -179,6 +179,16 @@ class AccessTests {
         }
         list.add(new Endpoint("/data/kommunedata/eksempel-henvisninger.csv", "GET", "/data/kommunedata/eksempel-henvisninger.csv",
                 municipalExample));
+        // Decks: seen by the order's people, made and sent by its provider; an unknown token is 404 for everyone.
+        list.add(new Endpoint("/bestillinger/{orderId}/praesentation", "GET", o + "/praesentation", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/versioner", "GET", o + "/praesentation/versioner", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/praesentation", "POST", o + "/praesentation", notManagers));
+        Map<String, Integer> noSuchDeck = everyone(404);
+        noSuchDeck.put(ANONYMOUS, LOGIN);
+        String token = "x".repeat(43);
+        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}.pptx", "GET", o + "/praesentation/" + token + ".pptx", noSuchDeck));
+        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}.pdf", "GET", o + "/praesentation/" + token + ".pdf", noSuchDeck));
+        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}/send", "POST", o + "/praesentation/" + token + "/send", noSuchDeck));
         surveyEndpoints(list, o, seeing, outsiders, notManagers);
         list.add(new Endpoint("/invitation/{token}", "GET", "/invitation/ukendt", everyone(200)));
         list.add(new Endpoint("/invitation/{token}", "POST", "/invitation/ukendt", everyone(200)));

@@ -22,11 +22,12 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** An order whose survey is sent to Demoklyngen's 11 members, their links, and answers given the way the form does. */
-final class SurveyFixtures {
+/** Surveys through the pages, as the consultant and the members use them: for the tests of every module that needs answers. */
+public final class SurveyFixtures {
 
-    static final String INVITATION_SUBJECT = "Spørgeskema før klyngemødet om";
-    static final Pattern LINK = Pattern.compile("/s/([A-Za-z0-9_-]{43})");
-    static final List<String> MEMBERS = List.of("anne.kjaer@example.dk", "bo.mikkelsen@example.dk",
+    public static final String INVITATION_SUBJECT = "Spørgeskema før klyngemødet om";
+    public static final Pattern LINK = Pattern.compile("/s/([A-Za-z0-9_-]{43})");
+    public static final List<String> MEMBERS = List.of("anne.kjaer@example.dk", "bo.mikkelsen@example.dk",
             "camilla.ostergaard@example.dk", "dorthe.lund@example.dk", "erik.sorensen@example.dk",
             "frederik.holm@example.dk", "gitte.bach@example.dk", "hans.jorgensen@example.dk", "ida.thomsen@example.dk",
             "jens.ravn@example.dk", "karen.nielsen@example.dk");
@@ -34,20 +35,20 @@ final class SurveyFixtures {
     private final MockMvc mvc;
     private final DemoUsers users;
 
-    SurveyFixtures(MockMvc mvc, DemoUsers users) {
+    public SurveyFixtures(MockMvc mvc, DemoUsers users) {
         this.mvc = mvc;
         this.users = users;
     }
 
     /** A new akutfunktion order for Demoklyngen, its survey frozen by the consultant. */
-    long frozenOrder() throws Exception {
+    public long frozenOrder() throws Exception {
         long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
         perform(post("/bestillinger/" + order + "/spoergeskema/frys"), "konsulent");
         return order;
     }
 
     /** Sends the frozen survey and returns each member's link token, read from the mail they received. */
-    Map<String, String> send(long order) throws Exception {
+    public Map<String, String> send(long order) throws Exception {
         TestMailServer.purge();
         MvcResult sent = perform(post("/bestillinger/" + order + "/spoergeskema/send")
                 .param("closesOn", OrderFixtures.today().plusDays(14).toString()).param("reminderDays", "7,2"), "konsulent");
@@ -68,14 +69,14 @@ final class SurveyFixtures {
     }
 
     /** Opens the link; returns the respondent's session (null when the link did not open the questionnaire). */
-    MockHttpSession open(String token) throws Exception {
+    public MockHttpSession open(String token) throws Exception {
         MockHttpSession session = new MockHttpSession();
         MvcResult result = mvc.perform(get("/s/" + token).session(session)).andReturn();
         return "/svar".equals(result.getResponse().getRedirectedUrl()) ? session : null;
     }
 
     /** Posts the form of the answer page with the given action ({@code naeste}, {@code gem}, {@code send}, ...). */
-    MvcResult form(MockHttpSession session, int page, String action, Map<String, List<String>> fields) throws Exception {
+    public MvcResult form(MockHttpSession session, int page, String action, Map<String, List<String>> fields) throws Exception {
         MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/svar")
                 .session(session).with(csrf()).param("side", String.valueOf(page)).param("handling", action);
         fields.forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
@@ -83,7 +84,7 @@ final class SurveyFixtures {
     }
 
     /** Opens the link and answers page by page as a respondent does; returns where the last step sent the browser. */
-    String answer(String token, int questionCount, Map<String, List<String>> fields) throws Exception {
+    public String answer(String token, int questionCount, Map<String, List<String>> fields) throws Exception {
         MockHttpSession session = open(token);
         if (session == null) {
             return null;
@@ -96,7 +97,7 @@ final class SurveyFixtures {
     }
 
     /** A complete answer to every question: option {@code variant} of each scale, free texts as given. */
-    static Map<String, List<String>> fullAnswer(List<Question> questions, int variant, String text) {
+    public static Map<String, List<String>> fullAnswer(List<Question> questions, int variant, String text) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Question q : questions) {
             switch (q.type()) {

@@ -1,0 +1,200 @@
+package dk.samspil.deck;
+
+import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.catalog.PackageDefinition.ItemKind;
+import dk.samspil.catalog.PackageDefinition.ProgrammeEntry;
+import dk.samspil.catalog.PackageDefinition.Question;
+import dk.samspil.catalog.PackageDefinition.ScheduledItem;
+import dk.samspil.deck.DeckContent.Block;
+import dk.samspil.deck.DeckContent.Chart;
+import dk.samspil.deck.DeckContent.QuestionSlide;
+import dk.samspil.deck.DeckContent.ResponseRate;
+import dk.samspil.deck.DeckContent.Series;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.servicedata.MunicipalData;
+import dk.samspil.servicedata.OrderFigures;
+import dk.samspil.servicedata.OrderFigures.Line;
+import dk.samspil.survey.SurveyResults;
+import dk.samspil.survey.SurveyResults.QuestionResult;
+import dk.samspil.survey.SurveyResults.Results;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers what an order's deck shows: the package's programme with clock times from the order's start, the survey's
+ * results per programme block, the service and municipal data — every figure as the disclosure policy lets it out
+ * (the survey results, the order figures and the municipal data are already filtered by their owners).
+ */
+@Component
+class DeckAssembler {
+
+    private static final Pattern BLOCK_NUMBER = Pattern.compile("^\\s*Blok\\s+(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM.yyyy");
+
+    private final Catalog catalog;
+    private final SurveyResults surveys;
+    private final OrderFigures figures;
+    private final MunicipalData municipal;
+
+    DeckAssembler(Catalog catalog, SurveyResults surveys, OrderFigures figures, MunicipalData municipal) {
+        this.catalog = catalog;
+        this.surveys = surveys;
+        this.figures = figures;
+        this.municipal = municipal;
+    }
+
+    /** Not one transaction: the survey's results first mix pending answers, which vacuums (outside any transaction). */
+    DeckContent assemble(OrderView order) {
+        PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
+        Optional<Results> results = pkg.questionnaire().questions().isEmpty() ? Optional.empty() : surveys.forOrder(order.id());
+        List<QuestionSlide> questions = results.map(r -> questionSlides(pkg, r)).orElse(List.of());
+        Map<Integer, List<QuestionSlide>> byBlock = new TreeMap<>();
+        List<ScheduledItem> schedule = pkg.scheduleFrom(order.startTime());
+        int firstBlock = firstContentBlock(schedule);
+        for (QuestionSlide slide : questions) {
+            byBlock.computeIfAbsent(blockOf(schedule, slide.number(), pkg, firstBlock), k -> new ArrayList<>()).add(slide);
+        }
+        int dataBlock = dataBlock(schedule, firstBlock);
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < schedule.size(); i++) {
+            ScheduledItem item = schedule.get(i);
+            List<String> points = new ArrayList<>();
+            boolean municipalTalk = false;
+            for (ProgrammeEntry entry : item.item().items()) {
+                points.add(entry.heading());
+                entry.points().forEach(p -> points.add("– " + p));
+                municipalTalk |= entry.heading().toLowerCase(Locale.ROOT).startsWith("oplæg fra kommunen");
+            }
+            blocks.add(new Block(item.item().title(), item.item().minutes(), item.from(), item.to(),
+                    item.item().kind() == ItemKind.BREAK, points, municipalTalk, byBlock.getOrDefault(i, List.of()),
+                    item.item().dialogueQuestions(), i == dataBlock));
+        }
+        ResponseRate rate = results.map(r -> new ResponseRate(r.invited(), r.answered())).orElse(null);
+        List<Chart> charts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (OrderFigures.Figures f : figures.forOrder(order)) {
+            List<Line> lines = new ArrayList<>(f.practices());
+            lines.add(f.cluster());
+            lines.add(f.region());
+            lines.add(f.country());
+            charts.add(rateChart("Ydelse " + f.service().code() + ": " + f.service().name(), lines, f.threshold()));
+            notes.add("Ydelse " + f.service().code() + ": " + f.from().format(MONTH) + "–" + f.to().format(MONTH) + ".");
+        }
+        for (MunicipalData.Referrals r : municipal.referrals(order)) {
+            List<Line> lines = new ArrayList<>(r.practices());
+            lines.add(r.cluster());
+            String offer = r.offer() == dk.samspil.servicedata.RegisterRows.Offer.FOREBYGGELSE ? "forebyggende" : "rehabiliterende";
+            charts.add(rateChart("Henvisninger til " + offer + " tilbud – " + r.municipality(), lines, r.threshold()));
+            notes.add("Henvisninger fra " + r.municipality() + ": " + r.period() + ".");
+        }
+        for (MunicipalData.DosisFigures d : municipal.dosisFigures(order)) {
+            List<MunicipalData.Figure> values = List.of(d.nursing(), d.homeCare(), d.careHome());
+            charts.add(new Chart("Borgere på dosisdispenseret medicin – " + d.municipality(), "Antal borgere",
+                    List.of("Sygeplejen", "Hjemmeplejen", "Plejehjem"),
+                    List.of(new Series("Borgere", values.stream().map(v -> v.visible() ? Double.valueOf(v.text()) : null).toList(),
+                            values.stream().map(MunicipalData.Figure::text).toList()))));
+            if (d.staffHoursWeek() != null) {
+                notes.add(d.municipality() + " bruger " + d.staffHoursWeek().toPlainString().replace('.', ',')
+                        + " personaletimer om ugen på medicinophældning.");
+            }
+            if (d.contact() != null) {
+                notes.add("Kontaktperson: " + d.contact().replace('\n', ' ').replace('\r', ' '));
+            }
+        }
+        if (!charts.isEmpty()) {
+            notes.add("Pr. 1.000 tilmeldte patienter. \"<5\": et lille antal, der ikke vises; \"x\": skjult, så et lille antal "
+                    + "ikke kan regnes ud.");
+        }
+        List<String> followUp = !pkg.suggestedActions().isEmpty() ? pkg.suggestedActions() : pkg.afterMeeting();
+        return new DeckContent(pkg.title(), order.clusterName(), order.municipalityNames(), order.meetingDate(),
+                order.startTime(), order.venue(), pkg.purpose(), blocks, rate, charts,
+                notes.isEmpty() ? null : String.join(" ", notes), followUp);
+    }
+
+    private static Chart rateChart(String title, List<Line> lines, int threshold) {
+        List<Double> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Line line : lines) {
+            Double rate = line.shownRate();
+            values.add(rate);
+            labels.add(rate != null ? String.format(Locale.forLanguageTag("da-DK"), "%.1f", rate) : line.count().text(threshold));
+        }
+        return new Chart(title, "Pr. 1.000 tilmeldte patienter", lines.stream().map(Line::label).toList(),
+                List.of(new Series("Pr. 1.000 tilmeldte", values, labels)));
+    }
+
+    /** Shown results per question; when too few answered, the questions with "too few" instead. */
+    private static List<QuestionSlide> questionSlides(PackageDefinition pkg, Results results) {
+        if (!results.shown()) {
+            return pkg.questionnaire().questions().stream()
+                    .map(q -> new QuestionSlide(q.number(), q.text(), false, 0, null, List.of(), false, true))
+                    .toList();
+        }
+        List<QuestionSlide> slides = new ArrayList<>();
+        for (QuestionResult q : results.questions()) {
+            Chart chart = null;
+            if (q.closed()) {
+                chart = new Chart(null, "Antal svar", q.options().stream().map(SurveyResults.OptionCount::label).toList(),
+                        List.of(new Series("Svar", q.options().stream().map(o -> (double) o.count()).toList(),
+                                q.options().stream().map(o -> o.count() + " (" + o.percent() + " %)").toList())));
+            }
+            List<String> texts = new ArrayList<>(q.texts());
+            q.others().forEach(other -> texts.add("Andet: " + other));
+            slides.add(new QuestionSlide(q.question().number(), q.question().text(), q.multiple(), q.answered(), chart,
+                    texts, false, false));
+        }
+        return slides;
+    }
+
+    /** The programme item a question belongs to: the "Blok N" its package names, else the first block with content. */
+    private static int blockOf(List<ScheduledItem> schedule, int number, PackageDefinition pkg, int fallback) {
+        Integer block = pkg.questionnaire().questions().stream().filter(q -> q.number() == number).findFirst()
+                .map(Question::block).orElse(null);
+        if (block != null) {
+            for (int i = 0; i < schedule.size(); i++) {
+                Matcher m = BLOCK_NUMBER.matcher(schedule.get(i).item().title());
+                if (m.find() && Integer.parseInt(m.group(1)) == block) {
+                    return i;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    /** The first "Blok" of the programme, else its first item that is not a break. */
+    private static int firstContentBlock(List<ScheduledItem> schedule) {
+        for (int i = 0; i < schedule.size(); i++) {
+            if (BLOCK_NUMBER.matcher(schedule.get(i).item().title()).find()) {
+                return i;
+            }
+        }
+        for (int i = 0; i < schedule.size(); i++) {
+            if (schedule.get(i).item().kind() != ItemKind.BREAK) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** The block whose programme goes through the data ("... og af ydelsesdata"), else the first content block. */
+    private static int dataBlock(List<ScheduledItem> schedule, int fallback) {
+        for (int i = 0; i < schedule.size(); i++) {
+            for (ProgrammeEntry entry : schedule.get(i).item().items()) {
+                String text = entry.heading().toLowerCase(Locale.ROOT);
+                if (text.contains("ydelsesdata") || text.contains("henvisningsdata") || text.endsWith(" data")) {
+                    return i;
+                }
+            }
+        }
+        return fallback;
+    }
+}

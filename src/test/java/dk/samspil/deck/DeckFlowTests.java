@@ -1,0 +1,159 @@
+package dk.samspil.deck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import dk.samspil.DemoUsers;
+import dk.samspil.TestMailServer;
+import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition.Question;
+import dk.samspil.survey.SurveyFixtures;
+import dk.samspil.survey.SurveyResults;
+import dk.samspil.survey.SurveyResults.QuestionResult;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xslf.usermodel.XSLFChart;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import dk.samspil.SamspilTest;
+
+/**
+ * The consultant generates the deck in the background, everyone of the order downloads it (its charts carry the
+ * survey's numbers), a new version keeps the old one, sending mails a link and ticks "final deck"; nobody outside
+ * the order gets a deck, and a wrong token gets nothing.
+ */
+@SamspilTest
+class DeckFlowTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired DemoUsers users;
+    @Autowired JdbcClient jdbc;
+    @Autowired Catalog catalog;
+    @Autowired SurveyResults results;
+    @Autowired Decks decks;
+
+    @Test
+    void generateDownloadRegenerateAndSend() throws Exception {
+        SurveyFixtures fixtures = new SurveyFixtures(mvc, users);
+        long order = fixtures.frozenOrder();
+        Map<String, String> tokens = fixtures.send(order);
+        List<Question> questions = catalog.find("akutfunktioner").orElseThrow().questionnaire().questions();
+        int variant = 0;
+        for (String token : new ArrayList<>(tokens.values()).subList(0, 4)) {
+            fixtures.answer(token, questions.size(), SurveyFixtures.fullAnswer(questions, variant++, "Godt samarbejde – æøå " + variant));
+        }
+
+        String empty = page(order, "koordinator");
+        assertThat(empty).contains("Der er endnu ikke lavet en præsentation.").doesNotContain("Lav en ny version");
+        assertThat(mvc.perform(post("/bestillinger/" + order + "/praesentation").with(csrf()).with(users.as("koordinator")))
+                .andReturn().getResponse().getStatus()).as("only the provider generates").isEqualTo(404);
+
+        Decks.Version first = generate(order);
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(first.slides()).isGreaterThan(10);
+
+        byte[] pptx = download(order, first.token() + ".pptx", "kommune");
+        List<List<Double>> chartValues = chartValues(pptx);
+        for (QuestionResult q : results.forOrder(order).orElseThrow().questions()) {
+            if (q.closed()) {
+                List<Double> counts = q.options().stream().map(o -> (double) o.count()).toList();
+                assertThat(chartValues).as("a chart with the counts of question " + q.question().number()).contains(counts);
+            }
+        }
+        if (first.hasPdf()) {
+            byte[] pdf = download(order, first.token() + ".pdf", "koordinator");
+            assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        }
+
+        for (String outsider : new String[] {"koordinator2", "kommune2", "midtkraft", "pko"}) {
+            assertThat(status(order, first.token() + ".pptx", outsider)).as(outsider).isEqualTo(404);
+        }
+        assertThat(status(order, "x".repeat(43) + ".pptx", "konsulent")).as("a guessed token").isEqualTo(404);
+        long otherOrder = fixtures.frozenOrder();
+        assertThat(status(otherOrder, first.token() + ".pptx", "konsulent")).as("the token of another order").isEqualTo(404);
+
+        Decks.Version second = generate(order);
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(status(order, first.token() + ".pptx", "koordinator")).as("earlier versions stay").isEqualTo(200);
+
+        TestMailServer.purge();
+        MockHttpServletResponse sent = mvc.perform(post("/bestillinger/" + order + "/praesentation/" + second.token() + "/send")
+                .with(csrf()).with(users.as("konsulent"))).andReturn().getResponse();
+        assertThat(sent.getRedirectedUrl()).endsWith("/praesentation");
+        for (String to : List.of("anne.kjaer@example.dk", "kommune@example.dk")) {
+            String text = TestMailServer.text(TestMailServer.awaitMail(to, "Præsentationen til klyngemødet"));
+            assertThat(text).contains("/bestillinger/" + order + "/praesentation", "version 2");
+            assertThat(text).as("a link, not the deck's download token").doesNotContain(second.token());
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM order_task WHERE order_id = ? AND step = 'FINAL_DECK' AND done_at IS NOT NULL")
+                .param(order).query(Integer.class).single()).isEqualTo(1);
+        assertThat(page(order, "kommune")).contains("v2", "v1", "PowerPoint (version 1)");
+    }
+
+    private Decks.Version generate(long order) throws Exception {
+        int before = decks.versions(order).size();
+        MockHttpServletResponse response = mvc.perform(post("/bestillinger/" + order + "/praesentation").with(csrf())
+                .with(users.as("konsulent"))).andReturn().getResponse();
+        assertThat(response.getRedirectedUrl()).endsWith("/praesentation");
+        String polling = page(order, "konsulent");
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .until(() -> decks.versions(order).size() > before && !decks.versions(order).get(0).pending());
+        Decks.Version version = decks.versions(order).get(0);
+        assertThat(version.status()).isEqualTo(Decks.Status.READY);
+        if (polling.contains("Laves lige nu")) {
+            assertThat(polling).as("the page refreshes itself while the deck is made").contains("hx-trigger=\"every 2s\"");
+        }
+        return version;
+    }
+
+    private static List<List<Double>> chartValues(byte[] pptx) throws Exception {
+        List<List<Double>> values = new ArrayList<>();
+        try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(pptx))) {
+            for (XSLFChart chart : show.getCharts()) {
+                for (XDDFChartData data : chart.getChartSeries()) {
+                    for (int s = 0; s < data.getSeriesCount(); s++) {
+                        XDDFNumericalDataSource<? extends Number> numbers = data.getSeries(s).getValuesData();
+                        List<Double> series = new ArrayList<>();
+                        for (int i = 0; i < numbers.getPointCount(); i++) {
+                            Number n = numbers.getPointAt(i);
+                            series.add(n == null ? null : n.doubleValue());
+                        }
+                        values.add(series);
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    private String page(long order, String user) throws Exception {
+        return mvc.perform(get("/bestillinger/" + order + "/praesentation").with(users.as(user))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private byte[] download(long order, String file, String user) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/bestillinger/" + order + "/praesentation/" + file).with(users.as(user)))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Content-Disposition")).contains("attachment");
+        return response.getContentAsByteArray();
+    }
+
+    private int status(long order, String file, String user) throws Exception {
+        return mvc.perform(get("/bestillinger/" + order + "/praesentation/" + file).with(users.as(user))).andReturn().getResponse()
+                .getStatus();
+    }
+}
