@@ -14,6 +14,8 @@ import dk.samspil.survey.SurveyResults;
 import dk.samspil.survey.SurveyResults.QuestionResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +68,9 @@ class DeckFlowTests {
         assertThat(first.slides()).isGreaterThan(10);
 
         byte[] pptx = download(order, first.token() + ".pptx", "kommune");
+        // For people to look at (the assertions are here): target/decks/flow.pptx
+        Files.createDirectories(Path.of("target", "decks"));
+        Files.write(Path.of("target", "decks", "flow.pptx"), pptx);
         List<List<Double>> chartValues = chartValues(pptx);
         for (QuestionResult q : results.forOrder(order).orElseThrow().questions()) {
             if (q.closed()) {
