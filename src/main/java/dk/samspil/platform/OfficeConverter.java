@@ -29,7 +29,7 @@ public class OfficeConverter {
     private final Duration timeout;
     private final Semaphore slots;
 
-    OfficeConverter(@Value("${samspil.office.command:libreoffice}") String command,
+    public OfficeConverter(@Value("${samspil.office.command:libreoffice}") String command,
             @Value("${samspil.office.timeout:120s}") Duration timeout,
             @Value("${samspil.office.parallel:1}") int parallel) {
         this.command = command;
