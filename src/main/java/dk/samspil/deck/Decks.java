@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -77,7 +78,7 @@ public class Decks {
 
     Decks(JdbcClient jdbc, Orders orders, DeckAssembler assembler, OfficeConverter office, Outbox outbox,
             OrderProgress progress, SamspilSettings settings, DeckSettings deckSettings, MessageSource messages,
-            ObjectProvider<SchedulerClient> scheduler, ObjectProvider<OneTimeTask<Long>> task) {
+            ObjectProvider<SchedulerClient> scheduler, @Qualifier("deckGenerationTask") ObjectProvider<OneTimeTask<Long>> task) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.assembler = assembler;
