@@ -111,7 +111,7 @@ final class BarChartWriter {
 
     /** One data label per bar with its own text; POI's lite schema has no class for it, so it is parsed. */
     private static CTDLbls labels(List<String> labels, double size) {
-        StringBuilder xml = new StringBuilder("<c:dLbls xmlns:c=\"" + CHART_NS + "\" xmlns:a=\"" + DRAWING_NS + "\">");
+        StringBuilder xml = new StringBuilder("<xml-fragment xmlns:c=\"" + CHART_NS + "\" xmlns:a=\"" + DRAWING_NS + "\">");
         int hundredths = (int) Math.round(size * 100);
         for (int i = 0; i < labels.size(); i++) {
             xml.append("<c:dLbl><c:idx val=\"").append(i).append("\"/><c:tx><c:rich><a:bodyPr/><a:p><a:r>")
@@ -121,7 +121,7 @@ final class BarChartWriter {
         }
         xml.append("<c:txPr><a:bodyPr/><a:p><a:pPr><a:defRPr sz=\"").append(hundredths)
                 .append("\"/></a:pPr><a:endParaRPr lang=\"da-DK\"/></a:p></c:txPr><c:dLblPos val=\"outEnd\"/>")
-                .append(flags()).append("</c:dLbls>");
+                .append(flags()).append("</xml-fragment>");
         try {
             return CTDLbls.Factory.parse(xml.toString());
         } catch (XmlException e) {
