@@ -1,0 +1,87 @@
+package dk.samspil.deck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.samspil.deck.PdfTools.Page;
+import dk.samspil.deck.PdfTools.Word;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Decks rendered by LibreOffice: one PDF page per slide, and every word inside the slide's safe area (nothing
+ * overflows). Three decks in one LibreOffice run, since each file takes seconds.
+ */
+class DeckRenderingTests {
+
+    /** Text may reach into the bottom margin only this far: below it, something overflowed its box. */
+    private static final double SAFE_BOTTOM = 0.97;
+
+    private static final Map<String, DeckContent> DECKS = new LinkedHashMap<>();
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void render() throws IOException, InterruptedException {
+        PdfTools.require("libreoffice", "pdfinfo", "pdftotext");
+        DECKS.put("typical", DeckFixtures.typical());
+        DECKS.put("long-texts-forty-practices", DeckFixtures.longTextsAndFortyPractices());
+        DECKS.put("no-data", DeckFixtures.noDataNoResponseRate());
+        DeckWriter writer = new DeckWriter();
+        for (var deck : DECKS.entrySet()) {
+            try (OutputStream out = Files.newOutputStream(pptx(deck.getKey()))) {
+                writer.write(deck.getValue(), out);
+            }
+        }
+        PdfTools.toPdf(dir, DECKS.keySet().stream().map(DeckRenderingTests::pptx).toList());
+    }
+
+    @Test
+    void everySlideBecomesOnePage() throws Exception {
+        for (var deck : DECKS.entrySet()) {
+            assertThat(PdfTools.pageCount(pdf(deck.getKey()))).as(deck.getKey())
+                    .isEqualTo(DeckWriter.slideCount(deck.getValue()));
+        }
+    }
+
+    @Test
+    void noTextLiesOutsideTheSlide() throws Exception {
+        for (String name : DECKS.keySet()) {
+            List<Page> pages = PdfTools.words(pdf(name));
+            assertThat(pages).isNotEmpty();
+            for (Page page : pages) {
+                for (Word word : page.words()) {
+                    assertThat(word.xMin() >= 0 && word.yMin() >= 0 && word.xMax() <= page.width()
+                            && word.yMax() <= page.height() * SAFE_BOTTOM)
+                            .as("%s page %d: '%s' at %.0f,%.0f–%.0f,%.0f on %.0f × %.0f", name, page.number(),
+                                    word.text(), word.xMin(), word.yMin(), word.xMax(), word.yMax(), page.width(),
+                                    page.height())
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void danishLettersSurviveRendering() throws Exception {
+        String text = PdfTools.words(pdf("long-texts-forty-practices")).stream()
+                .flatMap(p -> p.words().stream()).map(Word::text).reduce("", (a, b) -> a + " " + b);
+        assertThat(text).contains("Østsjælland", "Ærø", "Køge", "tirsdag", "Opfølgning");
+    }
+
+    private static Path pptx(String name) {
+        return dir.resolve(name + ".pptx");
+    }
+
+    private static Path pdf(String name) {
+        return dir.resolve(name + ".pdf");
+    }
+}
