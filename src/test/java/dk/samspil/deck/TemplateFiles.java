@@ -5,6 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -13,7 +15,10 @@ import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Template files a provider might upload: a 4:3 presentation with its own background and a slide, as .pptx or .potx. */
+/**
+ * Template files a provider might upload (a 4:3 presentation with its own background and a slide, as .pptx or .potx),
+ * and small rewrites of Office files for tests.
+ */
 final class TemplateFiles {
 
     static final Color PROVIDER_BACKGROUND = new Color(0xFF, 0xF2, 0xCC);
@@ -37,15 +42,19 @@ final class TemplateFiles {
 
     /** The same presentation saved as a template: only the main part's content type differs. */
     static byte[] asPotx(byte[] pptx) throws IOException {
+        return rewrite(pptx, CONTENT_TYPES::equals,
+                xml -> xml.replace("presentationml.presentation.main+xml", "presentationml.template.main+xml"));
+    }
+
+    private static byte[] rewrite(byte[] zipBytes, Predicate<String> entries, UnaryOperator<String> change)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(pptx));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipBytes));
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
-                if (entry.getName().equals(CONTENT_TYPES)) {
-                    content = new String(content, StandardCharsets.UTF_8)
-                            .replace("presentationml.presentation.main+xml", "presentationml.template.main+xml")
-                            .getBytes(StandardCharsets.UTF_8);
+                if (entries.test(entry.getName())) {
+                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                 }
                 zip.putNextEntry(new ZipEntry(entry.getName()));
                 zip.write(content);
@@ -53,6 +62,11 @@ final class TemplateFiles {
             }
         }
         return out.toByteArray();
+    }
+
+    /** The deck with every text box's shrink-on-overflow removed. */
+    static byte[] withoutAutofit(byte[] pptx) throws IOException {
+        return rewrite(pptx, name -> name.startsWith("ppt/slides/slide"), xml -> xml.replace("<a:normAutofit/>", ""));
     }
 
     static String contentTypes(byte[] zipBytes) throws IOException {
