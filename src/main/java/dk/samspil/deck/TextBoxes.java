@@ -106,6 +106,7 @@ final class TextBoxes {
             run.setFontFamily(style.font);
         }
         var properties = run.getRPr(true);
+        properties.setLang(Wording.DANISH.toLanguageTag());
         CTSolidColorFillProperties fill =
                 properties.isSetSolidFill() ? properties.getSolidFill() : properties.addNewSolidFill();
         fill.addNewSchemeClr().setVal(style.colour);
