@@ -106,8 +106,12 @@ final class ChartWorkbook {
     }
 
     private static void text(StringBuilder xml, int column, int row, String text) {
-        xml.append("<c r=\"").append(cell(column, row)).append("\" t=\"inlineStr\"><is><t>").append(Xml.escape(text))
+        xml.append("<c r=\"").append(cell(column, row)).append("\" t=\"inlineStr\"><is><t>").append(escape(text))
                 .append("</t></is></c>");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String cell(int column, int row) {

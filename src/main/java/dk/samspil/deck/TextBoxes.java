@@ -112,12 +112,15 @@ final class TextBoxes {
         fill.addNewSchemeClr().setVal(style.colour);
     }
 
-    private static String shorten(String text, double width, double height, double size) {
-        int capacity = TextFit.charsPerLine(width, size) * TextFit.linesPerBox(height, size);
-        if (TextFit.lineCount(text, width, size) <= TextFit.linesPerBox(height, size)) {
-            return text;
+    /** Drops words from the end (marked "…") until the text fits; only ever needed for a pathologically long text. */
+    static String shorten(String text, double width, double height, double size) {
+        int lines = TextFit.linesPerBox(height, size);
+        String shown = text;
+        while (TextFit.lineCount(shown, width, size) > lines) {
+            String rest = shown.endsWith(" …") ? shown.substring(0, shown.length() - 2) : shown;
+            int cut = rest.lastIndexOf(' ');
+            shown = rest.substring(0, cut > 0 ? cut : rest.length() * 3 / 4) + " …";
         }
-        String cut = text.substring(0, Math.max(1, capacity * 3 / 4));
-        return cut.substring(0, Math.max(1, cut.lastIndexOf(' '))) + " …";
+        return shown;
     }
 }
