@@ -2,6 +2,7 @@ package dk.samspil.deck;
 
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.poi.sl.usermodel.TextParagraph.TextAlign;
 import org.apache.poi.sl.usermodel.TextShape.TextAutofit;
 import org.apache.poi.sl.usermodel.VerticalAlignment;
@@ -35,6 +36,8 @@ final class TextBoxes {
             this.font = font;
         }
     }
+
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF\\t]");
 
     private final Canvas canvas;
 
@@ -73,6 +76,11 @@ final class TextBoxes {
         return box;
     }
 
+    /** Answers pasted from elsewhere may hold control characters, which XML cannot carry. */
+    static String printable(String text) {
+        return CONTROL.matcher(text).replaceAll(" ");
+    }
+
     static double bulletIndent(double size) {
         return size * 1.2;
     }
@@ -94,7 +102,7 @@ final class TextBoxes {
                 paragraph.addLineBreak();
             }
             XSLFTextRun run = paragraph.addNewTextRun();
-            run.setText(lines[i]);
+            run.setText(printable(lines[i]));
             style(run, size, style);
         }
     }

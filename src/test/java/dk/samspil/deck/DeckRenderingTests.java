@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Decks rendered by LibreOffice: one PDF page per slide, and every word inside the slide's safe area, so nothing
  * overflows. The decks are rendered with their shrink-on-overflow (autofit) taken out: the writer's own measuring and
- * splitting must keep text in its boxes. Three decks in one LibreOffice run, since each file takes seconds.
+ * splitting must keep text in its boxes. Four decks (one on a provider's 4:3 template) in one LibreOffice run, since
+ * each file takes seconds.
  */
 class DeckRenderingTests {
 
@@ -35,9 +36,11 @@ class DeckRenderingTests {
         DECKS.put("typical", DeckFixtures.typical());
         DECKS.put("long-texts-forty-practices", DeckFixtures.longTextsAndFortyPractices());
         DECKS.put("no-data", DeckFixtures.noDataNoResponseRate());
+        DECKS.put("provider-4-3", DeckFixtures.followUp());
         DeckWriter writer = new DeckWriter();
         for (var deck : DECKS.entrySet()) {
-            try (WrittenDeck written = WrittenDeck.write(writer, deck.getValue())) {
+            DeckWriter template = deck.getKey().startsWith("provider") ? new DeckWriter(TemplateFiles.provider()) : writer;
+            try (WrittenDeck written = WrittenDeck.write(template, deck.getValue())) {
                 Files.write(pptx(deck.getKey()), TemplateFiles.withoutAutofit(written.bytes));
             }
         }

@@ -140,6 +140,25 @@ class DeckWriterTests {
     }
 
     @Test
+    void writesAnswersWithControlCharactersAsReadableText() throws IOException {
+        DeckContent deck = DeckFixtures.typical();
+        Block block = deck.blocks().get(1);
+        QuestionSlide freeText = block.questions().get(3);
+        List<QuestionSlide> questions = new ArrayList<>(block.questions());
+        questions.set(3, new QuestionSlide(4, freeText.text(), false, 1, null, List.of("Kopieret\u0007 fra\tWord\u000B."),
+                false, false));
+        List<Block> blocks = new ArrayList<>(deck.blocks());
+        blocks.set(1, new Block(block.title(), block.minutes(), block.from(), block.to(), false, block.points(),
+                block.municipalTalk(), questions, block.dialogueQuestions(), block.showsData()));
+        DeckContent pasted = new DeckContent(deck.title(), deck.cluster(), deck.municipality(), deck.date(),
+                deck.start(), deck.venue(), deck.purpose(), blocks, deck.responseRate(), deck.dataCharts(),
+                deck.dataNote(), deck.followUp());
+        try (WrittenDeck written = WrittenDeck.write(pasted)) {
+            assertThat(written.allText()).contains("Kopieret  fra Word");
+        }
+    }
+
+    @Test
     void notesTheAnswersAndMultipleChoiceUnderAQuestionsChart() throws IOException {
         try (WrittenDeck written = WrittenDeck.write(DeckFixtures.typical())) {
             String question5 = written.slides().stream().filter(s -> WrittenDeck.heading(s).startsWith("Spørgsmål 5:"))
