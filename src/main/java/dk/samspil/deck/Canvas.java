@@ -24,10 +24,10 @@ record Canvas(double scale, double offsetX, double offsetY) {
     static final double INSET_X = 7.2;
     static final double INSET_Y = 3.6;
 
-    static final double HEADING_SIZE = 28;
-    static final double BODY_SIZE = 20;
-    static final double VERBATIM_SIZE = 16;
-    static final double NOTE_SIZE = 11;
+    static final double HEADING_SIZE = 32;
+    static final double BODY_SIZE = 24;
+    static final double VERBATIM_SIZE = 18;
+    static final double NOTE_SIZE = 12;
 
     static Canvas fit(Dimension page) {
         double scale = Math.min(page.getWidth() / WIDTH, page.getHeight() / HEIGHT);

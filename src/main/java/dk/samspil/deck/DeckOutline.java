@@ -89,7 +89,8 @@ final class DeckOutline {
         }
         if (showsData) {
             List<String> notes = deck.dataNote() == null ? List.of() : List.of(deck.dataNote());
-            deck.dataCharts().forEach(chart -> charts(chart.title(), false, chart, withUnit(chart, notes)));
+            deck.dataCharts().stream().filter(chart -> !chart.categories().isEmpty())
+                    .forEach(chart -> charts(chart.title(), false, chart, withUnit(chart, notes)));
         }
         if (!block.dialogueQuestions().isEmpty()) {
             points(Wording.DIALOGUE, null, block.dialogueQuestions());
@@ -102,7 +103,8 @@ final class DeckOutline {
             slides.add(new Statement(heading, Wording.HIDDEN));
             return;
         }
-        if (question.chart() != null) {
+        boolean hasChart = question.chart() != null && !question.chart().categories().isEmpty();
+        if (hasChart) {
             List<String> notes = new ArrayList<>();
             if (question.multiple()) {
                 notes.add(Wording.MULTIPLE);
@@ -112,7 +114,7 @@ final class DeckOutline {
         }
         if (!question.texts().isEmpty()) {
             verbatim(Wording.FREE_TEXT, heading, question.texts());
-        } else if (question.chart() == null) {
+        } else if (!hasChart) {
             slides.add(new Statement(heading, Wording.NO_ANSWERS));
         }
     }

@@ -91,7 +91,7 @@ final class ProgrammeTablePainter {
         cell.setBorderWidth(BorderEdge.bottom, 0.75);
         cell.clearText();
         XSLFTextRun run = cell.addNewTextParagraph().addNewTextRun();
-        run.setText(value);
+        run.setText(TextBoxes.printable(value));
         text.style(run, size, style);
         return run;
     }

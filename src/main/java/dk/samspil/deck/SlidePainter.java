@@ -100,10 +100,12 @@ final class SlidePainter {
         if (spec.isNew()) {
             heading = new Rectangle2D.Double(heading.getX(), heading.getY(),
                     heading.getWidth() - NEW_TAG_WIDTH - 12, heading.getHeight());
+        }
+        text.heading(slide, heading, spec.heading(), Canvas.HEADING_SIZE);
+        if (spec.isNew()) {
             newTag(slide, new Rectangle2D.Double(Canvas.WIDTH - Canvas.MARGIN - NEW_TAG_WIDTH,
                     heading.getMaxY() - 30, NEW_TAG_WIDTH, 28));
         }
-        text.heading(slide, heading, spec.heading(), Canvas.HEADING_SIZE);
         double chartHeight = ChartPaging.chartHeight(spec.notes());
         Rectangle2D plot = new Rectangle2D.Double(Canvas.MARGIN, Canvas.BODY.getY(), Canvas.CONTENT_WIDTH, chartHeight);
         double labelSize = ChartPaging.labelSize(spec.chart().categories().size(), spec.chart().series().size(),

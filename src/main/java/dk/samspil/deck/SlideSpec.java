@@ -6,8 +6,6 @@ import java.util.List;
 /** One slide of the outline, in words and numbers only; {@link SlidePainter} lays it out. */
 sealed interface SlideSpec {
 
-    String heading();
-
     /** The first slide: the package's title and the meeting's when and where. */
     record Cover(String heading, List<String> lines) implements SlideSpec {}
 

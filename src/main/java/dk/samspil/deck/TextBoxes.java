@@ -2,6 +2,7 @@ package dk.samspil.deck;
 
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.poi.sl.usermodel.TextParagraph.TextAlign;
 import org.apache.poi.sl.usermodel.TextShape.TextAutofit;
 import org.apache.poi.sl.usermodel.VerticalAlignment;
@@ -35,6 +36,8 @@ final class TextBoxes {
             this.font = font;
         }
     }
+
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF\\t]");
 
     private final Canvas canvas;
 
@@ -73,6 +76,11 @@ final class TextBoxes {
         return box;
     }
 
+    /** Answers pasted from elsewhere may hold control characters, which XML cannot carry. */
+    static String printable(String text) {
+        return CONTROL.matcher(text).replaceAll(" ");
+    }
+
     static double bulletIndent(double size) {
         return size * 1.2;
     }
@@ -94,7 +102,7 @@ final class TextBoxes {
                 paragraph.addLineBreak();
             }
             XSLFTextRun run = paragraph.addNewTextRun();
-            run.setText(lines[i]);
+            run.setText(printable(lines[i]));
             style(run, size, style);
         }
     }
@@ -106,17 +114,21 @@ final class TextBoxes {
             run.setFontFamily(style.font);
         }
         var properties = run.getRPr(true);
+        properties.setLang(Wording.DANISH.toLanguageTag());
         CTSolidColorFillProperties fill =
                 properties.isSetSolidFill() ? properties.getSolidFill() : properties.addNewSolidFill();
         fill.addNewSchemeClr().setVal(style.colour);
     }
 
-    private static String shorten(String text, double width, double height, double size) {
-        int capacity = TextFit.charsPerLine(width, size) * TextFit.linesPerBox(height, size);
-        if (TextFit.lineCount(text, width, size) <= TextFit.linesPerBox(height, size)) {
-            return text;
+    /** Drops words from the end (marked "…") until the text fits; only ever needed for a pathologically long text. */
+    static String shorten(String text, double width, double height, double size) {
+        int lines = TextFit.linesPerBox(height, size);
+        String shown = text;
+        while (TextFit.lineCount(shown, width, size) > lines) {
+            String rest = shown.endsWith(" …") ? shown.substring(0, shown.length() - 2) : shown;
+            int cut = rest.lastIndexOf(' ');
+            shown = rest.substring(0, cut > 0 ? cut : rest.length() * 3 / 4) + " …";
         }
-        String cut = text.substring(0, Math.max(1, capacity * 3 / 4));
-        return cut.substring(0, Math.max(1, cut.lastIndexOf(' '))) + " …";
+        return shown;
     }
 }
