@@ -71,7 +71,7 @@ class DeckAssembler {
             boolean municipalTalk = false;
             for (ProgrammeEntry entry : item.item().items()) {
                 points.add(entry.heading());
-                entry.points().forEach(p -> points.add("– " + p));
+                points.addAll(entry.points());
                 municipalTalk |= entry.heading().toLowerCase(Locale.ROOT).startsWith("oplæg fra kommunen");
             }
             blocks.add(new Block(item.item().title(), item.item().minutes(), item.from(), item.to(),
