@@ -25,11 +25,17 @@ class UploadLimitFilter extends OncePerRequestFilter {
 
     static final String MESSAGE_KEY = "upload.tooLarge";
 
+    /** The national register files are big (a year of service data is ~30 MB); everything else is small. */
+    static final String NATIONAL_IMPORT = "/data/import";
+
     private final long maxBytes;
+    private final long nationalMaxBytes;
     private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
 
-    UploadLimitFilter(@Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxFileSize) {
-        this.maxBytes = maxFileSize.toBytes();
+    UploadLimitFilter(@Value("${samspil.upload.max-size:10MB}") DataSize maxSize,
+            @Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize nationalMaxSize) {
+        this.maxBytes = maxSize.toBytes();
+        this.nationalMaxBytes = nationalMaxSize.toBytes();
     }
 
     @Override
@@ -41,7 +47,8 @@ class UploadLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long limit = NATIONAL_IMPORT.equals(request.getRequestURI()) ? nationalMaxBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             FlashMap flash = new FlashMap();
             flash.put("uploadError", MESSAGE_KEY);
             flash.setTargetRequestPath(request.getRequestURI());
