@@ -41,7 +41,8 @@ class OrderMails {
     OutgoingMail municipalInvitation(OrderView order, String to, String name, String token) {
         return mail(to, "order.mail.invitation", "order:" + order.id() + ":invitation",
                 name, order.clusterName(), order.packageTitle(), DATE.format(order.meetingDate()),
-                TIME.format(order.startTime()), order.venue(), settings.link("/invitation/" + token), orderLink(order));
+                TIME.format(order.startTime()), order.venue(), settings.link("/invitation/" + token), orderLink(order),
+                documentsLink(order));
     }
 
     /** Seed 004's materials mail: the package, the questionnaire draft, the pre-meeting advice, the drejebog, the requests. */
@@ -50,7 +51,8 @@ class OrderMails {
         return mail(to, "order.mail.materials", "order:" + order.id() + ":materials",
                 order.packageTitle(), order.clusterName(), DATE.format(order.meetingDate()), packageLink,
                 packageLink + "#spoergeskema", orderLink(order), settings.link("/klynger/" + order.clusterId()),
-                pkg.provider().equals("KIAP") ? "KiAP" : pkg.provider());
+                pkg.provider().equals("KIAP") ? "KiAP" : pkg.provider(), documentsLink(order),
+                pkg.podcast() ? messages.getMessage("order.mail.materials.podcast", new Object[] {packageLink}, DANISH) : "");
     }
 
     OutgoingMail reminder(OrderView order, TaskView task, String to, boolean overdue) {
@@ -63,6 +65,11 @@ class OrderMails {
     private OutgoingMail mail(String to, String key, String reference, Object... args) {
         return new OutgoingMail(to, messages.getMessage(key + ".subject", args, DANISH),
                 messages.getMessage(key + ".body", args, DANISH), reference);
+    }
+
+    /** The order's package documents: invitations with the programme, checklist, dialogue sheet, fact sheet. */
+    private String documentsLink(OrderView order) {
+        return settings.link("/bestillinger/" + order.id() + "/dokumenter");
     }
 
     private String orderLink(OrderView order) {
