@@ -104,8 +104,8 @@ final class DocxBuilder {
 
     void boldParagraph(String text) {
         XWPFParagraph paragraph = document.createParagraph();
-        paragraph.setKeepNext(true);
         paragraph.setSpacingAfter(60);
+        paragraph.setKeepNext(true);
         XWPFRun run = paragraph.createRun();
         run.setBold(true);
         write(run, text);
