@@ -30,6 +30,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
@@ -264,7 +265,10 @@ final class DocxBuilder {
         styles.setDefaultFonts(fonts);
         CTRPr defaults = styles.getCtStyles().getDocDefaults().getRPrDefault().getRPr();
         defaults.addNewSz().setVal(BigInteger.valueOf(22));
-        defaults.addNewLang().setVal("da-DK");
+        CTSpacing spacing = styles.getCtStyles().getDocDefaults().getPPrDefault().getPPr().addNewSpacing();
+        spacing.setAfter(BigInteger.valueOf(120));
+        spacing.setLine(BigInteger.valueOf(264));
+        spacing.setLineRule(STLineSpacingRule.AUTO);
         styles.addStyle(heading(styles, 1, 18));
         styles.addStyle(heading(styles, 2, 14));
         styles.addStyle(heading(styles, 3, 12));
