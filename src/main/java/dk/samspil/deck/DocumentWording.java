@@ -9,9 +9,7 @@ import java.util.List;
  */
 final class DocumentWording {
 
-    static final String PACKAGE = "Klyngepakke";
     static final String CLUSTER = "Klynge";
-    static final String MUNICIPALITY = "Kommune";
     static final String DATE = "Dato";
     static final String TIME = "Tidspunkt";
     static final String VENUE = "Sted";
@@ -82,7 +80,6 @@ final class DocumentWording {
 
     static final String EXPECTED = "Det forventes af kommunen";
     static final String DEADLINES = "Frister";
-    static final String ANSWER = "Svar";
     static final String CONTACT_PERSON = "Kommunens kontaktperson";
     static final List<String> CONTACT_PERSON_FIELDS = List.of("Navn", "Stilling", "Telefon", "E-mail");
     static final List<String> FIELD_COLUMNS = List.of("Oplysning", "Udfyldes af kommunen");
