@@ -1,0 +1,61 @@
+package dk.samspil.deck;
+
+import static dk.samspil.deck.DocumentFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.samspil.deck.PackageDocuments.Kind;
+import dk.samspil.platform.OfficeConverter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The documents open in LibreOffice and come out as PDF with their text. Skipped on a laptop without LibreOffice;
+ * in CI (environment CI set) a missing LibreOffice fails them. The files are kept in target/package-documents
+ * to look at.
+ */
+class PackageDocumentsRenderingTests {
+
+    private static final Path OUTPUT = Path.of("target", "package-documents");
+    private static OfficeConverter converter;
+
+    @BeforeAll
+    static void libreOffice() {
+        converter = new OfficeConverter("libreoffice", Duration.ofSeconds(120), 1);
+        boolean available = converter.available();
+        if (!available && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI needs LibreOffice (libreoffice on PATH) for the document rendering tests");
+        }
+        Assumptions.assumeTrue(available, "No libreoffice on PATH: document rendering tests skipped on this machine");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MEMBER_INVITATION, akutfunktioner", "DIALOGUE_SHEET, medicinhaandtering",
+            "MUNICIPAL_DREJEBOG, dosisdispensering"})
+    void documentBecomesAPdfWithItsText(Kind kind, String slug) throws IOException, InterruptedException {
+        byte[] docx = docx(kind, DocumentFixtures.pkg(slug), facts());
+        Files.createDirectories(OUTPUT);
+        Path file = OUTPUT.resolve(slug + "-" + kind.fileStem() + ".pdf");
+        Files.write(OUTPUT.resolve(slug + "-" + kind.fileStem() + ".docx"), docx);
+        byte[] pdf = converter.toPdf(docx, "docx").orElseThrow();
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Files.write(file, pdf);
+        String text = pdfText(file).replaceAll("\\s+", " ");
+        assertThat(text).contains(kind.title(), CLUSTER, MUNICIPALITY, DANISH_DATE);
+    }
+
+    private static String pdfText(Path pdf) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-")
+                .redirectErrorStream(true)
+                .start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("pdftotext exit code").isZero();
+        return text;
+    }
+}
