@@ -1,6 +1,7 @@
 /**
- * The meeting deck: {@link dk.samspil.deck.DeckWriter} lays out a {@link dk.samspil.deck.DeckContent} as an editable
- * PowerPoint deck with native charts, on the bundled 16:9 template or a provider's own. Text and long charts are
- * split over slides so that nothing overflows, whatever the template's page size.
+ * The meeting deck and the package documents, generated from an order: {@code DeckAssembler} gathers what the deck
+ * shows (through the disclosure policy), {@code DeckWriter} lays it out as .pptx with native charts, {@code Decks}
+ * keeps its versions; {@code PackageDocuments} writes the invitations, checklist, dialogue sheet, fact sheet and
+ * drejebog as .docx, {@code OrderDocuments} fills them with the order and keeps their PDFs.
  */
 package dk.samspil.deck;

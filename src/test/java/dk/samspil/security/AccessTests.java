@@ -189,6 +189,12 @@ class AccessTests {
         list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}.pptx", "GET", o + "/praesentation/" + token + ".pptx", noSuchDeck));
         list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}.pdf", "GET", o + "/praesentation/" + token + ".pdf", noSuchDeck));
         list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}/send", "POST", o + "/praesentation/" + token + "/send", noSuchDeck));
+        list.add(new Endpoint("/bestillinger/{orderId}/dokumenter", "GET", o + "/dokumenter", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/dokumenter/liste", "GET", o + "/dokumenter/liste", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/dokumenter/{token}/{stem}.docx", "GET",
+                o + "/dokumenter/" + token + "/dialogark.docx", noSuchDeck));
+        list.add(new Endpoint("/bestillinger/{orderId}/dokumenter/{token}/{stem}.pdf", "GET",
+                o + "/dokumenter/" + token + "/dialogark.pdf", noSuchDeck));
         surveyEndpoints(list, o, seeing, outsiders, notManagers);
         list.add(new Endpoint("/invitation/{token}", "GET", "/invitation/ukendt", everyone(200)));
         list.add(new Endpoint("/invitation/{token}", "POST", "/invitation/ukendt", everyone(200)));
