@@ -96,6 +96,23 @@ class OrderController {
         return "redirect:/bestillinger/" + id;
     }
 
+    /** The cluster's coordinator orders the follow-up a year later in one click, prefilled from this order. */
+    @PostMapping("/bestillinger/{orderId}/opfoelgning")
+    String followUp(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+        OrderView order = guard.visible(user, orderId);
+        access.require(user.is(Role.COORDINATOR) && user.clusterId() != null && user.clusterId() == order.clusterId()
+                && order.status() != OrderStatus.CANCELLED, user, "order:" + orderId + ":follow-up");
+        PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
+        try {
+            long id = ordering.placeFollowUp(order, pkg, user);
+            redirect.addFlashAttribute("success", "order.followUp.placed");
+            return "redirect:/bestillinger/" + id;
+        } catch (OrderRuleViolation violation) {
+            redirect.addFlashAttribute("error", violation.getMessage());
+            return "redirect:/bestillinger/" + orderId;
+        }
+    }
+
     @GetMapping("/bestillinger/{orderId}")
     String show(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
         OrderView order = guard.visible(user, orderId);
@@ -112,6 +129,10 @@ class OrderController {
         model.addAttribute("canPlan", Orders.canPlan(user, order));
         model.addAttribute("nextStatus", order.status().next().orElse(null));
         model.addAttribute("cancellable", order.status().canMoveTo(OrderStatus.CANCELLED));
+        model.addAttribute("canFollowUp", user.is(Role.COORDINATOR) && user.clusterId() != null
+                && user.clusterId() == order.clusterId() && order.status() != OrderStatus.CANCELLED && order.followsOrderId() == null
+                && orders.followUpOf(orderId).isEmpty());
+        model.addAttribute("followUp", orders.followUpOf(orderId).orElse(null));
         return ORDER_VIEW;
     }
 

@@ -54,14 +54,54 @@ class Ordering {
     /** Places a checked order: its timeline, the invitations of the municipal participants and the confirmations. */
     @Transactional
     long place(OrderForm form, PackageDefinition pkg, SamspilPrincipal coordinator) {
+        return place(form, pkg, coordinator, null);
+    }
+
+    /**
+     * The follow-up a year later, in one click: the same package, cluster, municipalities, participants, start time
+     * and venue, the meeting a year after the first (or, if that is too soon, the package's lead time from today).
+     * Its survey repeats the first one's questions and its practices keep their letters (the modules listen for
+     * {@link PackageOrdered} with {@code followsOrderId}).
+     */
+    @Transactional
+    long placeFollowUp(OrderView original, PackageDefinition pkg, SamspilPrincipal coordinator) {
+        if (jdbc.sql("SELECT count(*) FROM package_order WHERE follows_order_id = ?").param(original.id())
+                .query(Integer.class).single() > 0) {
+            throw new OrderRuleViolation("order.followUp.exists");
+        }
+        OrderForm form = new OrderForm();
+        form.setPackageSlug(pkg.slug());
+        LocalDate earliest = today().plusWeeks(pkg.leadTime() == null ? 8 : pkg.leadTime().weeks()).plusWeeks(1);
+        LocalDate yearLater = original.meetingDate().plusYears(1);
+        form.setMeetingDate(yearLater.isBefore(earliest) ? earliest : yearLater);
+        form.setStartTime(original.startTime());
+        form.setVenue(original.venue());
+        original.municipalities().forEach(m -> form.getMunicipalityCodes().add(m.code()));
+        form.setFirstContact(original.firstContact());
+        form.setCallbackAt(today().plusDays(3).atTime(10, 0));
+        form.getParticipants().clear();
+        for (OrderViews.ParticipantView participant : original.participants()) {
+            OrderForm.ParticipantForm copy = new OrderForm.ParticipantForm();
+            copy.setName(participant.name());
+            copy.setEmail(participant.email());
+            copy.setRole(participant.role());
+            copy.setMunicipalityCode(participant.municipalityCode());
+            form.getParticipants().add(copy);
+        }
+        original.electiveTopics().forEach(e -> form.getElectiveTopics().add(e.key()));
+        original.electiveTopics().stream().filter(e -> e.freeText() != null).findFirst().ifPresent(e -> form.setElectiveOther(e.freeText()));
+        return place(form, pkg, coordinator, original.id());
+    }
+
+    private long place(OrderForm form, PackageDefinition pkg, SamspilPrincipal coordinator, Long followsOrderId) {
         OffsetDateTime callback = form.getCallbackAt().atZone(COPENHAGEN).toOffsetDateTime();
         long id = jdbc.sql("""
                         INSERT INTO package_order (package_slug, provider_code, cluster_id, coordinator_user_id, meeting_date,
-                            start_time, venue, first_contact, callback_at, status)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                            start_time, venue, first_contact, callback_at, status, follows_order_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(pkg.slug(), pkg.provider(), coordinator.clusterId(), coordinator.id(), form.getMeetingDate(),
                         form.getStartTime(), form.getVenue().trim(), form.getFirstContact(), callback,
-                        OrderStatus.RECEIVED.name())
+                        OrderStatus.RECEIVED.name(), followsOrderId)
                 .query(Long.class).single();
         for (String code : form.getMunicipalityCodes()) {
             jdbc.sql("INSERT INTO order_municipality (order_id, municipality_code) VALUES (?, ?)").params(id, code).update();
@@ -89,7 +129,7 @@ class Ordering {
             outbox.enqueue(mails.orderReceived(order, order.coordinatorEmail()));
         }
         consultantEmails(order.providerCode()).forEach(email -> outbox.enqueue(mails.newOrderForProvider(order, email)));
-        events.publishEvent(new PackageOrdered(id, pkg.slug(), order.clusterId(), order.meetingDate()));
+        events.publishEvent(new PackageOrdered(id, pkg.slug(), order.clusterId(), order.meetingDate(), followsOrderId));
         return id;
     }
 

@@ -51,12 +51,17 @@ public class Orders {
         return row.map(this::order);
     }
 
+    /** The id of the follow-up ordered from this order, if any. */
+    public Optional<Long> followUpOf(long orderId) {
+        return jdbc.sql("SELECT id FROM package_order WHERE follows_order_id = ?").param(orderId).query(Long.class).optional();
+    }
+
     /** The columns of one order, read before its municipalities, participants and topics. */
     private record OrderRow(long id, String packageSlug, String packageTitle, String providerCode, long clusterId,
             String clusterName, long coordinatorUserId, String coordinatorName, String coordinatorEmail,
             LocalDate meetingDate, LocalTime startTime, String venue, String firstContact, OffsetDateTime callbackAt,
             String callbackNote, OffsetDateTime callbackDoneAt, OrderStatus status, String cancelReason,
-            OffsetDateTime orderedAt) {}
+            OffsetDateTime orderedAt, Long followsOrderId) {}
 
     /** The orders this user may see, soonest meeting first. */
     public List<OrderLine> visibleTo(SamspilPrincipal user, LocalDate today) {
@@ -136,7 +141,7 @@ public class Orders {
                 rs.getString("venue"), rs.getString("first_contact"), rs.getObject("callback_at", OffsetDateTime.class),
                 rs.getString("callback_note"), rs.getObject("callback_done_at", OffsetDateTime.class),
                 OrderStatus.valueOf(rs.getString("status")), rs.getString("cancel_reason"),
-                rs.getObject("ordered_at", OffsetDateTime.class));
+                rs.getObject("ordered_at", OffsetDateTime.class), (Long) rs.getObject("follows_order_id"));
     }
 
     private OrderView order(OrderRow o) {
@@ -157,7 +162,7 @@ public class Orders {
         return new OrderView(id, o.packageSlug(), o.packageTitle(), o.providerCode(), o.clusterId(), o.clusterName(),
                 o.coordinatorUserId(), o.coordinatorName(), o.coordinatorEmail(), o.meetingDate(), o.startTime(),
                 o.venue(), o.firstContact(), o.callbackAt(), o.callbackNote(), o.callbackDoneAt(), o.status(),
-                o.cancelReason(), o.orderedAt(), municipalities, participants, electives);
+                o.cancelReason(), o.orderedAt(), municipalities, participants, electives, o.followsOrderId());
     }
 
     static TaskView task(ResultSet rs, int row) throws SQLException {
