@@ -73,6 +73,7 @@ public class Meetings {
     /** Saves the roles unless someone else saved them since {@code version} was read. */
     @Transactional
     public boolean saveRoles(long orderId, String chair, String referent, String presenters, int version, String by) {
+        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING").param(orderId).update();
         return jdbc.sql("""
                         UPDATE meeting SET chair = ?, referent = ?, presenters = ?, version = version + 1, updated_by = ?,
                             updated_at = now() WHERE order_id = ? AND version = ?""")
