@@ -37,9 +37,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 /**
  * Writes a plain, accessible Word document: A4, Danish, fonts LibreOffice ships, real heading styles (navigable),
  * real bullet lists, tables with repeated header rows, tick boxes and boxes to write in. Any text is written
- * verbatim, except characters XML cannot hold.
+ * verbatim, except characters XML cannot hold. Public for the other modules' documents (the meeting's referat).
  */
-final class DocxBuilder {
+public final class DocxBuilder {
 
     private static final String FONT = "Liberation Sans";
     /** Liberation Sans has no ☐; DejaVu Sans has it and comes with LibreOffice. */
@@ -56,26 +56,26 @@ final class DocxBuilder {
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     /** A line in a table cell. */
-    record Line(String text, LineStyle style) {
-        static Line plain(String text) {
+    public record Line(String text, LineStyle style) {
+        public static Line plain(String text) {
             return new Line(text, LineStyle.PLAIN);
         }
 
-        static Line bold(String text) {
+        public static Line bold(String text) {
             return new Line(text, LineStyle.BOLD);
         }
 
-        static Line bullet(String text) {
+        public static Line bullet(String text) {
             return new Line(text, LineStyle.BULLET);
         }
     }
 
-    enum LineStyle { PLAIN, BOLD, BULLET }
+    public enum LineStyle { PLAIN, BOLD, BULLET }
 
     private final XWPFDocument document = new XWPFDocument();
     private final BigInteger bullets;
 
-    DocxBuilder(String title) {
+    public DocxBuilder(String title) {
         document.getProperties().getCoreProperties().setTitle(clean(title));
         document.getProperties().getCoreProperties().setCreator("Samspil");
         pageA4();
@@ -83,18 +83,18 @@ final class DocxBuilder {
         bullets = bulletNumbering();
     }
 
-    void heading(int level, String text) {
+    public void heading(int level, String text) {
         XWPFParagraph paragraph = document.createParagraph();
         paragraph.setStyle("Heading" + level);
         write(paragraph.createRun(), text);
     }
 
-    void paragraph(String text) {
+    public void paragraph(String text) {
         write(document.createParagraph().createRun(), text);
     }
 
     /** "Label: value" with the label in bold. */
-    void labelled(String label, String value) {
+    public void labelled(String label, String value) {
         XWPFParagraph paragraph = document.createParagraph();
         paragraph.setSpacingAfter(60);
         XWPFRun labelRun = paragraph.createRun();
@@ -103,7 +103,7 @@ final class DocxBuilder {
         write(paragraph.createRun(), value);
     }
 
-    void boldParagraph(String text) {
+    public void boldParagraph(String text) {
         XWPFParagraph paragraph = document.createParagraph();
         paragraph.setSpacingAfter(60);
         paragraph.setKeepNext(true);
@@ -113,7 +113,7 @@ final class DocxBuilder {
     }
 
     /** A paragraph with a web link; anything but http(s) is written as plain text, never as a link. */
-    void link(String label, String url) {
+    public void link(String label, String url) {
         XWPFParagraph paragraph = document.createParagraph();
         XWPFRun labelRun = paragraph.createRun();
         labelRun.setBold(true);
@@ -129,7 +129,7 @@ final class DocxBuilder {
         }
     }
 
-    void bullets(List<String> items) {
+    public void bullets(List<String> items) {
         for (String item : items) {
             XWPFParagraph paragraph = document.createParagraph();
             paragraph.setNumID(bullets);
@@ -139,7 +139,7 @@ final class DocxBuilder {
     }
 
     /** Items with an empty tick box (☐) to tick on paper or in Word. */
-    void tickBoxes(List<String> items) {
+    public void tickBoxes(List<String> items) {
         for (String item : items) {
             XWPFParagraph paragraph = document.createParagraph();
             paragraph.setIndentationLeft(INDENT);
@@ -154,7 +154,7 @@ final class DocxBuilder {
     }
 
     /** An empty bordered box to write in; it grows when filled in Word. */
-    void answerBox(double heightCm) {
+    public void answerBox(double heightCm) {
         XWPFTable table = table(1, new int[] {100});
         XWPFTableRow row = table.getRow(0);
         row.setHeight((int) (heightCm * TWIPS_PER_CM));
@@ -168,7 +168,7 @@ final class DocxBuilder {
      * @param widths each column's share of the width in per cent
      * @param minRowCm the least height of the body rows, room to write in; 0 lets rows fit their text
      */
-    void table(List<String> header, List<List<List<Line>>> rows, int[] widths, double minRowCm) {
+    public void table(List<String> header, List<List<List<Line>>> rows, int[] widths, double minRowCm) {
         XWPFTable table = table(rows.size() + 1, widths);
         XWPFTableRow head = table.getRow(0);
         head.setRepeatHeader(true);
@@ -191,7 +191,7 @@ final class DocxBuilder {
         spacer();
     }
 
-    void write(OutputStream out) throws IOException {
+    public void write(OutputStream out) throws IOException {
         document.write(out);
         document.close();
     }

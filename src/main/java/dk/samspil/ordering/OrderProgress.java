@@ -35,6 +35,12 @@ public class OrderProgress {
         reach(orderId, OrderStatus.DECK_READY, Timeline.Step.FINAL_DECK, by);
     }
 
+    /** The meeting was held and its referat sent: the order's meeting is done. */
+    @Transactional
+    public void meetingHeld(long orderId, String by) {
+        reach(orderId, OrderStatus.MEETING_HELD, Timeline.Step.MEETING, by);
+    }
+
     /** The municipality delivered its data for the meeting. */
     @Transactional
     public void municipalDataDelivered(long orderId, String by) {

@@ -195,9 +195,44 @@ class AccessTests {
                 o + "/dokumenter/" + token + "/dialogark.docx", noSuchDeck));
         list.add(new Endpoint("/bestillinger/{orderId}/dokumenter/{token}/{stem}.pdf", "GET",
                 o + "/dokumenter/" + token + "/dialogark.pdf", noSuchDeck));
+        meetingEndpoints(list, o, seeing, outsiders, noSuchDeck, token);
         surveyEndpoints(list, o, seeing, outsiders, notManagers);
         list.add(new Endpoint("/invitation/{token}", "GET", "/invitation/ukendt", everyone(200)));
         list.add(new Endpoint("/invitation/{token}", "POST", "/invitation/ukendt", everyone(200)));
+    }
+
+    /**
+     * The meeting: seen and written by everyone who sees the order (cluster, municipality, provider); outsiders get
+     * 404 everywhere, and an unknown referat token is 404 for everyone.
+     */
+    private void meetingEndpoints(List<Endpoint> list, String o, Map<String, Integer> seeing, Map<String, Integer> outsiders,
+            Map<String, Integer> noSuchToken, String token) {
+        list.add(new Endpoint("/bestillinger/{orderId}/moede", "GET", o + "/moede", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/moede/referat", "GET", o + "/moede/referat", seeing));
+        for (String[] e : new String[][] {
+            {"/bestillinger/{orderId}/moede/roller", o + "/moede/roller"},
+            {"/bestillinger/{orderId}/moede/blokke/{position}", o + "/moede/blokke/1"},
+            {"/bestillinger/{orderId}/moede/parkering", o + "/moede/parkering"},
+            {"/bestillinger/{orderId}/moede/parkering/{itemId}/slet", o + "/moede/parkering/999999999/slet"},
+            {"/bestillinger/{orderId}/moede/aftaler", o + "/moede/aftaler"},
+            {"/bestillinger/{orderId}/moede/aftaler/{agreementId}", o + "/moede/aftaler/999999999"},
+            {"/bestillinger/{orderId}/moede/aftaler/{agreementId}/status", o + "/moede/aftaler/999999999/status"},
+            {"/bestillinger/{orderId}/moede/referat", o + "/moede/referat"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], outsiders));
+        }
+        Map<String, Integer> unknownItem = new LinkedHashMap<>(outsiders);
+        for (String user : List.of("koordinator", "admin", "konsulent", "kommune")) {
+            unknownItem.put(user, 404);
+        }
+        list.add(new Endpoint("/bestillinger/{orderId}/moede/aftaler/{agreementId}", "POST", o + "/moede/aftaler/999999998",
+                unknownItem));
+        list.add(new Endpoint("/bestillinger/{orderId}/moede/referat/{token}.docx", "GET", o + "/moede/referat/" + token + ".docx",
+                noSuchToken));
+        list.add(new Endpoint("/bestillinger/{orderId}/moede/referat/{token}.pdf", "GET", o + "/moede/referat/" + token + ".pdf",
+                noSuchToken));
+        list.add(new Endpoint("/bestillinger/{orderId}/moede/referat/{token}/send", "POST", o + "/moede/referat/" + token + "/send",
+                noSuchToken));
     }
 
     /**

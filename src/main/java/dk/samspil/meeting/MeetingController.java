@@ -1,0 +1,285 @@
+package dk.samspil.meeting;
+
+import dk.samspil.meeting.MeetingForms.AgreementForm;
+import dk.samspil.meeting.MeetingForms.BlockForm;
+import dk.samspil.meeting.MeetingForms.ParkingForm;
+import dk.samspil.meeting.MeetingForms.RolesForm;
+import dk.samspil.meeting.MeetingForms.StatusForm;
+import dk.samspil.meeting.Meetings.AgreementView;
+import dk.samspil.meeting.Meetings.BlockView;
+import dk.samspil.meeting.Meetings.MeetingView;
+import dk.samspil.ordering.OrderGuard;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.Party;
+import dk.samspil.security.AccessRefusedException;
+import dk.samspil.security.SamspilPrincipal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Meeting mode for an order (/bestillinger/{id}/moede), for everyone who sees the order: the cluster's coordinator,
+ * the order's municipal contacts and its provider write roles, block notes, the parking lot and agreements, each
+ * item saved on its own; a save over someone else's newer save comes back with the Danish message at the field and
+ * the writer's text kept. The referat is made in the background and sent from here.
+ */
+@Controller
+class MeetingController {
+
+    static final String VIEW = "meeting/meeting";
+    static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    private final OrderGuard guard;
+    private final Meetings meetings;
+    private final Minutes minutes;
+
+    MeetingController(OrderGuard guard, Meetings meetings, Minutes minutes) {
+        this.guard = guard;
+        this.meetings = meetings;
+        this.minutes = minutes;
+    }
+
+    @GetMapping("/bestillinger/{orderId}/moede")
+    String page(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
+        return render(model, guard.visible(user, orderId), new HashMap<>(), new HashMap<>(), null, null);
+    }
+
+    @PostMapping("/bestillinger/{orderId}/moede/roller")
+    String saveRoles(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RolesForm form, Model model,
+            RedirectAttributes redirect) {
+        OrderView order = guard.visible(user, orderId);
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        form.check(values, errors);
+        if (errors.isEmpty()) {
+            if (meetings.saveRoles(orderId, form.chairText(), form.referentText(), form.presentersText(), version(form.version()),
+                    user.getUsername())) {
+                return saved(redirect, orderId, "meeting.roles.saved", "roller");
+            }
+            errors.put("chair", "meeting.conflict");
+            MeetingView current = meetings.meeting(order);
+            values.put("roles-version", String.valueOf(current.roles().version()));
+            Meetings.Roles stored = current.roles();
+            return render(model, order, values, errors, "roles", String.join(" · ", stored.chair(), stored.referent(), stored.presenters()));
+        }
+        return render(model, order, values, errors, null, null);
+    }
+
+    @PostMapping("/bestillinger/{orderId}/moede/blokke/{position}")
+    String saveBlock(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable int position,
+            BlockForm form, Model model, RedirectAttributes redirect) {
+        OrderView order = guard.visible(user, orderId);
+        BlockView block = meetings.meeting(order).blocks().stream().filter(b -> b.position() == position).findFirst()
+                .orElseThrow(() -> new AccessRefusedException("order:" + orderId + ":block:" + position));
+        String prefix = "block-" + position + "-";
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        form.check(prefix, values, errors);
+        if (!errors.isEmpty()) {
+            values.put(prefix + "version", String.valueOf(version(form.version())));
+            return render(model, order, values, errors, null, null);
+        }
+        if (meetings.saveBlock(orderId, position, form.startTime(), form.endTime(), form.notesText(), version(form.version()),
+                user.getUsername())) {
+            return saved(redirect, orderId, "meeting.block.saved", "blok-" + position, block.title());
+        }
+        // Someone saved this block meanwhile: keep what this writer typed, show what is stored, and let a new save
+        // (knowingly) replace it.
+        BlockView current = meetings.meeting(order).blocks().get(position - 1);
+        values.put(prefix + "version", String.valueOf(current.version()));
+        errors.put(prefix + "notes", "meeting.conflict");
+        return render(model, order, values, errors, "block-" + position, current.notes());
+    }
+
+    @PostMapping("/bestillinger/{orderId}/moede/parkering")
+    String addParkingItem(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, ParkingForm form,
+            Model model, RedirectAttributes redirect) {
+        OrderView order = guard.visible(user, orderId);
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        form.check(values, errors);
+        if (!errors.isEmpty()) {
+            return render(model, order, values, errors, null, null);
+        }
+        meetings.addParkingItem(orderId, MeetingForms.clean(form.text()), MeetingForms.clean(form.owner()), user.getUsername());
+        return saved(redirect, orderId, "meeting.parking.added", "parkeringsplads");
+    }
+
+    @PostMapping("/bestillinger/{orderId}/moede/parkering/{itemId}/slet")
+    String removeParkingItem(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @PathVariable long itemId, RedirectAttributes redirect) {
+        guard.visible(user, orderId);
+        if (!meetings.removeParkingItem(orderId, itemId)) {
+            throw new AccessRefusedException("order:" + orderId + ":parking:" + itemId);
+        }
+        return saved(redirect, orderId, "meeting.parking.removed", "parkeringsplads");
+    }
+
+    @PostMapping("/bestillinger/{orderId}/moede/aftaler")
+    String addAgreement(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, AgreementForm form,
+            Model model, RedirectAttributes redirect) {
+        OrderView order = guard.visible(user, orderId);
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        form.check("agreement-", meetings.meeting(order).actionTypes(), values, errors);
+        if (!errors.isEmpty()) {
+            return render(model, order, values, errors, null, null);
+        }
+        long id = meetings.addAgreement(orderId, form.draft(), user.getUsername());
+        return saved(redirect, orderId, "meeting.agreement.added", "aftale-" + id);
+    }
+
+    @PostMapping("/bestillinger/{orderId}/moede/aftaler/{agreementId}")
+    String saveAgreement(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @PathVariable long agreementId, AgreementForm form, Model model, RedirectAttributes redirect) {
+        OrderView order = guard.visible(user, orderId);
+        MeetingView meeting = meetings.meeting(order);
+        AgreementView agreement = agreement(meeting, agreementId);
+        String prefix = "agreement-" + agreementId + "-";
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        form.check(prefix, meeting.actionTypes(), values, errors);
+        if (!errors.isEmpty()) {
+            values.put(prefix + "version", String.valueOf(version(form.version())));
+            return render(model, order, values, errors, null, null);
+        }
+        if (meetings.saveAgreement(orderId, agreementId, form.draft(), version(form.version()), user.getUsername())) {
+            return saved(redirect, orderId, "meeting.agreement.saved", "aftale-" + agreementId);
+        }
+        values.put(prefix + "version", String.valueOf(agreement.version()));
+        errors.put(prefix + "what", "meeting.conflict");
+        return render(model, order, values, errors, "agreement-" + agreementId, agreement.what());
+    }
+
+    @PostMapping("/bestillinger/{orderId}/moede/aftaler/{agreementId}/status")
+    String changeStatus(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @PathVariable long agreementId, StatusForm form, Model model, RedirectAttributes redirect) {
+        OrderView order = guard.visible(user, orderId);
+        agreement(meetings.meeting(order), agreementId);
+        String prefix = "agreement-" + agreementId + "-";
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        values.put(prefix + "to", form.to() == null ? "" : form.to());
+        values.put(prefix + "reason", form.reason() == null ? "" : form.reason());
+        if (form.fromStatus() == null || form.toStatus() == null) {
+            errors.put(prefix + "to", "meeting.status.choose");
+            return render(model, order, values, errors, null, null);
+        }
+        try {
+            meetings.changeStatus(orderId, agreementId, form.fromStatus(), form.toStatus(), form.reasonText(), user.getUsername());
+        } catch (AgreementRuleViolation e) {
+            errors.put(prefix + ("reason".equals(e.field()) ? "reason" : "to"), e.messageKey());
+            return render(model, order, values, errors, null, null);
+        }
+        return saved(redirect, orderId, form.toStatus().changedKey(), "aftale-" + agreementId);
+    }
+
+    @PostMapping("/bestillinger/{orderId}/moede/referat")
+    String makeMinutes(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+        OrderView order = guard.visible(user, orderId);
+        Minutes.Version version = minutes.request(order, user.getUsername());
+        redirect.addFlashAttribute("successArgs", new Object[] {version.version()});
+        return saved(redirect, orderId, "meeting.minutes.requested", "referat");
+    }
+
+    /** The referat's versions alone: the page polls this (htmx) while a version is being made. */
+    @GetMapping("/bestillinger/{orderId}/moede/referat")
+    String minutesList(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
+        OrderView order = guard.visible(user, orderId);
+        minutesModel(model, order);
+        return VIEW + " :: minutes";
+    }
+
+    @GetMapping("/bestillinger/{orderId}/moede/referat/{token}.docx")
+    ResponseEntity<byte[]> docx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @PathVariable String token) {
+        Minutes.Version version = version(guard.visible(user, orderId), token);
+        byte[] bytes = minutes.docx(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":docx"));
+        return download(bytes, DOCX, "referat-v" + version.version() + ".docx");
+    }
+
+    @GetMapping("/bestillinger/{orderId}/moede/referat/{token}.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @PathVariable String token) {
+        Minutes.Version version = version(guard.visible(user, orderId), token);
+        byte[] bytes = minutes.pdf(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":pdf"));
+        return download(bytes, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf");
+    }
+
+    @PostMapping("/bestillinger/{orderId}/moede/referat/{token}/send")
+    String sendMinutes(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token,
+            RedirectAttributes redirect) {
+        OrderView order = guard.visible(user, orderId);
+        Minutes.Version version = version(order, token);
+        if (!version.ready()) {
+            redirect.addFlashAttribute("error", "meeting.minutes.notReady");
+            return "redirect:/bestillinger/" + orderId + "/moede#referat";
+        }
+        int recipients = minutes.send(order, version, user.getUsername());
+        redirect.addFlashAttribute("successArgs", new Object[] {version.version(), recipients});
+        return saved(redirect, orderId, "meeting.minutes.sent", "referat");
+    }
+
+    private String render(Model model, OrderView order, Map<String, String> values, Map<String, String> errors, String conflict,
+            String stored) {
+        MeetingView meeting = meetings.meeting(order);
+        model.addAttribute("order", order);
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("draft", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        model.addAttribute("stored", stored);
+        model.addAttribute("parties", List.of(Party.CLUSTER, Party.MUNICIPALITY, Party.PROVIDER));
+        minutesModel(model, order);
+        return VIEW;
+    }
+
+    private void minutesModel(Model model, OrderView order) {
+        List<Minutes.Version> versions = minutes.versions(order.id());
+        model.addAttribute("order", order);
+        model.addAttribute("minutes", versions);
+        model.addAttribute("minutesPending", versions.stream().anyMatch(Minutes.Version::pending));
+    }
+
+    private static String saved(RedirectAttributes redirect, long orderId, String message, String anchor, Object... args) {
+        redirect.addFlashAttribute("success", message);
+        if (args.length > 0) {
+            redirect.addFlashAttribute("successArgs", args);
+        }
+        return "redirect:/bestillinger/" + orderId + "/moede#" + anchor;
+    }
+
+    private static AgreementView agreement(MeetingView meeting, long agreementId) {
+        return meeting.agreements().stream().filter(a -> a.id() == agreementId).findFirst()
+                .orElseThrow(() -> new AccessRefusedException("order:" + meeting.order().id() + ":agreement:" + agreementId));
+    }
+
+    private Minutes.Version version(OrderView order, String token) {
+        return minutes.find(order.id(), token).orElseThrow(() -> new AccessRefusedException("minutes:" + order.id()));
+    }
+
+    private static int version(Integer version) {
+        return version == null ? -1 : version;
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String name) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+}

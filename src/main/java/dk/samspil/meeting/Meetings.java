@@ -1,0 +1,208 @@
+package dk.samspil.meeting;
+
+import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.catalog.PackageDefinition.ItemKind;
+import dk.samspil.catalog.PackageDefinition.ScheduledItem;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.Party;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What is written during an order's meeting. Every item is saved on its own (roles, each block, each parking-lot
+ * item, each agreement), so two people writing different items never get in each other's way; two people saving
+ * the same item are told apart by its version, and the later save is refused rather than overwriting the earlier.
+ */
+@Service
+public class Meetings {
+
+    public record MeetingView(OrderView order, Roles roles, List<BlockView> blocks, List<ParkingItem> parking,
+            List<AgreementView> agreements, List<String> actionTypes) {}
+
+    public record Roles(String chair, String referent, String presenters, int version) {}
+
+    public record BlockView(int position, String title, boolean pause, LocalTime plannedFrom, LocalTime plannedTo,
+            LocalTime actualStart, LocalTime actualEnd, String notes, int version) {}
+
+    public record ParkingItem(long id, String text, String owner, String createdBy) {}
+
+    public record AgreementView(long id, String what, String ownerPerson, Party ownerParty, LocalDate due,
+            String actionType, AgreementStatus status, int version, List<HistoryEntry> history) {}
+
+    public record HistoryEntry(String by, OffsetDateTime at, AgreementStatus from, AgreementStatus to, String reason) {}
+
+    /** An agreement as written: who is a person, a party or both. */
+    public record AgreementDraft(String what, String ownerPerson, Party ownerParty, LocalDate due, String actionType) {}
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+
+    Meetings(JdbcClient jdbc, Catalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    /** The order's meeting as it stands; its rows are made the first time it is opened. */
+    @Transactional
+    public MeetingView meeting(OrderView order) {
+        PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
+        List<ScheduledItem> schedule = pkg.scheduleFrom(order.startTime());
+        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING").param(order.id()).update();
+        for (int position = 1; position <= schedule.size(); position++) {
+            jdbc.sql("INSERT INTO meeting_block (order_id, position) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(order.id(), position).update();
+        }
+        Roles roles = jdbc.sql("SELECT chair, referent, presenters, version FROM meeting WHERE order_id = ?").param(order.id())
+                .query((rs, n) -> new Roles(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).single();
+        return new MeetingView(order, roles, blocks(order.id(), schedule), parking(order.id()), agreements(order.id()),
+                pkg.suggestedActions());
+    }
+
+    /** Saves the roles unless someone else saved them since {@code version} was read. */
+    @Transactional
+    public boolean saveRoles(long orderId, String chair, String referent, String presenters, int version, String by) {
+        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING").param(orderId).update();
+        return jdbc.sql("""
+                        UPDATE meeting SET chair = ?, referent = ?, presenters = ?, version = version + 1, updated_by = ?,
+                            updated_at = now() WHERE order_id = ? AND version = ?""")
+                .params(chair, referent, presenters, by, orderId, version).update() == 1;
+    }
+
+    /** Saves a block's actual times and notes unless someone else saved the block since {@code version} was read. */
+    @Transactional
+    public boolean saveBlock(long orderId, int position, LocalTime start, LocalTime end, String notes, int version, String by) {
+        return jdbc.sql("""
+                        UPDATE meeting_block SET actual_start = ?, actual_end = ?, notes = ?, version = version + 1,
+                            updated_by = ?, updated_at = now() WHERE order_id = ? AND position = ? AND version = ?""")
+                .params(start, end, notes, by, orderId, position, version).update() == 1;
+    }
+
+    @Transactional
+    public void addParkingItem(long orderId, String text, String owner, String by) {
+        jdbc.sql("INSERT INTO meeting_parking_item (order_id, text, owner, created_by) VALUES (?, ?, ?, ?)")
+                .params(orderId, text, owner, by).update();
+    }
+
+    @Transactional
+    public boolean removeParkingItem(long orderId, long id) {
+        return jdbc.sql("DELETE FROM meeting_parking_item WHERE order_id = ? AND id = ?").params(orderId, id).update() == 1;
+    }
+
+    @Transactional
+    public long addAgreement(long orderId, AgreementDraft draft, String by) {
+        long id = jdbc.sql("""
+                        INSERT INTO meeting_agreement (order_id, what, owner_person, owner_party, due_date, action_type, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(orderId, draft.what(), draft.ownerPerson(), party(draft.ownerParty()), draft.due(), draft.actionType(), by)
+                .query(Long.class).single();
+        history(id, null, AgreementStatus.AGREED, null, by);
+        return id;
+    }
+
+    /** Saves an agreement's text, owner and date unless someone else saved it since {@code version} was read. */
+    @Transactional
+    public boolean saveAgreement(long orderId, long id, AgreementDraft draft, int version, String by) {
+        return jdbc.sql("""
+                        UPDATE meeting_agreement SET what = ?, owner_person = ?, owner_party = ?, due_date = ?, action_type = ?,
+                            version = version + 1 WHERE order_id = ? AND id = ? AND version = ?""")
+                .params(draft.what(), draft.ownerPerson(), party(draft.ownerParty()), draft.due(), draft.actionType(), orderId,
+                        id, version).update() == 1;
+    }
+
+    /**
+     * Moves an agreement from the status the user saw to another, recording who, when and why.
+     *
+     * @throws AgreementRuleViolation when the step is not allowed, has no reason where one is needed, or the status
+     *     was changed by someone else meanwhile
+     */
+    @Transactional
+    public void changeStatus(long orderId, long id, AgreementStatus from, AgreementStatus to, String reason, String by) {
+        if (!from.canMoveTo(to)) {
+            throw new AgreementRuleViolation("status", "meeting.status.notAllowed");
+        }
+        if (to == AgreementStatus.ABANDONED && (reason == null || reason.isBlank())) {
+            throw new AgreementRuleViolation("reason", "meeting.status.reason.required");
+        }
+        int changed = jdbc.sql("""
+                        UPDATE meeting_agreement SET status = ?, version = version + 1
+                        WHERE order_id = ? AND id = ? AND status = ?""")
+                .params(to.name(), orderId, id, from.name()).update();
+        if (changed == 0) {
+            throw new AgreementRuleViolation("status", "meeting.status.stale");
+        }
+        history(id, from, to, to == AgreementStatus.ABANDONED ? reason.strip() : null, by);
+    }
+
+    public Optional<AgreementView> agreement(long orderId, long id) {
+        return agreements(orderId).stream().filter(a -> a.id() == id).findFirst();
+    }
+
+    private void history(long agreementId, AgreementStatus from, AgreementStatus to, String reason, String by) {
+        jdbc.sql("""
+                        INSERT INTO meeting_agreement_history (agreement_id, changed_by, from_status, to_status, reason)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(agreementId, by, from == null ? null : from.name(), to.name(), reason).update();
+    }
+
+    private List<BlockView> blocks(long orderId, List<ScheduledItem> schedule) {
+        List<BlockView> blocks = new ArrayList<>();
+        jdbc.sql("SELECT * FROM meeting_block WHERE order_id = ? AND position <= ? ORDER BY position")
+                .params(orderId, schedule.size())
+                .query((rs, n) -> {
+                    int position = rs.getInt("position");
+                    ScheduledItem item = schedule.get(position - 1);
+                    return new BlockView(position, item.item().title(), item.item().kind() == ItemKind.BREAK, item.from(),
+                            item.to(), rs.getObject("actual_start", LocalTime.class), rs.getObject("actual_end", LocalTime.class),
+                            rs.getString("notes"), rs.getInt("version"));
+                })
+                .list().forEach(blocks::add);
+        return blocks;
+    }
+
+    private List<ParkingItem> parking(long orderId) {
+        return jdbc.sql("SELECT * FROM meeting_parking_item WHERE order_id = ? ORDER BY id").param(orderId)
+                .query((rs, n) -> new ParkingItem(rs.getLong("id"), rs.getString("text"), rs.getString("owner"),
+                        rs.getString("created_by")))
+                .list();
+    }
+
+    private List<AgreementView> agreements(long orderId) {
+        Map<Long, List<HistoryEntry>> history = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT h.* FROM meeting_agreement_history h JOIN meeting_agreement a ON a.id = h.agreement_id
+                        WHERE a.order_id = ? ORDER BY h.changed_at, h.id""")
+                .param(orderId)
+                .query((rs, n) -> history.computeIfAbsent(rs.getLong("agreement_id"), k -> new ArrayList<>()).add(entry(rs)))
+                .list();
+        return jdbc.sql("SELECT * FROM meeting_agreement WHERE order_id = ? ORDER BY id").param(orderId)
+                .query((rs, n) -> new AgreementView(rs.getLong("id"), rs.getString("what"), rs.getString("owner_person"),
+                        rs.getString("owner_party") == null ? null : Party.valueOf(rs.getString("owner_party")),
+                        rs.getObject("due_date", LocalDate.class), rs.getString("action_type"),
+                        AgreementStatus.valueOf(rs.getString("status")), rs.getInt("version"),
+                        history.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    private static HistoryEntry entry(ResultSet rs) throws SQLException {
+        String from = rs.getString("from_status");
+        return new HistoryEntry(rs.getString("changed_by"), rs.getObject("changed_at", OffsetDateTime.class),
+                from == null ? null : AgreementStatus.valueOf(from), AgreementStatus.valueOf(rs.getString("to_status")),
+                rs.getString("reason"));
+    }
+
+    private static String party(Party party) {
+        return party == null ? null : party.name();
+    }
+}

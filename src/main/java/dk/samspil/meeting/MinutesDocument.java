@@ -1,0 +1,113 @@
+package dk.samspil.meeting;
+
+import dk.samspil.deck.DocxBuilder;
+import dk.samspil.deck.DocxBuilder.Line;
+import dk.samspil.meeting.Meetings.AgreementView;
+import dk.samspil.meeting.Meetings.BlockView;
+import dk.samspil.meeting.Meetings.MeetingView;
+import dk.samspil.meeting.Meetings.ParkingItem;
+import dk.samspil.ordering.OrderViews.OrderView;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+
+/** Writes the referat of a meeting as Word: the facts, the roles, each block as it went, the parking lot, the agreements. */
+final class MinutesDocument {
+
+    static final Locale DANISH = Locale.forLanguageTag("da-DK");
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", DANISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
+
+    private final MessageSource messages;
+
+    MinutesDocument(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    byte[] write(MeetingView meeting) {
+        OrderView order = meeting.order();
+        DocxBuilder doc = new DocxBuilder(text("meeting.minutes.doc.title", order.packageTitle()));
+        doc.heading(1, text("meeting.minutes.doc.title", order.packageTitle()));
+        doc.labelled(text("meeting.minutes.doc.cluster"), order.clusterName());
+        doc.labelled(text("meeting.minutes.doc.municipalities"), order.municipalityNames());
+        doc.labelled(text("meeting.minutes.doc.date"), order.meetingDate().format(DATE) + ", " + time(order.startTime()));
+        doc.labelled(text("meeting.minutes.doc.venue"), order.venue());
+        doc.labelled(text("meeting.chair"), orDash(meeting.roles().chair()));
+        doc.labelled(text("meeting.referent"), orDash(meeting.roles().referent()));
+        doc.labelled(text("meeting.presenters"), orDash(meeting.roles().presenters()));
+
+        doc.heading(2, text("meeting.programme.heading"));
+        for (BlockView block : meeting.blocks()) {
+            doc.heading(3, block.title());
+            doc.labelled(text("meeting.minutes.doc.planned"), time(block.plannedFrom()) + "–" + time(block.plannedTo()));
+            doc.labelled(text("meeting.minutes.doc.actual"), block.actualStart() == null && block.actualEnd() == null
+                    ? "–" : time(block.actualStart()) + "–" + time(block.actualEnd()));
+            if (!block.notes().isBlank()) {
+                doc.paragraph(block.notes());
+            }
+        }
+
+        doc.heading(2, text("meeting.parking.heading"));
+        if (meeting.parking().isEmpty()) {
+            doc.paragraph(text("meeting.parking.none"));
+        } else {
+            List<List<List<Line>>> rows = new ArrayList<>();
+            for (ParkingItem item : meeting.parking()) {
+                rows.add(List.of(List.of(Line.plain(item.text())), List.of(Line.plain(orDash(item.owner())))));
+            }
+            doc.table(List.of(text("meeting.parking.text"), text("meeting.parking.owner")), rows, new int[] {70, 30}, 0);
+        }
+
+        doc.heading(2, text("meeting.agreements.heading"));
+        if (meeting.agreements().isEmpty()) {
+            doc.paragraph(text("meeting.agreements.none"));
+        } else {
+            List<List<List<Line>>> rows = new ArrayList<>();
+            for (AgreementView a : meeting.agreements()) {
+                rows.add(List.of(List.of(Line.plain(a.what())), List.of(Line.plain(who(a))),
+                        List.of(Line.plain(a.due() == null ? "–" : a.due().format(DATE))),
+                        List.of(Line.plain(text(a.status().key())))));
+            }
+            doc.table(List.of(text("meeting.agreement.what"), text("meeting.agreement.who"), text("meeting.agreement.due"),
+                    text("meeting.agreement.status")), rows, new int[] {46, 24, 16, 14}, 0);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        try {
+            doc.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Who holds an agreement, in words: the person, the party, or both. */
+    String who(AgreementView a) {
+        String party = a.ownerParty() == null ? "" : text(switch (a.ownerParty()) {
+            case CLUSTER -> "meeting.party.CLUSTER";
+            case MUNICIPALITY -> "meeting.party.MUNICIPALITY";
+            case PROVIDER -> "meeting.party.PROVIDER";
+        });
+        if (a.ownerPerson().isBlank()) {
+            return party;
+        }
+        return party.isEmpty() ? a.ownerPerson() : a.ownerPerson() + " (" + party + ")";
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, DANISH);
+    }
+
+    private static String time(LocalTime time) {
+        return time == null ? "?" : time.format(TIME);
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "–" : value;
+    }
+}
