@@ -1,9 +1,10 @@
 package dk.samspil.deck;
 
+import dk.samspil.platform.DocxBuilder;
 import static dk.samspil.deck.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
-import dk.samspil.deck.DocxBuilder.Line;
+import dk.samspil.platform.DocxBuilder.Line;
 import java.util.Collections;
 import java.util.List;
 

@@ -1,10 +1,11 @@
 package dk.samspil.deck;
 
+import dk.samspil.platform.DocxBuilder;
 import static dk.samspil.deck.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
-import dk.samspil.deck.DocxBuilder.Line;
+import dk.samspil.platform.DocxBuilder.Line;
 import java.util.ArrayList;
 import java.util.List;
 

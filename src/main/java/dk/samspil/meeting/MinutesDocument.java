@@ -1,7 +1,7 @@
 package dk.samspil.meeting;
 
-import dk.samspil.deck.DocxBuilder;
-import dk.samspil.deck.DocxBuilder.Line;
+import dk.samspil.platform.DocxBuilder;
+import dk.samspil.platform.DocxBuilder.Line;
 import dk.samspil.meeting.Meetings.AgreementView;
 import dk.samspil.meeting.Meetings.BlockView;
 import dk.samspil.meeting.Meetings.MeetingView;

@@ -1,4 +1,4 @@
-package dk.samspil.deck;
+package dk.samspil.platform;
 
 import java.io.IOException;
 import java.io.OutputStream;
