@@ -11,7 +11,9 @@ import dk.samspil.deck.DeckContent.Chart;
 import dk.samspil.deck.DeckContent.QuestionSlide;
 import dk.samspil.deck.DeckContent.ResponseRate;
 import dk.samspil.deck.DeckContent.Series;
+import dk.samspil.meeting.Meetings;
 import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.Orders;
 import dk.samspil.servicedata.MunicipalData;
 import dk.samspil.servicedata.OrderFigures;
 import dk.samspil.servicedata.OrderFigures.Line;
@@ -44,19 +46,27 @@ class DeckAssembler {
     private final SurveyResults surveys;
     private final OrderFigures figures;
     private final MunicipalData municipal;
+    private final Orders orders;
+    private final Meetings meetings;
 
-    DeckAssembler(Catalog catalog, SurveyResults surveys, OrderFigures figures, MunicipalData municipal) {
+    DeckAssembler(Catalog catalog, SurveyResults surveys, OrderFigures figures, MunicipalData municipal, Orders orders,
+            Meetings meetings) {
         this.catalog = catalog;
         this.surveys = surveys;
         this.figures = figures;
         this.municipal = municipal;
+        this.orders = orders;
+        this.meetings = meetings;
     }
 
     /** Not one transaction: the survey's results first mix pending answers, which vacuums (outside any transaction). */
     DeckContent assemble(OrderView order) {
         PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
         Optional<Results> results = pkg.questionnaire().questions().isEmpty() ? Optional.empty() : surveys.forOrder(order.id());
-        List<QuestionSlide> questions = results.map(r -> questionSlides(pkg, r)).orElse(List.of());
+        // A follow-up shows then and now: the first order's results (through the same policy) beside this one's.
+        Optional<OrderView> first = Optional.ofNullable(order.followsOrderId()).flatMap(orders::find);
+        Optional<Results> then = first.flatMap(f -> surveys.forOrder(f.id()));
+        List<QuestionSlide> questions = results.map(r -> questionSlides(pkg, r, then)).orElse(List.of());
         Map<Integer, List<QuestionSlide>> byBlock = new TreeMap<>();
         List<ScheduledItem> schedule = pkg.scheduleFrom(order.startTime());
         int firstBlock = firstContentBlock(schedule);
@@ -81,13 +91,20 @@ class DeckAssembler {
         ResponseRate rate = results.map(r -> new ResponseRate(r.invited(), r.answered())).orElse(null);
         List<Chart> charts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<OrderFigures.Figures> thenFigures = first.map(f -> figures.forOrder(f, f.meetingDate())).orElse(List.of());
         for (OrderFigures.Figures f : figures.forOrder(order)) {
-            List<Line> lines = new ArrayList<>(f.practices());
-            lines.add(f.cluster());
-            lines.add(f.region());
-            lines.add(f.country());
-            charts.add(rateChart("Ydelse " + f.service().code() + ": " + f.service().name(), lines, f.threshold()));
-            notes.add("Ydelse " + f.service().code() + ": " + f.from().format(MONTH) + "–" + f.to().format(MONTH) + ".");
+            Chart now = rateChart("Ydelse " + f.service().code() + ": " + f.service().name(), lines(f), f.threshold());
+            Optional<OrderFigures.Figures> before = thenFigures.stream()
+                    .filter(t -> t.service().code().equals(f.service().code()) && t.to().isBefore(f.to())).findFirst();
+            if (before.isPresent()) {
+                Chart old = rateChart(now.title(), lines(before.get()), f.threshold());
+                charts.add(thenAndNow(now, old));
+                notes.add("Ydelse " + f.service().code() + ": før " + before.get().from().format(MONTH) + "–"
+                        + before.get().to().format(MONTH) + ", nu " + f.from().format(MONTH) + "–" + f.to().format(MONTH) + ".");
+            } else {
+                charts.add(now);
+                notes.add("Ydelse " + f.service().code() + ": " + f.from().format(MONTH) + "–" + f.to().format(MONTH) + ".");
+            }
         }
         for (MunicipalData.Referrals r : municipal.referrals(order)) {
             List<Line> lines = new ArrayList<>(r.practices());
@@ -115,9 +132,59 @@ class DeckAssembler {
                     + "ikke kan regnes ud.");
         }
         List<String> followUp = !pkg.suggestedActions().isEmpty() ? pkg.suggestedActions() : pkg.afterMeeting();
+        List<String> earlier = first.map(f -> meetings.meeting(f).agreements().stream().map(DeckAssembler::agreementLine).toList())
+                .orElse(List.of());
         return new DeckContent(pkg.title(), order.clusterName(), order.municipalityNames(), order.meetingDate(),
                 order.startTime(), order.venue(), pkg.purpose(), blocks, rate, charts,
-                notes.isEmpty() ? null : String.join(" ", notes), followUp);
+                notes.isEmpty() ? null : String.join(" ", notes), followUp, earlier);
+    }
+
+    private static List<Line> lines(OrderFigures.Figures f) {
+        List<Line> lines = new ArrayList<>(f.practices());
+        lines.add(f.cluster());
+        lines.add(f.region());
+        lines.add(f.country());
+        return lines;
+    }
+
+    /** "Klinikbesøg – Kommunen, senest 01.03.2027: gennemført (begrundelse)". */
+    private static String agreementLine(Meetings.AgreementView a) {
+        List<String> who = new ArrayList<>();
+        if (a.ownerPerson() != null && !a.ownerPerson().isBlank()) {
+            who.add(a.ownerPerson());
+        }
+        if (a.ownerParty() != null) {
+            who.add(switch (a.ownerParty()) {
+                case CLUSTER -> "klyngen";
+                case MUNICIPALITY -> "kommunen";
+                case PROVIDER -> "udbyderen";
+            });
+        }
+        String status = switch (a.status()) {
+            case AGREED -> "aftalt";
+            case IN_PROGRESS -> "i gang";
+            case DONE -> "gennemført";
+            case ABANDONED -> "opgivet";
+        };
+        String reason = a.status() == dk.samspil.meeting.AgreementStatus.ABANDONED && !a.history().isEmpty()
+                && a.history().get(a.history().size() - 1).reason() != null ? " (" + a.history().get(a.history().size() - 1).reason() + ")" : "";
+        return a.what() + (who.isEmpty() ? "" : " – " + String.join(", ", who))
+                + (a.due() == null ? "" : ", senest " + a.due().format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))) + ": " + status + reason;
+    }
+
+    /** One chart with two series, "Før" and "Nu", over the categories of now (a category new since then has no "før"). */
+    private static Chart thenAndNow(Chart now, Chart then) {
+        Series nowSeries = now.series().get(0);
+        Series thenSeries = then.series().get(0);
+        List<Double> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (String category : now.categories()) {
+            int at = then.categories().indexOf(category);
+            values.add(at < 0 ? null : thenSeries.values().get(at));
+            labels.add(at < 0 ? "–" : thenSeries.labels().get(at));
+        }
+        return new Chart(now.title(), now.unit(), now.categories(), List.of(new Series("Før", values, labels),
+                new Series("Nu", nowSeries.values(), nowSeries.labels())));
     }
 
     private static Chart rateChart(String title, List<Line> lines, int threshold) {
@@ -132,8 +199,16 @@ class DeckAssembler {
                 List.of(new Series("Pr. 1.000 tilmeldte", values, labels)));
     }
 
-    /** Shown results per question; when too few answered, the questions with "too few" instead. */
-    private static List<QuestionSlide> questionSlides(PackageDefinition pkg, Results results) {
+    /**
+     * Shown results per question; when too few answered, the questions with "too few" instead. In a follow-up, a
+     * question whose key was asked then gets "Før" beside "Nu" (matched by key, so a reworded question still
+     * compares); one asked for the first time is marked new. "Then" obeys the same policy: too few answers then, no
+     * "Før".
+     */
+    static List<QuestionSlide> questionSlides(PackageDefinition pkg, Results results, Optional<Results> then) {
+        Map<String, QuestionResult> before = new java.util.HashMap<>();
+        boolean followUp = then.isPresent();
+        then.filter(Results::shown).ifPresent(t -> t.questions().forEach(q -> before.put(q.question().key(), q)));
         if (!results.shown()) {
             return pkg.questionnaire().questions().stream()
                     .map(q -> new QuestionSlide(q.number(), q.text(), false, 0, null, List.of(), false, true))
@@ -141,16 +216,30 @@ class DeckAssembler {
         }
         List<QuestionSlide> slides = new ArrayList<>();
         for (QuestionResult q : results.questions()) {
+            QuestionResult old = before.get(q.question().key());
             Chart chart = null;
             if (q.closed()) {
-                chart = new Chart(null, "Antal svar", q.options().stream().map(SurveyResults.OptionCount::label).toList(),
-                        List.of(new Series("Svar", q.options().stream().map(o -> (double) o.count()).toList(),
-                                q.options().stream().map(o -> o.count() + " (" + o.percent() + " %)").toList())));
+                List<String> categories = q.options().stream().map(SurveyResults.OptionCount::label).toList();
+                Series now = new Series(old == null ? "Svar" : "Nu", q.options().stream().map(o -> (double) o.count()).toList(),
+                        q.options().stream().map(o -> o.count() + " (" + o.percent() + " %)").toList());
+                if (old != null && old.closed()) {
+                    List<Double> values = new ArrayList<>();
+                    List<String> labels = new ArrayList<>();
+                    for (String category : categories) {
+                        Optional<SurveyResults.OptionCount> match = old.options().stream().filter(o -> o.label().equals(category)).findFirst();
+                        values.add(match.map(o -> (double) o.count()).orElse(null));
+                        labels.add(match.map(o -> o.count() + " (" + o.percent() + " %)").orElse("–"));
+                    }
+                    chart = new Chart(null, "Antal svar", categories, List.of(new Series("Før", values, labels), now));
+                } else {
+                    chart = new Chart(null, "Antal svar", categories, List.of(now));
+                }
             }
             List<String> texts = new ArrayList<>(q.texts());
             q.others().forEach(other -> texts.add("Andet: " + other));
+            boolean isNew = followUp && then.get().shown() && old == null;
             slides.add(new QuestionSlide(q.question().number(), q.question().text(), q.multiple(), q.answered(), chart,
-                    texts, false, false));
+                    texts, isNew, false));
         }
         return slides;
     }

@@ -18,16 +18,27 @@ import java.util.List;
  * @param dataCharts service and municipal data, one chart each; empty when the package has none
  * @param dataNote a line under the data charts (source, period, "<5" explained); may be null
  * @param followUp the agreement prompts for the last slide (the package's suggested actions / "efter mødet")
+ * @param earlierAgreements in a follow-up: the first meeting's agreements with who, when and their status, one line
+ *     each; empty otherwise
  */
 public record DeckContent(String title, String cluster, String municipality, LocalDate date, LocalTime start,
         String venue, List<String> purpose, List<Block> blocks, ResponseRate responseRate, List<Chart> dataCharts,
-        String dataNote, List<String> followUp) {
+        String dataNote, List<String> followUp, List<String> earlierAgreements) {
 
     public DeckContent {
         purpose = List.copyOf(purpose);
         blocks = List.copyOf(blocks);
         dataCharts = List.copyOf(dataCharts);
         followUp = List.copyOf(followUp);
+        earlierAgreements = List.copyOf(earlierAgreements);
+    }
+
+    /** A first meeting's deck: no earlier agreements. */
+    public DeckContent(String title, String cluster, String municipality, LocalDate date, LocalTime start, String venue,
+            List<String> purpose, List<Block> blocks, ResponseRate responseRate, List<Chart> dataCharts, String dataNote,
+            List<String> followUp) {
+        this(title, cluster, municipality, date, start, venue, purpose, blocks, responseRate, dataCharts, dataNote, followUp,
+                List.of());
     }
 
     /**

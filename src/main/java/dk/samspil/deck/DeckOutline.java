@@ -49,6 +49,7 @@ final class DeckOutline {
         }
         points(Wording.GROUP_WORK, null, Wording.GROUP_WORK_PROMPTS);
         points(Wording.SUMMARY, null, Wording.SUMMARY_PROMPTS);
+        earlierAgreements();
         agreements();
     }
 
@@ -150,6 +151,13 @@ final class DeckOutline {
                 Canvas.textHeight(box), size);
         for (int i = 0; i < pages.size(); i++) {
             slides.add(new Points(Wording.part(heading, i, pages.size()), subheading, pages.get(i), verbatim));
+        }
+    }
+
+    /** A follow-up's deck reminds the meeting what was agreed a year ago, and how far it got. */
+    private void earlierAgreements() {
+        if (!deck.earlierAgreements().isEmpty()) {
+            points(Wording.EARLIER_AGREEMENTS, null, deck.earlierAgreements());
         }
     }
 

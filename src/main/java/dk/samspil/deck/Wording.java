@@ -37,6 +37,7 @@ final class Wording {
             "Hvad overraskede os?",
             "Hvad vil vi gerne ændre – og hvad vil vi holde fast i?");
     static final String FOLLOW_UP = "Opfølgning og aftaler";
+    static final String EARLIER_AGREEMENTS = "Aftaler fra mødet sidste år";
     static final List<String> AGREEMENT_COLUMNS = List.of("Hvad", "Hvem", "Hvornår");
 
     private Wording() {}

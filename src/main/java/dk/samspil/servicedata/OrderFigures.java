@@ -70,12 +70,21 @@ public class OrderFigures {
     /** The figures for each service code of the order's package that has data. */
     @Transactional
     public List<Figures> forOrder(OrderView order) {
+        return forOrder(order, null);
+    }
+
+    /**
+     * The figures of the 12 months with data before {@code until} (null: the latest data) — for "then" in a
+     * follow-up, the months before the first meeting.
+     */
+    @Transactional
+    public List<Figures> forOrder(OrderView order, LocalDate until) {
         List<ServiceCode> codes = catalog.find(order.packageSlug()).map(p -> p.serviceCodes()).orElse(List.of());
         ClusterView cluster = directory.cluster(order.clusterId()).orElseThrow();
         Map<String, String> letters = letters(order);
         List<Figures> figures = new ArrayList<>();
         for (ServiceCode code : codes) {
-            figures(code, cluster, letters).ifPresent(figures::add);
+            figures(code, cluster, letters, until).ifPresent(figures::add);
         }
         return figures;
     }
@@ -89,6 +98,14 @@ public class OrderFigures {
     @Transactional
     public Map<String, String> letters(OrderView order) {
         List<PracticeView> practices = new ArrayList<>(directory.practices(order.clusterId()));
+        if (order.followsOrderId() != null) {
+            // A follow-up keeps the first meeting's letters, so "Praksis C" is the same practice then and now.
+            jdbc.sql("""
+                            INSERT INTO order_pseudonym (order_id, ydernummer, letter)
+                            SELECT ?, ydernummer, letter FROM order_pseudonym WHERE order_id = ?
+                            ON CONFLICT DO NOTHING""")
+                    .params(order.id(), order.followsOrderId()).update();
+        }
         Map<String, String> letters = current(order.id());
         List<PracticeView> missing = new ArrayList<>(practices.stream().filter(p -> !letters.containsKey(p.ydernummer())).toList());
         if (!missing.isEmpty()) {
@@ -133,9 +150,10 @@ public class OrderFigures {
         return text.toString();
     }
 
-    private Optional<Figures> figures(ServiceCode code, ClusterView cluster, Map<String, String> letters) {
-        Optional<LocalDate> last = jdbc.sql("SELECT max(period) FROM register_service_count WHERE service_code = ?")
-                .param(code.code()).query(LocalDate.class).optional();
+    private Optional<Figures> figures(ServiceCode code, ClusterView cluster, Map<String, String> letters, LocalDate until) {
+        Optional<LocalDate> last = jdbc.sql("SELECT max(period) FROM register_service_count WHERE service_code = ? AND period < ?")
+                .params(code.code(), until == null ? LocalDate.of(9999, 1, 1) : until.withDayOfMonth(1))
+                .query(LocalDate.class).optional();
         if (last.isEmpty() || last.get() == null) {
             return Optional.empty();
         }

@@ -31,7 +31,28 @@ public class Surveys {
 
     @ApplicationModuleListener
     void on(PackageOrdered ordered) {
-        create(ordered.orderId(), ordered.packageSlug());
+        if (ordered.followsOrderId() != null) {
+            createFollowUp(ordered.orderId(), ordered.followsOrderId(), ordered.packageSlug());
+        } else {
+            create(ordered.orderId(), ordered.packageSlug());
+        }
+    }
+
+    /**
+     * The follow-up's survey starts from the questions the first meeting's survey ended with — same keys, so the
+     * deck can put then and now side by side — and goes through its own review round from there.
+     */
+    @Transactional
+    public void createFollowUp(long orderId, long followsOrderId, String packageSlug) {
+        Optional<SurveyView> first = find(followsOrderId);
+        if (first.isEmpty()) {
+            create(orderId, packageSlug);
+            return;
+        }
+        Optional<Long> id = jdbc.sql("INSERT INTO survey (order_id) VALUES (?) ON CONFLICT (order_id) DO NOTHING RETURNING id")
+                .param(orderId).query(Long.class).optional();
+        id.ifPresent(surveyId -> jdbc.sql("INSERT INTO survey_version (survey_id, number, questions) VALUES (?, 1, CAST(? AS jsonb))")
+                .params(surveyId, json.writeValueAsString(first.get().questions())).update());
     }
 
     /** Creates the survey of an order once; a second call changes nothing. */

@@ -160,6 +160,11 @@ class AccessTests {
         notPlanners.put("kommune", 404);
         list.add(new Endpoint("/bestillinger/{orderId}/moededato", "POST", o + "/moededato", notPlanners));
         list.add(new Endpoint("/bestillinger/{orderId}/aflys", "POST", o + "/aflys", notPlanners));
+        // Only the cluster's coordinator orders the follow-up (exercised in FollowUpFlowTests).
+        Map<String, Integer> notCoordinator = everyone(404);
+        notCoordinator.put(ANONYMOUS, LOGIN);
+        notCoordinator.remove("koordinator");
+        list.add(new Endpoint("/bestillinger/{orderId}/opfoelgning", "POST", o + "/opfoelgning", notCoordinator));
         // A cluster task may not be ticked by the municipality.
         list.add(new Endpoint("/bestillinger/{orderId}/opgaver/{taskId}", "POST", o + "/opgaver/" + task, notPlanners));
         list.add(new Endpoint("/kalender", "GET", "/kalender", signedIn));
