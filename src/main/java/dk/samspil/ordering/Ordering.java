@@ -128,7 +128,7 @@ class Ordering {
         if (order.coordinatorEmail() != null) {
             outbox.enqueue(mails.orderReceived(order, order.coordinatorEmail()));
         }
-        consultantEmails(order.providerCode()).forEach(email -> outbox.enqueue(mails.newOrderForProvider(order, email)));
+        orders.emailsOf(order, Party.PROVIDER).forEach(email -> outbox.enqueue(mails.newOrderForProvider(order, email)));
         events.publishEvent(new PackageOrdered(id, pkg.slug(), order.clusterId(), order.meetingDate(), followsOrderId));
         return id;
     }
@@ -234,11 +234,6 @@ class Ordering {
     private void tick(long orderId, Timeline.Step step, SamspilPrincipal by) {
         jdbc.sql("UPDATE order_task SET done_at = now(), done_by = ? WHERE order_id = ? AND step = ? AND done_at IS NULL")
                 .params(by.displayName(), orderId, step.name()).update();
-    }
-
-    List<String> consultantEmails(String providerCode) {
-        return jdbc.sql("SELECT email FROM app_user WHERE role = 'CONSULTANT' AND provider_code = ? AND enabled AND email IS NOT NULL")
-                .param(providerCode).query(String.class).list();
     }
 
     private static String blankToNull(String value) {

@@ -51,6 +51,21 @@ public class Orders {
         return row.map(this::order);
     }
 
+    /**
+     * The e-mail addresses of one side of an order: the cluster's coordinator, the order's municipal participants, or
+     * the provider's consultants — who is reminded of a task or an agreement that side owns.
+     */
+    public List<String> emailsOf(OrderView order, Party party) {
+        return switch (party) {
+            case CLUSTER -> order.coordinatorEmail() == null ? List.of() : List.of(order.coordinatorEmail());
+            case PROVIDER -> jdbc.sql("""
+                            SELECT email FROM app_user WHERE role = 'CONSULTANT' AND provider_code = ? AND enabled
+                              AND email IS NOT NULL ORDER BY email""")
+                    .param(order.providerCode()).query(String.class).list();
+            case MUNICIPALITY -> order.participants().stream().map(ParticipantView::email).distinct().toList();
+        };
+    }
+
     /** The id of the follow-up ordered from this order, if any. */
     public Optional<Long> followUpOf(long orderId) {
         return jdbc.sql("SELECT id FROM package_order WHERE follows_order_id = ?").param(orderId).query(Long.class).optional();

@@ -76,11 +76,7 @@ class TaskReminders {
 
     private int send(TaskView task, boolean overdue) {
         OrderView order = orders.find(task.orderId()).orElseThrow();
-        List<String> recipients = switch (task.owner()) {
-            case CLUSTER -> order.coordinatorEmail() == null ? List.of() : List.of(order.coordinatorEmail());
-            case PROVIDER -> ordering.consultantEmails(order.providerCode());
-            case MUNICIPALITY -> order.participants().stream().map(OrderViews.ParticipantView::email).distinct().toList();
-        };
+        List<String> recipients = orders.emailsOf(order, task.owner());
         recipients.forEach(to -> outbox.enqueue(mails.reminder(order, task, to, overdue)));
         return recipients.size();
     }

@@ -1,0 +1,47 @@
+package dk.samspil.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.samspil.DemoUsers;
+import dk.samspil.OrderFixtures;
+import dk.samspil.SamspilTest;
+import dk.samspil.TestMailServer;
+import dk.samspil.ordering.Party;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Owners are reminded before an agreement's due date and once when it has passed; done agreements are left alone. */
+@SamspilTest
+class AgreementRemindersTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired DemoUsers users;
+    @Autowired Meetings meetings;
+    @Autowired AgreementReminders reminders;
+
+    @Test
+    void beforeTheDueDateAndOnceOverdueToTheOwningSide() throws Exception {
+        long order = OrderFixtures.placeOrder(mvc, users, "dosisdispensering", OrderFixtures.today().plusWeeks(14), "kommune@example.dk");
+        LocalDate today = LocalDate.of(2031, 3, 10);
+        long soon = meetings.addAgreement(order, new Meetings.AgreementDraft("Kommunen sender kontaktlisten for æøå-teamet", "",
+                Party.MUNICIPALITY, today.plusDays(1), null), "koordinator");
+        long late = meetings.addAgreement(order, new Meetings.AgreementDraft("Pilotprojekt med to læger", "Dr. Hansen",
+                null, today.minusDays(3), null), "koordinator");
+        long done = meetings.addAgreement(order, new Meetings.AgreementDraft("Punkt på KLU-mødet", "", Party.CLUSTER,
+                today.minusDays(1), null), "koordinator");
+        meetings.changeStatus(order, done, AgreementStatus.AGREED, AgreementStatus.DONE, null, "koordinator");
+        TestMailServer.purge();
+
+        assertThat(reminders.remind(today)).isGreaterThanOrEqualTo(2);
+        String due = TestMailServer.text(TestMailServer.awaitMail("kommune@example.dk", "Påmindelse: aftale med frist 11.03.2031"));
+        assertThat(due).contains("Kommunen sender kontaktlisten for æøå-teamet", "/bestillinger/" + order + "/moede");
+        String overdue = TestMailServer.text(TestMailServer.awaitMail("anne.kjaer@example.dk", "Aftalen har passeret sin frist"));
+        assertThat(overdue).as("a person-only agreement reminds the coordinator").contains("Pilotprojekt med to læger", "Dr. Hansen");
+        assertThat(TestMailServer.received("anne.kjaer@example.dk")).noneMatch(m -> TestMailServer.text(m).contains("Punkt på KLU-mødet"));
+
+        assertThat(reminders.remind(today)).as("each reminder once").isZero();
+        assertThat(soon).isNotEqualTo(late);
+    }
+}
