@@ -66,7 +66,7 @@ class AgreementOverviewTests {
     void eachUserSeesTheAgreementsOfTheOrdersTheySeeAndNoOthers() throws Exception {
         assertThat(page("/aftaler", "koordinator")).contains("Aarhus overdue " + mark, "Aarhus later " + mark)
                 .doesNotContain("Herning " + mark, "Vestklyngen");
-        assertThat(page("/aftaler", "kommune2")).contains("Herning " + mark, "Herning Kommune".substring(0, 7))
+        assertThat(page("/aftaler", "kommune2")).contains("Herning " + mark, "Herning")
                 .doesNotContain("Aarhus overdue " + mark, "Demoklyngen");
         assertThat(page("/aftaler", "koordinator2")).contains("Herning " + mark).doesNotContain("Aarhus later " + mark);
         assertThat(page("/aftaler", "kommune")).contains("Aarhus later " + mark).doesNotContain("Herning " + mark);
@@ -124,8 +124,8 @@ class AgreementOverviewTests {
                 OrderFixtures.today().minusDays(1).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
         // The page with the same filter shows the same agreements.
         String html = page("/aftaler?forfaldne=true", "konsulent");
-        long onPage = rows.stream().skip(1).filter(r -> html.contains(r.get(6))).count();
-        assertThat(onPage).isEqualTo(rows.size() - 1);
+        assertThat(html).contains((rows.size() - 1) + " aftaler");
+        assertThat(html).contains("Aarhus overdue " + mark, "Herning " + mark).doesNotContain("Aarhus later " + mark);
         assertThat(html).contains("/aftaler.xlsx?forfaldne=true");
     }
 
