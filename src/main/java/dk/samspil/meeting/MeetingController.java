@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,11 +46,16 @@ class MeetingController {
     private final OrderGuard guard;
     private final Meetings meetings;
     private final Minutes minutes;
+    private final AgreementOverview overview;
+    private final KluAgendaItem kluItem;
 
-    MeetingController(OrderGuard guard, Meetings meetings, Minutes minutes) {
+    MeetingController(OrderGuard guard, Meetings meetings, Minutes minutes, AgreementOverview overview,
+            MessageSource messages) {
         this.guard = guard;
         this.meetings = meetings;
         this.minutes = minutes;
+        this.overview = overview;
+        this.kluItem = new KluAgendaItem(messages);
     }
 
     @GetMapping("/bestillinger/{orderId}/moede")
@@ -231,6 +237,13 @@ class MeetingController {
         int recipients = minutes.send(order, version, user.getUsername());
         redirect.addFlashAttribute("successArgs", new Object[] {version.version(), recipients});
         return saved(redirect, orderId, "meeting.minutes.sent", "referat");
+    }
+
+    /** An agenda item for the next KLU meeting: the meeting's agreements where they stand today. */
+    @GetMapping("/bestillinger/{orderId}/moede/klu-punkt.docx")
+    ResponseEntity<byte[]> kluItem(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
+        OrderView order = guard.visible(user, orderId);
+        return download(kluItem.write(meetings.meeting(order), overview.today()), DOCX, "klu-punkt-" + orderId + ".docx");
     }
 
     private String render(Model model, OrderView order, Map<String, String> values, Map<String, String> errors, String conflict,

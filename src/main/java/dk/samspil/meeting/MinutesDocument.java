@@ -7,6 +7,7 @@ import dk.samspil.meeting.Meetings.BlockView;
 import dk.samspil.meeting.Meetings.MeetingView;
 import dk.samspil.meeting.Meetings.ParkingItem;
 import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.Party;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,15 +89,19 @@ final class MinutesDocument {
 
     /** Who holds an agreement, in words: the person, the party, or both. */
     String who(AgreementView a) {
-        String party = a.ownerParty() == null ? "" : text(switch (a.ownerParty()) {
+        return who(messages, a.ownerPerson(), a.ownerParty());
+    }
+
+    static String who(MessageSource messages, String person, Party owner) {
+        String party = owner == null ? "" : messages.getMessage(switch (owner) {
             case CLUSTER -> "meeting.party.CLUSTER";
             case MUNICIPALITY -> "meeting.party.MUNICIPALITY";
             case PROVIDER -> "meeting.party.PROVIDER";
-        });
-        if (a.ownerPerson().isBlank()) {
+        }, null, DANISH);
+        if (person == null || person.isBlank()) {
             return party;
         }
-        return party.isEmpty() ? a.ownerPerson() : a.ownerPerson() + " (" + party + ")";
+        return party.isEmpty() ? person : person + " (" + party + ")";
     }
 
     private String text(String key, Object... args) {

@@ -45,7 +45,8 @@ public final class OrderViews {
         }
     }
 
-    /** One line of a list of orders, with its count of overdue tasks. */
+    /** One line of a list of orders, with its count of overdue tasks, its cluster's id and its municipalities. */
     public record OrderLine(long id, String packageTitle, String clusterName, String municipalityNames,
-            LocalDate meetingDate, OrderStatus status, OffsetDateTime callbackAt, int overdueTasks) {}
+            LocalDate meetingDate, OrderStatus status, OffsetDateTime callbackAt, int overdueTasks, long clusterId,
+            List<MunicipalityRef> municipalities) {}
 }

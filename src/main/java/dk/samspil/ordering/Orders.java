@@ -8,11 +8,13 @@ import dk.samspil.ordering.OrderViews.ParticipantView;
 import dk.samspil.ordering.OrderViews.TaskView;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +32,13 @@ public class Orders {
             """;
 
     private static final String LINE_SELECT = """
-            SELECT o.id, p.title, c.name AS cluster_name, o.meeting_date, o.status, o.callback_at,
+            SELECT o.id, p.title, c.name AS cluster_name, o.cluster_id, o.meeting_date, o.status, o.callback_at,
                    (SELECT string_agg(m.name, ', ' ORDER BY m.name) FROM order_municipality om
                       JOIN municipality m ON m.code = om.municipality_code WHERE om.order_id = o.id) AS municipality_names,
+                   (SELECT array_agg(m.code ORDER BY m.name) FROM order_municipality om
+                      JOIN municipality m ON m.code = om.municipality_code WHERE om.order_id = o.id) AS municipality_codes,
+                   (SELECT array_agg(m.name ORDER BY m.name) FROM order_municipality om
+                      JOIN municipality m ON m.code = om.municipality_code WHERE om.order_id = o.id) AS municipality_name_list,
                    (SELECT count(*) FROM order_task t WHERE t.order_id = o.id AND t.done_at IS NULL
                       AND t.due_date < ?) AS overdue
             FROM package_order o JOIN catalog_package p ON p.slug = o.package_slug JOIN cluster c ON c.id = o.cluster_id
@@ -100,8 +106,23 @@ public class Orders {
                 .query((rs, n) -> new OrderLine(rs.getLong("id"), rs.getString("title"), rs.getString("cluster_name"),
                         rs.getString("municipality_names"), rs.getObject("meeting_date", LocalDate.class),
                         OrderStatus.valueOf(rs.getString("status")), rs.getObject("callback_at", OffsetDateTime.class),
-                        rs.getInt("overdue")))
+                        rs.getInt("overdue"), rs.getLong("cluster_id"), municipalities(rs)))
                 .list();
+    }
+
+    private static List<MunicipalityRef> municipalities(ResultSet rs) throws SQLException {
+        Array codes = rs.getArray("municipality_codes");
+        Array names = rs.getArray("municipality_name_list");
+        if (codes == null || names == null) {
+            return List.of();
+        }
+        String[] c = (String[]) codes.getArray();
+        String[] n = (String[]) names.getArray();
+        List<MunicipalityRef> refs = new ArrayList<>();
+        for (int i = 0; i < c.length; i++) {
+            refs.add(new MunicipalityRef(c[i], n[i]));
+        }
+        return List.copyOf(refs);
     }
 
     public List<TaskView> tasks(long orderId) {

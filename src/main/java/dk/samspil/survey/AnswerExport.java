@@ -2,6 +2,7 @@ package dk.samspil.survey;
 
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
+import dk.samspil.platform.Spreadsheets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -13,12 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * All answers of a survey as a table, one row per (anonymous) answer in random order, one column per question (and
@@ -39,7 +34,7 @@ final class AnswerExport {
                 header.add(q.number() + ". Andet – uddybning");
             }
         }
-        rows.add(header.stream().map(AnswerExport::neutralise).toList());
+        rows.add(header.stream().map(Spreadsheets::neutralise).toList());
         int number = 1;
         for (Map<String, Answer> respondent : all.answers()) {
             List<String> row = new ArrayList<>();
@@ -56,19 +51,9 @@ final class AnswerExport {
                     row.add(answer == null || answer.other() == null ? "" : answer.other());
                 }
             }
-            rows.add(row.stream().map(AnswerExport::neutralise).toList());
+            rows.add(row.stream().map(Spreadsheets::neutralise).toList());
         }
         return rows;
-    }
-
-    /** A cell that a spreadsheet would read as a formula (or a control character) gets a leading apostrophe. */
-    static String neutralise(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
     }
 
     static byte[] csv(SurveyResults.AllAnswers all) {
@@ -86,29 +71,6 @@ final class AnswerExport {
     }
 
     static byte[] xlsx(SurveyResults.AllAnswers all) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("Svar");
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            List<List<String>> table = table(all);
-            for (int r = 0; r < table.size(); r++) {
-                Row row = sheet.createRow(r);
-                List<String> values = table.get(r);
-                for (int c = 0; c < values.size(); c++) {
-                    Cell cell = row.createCell(c);
-                    cell.setCellValue(values.get(c));
-                    if (r == 0) {
-                        cell.setCellStyle(bold);
-                    }
-                }
-            }
-            sheet.createFreezePane(1, 1);
-            workbook.write(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Spreadsheets.xlsx("Svar", table(all), 1);
     }
 }

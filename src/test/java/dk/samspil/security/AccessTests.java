@@ -167,6 +167,13 @@ class AccessTests {
         list.add(new Endpoint("/bestillinger/{orderId}/opfoelgning", "POST", o + "/opfoelgning", notCoordinator));
         // A cluster task may not be ticked by the municipality.
         list.add(new Endpoint("/bestillinger/{orderId}/opgaver/{taskId}", "POST", o + "/opgaver/" + task, notPlanners));
+        // The agreements overview: every role that sees orders (each its own, see AgreementOverviewTests); PKO and
+        // editor see no orders, so the page is not theirs.
+        Map<String, Integer> seeingOrders = new LinkedHashMap<>(signedIn);
+        seeingOrders.put("pko", 404);
+        seeingOrders.put("redaktoer", 404);
+        list.add(new Endpoint("/aftaler", "GET", "/aftaler", seeingOrders));
+        list.add(new Endpoint("/aftaler.xlsx", "GET", "/aftaler.xlsx", seeingOrders));
         list.add(new Endpoint("/kalender", "GET", "/kalender", signedIn));
         Map<String, Integer> newFeed = everyone(302);
         list.add(new Endpoint("/kalender", "POST", "/kalender", newFeed));
@@ -214,6 +221,7 @@ class AccessTests {
             Map<String, Integer> noSuchToken, String token) {
         list.add(new Endpoint("/bestillinger/{orderId}/moede", "GET", o + "/moede", seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/moede/referat", "GET", o + "/moede/referat", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/moede/klu-punkt.docx", "GET", o + "/moede/klu-punkt.docx", seeing));
         for (String[] e : new String[][] {
             {"/bestillinger/{orderId}/moede/roller", o + "/moede/roller"},
             {"/bestillinger/{orderId}/moede/blokke/{position}", o + "/moede/blokke/1"},

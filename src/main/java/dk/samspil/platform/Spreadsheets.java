@@ -1,0 +1,67 @@
+package dk.samspil.platform;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Tables written for spreadsheets (the survey's answers, the agreements overview). No cell starts a formula: a text
+ * that a spreadsheet would read as one (a leading {@code = + - @}, tab or carriage return) gets an apostrophe first,
+ * so what people typed can never run when the file is opened.
+ */
+public final class Spreadsheets {
+
+    private Spreadsheets() {}
+
+    /** The text with a leading apostrophe if a spreadsheet would read it as a formula or a control character. */
+    public static String neutralise(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
+    }
+
+    /**
+     * One sheet: the first row is the (bold) header, every other cell is a number if given as one and otherwise
+     * neutralised text; the header row and the first {@code frozenColumns} columns stay in view.
+     */
+    public static byte[] xlsx(String sheetName, List<? extends List<?>> rows, int frozenColumns) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                List<?> values = rows.get(r);
+                for (int c = 0; c < values.size(); c++) {
+                    Cell cell = row.createCell(c);
+                    Object value = values.get(c);
+                    if (value instanceof Number number) {
+                        cell.setCellValue(number.doubleValue());
+                    } else {
+                        cell.setCellValue(neutralise(value == null ? "" : value.toString()));
+                    }
+                    if (r == 0) {
+                        cell.setCellStyle(bold);
+                    }
+                }
+            }
+            sheet.createFreezePane(frozenColumns, 1);
+            workbook.write(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
