@@ -1,6 +1,6 @@
 package dk.samspil.deck;
 
-import dk.samspil.deck.Decks.Version;
+import dk.samspil.platform.DocumentVersions.Version;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;

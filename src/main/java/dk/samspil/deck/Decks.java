@@ -6,24 +6,21 @@ import dk.samspil.mail.OutgoingMail;
 import dk.samspil.mail.Outbox;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.ordering.OrderViews.OrderView;
-import dk.samspil.ordering.OrderViews.ParticipantView;
 import dk.samspil.ordering.Orders;
+import dk.samspil.platform.DocumentVersions;
+import dk.samspil.platform.DocumentVersions.Version;
 import dk.samspil.platform.OfficeConverter;
 import dk.samspil.platform.SamspilSettings;
-import dk.samspil.security.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,23 +43,7 @@ public class Decks {
     private static final Logger log = LoggerFactory.getLogger(Decks.class);
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
 
-    public enum Status { PENDING, READY, FAILED }
-
-    /** One version of the deck; {@code hasPdf} false when LibreOffice could not make one here. */
-    public record Version(long id, long orderId, int version, String token, Status status, Integer slides, boolean hasPdf,
-            String failure, String requestedBy, OffsetDateTime requestedAt, OffsetDateTime readyAt, String sentBy,
-            OffsetDateTime sentAt) {
-
-        public boolean pending() {
-            return status == Status.PENDING;
-        }
-
-        public boolean ready() {
-            return status == Status.READY;
-        }
-    }
-
-    private final JdbcClient jdbc;
+    private final DocumentVersions store;
     private final Orders orders;
     private final DeckAssembler assembler;
     private final OfficeConverter office;
@@ -79,7 +60,7 @@ public class Decks {
     Decks(JdbcClient jdbc, Orders orders, DeckAssembler assembler, OfficeConverter office, Outbox outbox,
             OrderProgress progress, SamspilSettings settings, DeckSettings deckSettings, MessageSource messages,
             ObjectProvider<SchedulerClient> scheduler, @Qualifier("deckGenerationTask") ObjectProvider<OneTimeTask<Long>> task) {
-        this.jdbc = jdbc;
+        this.store = new DocumentVersions(jdbc, "deck_version", "pptx", true);
         this.orders = orders;
         this.assembler = assembler;
         this.office = office;
@@ -97,11 +78,7 @@ public class Decks {
      * before the scheduler is told, so the scheduler's immediate run sees it.
      */
     public Version request(OrderView order, String by) {
-        long id = jdbc.sql("""
-                        INSERT INTO deck_version (order_id, version, token, status, requested_by)
-                        SELECT ?, coalesce(max(version), 0) + 1, ?, 'PENDING', ? FROM deck_version WHERE order_id = ?
-                        RETURNING id""")
-                .params(order.id(), Tokens.newToken(), by, order.id()).query(Long.class).single();
+        long id = store.add(order.id(), by);
         scheduler.getObject().scheduleIfNotExists(task.getObject().instance(String.valueOf(id), id), Instant.now());
         return find(id).orElseThrow();
     }
@@ -121,41 +98,32 @@ public class Decks {
             ByteArrayOutputStream pptx = new ByteArrayOutputStream(256 * 1024);
             writer(order.providerCode()).write(content, pptx);
             byte[] bytes = pptx.toByteArray();
-            byte[] pdf = office.toPdf(bytes, "pptx").orElse(null);
-            jdbc.sql("""
-                            UPDATE deck_version SET status = 'READY', slides = ?, pptx = ?, pdf = ?, ready_at = now()
-                            WHERE id = ? AND status = 'PENDING'""")
-                    .params(DeckWriter.slideCount(content), bytes, pdf, id).update();
+            store.ready(id, bytes, office.toPdf(bytes, "pptx").orElse(null), DeckWriter.slideCount(content));
         } catch (IOException | RuntimeException e) {
             log.error("Deck version {} of order {} could not be made", id, order.id(), e);
-            jdbc.sql("UPDATE deck_version SET status = 'FAILED', failure = ? WHERE id = ?")
-                    .params(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), id).update();
+            store.failed(id, e);
         }
     }
 
     public List<Version> versions(long orderId) {
-        return jdbc.sql(SELECT + " WHERE order_id = ? ORDER BY version DESC").param(orderId).query(Decks::version).list();
+        return store.versions(orderId);
     }
 
     public Optional<Version> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Decks::version).optional();
+        return store.find(id);
     }
 
     /** The version of the order with this token, if there is one. */
     public Optional<Version> find(long orderId, String token) {
-        if (!Tokens.wellFormed(token)) {
-            return Optional.empty();
-        }
-        return jdbc.sql(SELECT + " WHERE order_id = ? AND token = ?").params(orderId, token).query(Decks::version).optional();
+        return store.find(orderId, token);
     }
 
     public Optional<byte[]> pptx(Version version) {
-        return jdbc.sql("SELECT pptx FROM deck_version WHERE id = ?").param(version.id()).query(byte[].class).optional();
+        return store.document(version);
     }
 
     public Optional<byte[]> pdf(Version version) {
-        return jdbc.sql("SELECT pdf FROM deck_version WHERE id = ? AND pdf IS NOT NULL").param(version.id())
-                .query(byte[].class).optional();
+        return store.pdf(version);
     }
 
     /** Mails the coordinator and the municipal participants a link to the version; ticks "final deck". */
@@ -164,11 +132,7 @@ public class Decks {
         if (!version.ready()) {
             throw new IllegalStateException("Only a finished deck can be sent");
         }
-        Set<String> recipients = new LinkedHashSet<>();
-        if (order.coordinatorEmail() != null) {
-            recipients.add(order.coordinatorEmail());
-        }
-        order.participants().stream().map(ParticipantView::email).filter(e -> e != null && !e.isBlank()).forEach(recipients::add);
+        List<String> recipients = orders.meetingEmails(order);
         String date = order.meetingDate().format(DateTimeFormatter.ofPattern("d. MMMM yyyy", DANISH));
         Object[] args = {order.packageTitle(), order.clusterName(), date, version.version(),
             settings.link("/bestillinger/" + order.id() + "/praesentation")};
@@ -176,7 +140,7 @@ public class Decks {
             outbox.enqueue(new OutgoingMail(to, messages.getMessage("deck.mail.subject", args, DANISH),
                     messages.getMessage("deck.mail.body", args, DANISH), "order:" + order.id() + ":deck:" + version.version()));
         }
-        jdbc.sql("UPDATE deck_version SET sent_by = ?, sent_at = now() WHERE id = ?").params(by, version.id()).update();
+        store.sent(version.id(), by);
         progress.deckSent(order.id(), by);
         return recipients.size();
     }
@@ -198,17 +162,5 @@ public class Decks {
                 throw new IllegalStateException("The deck template " + template + " of provider " + code + " cannot be read", e);
             }
         });
-    }
-
-    private static final String SELECT = """
-            SELECT id, order_id, version, token, status, slides, pdf IS NOT NULL AS has_pdf, failure, requested_by,
-                   requested_at, ready_at, sent_by, sent_at
-            FROM deck_version""";
-
-    private static Version version(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Version(rs.getLong("id"), rs.getLong("order_id"), rs.getInt("version"), rs.getString("token"),
-                Status.valueOf(rs.getString("status")), (Integer) rs.getObject("slides"), rs.getBoolean("has_pdf"),
-                rs.getString("failure"), rs.getString("requested_by"), rs.getObject("requested_at", OffsetDateTime.class),
-                rs.getObject("ready_at", OffsetDateTime.class), rs.getString("sent_by"), rs.getObject("sent_at", OffsetDateTime.class));
     }
 }

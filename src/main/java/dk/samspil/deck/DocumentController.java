@@ -71,7 +71,7 @@ class DocumentController {
         model.addAttribute("documents", list);
         model.addAttribute("token", documents.linkToken(order));
         model.addAttribute("pdfPossible", documents.pdfPossible());
-        model.addAttribute("pending", documents.pdfPossible() && list.stream().anyMatch(d -> !d.pdfReady()));
+        model.addAttribute("pending", documents.stillMaking(order, list));
     }
 
     private Kind kind(OrderView order, String token, String stem) {

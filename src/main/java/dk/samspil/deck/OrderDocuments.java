@@ -43,6 +43,8 @@ public class OrderDocuments {
     private final SamspilSettings settings;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final ObjectProvider<OneTimeTask<Long>> task;
+    /** Per order, the facts its PDFs were last attempted for: a PDF LibreOffice cannot make is not retried at every look. */
+    private final Map<Long, String> attempted = new java.util.concurrent.ConcurrentHashMap<>();
 
     OrderDocuments(JdbcClient jdbc, Catalog catalog, Orders orders, OfficeConverter office, SamspilSettings settings,
             ObjectProvider<SchedulerClient> scheduler, @Qualifier("documentPdfTask") ObjectProvider<OneTimeTask<Long>> task) {
@@ -67,7 +69,7 @@ public class OrderDocuments {
                 .params(order.id(), hash).query((rs, n) -> made.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).list();
         List<Document> documents = kinds(order).stream()
                 .map(kind -> new Document(kind, kind.title(), made.containsKey(kind.name()), made.get(kind.name()))).toList();
-        if (office.available() && documents.stream().anyMatch(d -> !d.pdfReady())) {
+        if (stillMaking(order, hash, documents)) {
             scheduler.getObject().scheduleIfNotExists(task.getObject().instance("order-" + order.id(), order.id()), Instant.now());
         }
         return documents;
@@ -75,15 +77,28 @@ public class OrderDocuments {
 
     /** The unguessable part of the order's document addresses, made the first time. */
     public String linkToken(OrderView order) {
-        jdbc.sql("INSERT INTO order_document_link (order_id, token) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(order.id(), Tokens.newToken()).update();
-        return jdbc.sql("SELECT token FROM order_document_link WHERE order_id = ?").param(order.id()).query(String.class).single();
+        return jdbc.sql("SELECT token FROM order_document_link WHERE order_id = ?").param(order.id()).query(String.class)
+                .optional().orElseGet(() -> {
+                    jdbc.sql("INSERT INTO order_document_link (order_id, token) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                            .params(order.id(), Tokens.newToken()).update();
+                    return jdbc.sql("SELECT token FROM order_document_link WHERE order_id = ?").param(order.id())
+                            .query(String.class).single();
+                });
     }
 
     /** Whether the token is the order's document token. */
     public boolean validToken(OrderView order, String token) {
         return Tokens.wellFormed(token) && jdbc.sql("SELECT count(*) FROM order_document_link WHERE order_id = ? AND token = ?")
                 .params(order.id(), token).query(Integer.class).single() > 0;
+    }
+
+    /** Whether PDFs of the order are still being made (missing, possible here, and not yet attempted for these facts). */
+    public boolean stillMaking(OrderView order, List<Document> documents) {
+        return stillMaking(order, factsHash(order), documents);
+    }
+
+    private boolean stillMaking(OrderView order, String hash, List<Document> documents) {
+        return office.available() && !hash.equals(attempted.get(order.id())) && documents.stream().anyMatch(d -> !d.pdfReady());
     }
 
     /** Whether PDFs can be made here at all. */
@@ -124,6 +139,7 @@ public class OrderDocuments {
                         .params(orderId, kind.name(), hash, pdf).update());
             }
         }
+        attempted.put(orderId, hash);
     }
 
     Facts facts(OrderView order) {

@@ -1,5 +1,6 @@
 package dk.samspil.meeting;
 
+import dk.samspil.platform.DocumentVersions.Version;
 import dk.samspil.meeting.MeetingForms.AgreementForm;
 import dk.samspil.meeting.MeetingForms.BlockForm;
 import dk.samspil.meeting.MeetingForms.ParkingForm;
@@ -196,7 +197,7 @@ class MeetingController {
     @PostMapping("/bestillinger/{orderId}/moede/referat")
     String makeMinutes(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
-        Minutes.Version version = minutes.request(order, user.getUsername());
+        Version version = minutes.request(order, user.getUsername());
         redirect.addFlashAttribute("successArgs", new Object[] {version.version()});
         return saved(redirect, orderId, "meeting.minutes.requested", "referat");
     }
@@ -212,7 +213,7 @@ class MeetingController {
     @GetMapping("/bestillinger/{orderId}/moede/referat/{token}.docx")
     ResponseEntity<byte[]> docx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @PathVariable String token) {
-        Minutes.Version version = version(guard.visible(user, orderId), token);
+        Version version = version(guard.visible(user, orderId), token);
         byte[] bytes = minutes.docx(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":docx"));
         return download(bytes, DOCX, "referat-v" + version.version() + ".docx");
     }
@@ -220,7 +221,7 @@ class MeetingController {
     @GetMapping("/bestillinger/{orderId}/moede/referat/{token}.pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @PathVariable String token) {
-        Minutes.Version version = version(guard.visible(user, orderId), token);
+        Version version = version(guard.visible(user, orderId), token);
         byte[] bytes = minutes.pdf(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":pdf"));
         return download(bytes, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf");
     }
@@ -229,7 +230,7 @@ class MeetingController {
     String sendMinutes(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token,
             RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
-        Minutes.Version version = version(order, token);
+        Version version = version(order, token);
         if (!version.ready()) {
             redirect.addFlashAttribute("error", "meeting.minutes.notReady");
             return "redirect:/bestillinger/" + orderId + "/moede#referat";
@@ -261,10 +262,10 @@ class MeetingController {
     }
 
     private void minutesModel(Model model, OrderView order) {
-        List<Minutes.Version> versions = minutes.versions(order.id());
+        List<Version> versions = minutes.versions(order.id());
         model.addAttribute("order", order);
         model.addAttribute("minutes", versions);
-        model.addAttribute("minutesPending", versions.stream().anyMatch(Minutes.Version::pending));
+        model.addAttribute("minutesPending", versions.stream().anyMatch(Version::pending));
     }
 
     private static String saved(RedirectAttributes redirect, long orderId, String message, String anchor, Object... args) {
@@ -280,7 +281,7 @@ class MeetingController {
                 .orElseThrow(() -> new AccessRefusedException("order:" + meeting.order().id() + ":agreement:" + agreementId));
     }
 
-    private Minutes.Version version(OrderView order, String token) {
+    private Version version(OrderView order, String token) {
         return minutes.find(order.id(), token).orElseThrow(() -> new AccessRefusedException("minutes:" + order.id()));
     }
 

@@ -6,17 +6,14 @@ import dk.samspil.mail.OutgoingMail;
 import dk.samspil.mail.Outbox;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.ordering.OrderViews.OrderView;
-import dk.samspil.ordering.OrderViews.ParticipantView;
 import dk.samspil.ordering.Orders;
+import dk.samspil.platform.DocumentVersions;
+import dk.samspil.platform.DocumentVersions.Version;
 import dk.samspil.platform.OfficeConverter;
 import dk.samspil.platform.SamspilSettings;
-import dk.samspil.security.Tokens;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,21 +33,7 @@ public class Minutes {
 
     private static final Logger log = LoggerFactory.getLogger(Minutes.class);
 
-    public enum Status { PENDING, READY, FAILED }
-
-    public record Version(long id, long orderId, int version, String token, Status status, boolean hasPdf,
-            String requestedBy, OffsetDateTime requestedAt, String sentBy, OffsetDateTime sentAt) {
-
-        public boolean pending() {
-            return status == Status.PENDING;
-        }
-
-        public boolean ready() {
-            return status == Status.READY;
-        }
-    }
-
-    private final JdbcClient jdbc;
+    private final DocumentVersions store;
     private final Orders orders;
     private final Meetings meetings;
     private final OfficeConverter office;
@@ -65,7 +48,7 @@ public class Minutes {
     Minutes(JdbcClient jdbc, Orders orders, Meetings meetings, OfficeConverter office, Outbox outbox, OrderProgress progress,
             SamspilSettings settings, MessageSource messages, ObjectProvider<SchedulerClient> scheduler,
             @Qualifier("minutesTask") ObjectProvider<OneTimeTask<Long>> task) {
-        this.jdbc = jdbc;
+        this.store = new DocumentVersions(jdbc, "meeting_minutes", "docx", false);
         this.orders = orders;
         this.meetings = meetings;
         this.office = office;
@@ -80,11 +63,7 @@ public class Minutes {
 
     /** Asks for a new version, committed before the scheduler is told so its immediate run sees it. */
     public Version request(OrderView order, String by) {
-        long id = jdbc.sql("""
-                        INSERT INTO meeting_minutes (order_id, version, token, status, requested_by)
-                        SELECT ?, coalesce(max(version), 0) + 1, ?, 'PENDING', ? FROM meeting_minutes WHERE order_id = ?
-                        RETURNING id""")
-                .params(order.id(), Tokens.newToken(), by, order.id()).query(Long.class).single();
+        long id = store.add(order.id(), by);
         scheduler.getObject().scheduleIfNotExists(task.getObject().instance(String.valueOf(id), id), Instant.now());
         return find(id).orElseThrow();
     }
@@ -101,40 +80,32 @@ public class Minutes {
         }
         try {
             byte[] docx = document.write(meetings.meeting(order));
-            byte[] pdf = office.toPdf(docx, "docx").orElse(null);
-            jdbc.sql("UPDATE meeting_minutes SET status = 'READY', docx = ?, pdf = ?, ready_at = now() WHERE id = ? AND status = 'PENDING'")
-                    .params(docx, pdf, id).update();
+            store.ready(id, docx, office.toPdf(docx, "docx").orElse(null), null);
         } catch (RuntimeException e) {
             log.error("Minutes version {} of order {} could not be made", id, order.id(), e);
-            jdbc.sql("UPDATE meeting_minutes SET status = 'FAILED', failure = ? WHERE id = ?")
-                    .params(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), id).update();
+            store.failed(id, e);
         }
     }
 
     public List<Version> versions(long orderId) {
-        return jdbc.sql(SELECT + " WHERE order_id = ? ORDER BY version DESC").param(orderId).query(Minutes::version).list();
+        return store.versions(orderId);
     }
 
     public Optional<Version> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Minutes::version).optional();
+        return store.find(id);
     }
 
     /** The version of the order with this token, if there is one. */
     public Optional<Version> find(long orderId, String token) {
-        if (!Tokens.wellFormed(token)) {
-            return Optional.empty();
-        }
-        return jdbc.sql(SELECT + " WHERE order_id = ? AND token = ?").params(orderId, token).query(Minutes::version).optional();
+        return store.find(orderId, token);
     }
 
     public Optional<byte[]> docx(Version version) {
-        return jdbc.sql("SELECT docx FROM meeting_minutes WHERE id = ? AND docx IS NOT NULL").param(version.id())
-                .query(byte[].class).optional();
+        return store.document(version);
     }
 
     public Optional<byte[]> pdf(Version version) {
-        return jdbc.sql("SELECT pdf FROM meeting_minutes WHERE id = ? AND pdf IS NOT NULL").param(version.id())
-                .query(byte[].class).optional();
+        return store.pdf(version);
     }
 
     /**
@@ -146,11 +117,7 @@ public class Minutes {
         if (!version.ready()) {
             throw new IllegalStateException("Only finished minutes can be sent");
         }
-        Set<String> recipients = new LinkedHashSet<>();
-        if (order.coordinatorEmail() != null && !order.coordinatorEmail().isBlank()) {
-            recipients.add(order.coordinatorEmail());
-        }
-        order.participants().stream().map(ParticipantView::email).filter(e -> e != null && !e.isBlank()).forEach(recipients::add);
+        List<String> recipients = orders.meetingEmails(order);
         Object[] args = {order.packageTitle(), order.clusterName(), order.meetingDate().format(MinutesDocument.DATE),
             version.version(), settings.link("/bestillinger/" + order.id() + "/moede")};
         for (String to : recipients) {
@@ -158,19 +125,8 @@ public class Minutes {
                     messages.getMessage("meeting.minutes.mail.body", args, MinutesDocument.DANISH),
                     "order:" + order.id() + ":minutes:" + version.version()));
         }
-        jdbc.sql("UPDATE meeting_minutes SET sent_by = ?, sent_at = now() WHERE id = ?").params(by, version.id()).update();
+        store.sent(version.id(), by);
         progress.meetingHeld(order.id(), by);
         return recipients.size();
-    }
-
-    private static final String SELECT = """
-            SELECT id, order_id, version, token, status, pdf IS NOT NULL AS has_pdf, requested_by, requested_at, sent_by,
-                   sent_at FROM meeting_minutes""";
-
-    private static Version version(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Version(rs.getLong("id"), rs.getLong("order_id"), rs.getInt("version"), rs.getString("token"),
-                Status.valueOf(rs.getString("status")), rs.getBoolean("has_pdf"), rs.getString("requested_by"),
-                rs.getObject("requested_at", OffsetDateTime.class), rs.getString("sent_by"),
-                rs.getObject("sent_at", OffsetDateTime.class));
     }
 }

@@ -129,10 +129,11 @@ class OrderController {
         model.addAttribute("canPlan", Orders.canPlan(user, order));
         model.addAttribute("nextStatus", order.status().next().orElse(null));
         model.addAttribute("cancellable", order.status().canMoveTo(OrderStatus.CANCELLED));
+        Long followUp = orders.followUpOf(orderId).orElse(null);
         model.addAttribute("canFollowUp", user.is(Role.COORDINATOR) && user.clusterId() != null
                 && user.clusterId() == order.clusterId() && order.status() != OrderStatus.CANCELLED && order.followsOrderId() == null
-                && orders.followUpOf(orderId).isEmpty());
-        model.addAttribute("followUp", orders.followUpOf(orderId).orElse(null));
+                && followUp == null);
+        model.addAttribute("followUp", followUp);
         return ORDER_VIEW;
     }
 

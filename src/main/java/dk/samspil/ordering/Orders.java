@@ -72,6 +72,12 @@ public class Orders {
         };
     }
 
+    /** Everyone of the meeting by e-mail: the cluster's coordinator and the order's municipal participants. */
+    public List<String> meetingEmails(OrderView order) {
+        return java.util.stream.Stream.concat(emailsOf(order, Party.CLUSTER).stream(), emailsOf(order, Party.MUNICIPALITY).stream())
+                .filter(e -> e != null && !e.isBlank()).distinct().toList();
+    }
+
     /** The id of the follow-up ordered from this order, if any. */
     public Optional<Long> followUpOf(long orderId) {
         return jdbc.sql("SELECT id FROM package_order WHERE follows_order_id = ?").param(orderId).query(Long.class).optional();

@@ -48,7 +48,7 @@ public class MunicipalData {
         public double maxRate() {
             List<Line> all = new ArrayList<>(practices);
             all.add(cluster);
-            return all.stream().map(Line::shownRate).filter(r -> r != null).mapToDouble(Double::doubleValue).max().orElse(0);
+            return OrderFigures.maxShownRate(all);
         }
     }
 
@@ -178,6 +178,7 @@ public class MunicipalData {
         Map<String, String> letters = figures.letters(order);
         List<String> ordered = OrderFigures.byLetter(letters);
         Map<String, Long> listed = figures.listedPatients(ordered);
+        String clusterName = directory.cluster(order.clusterId()).orElseThrow().name();
         List<Referrals> result = new ArrayList<>();
         for (Upload upload : uploads) {
             Map<String, Long> counts = new HashMap<>();
@@ -198,7 +199,7 @@ public class MunicipalData {
                     lines.add(new Line("Praksis " + letters.get(ordered.get(i)), table.parts().get(i), patients,
                             OrderFigures.rate(parts.get(i), patients)));
                 }
-                Line total = new Line(directory.cluster(order.clusterId()).orElseThrow().name(), table.total(), clusterListed,
+                Line total = new Line(clusterName, table.total(), clusterListed,
                         OrderFigures.rate(table.total().value(), clusterListed));
                 result.add(new Referrals(name(order, upload.municipalityCode()), offer, upload.period(), lines, total,
                         policy.threshold()));

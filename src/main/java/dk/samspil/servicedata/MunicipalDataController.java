@@ -82,7 +82,6 @@ class MunicipalDataController {
         OrderView order = guard.visible(user, orderId);
         String municipality = requireWritable(user, order, requested);
         access.require(data.kind(order) == PackageDefinition.MunicipalData.REFERRALS, user, "order:" + orderId + ":referrals");
-        prepare(model, user, order, municipality);
         String cleanPeriod = period.strip();
         model.addAttribute("period", cleanPeriod);
         boolean bad = false;
@@ -94,17 +93,16 @@ class MunicipalDataController {
             model.addAttribute("fileError", "servicedata.file.choose");
             bad = true;
         }
-        if (bad) {
-            return VIEW;
-        }
-        Path temp = Files.createTempFile("samspil-referrals-", ".upload");
-        try {
-            file.transferTo(temp);
-            String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
-            model.addAttribute("result", data.uploadReferrals(order, municipality, cleanPeriod, temp,
-                    name.length() > 200 ? name.substring(0, 200) : name, user.getUsername()));
-        } finally {
-            Files.deleteIfExists(temp);
+        if (!bad) {
+            Path temp = Files.createTempFile("samspil-referrals-", ".upload");
+            try {
+                file.transferTo(temp);
+                String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
+                model.addAttribute("result", data.uploadReferrals(order, municipality, cleanPeriod, temp,
+                        name.length() > 200 ? name.substring(0, 200) : name, user.getUsername()));
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         }
         prepare(model, user, order, municipality);
         return VIEW;

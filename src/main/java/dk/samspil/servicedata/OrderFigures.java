@@ -48,8 +48,13 @@ public class OrderFigures {
             all.add(cluster);
             all.add(region);
             all.add(country);
-            return all.stream().map(Line::shownRate).filter(r -> r != null).mapToDouble(Double::doubleValue).max().orElse(0);
+            return maxShownRate(all);
         }
+    }
+
+    /** The largest rate that may be shown among the lines (0 when none): the scale of a chart. */
+    static double maxShownRate(List<Line> lines) {
+        return lines.stream().map(Line::shownRate).filter(r -> r != null).mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     /** The consultant's key from letter to practice. */
@@ -98,15 +103,17 @@ public class OrderFigures {
     @Transactional
     public Map<String, String> letters(OrderView order) {
         List<PracticeView> practices = new ArrayList<>(directory.practices(order.clusterId()));
-        if (order.followsOrderId() != null) {
+        Map<String, String> existing = current(order.id());
+        if (existing.isEmpty() && order.followsOrderId() != null) {
             // A follow-up keeps the first meeting's letters, so "Praksis C" is the same practice then and now.
             jdbc.sql("""
                             INSERT INTO order_pseudonym (order_id, ydernummer, letter)
                             SELECT ?, ydernummer, letter FROM order_pseudonym WHERE order_id = ?
                             ON CONFLICT DO NOTHING""")
                     .params(order.id(), order.followsOrderId()).update();
+            existing = current(order.id());
         }
-        Map<String, String> letters = current(order.id());
+        Map<String, String> letters = existing;
         List<PracticeView> missing = new ArrayList<>(practices.stream().filter(p -> !letters.containsKey(p.ydernummer())).toList());
         if (!missing.isEmpty()) {
             Collections.shuffle(missing);

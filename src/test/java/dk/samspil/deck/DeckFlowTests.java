@@ -1,5 +1,6 @@
 package dk.samspil.deck;
 
+import dk.samspil.platform.DocumentVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -63,7 +64,7 @@ class DeckFlowTests {
         assertThat(mvc.perform(post("/bestillinger/" + order + "/praesentation").with(csrf()).with(users.as("koordinator")))
                 .andReturn().getResponse().getStatus()).as("only the provider generates").isEqualTo(404);
 
-        Decks.Version first = generate(order);
+        DocumentVersions.Version first = generate(order);
         assertThat(first.version()).isEqualTo(1);
         assertThat(first.slides()).isGreaterThan(10);
 
@@ -90,7 +91,7 @@ class DeckFlowTests {
         long otherOrder = fixtures.frozenOrder();
         assertThat(status(otherOrder, first.token() + ".pptx", "konsulent")).as("the token of another order").isEqualTo(404);
 
-        Decks.Version second = generate(order);
+        DocumentVersions.Version second = generate(order);
         assertThat(second.version()).isEqualTo(2);
         assertThat(status(order, first.token() + ".pptx", "koordinator")).as("earlier versions stay").isEqualTo(200);
 
@@ -108,7 +109,7 @@ class DeckFlowTests {
         assertThat(page(order, "kommune")).contains("v2", "v1", "PowerPoint (version 1)");
     }
 
-    private Decks.Version generate(long order) throws Exception {
+    private DocumentVersions.Version generate(long order) throws Exception {
         int before = decks.versions(order).size();
         MockHttpServletResponse response = mvc.perform(post("/bestillinger/" + order + "/praesentation").with(csrf())
                 .with(users.as("konsulent"))).andReturn().getResponse();
@@ -116,8 +117,8 @@ class DeckFlowTests {
         String polling = page(order, "konsulent");
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .until(() -> decks.versions(order).size() > before && !decks.versions(order).get(0).pending());
-        Decks.Version version = decks.versions(order).get(0);
-        assertThat(version.status()).isEqualTo(Decks.Status.READY);
+        DocumentVersions.Version version = decks.versions(order).get(0);
+        assertThat(version.status()).isEqualTo(DocumentVersions.Status.READY);
         if (polling.contains("Laves lige nu")) {
             assertThat(polling).as("the page refreshes itself while the deck is made").contains("hx-trigger=\"every 2s\"");
         }

@@ -1,5 +1,6 @@
 package dk.samspil.deck;
 
+import dk.samspil.platform.DocumentVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -106,8 +107,8 @@ class FollowUpFlowTests {
         mvc.perform(post("/bestillinger/" + followUp + "/praesentation").with(csrf()).with(users.as("konsulent")));
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .until(() -> !decks.versions(followUp).isEmpty() && !decks.versions(followUp).get(0).pending());
-        Decks.Version version = decks.versions(followUp).get(0);
-        assertThat(version.status()).isEqualTo(Decks.Status.READY);
+        DocumentVersions.Version version = decks.versions(followUp).get(0);
+        assertThat(version.status()).isEqualTo(DocumentVersions.Status.READY);
         byte[] pptx = decks.pptx(version).orElseThrow();
 
         QuestionResult thenFirst = results.forOrder(first).orElseThrow().questions().get(0);

@@ -1,5 +1,6 @@
 package dk.samspil.meeting;
 
+import dk.samspil.platform.DocumentVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -131,8 +132,8 @@ class MeetingFlowTests {
         assertThat(made.getRedirectedUrl()).endsWith("/moede#referat");
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .until(() -> !minutes.versions(order).isEmpty() && !minutes.versions(order).get(0).pending());
-        Minutes.Version version = minutes.versions(order).get(0);
-        assertThat(version.status()).isEqualTo(Minutes.Status.READY);
+        DocumentVersions.Version version = minutes.versions(order).get(0);
+        assertThat(version.status()).isEqualTo(DocumentVersions.Status.READY);
 
         byte[] docx = mvc.perform(get(meeting(order) + "/referat/" + version.token() + ".docx").with(users.as("kommune")))
                 .andReturn().getResponse().getContentAsByteArray();

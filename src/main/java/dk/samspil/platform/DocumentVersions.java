@@ -1,0 +1,120 @@
+package dk.samspil.platform;
+
+import dk.samspil.security.Tokens;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The versions of a document generated for an order in the background (the meeting deck, the referat): each request
+ * is a new numbered version under an unguessable token, PENDING until the job stores the file and its PDF (READY) or
+ * gives up (FAILED), then possibly sent. One implementation over each owner's table, which has the columns {@code id,
+ * order_id, version, token, status, <document>, pdf, failure, requested_by, requested_at, ready_at, sent_by, sent_at}
+ * (and optionally {@code slides}).
+ */
+public final class DocumentVersions {
+
+    public enum Status { PENDING, READY, FAILED }
+
+    /**
+     * @param slides how many slides a deck has (null for other documents)
+     * @param hasPdf false when no PDF could be made here
+     */
+    public record Version(long id, long orderId, int version, String token, Status status, Integer slides, boolean hasPdf,
+            String failure, String requestedBy, OffsetDateTime requestedAt, OffsetDateTime readyAt, String sentBy,
+            OffsetDateTime sentAt) {
+
+        public boolean pending() {
+            return status == Status.PENDING;
+        }
+
+        public boolean ready() {
+            return status == Status.READY;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final String table;
+    private final String document;
+    private final String select;
+
+    /**
+     * @param table the owner's table
+     * @param document the column of the generated file
+     * @param withSlides whether the table has a {@code slides} column
+     */
+    public DocumentVersions(JdbcClient jdbc, String table, String document, boolean withSlides) {
+        this.jdbc = jdbc;
+        this.table = table;
+        this.document = document;
+        this.select = """
+                SELECT id, order_id, version, token, status, %s AS slides, pdf IS NOT NULL AS has_pdf, failure, requested_by,
+                       requested_at, ready_at, sent_by, sent_at
+                FROM %s""".formatted(withSlides ? "slides" : "NULL::int", table);
+    }
+
+    /** A new PENDING version (the next number of the order); committed by the caller before the job is told. */
+    public long add(long orderId, String by) {
+        return jdbc.sql("""
+                        INSERT INTO %1$s (order_id, version, token, status, requested_by)
+                        SELECT ?, coalesce(max(version), 0) + 1, ?, 'PENDING', ? FROM %1$s WHERE order_id = ?
+                        RETURNING id""".formatted(table))
+                .params(orderId, Tokens.newToken(), by, orderId).query(Long.class).single();
+    }
+
+    public List<Version> versions(long orderId) {
+        return jdbc.sql(select + " WHERE order_id = ? ORDER BY version DESC").param(orderId).query(DocumentVersions::version).list();
+    }
+
+    public Optional<Version> find(long id) {
+        return jdbc.sql(select + " WHERE id = ?").param(id).query(DocumentVersions::version).optional();
+    }
+
+    /** The version of the order with this token, if there is one. */
+    public Optional<Version> find(long orderId, String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return jdbc.sql(select + " WHERE order_id = ? AND token = ?").params(orderId, token).query(DocumentVersions::version).optional();
+    }
+
+    /** The generated file of a ready version. */
+    public Optional<byte[]> document(Version version) {
+        return file(version, document);
+    }
+
+    public Optional<byte[]> pdf(Version version) {
+        return file(version, "pdf");
+    }
+
+    /** Stores the file and its PDF (null: none could be made) of a pending version. */
+    public void ready(long id, byte[] file, byte[] pdf, Integer slides) {
+        jdbc.sql("UPDATE %s SET status = 'READY', %s = ?, pdf = ?, ready_at = now()%s WHERE id = ? AND status = 'PENDING'"
+                        .formatted(table, document, slides == null ? "" : ", slides = " + slides.intValue()))
+                .params(file, pdf, id).update();
+    }
+
+    public void failed(long id, Exception cause) {
+        jdbc.sql("UPDATE " + table + " SET status = 'FAILED', failure = ? WHERE id = ?")
+                .params(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), id).update();
+    }
+
+    public void sent(long id, String by) {
+        jdbc.sql("UPDATE " + table + " SET sent_by = ?, sent_at = now() WHERE id = ?").params(by, id).update();
+    }
+
+    private Optional<byte[]> file(Version version, String column) {
+        return jdbc.sql("SELECT " + column + " FROM " + table + " WHERE id = ? AND " + column + " IS NOT NULL")
+                .param(version.id()).query(byte[].class).optional();
+    }
+
+    private static Version version(ResultSet rs, int n) throws SQLException {
+        return new Version(rs.getLong("id"), rs.getLong("order_id"), rs.getInt("version"), rs.getString("token"),
+                Status.valueOf(rs.getString("status")), (Integer) rs.getObject("slides"), rs.getBoolean("has_pdf"),
+                rs.getString("failure"), rs.getString("requested_by"), rs.getObject("requested_at", OffsetDateTime.class),
+                rs.getObject("ready_at", OffsetDateTime.class), rs.getString("sent_by"), rs.getObject("sent_at", OffsetDateTime.class));
+    }
+}
