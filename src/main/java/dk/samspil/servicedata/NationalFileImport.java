@@ -1,15 +1,19 @@
 package dk.samspil.servicedata;
 
+import com.carrotsearch.hppc.LongHashSet;
 import dk.samspil.servicedata.RegisterRows.Kind;
 import dk.samspil.servicedata.RegisterRows.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -19,11 +23,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a national file, all or nothing, in one transaction: the file is read as a stream and its good rows are
- * copied (PostgreSQL COPY) into a temporary table; then the checks that need the whole file or the database run
- * in SQL (duplicate keys, unknown municipalities, service rows for a practice and month with no listed patients).
- * Any problem rolls everything back and every bad row is reported. Otherwise the months in the file (and, for
+ * Imports a national file, all or nothing, in one transaction, reading it as a stream. Any problem rolls everything
+ * back and every bad row is reported (by line, column and reason); otherwise the months in the file (and, for
  * services, its service codes) are replaced at once, and the report says what was added, changed and removed.
+ *
+ * <ul>
+ *   <li>The <b>service file</b> (a million rows nationally): every check is made as the rows stream past
+ *   ({@link ServiceRowChecks}), and the good rows are copied (PostgreSQL COPY) straight into a new partition of
+ *   {@code register_service_count} of their own, whose index is built once, after the copy — see
+ *   {@code V22__register_service_partitions.sql}.</li>
+ *   <li>The <b>practice file</b> (some 40,000 rows a year): copied into a temporary table, checked in SQL
+ *   (duplicates, unknown municipalities), then merged into {@code register_practice_period}.</li>
+ * </ul>
+ * One import runs at a time (a transaction-level advisory lock).
  */
 @Service
 public class NationalFileImport {
@@ -44,6 +56,11 @@ public class NationalFileImport {
         }
     }
 
+    /** What fills one COPY: the file's rows, written as COPY text lines. */
+    private interface CopyFill {
+        void fill(PGCopyOutputStream copy, CopyRow row) throws IOException;
+    }
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NationalFileImport.class);
 
     private final JdbcClient jdbc;
@@ -60,7 +77,8 @@ public class NationalFileImport {
         Result[] result = new Result[1];
         try {
             transaction.executeWithoutResult(status -> {
-                result[0] = run(file, kind, fileName, by);
+                jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('samspil.register-import'))").query(Object.class).single();
+                result[0] = kind == Kind.SERVICES ? services(file, fileName, by) : practices(file, fileName, by);
                 if (!result[0].stored()) {
                     throw new Rollback();
                 }
@@ -71,30 +89,128 @@ public class NationalFileImport {
         return result[0];
     }
 
-    private Result run(Path file, Kind kind, String fileName, String by) {
+    private Result services(Path file, String fileName, String by) {
         long started = System.nanoTime();
-        boolean services = kind == Kind.SERVICES;
-        // A national file is a million rows: let the checks' sorts and joins and the sorted insert run in memory
-        // (for this transaction only) instead of spilling to temporary files.
-        jdbc.sql("SET LOCAL work_mem = '128MB'").update();
-        jdbc.sql(services
-                ? "CREATE TEMPORARY TABLE import_rows (line INT, ydernummer CHAR(6) COLLATE \"C\", period DATE, service_code TEXT COLLATE \"C\", count BIGINT) ON COMMIT DROP"
-                : "CREATE TEMPORARY TABLE import_rows (line INT, ydernummer CHAR(6) COLLATE \"C\", period DATE, listed BIGINT, municipality_code CHAR(4)) ON COMMIT DROP")
-                .update();
+        jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
+        LongHashSet listed = new LongHashSet();
+        jdbc.sql("SELECT ydernummer, period FROM register_practice_period WHERE listed_patients > 0")
+                .query(rs -> {
+                    listed.add(ServiceRowChecks.practiceMonth(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate())));
+                });
+        ServiceRowChecks checks = new ServiceRowChecks(listed);
+        long importId = jdbc.sql("""
+                        INSERT INTO register_import (kind, file_name, rows, periods, added, changed, removed, imported_by)
+                        VALUES ('SERVICES', ?, 0, '', 0, 0, 0, ?) RETURNING id""")
+                .params(fileName, by).query(Long.class).single();
+        // Created in this transaction: a rollback leaves nothing behind.
+        String partition = "register_service_count_" + importId;
+        jdbc.sql("CREATE TABLE " + partition + " (LIKE register_service_count INCLUDING DEFAULTS INCLUDING CONSTRAINTS,"
+                + " CHECK (import_id = " + importId + "))").update();
+        jdbc.sql("ALTER TABLE " + partition + " ALTER COLUMN import_id SET DEFAULT " + importId).update();
         List<Problem> problems = new ArrayList<>();
-        long[] rows = {0};
+        long rows = copy("COPY " + partition + " (ydernummer, period, service_code, count) FROM STDIN (FORMAT binary)",
+                (copy, line) -> RegisterRows.read(file, Kind.SERVICES, row -> {
+                    // After the first problem nothing more is copied (it is all rolled back), but every row is still
+                    // read and checked, so that the report lists them all.
+                    if (checks.check(row, problems) && problems.isEmpty()) {
+                        line.row(4).code(row.ydernummer()).month(row.period()).code(row.serviceCode()).int4((int) row.count())
+                                .end(copy);
+                    }
+                }, row -> {}, problems), problems);
+        long read = System.nanoTime();
+        if (rows == 0 && problems.isEmpty()) {
+            problems.add(new Problem(0, "", "servicedata.file.noRows", null));
+        }
+        if (!problems.isEmpty()) {
+            return refused(Kind.SERVICES, rows, problems);
+        }
+        jdbc.sql("CREATE UNIQUE INDEX " + partition + "_key ON " + partition + " (ydernummer, period, service_code)").update();
+        long indexed = System.nanoTime();
+        List<YearMonth> fileMonths = checks.months();
+        String months = array(fileMonths.stream().map(m -> m.atDay(1).toString()).toList());
+        String codes = array(checks.codes());
+        String scope = "period = ANY (CAST(? AS date[])) AND service_code = ANY (CAST(? AS text[]))";
+        // What changes: each stored row of the file's months and codes looked up in the new partition (not attached
+        // yet) by its index. (A plain join would let the planner hash the whole new partition, a second per million
+        // rows, even when nothing is stored yet.)
+        long[] before = jdbc.sql("SELECT count(*), count(*) FILTER (WHERE n.count IS NULL), count(*) FILTER (WHERE n.count <> o.count)"
+                        + " FROM register_service_count o LEFT JOIN LATERAL (SELECT count FROM " + partition + " n"
+                        + "   WHERE n.ydernummer = o.ydernummer AND n.period = o.period AND n.service_code = o.service_code LIMIT 1) n ON true"
+                        + " WHERE o.period = ANY (CAST(? AS date[])) AND o.service_code = ANY (CAST(? AS text[]))")
+                .params(months, codes).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        List<String> touched = jdbc.sql("WITH gone AS (DELETE FROM register_service_count WHERE " + scope + " RETURNING tableoid)"
+                        + " SELECT DISTINCT tableoid::regclass::text FROM gone")
+                .params(months, codes).query(String.class).list();
+        for (String older : touched) {
+            if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + older + ")").query(Boolean.class).single()) {
+                jdbc.sql("DROP TABLE " + older).update();
+            }
+        }
+        jdbc.sql("ALTER TABLE register_service_count ATTACH PARTITION " + partition + " FOR VALUES IN (" + importId + ")").update();
+        jdbc.sql("DELETE FROM register_service_month WHERE " + scope).params(months, codes).update();
+        List<Map.Entry<String, YearMonth>> codeMonths = checks.codeMonths();
+        jdbc.sql("INSERT INTO register_service_month (service_code, period) SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS date[]))")
+                .params(array(codeMonths.stream().map(Map.Entry::getKey).toList()),
+                        array(codeMonths.stream().map(e -> e.getValue().atDay(1).toString()).toList()))
+                .update();
+        int removed = (int) before[1];
+        int changed = (int) before[2];
+        int added = (int) (rows - (before[0] - removed));
+        String periods = fileMonths.stream().map(YearMonth::toString).collect(Collectors.joining(", "));
+        jdbc.sql("UPDATE register_import SET rows = ?, periods = ?, added = ?, changed = ?, removed = ? WHERE id = ?")
+                .params(rows, periods, added, changed, removed, importId).update();
+        log.info("SERVICES file {}: {} rows read, checked and copied in {} ms, indexed in {} ms, stored in {} ms", fileName, rows,
+                (read - started) / 1_000_000, (indexed - read) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+        return new Result(true, Kind.SERVICES, rows, List.of(), 0, periods, added, changed, removed);
+    }
+
+    /** A PostgreSQL array literal of checked dates or codes (no commas, quotes or braces can occur in them). */
+    private static String array(List<String> values) {
+        return "{" + String.join(",", values) + "}";
+    }
+
+    private Result practices(Path file, String fileName, String by) {
+        long started = System.nanoTime();
+        jdbc.sql("CREATE TEMPORARY TABLE import_rows (line INT, ydernummer CHAR(6) COLLATE \"C\", period DATE, listed BIGINT,"
+                + " municipality_code CHAR(4)) ON COMMIT DROP").update();
+        List<Problem> problems = new ArrayList<>();
+        long rows = copy("COPY import_rows FROM STDIN (FORMAT binary)", (copy, line) -> RegisterRows.read(file, Kind.PRACTICES,
+                row -> {}, row -> line.row(5).int4(row.line()).code(row.ydernummer()).month(row.period())
+                        .int8(row.listedPatients()).code(row.municipalityCode()).end(copy), problems), problems);
+        long read = System.nanoTime();
+        problems.addAll(practiceProblems());
+        log.info("PRACTICES file {}: {} rows read and copied in {} ms, checked in {} ms", fileName, rows,
+                (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        if (rows == 0 && problems.isEmpty()) {
+            problems.add(new Problem(0, "", "servicedata.file.noRows", null));
+        }
+        if (!problems.isEmpty()) {
+            return refused(Kind.PRACTICES, rows, problems);
+        }
+        return replacePractices(fileName, by, rows);
+    }
+
+    private static Result refused(Kind kind, long rows, List<Problem> problems) {
+        List<Problem> listed = problems.stream().sorted(Comparator.comparingInt(Problem::line)).limit(MAX_LISTED).toList();
+        return new Result(false, kind, rows, listed, problems.size(), "", 0, 0, 0);
+    }
+
+    /**
+     * Runs one COPY on the transaction's connection and returns the rows copied. When the rows had problems the COPY
+     * is cancelled (the transaction is rolled back anyway).
+     */
+    private long copy(String sql, CopyFill fill, List<Problem> problems) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                    "COPY import_rows FROM STDIN (FORMAT text)", 1 << 16);
-            StringBuilder line = new StringBuilder(64);
+            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
             try {
-                RegisterRows.read(file, kind,
-                        row -> write(copy, line, row.line(), row.ydernummer(), row.period().atDay(1), row.serviceCode(), row.count()),
-                        row -> write(copy, line, row.line(), row.ydernummer(), row.period().atDay(1), row.listedPatients(),
-                                row.municipalityCode()),
-                        problems);
-                rows[0] = copy.endCopy();
+                CopyRow.header(copy);
+                fill.fill(copy, new CopyRow());
+                if (!problems.isEmpty()) {
+                    return 0;
+                }
+                CopyRow.trailer(copy);
+                return copy.endCopy();
             } finally {
                 if (copy.isActive()) {
                     copy.cancelCopy();
@@ -107,127 +223,49 @@ public class NationalFileImport {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        long read = System.nanoTime();
-        problems.addAll(databaseProblems(kind));
-        long checked = System.nanoTime();
-        log.info("{} file {}: {} rows read and copied in {} ms, checked in {} ms", kind, fileName, rows[0],
-                (read - started) / 1_000_000, (checked - read) / 1_000_000);
-        long problemCount = problems.size();
-        if (rows[0] == 0 && problems.isEmpty()) {
-            problems.add(new Problem(0, "", "servicedata.file.noRows", null));
-            problemCount = 1;
-        }
-        if (!problems.isEmpty()) {
-            List<Problem> listed = problems.stream()
-                    .sorted(java.util.Comparator.comparingInt(Problem::line)).limit(MAX_LISTED).toList();
-            return new Result(false, kind, rows[0], listed, problemCount, "", 0, 0, 0);
-        }
-        return replace(kind, fileName, by, rows[0]);
     }
 
-    private static void write(PGCopyOutputStream copy, StringBuilder line, Object... values) {
-        line.setLength(0);
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                line.append('\t');
-            }
-            // Every value is a checked number, date or code: no tab, newline or backslash can occur.
-            line.append(values[i]);
-        }
-        line.append('\n');
-        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            copy.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private List<Problem> databaseProblems(Kind kind) {
+    private List<Problem> practiceProblems() {
         List<Problem> problems = new ArrayList<>();
-        String key = kind == Kind.SERVICES ? "ydernummer, period, service_code" : "ydernummer, period";
         problems.addAll(jdbc.sql("""
                         SELECT line, first FROM (
-                            SELECT line, min(line) OVER (PARTITION BY %s) AS first FROM import_rows) r
-                        WHERE line <> first ORDER BY line LIMIT ?""".formatted(key))
+                            SELECT line, min(line) OVER (PARTITION BY ydernummer, period) AS first FROM import_rows) r
+                        WHERE line <> first ORDER BY line LIMIT ?""")
                 .param(MAX_LISTED)
                 .query((rs, n) -> new Problem(rs.getInt(1), "Ydernummer", "servicedata.row.duplicate", String.valueOf(rs.getInt(2))))
                 .list());
-        if (kind == Kind.PRACTICES) {
-            problems.addAll(jdbc.sql("""
-                            SELECT line, municipality_code FROM import_rows r
-                            WHERE NOT EXISTS (SELECT 1 FROM municipality m WHERE m.code = r.municipality_code)
-                            ORDER BY line LIMIT ?""")
-                    .param(MAX_LISTED)
-                    .query((rs, n) -> new Problem(rs.getInt(1), "Kommunekode", "servicedata.municipality.unknown", rs.getString(2)))
-                    .list());
-        } else {
-            problems.addAll(jdbc.sql("""
-                            SELECT line, ydernummer, to_char(period, 'YYYY-MM') FROM import_rows r
-                            WHERE NOT EXISTS (SELECT 1 FROM register_practice_period p
-                                              WHERE p.ydernummer = r.ydernummer AND p.period = r.period AND p.listed_patients > 0)
-                            ORDER BY line LIMIT ?""")
-                    .param(MAX_LISTED)
-                    .query((rs, n) -> new Problem(rs.getInt(1), "Ydernummer", "servicedata.row.noListedPatients",
-                            rs.getString(2) + " " + rs.getString(3)))
-                    .list());
-        }
+        problems.addAll(jdbc.sql("""
+                        SELECT line, municipality_code FROM import_rows r
+                        WHERE NOT EXISTS (SELECT 1 FROM municipality m WHERE m.code = r.municipality_code)
+                        ORDER BY line LIMIT ?""")
+                .param(MAX_LISTED)
+                .query((rs, n) -> new Problem(rs.getInt(1), "Kommunekode", "servicedata.municipality.unknown", rs.getString(2)))
+                .list());
         return problems;
     }
 
-    private Result replace(Kind kind, String fileName, String by, long rows) {
-        long replaceStarted = System.nanoTime();
-        boolean services = kind == Kind.SERVICES;
+    private Result replacePractices(String fileName, String by, long rows) {
+        long started = System.nanoTime();
         String periods = String.join(", ", jdbc.sql("SELECT DISTINCT to_char(period, 'YYYY-MM') p FROM import_rows ORDER BY p")
                 .query(String.class).list());
-        int added;
-        int changed;
-        int removed;
-        if (services) {
-            jdbc.sql("ANALYZE import_rows").update();
-            String scope = """
-                    t.period IN (SELECT DISTINCT period FROM import_rows)
-                    AND t.service_code IN (SELECT DISTINCT service_code FROM import_rows)""";
-            long t0 = System.nanoTime();
-            // What changes, counted before: then the months and codes of the file are replaced wholesale (a plain
-            // sorted insert is several times faster than an upsert row by row).
-            int[] counts = jdbc.sql("""
-                            SELECT count(*) FILTER (WHERE t.ydernummer IS NULL),
-                                   count(*) FILTER (WHERE t.ydernummer IS NOT NULL AND t.count <> r.count)
-                            FROM import_rows r LEFT JOIN register_service_count t
-                              ON t.service_code = r.service_code AND t.period = r.period AND t.ydernummer = r.ydernummer""")
-                    .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
-            added = counts[0];
-            changed = counts[1];
-            int existing = jdbc.sql("DELETE FROM register_service_count t WHERE " + scope).update();
-            removed = existing - (int) (rows - added);
-            long t1 = System.nanoTime();
-            jdbc.sql("""
-                            INSERT INTO register_service_count (service_code, period, ydernummer, count)
-                            SELECT service_code, period, ydernummer, count FROM import_rows
-                            ORDER BY service_code, period, ydernummer""").update();
-            log.info("services: compared and removed in {} ms, inserted in {} ms", (t1 - t0) / 1_000_000,
-                    (System.nanoTime() - t1) / 1_000_000);
-        } else {
-            jdbc.sql("ANALYZE import_rows").update();
-            removed = jdbc.sql("""
-                            DELETE FROM register_practice_period t WHERE t.period IN (SELECT DISTINCT period FROM import_rows)
-                              AND NOT EXISTS (SELECT 1 FROM import_rows r WHERE r.ydernummer = t.ydernummer AND r.period = t.period)""")
-                    .update();
-            changed = jdbc.sql("""
-                            UPDATE register_practice_period t SET listed_patients = r.listed, municipality_code = r.municipality_code
-                            FROM import_rows r WHERE r.ydernummer = t.ydernummer AND r.period = t.period
-                              AND (t.listed_patients <> r.listed OR t.municipality_code <> r.municipality_code)""").update();
-            added = jdbc.sql("""
-                            INSERT INTO register_practice_period (ydernummer, period, listed_patients, municipality_code)
-                            SELECT ydernummer, period, listed, municipality_code FROM import_rows ON CONFLICT DO NOTHING""")
-                    .update();
-        }
-        log.info("{} file {}: stored in {} ms", kind, fileName, (System.nanoTime() - replaceStarted) / 1_000_000);
+        jdbc.sql("ANALYZE import_rows").update();
+        int removed = jdbc.sql("""
+                        DELETE FROM register_practice_period t WHERE t.period IN (SELECT DISTINCT period FROM import_rows)
+                          AND NOT EXISTS (SELECT 1 FROM import_rows r WHERE r.ydernummer = t.ydernummer AND r.period = t.period)""")
+                .update();
+        int changed = jdbc.sql("""
+                        UPDATE register_practice_period t SET listed_patients = r.listed, municipality_code = r.municipality_code
+                        FROM import_rows r WHERE r.ydernummer = t.ydernummer AND r.period = t.period
+                          AND (t.listed_patients <> r.listed OR t.municipality_code <> r.municipality_code)""").update();
+        int added = jdbc.sql("""
+                        INSERT INTO register_practice_period (ydernummer, period, listed_patients, municipality_code)
+                        SELECT ydernummer, period, listed, municipality_code FROM import_rows ON CONFLICT DO NOTHING""")
+                .update();
+        log.info("PRACTICES file {}: stored in {} ms", fileName, (System.nanoTime() - started) / 1_000_000);
         jdbc.sql("""
                         INSERT INTO register_import (kind, file_name, rows, periods, added, changed, removed, imported_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(kind.name(), fileName, rows, periods, added, changed, removed, by).update();
-        return new Result(true, kind, rows, List.of(), 0, periods, added, changed, removed);
+                        VALUES ('PRACTICES', ?, ?, ?, ?, ?, ?, ?)""")
+                .params(fileName, rows, periods, added, changed, removed, by).update();
+        return new Result(true, Kind.PRACTICES, rows, List.of(), 0, periods, added, changed, removed);
     }
 }

@@ -158,7 +158,7 @@ public class OrderFigures {
     }
 
     private Optional<Figures> figures(ServiceCode code, ClusterView cluster, Map<String, String> letters, LocalDate until) {
-        Optional<LocalDate> last = jdbc.sql("SELECT max(period) FROM register_service_count WHERE service_code = ? AND period < ?")
+        Optional<LocalDate> last = jdbc.sql("SELECT max(period) FROM register_service_month WHERE service_code = ? AND period < ?")
                 .params(code.code(), until == null ? LocalDate.of(9999, 1, 1) : until.withDayOfMonth(1))
                 .query(LocalDate.class).optional();
         if (last.isEmpty() || last.get() == null) {

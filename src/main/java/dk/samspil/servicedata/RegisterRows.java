@@ -96,10 +96,8 @@ public final class RegisterRows {
     private static final Pattern NAMED = Pattern.compile("([a-zæøå]+)\\.?\\s+(\\d{4})");
     private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}([. ]\\d{3})+(,\\d+)?");
     private static final Pattern PLAIN = Pattern.compile("\\d+([.,]\\d+)?");
-    private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern EXCEL_DATE = Pattern.compile("\\d{5}(\\.0+)?");
-    private static final Pattern SHORT_DIGITS = Pattern.compile("\\d{1,4}");
     private static final Pattern CODE = Pattern.compile("[0-9A-Za-z]{1,10}");
     private static final Pattern MUNICIPALITY = Pattern.compile("\\d{3,4}");
     private static final Pattern ZEROS = Pattern.compile("0+");
@@ -139,7 +137,12 @@ public final class RegisterRows {
     }
 
     static boolean blank(List<String> cells) {
-        return cells.stream().allMatch(c -> c == null || c.isBlank());
+        for (String cell : cells) {
+            if (cell != null && !cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Optional<ServiceRow> service(int line, List<String> cells, Map<Column, Integer> at, List<Problem> problems) {
@@ -194,7 +197,7 @@ public final class RegisterRows {
             return null;
         }
         String digits = value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
-        if (!SIX_DIGITS.matcher(digits).matches()) {
+        if (digits.length() != 6 || !allDigits(digits)) {
             problems.add(new Problem(line, Column.YDERNUMMER.danish, "servicedata.ydernummer.invalid", value));
             return null;
         }
@@ -214,10 +217,12 @@ public final class RegisterRows {
     }
 
     static Optional<YearMonth> parsePeriod(String raw) {
-        if (raw.length() == 7 && raw.charAt(4) == '-' && allDigits(raw.substring(0, 4)) && allDigits(raw.substring(5))) {
-            int month = Integer.parseInt(raw.substring(5));
-            return month < 1 || month > 12 ? Optional.empty()
-                    : Optional.of(YearMonth.of(Integer.parseInt(raw.substring(0, 4)), month)).filter(RegisterRows::plausible);
+        if (raw.length() == 7 && raw.charAt(4) == '-') {
+            int year = digits(raw, 0, 4);
+            int month = digits(raw, 5, 7);
+            if (year >= 0 && month >= 0) {
+                return month < 1 || month > 12 ? Optional.empty() : Optional.of(YearMonth.of(year, month)).filter(RegisterRows::plausible);
+            }
         }
         String value = raw.strip().toLowerCase(Locale.ROOT);
         try {
@@ -254,8 +259,8 @@ public final class RegisterRows {
             return null;
         }
         String code = value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
-        if (SHORT_DIGITS.matcher(code).matches()) {
-            return "0".repeat(4 - code.length()) + code;
+        if (code.length() <= 4 && allDigits(code)) {
+            return code.length() == 4 ? code : "0".repeat(4 - code.length()) + code;
         }
         if (!CODE.matcher(code).matches()) {
             problems.add(new Problem(line, Column.SERVICE_CODE.danish, "servicedata.serviceCode.invalid", value));
@@ -276,8 +281,20 @@ public final class RegisterRows {
         return code.length() == 3 ? "0" + code : code;
     }
 
-    /** A whole, non-negative number; "1.234", "1 234", "1234,0" and an XLSX "1234.0" are all 1234. */
+    /**
+     * A whole, non-negative number that fits the database's {@code int}; "1.234", "1 234", "1234,0" and an XLSX
+     * "1234.0" are all 1234.
+     */
     static Long count(int line, Column column, String value, List<Problem> problems) {
+        Long count = number(line, column, value, problems);
+        if (count != null && count > Integer.MAX_VALUE) {
+            problems.add(new Problem(line, column.danish, "servicedata.count.tooLarge", value));
+            return null;
+        }
+        return count;
+    }
+
+    private static Long number(int line, Column column, String value, List<Problem> problems) {
         if (formula(line, column, value, problems)) {
             return null;
         }
@@ -309,6 +326,19 @@ public final class RegisterRows {
             problems.add(new Problem(line, column.danish, "servicedata.count.notNumber", value));
             return null;
         }
+    }
+
+    /** The number written by the digits from {@code from} to {@code to}; -1 when any is not a digit. */
+    private static int digits(String value, int from, int to) {
+        int number = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
     }
 
     private static boolean allDigits(String value) {

@@ -15,9 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -115,23 +116,33 @@ final class SpreadsheetFile {
             reader.mark(SNIFF);
             char delimiter = delimiter(firstLine(reader));
             reader.reset();
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
-                    .setTrim(true).get();
             int line = 0;
-            try (CSVParser parser = CSVParser.parse(reader, format)) {
-                long linesBefore = 0;
-                for (CSVRecord record : parser) {
-                    // A record starts on the line after the previous one ended (a quoted cell may span lines).
-                    line = (int) linesBefore + 1;
-                    linesBefore = parser.getCurrentLineNumber();
-                    rows.row(line, record.toList());
+            try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true).allowUnclosedQuote(false)
+                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .ofCsvRecord(reader)) {
+                for (CsvRecord record : csv) {
+                    line = (int) record.getStartingLineNumber();
+                    rows.row(line, record.getFields());
                 }
-            } catch (CharacterCodingException | java.io.UncheckedIOException e) {
-                throw new Refused("servicedata.file.encoding", line + 1);
-            } catch (IllegalStateException e) {
+            } catch (CsvParseException | java.io.UncheckedIOException e) {
+                if (causedBy(e, CharacterCodingException.class)) {
+                    throw new Refused("servicedata.file.encoding", line + 1);
+                }
+                if (e instanceof java.io.UncheckedIOException unreadable) {
+                    throw unreadable.getCause();
+                }
                 throw new Refused("servicedata.file.quotes", line + 1);
             }
         }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the bytes are valid UTF-8, ignoring a character cut off at the end of the sample. */

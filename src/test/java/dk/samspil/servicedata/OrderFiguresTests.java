@@ -27,6 +27,7 @@ class OrderFiguresTests {
     @AfterEach
     void removeTestPeriod() {
         jdbc.sql("DELETE FROM register_service_count WHERE period >= '2033-01-01'").update();
+        jdbc.sql("DELETE FROM register_service_month WHERE period >= '2033-01-01'").update();
         jdbc.sql("DELETE FROM register_practice_period WHERE period >= '2033-01-01'").update();
     }
 

@@ -30,6 +30,7 @@ class RegisterDataBrowserTests {
     @AfterEach
     void removeTestPeriod() {
         jdbc.sql("DELETE FROM register_service_count WHERE period >= '2034-01-01'").update();
+        jdbc.sql("DELETE FROM register_service_month WHERE period >= '2034-01-01'").update();
         jdbc.sql("DELETE FROM register_practice_period WHERE period >= '2034-01-01'").update();
     }
 

@@ -25,6 +25,7 @@ class RegisterImportFlowTests {
     @BeforeEach
     void empty() {
         jdbc.sql("DELETE FROM register_service_count WHERE period >= '2031-01-01'").update();
+        jdbc.sql("DELETE FROM register_service_month WHERE period >= '2031-01-01'").update();
         jdbc.sql("DELETE FROM register_practice_period WHERE period >= '2031-01-01'").update();
     }
 
@@ -47,6 +48,7 @@ class RegisterImportFlowTests {
         assertThat(services).contains("Filen er importeret: 3 rækker.");
         assertThat(count("100101", "0124")).isEqualTo(12);
 
+        int partitions = partitions();
         String again = upload("SERVICES", "ydelser-rettet.csv", """
                 Antal;Ydelseskode;Periode;Ydernummer
                 14;124;januar 2031;100101
@@ -55,6 +57,15 @@ class RegisterImportFlowTests {
         assertThat(again).contains("Nye: 0, ændrede: 1, fjernede: 1");
         assertThat(count("100101", "0124")).isEqualTo(14);
         assertThat(count("900001", "0124")).as("removed by the re-import of the month").isNull();
+        assertThat(partitions()).as("the first import's partition, left empty, is dropped; the new one is attached")
+                .isEqualTo(partitions);
+        assertThat(jdbc.sql("SELECT count(*) FROM register_service_month WHERE service_code = '0124' AND period = '2031-01-01'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private int partitions() {
+        return jdbc.sql("SELECT count(*) FROM pg_inherits WHERE inhparent = 'register_service_count'::regclass")
+                .query(Integer.class).single();
     }
 
     @Test

@@ -65,6 +65,7 @@ class RegisterRowsTests {
                 100106;2025-03;0124;=cmd|' /C calc'!A0
                 100107;2025-03;0124;
                 100108;2025-03;0124;7
+                100109;2025-03;0124;3000000000
                 """, StandardCharsets.UTF_8);
         List<ServiceRow> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -76,8 +77,39 @@ class RegisterRowsTests {
                 org.assertj.core.groups.Tuple.tuple(5, "Antal", "servicedata.count.notNumber"),
                 org.assertj.core.groups.Tuple.tuple(6, "Antal", "servicedata.count.notWhole"),
                 org.assertj.core.groups.Tuple.tuple(7, "Antal", "servicedata.cell.formulaText"),
-                org.assertj.core.groups.Tuple.tuple(8, "Antal", "servicedata.cell.empty"));
+                org.assertj.core.groups.Tuple.tuple(8, "Antal", "servicedata.cell.empty"),
+                org.assertj.core.groups.Tuple.tuple(10, "Antal", "servicedata.count.tooLarge"));
         assertThat(rows).extracting(ServiceRow::ydernummer).containsExactly("100108");
+    }
+
+    @Test
+    void quotedCellsAreReadAndAQuoteThatNeverEndsIsRefused() throws Exception {
+        Path quoted = csv("quoted.csv", "\"Ydernummer\";\"Periode\";\"Ydelseskode\";\"Antal\"\n\"100101\";\"2025-03\";\"0124\";\"12\"\n",
+                StandardCharsets.UTF_8);
+        List<ServiceRow> rows = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        RegisterRows.read(quoted, Kind.SERVICES, rows::add, p -> { }, problems);
+        assertThat(problems).isEmpty();
+        assertThat(rows).extracting(ServiceRow::count).containsExactly(12L);
+
+        Path open = csv("open.csv", "Ydernummer;Periode;Ydelseskode;Antal\n100101;2025-03;0124;\"12\n100102;2025-03;0124;3\n",
+                StandardCharsets.UTF_8);
+        assertThat(refusal(open)).isEqualTo("servicedata.file.quotes");
+    }
+
+    @Test
+    void aBrokenCharacterAfterTheFirstPartOfTheFileIsRefused() throws Exception {
+        // The encoding is decided from the first 64 KB (valid UTF-8 here); a byte that is not UTF-8 further on stops
+        // the import with a clear message instead of turning into a wrong character.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write("Ydernummer;Periode;Ydelseskode;Antal\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 4_000; i++) {
+            bytes.write("100101;2025-03;0124;12\n".getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.write(new byte[] {'1', '0', '0', '1', '0', '2', ';', (byte) 0xE6, ';', '1', '\n'});
+        Path file = dir.resolve("blandet.csv");
+        Files.write(file, bytes.toByteArray());
+        assertThat(refusal(file)).isEqualTo("servicedata.file.encoding");
     }
 
     @Test
