@@ -3,6 +3,7 @@ package dk.samspil.security;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -35,7 +36,7 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {
         "/", "/pakker", "/pakker/**", "/login", "/tilgaengelighed", "/error", "/actuator/health",
-        "/invitation/**", "/kalender/feed/**", "/s/**", "/svar", "/svar/**",
+        "/invitation/**", "/kalender/feed/**",
         "/vendor/**", "/css/**", "/js/**", "/favicon.ico"
     };
 
@@ -44,7 +45,41 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The respondent's pages: no sign-in, each answered by thousands at once; see {@link #respondentFilterChain}. */
+    static final String[] RESPONDENT = {"/s/**", "/svar", "/svar/**"};
+
+    /**
+     * The survey respondent's pages ({@code /s/<token>}, {@code /svar}) need no sign-in, and are the pages thousands
+     * of members answer within minutes. They get a chain of their own with only what they use: CSRF on every form
+     * and the same security headers as every page. No sign-in, sign-out, saved request, anonymous user, session
+     * management or authorization filters run (each costs every request), and no signed-in staff session is read.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain respondentFilterChain(HttpSecurity http, AuditLog auditLog) throws Exception {
+        http.securityMatcher(RESPONDENT)
+                .securityContext(context -> context.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .sessionManagement(session -> session.disable())
+                .servletApi(servletApi -> servletApi.disable())
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
+                    auditLog.record(null, AuditLog.ACCESS_REFUSED, request.getRequestURI(), request);
+                    response.sendError(403);
+                }))
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    private static void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()"));
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuditLog auditLog, JdbcClient jdbc,
             SecuritySettings settings) throws Exception {
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -81,11 +116,7 @@ class SecurityConfiguration {
                     auditLog.record(username(request), AuditLog.ACCESS_REFUSED, request.getRequestURI(), request);
                     response.sendError(403);
                 }))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+                .headers(SecurityConfiguration::headers)
                 .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class);
         return http.build();

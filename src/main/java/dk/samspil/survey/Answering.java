@@ -30,7 +30,7 @@ class Answering {
 
     /** The survey an open invitation answers, the version that was sent, and the saved draft (JSON, or null). */
     record Respondent(long invitationId, long surveyId, long orderId, int versionNumber, String draftJson,
-            java.time.LocalDate closesOn) {}
+            java.time.LocalDate closesOn) implements java.io.Serializable {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -78,12 +78,18 @@ class Answering {
         return respondent.draftJson() == null ? new LinkedHashMap<>() : json.readValue(respondent.draftJson(), ANSWERS);
     }
 
-    @Transactional
-    void saveDraft(long invitationId, Map<String, Answer> answers) {
-        jdbc.sql("""
-                        INSERT INTO survey_draft (invitation_id, payload) VALUES (?, CAST(? AS jsonb))
+    /**
+     * Saves the draft if the link may still answer (its survey open, no answer sent); false, and nothing saved, when
+     * it may not. One statement: the check and the save see the same state.
+     */
+    boolean saveDraft(long invitationId, Map<String, Answer> answers) {
+        return jdbc.sql("""
+                        INSERT INTO survey_draft (invitation_id, payload)
+                        SELECT i.id, CAST(? AS jsonb) FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
+                        WHERE i.id = ? AND s.status = 'OPEN'
+                          AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)
                         ON CONFLICT (invitation_id) DO UPDATE SET payload = EXCLUDED.payload""")
-                .params(invitationId, json.writeValueAsString(answers)).update();
+                .params(json.writeValueAsString(answers), invitationId).update() == 1;
     }
 
     /**

@@ -30,6 +30,9 @@ class RespondentController {
     static final String UNAVAILABLE_VIEW = "survey/unavailable";
     static final String THANKS_VIEW = "survey/thanks";
     static final String SESSION_KEY = "samspil.survey.invitation";
+    /** The respondent (survey, version, order) and the draft, kept between a page and its post. */
+    static final String RESPONDENT_KEY = "samspil.survey.respondent";
+    static final String DRAFT_KEY = "samspil.survey.draft";
     static final int PAGE_SIZE = 4;
 
     private final Answering answering;
@@ -64,7 +67,10 @@ class RespondentController {
         if (existing != null) {
             request.changeSessionId();
         }
-        request.getSession(true).setAttribute(SESSION_KEY, respondent.get().invitationId());
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SESSION_KEY, respondent.get().invitationId());
+        session.removeAttribute(RESPONDENT_KEY);
+        session.removeAttribute(DRAFT_KEY);
         return "redirect:/svar";
     }
 
@@ -75,14 +81,14 @@ class RespondentController {
             return UNAVAILABLE_VIEW;
         }
         SurveyView survey = survey(respondent.get());
-        return render(model, respondent.get(), survey, page, answering.draft(respondent.get()), List.of(), null);
+        return render(model, respondent.get(), survey, page, draft(session, respondent.get()), List.of(), null);
     }
 
     @PostMapping("/svar")
     String answer(@RequestParam(name = "side", defaultValue = "1") int page,
             @RequestParam(name = "handling", defaultValue = "naeste") String action,
             @RequestParam MultiValueMap<String, String> form, HttpSession session, Model model) {
-        Optional<Answering.Respondent> respondent = respondent(session);
+        Optional<Answering.Respondent> respondent = sessionRespondent(session);
         if (respondent.isEmpty()) {
             // A second submit after the answer was received (a double click, another window opened from the same
             // link) lands on the thanks page; only a session that opened a valid link can learn this.
@@ -95,10 +101,10 @@ class RespondentController {
         int pages = pages(survey);
         int current = Math.max(1, Math.min(page, pages));
         List<Question> shown = pageQuestions(survey, current);
-        Map<String, Answer> answers = new LinkedHashMap<>(answering.draft(respondent.get()));
+        Map<String, Answer> answers = new LinkedHashMap<>(draft(session, respondent.get()));
         answers.putAll(Answering.read(shown, form));
-        if (!"send".equals(action)) {
-            answering.saveDraft(invitation, answers);
+        if (!"send".equals(action) && !saveDraft(session, invitation, answers)) {
+            return UNAVAILABLE_VIEW;
         }
         switch (action) {
             case "forrige" -> {
@@ -110,12 +116,16 @@ class RespondentController {
             case "send" -> {
                 List<String> missing = Answering.missing(survey.questions(), answers);
                 if (!missing.isEmpty()) {
-                    answering.saveDraft(invitation, answers);
+                    if (!saveDraft(session, invitation, answers)) {
+                        return UNAVAILABLE_VIEW;
+                    }
                     int first = pageOf(survey, missing.get(0));
                     return render(model, respondent.get(), survey, first, answers, missing, null);
                 }
                 Answering.Outcome outcome = answering.submit(invitation, survey.versionNumber(), answers);
                 session.removeAttribute(SESSION_KEY);
+                session.removeAttribute(RESPONDENT_KEY);
+                session.removeAttribute(DRAFT_KEY);
                 if (outcome == Answering.Outcome.CLOSED) {
                     return UNAVAILABLE_VIEW;
                 }
@@ -146,9 +156,50 @@ class RespondentController {
                 respondent.versionNumber(), true, questions);
     }
 
+    /**
+     * The respondent of this session, read from the database (a page shown: the survey may have closed, or the draft
+     * grown in another window); kept in the session with the draft for the posts that follow.
+     */
     private Optional<Answering.Respondent> respondent(HttpSession session) {
         Object invitation = session.getAttribute(SESSION_KEY);
-        return invitation instanceof Long id ? answering.stillOpen(id) : Optional.empty();
+        Optional<Answering.Respondent> respondent = invitation instanceof Long id ? answering.stillOpen(id) : Optional.empty();
+        if (respondent.isPresent()) {
+            session.setAttribute(RESPONDENT_KEY, respondent.get());
+            session.setAttribute(DRAFT_KEY, new LinkedHashMap<>(answering.draft(respondent.get())));
+        } else {
+            session.removeAttribute(RESPONDENT_KEY);
+            session.removeAttribute(DRAFT_KEY);
+        }
+        return respondent;
+    }
+
+    /**
+     * The respondent of a post: as kept in the session by the page it was posted from (whether the link may still
+     * answer is checked by the same statement that saves the draft or the answer), or else from the database.
+     */
+    private Optional<Answering.Respondent> sessionRespondent(HttpSession session) {
+        if (session.getAttribute(SESSION_KEY) instanceof Long id && session.getAttribute(RESPONDENT_KEY) instanceof Answering.Respondent kept
+                && kept.invitationId() == id) {
+            return Optional.of(kept);
+        }
+        return respondent(session);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Answer> draft(HttpSession session, Answering.Respondent respondent) {
+        return session.getAttribute(DRAFT_KEY) instanceof Map<?, ?> kept ? (Map<String, Answer>) kept : answering.draft(respondent);
+    }
+
+    /** Saves the draft where the link may still answer, and keeps it in the session; false when it may not. */
+    private boolean saveDraft(HttpSession session, long invitation, Map<String, Answer> answers) {
+        if (!answering.saveDraft(invitation, answers)) {
+            session.removeAttribute(SESSION_KEY);
+            session.removeAttribute(RESPONDENT_KEY);
+            session.removeAttribute(DRAFT_KEY);
+            return false;
+        }
+        session.setAttribute(DRAFT_KEY, new LinkedHashMap<>(answers));
+        return true;
     }
 
     private String render(Model model, Answering.Respondent respondent, SurveyView survey, int page,

@@ -148,6 +148,28 @@ class AnsweringTests {
     }
 
     @Test
+    void aSurveyClosedWhileAMemberAnswersTakesNothingMore() throws Exception {
+        long closingOrder = fixtures.frozenOrder();
+        String token = fixtures.send(closingOrder).get("frederik.holm@example.dk");
+        long closingSurvey = surveys.find(closingOrder).orElseThrow().id();
+        Map<String, List<String>> answer = SurveyFixtures.fullAnswer(questions, 1, "Lukket undervejs");
+        MockHttpSession session = fixtures.open(token);
+        fixtures.form(session, 1, "naeste", answer);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/bestillinger/" + closingOrder + "/spoergeskema/luk")
+                .with(users.as("konsulent")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+        // The posts that follow rely on the respondent kept in the session; the statement that saves checks the link.
+        assertThat(fixtures.form(session, 2, "naeste", answer).getResponse().getContentAsString())
+                .contains("Spørgeskemaet kan ikke åbnes fra dette link");
+        assertThat(fixtures.form(session, 3, "send", answer).getResponse().getContentAsString())
+                .contains("Spørgeskemaet kan ikke åbnes fra dette link");
+        assertThat(jdbc.sql("SELECT count(*) FROM survey_response_mark WHERE survey_id = ?").param(closingSurvey)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM survey_answer_pending WHERE survey_id = ?").param(closingSurvey)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void unknownUsedAndClosedLinksGetTheSamePage() throws Exception {
         String used = tokens.get("ida.thomsen@example.dk");
         if (fixtures.open(used) != null) {
