@@ -113,7 +113,7 @@ public class NationalFileImport {
                     // After the first problem nothing more is copied (it is all rolled back), but every row is still
                     // read and checked, so that the report lists them all.
                     if (checks.check(row, problems) && problems.isEmpty()) {
-                        line.row(4).code(row.ydernummer()).month(row.period()).code(row.serviceCode()).int4((int) row.count())
+                        line.row(4).int4(Integer.parseInt(row.ydernummer())).month(row.period()).code(row.serviceCode()).int4((int) row.count())
                                 .end(copy);
                     }
                 }, row -> {}, problems), problems);
@@ -124,33 +124,43 @@ public class NationalFileImport {
         if (!problems.isEmpty()) {
             return refused(Kind.SERVICES, rows, problems);
         }
-        jdbc.sql("CREATE UNIQUE INDEX " + partition + "_key ON " + partition + " (ydernummer, period, service_code)").update();
+        // Full pages: a partition is never inserted into again, only deleted from by later imports.
+        jdbc.sql("CREATE UNIQUE INDEX " + partition + "_key ON " + partition + " (ydernummer, period, service_code)"
+                + " WITH (fillfactor = 100)").update();
         long indexed = System.nanoTime();
         List<YearMonth> fileMonths = checks.months();
         String months = array(fileMonths.stream().map(m -> m.atDay(1).toString()).toList());
         String codes = array(checks.codes());
         String scope = "period = ANY (CAST(? AS date[])) AND service_code = ANY (CAST(? AS text[]))";
-        // What changes: each stored row of the file's months and codes looked up in the new partition (not attached
-        // yet) by its index. (A plain join would let the planner hash the whole new partition, a second per million
-        // rows, even when nothing is stored yet.)
-        long[] before = jdbc.sql("SELECT count(*), count(*) FILTER (WHERE n.count IS NULL), count(*) FILTER (WHERE n.count <> o.count)"
-                        + " FROM register_service_count o LEFT JOIN LATERAL (SELECT count FROM " + partition + " n"
-                        + "   WHERE n.ydernummer = o.ydernummer AND n.period = o.period AND n.service_code = o.service_code LIMIT 1) n ON true"
-                        + " WHERE o.period = ANY (CAST(? AS date[])) AND o.service_code = ANY (CAST(? AS text[]))")
-                .params(months, codes).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
-        List<String> touched = jdbc.sql("WITH gone AS (DELETE FROM register_service_count WHERE " + scope + " RETURNING tableoid)"
-                        + " SELECT DISTINCT tableoid::regclass::text FROM gone")
-                .params(months, codes).query(String.class).list();
-        for (String older : touched) {
-            if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + older + ")").query(Boolean.class).single()) {
-                jdbc.sql("DROP TABLE " + older).update();
+        // Only the older partitions that hold any of those months and codes are read (often none: a first import).
+        // Their ids are our own numbers, written into the statement so that the planner prunes the other partitions.
+        List<Long> held = jdbc.sql("SELECT DISTINCT import_id FROM register_service_month WHERE " + scope)
+                .params(months, codes).query(Long.class).list();
+        long[] before = {0, 0, 0};
+        if (!held.isEmpty()) {
+            String heldScope = scope + " AND import_id IN (" + held.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+            // What changes: each stored row of the file's months and codes looked up in the new partition (not
+            // attached yet) by its index. (A plain join would let the planner hash the whole new partition.)
+            before = jdbc.sql("SELECT count(*), count(*) FILTER (WHERE n.count IS NULL), count(*) FILTER (WHERE n.count <> o.count)"
+                            + " FROM (SELECT * FROM register_service_count WHERE " + heldScope + ") o"
+                            + " LEFT JOIN LATERAL (SELECT count FROM " + partition + " n WHERE n.ydernummer = o.ydernummer"
+                            + "   AND n.period = o.period AND n.service_code = o.service_code LIMIT 1) n ON true")
+                    .params(months, codes).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+            List<String> touched = jdbc.sql("WITH gone AS (DELETE FROM register_service_count WHERE " + heldScope + " RETURNING tableoid)"
+                            + " SELECT DISTINCT tableoid::regclass::text FROM gone")
+                    .params(months, codes).query(String.class).list();
+            for (String older : touched) {
+                if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + older + ")").query(Boolean.class).single()) {
+                    jdbc.sql("DROP TABLE " + older).update();
+                }
             }
         }
         jdbc.sql("ALTER TABLE register_service_count ATTACH PARTITION " + partition + " FOR VALUES IN (" + importId + ")").update();
         jdbc.sql("DELETE FROM register_service_month WHERE " + scope).params(months, codes).update();
         List<Map.Entry<String, YearMonth>> codeMonths = checks.codeMonths();
-        jdbc.sql("INSERT INTO register_service_month (service_code, period) SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS date[]))")
-                .params(array(codeMonths.stream().map(Map.Entry::getKey).toList()),
+        jdbc.sql("INSERT INTO register_service_month (service_code, period, import_id)"
+                        + " SELECT code, month, ? FROM unnest(CAST(? AS text[]), CAST(? AS date[])) AS pairs (code, month)")
+                .params(importId, array(codeMonths.stream().map(Map.Entry::getKey).toList()),
                         array(codeMonths.stream().map(e -> e.getValue().atDay(1).toString()).toList()))
                 .update();
         int removed = (int) before[1];

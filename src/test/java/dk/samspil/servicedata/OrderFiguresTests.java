@@ -81,6 +81,29 @@ class OrderFiguresTests {
     }
 
     @Test
+    void monthsFromSeveralImportsAddUpAndOtherCodesStayOut() throws Exception {
+        StringBuilder practices = new StringBuilder("Ydernummer;Periode;Tilmeldte patienter;Kommunekode\n");
+        String[][] listed = {{"100101", "6000"}, {"100102", "4000"}, {"100103", "8000"}, {"100104", "3000"}, {"100105", "5000"},
+            {"100106", "2000"}, {"700001", "10000"}, {"900001", "20000"}};
+        for (String month : new String[] {"2033-05", "2033-06"}) {
+            for (String[] practice : listed) {
+                practices.append(practice[0]).append(';').append(month).append(';').append(practice[1])
+                        .append(practice[0].equals("900001") ? ";0101\n" : ";0751\n");
+            }
+        }
+        upload("PRACTICES", practices.toString());
+        // Each file is a partition of its own; the figures read the months of the code from both.
+        upload("SERVICES", "Ydernummer;Periode;Ydelseskode;Antal\n100101;2033-06;0124;12\n100102;2033-06;0124;3\n"
+                + "100103;2033-06;0124;40\n100104;2033-06;0124;9\n100105;2033-06;0124;25\n100106;2033-06;0124;0\n");
+        upload("SERVICES", "Ydernummer;Periode;Ydelseskode;Antal\n100101;2033-05;0124;10\n100102;2033-05;0124;10\n"
+                + "100103;2033-05;0124;10\n100104;2033-05;0124;10\n100105;2033-05;0124;10\n100106;2033-05;0124;10\n");
+        upload("SERVICES", "Ydernummer;Periode;Ydelseskode;Antal\n100101;2033-06;0999;500\n100102;2033-06;0999;500\n");
+        long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
+        // Cluster: 89 (June) + 60 (May) services, 28,000 listed on average: 5.3 per 1,000.
+        assertThat(page(order, "konsulent")).contains(">149<", "5,3").doesNotContain(">1089<");
+    }
+
+    @Test
     void lettersRunPastZ() {
         assertThat(OrderFigures.letter(0)).isEqualTo("A");
         assertThat(OrderFigures.letter(25)).isEqualTo("Z");

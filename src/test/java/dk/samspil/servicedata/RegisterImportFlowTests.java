@@ -115,7 +115,7 @@ class RegisterImportFlowTests {
     }
 
     private Integer count(String ydernummer, String code) {
-        return jdbc.sql("SELECT count FROM register_service_count WHERE ydernummer = ? AND service_code = ? AND period >= '2031-01-01' ORDER BY period DESC LIMIT 1")
+        return jdbc.sql("SELECT count FROM register_service_count WHERE ydernummer = CAST(? AS int) AND service_code = ? AND period >= '2031-01-01' ORDER BY period DESC LIMIT 1")
                 .params(ydernummer, code).query(Integer.class).optional().orElse(null);
     }
 }
