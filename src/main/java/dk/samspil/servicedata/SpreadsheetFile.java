@@ -118,6 +118,7 @@ final class SpreadsheetFile {
             reader.reset();
             int line = 0;
             try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true).allowUnclosedQuote(false)
+                    .trimWhitespacesAroundQuotes(true)
                     .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .ofCsvRecord(reader)) {
                 for (CsvRecord record : csv) {

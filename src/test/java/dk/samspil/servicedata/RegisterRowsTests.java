@@ -84,13 +84,15 @@ class RegisterRowsTests {
 
     @Test
     void quotedCellsAreReadAndAQuoteThatNeverEndsIsRefused() throws Exception {
-        Path quoted = csv("quoted.csv", "\"Ydernummer\";\"Periode\";\"Ydelseskode\";\"Antal\"\n\"100101\";\"2025-03\";\"0124\";\"12\"\n",
-                StandardCharsets.UTF_8);
+        Path quoted = csv("quoted.csv", "\"Ydernummer\";\"Periode\";\"Ydelseskode\";\"Antal\"\n\"100101\";\"2025-03\";\"0124\";\"12\"\n"
+                + "100102; \"2025-04\" ;0124; \"7\" \n100103;2025-03;0124;\"1;234\"\n", StandardCharsets.UTF_8);
         List<ServiceRow> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         RegisterRows.read(quoted, Kind.SERVICES, rows::add, p -> { }, problems);
-        assertThat(problems).isEmpty();
-        assertThat(rows).extracting(ServiceRow::count).containsExactly(12L);
+        assertThat(problems).extracting(Problem::line, Problem::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "servicedata.count.notNumber"));
+        assertThat(rows).extracting(ServiceRow::count).containsExactly(12L, 7L);
+        assertThat(rows).extracting(ServiceRow::period).containsExactly(YearMonth.of(2025, 3), YearMonth.of(2025, 4));
 
         Path open = csv("open.csv", "Ydernummer;Periode;Ydelseskode;Antal\n100101;2025-03;0124;\"12\n100102;2025-03;0124;3\n",
                 StandardCharsets.UTF_8);
