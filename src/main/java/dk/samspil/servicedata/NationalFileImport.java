@@ -116,7 +116,7 @@ public class NationalFileImport {
                         line.row(4).int4(Integer.parseInt(row.ydernummer())).month(row.period()).code(row.serviceCode()).int4((int) row.count())
                                 .end(copy);
                     }
-                }, row -> {}, problems), problems);
+                }, row -> {}, problems));
         long read = System.nanoTime();
         if (rows == 0 && problems.isEmpty()) {
             problems.add(new Problem(0, "", "servicedata.file.noRows", null));
@@ -186,7 +186,7 @@ public class NationalFileImport {
         List<Problem> problems = new ArrayList<>();
         long rows = copy("COPY import_rows FROM STDIN (FORMAT binary)", (copy, line) -> RegisterRows.read(file, Kind.PRACTICES,
                 row -> {}, row -> line.row(5).int4(row.line()).code(row.ydernummer()).month(row.period())
-                        .int8(row.listedPatients()).code(row.municipalityCode()).end(copy), problems), problems);
+                        .int8(row.listedPatients()).code(row.municipalityCode()).end(copy), problems));
         long read = System.nanoTime();
         problems.addAll(practiceProblems());
         log.info("PRACTICES file {}: {} rows read and copied in {} ms, checked in {} ms", fileName, rows,
@@ -206,19 +206,17 @@ public class NationalFileImport {
     }
 
     /**
-     * Runs one COPY on the transaction's connection and returns the rows copied. When the rows had problems the COPY
-     * is cancelled (the transaction is rolled back anyway).
+     * Runs one COPY on the transaction's connection and returns the rows copied. The COPY is always ended normally,
+     * also when rows had problems: cancelling it would abort the transaction, and the practice file's checks still
+     * read the copied rows afterwards (the import is rolled back when there is any problem).
      */
-    private long copy(String sql, CopyFill fill, List<Problem> problems) {
+    private long copy(String sql, CopyFill fill) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
             try {
                 CopyRow.header(copy);
                 fill.fill(copy, new CopyRow());
-                if (!problems.isEmpty()) {
-                    return 0;
-                }
                 CopyRow.trailer(copy);
                 return copy.endCopy();
             } finally {

@@ -167,25 +167,33 @@ public class OrderFigures {
         LocalDate to = last.get();
         LocalDate from = to.minusMonths(11);
         // The imports (partitions of register_service_count) that hold this code in these months: only those are read.
-        String imports = "{" + jdbc.sql("SELECT DISTINCT import_id FROM register_service_month WHERE service_code = ? AND period BETWEEN ? AND ?")
-                .params(code.code(), from, to).query(Long.class).list().stream().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(",")) + "}";
-        // Per practice: services in the period and average listed patients over the months with data.
+        // An import that commits between the two reads changes the list (ids only grow); then both are read again.
+        List<Long> imports = imports(code, from, to);
         Map<String, long[]> perPractice = new HashMap<>();
-        jdbc.sql("""
-                        SELECT p.ydernummer, coalesce(sum(s.count), 0), avg(p.listed_patients)::bigint, max(m.region_code)
-                        FROM register_practice_period p
-                             JOIN municipality m ON m.code = p.municipality_code
-                             LEFT JOIN register_service_count s ON s.ydernummer = p.ydernummer::int AND s.period = p.period
-                                                                AND s.service_code = ? AND s.import_id = ANY (CAST(? AS bigint[]))
-                        WHERE p.period BETWEEN ? AND ?
-                        GROUP BY p.ydernummer""")
-                .params(code.code(), imports, from, to)
-                .query((rs, n) -> {
-                    long region = rs.getString(4) == null ? 0 : (rs.getString(4).equals(cluster.regionCode()) ? 1 : 0);
-                    perPractice.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), region});
-                    return null;
-                }).list();
+        for (int attempt = 1; ; attempt++) {
+            perPractice.clear();
+            // Per practice: services in the period and average listed patients over the months with data.
+            jdbc.sql("""
+                            SELECT p.ydernummer, coalesce(sum(s.count), 0), avg(p.listed_patients)::bigint, max(m.region_code)
+                            FROM register_practice_period p
+                                 JOIN municipality m ON m.code = p.municipality_code
+                                 LEFT JOIN register_service_count s ON s.ydernummer = p.ydernummer::int AND s.period = p.period
+                                                                    AND s.service_code = ? AND s.import_id = ANY (CAST(? AS bigint[]))
+                            WHERE p.period BETWEEN ? AND ?
+                            GROUP BY p.ydernummer""")
+                    .params(code.code(), "{" + imports.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + "}",
+                            from, to)
+                    .query((rs, n) -> {
+                        long region = rs.getString(4) == null ? 0 : (rs.getString(4).equals(cluster.regionCode()) ? 1 : 0);
+                        perPractice.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), region});
+                        return null;
+                    }).list();
+            List<Long> after = imports(code, from, to);
+            if (after.equals(imports) || attempt == 3) {
+                break;
+            }
+            imports = after;
+        }
         List<String> ordered = byLetter(letters);
         List<Long> counts = ordered.stream().map(y -> perPractice.getOrDefault(y, new long[3])[0]).toList();
         DisclosurePolicy.Table table = policy.withTotal(counts);
@@ -209,6 +217,11 @@ public class OrderFigures {
         Line region = new Line(cluster.regionName(), policy.count(regionCount), regionListed, rate(regionCount, regionListed));
         Line country = new Line("Hele landet", policy.count(countryCount), countryListed, rate(countryCount, countryListed));
         return Optional.of(new Figures(code, from, to, practices, clusterLine, region, country, policy.threshold()));
+    }
+
+    private List<Long> imports(ServiceCode code, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT DISTINCT import_id FROM register_service_month WHERE service_code = ? AND period BETWEEN ? AND ? ORDER BY 1")
+                .params(code.code(), from, to).query(Long.class).list();
     }
 
     /**

@@ -80,7 +80,8 @@ class Answering {
 
     /**
      * Saves the draft if the link may still answer (its survey open, no answer sent); false, and nothing saved, when
-     * it may not. One statement: the check and the save see the same state.
+     * it may not. (A save racing the link's own "send" can still leave a draft behind the answer; the {@link Mixer}
+     * removes drafts of answered links.)
      */
     boolean saveDraft(long invitationId, Map<String, Answer> answers) {
         return jdbc.sql("""

@@ -38,7 +38,13 @@ class Mixer {
     void mixAll() {
         List<Long> surveys = jdbc.sql("SELECT DISTINCT survey_id FROM survey_answer_pending").query(Long.class).list();
         surveys.forEach(this::mixOnly);
-        if (!surveys.isEmpty()) {
+        // A draft saved at the very moment its link answered (a "save" racing a "send" in two tabs) would outlive the
+        // answer, keyed by the invitation: remove every draft of a link that has answered.
+        int stale = jdbc.sql("""
+                        DELETE FROM survey_draft d
+                        WHERE EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = d.invitation_id)""")
+                .update();
+        if (!surveys.isEmpty() || stale > 0) {
             vacuum();
         }
     }

@@ -104,7 +104,7 @@ class RespondentController {
         Map<String, Answer> answers = new LinkedHashMap<>(draft(session, respondent.get()));
         answers.putAll(Answering.read(shown, form));
         if (!"send".equals(action) && !saveDraft(session, invitation, answers)) {
-            return UNAVAILABLE_VIEW;
+            return noLongerOpen(session, invitation);
         }
         switch (action) {
             case "forrige" -> {
@@ -117,7 +117,7 @@ class RespondentController {
                 List<String> missing = Answering.missing(survey.questions(), answers);
                 if (!missing.isEmpty()) {
                     if (!saveDraft(session, invitation, answers)) {
-                        return UNAVAILABLE_VIEW;
+                        return noLongerOpen(session, invitation);
                     }
                     int first = pageOf(survey, missing.get(0));
                     return render(model, respondent.get(), survey, first, answers, missing, null);
@@ -165,7 +165,7 @@ class RespondentController {
         Optional<Answering.Respondent> respondent = invitation instanceof Long id ? answering.stillOpen(id) : Optional.empty();
         if (respondent.isPresent()) {
             session.setAttribute(RESPONDENT_KEY, respondent.get());
-            session.setAttribute(DRAFT_KEY, new LinkedHashMap<>(answering.draft(respondent.get())));
+            session.setAttribute(DRAFT_KEY, new KeptDraft(respondent.get().invitationId(), new LinkedHashMap<>(answering.draft(respondent.get()))));
         } else {
             session.removeAttribute(RESPONDENT_KEY);
             session.removeAttribute(DRAFT_KEY);
@@ -185,9 +185,21 @@ class RespondentController {
         return respondent(session);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The draft kept in the session, with the link it belongs to (a post for another link may finish late). */
+    record KeptDraft(long invitationId, LinkedHashMap<String, Answer> answers) implements java.io.Serializable {}
+
     private Map<String, Answer> draft(HttpSession session, Answering.Respondent respondent) {
-        return session.getAttribute(DRAFT_KEY) instanceof Map<?, ?> kept ? (Map<String, Answer>) kept : answering.draft(respondent);
+        return session.getAttribute(DRAFT_KEY) instanceof KeptDraft kept && kept.invitationId() == respondent.invitationId()
+                ? kept.answers() : answering.draft(respondent);
+    }
+
+    /** A post from a link that may no longer answer: thanks when it has answered (in another tab), else unavailable. */
+    private String noLongerOpen(HttpSession session, long invitation) {
+        if (answering.answered(invitation)) {
+            session.setAttribute(THANKS_KEY, Boolean.TRUE);
+            return "redirect:/svar/tak";
+        }
+        return UNAVAILABLE_VIEW;
     }
 
     /** Saves the draft where the link may still answer, and keeps it in the session; false when it may not. */
@@ -198,7 +210,7 @@ class RespondentController {
             session.removeAttribute(DRAFT_KEY);
             return false;
         }
-        session.setAttribute(DRAFT_KEY, new LinkedHashMap<>(answers));
+        session.setAttribute(DRAFT_KEY, new KeptDraft(invitation, new LinkedHashMap<>(answers)));
         return true;
     }
 

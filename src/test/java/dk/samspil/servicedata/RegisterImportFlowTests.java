@@ -92,6 +92,23 @@ class RegisterImportFlowTests {
     }
 
     @Test
+    void aPracticeFileWithBadRowsIsReportedRowByRowAndStoresNothing() throws Exception {
+        String report = upload("PRACTICES", "praksis.csv", """
+                Ydernummer;Periode;Tilmeldte patienter;Kommunekode
+                100101;2031-03;6120;0751
+                100101;2031-03;6120;0751
+                100102;2031-03;-5;0751
+                100103;2031-03;4000;9999
+                100104;2031-03;4000;0751
+                """);
+        assertThat(report).contains("Filen er ikke importeret: 3 fejl.", "Rækken findes allerede i linje 2",
+                "Antallet må ikke være negativt.");
+        assertThat(report.substring(report.indexOf("id=\"import-problems\""))).contains(">3<", ">4<", ">5<");
+        assertThat(jdbc.sql("SELECT count(*) FROM register_practice_period WHERE period = '2031-03-01'").query(Integer.class).single())
+                .as("nothing stored").isZero();
+    }
+
+    @Test
     void aRenamedProgramIsRefusedWithAClearMessage() throws Exception {
         MockMultipartFile exe = new MockMultipartFile("file", "ydelser.csv", "text/csv", new byte[] {'M', 'Z', 0, 0, 1, 2, 3});
         String page = mvc.perform(multipart("/data/import").file(exe).param("kind", "SERVICES").with(users.as("konsulent")).with(csrf()))
