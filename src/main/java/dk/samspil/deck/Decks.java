@@ -22,8 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
@@ -40,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Decks {
 
-    private static final Logger log = LoggerFactory.getLogger(Decks.class);
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
 
     private final DocumentVersions store;
@@ -85,24 +82,17 @@ public class Decks {
 
     /** Makes the version's .pptx and PDF; called by the scheduler's task. */
     void build(long id) {
-        Optional<Version> version = find(id).filter(Version::pending);
-        if (version.isEmpty()) {
-            return;
-        }
-        OrderView order = orders.find(version.get().orderId()).orElse(null);
-        if (order == null) {
-            return;
-        }
-        try {
+        store.make(id, orderId -> orders.find(orderId).map(order -> {
             DeckContent content = assembler.assemble(order);
             ByteArrayOutputStream pptx = new ByteArrayOutputStream(256 * 1024);
-            writer(order.providerCode()).write(content, pptx);
+            try {
+                writer(order.providerCode()).write(content, pptx);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             byte[] bytes = pptx.toByteArray();
-            store.ready(id, bytes, office.toPdf(bytes, "pptx").orElse(null), DeckWriter.slideCount(content));
-        } catch (IOException | RuntimeException e) {
-            log.error("Deck version {} of order {} could not be made", id, order.id(), e);
-            store.failed(id, e);
-        }
+            return new DocumentVersions.Made(bytes, office.toPdf(bytes, "pptx").orElse(null), DeckWriter.slideCount(content));
+        }));
     }
 
     public List<Version> versions(long orderId) {

@@ -14,8 +14,6 @@ import dk.samspil.platform.SamspilSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
@@ -31,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Minutes {
 
-    private static final Logger log = LoggerFactory.getLogger(Minutes.class);
 
     private final DocumentVersions store;
     private final Orders orders;
@@ -70,21 +67,10 @@ public class Minutes {
 
     /** Writes the version's Word file from the meeting as it is now, then its PDF; run by the scheduler. */
     void build(long id) {
-        Optional<Version> version = find(id).filter(Version::pending);
-        if (version.isEmpty()) {
-            return;
-        }
-        OrderView order = orders.find(version.get().orderId()).orElse(null);
-        if (order == null) {
-            return;
-        }
-        try {
+        store.make(id, orderId -> orders.find(orderId).map(order -> {
             byte[] docx = document.write(meetings.meeting(order));
-            store.ready(id, docx, office.toPdf(docx, "docx").orElse(null), null);
-        } catch (RuntimeException e) {
-            log.error("Minutes version {} of order {} could not be made", id, order.id(), e);
-            store.failed(id, e);
-        }
+            return new DocumentVersions.Made(docx, office.toPdf(docx, "docx").orElse(null), null);
+        }));
     }
 
     public List<Version> versions(long orderId) {

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class DocumentVersions {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocumentVersions.class);
+
     public enum Status { PENDING, READY, FAILED }
 
     /**
@@ -88,6 +90,32 @@ public final class DocumentVersions {
 
     public Optional<byte[]> pdf(Version version) {
         return file(version, "pdf");
+    }
+
+    /** A version's files as made: the document, its PDF (null: none could be made), and its slides (null: not a deck). */
+    public record Made(byte[] file, byte[] pdf, Integer slides) {}
+
+    /** Makes the files of a version for its order. */
+    public interface Maker {
+        /** Empty when the order is gone: the version stays as it is. */
+        Optional<Made> make(long orderId) throws Exception;
+    }
+
+    /**
+     * Makes a pending version's files and stores them (called by the background task); a version no longer pending
+     * is left alone, and one that cannot be made is marked failed with the reason, logged.
+     */
+    public void make(long id, Maker maker) {
+        Optional<Version> version = find(id).filter(Version::pending);
+        if (version.isEmpty()) {
+            return;
+        }
+        try {
+            maker.make(version.get().orderId()).ifPresent(made -> ready(id, made.file(), made.pdf(), made.slides()));
+        } catch (Exception e) {
+            log.error("{} version {} of order {} could not be made", table, id, version.get().orderId(), e);
+            failed(id, e);
+        }
     }
 
     /** Stores the file and its PDF (null: none could be made) of a pending version. */

@@ -123,9 +123,7 @@ class RespondentController {
                     return render(model, respondent.get(), survey, first, answers, missing, null);
                 }
                 Answering.Outcome outcome = answering.submit(invitation, survey.versionNumber(), answers);
-                session.removeAttribute(SESSION_KEY);
-                session.removeAttribute(RESPONDENT_KEY);
-                session.removeAttribute(DRAFT_KEY);
+                forget(session);
                 if (outcome == Answering.Outcome.CLOSED) {
                     return UNAVAILABLE_VIEW;
                 }
@@ -193,6 +191,13 @@ class RespondentController {
                 ? kept.answers() : answering.draft(respondent);
     }
 
+    /** The session no longer answers for any link. */
+    private static void forget(HttpSession session) {
+        session.removeAttribute(SESSION_KEY);
+        session.removeAttribute(RESPONDENT_KEY);
+        session.removeAttribute(DRAFT_KEY);
+    }
+
     /** A post from a link that may no longer answer: thanks when it has answered (in another tab), else unavailable. */
     private String noLongerOpen(HttpSession session, long invitation) {
         if (answering.answered(invitation)) {
@@ -205,9 +210,7 @@ class RespondentController {
     /** Saves the draft where the link may still answer, and keeps it in the session; false when it may not. */
     private boolean saveDraft(HttpSession session, long invitation, Map<String, Answer> answers) {
         if (!answering.saveDraft(invitation, answers)) {
-            session.removeAttribute(SESSION_KEY);
-            session.removeAttribute(RESPONDENT_KEY);
-            session.removeAttribute(DRAFT_KEY);
+            forget(session);
             return false;
         }
         session.setAttribute(DRAFT_KEY, new KeptDraft(invitation, new LinkedHashMap<>(answers)));
