@@ -36,6 +36,7 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {
         "/", "/pakker", "/pakker/**", "/login", "/tilgaengelighed", "/error", "/actuator/health",
+        "/actuator/health/liveness", "/actuator/health/readiness",
         "/invitation/**", "/kalender/feed/**",
         "/vendor/**", "/css/**", "/js/**", "/favicon.ico"
     };

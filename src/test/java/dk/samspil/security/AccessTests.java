@@ -120,6 +120,8 @@ class AccessTests {
         signedIn.put(ANONYMOUS, LOGIN);
         list.add(new Endpoint(null, "GET", "/actuator/env", signedIn));
         list.add(new Endpoint(null, "GET", "/actuator/health", everyone(200)));
+        list.add(new Endpoint(null, "GET", "/actuator/health/liveness", everyone(200)));
+        list.add(new Endpoint(null, "GET", "/actuator/health/readiness", everyone(200)));
         return list;
     }
 
