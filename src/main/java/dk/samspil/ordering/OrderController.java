@@ -123,6 +123,12 @@ class OrderController {
         model.addAttribute("tasks", tasks);
         model.addAttribute("today", today);
         model.addAttribute("overdue", tasks.stream().filter(t -> t.overdue(today)).count());
+        // The summary at the top: the order's phase, its next task and the reader's own next task.
+        List<TaskView> open = tasks.stream().filter(t -> !t.done()).toList();
+        Party side = Party.of(user);
+        model.addAttribute("nextTask", open.isEmpty() ? null : open.get(0));
+        model.addAttribute("ownTask", open.stream().filter(t -> t.owner() == side).findFirst().orElse(null));
+        model.addAttribute("phases", OrderStatus.PATH);
         model.addAttribute("tickable", tasks.stream().filter(t -> Orders.canTick(user, order, t)).map(TaskView::id)
                 .collect(Collectors.toSet()));
         model.addAttribute("canManage", Orders.canManage(user, order));
