@@ -8,13 +8,13 @@ import java.util.Locale;
 
 /**
  * The consultant's search, filters and sort order of the orders, as they come from the page's GET form. Unknown or
- * empty values filter nothing; the default order is what needs doing now.
+ * empty values filter nothing; the default order is what needs doing now. Public for the page's expressions.
  */
-record OrderFilter(String q, String status, Long cluster, String municipality, String month, String sort) {
+public record OrderFilter(String q, String status, Long cluster, String municipality, String month, String sort) {
 
     static final List<String> SORTS = List.of("haster", "moede", "klynge", "fase");
 
-    OrderFilter {
+    public OrderFilter {
         q = q == null ? "" : q.strip();
         status = status == null ? "" : status;
         municipality = municipality == null ? "" : municipality;
@@ -22,7 +22,7 @@ record OrderFilter(String q, String status, Long cluster, String municipality, S
         sort = sort != null && SORTS.contains(sort) ? sort : "haster";
     }
 
-    boolean active() {
+    public boolean active() {
         return !q.isEmpty() || !status.isEmpty() || cluster != null || !municipality.isEmpty() || !month.isEmpty();
     }
 

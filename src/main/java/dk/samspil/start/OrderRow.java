@@ -9,28 +9,28 @@ import java.time.LocalDate;
 
 /**
  * One order on a start page: its line, the next task not done (anyone's), the next task of the reader's own side,
- * the survey's response rate (null before there is a survey) and the deck's state.
+ * the survey's response rate (null before there is a survey) and the deck's state. Public for the pages' expressions.
  */
-record OrderRow(OrderLine line, TaskView nextTask, TaskView ownTask, SurveyOverview.Progress survey,
+public record OrderRow(OrderLine line, TaskView nextTask, TaskView ownTask, SurveyOverview.Progress survey,
         DeckOverview.State deck) {
 
     private static final LocalDate NEVER = LocalDate.of(9999, 12, 31);
 
-    boolean active() {
+    public boolean active() {
         return line.status().open();
     }
 
     /** The day the order next needs something: its next task's due date; overdue tasks come first by nature. */
-    LocalDate needsBy() {
+    public LocalDate needsBy() {
         return nextTask == null || !active() ? NEVER : nextTask.due();
     }
 
-    boolean ownTaskOverdue(LocalDate today) {
+    public boolean ownTaskOverdue(LocalDate today) {
         return ownTask != null && ownTask.overdue(today);
     }
 
     /** Where the next step of the reader's side is done. */
-    String ownTaskPath() {
+    public String ownTaskPath() {
         return ownTask == null ? "/bestillinger/" + line.id() : ownTask.page(line.clusterId());
     }
 

@@ -65,7 +65,6 @@ class StartPagesBrowserTests {
             assertThat(row).containsText("Demoklyngen");
             assertThat(row).containsText("Konsulenten ringer klyngekoordinatoren op");
             assertThat(row).containsText("Modtaget");
-            assertThat(row).containsText("Intet spørgeskema");
             assertThat(row).containsText("Ikke lavet");
             screenshot(page, "konsulent");
             Browsers.assertAccessible(page);
