@@ -70,11 +70,11 @@ class StartPagesBrowserTests {
             Browsers.assertAccessible(page);
 
             page.getByLabel("Mødemåned").selectOption(meeting.toString().substring(0, 7));
-            page.getByLabel("Søg").fill("demoklyngen");
+            page.getByLabel("Søg", new Page.GetByLabelOptions().setExact(true)).fill("demoklyngen");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger")).click();
             assertThat(orderRow(page)).isVisible();
             assertThat(page.locator("#orders tbody tr")).not().hasCount(0);
-            assertThat(page.getByLabel("Søg")).hasValue("demoklyngen");
+            assertThat(page.getByLabel("Søg", new Page.GetByLabelOptions().setExact(true))).hasValue("demoklyngen");
 
             page.getByLabel("Fase").selectOption("CANCELLED");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger")).click();
@@ -175,6 +175,32 @@ class StartPagesBrowserTests {
                 drawer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log af")).click();
                 assertThat(page).hasURL(Pattern.compile(".*/login\\?logout$"));
             }
+        }
+    }
+
+    @Test
+    void theOrderPageOpensWithItsNextStepAndTheActionAboveTheDrejebog() {
+        try (BrowserContext context = Browsers.newContext(base())) {
+            Page page = Browsers.signIn(context, "konsulent");
+            orderRow(page).getByRole(AriaRole.LINK).first().click();
+            assertThat(page.locator("#next-step")).containsText("Konsulenten ringer klyngekoordinatoren op");
+            Locator action = page.locator(".samspil-next-action");
+            assertThat(action).hasText("Gå til: Konsulenten ringer klyngekoordinatoren op");
+            double actionTop = action.boundingBox().y;
+            assertThat(page.locator("#handlinger")).isVisible();
+            org.assertj.core.api.Assertions.assertThat(page.locator("#handlinger").boundingBox().y)
+                    .isLessThan(page.locator("#drejebog").boundingBox().y);
+            org.assertj.core.api.Assertions.assertThat(actionTop).isLessThan(page.locator("#handlinger").boundingBox().y);
+            Browsers.assertAccessible(page);
+            action.click();
+            assertThat(page).hasURL(Pattern.compile(".*/bestillinger/" + order + "#handlinger$"));
+        }
+        try (BrowserContext context = Browsers.newContext(base())) {
+            Page page = Browsers.signIn(context, "koordinator");
+            page.navigate("/bestillinger/" + order);
+            assertThat(page.locator("#next-step")).containsText("Jeres næste skridt: Klyngen sender medlemmernes e-mails");
+            page.locator(".samspil-next-action").click();
+            assertThat(page.locator("h1")).hasText("Demoklyngen");
         }
     }
 
