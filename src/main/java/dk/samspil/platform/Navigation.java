@@ -33,7 +33,7 @@ public class Navigation {
             add(items, "/aftaler", "meeting.overview.nav", current);
         }
         if (role == Role.COORDINATOR || role == Role.ADMIN) {
-            add(items, "/klynger", "nav.clusters", current);
+            add(items, "/klynger", "nav.clusters", current, "/admin/klynger");
         }
         if (role == Role.CONSULTANT || role == Role.ADMIN) {
             add(items, "/data/import", "nav.registerData", current);
@@ -46,7 +46,16 @@ public class Navigation {
         return items;
     }
 
-    private static void add(List<Item> items, String href, String key, String path) {
-        items.add(new Item(href, key, path.equals(href) || path.startsWith(href + "/")));
+    /** Adds the item; the current page belongs to it when its path is the item's or below it (or below an alias). */
+    private static void add(List<Item> items, String href, String key, String path, String... aliases) {
+        boolean current = below(path, href);
+        for (String alias : aliases) {
+            current |= below(path, alias);
+        }
+        items.add(new Item(href, key, current));
+    }
+
+    private static boolean below(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 }

@@ -77,6 +77,7 @@ class ReviewRoundBrowserTests {
             Object scrolled = page.evaluate("() => window.scrollY");
             assertThat(((Number) scrolled).doubleValue()).as("the page did not jump to the top").isGreaterThan(200);
             assertThat(page.locator("#q-kompetence h3")).hasText(Pattern.compile("^6\\. "));
+            assertThat(page.locator("#q-kompetence")).isFocused();
 
             // The preview: the member's pages, nothing saved.
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se spørgeskemaet, som medlemmerne ser det")).click();
