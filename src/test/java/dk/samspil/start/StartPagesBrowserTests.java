@@ -83,7 +83,7 @@ class StartPagesBrowserTests {
             Browsers.assertAccessible(page);
 
             page.navigate("/start?sortering=moede");
-            assertThat(page.locator("#orders th[aria-sort=ascending]")).hasText("Møde");
+            assertThat(page.locator("#orders th[aria-sort=ascending]")).hasText("Mødedato");
         }
     }
 
