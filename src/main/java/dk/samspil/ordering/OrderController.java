@@ -50,11 +50,23 @@ class OrderController {
         this.access = access;
     }
 
+    static final List<String> LIST_SORTS = List.of("moede", "klynge", "fase");
+
     @GetMapping("/bestillinger")
-    String list(@AuthenticationPrincipal SamspilPrincipal user, Model model) {
+    String list(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status, @RequestParam(required = false) Long klynge,
+            @RequestParam(required = false) String kommune, @RequestParam(required = false) String maaned,
+            @RequestParam(required = false) String sortering, Model model) {
         LocalDate today = ordering.today();
         var lines = orders.visibleTo(user, today);
-        model.addAttribute("orders", lines);
+        OrderSearch search = new OrderSearch(q, status, klynge, kommune, maaned);
+        String sort = sortering != null && LIST_SORTS.contains(sortering) ? sortering : "moede";
+        model.addAttribute("orders", lines.stream().filter(search::matches).sorted(OrderSearch.sortedBy(sort)).toList());
+        model.addAttribute("total", lines.size());
+        model.addAttribute("search", search);
+        model.addAttribute("options", OrderSearch.Options.of(lines));
+        model.addAttribute("sorts", LIST_SORTS);
+        model.addAttribute("sort", sort);
         model.addAttribute("queue", lines.stream()
                 .filter(o -> o.status() == OrderStatus.RECEIVED || o.status() == OrderStatus.CALLBACK_PLANNED)
                 .sorted(java.util.Comparator.comparing(OrderViews.OrderLine::callbackAt))

@@ -33,8 +33,4 @@ public record OrderRow(OrderLine line, TaskView nextTask, TaskView ownTask, Surv
     public String ownTaskPath() {
         return ownTask == null ? "/bestillinger/" + line.id() : ownTask.page(line.clusterId());
     }
-
-    static int phase(OrderStatus status) {
-        return status == OrderStatus.CANCELLED ? Integer.MAX_VALUE : status.ordinal();
-    }
 }

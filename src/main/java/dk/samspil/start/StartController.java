@@ -1,17 +1,12 @@
 package dk.samspil.start;
 
 import dk.samspil.mail.Outbox;
-import dk.samspil.ordering.OrderStatus;
-import dk.samspil.ordering.OrderViews.MunicipalityRef;
+import dk.samspil.ordering.OrderSearch;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import dk.samspil.servicedata.RegisterImports;
-import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,13 +54,7 @@ class StartController {
         model.addAttribute("filter", filter);
         model.addAttribute("rows", rows.stream().filter(filter::matches).sorted(filter.order()).toList());
         model.addAttribute("total", rows.size());
-        model.addAttribute("statuses", OrderStatus.values());
-        model.addAttribute("clusters", rows.stream().collect(Collectors.toMap(r -> r.line().clusterId(),
-                r -> r.line().clusterName(), (a, b) -> a, TreeMap::new)).entrySet().stream()
-                .sorted(Map.Entry.comparingByValue()).toList());
-        model.addAttribute("municipalities", rows.stream().flatMap(r -> r.line().municipalities().stream()).distinct()
-                .sorted(Comparator.comparing(MunicipalityRef::name)).toList());
-        model.addAttribute("months", rows.stream().map(r -> YearMonth.from(r.line().meetingDate())).distinct().sorted().toList());
+        model.addAttribute("options", OrderSearch.Options.of(rows.stream().map(OrderRow::line).toList()));
         model.addAttribute("sorts", OrderFilter.SORTS);
         return CONSULTANT_VIEW;
     }

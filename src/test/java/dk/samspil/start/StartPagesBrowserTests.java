@@ -205,6 +205,25 @@ class StartPagesBrowserTests {
     }
 
     @Test
+    void theListOfOrdersCanBeSearchedAndSorted() {
+        try (BrowserContext context = Browsers.newContext(base())) {
+            Page page = Browsers.signIn(context, "koordinator");
+            page.navigate("/bestillinger");
+            assertThat(page.locator("#order-list a[href$='/bestillinger/" + order + "']")).hasCount(1);
+            page.getByLabel("Søg", new Page.GetByLabelOptions().setExact(true)).fill("ingen klynge hedder sådan");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger")).click();
+            assertThat(page.locator("#order-count")).containsText("Viser 0 af");
+            assertThat(page.locator("#order-list")).hasCount(0);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nulstil")).click();
+            page.getByLabel("Sortér efter").selectOption("fase");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger")).click();
+            assertThat(page.locator("#order-list th[aria-sort=ascending]")).hasText("Status");
+            assertThat(page.locator("#order-list a[href$='/bestillinger/" + order + "']")).hasCount(1);
+            Browsers.assertAccessible(page);
+        }
+    }
+
+    @Test
     void theFrontPageSendsASignedInUserToTheStartPage() {
         try (BrowserContext context = Browsers.newContext(base())) {
             Page page = Browsers.signIn(context, "koordinator");
