@@ -202,6 +202,17 @@ class StartPagesBrowserTests {
             page.locator(".samspil-next-action").click();
             assertThat(page.locator("h1")).hasText("Demoklyngen");
         }
+        for (String user : new String[] {"konsulent", "koordinator", "kommune"}) {
+            try (BrowserContext context = Browsers.phoneContext(base())) {
+                Page page = Browsers.signIn(context, user);
+                for (String path : new String[] {"", "/spoergeskema", "/spoergeskema/forhaandsvisning", "/data"}) {
+                    page.navigate("/bestillinger/" + order + path);
+                    Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+                    org.assertj.core.api.Assertions.assertThat(overflow).as(path + " fits a phone for " + user).isEqualTo(false);
+                    Browsers.assertAccessible(page);
+                }
+            }
+        }
     }
 
     @Test
