@@ -12,9 +12,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Puts the signed-in user into every rendered page's model as {@code currentUser} for the layout's header and menu
- * (absent, so null in the templates, when nobody is signed in), and the page's path as {@code currentPath}. An interceptor after the handler rather than a
- * {@code @ModelAttribute} advice: the advice made Spring MVC build and invoke a model method reflectively on every
- * request, some 7 % of a survey submission's CPU, redirects included.
+ * (absent, so null in the templates, when nobody is signed in), and the page's path as {@code currentPath}. An
+ * interceptor after the handler rather than a {@code @ModelAttribute} advice: the advice made Spring MVC build and
+ * invoke a model method reflectively on every request, some 7 % of a survey submission's CPU, redirects included.
  */
 @Configuration(proxyBeanMethods = false)
 class CurrentUserModel implements WebMvcConfigurer, HandlerInterceptor {
