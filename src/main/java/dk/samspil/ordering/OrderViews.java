@@ -43,6 +43,21 @@ public final class OrderViews {
         public boolean overdue(LocalDate today) {
             return doneAt == null && due.isBefore(today);
         }
+
+        /** The page where this task is done; the order page's actions for the provider's call-back and mail. */
+        public String page(long clusterId) {
+            String order = "/bestillinger/" + orderId;
+            return switch (step) {
+                case QUESTIONNAIRE_COMMENTS, SURVEY_OPEN, SURVEY_CLOSED -> order + "/spoergeskema";
+                case MEMBER_EMAILS -> "/klynger/" + clusterId;
+                case MUNICIPAL_DATA -> order + "/kommunedata";
+                case DATA_IN -> order + "/data";
+                case FINAL_DECK -> order + "/praesentation";
+                case INVITATIONS -> order + "/dokumenter";
+                case PRE_MEETING, MEETING, FOLLOW_UP_MEETING, KLU_AGENDA -> order + "/moede";
+                case CALLBACK, MATERIALS_MAIL, FOLLOW_UP_PACKAGE -> order + "#handlinger";
+            };
+        }
     }
 
     /** One line of a list of orders, with its count of overdue tasks, its cluster's id and its municipalities. */

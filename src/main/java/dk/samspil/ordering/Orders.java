@@ -138,6 +138,17 @@ public class Orders {
                 .list();
     }
 
+    /** The tasks not yet done of these orders, soonest due first: the start pages' "next step". */
+    public List<TaskView> openTasks(java.util.Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM order_task WHERE order_id = ANY (?) AND done_at IS NULL ORDER BY due_date, id")
+                .param(orderIds.toArray(Long[]::new))
+                .query(Orders::task)
+                .list();
+    }
+
     /** Who may see an order: its cluster's coordinator, its provider's consultants, its municipalities' contacts. */
     public static boolean canSee(SamspilPrincipal user, OrderView order) {
         if (user == null) {

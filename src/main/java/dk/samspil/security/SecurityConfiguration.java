@@ -84,7 +84,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuditLog auditLog, JdbcClient jdbc,
             SecuritySettings settings) throws Exception {
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
-        success.setDefaultTargetUrl("/");
+        success.setDefaultTargetUrl("/start"); // each role's start page, never the public front page
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())

@@ -237,6 +237,24 @@ class RespondentController {
         return ANSWER_VIEW;
     }
 
+    /** The member's page for the survey's current version, shown to the planners as a preview that saves nothing. */
+    static String preview(Model model, OrderView order, SurveyView survey, int page) {
+        int pages = pages(survey);
+        int current = Math.max(1, Math.min(page, pages));
+        model.addAttribute("order", order);
+        model.addAttribute("survey", survey);
+        model.addAttribute("closesOn", survey.closesOn());
+        model.addAttribute("questions", pageQuestions(survey, current));
+        model.addAttribute("answers", Map.of());
+        model.addAttribute("missing", List.of());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("answeredCount", 0);
+        model.addAttribute("other", Answering.OTHER);
+        model.addAttribute("preview", true);
+        return ANSWER_VIEW;
+    }
+
     static int pages(SurveyView survey) {
         return Math.max(1, (survey.questions().size() + PAGE_SIZE - 1) / PAGE_SIZE);
     }

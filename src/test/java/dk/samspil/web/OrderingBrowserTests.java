@@ -140,7 +140,7 @@ class OrderingBrowserTests {
         page.getByLabel("Brugernavn").fill(username);
         page.getByLabel("Adgangskode").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log ind")).click();
-        assertThat(page.getByText("Log af")).isVisible();
+        Browsers.assertSignedIn(page);
         return page;
     }
 
