@@ -49,11 +49,13 @@ class UploadLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = NATIONAL_IMPORT.equals(request.getRequestURI()) ? nationalMaxBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
+            // Back to the form's page: a local path, whatever the request's path looked like.
+            String formPage = dk.samspil.security.LocalPaths.of(request.getRequestURI());
             FlashMap flash = new FlashMap();
             flash.put("uploadError", MESSAGE_KEY);
-            flash.setTargetRequestPath(request.getRequestURI());
+            flash.setTargetRequestPath(formPage);
             flashMaps.saveOutputFlashMap(flash, request, response);
-            response.sendRedirect(request.getRequestURI());
+            response.sendRedirect(formPage);
             return;
         }
         chain.doFilter(request, response);
