@@ -83,7 +83,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuditLog auditLog, JdbcClient jdbc,
-            SecuritySettings settings) throws Exception {
+            SecuritySettings settings, ClientAddress clientAddress) throws Exception {
         var askedPages = new HttpSessionRequestCache();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
@@ -120,7 +120,7 @@ class SecurityConfiguration {
                             response.sendError(403);
                         }))
                 .headers(SecurityConfiguration::headers)
-                .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings, clientAddress), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class);
         return http.build();
     }
