@@ -49,15 +49,34 @@ public class Invitations {
     @Transactional
     public Invited inviteParticipant(String email, String displayName) {
         String normalised = email.trim().toLowerCase(Locale.ROOT);
-        return existing(normalised)
-                .orElseGet(() -> {
-                    long userId = jdbc.sql("""
-                                    INSERT INTO app_user (username, password_hash, display_name, email, role, enabled)
-                                    VALUES (?, ?, ?, ?, ?, FALSE) RETURNING id""")
-                            .params(normalised, NO_PASSWORD, displayName, normalised, Role.MUNICIPALITY.name())
-                            .query(Long.class).single();
-                    return new Invited(userId, Role.MUNICIPALITY, Optional.of(newLink(userId)));
-                });
+        return existing(normalised).orElseGet(() -> {
+            long userId = newMunicipalAccount(normalised, displayName, null);
+            return new Invited(userId, Role.MUNICIPALITY, Optional.of(newLink(userId)));
+        });
+    }
+
+    /**
+     * Makes an account with a municipality's rights (it sees every order of the municipality), for the
+     * municipality's own people. The caller lets only an administrator or the municipality's own accounts ask.
+     *
+     * @return the token of the password link; empty if the address has an account already (it gets no link)
+     */
+    @Transactional
+    public Optional<String> inviteMunicipalContact(String email, String displayName, String municipalityCode) {
+        String normalised = email.trim().toLowerCase(Locale.ROOT);
+        if (existing(normalised).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(newLink(newMunicipalAccount(normalised, displayName, municipalityCode)));
+    }
+
+    private long newMunicipalAccount(String normalisedEmail, String displayName, String municipalityCode) {
+        return jdbc.sql("""
+                        INSERT INTO app_user (username, password_hash, display_name, email, role, municipality_code, enabled)
+                        VALUES (?, ?, ?, ?, ?, ?, FALSE) RETURNING id""")
+                .params(normalisedEmail, NO_PASSWORD, displayName.strip(), normalisedEmail, Role.MUNICIPALITY.name(),
+                        municipalityCode)
+                .query(Long.class).single();
     }
 
     private Optional<Invited> existing(String normalisedEmail) {

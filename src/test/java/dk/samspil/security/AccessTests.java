@@ -105,6 +105,14 @@ class AccessTests {
         Map<String, Integer> createCluster = adminOnly();
         createCluster.remove("admin");
         list.add(new Endpoint("/admin/klynger", "POST", "/admin/klynger", createCluster));
+        // Accounts with a municipality's rights: made by an administrator or by the municipality's own accounts.
+        Map<String, Integer> municipalAccounts = everyone(404);
+        municipalAccounts.put(ANONYMOUS, LOGIN);
+        for (String user : List.of("admin", "kommune", "kommune2")) {
+            municipalAccounts.put(user, 200);
+        }
+        list.add(new Endpoint("/kommune/konti", "GET", "/kommune/konti", municipalAccounts));
+        list.add(new Endpoint("/kommune/konti", "POST", "/kommune/konti", municipalAccounts));
         orderEndpoints(list);
         Map<String, Integer> importers = everyone(404);
         importers.put(ANONYMOUS, LOGIN);
