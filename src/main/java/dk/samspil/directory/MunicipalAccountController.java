@@ -77,16 +77,24 @@ class MunicipalAccountController {
             return view(user, model);
         }
         Optional<String> token = invitations.inviteMunicipalContact(form.getEmail(), form.getName(), code);
-        if (token.isEmpty()) {
+        if (token.isPresent()) {
+            outbox.enqueueSecret(mail(form, municipality.get(), "invitation.municipal.mail", settings.link("/invitation/" + token.get())));
+            redirect.addFlashAttribute("success", "invitation.municipal.sent");
+        } else if (invitations.grantMunicipality(form.getEmail(), code)) {
+            // An order's participant who works for the municipality: rights, and a notice, but no password link.
+            outbox.enqueue(mail(form, municipality.get(), "invitation.municipal.granted.mail", settings.link("/bestillinger")));
+            redirect.addFlashAttribute("success", "invitation.municipal.granted");
+        } else {
             result.rejectValue("email", "invitation.municipal.email.taken");
             return view(user, model);
         }
-        Object[] args = {form.getName().strip(), municipality.get().name(), settings.link("/invitation/" + token.get())};
-        outbox.enqueueSecret(new OutgoingMail(form.getEmail().strip(),
-                messages.getMessage("invitation.municipal.mail.subject", args, DANISH),
-                messages.getMessage("invitation.municipal.mail.body", args, DANISH), "municipal-account:" + code));
-        redirect.addFlashAttribute("success", "invitation.municipal.sent");
         return "redirect:" + PATH;
+    }
+
+    private OutgoingMail mail(AccountForm form, MunicipalityView municipality, String key, String link) {
+        Object[] args = {form.getName().strip(), municipality.name(), link};
+        return new OutgoingMail(form.getEmail().strip(), messages.getMessage(key + ".subject", args, DANISH),
+                messages.getMessage(key + ".body", args, DANISH), "municipal-account:" + municipality.code());
     }
 
     /** An administrator, or an account with its municipality's rights (not an order's participant). */

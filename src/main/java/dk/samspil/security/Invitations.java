@@ -70,6 +70,21 @@ public class Invitations {
         return Optional.of(newLink(newMunicipalAccount(normalised, displayName, municipalityCode)));
     }
 
+    /**
+     * Gives an existing municipal account that has no municipality (an order's participant) the municipality's
+     * rights; its password stays as it is. The caller lets only an administrator or the municipality's own accounts ask.
+     *
+     * @return whether the address had such an account
+     */
+    @Transactional
+    public boolean grantMunicipality(String email, String municipalityCode) {
+        String normalised = email.trim().toLowerCase(Locale.ROOT);
+        return jdbc.sql("""
+                        UPDATE app_user SET municipality_code = ?
+                        WHERE (lower(email) = ? OR username = ?) AND role = 'MUNICIPALITY' AND municipality_code IS NULL""")
+                .params(municipalityCode, normalised, normalised).update() > 0;
+    }
+
     private long newMunicipalAccount(String normalisedEmail, String displayName, String municipalityCode) {
         return jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, display_name, email, role, municipality_code, enabled)

@@ -55,16 +55,37 @@ class MunicipalAccountTests {
     }
 
     @Test
+    void anOrdersParticipantWhoWorksForTheMunicipalityGetsItsRightsWithoutALink() throws Exception {
+        String participant = participant();
+        int links = jdbc.sql("SELECT count(*) FROM user_invitation").query(Integer.class).single();
+        mvc.perform(post("/kommune/konti").with(users.as("kommune2")).with(csrf())
+                .param("name", "Dorte Deltager").param("email", participant));
+        assertThat(jdbc.sql("SELECT municipality_code FROM app_user WHERE username = ?").param(participant)
+                .query(String.class).single()).isEqualTo("0657");
+        assertThat(jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(participant)
+                .query(String.class).single()).isEqualTo("{noop}!unusable");
+        assertThat(jdbc.sql("SELECT count(*) FROM user_invitation").query(Integer.class).single()).isEqualTo(links);
+        assertThat(TestMailServer.text(awaitMail(participant, "Din konto i Samspil gælder nu for Herning")))
+                .doesNotContain("/invitation/");
+    }
+
+    @Test
     void anOrdersParticipantCannotMakeMunicipalAccounts() throws Exception {
-        String participant = "deltager" + System.nanoTime() + "@example.dk";
-        jdbc.sql("""
-                        INSERT INTO app_user (username, password_hash, display_name, email, role)
-                        VALUES (?, '{noop}!unusable', 'Deltager', ?, 'MUNICIPALITY')""")
-                .params(participant, participant).update();
+        String participant = participant();
         assertThat(mvc.perform(get("/kommune/konti").with(users.as(participant))).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
         assertThat(mvc.perform(post("/kommune/konti").with(users.as(participant)).with(csrf())
                 .param("name", "Mallory").param("email", "m" + participant).param("municipalityCode", "0657"))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    /** A municipal account without a municipality, as an order's invitation makes it. */
+    private String participant() {
+        String participant = "deltager" + System.nanoTime() + "@example.dk";
+        jdbc.sql("""
+                        INSERT INTO app_user (username, password_hash, display_name, email, role)
+                        VALUES (?, '{noop}!unusable', 'Deltager', ?, 'MUNICIPALITY')""")
+                .params(participant, participant).update();
+        return participant;
     }
 }
