@@ -21,6 +21,11 @@ public final class OrderViews {
             return municipalities.stream().anyMatch(m -> m.code().equals(code));
         }
 
+        /** Whether the account is one of the order's named municipal participants. */
+        public boolean namesParticipant(long userId) {
+            return participants.stream().anyMatch(p -> p.userId() != null && p.userId() == userId);
+        }
+
         public String municipalityNames() {
             return String.join(", ", municipalities.stream().map(MunicipalityRef::name).toList());
         }
@@ -28,8 +33,9 @@ public final class OrderViews {
 
     public record MunicipalityRef(String code, String name) {}
 
+    /** A municipal participant, with the account the order's invitation linked (null until invited). */
     public record ParticipantView(long id, String name, String email, String role, String municipalityCode,
-            OffsetDateTime invitedAt) {}
+            OffsetDateTime invitedAt, Long userId) {}
 
     public record ElectiveView(String key, String freeText) {}
 

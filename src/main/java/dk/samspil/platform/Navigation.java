@@ -43,6 +43,9 @@ public class Navigation {
             add(items, "/admin/registre", "nav.registers", current);
             add(items, "/admin/udbakke", "nav.outbox", current);
         }
+        if (role == Role.ADMIN || (role == Role.MUNICIPALITY && user.municipalityCode() != null)) {
+            add(items, "/kommune/konti", "nav.municipalAccounts", current);
+        }
         return items;
     }
 

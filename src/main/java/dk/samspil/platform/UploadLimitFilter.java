@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dk.samspil.security.LocalPaths;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -77,10 +78,12 @@ class UploadLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Back to the form's page: a local path, whatever the request's path looked like.
+        String formPage = LocalPaths.of(request.getRequestURI());
         FlashMap flash = new FlashMap();
         flash.put("uploadError", MESSAGE_KEY);
-        flash.setTargetRequestPath(request.getRequestURI());
+        flash.setTargetRequestPath(formPage);
         flashMaps.saveOutputFlashMap(flash, request, response);
-        response.sendRedirect(request.getRequestURI());
+        response.sendRedirect(formPage);
     }
 }

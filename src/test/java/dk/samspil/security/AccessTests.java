@@ -113,6 +113,10 @@ class AccessTests {
         Map<String, Integer> createCluster = adminOnly();
         createCluster.remove("admin");
         list.add(new Endpoint("/admin/klynger", "POST", "/admin/klynger", createCluster));
+        // Accounts with a municipality's rights: made by an administrator or by the municipality's own accounts.
+        Map<String, Integer> municipalAccounts = onlyFor("admin", "kommune", "kommune2");
+        list.add(new Endpoint("/kommune/konti", "GET", "/kommune/konti", municipalAccounts));
+        list.add(new Endpoint("/kommune/konti", "POST", "/kommune/konti", municipalAccounts));
         orderEndpoints(list);
         Map<String, Integer> importers = everyone(404);
         importers.put(ANONYMOUS, LOGIN);
@@ -405,6 +409,14 @@ class AccessTests {
         Map<String, Integer> map = roles(0, 0, otherCoordinator, others);
         map.remove("koordinator");
         map.remove("admin");
+        return map;
+    }
+
+    /** 200 for these users, 404 for every other signed-in user, the sign-in page for anonymous. */
+    private static Map<String, Integer> onlyFor(String... users) {
+        Map<String, Integer> map = everyone(404);
+        map.put(ANONYMOUS, LOGIN);
+        Stream.of(users).forEach(user -> map.put(user, 200));
         return map;
     }
 
