@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.samspil.WebClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +23,11 @@ class RestartIT {
 
     @Test
     void dataSurviveKillMinusNineAndTheOrphanedDatabaseIsHandled() throws Exception {
-        int dbPort = freePort();
-        int httpPort = freePort();
-        Process first = start(dataDir, httpPort, Map.of(), "--samspil.embedded-db.port=" + dbPort);
+        int dbPort = PackagedJar.freePort();
+        int httpPort = PackagedJar.freePort();
+        Process first = PackagedJar.start(dataDir, httpPort, Map.of(), "--samspil.embedded-db.port=" + dbPort);
         try {
-            awaitHealthy(httpPort, first);
+            PackagedJar.awaitHealthy(httpPort, first);
             WebClient admin = new WebClient("http://localhost:" + httpPort);
             assertThat(admin.login("admin", "samspil").headers().firstValue("Location").orElseThrow()).doesNotContain("error");
             HttpResponse<String> created = admin.post("/admin/klynger", "/admin/klynger/ny",
@@ -50,10 +43,10 @@ class RestartIT {
         }
         assertThat(dataDir.resolve("postgres/postmaster.pid")).exists();
 
-        int secondPort = freePort();
-        Process second = start(dataDir, secondPort, Map.of(), "--samspil.embedded-db.port=" + dbPort);
+        int secondPort = PackagedJar.freePort();
+        Process second = PackagedJar.start(dataDir, secondPort, Map.of(), "--samspil.embedded-db.port=" + dbPort);
         try {
-            awaitHealthy(secondPort, second);
+            PackagedJar.awaitHealthy(secondPort, second);
             WebClient admin = new WebClient("http://localhost:" + secondPort);
             admin.login("admin", "samspil");
             assertThat(admin.get("/klynger").body()).contains("Genstartsklyngen");
@@ -67,13 +60,13 @@ class RestartIT {
     @Test
     void anExternalDatabaseIsUsedWhenConfiguredAndNothingIsEmbedded() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
-            int httpPort = freePort();
-            Process app = start(dataDir, httpPort, Map.of(
+            int httpPort = PackagedJar.freePort();
+            Process app = PackagedJar.start(dataDir, httpPort, Map.of(
                     "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + external.getPort() + "/postgres",
                     "SPRING_DATASOURCE_USERNAME", "postgres",
                     "SPRING_DATASOURCE_PASSWORD", ""));
             try {
-                awaitHealthy(httpPort, app);
+                PackagedJar.awaitHealthy(httpPort, app);
                 assertThat(dataDir.resolve("postgres")).doesNotExist();
                 try (Connection db = external.getPostgresDatabase().getConnection();
                         ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM catalog_package")) {
@@ -92,47 +85,10 @@ class RestartIT {
         }
     }
 
-    private Process start(Path data, int httpPort, Map<String, String> env, String... extra) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String jar = System.getProperty("samspil.jar", "target/samspil.jar");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar,
-                "--server.port=" + httpPort, "--samspil.data-dir=" + data));
-        command.addAll(List.of(extra));
-        Path log = Path.of("target", "restart-it-" + httpPort + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("SPRING_DATASOURCE_URL");
-        builder.environment().putAll(env);
-        return builder.start();
-    }
-
-    private static void awaitHealthy(int port, Process process) throws Exception {
-        WebClient client = new WebClient("http://localhost:" + port);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("the application exited; see target/restart-it-" + port + ".log").isTrue();
-            try {
-                HttpResponse<String> health = client.get("/actuator/health");
-                if (health.statusCode() == 200 && health.body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            process.onExit().completeOnTimeout(process, 500, java.util.concurrent.TimeUnit.MILLISECONDS).join();
-        }
-        throw new AssertionError("not healthy within 3 minutes; see target/restart-it-" + port + ".log");
-    }
-
     private static String setting(Connection db, String name) throws Exception {
         try (ResultSet rs = db.createStatement().executeQuery("SHOW " + name)) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
