@@ -56,7 +56,8 @@ class PageWalkIT {
             Map.entry("/bestillinger/{orderId}/moede/referat/{token}.pdf", "linked once minutes are made (MeetingFlowTests)"),
             Map.entry("/bestillinger/{orderId}/resultater.csv", "linked from the answer threshold on (SurveyFlowTests)"),
             Map.entry("/bestillinger/{orderId}/resultater.xlsx", "linked from the answer threshold on (SurveyFlowTests)"),
-            Map.entry("/data/kommunedata/eksempel-henvisninger.csv", "linked where a package asks for municipal data"));
+            Map.entry("/data/kommunedata/eksempel-henvisninger.csv", "linked where a package asks for municipal data"),
+            Map.entry("/bestillinger/{orderId}/moede/klu-punkt.docx", "linked from the meeting day on (AgreementOverviewTests)"));
     /** Far more than any page has; stops a walk through an endless sequence (calendar months). */
     static final int MAX_PER_PATTERN = 15;
 
