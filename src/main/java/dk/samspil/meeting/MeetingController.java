@@ -14,7 +14,11 @@ import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Party;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.SamspilPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Meeting mode for an order (/bestillinger/{id}/moede), for everyone who sees the order: the cluster's coordinator,
@@ -248,14 +253,13 @@ class MeetingController {
     /** An agenda item for the next KLU meeting: the meeting's agreements where they stand today. */
     @GetMapping("/bestillinger/{orderId}/moede/klu-punkt.docx")
     ResponseEntity<byte[]> kluItem(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         OrderView order = guard.visible(user, orderId);
         if (beforeMeetingDay(order)) {
             String location = "/bestillinger/" + orderId + "/moede";
-            org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request)
-                    .put("error", "meeting.notBeforeMeetingDay");
-            org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap(location, request, response);
-            return ResponseEntity.status(302).location(java.net.URI.create(location + "#aftaler")).build();
+            RequestContextUtils.getOutputFlashMap(request).put("error", "meeting.notBeforeMeetingDay");
+            RequestContextUtils.saveOutputFlashMap(location, request, response);
+            return ResponseEntity.status(302).location(URI.create(location + "#aftaler")).build();
         }
         return download(kluItem.write(meetings.meeting(order), overview.today()), DOCX, "klu-punkt-" + orderId + ".docx");
     }
@@ -275,8 +279,8 @@ class MeetingController {
     }
 
     /** A new due date before today is a typing slip; an agreement already overdue may keep the date it has. */
-    private void refusePastDue(AgreementForm form, String prefix, java.time.LocalDate stored, Map<String, String> errors) {
-        java.time.LocalDate due = form.dueDate();
+    private void refusePastDue(AgreementForm form, String prefix, LocalDate stored, Map<String, String> errors) {
+        LocalDate due = form.dueDate();
         if (due != null && due.isBefore(overview.today()) && !due.equals(stored) && !errors.containsKey(prefix + "due")) {
             errors.put(prefix + "due", "meeting.agreement.due.past");
         }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class OrderRules {
 
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\\+45 ?)?(\\d ?){7}\\d|\\+[1-9][\\d ]{6,18}\\d");
+    private static final Pattern PHONE = Pattern.compile("(\\+45 ?)?(\\d ?){7}\\d|\\+[1-9][\\d ]{6,18}\\d");
 
     static final LocalTime EARLIEST_START = LocalTime.of(7, 0);
     static final LocalTime LATEST_START = LocalTime.of(20, 0);

@@ -78,6 +78,7 @@ class Ordering {
         form.setVenue(original.venue());
         original.municipalities().forEach(m -> form.getMunicipalityCodes().add(m.code()));
         form.setFirstContact(original.firstContact());
+        form.setCoordinatorPhone(original.coordinatorPhone());
         form.setCallbackAt(today().plusDays(3).atTime(10, 0));
         form.getParticipants().clear();
         for (OrderViews.ParticipantView participant : original.participants()) {
