@@ -113,6 +113,20 @@ class OrderingFlowTests {
         }
     }
 
+    @Test
+    void everyLinkOfTheErrorSummaryLeadsToItsField() throws Exception {
+        MvcResult result = mvc.perform(post("/bestillinger").with(csrf()).with(users.as("koordinator"))
+                .param("packageSlug", "medicinhaandtering").param("participants[0].name", "Uden adresse")
+                .param("participants[0].email", "ikke-en-adresse")).andReturn();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(result.getResponse().getContentAsString());
+        org.jsoup.select.Elements links = page.select(".alert-error a[href^=#]");
+        assertThat(links.eachAttr("href")).contains("#municipalityCodes", "#electiveTopics", "#coordinatorPhone",
+                "#participants0.email");
+        for (org.jsoup.nodes.Element link : links) {
+            assertThat(page.getElementById(link.attr("href").substring(1))).as(link.attr("href")).isNotNull();
+        }
+    }
+
     private static OrderForm form(String phone) {
         OrderForm form = new OrderForm();
         form.setCoordinatorPhone(phone);
