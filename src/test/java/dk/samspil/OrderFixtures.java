@@ -15,6 +15,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 public final class OrderFixtures {
 
     public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    /** The coordinator's phone number in every order placed here. */
+    public static final String PHONE = "86 12 34 56";
 
     private OrderFixtures() {}
 
@@ -29,6 +31,12 @@ public final class OrderFixtures {
 
     /** A package (with no elective topics) for Demoklyngen with Aarhus, one known municipal participant. */
     public static MockHttpServletRequestBuilder order(String packageSlug, LocalDate meeting, String participantEmail) {
+        return order(packageSlug, meeting, participantEmail, "PROVIDER");
+    }
+
+    /** As {@link #order(String, LocalDate, String)}, with who makes the first contact with the municipality. */
+    public static MockHttpServletRequestBuilder order(String packageSlug, LocalDate meeting, String participantEmail,
+            String firstContact) {
         LocalDateTime callback = today().plusDays(3).atTime(10, 0);
         return post("/bestillinger").with(csrf())
                 .param("packageSlug", packageSlug)
@@ -40,7 +48,8 @@ public final class OrderFixtures {
                 .param("participants[0].email", participantEmail)
                 .param("participants[0].role", "Sygeplejerske, akutfunktionen")
                 .param("participants[0].municipalityCode", "0751")
-                .param("firstContact", "PROVIDER")
+                .param("firstContact", firstContact)
+                .param("coordinatorPhone", PHONE)
                 .param("callbackAt", callback.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
     }
 
@@ -52,7 +61,12 @@ public final class OrderFixtures {
     /** Places an order of a package (with no elective topics) as koordinator and returns its id. */
     public static long placeOrder(MockMvc mvc, DemoUsers users, String packageSlug, LocalDate meeting, String participantEmail)
             throws Exception {
-        MvcResult result = mvc.perform(order(packageSlug, meeting, participantEmail).with(users.as("koordinator"))).andReturn();
+        return placeOrder(mvc, users, order(packageSlug, meeting, participantEmail));
+    }
+
+    /** Places the order of the request as koordinator and returns its id. */
+    public static long placeOrder(MockMvc mvc, DemoUsers users, MockHttpServletRequestBuilder order) throws Exception {
+        MvcResult result = mvc.perform(order.with(users.as("koordinator"))).andReturn();
         String location = result.getResponse().getRedirectedUrl();
         if (location == null || !location.startsWith("/bestillinger/")) {
             throw new IllegalStateException("Order not placed: " + result.getResponse().getContentAsString());

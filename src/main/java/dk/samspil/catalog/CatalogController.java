@@ -13,7 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 class CatalogController {
 
     static final String LIST_VIEW = "catalog/list";
-    static final String PACKAGE_VIEW = "catalog/package";
+    static final String PACKAGE_VIEW = "catalog/package-page";
     /** The programme's clock times are shown for an example start; the order sets the real one. */
     static final LocalTime EXAMPLE_START = LocalTime.of(16, 0);
 

@@ -11,7 +11,6 @@ final class Wording {
 
     static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d. MMMM yyyy", DANISH);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", DANISH);
 
     static final String VENUE_UNKNOWN = "Sted aftales";
     static final String PROGRAMME = "Program";
@@ -48,7 +47,7 @@ final class Wording {
     }
 
     static String clock(LocalTime time) {
-        return CLOCK.format(time);
+        return dk.samspil.platform.DanishFormat.clock(time); // "16.30", as on the pages
     }
 
     static String startsAt(LocalTime start) {

@@ -1,6 +1,7 @@
 package dk.samspil.directory;
 
 import dk.samspil.directory.ImportReport.Problem;
+import dk.samspil.platform.DanishNumbers;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -223,12 +224,7 @@ class RegisterImport {
 
     /** Whole numbers as Danes write them: "1234", "1.234" or "1 234". */
     static Optional<Integer> parseCount(String value) {
-        String digits = value == null ? "" : value.replace(".", "").replace(" ", "").replace("\u00a0", "");
-        if (!digits.matches("\\d{1,7}")) {
-            return Optional.empty();
-        }
-        int count = Integer.parseInt(digits);
-        return count <= RegisterRules.MAX_LISTED_PATIENTS ? Optional.of(count) : Optional.empty();
+        return DanishNumbers.parseWhole(value).filter(count -> count <= RegisterRules.MAX_LISTED_PATIENTS).map(Long::intValue);
     }
 
     private static char delimiter(String content) {

@@ -14,7 +14,11 @@ import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Party;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.SamspilPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Meeting mode for an order (/bestillinger/{id}/moede), for everyone who sees the order: the cluster's coordinator,
@@ -142,6 +147,7 @@ class MeetingController {
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check("agreement-", meetings.meeting(order).actionTypes(), values, errors);
+        refusePastDue(form, "agreement-", null, errors);
         if (!errors.isEmpty()) {
             return render(model, order, values, errors, null, null);
         }
@@ -159,6 +165,7 @@ class MeetingController {
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(prefix, meeting.actionTypes(), values, errors);
+        refusePastDue(form, prefix, agreement.due(), errors);
         if (!errors.isEmpty()) {
             values.put(prefix + "version", String.valueOf(version(form.version())));
             return render(model, order, values, errors, null, null);
@@ -197,6 +204,9 @@ class MeetingController {
     @PostMapping("/bestillinger/{orderId}/moede/referat")
     String makeMinutes(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
+        if (beforeMeetingDay(order)) {
+            return notYet(redirect, order, "referat");
+        }
         Version version = minutes.request(order, user.getUsername());
         redirect.addFlashAttribute("successArgs", new Object[] {version.version()});
         return saved(redirect, orderId, "meeting.minutes.requested", "referat");
@@ -242,8 +252,15 @@ class MeetingController {
 
     /** An agenda item for the next KLU meeting: the meeting's agreements where they stand today. */
     @GetMapping("/bestillinger/{orderId}/moede/klu-punkt.docx")
-    ResponseEntity<byte[]> kluItem(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
+    ResponseEntity<byte[]> kluItem(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            HttpServletRequest request, HttpServletResponse response) {
         OrderView order = guard.visible(user, orderId);
+        if (beforeMeetingDay(order)) {
+            String location = "/bestillinger/" + orderId + "/moede";
+            RequestContextUtils.getOutputFlashMap(request).put("error", "meeting.notBeforeMeetingDay");
+            RequestContextUtils.saveOutputFlashMap(location, request, response);
+            return ResponseEntity.status(302).location(URI.create(location + "#aftaler")).build();
+        }
         return download(kluItem.write(meetings.meeting(order), overview.today()), DOCX, "klu-punkt-" + orderId + ".docx");
     }
 
@@ -261,11 +278,30 @@ class MeetingController {
         return VIEW;
     }
 
+    /** A new due date before today is a typing slip; an agreement already overdue may keep the date it has. */
+    private void refusePastDue(AgreementForm form, String prefix, LocalDate stored, Map<String, String> errors) {
+        LocalDate due = form.dueDate();
+        if (due != null && due.isBefore(overview.today()) && !due.equals(stored) && !errors.containsKey(prefix + "due")) {
+            errors.put(prefix + "due", "meeting.agreement.due.past");
+        }
+    }
+
+    /** The referat and the KLU item tell what happened at the meeting: not before its day. */
+    private boolean beforeMeetingDay(OrderView order) {
+        return overview.today().isBefore(order.meetingDate());
+    }
+
+    private static String notYet(RedirectAttributes redirect, OrderView order, String anchor) {
+        redirect.addFlashAttribute("error", "meeting.notBeforeMeetingDay");
+        return "redirect:/bestillinger/" + order.id() + "/moede#" + anchor;
+    }
+
     private void minutesModel(Model model, OrderView order) {
         List<Version> versions = minutes.versions(order.id());
         model.addAttribute("order", order);
         model.addAttribute("minutes", versions);
         model.addAttribute("minutesPending", versions.stream().anyMatch(Version::pending));
+        model.addAttribute("beforeMeetingDay", beforeMeetingDay(order));
     }
 
     private static String saved(RedirectAttributes redirect, long orderId, String message, String anchor, Object... args) {

@@ -46,6 +46,7 @@ class DemoOrders implements ApplicationRunner {
         form.setVenue("Lægerne i Viby, mødelokalet på 1. sal");
         form.getMunicipalityCodes().add("0751");
         form.setFirstContact("PROVIDER");
+        form.setCoordinatorPhone("86 12 34 56");
         form.setCallbackAt(ordering.today().plusDays(2).atTime(12, 0));
         form.getParticipants().get(0).setName("Susanne Sygeplejerske");
         form.getParticipants().get(0).setEmail("kommune@example.dk");

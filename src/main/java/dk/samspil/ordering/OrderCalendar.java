@@ -19,6 +19,7 @@ import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -45,7 +46,7 @@ class OrderCalendar {
     }
 
     String render(Map<OrderView, List<TaskView>> orders, ToIntFunction<OrderView> meetingMinutes) {
-        VTimeZone copenhagen = ZONES.getTimeZone("Europe/Copenhagen").getVTimeZone();
+        VTimeZone copenhagen = copenhagen();
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Samspil//Klyngemøder//DA"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -63,6 +64,16 @@ class OrderCalendar {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * The zone's definition under the name the events use: the library finds Europe/Copenhagen as its alias
+     * Europe/Berlin, and RFC 5545 wants a VTIMEZONE for every TZID (Outlook reads the time from it).
+     */
+    private static VTimeZone copenhagen() {
+        VTimeZone zone = (VTimeZone) ZONES.getTimeZone(Ordering.COPENHAGEN.getId()).getVTimeZone().copy();
+        zone.replace(new TzId(Ordering.COPENHAGEN.getId()));
+        return zone;
     }
 
     private VEvent meeting(OrderView order, int minutes) {

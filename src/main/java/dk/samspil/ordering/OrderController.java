@@ -70,6 +70,7 @@ class OrderController {
         model.addAttribute("queue", lines.stream()
                 .filter(o -> o.status() == OrderStatus.RECEIVED || o.status() == OrderStatus.CALLBACK_PLANNED)
                 .sorted(java.util.Comparator.comparing(OrderViews.OrderLine::callbackAt))
+                .map(o -> orders.find(o.id()).orElseThrow())
                 .toList());
         model.addAttribute("showQueue", user.is(Role.CONSULTANT) || user.isAdmin());
         return LIST_VIEW;
@@ -164,6 +165,13 @@ class OrderController {
         String contact = "CLUSTER".equals(firstContact) ? "CLUSTER" : "PROVIDER";
         return act(orderId, redirect, "order.callback.recorded",
                 () -> ordering.recordCallback(order, note, confirmedDate, contact, user));
+    }
+
+    @PostMapping("/bestillinger/{orderId}/kommune-kontaktet")
+    String municipalityContacted(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            RedirectAttributes redirect) {
+        OrderView order = guard.managed(user, orderId);
+        return act(orderId, redirect, "order.municipalityContacted.recorded", () -> ordering.municipalityContacted(order));
     }
 
     @PostMapping("/bestillinger/{orderId}/materialer")

@@ -21,6 +21,7 @@ class OrderForm {
     private List<String> municipalityCodes = new ArrayList<>();
     private List<ParticipantForm> participants = new ArrayList<>();
     private String firstContact = "PROVIDER";
+    private String coordinatorPhone = "";
     @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
     private LocalDateTime callbackAt;
     private List<String> electiveTopics = new ArrayList<>();
@@ -53,6 +54,8 @@ class OrderForm {
     public void setMunicipalityCodes(List<String> municipalityCodes) { this.municipalityCodes = municipalityCodes; }
     public List<ParticipantForm> getParticipants() { return participants; }
     public void setParticipants(List<ParticipantForm> participants) { this.participants = participants; }
+    public String getCoordinatorPhone() { return coordinatorPhone; }
+    public void setCoordinatorPhone(String coordinatorPhone) { this.coordinatorPhone = coordinatorPhone == null ? "" : coordinatorPhone; }
     public String getFirstContact() { return firstContact; }
     public void setFirstContact(String firstContact) { this.firstContact = firstContact; }
     public LocalDateTime getCallbackAt() { return callbackAt; }

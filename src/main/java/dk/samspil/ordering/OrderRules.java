@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class OrderRules {
 
+    private static final Pattern PHONE = Pattern.compile("(\\+45 ?)?(\\d ?){7}\\d|\\+[1-9][\\d ]{6,18}\\d");
+
     static final LocalTime EARLIEST_START = LocalTime.of(7, 0);
     static final LocalTime LATEST_START = LocalTime.of(20, 0);
     static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
@@ -49,6 +51,7 @@ final class OrderRules {
         } else if (!allowedMunicipalities.containsAll(form.getMunicipalityCodes())) {
             problems.add(new Problem("municipalityCodes", "order.municipality.unknown"));
         }
+        checkPhone(form, problems);
         if (!"PROVIDER".equals(form.getFirstContact()) && !"CLUSTER".equals(form.getFirstContact())) {
             problems.add(new Problem("firstContact", "order.firstContact.required"));
         }
@@ -56,6 +59,16 @@ final class OrderRules {
         checkParticipants(form, problems);
         checkElectives(form, pkg, problems);
         return problems;
+    }
+
+    /** The consultant calls the coordinator back: a Danish number of eight digits, spaces and +45 allowed. */
+    static void checkPhone(OrderForm form, List<Problem> problems) {
+        String phone = form.getCoordinatorPhone().strip();
+        if (phone.isEmpty()) {
+            problems.add(new Problem("coordinatorPhone", "order.coordinatorPhone.required"));
+        } else if (phone.length() > 40 || !PHONE.matcher(phone).matches()) {
+            problems.add(new Problem("coordinatorPhone", "order.coordinatorPhone.invalid"));
+        }
     }
 
     private static void checkDate(OrderForm form, PackageDefinition pkg, LocalDate today, List<Problem> problems) {

@@ -15,7 +15,8 @@ public final class OrderViews {
             LocalDate meetingDate, LocalTime startTime, String venue, String firstContact, OffsetDateTime callbackAt,
             String callbackNote, OffsetDateTime callbackDoneAt, OrderStatus status, String cancelReason,
             OffsetDateTime orderedAt, List<MunicipalityRef> municipalities, List<ParticipantView> participants,
-            List<ElectiveView> electiveTopics, Long followsOrderId) {
+            List<ElectiveView> electiveTopics, Long followsOrderId, String coordinatorPhone, String consultantName,
+            String consultantEmail, OffsetDateTime municipalityContactedAt) {
 
         public boolean involvesMunicipality(String code) {
             return municipalities.stream().anyMatch(m -> m.code().equals(code));

@@ -78,6 +78,7 @@ class Ordering {
         form.setVenue(original.venue());
         original.municipalities().forEach(m -> form.getMunicipalityCodes().add(m.code()));
         form.setFirstContact(original.firstContact());
+        form.setCoordinatorPhone(original.coordinatorPhone());
         form.setCallbackAt(today().plusDays(3).atTime(10, 0));
         form.getParticipants().clear();
         for (OrderViews.ParticipantView participant : original.participants()) {
@@ -97,11 +98,13 @@ class Ordering {
         OffsetDateTime callback = form.getCallbackAt().atZone(COPENHAGEN).toOffsetDateTime();
         long id = jdbc.sql("""
                         INSERT INTO package_order (package_slug, provider_code, cluster_id, coordinator_user_id, meeting_date,
-                            start_time, venue, first_contact, callback_at, status, follows_order_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                            start_time, venue, first_contact, callback_at, status, follows_order_id, coordinator_phone,
+                            municipality_contacted_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 'CLUSTER' THEN now() END) RETURNING id""")
                 .params(pkg.slug(), pkg.provider(), coordinator.clusterId(), coordinator.id(), form.getMeetingDate(),
                         form.getStartTime(), form.getVenue().trim(), form.getFirstContact(), callback,
-                        OrderStatus.RECEIVED.name(), followsOrderId)
+                        OrderStatus.RECEIVED.name(), followsOrderId, blankToNull(form.getCoordinatorPhone()),
+                        form.getFirstContact())
                 .query(Long.class).single();
         for (String code : form.getMunicipalityCodes()) {
             jdbc.sql("INSERT INTO order_municipality (order_id, municipality_code) VALUES (?, ?)").params(id, code).update();
@@ -124,7 +127,9 @@ class Ordering {
                     .params(id, task.step().name(), task.owner().name(), task.due()).update();
         }
         OrderView order = orders.find(id).orElseThrow();
-        inviteParticipants(order);
+        if (order.municipalityContactedAt() != null) {
+            inviteParticipants(order); // else when the consultant has made the first contact (municipalityContacted)
+        }
         if (order.coordinatorEmail() != null) {
             outbox.enqueue(mails.orderReceived(order, order.coordinatorEmail()));
         }
@@ -158,11 +163,30 @@ class Ordering {
         requireTransition(order, OrderStatus.IN_PREPARATION);
         jdbc.sql("""
                         UPDATE package_order SET callback_note = ?, callback_done_at = now(), first_contact = ?, status = ?,
-                            version = version + 1 WHERE id = ?""")
-                .params(blankToNull(note), firstContact, OrderStatus.IN_PREPARATION.name(), order.id()).update();
+                            consultant_user_id = ?, version = version + 1 WHERE id = ?""")
+                .params(blankToNull(note), firstContact, OrderStatus.IN_PREPARATION.name(), by.id(), order.id()).update();
+        if ("CLUSTER".equals(firstContact) && order.municipalityContactedAt() == null) {
+            municipalityContacted(order); // the cluster makes the first contact: its invitations go now
+        }
         tick(order.id(), Timeline.Step.CALLBACK, by);
         if (confirmedDate != null && !confirmedDate.equals(order.meetingDate())) {
             moveMeeting(orders.find(order.id()).orElseThrow(), confirmedDate);
+        }
+    }
+
+    /**
+     * The first contact with the municipality is made: the municipal participants get their invitations now. Until
+     * then they are held, so the municipality does not hear of the meeting from a mail before the consultant calls.
+     */
+    @Transactional
+    void municipalityContacted(OrderView order) {
+        if (!order.status().open()) {
+            throw new OrderRuleViolation("order.closed");
+        }
+        int updated = jdbc.sql("UPDATE package_order SET municipality_contacted_at = now() WHERE id = ? AND municipality_contacted_at IS NULL")
+                .param(order.id()).update();
+        if (updated == 1) {
+            inviteParticipants(orders.find(order.id()).orElseThrow());
         }
     }
 

@@ -26,9 +26,10 @@ public class Orders {
 
     private static final String ORDER_SELECT = """
             SELECT o.*, p.title AS package_title, c.name AS cluster_name, u.display_name AS coordinator_name,
-                   u.email AS coordinator_email
+                   u.email AS coordinator_email, k.display_name AS consultant_name, k.email AS consultant_email
             FROM package_order o JOIN catalog_package p ON p.slug = o.package_slug
                  JOIN cluster c ON c.id = o.cluster_id JOIN app_user u ON u.id = o.coordinator_user_id
+                 LEFT JOIN app_user k ON k.id = o.consultant_user_id
             """;
 
     private static final String LINE_SELECT = """
@@ -88,7 +89,8 @@ public class Orders {
             String clusterName, long coordinatorUserId, String coordinatorName, String coordinatorEmail,
             LocalDate meetingDate, LocalTime startTime, String venue, String firstContact, OffsetDateTime callbackAt,
             String callbackNote, OffsetDateTime callbackDoneAt, OrderStatus status, String cancelReason,
-            OffsetDateTime orderedAt, Long followsOrderId) {}
+            OffsetDateTime orderedAt, Long followsOrderId, String coordinatorPhone, String consultantName,
+            String consultantEmail, OffsetDateTime municipalityContactedAt) {}
 
     /** The orders this user may see, soonest meeting first. */
     public List<OrderLine> visibleTo(SamspilPrincipal user, LocalDate today) {
@@ -223,7 +225,9 @@ public class Orders {
                 rs.getString("venue"), rs.getString("first_contact"), rs.getObject("callback_at", OffsetDateTime.class),
                 rs.getString("callback_note"), rs.getObject("callback_done_at", OffsetDateTime.class),
                 OrderStatus.valueOf(rs.getString("status")), rs.getString("cancel_reason"),
-                rs.getObject("ordered_at", OffsetDateTime.class), (Long) rs.getObject("follows_order_id"));
+                rs.getObject("ordered_at", OffsetDateTime.class), (Long) rs.getObject("follows_order_id"),
+                rs.getString("coordinator_phone"), rs.getString("consultant_name"), rs.getString("consultant_email"),
+                rs.getObject("municipality_contacted_at", OffsetDateTime.class));
     }
 
     private OrderView order(OrderRow o) {
@@ -244,7 +248,8 @@ public class Orders {
         return new OrderView(id, o.packageSlug(), o.packageTitle(), o.providerCode(), o.clusterId(), o.clusterName(),
                 o.coordinatorUserId(), o.coordinatorName(), o.coordinatorEmail(), o.meetingDate(), o.startTime(),
                 o.venue(), o.firstContact(), o.callbackAt(), o.callbackNote(), o.callbackDoneAt(), o.status(),
-                o.cancelReason(), o.orderedAt(), municipalities, participants, electives, o.followsOrderId());
+                o.cancelReason(), o.orderedAt(), municipalities, participants, electives, o.followsOrderId(),
+                o.coordinatorPhone(), o.consultantName(), o.consultantEmail(), o.municipalityContactedAt());
     }
 
     static TaskView task(ResultSet rs, int row) throws SQLException {

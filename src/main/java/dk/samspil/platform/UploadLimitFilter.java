@@ -6,11 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import dk.samspil.security.LocalPaths;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
@@ -34,10 +32,9 @@ class UploadLimitFilter extends OncePerRequestFilter {
     private final long nationalMaxBytes;
     private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
 
-    UploadLimitFilter(@Value("${samspil.upload.max-size:10MB}") DataSize maxSize,
-            @Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize nationalMaxSize) {
-        this.maxBytes = maxSize.toBytes();
-        this.nationalMaxBytes = nationalMaxSize.toBytes();
+    UploadLimitFilter(UploadLimits limits) {
+        this.maxBytes = limits.maxBytes();
+        this.nationalMaxBytes = limits.nationalMaxBytes();
     }
 
     @Override

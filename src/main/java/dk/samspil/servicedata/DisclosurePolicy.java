@@ -35,7 +35,7 @@ public final class DisclosurePolicy {
         /** The text of the figure: the number, "&lt;5" for a small count, "x" for a figure hidden to protect another. */
         public String text(int threshold) {
             return switch (hidden) {
-                case NO -> String.valueOf(value);
+                case NO -> dk.samspil.platform.DanishNumbers.format(value);
                 case PRIMARY -> "<" + threshold;
                 case SECONDARY -> "x";
             };

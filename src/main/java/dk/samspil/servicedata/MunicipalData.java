@@ -108,7 +108,7 @@ public class MunicipalData {
             RegisterRows.referral(line, cells, header, problems).ifPresent(row -> {
                 Integer first = firstLine.putIfAbsent(row.ydernummer() + row.offer(), line);
                 if (first != null) {
-                    problems.add(new Problem(line, "Ydernummer", "servicedata.row.duplicate", String.valueOf(first)));
+                    problems.add(new Problem(line, "Ydernummer", "servicedata.row.duplicateReferral", String.valueOf(first)));
                 } else if (!cluster.contains(row.ydernummer())) {
                     problems.add(new Problem(line, "Ydernummer", "servicedata.referral.notInCluster", row.ydernummer()));
                 } else {

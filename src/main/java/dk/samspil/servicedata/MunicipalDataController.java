@@ -9,6 +9,7 @@ import dk.samspil.security.Access;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import java.io.IOException;
+import dk.samspil.platform.DanishNumbers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class MunicipalDataController {
             100102;Rehabilitering;0
             """;
 
-    private static final Pattern WHOLE = Pattern.compile("\\d{1,7}");
+    private static final long MAX_CITIZENS = 9_999_999;
     private static final Pattern HOURS = Pattern.compile("\\d{1,6}([.,]\\d)?");
 
     private final OrderGuard guard;
@@ -182,9 +183,9 @@ class MunicipalDataController {
 
         static DosisForm of(MunicipalData.Dosis dosis) {
             DosisForm form = new DosisForm();
-            form.nursing = dosis.citizensNursing() == null ? "" : dosis.citizensNursing().toString();
-            form.homeCare = dosis.citizensHomeCare() == null ? "" : dosis.citizensHomeCare().toString();
-            form.careHome = dosis.citizensCareHome() == null ? "" : dosis.citizensCareHome().toString();
+            form.nursing = dosis.citizensNursing() == null ? "" : DanishNumbers.format(dosis.citizensNursing());
+            form.homeCare = dosis.citizensHomeCare() == null ? "" : DanishNumbers.format(dosis.citizensHomeCare());
+            form.careHome = dosis.citizensCareHome() == null ? "" : DanishNumbers.format(dosis.citizensCareHome());
             form.hours = dosis.staffHoursWeek() == null ? "" : dosis.staffHoursWeek().toPlainString().replace('.', ',');
             form.contact = dosis.contact() == null ? "" : dosis.contact();
             form.version = dosis.version();
@@ -211,13 +212,14 @@ class MunicipalDataController {
 
         private static void checkWhole(String field, String value, Map<String, String> errors) {
             String v = value.strip();
-            if (!v.isEmpty() && !WHOLE.matcher(v).matches()) {
+            if (!v.isEmpty() && whole(v) == null) {
                 errors.put(field, v.startsWith("-") ? "municipal.dosis.negative" : "municipal.dosis.whole");
             }
         }
 
-        Integer whole(String value) {
-            return value.isBlank() ? null : Integer.valueOf(value.strip());
+        /** "1240", "1.240" or "1 240"; null when blank or not a whole number of at most seven digits. */
+        static Integer whole(String value) {
+            return DanishNumbers.parseWhole(value).filter(n -> n <= MAX_CITIZENS).map(Long::intValue).orElse(null);
         }
 
         BigDecimal hours() {

@@ -240,7 +240,7 @@ public class NationalFileImport {
                             SELECT line, min(line) OVER (PARTITION BY ydernummer, period) AS first FROM import_rows) r
                         WHERE line <> first ORDER BY line LIMIT ?""")
                 .param(MAX_LISTED)
-                .query((rs, n) -> new Problem(rs.getInt(1), "Ydernummer", "servicedata.row.duplicate", String.valueOf(rs.getInt(2))))
+                .query((rs, n) -> new Problem(rs.getInt(1), "Ydernummer", "servicedata.row.duplicatePractice", String.valueOf(rs.getInt(2))))
                 .list());
         problems.addAll(jdbc.sql("""
                         SELECT line, municipality_code FROM import_rows r

@@ -51,9 +51,9 @@ class DeckWriterTests {
     void coverTellsWhenAndWhereInDanish() throws IOException {
         try (WrittenDeck written = WrittenDeck.write(DeckFixtures.typical())) {
             assertThat(WrittenDeck.text(written.slides().get(0))).contains("Klynge Østsjælland – Køge og Stevns",
-                    "Køge Kommune", "tirsdag 3. marts 2026, kl. 16:00", "Sundhedshuset i Køge, mødelokale Ærø");
-            assertThat(WrittenDeck.text(written.slides().get(1))).contains("16:00–16:15", "Velkomst og præsentation",
-                    "15 min.", "16:45–17:00", "Pause");
+                    "Køge Kommune", "tirsdag 3. marts 2026, kl. 16.00", "Sundhedshuset i Køge, mødelokale Ærø");
+            assertThat(WrittenDeck.text(written.slides().get(1))).contains("16.00–16.15", "Velkomst og præsentation",
+                    "15 min.", "16.45–17.00", "Pause");
             assertThat(WrittenDeck.text(written.slides().get(3))).contains("Svar fra 60 af 75 inviterede (80 %)");
         }
         DeckContent deck = DeckFixtures.typical();

@@ -72,6 +72,8 @@ class FollowUpFlowTests {
 
         assertThat(follow(first, "konsulent").getStatus()).as("the coordinator orders").isEqualTo(404);
         assertThat(follow(first, "koordinator2").getStatus()).isEqualTo(404);
+        dk.samspil.web.Confirmations.assertAsksFirst(mvc.perform(get("/bestillinger/" + first).with(users.as("koordinator")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8), "/opfoelgning", "Vil du bestille opfølgningen?");
         MockHttpServletResponse placed = follow(first, "koordinator");
         long followUp = Long.parseLong(placed.getRedirectedUrl().substring("/bestillinger/".length()));
         assertThat(follow(first, "koordinator").getRedirectedUrl()).as("only one follow-up").isEqualTo("/bestillinger/" + first);

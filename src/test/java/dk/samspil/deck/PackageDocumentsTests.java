@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class PackageDocumentsTests {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH.mm");
 
     @Test
     void everyDocumentOfEveryOrderablePackageCarriesThePackageAndTheOrder() {
@@ -43,7 +43,7 @@ class PackageDocumentsTests {
         for (PackageDefinition pkg : orderable()) {
             for (Kind kind : List.of(Kind.MEMBER_INVITATION, Kind.PARTICIPANT_INVITATION)) {
                 String text = text(docx(kind, pkg, facts()));
-                assertThat(text).contains("foreløbigt", "kl. 16:00–18:30");
+                assertThat(text).contains("foreløbigt", "kl. 16.00–18.30");
                 for (ScheduledItem item : pkg.scheduleFrom(START)) {
                     assertThat(text).as(pkg.slug() + " " + item.item().title())
                             .contains(CLOCK.format(item.from()) + "–" + CLOCK.format(item.to()), item.item().title());

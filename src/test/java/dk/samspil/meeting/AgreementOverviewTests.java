@@ -130,7 +130,18 @@ class AgreementOverviewTests {
     }
 
     @Test
+    void theKluAgendaItemIsRefusedBeforeTheMeetingDayWithADanishMessage() throws Exception {
+        MockHttpServletResponse refused = mvc.perform(get("/bestillinger/" + aarhusOrder + "/moede/klu-punkt.docx")
+                .with(users.as("kommune"))).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(302);
+        assertThat(refused.getRedirectedUrl()).isEqualTo("/bestillinger/" + aarhusOrder + "/moede#aftaler");
+        String html = page("/bestillinger/" + aarhusOrder + "/moede", "koordinator");
+        assertThat(html).doesNotContain("/moede/klu-punkt.docx").contains("Punktet til KLU kan hentes fra mødedagen");
+    }
+
+    @Test
     void theKluAgendaItemListsTheMeetingsAgreementsForThoseWhoSeeTheOrder() throws Exception {
+        jdbc.sql("UPDATE package_order SET meeting_date = ? WHERE id = ?").params(OrderFixtures.today(), aarhusOrder).update();
         MockHttpServletResponse response = mvc.perform(get("/bestillinger/" + aarhusOrder + "/moede/klu-punkt.docx")
                 .with(users.as("kommune"))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
@@ -174,6 +185,7 @@ class AgreementOverviewTests {
                         .param("participants[0].role", "Leder, akutteamet")
                         .param("participants[0].municipalityCode", "0657")
                         .param("firstContact", "PROVIDER")
+                        .param("coordinatorPhone", OrderFixtures.PHONE)
                         .param("callbackAt", OrderFixtures.today().plusDays(3).atTime(10, 0)
                                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"))))
                 .andReturn().getResponse().getRedirectedUrl();

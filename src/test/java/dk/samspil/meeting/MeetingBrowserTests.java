@@ -29,10 +29,13 @@ class MeetingBrowserTests {
     @Autowired MockMvc mvc;
     @Autowired DemoUsers users;
     @Autowired Catalog catalog;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void referentRunsTheMeetingMakesAndSendsTheReferatAndTicksAnAgreementDone() throws Exception {
         long order = OrderFixtures.placeOrder(mvc, users, "dosisdispensering", OrderFixtures.today().plusWeeks(14), "kommune@example.dk");
+        // The meeting is today: the referat can be made from the meeting day on.
+        jdbc.sql("UPDATE package_order SET meeting_date = ? WHERE id = ?").params(OrderFixtures.today(), order).update();
         String suggestion = catalog.find("dosisdispensering").orElseThrow().suggestedActions().get(0);
         try (BrowserContext context = Browsers.newContext("http://localhost:" + port)) {
             Page page = Browsers.signIn(context, "koordinator");
@@ -92,7 +95,7 @@ class MeetingBrowserTests {
             assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Aftalen er markeret som gennemført.");
             first = page.locator("article.samspil-agreement").first();
             assertThat(first.locator("dd strong")).hasText("Gennemført");
-            assertThat(first.locator(".samspil-history")).containsText("ændrede status fra Aftalt til Gennemført");
+            assertThat(first.locator(".samspil-history")).containsText("Anne Kjær (Demoklyngen) ændrede status fra Aftalt til Gennemført");
             Browsers.assertAccessible(page);
         }
     }

@@ -110,6 +110,34 @@ class MeetingFlowTests {
         assertThat(history).containsExactly("->AGREED:koordinator", "AGREED>IN_PROGRESS:kommune", "IN_PROGRESS>DONE:koordinator");
         assertThat(page(order, "kommune")).contains("ændrede status fra I gang til Gennemført",
                 "Begrundelse: Ingen læger havde tid i år", "Opgivet");
+        // Times in Copenhagen time (the database keeps UTC), people by name and organisation, never their log-in name.
+        List<java.time.OffsetDateTime> at = jdbc.sql("SELECT changed_at FROM meeting_agreement_history WHERE agreement_id = ? ORDER BY id")
+                .param(id).query(java.time.OffsetDateTime.class).list();
+        assertThat(page(order, "kommune")).contains(
+                copenhagen(at.get(0)) + ": aftalt, skrevet af Anne Kjær (Demoklyngen)",
+                copenhagen(at.get(1)) + ": Susanne Sygeplejerske (Aarhus Kommune) ændrede status",
+                ": Karin Konsulent (KiAP) ændrede status fra Aftalt til Opgivet")
+                .doesNotContain("skrevet af koordinator", ": kommune ændrede", ": konsulent ændrede");
+    }
+
+    @Test
+    void anAgreementWithADueDateInThePastIsRefusedAtTheFieldButAnOverdueOneKeepsItsDate() throws Exception {
+        long order = order();
+        int before = jdbc.sql("SELECT count(*) FROM meeting_agreement WHERE order_id = ?").param(order).query(Integer.class).single();
+        MockHttpServletResponse past = perform(post(meeting(order) + "/aftaler").param("what", "Fælles kursus").param("person", "")
+                .param("party", "CLUSTER").param("due", OrderFixtures.today().minusDays(1).toString()), "koordinator");
+        assertThat(past.getStatus()).isEqualTo(200);
+        assertThat(past.getContentAsString(StandardCharsets.UTF_8)).contains("Fristen ligger før i dag.", "agreement-due-error",
+                "Fælles kursus");
+        assertThat(jdbc.sql("SELECT count(*) FROM meeting_agreement WHERE order_id = ?").param(order).query(Integer.class).single())
+                .isEqualTo(before);
+        long id = addAgreement(order, "Fælles kursus", "", "CLUSTER", "koordinator");
+        jdbc.sql("UPDATE meeting_agreement SET due_date = ? WHERE id = ?").params(OrderFixtures.today().minusDays(3), id).update();
+        MockHttpServletResponse kept = perform(post(meeting(order) + "/aftaler/" + id).param("what", "Fælles kursus i foråret")
+                .param("person", "").param("party", "CLUSTER").param("due", OrderFixtures.today().minusDays(3).toString())
+                .param("version", String.valueOf(jdbc.sql("SELECT version FROM meeting_agreement WHERE id = ?").param(id)
+                        .query(Integer.class).single())), "koordinator");
+        assertThat(kept.getRedirectedUrl()).as("an overdue agreement keeps its date").endsWith("#aftale-" + id);
     }
 
     @Test
@@ -127,6 +155,12 @@ class MeetingFlowTests {
         for (String text : texts) {
             addAgreement(order, text, "Anne Kjær", "CLUSTER", "koordinator");
         }
+
+        MockHttpServletResponse early = perform(post(meeting(order) + "/referat"), "koordinator");
+        assertThat(early.getRedirectedUrl()).as("no referat months before the meeting").endsWith("/moede#referat");
+        assertThat(minutes.versions(order)).isEmpty();
+        assertThat(page(order, "koordinator")).contains("Referatet kan laves fra mødedagen").doesNotContain(">Lav referat<");
+        jdbc.sql("UPDATE package_order SET meeting_date = ? WHERE id = ?").params(OrderFixtures.today(), order).update();
 
         MockHttpServletResponse made = perform(post(meeting(order) + "/referat"), "koordinator");
         assertThat(made.getRedirectedUrl()).endsWith("/moede#referat");
@@ -160,7 +194,9 @@ class MeetingFlowTests {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM order_task WHERE order_id = ? AND step = 'MEETING' AND done_at IS NOT NULL")
                 .param(order).query(Integer.class).single()).isEqualTo(1);
-        assertThat(page(order, "kommune")).contains("Word (version 1)", "Sendt");
+        DocumentVersions.Version sentVersion = minutes.versions(order).get(0);
+        assertThat(page(order, "kommune")).contains("Word (version 1)",
+                "Sendt " + copenhagen(sentVersion.sentAt()) + " af Anne Kjær (Demoklyngen)", ">Anne Kjær (Demoklyngen)</td>");
 
         for (String outsider : new String[] {"koordinator2", "kommune2", "midtkraft", "pko"}) {
             assertThat(mvc.perform(get(meeting(order)).with(users.as(outsider))).andReturn().getResponse().getStatus())
@@ -223,6 +259,10 @@ class MeetingFlowTests {
 
     private String currentStatus(long id) {
         return jdbc.sql("SELECT status FROM meeting_agreement WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    static String copenhagen(java.time.OffsetDateTime at) {
+        return at.atZoneSameInstant(OrderFixtures.COPENHAGEN).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH.mm"));
     }
 
     private static String meeting(long order) {

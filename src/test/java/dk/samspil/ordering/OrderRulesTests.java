@@ -103,6 +103,7 @@ class OrderRulesTests {
         form.getMunicipalityCodes().add("0751");
         form.setFirstContact("PROVIDER");
         form.setCallbackAt(NOW.plusDays(2));
+        form.setCoordinatorPhone("86 12 34 56");
         return form;
     }
 

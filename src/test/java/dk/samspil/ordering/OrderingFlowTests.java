@@ -52,6 +52,15 @@ class OrderingFlowTests {
         assertThat(jdbc.sql("SELECT count(*) FROM order_task WHERE order_id = ?").param(id).query(Integer.class).single())
                 .isEqualTo(Timeline.Step.values().length);
 
+        awaitMail("konsulent@example.dk", "Ny bestilling");
+        assertThat(received("ny.deltager@aarhus.example.dk")).as("the consultant makes the first contact: no invitation yet")
+                .isEmpty();
+        String page = mvc.perform(get("/bestillinger/" + id).with(users.as("konsulent"))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Kommunen er kontaktet");
+        assertThat(mvc.perform(post("/bestillinger/" + id + "/kommune-kontaktet").with(users.as("kommune")).with(csrf()))
+                .andReturn().getResponse().getStatus()).as("only the provider records it").isEqualTo(404);
+        mvc.perform(post("/bestillinger/" + id + "/kommune-kontaktet").with(users.as("konsulent")).with(csrf()));
         MimeMessage invitation = awaitMail("ny.deltager@aarhus.example.dk", "Invitation til klyngemøde med Demoklyngen");
         String body = TestMailServer.text(invitation);
         assertThat(body).contains("Kære Susanne Sygeplejerske", "/invitation/", "/bestillinger/" + id);
@@ -60,6 +69,72 @@ class OrderingFlowTests {
         assertThat(received("midtkraft@example.dk")).as("MidtKraft is not KiAP").isEmpty();
         assertThat(jdbc.sql("SELECT enabled FROM app_user WHERE username = 'ny.deltager@aarhus.example.dk'")
                 .query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
+    void whenTheClusterMakesTheFirstContactTheInvitationsGoAtOnce() throws Exception {
+        long id = OrderFixtures.placeOrder(mvc, users, OrderFixtures.order("akutfunktioner", OrderFixtures.today().plusWeeks(11),
+                "klyngen.kontakter@aarhus.example.dk", "CLUSTER"));
+        awaitMail("klyngen.kontakter@aarhus.example.dk", "Invitation til klyngemøde med Demoklyngen");
+        assertThat(jdbc.sql("SELECT municipality_contacted_at IS NOT NULL FROM package_order WHERE id = ?").param(id)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void theConsultantSeesTheCoordinatorsPhoneAndMailAndTheCoordinatorSeesTheConsultant() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(10), "telefon@aarhus.example.dk");
+        String queue = body(get("/bestillinger"), "konsulent");
+        org.jsoup.nodes.Element row = org.jsoup.Jsoup.parse(queue).select("tr:has(a[href=/bestillinger/" + id + "])").first();
+        assertThat(row.text()).contains("Anne Kjær", OrderFixtures.PHONE, "anne.kjaer@example.dk");
+        assertThat(row.select("a[href^=tel:]").attr("href")).isEqualTo("tel:" + OrderFixtures.PHONE.replace(" ", ""));
+        assertThat(body(get("/bestillinger/" + id), "konsulent")).contains(OrderFixtures.PHONE, "mailto:anne.kjaer@example.dk");
+        assertThat(body(get("/bestillinger/" + id), "koordinator"))
+                .contains("Konsulenten, der ringer dig op, står her efter opringningen.");
+        mvc.perform(post("/bestillinger/" + id + "/tilbageringning").param("note", "").param("firstContact", "PROVIDER")
+                .with(users.as("konsulent")).with(csrf()));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(body(get("/bestillinger/" + id), "koordinator"));
+        assertThat(page.select("#consultant-contact").text()).contains("Karin Konsulent", "konsulent@example.dk");
+    }
+
+    @Test
+    void theOrderFormAsksForAPhoneNumberTheConsultantCanCall() throws Exception {
+        int before = orders();
+        for (String phone : new String[] {"", "1234", "ring mig"}) {
+            MvcResult result = mvc.perform(OrderFixtures.acuteOrder(OrderFixtures.today().plusWeeks(10), "x@aarhus.example.dk")
+                    .param("coordinatorPhone", phone).with(users.as("koordinator"))).andReturn();
+            String error = org.jsoup.Jsoup.parse(result.getResponse().getContentAsString()).select("#coordinatorPhone-error").text();
+            assertThat(error).as(phone).contains("telefonnummer");
+        }
+        assertThat(orders()).isEqualTo(before);
+        for (String phone : new String[] {"86123456", "+45 86 12 34 56", "86 12 34 56"}) {
+            List<OrderRules.Problem> problems = new java.util.ArrayList<>();
+            OrderRules.checkPhone(form(phone), problems);
+            assertThat(problems).as(phone).isEmpty();
+        }
+    }
+
+    @Test
+    void everyLinkOfTheErrorSummaryLeadsToItsField() throws Exception {
+        MvcResult result = mvc.perform(post("/bestillinger").with(csrf()).with(users.as("koordinator"))
+                .param("packageSlug", "medicinhaandtering").param("participants[0].name", "Uden adresse")
+                .param("participants[0].email", "ikke-en-adresse")).andReturn();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(result.getResponse().getContentAsString());
+        org.jsoup.select.Elements links = page.select(".alert-error a[href^=#]");
+        assertThat(links.eachAttr("href")).contains("#municipalityCodes", "#electiveTopics", "#coordinatorPhone",
+                "#participants0.email");
+        for (org.jsoup.nodes.Element link : links) {
+            assertThat(page.getElementById(link.attr("href").substring(1))).as(link.attr("href")).isNotNull();
+        }
+    }
+
+    private static OrderForm form(String phone) {
+        OrderForm form = new OrderForm();
+        form.setCoordinatorPhone(phone);
+        return form;
+    }
+
+    private String body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String user) throws Exception {
+        return mvc.perform(request.with(users.as(user))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -107,6 +182,9 @@ class OrderingFlowTests {
     @Test
     void cancellingNeedsAReasonAndAHeldMeetingCannotBeCancelled() throws Exception {
         long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(10), "aflys@aarhus.example.dk");
+        dk.samspil.web.Confirmations.assertAsksFirst(mvc.perform(get("/bestillinger/" + id).with(users.as("koordinator")))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "/aflys",
+                "Vil du aflyse mødet?");
         MvcResult noReason = mvc.perform(post("/bestillinger/" + id + "/aflys").with(users.as("koordinator")).with(csrf())).andReturn();
         assertThat(noReason.getFlashMap().get("error")).isEqualTo("order.cancel.reasonRequired");
         assertThat(status(id)).isEqualTo("RECEIVED");
@@ -172,6 +250,36 @@ class OrderingFlowTests {
         int summerOffset = summer.atTime(16, 0).atZone(OrderFixtures.COPENHAGEN).getOffset().getTotalSeconds();
         int winterOffset = winter.atTime(16, 0).atZone(OrderFixtures.COPENHAGEN).getOffset().getTotalSeconds();
         assertThat(summerOffset - winterOffset).isEqualTo(3600);
+    }
+
+    /** RFC 5545: every TZID a property uses has its VTIMEZONE. Read with biweekly, a parser independent of ical4j. */
+    @Test
+    void calendarDefinesEveryTimeZoneItsEventsUse() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(14), "tzid@aarhus.example.dk");
+        String order = mvc.perform(get("/bestillinger/" + id + "/kalender.ics").with(users.as("kommune")))
+                .andReturn().getResponse().getContentAsString();
+        String feedUrl = (String) mvc.perform(post("/kalender").with(users.as("kommune")).with(csrf())).andReturn()
+                .getFlashMap().get("feedUrl");
+        String feed = mvc.perform(get(feedUrl.substring(feedUrl.indexOf("/kalender/feed/")))).andReturn().getResponse()
+                .getContentAsString();
+        for (String ics : List.of(order, feed)) {
+            java.util.Set<String> used = new java.util.TreeSet<>();
+            java.util.regex.Matcher tzid = java.util.regex.Pattern.compile(";TZID=([^:;\\r\\n]+)").matcher(ics);
+            while (tzid.find()) {
+                used.add(tzid.group(1));
+            }
+            assertThat(used).containsExactly("Europe/Copenhagen");
+            List<List<biweekly.io.ParseWarning>> warnings = new java.util.ArrayList<>();
+            biweekly.ICalendar calendar = biweekly.Biweekly.parse(ics).warnings(warnings).first();
+            java.util.Set<String> defined = new java.util.TreeSet<>();
+            calendar.getTimezoneInfo().getComponents().forEach(zone -> defined.add(zone.getTimezoneId().getValue()));
+            assertThat(defined).as("VTIMEZONEs").containsAll(used);
+            assertThat(warnings.stream().flatMap(List::stream).toList()).as("biweekly's warnings").isEmpty();
+            biweekly.component.VEvent meeting = calendar.getEvents().stream()
+                    .filter(e -> e.getUid().getValue().equals("order-" + id + "-meeting@samspil")).findFirst().orElseThrow();
+            assertThat(calendar.getTimezoneInfo().getTimezone(meeting.getDateStart()).getComponent().getTimezoneId().getValue())
+                    .isEqualTo("Europe/Copenhagen");
+        }
     }
 
     @Test

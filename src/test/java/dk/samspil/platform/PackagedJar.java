@@ -26,19 +26,22 @@ final class PackagedJar {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar,
                 "--server.port=" + httpPort, "--samspil.data-dir=" + data));
         command.addAll(List.of(extra));
-        Path log = Path.of("target", "restart-it-" + httpPort + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(httpPort).toFile()));
         builder.environment().remove("SPRING_DATASOURCE_URL");
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    static Path log(int httpPort) {
+        return Path.of("target", "packaged-jar-" + httpPort + ".log");
     }
 
     static void awaitHealthy(int port, Process process) throws Exception {
         WebClient client = new WebClient("http://localhost:" + port);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("the application exited; see target/restart-it-" + port + ".log").isTrue();
+            assertThat(process.isAlive()).as("the application exited; see " + log(port)).isTrue();
             try {
                 HttpResponse<String> health = client.get("/actuator/health");
                 if (health.statusCode() == 200 && health.body().contains("UP")) {
@@ -49,7 +52,7 @@ final class PackagedJar {
             }
             process.onExit().completeOnTimeout(process, 500, TimeUnit.MILLISECONDS).join();
         }
-        throw new AssertionError("not healthy within 3 minutes; see target/restart-it-" + port + ".log");
+        throw new AssertionError("not healthy within 3 minutes; see " + log(port));
     }
 
     /** The embedded PostgreSQL's postmaster, by the pid file in its data folder. */

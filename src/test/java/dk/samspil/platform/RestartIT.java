@@ -26,11 +26,11 @@ class RestartIT {
 
     @Test
     void dataSurviveKillMinusNineAndTheOrphanedDatabaseIsHandled() throws Exception {
-        int dbPort = freePort();
-        int httpPort = freePort();
-        Process first = start(dataDir, httpPort, Map.of(), "--samspil.embedded-db.port=" + dbPort);
+        int dbPort = PackagedJar.freePort();
+        int httpPort = PackagedJar.freePort();
+        Process first = PackagedJar.start(dataDir, httpPort, Map.of(), "--samspil.embedded-db.port=" + dbPort);
         try {
-            awaitHealthy(httpPort, first);
+            PackagedJar.awaitHealthy(httpPort, first);
             WebClient admin = new WebClient("http://localhost:" + httpPort);
             assertThat(admin.login("admin", "samspil").headers().firstValue("Location").orElseThrow()).doesNotContain("error");
             HttpResponse<String> created = admin.post("/admin/klynger", "/admin/klynger/ny",
@@ -46,10 +46,10 @@ class RestartIT {
         }
         assertThat(dataDir.resolve("postgres/postmaster.pid")).exists();
 
-        int secondPort = freePort();
-        Process second = start(dataDir, secondPort, Map.of(), "--samspil.embedded-db.port=" + dbPort);
+        int secondPort = PackagedJar.freePort();
+        Process second = PackagedJar.start(dataDir, secondPort, Map.of(), "--samspil.embedded-db.port=" + dbPort);
         try {
-            awaitHealthy(secondPort, second);
+            PackagedJar.awaitHealthy(secondPort, second);
             WebClient admin = new WebClient("http://localhost:" + secondPort);
             admin.login("admin", "samspil");
             assertThat(admin.get("/klynger").body()).contains("Genstartsklyngen");
@@ -63,13 +63,13 @@ class RestartIT {
     @Test
     void anExternalDatabaseIsUsedWhenConfiguredAndNothingIsEmbedded() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
-            int httpPort = freePort();
-            Process app = start(dataDir, httpPort, Map.of(
+            int httpPort = PackagedJar.freePort();
+            Process app = PackagedJar.start(dataDir, httpPort, Map.of(
                     "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + external.getPort() + "/postgres",
                     "SPRING_DATASOURCE_USERNAME", "postgres",
                     "SPRING_DATASOURCE_PASSWORD", ""));
             try {
-                awaitHealthy(httpPort, app);
+                PackagedJar.awaitHealthy(httpPort, app);
                 assertThat(dataDir.resolve("postgres")).doesNotExist();
                 try (Connection db = external.getPostgresDatabase().getConnection();
                         ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM catalog_package")) {

@@ -169,6 +169,7 @@ class AccessTests {
         notManagers.put("kommune", 404);
         list.add(new Endpoint("/bestillinger/{orderId}/tilbageringning", "POST", o + "/tilbageringning", notManagers));
         list.add(new Endpoint("/bestillinger/{orderId}/materialer", "POST", o + "/materialer", notManagers));
+        list.add(new Endpoint("/bestillinger/{orderId}/kommune-kontaktet", "POST", o + "/kommune-kontaktet", notManagers));
         list.add(new Endpoint("/bestillinger/{orderId}/status", "POST", o + "/status", notManagers));
         Map<String, Integer> notPlanners = new LinkedHashMap<>(outsiders);
         notPlanners.put("kommune", 404);
@@ -235,7 +236,10 @@ class AccessTests {
             Map<String, Integer> noSuchToken, String token) {
         list.add(new Endpoint("/bestillinger/{orderId}/moede", "GET", o + "/moede", seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/moede/referat", "GET", o + "/moede/referat", seeing));
-        list.add(new Endpoint("/bestillinger/{orderId}/moede/klu-punkt.docx", "GET", o + "/moede/klu-punkt.docx", seeing));
+        // Before the meeting day the KLU item is refused with a message on the meeting page (MeetingController).
+        Map<String, Integer> seeingRedirected = new LinkedHashMap<>(seeing);
+        seeingRedirected.replaceAll((user, status) -> status == 200 ? 302 : status);
+        list.add(new Endpoint("/bestillinger/{orderId}/moede/klu-punkt.docx", "GET", o + "/moede/klu-punkt.docx", seeingRedirected));
         for (String[] e : new String[][] {
             {"/bestillinger/{orderId}/moede/roller", o + "/moede/roller"},
             {"/bestillinger/{orderId}/moede/blokke/{position}", o + "/moede/blokke/1"},

@@ -19,6 +19,7 @@ class DisclosurePolicyTests {
         assertThat(policy.count(1).text(5)).isEqualTo("<5");
         assertThat(policy.count(4).text(5)).isEqualTo("<5");
         assertThat(policy.count(5).text(5)).isEqualTo("5");
+        assertThat(policy.count(4279).text(5)).as("Danish thousands separator").isEqualTo("4.279");
     }
 
     @Test

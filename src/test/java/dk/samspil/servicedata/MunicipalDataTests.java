@@ -148,6 +148,25 @@ class MunicipalDataTests {
     }
 
     @Test
+    void theDosisFormTakesDanishThousandsSeparatorsAndShowsNumbersWithThem() throws Exception {
+        long order = OrderFixtures.placeOrder(mvc, users, "dosisdispensering", OrderFixtures.today().plusWeeks(14), "kommune@example.dk");
+        MockHttpServletResponse saved = mvc.perform(post("/bestillinger/" + order + "/kommunedata/dosis").with(csrf())
+                .with(users.as("kommune")).param("nursing", "1.240").param("homeCare", "3 039").param("careHome", "1240")
+                .param("hours", "").param("contact", "").param("version", "0")).andReturn().getResponse();
+        assertThat(saved.getRedirectedUrl()).as("1.240 is a number").isEqualTo("/bestillinger/" + order + "/kommunedata");
+        assertThat(jdbc.sql("SELECT citizens_nursing + citizens_home_care + citizens_care_home FROM municipal_dosis WHERE order_id = ?")
+                .param(order).query(Integer.class).single()).isEqualTo(1240 + 3039 + 1240);
+        String form = body(mvc.perform(get("/bestillinger/" + order + "/kommunedata").with(users.as("kommune"))).andReturn());
+        assertThat(form).contains("value=\"1.240\"", "value=\"3.039\"");
+        String figures = body(mvc.perform(get("/bestillinger/" + order + "/data").with(users.as("koordinator"))).andReturn());
+        assertThat(figures).contains(">1.240<", ">3.039<", ">5.519<").doesNotContain(">5519<");
+        String wrongGrouping = body(mvc.perform(post("/bestillinger/" + order + "/kommunedata/dosis").with(csrf())
+                .with(users.as("kommune")).param("nursing", "12.40").param("homeCare", "").param("careHome", "")
+                .param("hours", "").param("contact", "").param("version", "1")).andReturn());
+        assertThat(wrongGrouping).contains("Skriv et helt tal, fx 42.", "value=\"12.40\"");
+    }
+
+    @Test
     void onlyTheOrdersOwnMunicipalityAndProviderMayDeliver() throws Exception {
         long order = referralOrder();
         MockMultipartFile file = new MockMultipartFile("file", "h.csv", "text/csv",

@@ -21,6 +21,7 @@ class RegisterImportFlowTests {
     @Autowired MockMvc mvc;
     @Autowired DemoUsers users;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.core.env.Environment environment;
 
     @BeforeEach
     void empty() {
@@ -101,11 +102,23 @@ class RegisterImportFlowTests {
                 100103;2031-03;4000;9999
                 100104;2031-03;4000;0751
                 """);
-        assertThat(report).contains("Filen er ikke importeret: 3 fejl.", "Rækken findes allerede i linje 2",
-                "Antallet må ikke være negativt.");
+        assertThat(report).contains("Filen er ikke importeret: 3 fejl.",
+                "Rækken findes allerede i linje 2 (samme ydernummer og periode).", "Antallet må ikke være negativt.");
+        String problems = report.substring(report.indexOf("id=\"import-problems\""));
+        assertThat(problems.substring(0, problems.indexOf("</table>"))).as("a practice file has no service codes")
+                .doesNotContain("ydelseskode");
         assertThat(report.substring(report.indexOf("id=\"import-problems\""))).contains(">3<", ">4<", ">5<");
         assertThat(jdbc.sql("SELECT count(*) FROM register_practice_period WHERE period = '2031-03-01'").query(Integer.class).single())
                 .as("nothing stored").isZero();
+    }
+
+    @Test
+    void theImportPageStatesTheUploadLimitTheServerEnforces() throws Exception {
+        long megabytes = org.springframework.util.unit.DataSize.parse(
+                environment.getProperty("spring.servlet.multipart.max-file-size", "100MB")).toMegabytes();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/data/import")
+                .with(users.as("konsulent"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(page).select("#file-hint").text()).endsWith("højst " + megabytes + " MB.");
     }
 
     @Test

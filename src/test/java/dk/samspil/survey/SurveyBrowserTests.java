@@ -126,7 +126,11 @@ class SurveyBrowserTests {
             page.getByLabel("Spørgsmålets tekst").fill("Hvad er dit kendskab til akutteamet?");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gem spørgsmålet")).click();
             assertThat(page.locator("#q-kendskab")).containsText("Hvad er dit kendskab til akutteamet?");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lås versionen")).click();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, lås versionen"))).isHidden();
+            page.locator("summary", new Page.LocatorOptions().setHasText("Lås versionen")).click();
+            assertThat(page.getByText("En låst version kan ikke ændres")).isVisible();
+            Browsers.assertAccessible(page);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, lås versionen")).click();
             assertThat(page.locator(".alert-success")).containsText("låst");
             Browsers.assertAccessible(page);
         }

@@ -195,6 +195,21 @@ class SurveyFlowTests {
     }
 
     @Test
+    void anUnsentSurveySaysSoAndFreezingAndSendingAskFirst() throws Exception {
+        long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
+        String page = mvc.perform(get("/bestillinger/" + order + "/resultater").with(users.as("koordinator"))).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Spørgeskemaet er ikke sendt ud endnu").doesNotContain("0 af 0");
+        String review = mvc.perform(get("/bestillinger/" + order + "/spoergeskema").with(users.as("konsulent"))).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        dk.samspil.web.Confirmations.assertAsksFirst(review, "/spoergeskema/frys", "Vil du låse versionen?");
+        mvc.perform(post("/bestillinger/" + order + "/spoergeskema/frys").with(csrf()).with(users.as("konsulent")));
+        String frozen = mvc.perform(get("/bestillinger/" + order + "/spoergeskema").with(users.as("konsulent"))).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        dk.samspil.web.Confirmations.assertAsksFirst(frozen, "/spoergeskema/send", "Vil du sende?");
+    }
+
+    @Test
     void resultsHiddenBelowThreeThenCountedAndExportedCellByCell() throws Exception {
         long order = fixtures.frozenOrder();
         Map<String, String> tokens = fixtures.send(order);

@@ -47,6 +47,7 @@ class OrderingBrowserTests {
             page.getByLabel("Mødedato").fill(OrderFixtures.today().plusWeeks(3).toString());
             page.getByLabel("Mødested").fill(venue);
             page.getByLabel("Hvornår vil du ringes op?").fill(OrderFixtures.today().plusDays(2) + "T10:00");
+            page.getByLabel("Dit telefonnummer").fill(OrderFixtures.PHONE);
             page.locator("#participants0\\.name").fill("Susanne Sygeplejerske");
             page.locator("#participants0\\.email").fill(contact);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send bestilling")).click();
@@ -74,6 +75,9 @@ class OrderingBrowserTests {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send materialer")).click();
             assertThat(page.locator(".alert-success")).containsText("Mailen med materialer");
             assertThat(page.getByText("Under forberedelse")).isVisible();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kommunen er kontaktet – send invitationerne")).click();
+            assertThat(page.locator(".alert-success")).containsText("invitationerne er sendt");
+            assertThat(page.locator("#consultant-contact")).containsText("Karin Konsulent");
             Browsers.assertAccessible(page);
         }
 
