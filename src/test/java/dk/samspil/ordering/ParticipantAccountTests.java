@@ -133,7 +133,8 @@ class ParticipantAccountTests {
         form.put("meetingDate", OrderFixtures.today().plusWeeks(12).toString());
         form.put("startTime", "16:00");
         form.put("venue", "Mødelokalet " + System.nanoTime());
-        form.put("firstContact", "PROVIDER");
+        form.put("coordinatorPhone", dk.samspil.OrderFixtures.PHONE);
+        form.put("firstContact", "CLUSTER"); // the invitations go at once (with PROVIDER they wait for the first contact)
         form.put("callbackAt", OrderFixtures.today().plusDays(3).atTime(10, 0).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
         form.put("municipalityCodes", municipalities);
         for (int i = 0; i < participants.length / 3; i++) {

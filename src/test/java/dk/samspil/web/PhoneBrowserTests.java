@@ -27,6 +27,7 @@ class PhoneBrowserTests {
         try (BrowserContext context = Browsers.phoneContext(base())) {
             Page page = Browsers.signIn(context, "koordinator");
             // DKFDS hides the header's user area on a phone; the menu drawer carries "Log af" there.
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu").setExact(true)).click();
             page.locator(".mobile-drawer").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Log af")).click();
             assertThat(page).hasURL(base() + "/login?logout");
