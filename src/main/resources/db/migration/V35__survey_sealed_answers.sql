@@ -20,3 +20,11 @@ ALTER TABLE survey_answer_pending ALTER COLUMN sealed SET STORAGE MAIN, SET (toa
 DELETE FROM survey_draft;
 ALTER TABLE survey_draft DROP COLUMN payload, ADD COLUMN sealed BYTEA NOT NULL;
 ALTER TABLE survey_draft ALTER COLUMN sealed SET STORAGE MAIN, SET (toast_tuple_target = 8160);
+
+-- Which application key seals the answers: an HMAC of a fixed text under it (nothing about the key itself), so an
+-- instance started with another key refuses to start instead of sealing answers the others cannot open.
+CREATE TABLE survey_key_check
+(
+    id          INT  PRIMARY KEY CHECK (id = 1),
+    fingerprint TEXT NOT NULL
+);

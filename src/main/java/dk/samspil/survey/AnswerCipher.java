@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -24,6 +25,8 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +37,7 @@ import org.springframework.stereotype.Component;
  * to a whole number of {@link #BLOCK}s, so its size says nothing about the answer for all ordinary answers.
  */
 @Component
+@DependsOnDatabaseInitialization
 class AnswerCipher {
 
     /** Sealed sizes are multiples of this; answers of up to some 8,000 characters of ordinary text fit in one. */
@@ -42,6 +46,7 @@ class AnswerCipher {
     private static final int TAG_BITS = 128;
     private static final int OVERHEAD = IV + TAG_BITS / 8 + 2 * Integer.BYTES;
     private static final String DRAFT_KEY_LABEL = "samspil survey draft key v1";
+    private static final String KEY_CHECK_LABEL = "samspil survey answer key check v1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A draft key, derived from a link. Deliberately not serializable: it lives in memory only, never in a store. */
@@ -58,8 +63,34 @@ class AnswerCipher {
 
     private final SecretKey applicationKey;
 
-    AnswerCipher(AnonymitySettings settings, SamspilSettings samspil) {
+    AnswerCipher(AnonymitySettings settings, SamspilSettings samspil, JdbcClient jdbc) {
         this.applicationKey = new SecretKeySpec(applicationKey(settings, samspil), "AES");
+        checkSameKey(jdbc);
+    }
+
+    /**
+     * Refuses to start with another key than the one this database's answers are sealed with (a second instance set
+     * up with its own key file would seal answers the others cannot open). The database keeps only an HMAC of a fixed
+     * text under the key, which tells nothing about the key.
+     */
+    private void checkSameKey(JdbcClient jdbc) {
+        String fingerprint;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(applicationKey.getEncoded(), "HmacSHA256"));
+            fingerprint = HexFormat.of().formatHex(mac.doFinal(KEY_CHECK_LABEL.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("INSERT INTO survey_key_check (id, fingerprint) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")
+                .param(fingerprint).update();
+        String stored = jdbc.sql("SELECT fingerprint FROM survey_key_check WHERE id = 1").query(String.class).single();
+        if (!stored.equals(fingerprint)) {
+            throw new IllegalStateException("The survey answer key (samspil.survey.anonymity.key or its key file) is not the "
+                    + "one this database's pending answers are sealed with. Give every instance the same key. If the key "
+                    + "is lost, DELETE FROM survey_key_check to start with a new one; answers still sealed with the lost "
+                    + "key then stay pending and unreadable.");
+        }
     }
 
     /** The key of a link's drafts: HMAC-SHA256 of a fixed label under the token (the database has SHA-256 of it). */
@@ -77,11 +108,9 @@ class AnswerCipher {
         return seal(applicationKey, "answer:" + surveyId, versionNumber, json);
     }
 
-    /** Opens a sealed answer; fails (and nothing may be lost) when it was sealed under another application key. */
-    Opened openAnswer(long surveyId, byte[] sealed) {
-        return open(applicationKey, "answer:" + surveyId, sealed).orElseThrow(() -> new IllegalStateException(
-                "A pending survey answer does not open with this application key (samspil.survey.anonymity.key): "
-                        + "every instance must use the same key"));
+    /** Opens a sealed answer; empty when it was sealed under another application key. */
+    Optional<Opened> openAnswer(long surveyId, byte[] sealed) {
+        return open(applicationKey, "answer:" + surveyId, sealed);
     }
 
     byte[] sealDraft(DraftKey key, long invitationId, String json) {

@@ -67,7 +67,7 @@ class Mixer {
             try {
                 mixed += mixOnly(survey) ? 1 : 0;
             } catch (RuntimeException e) {
-                // Kept as they are (nothing is lost); most likely an instance with another application key.
+                // Rolled back: the pending answers stay as they were, for the next run.
                 log.error("Survey {}: pending answers not mixed", survey, e);
             }
         }
@@ -103,7 +103,16 @@ class Mixer {
             // Exactly the rows deleted are the rows mixed: an answer sent meanwhile waits for the next run.
             List<byte[]> sealed = jdbc.sql("DELETE FROM survey_answer_pending WHERE survey_id = ? RETURNING sealed")
                     .param(surveyId).query((rs, n) -> rs.getBytes(1)).list();
-            List<AnswerCipher.Opened> answers = new ArrayList<>(sealed.stream().map(s -> cipher.openAnswer(surveyId, s)).toList());
+            List<AnswerCipher.Opened> answers = new ArrayList<>();
+            List<byte[]> unopened = new ArrayList<>();
+            sealed.forEach(s -> cipher.openAnswer(surveyId, s).ifPresentOrElse(answers::add, () -> unopened.add(s)));
+            if (!unopened.isEmpty()) {
+                // Sealed with a lost key (see AnswerCipher's key check): kept as they are, in case the key is found.
+                log.error("Survey {}: {} pending answers do not open with this application key and are kept unmixed",
+                        surveyId, unopened.size());
+                unopened.forEach(s -> jdbc.sql("INSERT INTO survey_answer_pending (survey_id, sealed, mixed) VALUES (?, ?, TRUE)")
+                        .params(surveyId, s).update());
+            }
             Collections.shuffle(answers);
             if (closed || answers.size() >= anonymity.releaseBatch()) {
                 release(surveyId, answers);

@@ -1,6 +1,7 @@
 package dk.samspil.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.samspil.DemoUsers;
 import dk.samspil.SamspilTest;
@@ -38,6 +39,7 @@ class AnonymityTests {
     @Autowired Sending sending;
     @Autowired AnswerCipher cipher;
     @Autowired AnonymitySettings anonymity;
+    @Autowired dk.samspil.platform.SamspilSettings samspil;
 
     @Test
     void answersCannotBeLinkedToWhoGaveThem() throws Exception {
@@ -236,10 +238,26 @@ class AnonymityTests {
         assertThat(cipher.openDraft(AnswerCipher.draftKey("b".repeat(43)), 7, draft)).as("another link").isEmpty();
         assertThat(cipher.openDraft(AnswerCipher.draftKey("a".repeat(43)), 8, draft)).as("another invitation").isEmpty();
         byte[] answer = cipher.sealAnswer(1, 2, json);
-        assertThat(cipher.openAnswer(1, answer)).isEqualTo(new AnswerCipher.Opened(2, json));
+        assertThat(cipher.openAnswer(1, answer)).contains(new AnswerCipher.Opened(2, json));
+        assertThat(cipher.openAnswer(2, answer)).as("another survey").isEmpty();
         assertThat(answer).hasSize(AnswerCipher.BLOCK).isNotEqualTo(cipher.sealAnswer(1, 2, json));
         assertThat(cipher.sealAnswer(1, 2, "{\"q\":\"" + "lang tekst ".repeat(300) + "\"}"))
                 .as("3,300 characters of ordinary text: the same size").hasSize(AnswerCipher.BLOCK);
+    }
+
+    @Test
+    void anotherApplicationKeyIsRefusedAndAnAnswerThatDoesNotOpenIsKeptNotLost() throws Exception {
+        String other = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertThatThrownBy(() -> new AnswerCipher(new AnonymitySettings(other, null, 3), samspil, jdbc))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("the same key");
+        Answered answered = answer(3, "noegle");
+        byte[] foreign = new byte[AnswerCipher.BLOCK];
+        new java.security.SecureRandom().nextBytes(foreign);
+        jdbc.sql("INSERT INTO survey_answer_pending (survey_id, sealed) VALUES (?, ?)").params(answered.surveyId(), foreign).update();
+        mixer.mix(answered.surveyId());
+        assertThat(released(answered.surveyId())).as("the others are released").hasSize(3);
+        assertThat(jdbc.sql("SELECT sealed FROM survey_answer_pending WHERE survey_id = ?").param(answered.surveyId())
+                .query((rs, n) -> rs.getBytes(1)).single()).as("kept as it was").isEqualTo(foreign);
     }
 
     /** A survey sent to Demoklyngen, the members who have answered and the text that names each of them. */

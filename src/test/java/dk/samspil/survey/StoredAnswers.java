@@ -15,7 +15,7 @@ final class StoredAnswers {
                 .param(surveyId).query(String.class).list());
         jdbc.sql("SELECT sealed FROM survey_answer_pending WHERE survey_id = ?").param(surveyId)
                 .query((rs, n) -> rs.getBytes(1)).list()
-                .forEach(sealed -> all.add(cipher.openAnswer(surveyId, sealed).json()));
+                .forEach(sealed -> all.add(cipher.openAnswer(surveyId, sealed).orElseThrow().json()));
         return all;
     }
 }
