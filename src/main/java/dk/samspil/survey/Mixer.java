@@ -97,28 +97,16 @@ class Mixer {
                     .query(Boolean.class).optional().orElse(false);
             boolean due = jdbc.sql("SELECT count(*) FROM survey_answer_pending WHERE survey_id = ? AND (NOT mixed OR ?)")
                     .params(surveyId, closed).query(Integer.class).single() > 0;
-            if (!due) {
+            List<AnswerCipher.Opened> answers = due ? take(surveyId) : List.of();
+            if (answers.isEmpty()) {
+                // Nothing due, or nothing that opens: leave everything as it was.
+                status.setRollbackOnly();
                 return false;
             }
-            // Exactly the rows deleted are the rows mixed: an answer sent meanwhile waits for the next run.
-            List<byte[]> sealed = jdbc.sql("DELETE FROM survey_answer_pending WHERE survey_id = ? RETURNING sealed")
-                    .param(surveyId).query((rs, n) -> rs.getBytes(1)).list();
-            List<AnswerCipher.Opened> answers = new ArrayList<>();
-            List<byte[]> unopened = new ArrayList<>();
-            sealed.forEach(s -> cipher.openAnswer(surveyId, s).ifPresentOrElse(answers::add, () -> unopened.add(s)));
-            if (!unopened.isEmpty()) {
-                // Sealed with a lost key (see AnswerCipher's key check): kept as they are, in case the key is found.
-                log.error("Survey {}: {} pending answers do not open with this application key and are kept unmixed",
-                        surveyId, unopened.size());
-                unopened.forEach(s -> jdbc.sql("INSERT INTO survey_answer_pending (survey_id, sealed, mixed) VALUES (?, ?, TRUE)")
-                        .params(surveyId, s).update());
-            }
-            Collections.shuffle(answers);
             if (closed || answers.size() >= anonymity.releaseBatch()) {
                 release(surveyId, answers);
             } else {
-                answers.forEach(answer -> jdbc.sql("INSERT INTO survey_answer_pending (survey_id, sealed, mixed) VALUES (?, ?, TRUE)")
-                        .params(surveyId, cipher.sealAnswer(surveyId, answer.versionNumber(), answer.json())).update());
+                answers.forEach(answer -> putBack(surveyId, cipher.sealAnswer(surveyId, answer.versionNumber(), answer.json())));
             }
             jdbc.sql("""
                             WITH marks AS (DELETE FROM survey_response_mark WHERE survey_id = ? RETURNING invitation_id)
@@ -128,6 +116,28 @@ class Mixer {
             return true;
         });
         return Boolean.TRUE.equals(done);
+    }
+
+    /** Takes the survey's pending answers out, opened, in random order (those that do not open are put back). */
+    private List<AnswerCipher.Opened> take(long surveyId) {
+        // Exactly the rows deleted are the rows mixed: an answer sent meanwhile waits for the next run.
+        List<byte[]> sealed = jdbc.sql("DELETE FROM survey_answer_pending WHERE survey_id = ? RETURNING sealed")
+                .param(surveyId).query((rs, n) -> rs.getBytes(1)).list();
+        List<AnswerCipher.Opened> answers = new ArrayList<>();
+        List<byte[]> unopened = new ArrayList<>();
+        sealed.forEach(s -> cipher.openAnswer(surveyId, s).ifPresentOrElse(answers::add, () -> unopened.add(s)));
+        if (!unopened.isEmpty()) {
+            // Sealed with a lost key (see AnswerCipher's key check): kept as they are, in case the key is found.
+            log.error("Survey {}: {} pending answers do not open with this application key and are kept unmixed",
+                    surveyId, unopened.size());
+            unopened.forEach(s -> putBack(surveyId, s));
+        }
+        Collections.shuffle(answers);
+        return answers;
+    }
+
+    private void putBack(long surveyId, byte[] sealed) {
+        jdbc.sql("INSERT INTO survey_answer_pending (survey_id, sealed, mixed) VALUES (?, ?, TRUE)").params(surveyId, sealed).update();
     }
 
     /** Writes the survey's answers anew, the released ones with them, under new random ids in random order. */
