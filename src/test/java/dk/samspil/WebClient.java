@@ -34,13 +34,15 @@ public class WebClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Posts a form with the CSRF token of the page it was on. */
-    public HttpResponse<String> post(String path, String csrfFrom, Map<String, String> form) throws IOException, InterruptedException {
+    /** Posts a form with the CSRF token of the page it was on; a value that is a collection is sent once per element. */
+    public HttpResponse<String> post(String path, String csrfFrom, Map<String, ?> form) throws IOException, InterruptedException {
         String token = csrfToken(get(csrfFrom).body());
-        Map<String, String> fields = new java.util.LinkedHashMap<>(form);
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(form);
         fields.put("_csrf", token);
         String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> values ? values.stream() : java.util.stream.Stream.of(e.getValue()))
+                        .map(value -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
         return http.send(HttpRequest.newBuilder(URI.create(base + path))
                         .header("Content-Type", "application/x-www-form-urlencoded")

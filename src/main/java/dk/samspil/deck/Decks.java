@@ -24,7 +24,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,8 +78,18 @@ public class Decks {
      */
     public Version request(OrderView order, String by) {
         long id = store.add(order.id(), by);
-        scheduler.getObject().scheduleIfNotExists(task.getObject().instance(String.valueOf(id), id), Instant.now());
+        schedule(id);
         return find(id).orElseThrow();
+    }
+
+    /** Versions still pending at start (their job interrupted, or never told) are asked for again; made once each. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumePending() {
+        store.pending().forEach(this::schedule);
+    }
+
+    private void schedule(long id) {
+        scheduler.getObject().scheduleIfNotExists(task.getObject().instance(String.valueOf(id), id), Instant.now());
     }
 
     /** Makes the version's .pptx and PDF; called by the scheduler's task. */

@@ -1,5 +1,6 @@
 package dk.samspil.directory;
 
+import dk.samspil.platform.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -8,6 +9,7 @@ class ClusterForm {
 
     @NotBlank(message = "{cluster.name.required}")
     @Size(max = 200, message = "{field.tooLong}")
+    @SingleLine
     private String name;
 
     @NotBlank(message = "{cluster.region.required}")

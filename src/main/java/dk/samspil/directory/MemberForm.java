@@ -1,5 +1,6 @@
 package dk.samspil.directory;
 
+import dk.samspil.platform.SingleLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -9,11 +10,13 @@ class MemberForm {
 
     @NotBlank(message = "{member.name.required}")
     @Size(max = 200, message = "{field.tooLong}")
+    @SingleLine
     private String name;
 
     @NotBlank(message = "{member.email.required}")
     @Size(max = 254, message = "{field.tooLong}")
     @Pattern(regexp = RegisterRules.EMAIL, message = "{member.email.invalid}")
+    @SingleLine
     private String email;
 
     private Long practiceId;

@@ -1,5 +1,6 @@
 package dk.samspil.directory;
 
+import dk.samspil.platform.SingleLine;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ class PracticeForm {
 
     @NotBlank(message = "{practice.name.required}")
     @Size(max = 200, message = "{field.tooLong}")
+    @SingleLine
     private String name;
 
     @NotNull(message = "{practice.listedPatients.required}")

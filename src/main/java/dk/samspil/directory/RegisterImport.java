@@ -136,11 +136,7 @@ class RegisterImport {
             if (ydernummer != null) {
                 seen.putIfAbsent(ydernummer, row.line);
             }
-            if (name.isEmpty()) {
-                problems.add(new Problem(row.line, "import.row.nameMissing"));
-            } else if (name.length() > 200) {
-                problems.add(new Problem(row.line, "import.row.nameTooLong"));
-            }
+            checkName(row.line, name, problems);
             if (parseCount(patients).isEmpty()) {
                 problems.add(new Problem(row.line, "import.row.listedPatients", patients));
             }
@@ -167,6 +163,17 @@ class RegisterImport {
         return ImportReport.stored(created, valid.size() - created);
     }
 
+    /** A practice's or member's name: present, at most 200 characters, one line (as the forms ask). */
+    private static void checkName(int line, String name, List<Problem> problems) {
+        if (name.isEmpty()) {
+            problems.add(new Problem(line, "import.row.nameMissing"));
+        } else if (name.length() > 200) {
+            problems.add(new Problem(line, "import.row.nameTooLong"));
+        } else if (!dk.samspil.platform.SingleLineRule.holds(name)) {
+            problems.add(new Problem(line, "import.row.nameControlCharacters"));
+        }
+    }
+
     private ImportReport importMembers(long clusterId, List<Row> rows, List<Problem> problems) {
         Map<String, Long> practices = jdbc.sql("SELECT ydernummer, id FROM practice WHERE cluster_id = ?")
                 .param(clusterId)
@@ -180,11 +187,7 @@ class RegisterImport {
             String name = row.get("navn");
             String email = row.get("e-mail");
             String ydernummer = row.get("ydernummer");
-            if (name.isEmpty()) {
-                problems.add(new Problem(row.line, "import.row.nameMissing"));
-            } else if (name.length() > 200) {
-                problems.add(new Problem(row.line, "import.row.nameTooLong"));
-            }
+            checkName(row.line, name, problems);
             String key = email.toLowerCase(Locale.ROOT);
             if (!RegisterRules.validEmail(email)) {
                 problems.add(new Problem(row.line, "import.row.email", email));

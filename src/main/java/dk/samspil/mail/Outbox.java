@@ -61,6 +61,17 @@ public class Outbox {
                 .param(referencePrefix).query(Integer.class).single();
     }
 
+    /** The mails given up after the last attempt, newest first (the administrator's start page lists them). */
+    public List<OutboxView> failed(int limit) {
+        return jdbc.sql("SELECT * FROM mail_outbox WHERE status = 'FAILED' ORDER BY created_at DESC, id DESC LIMIT ?")
+                .param(limit).query(Outbox::view).list();
+    }
+
+    /** How many mails are waiting to be sent (also between retries). */
+    public int pendingCount() {
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE status = 'PENDING'").query(Integer.class).single();
+    }
+
     /** The newest mails first. */
     List<OutboxView> newest(int limit) {
         return jdbc.sql("SELECT * FROM mail_outbox ORDER BY created_at DESC, id DESC LIMIT ?")

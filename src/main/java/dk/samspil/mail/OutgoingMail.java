@@ -17,10 +17,12 @@ public record OutgoingMail(String to, String subject, String text, String refere
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("A mail needs a subject");
         }
-        // Header values: a line break would start a new header.
-        if (to.contains("\n") || to.contains("\r") || subject.contains("\n") || subject.contains("\r")) {
-            throw new IllegalArgumentException("Recipient and subject are one line each");
+        // Header values: a line break would start a new header. A subject made from a name saved before names were
+        // kept to one line is flattened rather than failing the request that sends it.
+        if (to.contains("\n") || to.contains("\r")) {
+            throw new IllegalArgumentException("The recipient is one line");
         }
+        subject = dk.samspil.platform.SingleLineRule.flatten(subject);
         if (to.length() > 320 || subject.length() > 1000 || (reference != null && reference.length() > 200)) {
             throw new IllegalArgumentException("Recipient, subject or reference too long");
         }

@@ -2,6 +2,7 @@ package dk.samspil.meeting;
 
 import dk.samspil.meeting.Meetings.AgreementDraft;
 import dk.samspil.ordering.Party;
+import dk.samspil.platform.SingleLineRule;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -33,6 +34,9 @@ final class MeetingForms {
             tooLong("chair", chairText(), LINE, errors);
             tooLong("referent", referentText(), LINE, errors);
             tooLong("presenters", presentersText(), TEXT, errors);
+            oneLine("chair", chairText(), errors);
+            oneLine("referent", referentText(), errors);
+            oneLine("presenters", presentersText(), errors);
         }
     }
 
@@ -64,6 +68,7 @@ final class MeetingForms {
             }
             tooLong("parking-text", clean(text), TEXT, errors);
             tooLong("parking-owner", clean(owner), LINE, errors);
+            oneLine("parking-owner", clean(owner), errors);
         }
     }
 
@@ -94,6 +99,7 @@ final class MeetingForms {
                 errors.put(prefix + "person", "meeting.agreement.who.required");
             }
             tooLong(prefix + "person", clean(person), LINE, errors);
+            oneLine(prefix + "person", clean(person), errors);
             if (!clean(due).isEmpty() && dueDate() == null) {
                 errors.put(prefix + "due", "meeting.agreement.due.invalid");
             }
@@ -148,6 +154,12 @@ final class MeetingForms {
             return false;
         }
         return true;
+    }
+
+    private static void oneLine(String field, String value, Map<String, String> errors) {
+        if (!SingleLineRule.holds(value)) {
+            errors.putIfAbsent(field, SingleLineRule.KEY);
+        }
     }
 
     private static void tooLong(String field, String value, int max, Map<String, String> errors) {

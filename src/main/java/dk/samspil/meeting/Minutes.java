@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,8 +63,18 @@ public class Minutes {
     /** Asks for a new version, committed before the scheduler is told so its immediate run sees it. */
     public Version request(OrderView order, String by) {
         long id = store.add(order.id(), by);
-        scheduler.getObject().scheduleIfNotExists(task.getObject().instance(String.valueOf(id), id), Instant.now());
+        schedule(id);
         return find(id).orElseThrow();
+    }
+
+    /** Versions still pending at start (their job interrupted, or never told) are asked for again; made once each. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumePending() {
+        store.pending().forEach(this::schedule);
+    }
+
+    private void schedule(long id) {
+        scheduler.getObject().scheduleIfNotExists(task.getObject().instance(String.valueOf(id), id), Instant.now());
     }
 
     /** Writes the version's Word file from the meeting as it is now, then its PDF; run by the scheduler. */

@@ -50,11 +50,23 @@ class OrderController {
         this.access = access;
     }
 
+    static final List<String> LIST_SORTS = List.of("moede", "klynge", "fase");
+
     @GetMapping("/bestillinger")
-    String list(@AuthenticationPrincipal SamspilPrincipal user, Model model) {
+    String list(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status, @RequestParam(required = false) Long klynge,
+            @RequestParam(required = false) String kommune, @RequestParam(required = false) String maaned,
+            @RequestParam(required = false) String sortering, Model model) {
         LocalDate today = ordering.today();
         var lines = orders.visibleTo(user, today);
-        model.addAttribute("orders", lines);
+        OrderSearch search = new OrderSearch(q, status, klynge, kommune, maaned);
+        String sort = sortering != null && LIST_SORTS.contains(sortering) ? sortering : "moede";
+        model.addAttribute("orders", lines.stream().filter(search::matches).sorted(OrderSearch.sortedBy(sort)).toList());
+        model.addAttribute("total", lines.size());
+        model.addAttribute("search", search);
+        model.addAttribute("options", OrderSearch.Options.of(lines));
+        model.addAttribute("sorts", LIST_SORTS);
+        model.addAttribute("sort", sort);
         model.addAttribute("queue", lines.stream()
                 .filter(o -> o.status() == OrderStatus.RECEIVED || o.status() == OrderStatus.CALLBACK_PLANNED)
                 .sorted(java.util.Comparator.comparing(OrderViews.OrderLine::callbackAt))
@@ -123,6 +135,12 @@ class OrderController {
         model.addAttribute("tasks", tasks);
         model.addAttribute("today", today);
         model.addAttribute("overdue", tasks.stream().filter(t -> t.overdue(today)).count());
+        // The summary at the top: the order's phase, its next task and the reader's own next task.
+        List<TaskView> open = tasks.stream().filter(t -> !t.done()).toList();
+        Party side = Party.of(user);
+        model.addAttribute("nextTask", open.isEmpty() ? null : open.get(0));
+        model.addAttribute("ownTask", open.stream().filter(t -> t.owner() == side).findFirst().orElse(null));
+        model.addAttribute("phases", OrderStatus.PATH);
         model.addAttribute("tickable", tasks.stream().filter(t -> Orders.canTick(user, order, t)).map(TaskView::id)
                 .collect(Collectors.toSet()));
         model.addAttribute("canManage", Orders.canManage(user, order));

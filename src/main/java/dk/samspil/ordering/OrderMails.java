@@ -45,6 +45,14 @@ class OrderMails {
                 documentsLink(order));
     }
 
+    /** To a participant who already has an account: where to find the meeting, and no password link. */
+    OutgoingMail participantNotice(OrderView order, String to, String name, boolean seesOrder) {
+        return mail(to, seesOrder ? "order.mail.participantNotice" : "order.mail.participantNoticeNoAccess",
+                "order:" + order.id() + ":participant-notice", name, order.clusterName(), order.packageTitle(),
+                DATE.format(order.meetingDate()), TIME.format(order.startTime()), order.venue(), orderLink(order),
+                documentsLink(order));
+    }
+
     /** Seed 004's materials mail: the package, the questionnaire draft, the pre-meeting advice, the drejebog, the requests. */
     OutgoingMail materials(OrderView order, PackageDefinition pkg, String to) {
         String packageLink = settings.link("/pakker/" + pkg.slug());

@@ -1,6 +1,7 @@
 package dk.samspil.ordering;
 
 import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.platform.SingleLineRule;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -40,6 +41,8 @@ final class OrderRules {
             problems.add(new Problem("venue", "order.venue.required"));
         } else if (form.getVenue().length() > 300) {
             problems.add(new Problem("venue", "field.tooLong"));
+        } else if (!SingleLineRule.holds(form.getVenue())) {
+            problems.add(new Problem("venue", SingleLineRule.KEY));
         }
         if (form.getMunicipalityCodes().isEmpty()) {
             problems.add(new Problem("municipalityCodes", "order.municipality.required"));
@@ -114,8 +117,14 @@ final class OrderRules {
             }
             if (row.getName() == null || row.getName().isBlank()) {
                 problems.add(new Problem("participants[" + i + "].name", "order.participant.name"));
+            } else if (!SingleLineRule.holds(row.getName()) || row.getName().length() > 200) {
+                problems.add(new Problem("participants[" + i + "].name", SingleLineRule.holds(row.getName()) ? "field.tooLong" : SingleLineRule.KEY));
             }
-            if (row.getEmail() == null || !EMAIL.matcher(row.getEmail().trim()).matches() || row.getEmail().length() > 254) {
+            if (!SingleLineRule.holds(row.getRole()) || (row.getRole() != null && row.getRole().length() > 200)) {
+                problems.add(new Problem("participants[" + i + "].role", SingleLineRule.holds(row.getRole()) ? "field.tooLong" : SingleLineRule.KEY));
+            }
+            if (row.getEmail() == null || !EMAIL.matcher(row.getEmail().trim()).matches() || row.getEmail().length() > 254
+                    || !SingleLineRule.holds(row.getEmail())) {
                 problems.add(new Problem("participants[" + i + "].email", "order.participant.email"));
             }
             if (row.getMunicipalityCode() != null && !row.getMunicipalityCode().isBlank()
@@ -140,6 +149,8 @@ final class OrderRules {
                 .anyMatch(option -> option.freeText() && chosen.contains(option.key()));
         if (needsText && (form.getElectiveOther() == null || form.getElectiveOther().isBlank())) {
             problems.add(new Problem("electiveOther", "order.electives.otherText"));
+        } else if (needsText && !SingleLineRule.holds(form.getElectiveOther())) {
+            problems.add(new Problem("electiveOther", SingleLineRule.KEY));
         }
     }
 }

@@ -20,6 +20,10 @@ public enum OrderStatus {
             MEETING_HELD, FOLLOW_UP,
             FOLLOW_UP, CLOSED);
 
+    /** The ordinary path from received to closed, in order (the order page shows where an order is on it). */
+    public static final java.util.List<OrderStatus> PATH = java.util.List.of(RECEIVED, CALLBACK_PLANNED, IN_PREPARATION,
+            SURVEY_OPEN, SURVEY_CLOSED, DECK_READY, MEETING_HELD, FOLLOW_UP, CLOSED);
+
     private static final Set<OrderStatus> CANCELLABLE =
             EnumSet.of(RECEIVED, CALLBACK_PLANNED, IN_PREPARATION, SURVEY_OPEN, SURVEY_CLOSED, DECK_READY);
 

@@ -21,6 +21,11 @@ public final class OrderViews {
             return municipalities.stream().anyMatch(m -> m.code().equals(code));
         }
 
+        /** Whether the account is one of the order's named municipal participants. */
+        public boolean namesParticipant(long userId) {
+            return participants.stream().anyMatch(p -> p.userId() != null && p.userId() == userId);
+        }
+
         public String municipalityNames() {
             return String.join(", ", municipalities.stream().map(MunicipalityRef::name).toList());
         }
@@ -28,8 +33,9 @@ public final class OrderViews {
 
     public record MunicipalityRef(String code, String name) {}
 
+    /** A municipal participant, with the account the order's invitation linked (null until invited). */
     public record ParticipantView(long id, String name, String email, String role, String municipalityCode,
-            OffsetDateTime invitedAt) {}
+            OffsetDateTime invitedAt, Long userId) {}
 
     public record ElectiveView(String key, String freeText) {}
 
@@ -42,6 +48,21 @@ public final class OrderViews {
 
         public boolean overdue(LocalDate today) {
             return doneAt == null && due.isBefore(today);
+        }
+
+        /** The page where this task is done; the order page's actions for the provider's call-back and mail. */
+        public String page(long clusterId) {
+            String order = "/bestillinger/" + orderId;
+            return switch (step) {
+                case QUESTIONNAIRE_COMMENTS, SURVEY_OPEN, SURVEY_CLOSED -> order + "/spoergeskema";
+                case MEMBER_EMAILS -> "/klynger/" + clusterId;
+                case MUNICIPAL_DATA -> order + "/kommunedata";
+                case DATA_IN -> order + "/data";
+                case FINAL_DECK -> order + "/praesentation";
+                case INVITATIONS -> order + "/dokumenter";
+                case PRE_MEETING, MEETING, FOLLOW_UP_MEETING, KLU_AGENDA -> order + "/moede";
+                case CALLBACK, MATERIALS_MAIL, FOLLOW_UP_PACKAGE -> order + "#handlinger";
+            };
         }
     }
 

@@ -133,16 +133,23 @@ class Ordering {
         return id;
     }
 
-    /** Each named municipal participant gets a personal link to set a password and see the meeting. */
+    /**
+     * Each named municipal participant is told. A new address gets an account without a municipality's rights and a
+     * personal link to set its password; an existing account gets a notice and never a password link. The order
+     * links a municipal account, so it sees this order (not its municipality's others).
+     */
     private void inviteParticipants(OrderView order) {
         for (OrderViews.ParticipantView participant : order.participants()) {
             if (participant.invitedAt() != null) {
                 continue;
             }
-            String token = invitations.invite(participant.email(), participant.name(), Role.MUNICIPALITY,
-                    participant.municipalityCode());
-            outbox.enqueueSecret(mails.municipalInvitation(order, participant.email(), participant.name(), token));
-            jdbc.sql("UPDATE order_participant SET invited_at = now() WHERE id = ?").param(participant.id()).update();
+            Invitations.Invited invited = invitations.inviteParticipant(participant.email(), participant.name());
+            boolean municipal = invited.role() == Role.MUNICIPALITY;
+            invited.token().ifPresentOrElse(
+                    token -> outbox.enqueueSecret(mails.municipalInvitation(order, participant.email(), participant.name(), token)),
+                    () -> outbox.enqueue(mails.participantNotice(order, participant.email(), participant.name(), municipal)));
+            jdbc.sql("UPDATE order_participant SET invited_at = now(), user_id = ? WHERE id = ?")
+                    .params(municipal ? invited.userId() : null, participant.id()).update();
         }
     }
 

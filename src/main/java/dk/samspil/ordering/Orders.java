@@ -93,27 +93,37 @@ public class Orders {
     /** The orders this user may see, soonest meeting first. */
     public List<OrderLine> visibleTo(SamspilPrincipal user, LocalDate today) {
         String where;
-        Object scope;
+        List<Object> scope;
         switch (user.role()) {
-            case ADMIN -> { where = "o.id > ?"; scope = 0L; }
-            case COORDINATOR -> { where = "o.cluster_id = ?"; scope = user.clusterId(); }
-            case CONSULTANT -> { where = "o.provider_code = ?"; scope = user.providerCode(); }
+            case ADMIN -> { where = "o.id > ?"; scope = List.of(0L); }
+            case COORDINATOR -> { where = "o.cluster_id = ?"; scope = nonNull(user.clusterId()); }
+            case CONSULTANT -> { where = "o.provider_code = ?"; scope = nonNull(user.providerCode()); }
             case MUNICIPALITY -> {
-                where = "EXISTS (SELECT 1 FROM order_municipality om WHERE om.order_id = o.id AND om.municipality_code = ?)";
-                scope = user.municipalityCode();
+                // A municipality's own accounts see its orders; a participant named by an order sees that order.
+                where = """
+                        (EXISTS (SELECT 1 FROM order_municipality om WHERE om.order_id = o.id AND om.municipality_code = ?)
+                         OR EXISTS (SELECT 1 FROM order_participant op WHERE op.order_id = o.id AND op.user_id = ?))""";
+                scope = java.util.Arrays.asList(user.municipalityCode(), user.id());
             }
             default -> { return List.of(); }
         }
-        if (scope == null) {
+        if (scope.isEmpty()) {
             return List.of();
         }
+        List<Object> params = new ArrayList<>();
+        params.add(today);
+        params.addAll(scope);
         return jdbc.sql(LINE_SELECT + " WHERE " + where + " ORDER BY o.meeting_date, o.id")
-                .params(today, scope)
+                .params(params)
                 .query((rs, n) -> new OrderLine(rs.getLong("id"), rs.getString("title"), rs.getString("cluster_name"),
                         rs.getString("municipality_names"), rs.getObject("meeting_date", LocalDate.class),
                         OrderStatus.valueOf(rs.getString("status")), rs.getObject("callback_at", OffsetDateTime.class),
                         rs.getInt("overdue"), rs.getLong("cluster_id"), municipalities(rs)))
                 .list();
+    }
+
+    private static List<Object> nonNull(Object scope) {
+        return scope == null ? List.of() : List.of(scope);
     }
 
     private static List<MunicipalityRef> municipalities(ResultSet rs) throws SQLException {
@@ -138,7 +148,21 @@ public class Orders {
                 .list();
     }
 
-    /** Who may see an order: its cluster's coordinator, its provider's consultants, its municipalities' contacts. */
+    /** The tasks not yet done of these orders, soonest due first: the start pages' "next step". */
+    public List<TaskView> openTasks(java.util.Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM order_task WHERE order_id = ANY (?) AND done_at IS NULL ORDER BY due_date, id")
+                .param(orderIds.toArray(Long[]::new))
+                .query(Orders::task)
+                .list();
+    }
+
+    /**
+     * Who may see an order: its cluster's coordinator, its provider's consultants, its municipalities' own accounts
+     * and the municipal participants it names.
+     */
     public static boolean canSee(SamspilPrincipal user, OrderView order) {
         if (user == null) {
             return false;
@@ -147,9 +171,25 @@ public class Orders {
             case ADMIN -> true;
             case COORDINATOR -> user.clusterId() != null && user.clusterId() == order.clusterId();
             case CONSULTANT -> order.providerCode().equals(user.providerCode());
-            case MUNICIPALITY -> user.municipalityCode() != null && order.involvesMunicipality(user.municipalityCode());
+            case MUNICIPALITY -> actingMunicipality(user, order) != null;
             default -> false;
         };
+    }
+
+    /**
+     * The municipality a municipal account acts for on this order: its own municipality if the order involves it,
+     * otherwise the municipality of the participant row that names the account; null if neither.
+     */
+    public static String actingMunicipality(SamspilPrincipal user, OrderView order) {
+        if (user == null || !user.is(Role.MUNICIPALITY)) {
+            return null;
+        }
+        if (user.municipalityCode() != null && order.involvesMunicipality(user.municipalityCode())) {
+            return user.municipalityCode();
+        }
+        return order.participants().stream()
+                .filter(p -> p.userId() != null && p.userId() == user.id() && order.involvesMunicipality(p.municipalityCode()))
+                .map(ParticipantView::municipalityCode).findFirst().orElse(null);
     }
 
     /** The provider's consultants (and administrators) run the order: call-back, materials, status. */
@@ -193,11 +233,11 @@ public class Orders {
                         WHERE om.order_id = ? ORDER BY m.name""")
                 .param(id).query((r, n) -> new MunicipalityRef(r.getString(1), r.getString(2))).list();
         List<ParticipantView> participants = jdbc.sql("""
-                        SELECT id, name, email, role, municipality_code, invited_at FROM order_participant
+                        SELECT id, name, email, role, municipality_code, invited_at, user_id FROM order_participant
                         WHERE order_id = ? ORDER BY id""")
                 .param(id)
                 .query((r, n) -> new ParticipantView(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getString(5), r.getObject(6, OffsetDateTime.class)))
+                        r.getString(5), r.getObject(6, OffsetDateTime.class), r.getObject(7, Long.class)))
                 .list();
         List<ElectiveView> electives = jdbc.sql("SELECT topic_key, free_text FROM order_elective_topic WHERE order_id = ?")
                 .param(id).query((r, n) -> new ElectiveView(r.getString(1), r.getString(2))).list();

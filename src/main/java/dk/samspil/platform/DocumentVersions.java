@@ -67,6 +67,14 @@ public final class DocumentVersions {
                 .params(orderId, Tokens.newToken(), by, orderId).query(Long.class).single();
     }
 
+    /**
+     * The ids of all versions still pending, for the owner to ask for them again at start: a version whose job was
+     * never told (the application stopped between the two) is then made too.
+     */
+    public List<Long> pending() {
+        return jdbc.sql("SELECT id FROM " + table + " WHERE status = 'PENDING' ORDER BY id").query(Long.class).list();
+    }
+
     public List<Version> versions(long orderId) {
         return jdbc.sql(select + " WHERE order_id = ? ORDER BY version DESC").param(orderId).query(DocumentVersions::version).list();
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,7 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(SamspilSettings settings) throws IOException {
-        Path pgData = settings.dataDir().toAbsolutePath().normalize().resolve("postgres");
+        Path pgData = pgData(settings);
         Files.createDirectories(pgData);
         OrphanedPostmaster.stopIfRunning(pgData);
         var db = settings.embeddedDb();
@@ -49,13 +50,31 @@ class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
+    /** Destroyed before the PostgreSQL it watches (it depends on it), so the stop at shutdown is not undone. */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresSupervisor embeddedPostgresSupervisor(EmbeddedPostgres postgres, SamspilSettings settings) throws IOException {
+        var db = settings.embeddedDb();
+        return new EmbeddedPostgresSupervisor(pgData(settings), db.watchInterval(),
+                Duration.ofSeconds(db.startupTimeoutSeconds()), pgData(settings).resolveSibling("postgres.log"));
+    }
+
+    /**
+     * The pool on the embedded PostgreSQL, with the same {@code spring.datasource.hikari.*} settings as an external
+     * database (the short connection timeout among them: while the database is down a request fails within seconds).
+     * The port stays the same across a restart by the supervisor, so the pool reconnects by itself.
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresSupervisor supervisor) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(20);
         dataSource.setPoolName("samspil-embedded");
         return dataSource;
+    }
+
+    private static Path pgData(SamspilSettings settings) {
+        return settings.dataDir().toAbsolutePath().normalize().resolve("postgres");
     }
 }

@@ -1,9 +1,11 @@
 package dk.samspil.platform;
 
+import dk.samspil.security.SamspilPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The front page and the accessibility statement. */
+/** The public front page (a signed-in user goes on to their start page) and the accessibility statement. */
 @Controller
 class HomeController {
 
@@ -11,8 +13,8 @@ class HomeController {
     static final String ACCESSIBILITY_VIEW = "platform/accessibility";
 
     @GetMapping("/")
-    String home() {
-        return HOME_VIEW;
+    String home(@AuthenticationPrincipal SamspilPrincipal user) {
+        return user == null ? HOME_VIEW : "redirect:/start";
     }
 
     @GetMapping("/tilgaengelighed")

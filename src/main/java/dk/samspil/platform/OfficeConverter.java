@@ -1,5 +1,6 @@
 package dk.samspil.platform;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,11 +8,14 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +23,8 @@ import org.springframework.stereotype.Component;
  * Turns a generated .pptx or .docx into PDF with LibreOffice (headless), the same program people open the files
  * with. Each conversion gets its own profile folder and HOME (LibreOffice refuses to share one), a time limit, and
  * only a few run at once. Where LibreOffice is not installed, {@link #available()} says so and no PDF is made.
+ * The files and profiles live in a folder of this process under a known root, so the next start can remove what a
+ * killed run left behind, LibreOffice processes still running on it included ({@link OfficeLeftovers}).
  */
 @Component
 public class OfficeConverter {
@@ -28,13 +34,29 @@ public class OfficeConverter {
     private final String command;
     private final Duration timeout;
     private final Semaphore slots;
+    /** This process's own folder under the work root; each conversion gets a folder in it. */
+    private final Path workDir;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
+    /** Converts in {@code <samspil.data-dir>/office}, after clearing what a killed run left there. */
+    @Autowired
     public OfficeConverter(@Value("${samspil.office.command:libreoffice}") String command,
             @Value("${samspil.office.timeout:120s}") Duration timeout,
-            @Value("${samspil.office.parallel:1}") int parallel) {
+            @Value("${samspil.office.parallel:1}") int parallel, SamspilSettings settings) {
+        this(command, timeout, parallel, settings.dataDir().toAbsolutePath().normalize().resolve("office"));
+    }
+
+    /** Converts in the system's temporary folder (for use outside the application). */
+    public OfficeConverter(String command, Duration timeout, int parallel) {
+        this(command, timeout, parallel, Path.of(System.getProperty("java.io.tmpdir"), "samspil-office"));
+    }
+
+    OfficeConverter(String command, Duration timeout, int parallel, Path workRoot) {
         this.command = command;
         this.timeout = timeout;
         this.slots = new Semaphore(Math.max(1, parallel));
+        OfficeLeftovers.clean(workRoot);
+        this.workDir = workRoot.resolve(OfficeLeftovers.owner());
     }
 
     /** Whether LibreOffice can be run here. */
@@ -60,7 +82,7 @@ public class OfficeConverter {
         }
         Path work = null;
         try {
-            work = Files.createTempDirectory("samspil-office-");
+            work = Files.createTempDirectory(Files.createDirectories(workDir), "conversion-");
             Path input = work.resolve("document." + extension);
             Files.write(input, document);
             ProcessBuilder builder = new ProcessBuilder(List.of(command, "--headless", "--norestore", "--nolockcheck",
@@ -70,10 +92,15 @@ public class OfficeConverter {
                     .redirectOutput(work.resolve("log.txt").toFile());
             builder.environment().put("HOME", work.toString());
             Process process = builder.start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                log.warn("LibreOffice did not convert a {} within {}", extension, timeout);
-                return Optional.empty();
+            running.add(process);
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    kill(process);
+                    log.warn("LibreOffice did not convert a {} within {}", extension, timeout);
+                    return Optional.empty();
+                }
+            } finally {
+                running.remove(process);
             }
             Path pdf = work.resolve("document.pdf");
             if (process.exitValue() != 0 || !Files.exists(pdf)) {
@@ -94,7 +121,20 @@ public class OfficeConverter {
         }
     }
 
-    private static void delete(Path dir) {
+    /** At shutdown: conversions still running are ended (LibreOffice would run on without us) and their files removed. */
+    @PreDestroy
+    void stop() {
+        running.forEach(OfficeConverter::kill);
+        delete(workDir);
+    }
+
+    /** The launcher and the office program it started (a kill of the launcher alone leaves the latter running). */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    static void delete(Path dir) {
         if (dir == null) {
             return;
         }

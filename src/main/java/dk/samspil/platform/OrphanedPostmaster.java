@@ -22,12 +22,20 @@ final class OrphanedPostmaster {
 
     private OrphanedPostmaster() {}
 
-    static void stopIfRunning(Path dataDirectory) throws IOException {
+    /** The postmaster running on the data folder, by its {@code postmaster.pid}, if one is. */
+    static Optional<ProcessHandle> running(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        return readPid(pidFile).flatMap(ProcessHandle::of).filter(OrphanedPostmaster::isPostgres);
+    }
+
+    static void stopIfRunning(Path dataDirectory) throws IOException {
+        if (!Files.exists(dataDirectory.resolve("postmaster.pid"))) {
             return;
         }
-        Optional<ProcessHandle> postmaster = readPid(pidFile).flatMap(ProcessHandle::of).filter(OrphanedPostmaster::isPostgres);
+        Optional<ProcessHandle> postmaster = running(dataDirectory);
         if (postmaster.isEmpty()) {
             // A stale pid file of a process that is gone: PostgreSQL itself recognises and replaces it.
             log.info("Found a stale postmaster.pid in {}; PostgreSQL will recover", dataDirectory);

@@ -1,6 +1,7 @@
 package dk.samspil.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,9 +28,12 @@ public record SamspilSettings(
      * @param durable fsync and synchronous_commit on; turned off only by the test suite for speed
      * @param port 0 picks a free port
      * @param startupTimeoutSeconds how long to wait for PostgreSQL (first start unpacks and runs initdb)
+     * @param watchInterval how often the supervisor looks whether PostgreSQL still runs, to start it again if not
+     *     ({@code SAMSPIL_EMBEDDEDDB_WATCHINTERVAL})
      */
     public record EmbeddedDb(
             @DefaultValue("true") boolean durable,
             @DefaultValue("0") int port,
-            @DefaultValue("120") int startupTimeoutSeconds) {}
+            @DefaultValue("120") int startupTimeoutSeconds,
+            @DefaultValue("1s") Duration watchInterval) {}
 }

@@ -2,6 +2,8 @@ package dk.samspil.platform;
 
 import java.util.Locale;
 import java.util.TimeZone;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -19,5 +21,11 @@ class WebConfiguration {
         FixedLocaleResolver resolver = new FixedLocaleResolver(DANISH);
         resolver.setDefaultTimeZone(COPENHAGEN);
         return resolver;
+    }
+
+    /** Counts an upload's bytes under Tomcat's multipart parsing, for bodies of no announced length (UploadLimitFilter). */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> uploadCounting() {
+        return factory -> factory.addContextCustomizers(context -> context.getPipeline().addValve(new UploadCounter.Valve()));
     }
 }

@@ -18,13 +18,15 @@ public class AuditLog {
     public static final String ACCESS_REFUSED = "ACCESS_REFUSED";
 
     private final JdbcClient jdbc;
+    private final ClientAddress clientAddress;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, ClientAddress clientAddress) {
         this.jdbc = jdbc;
+        this.clientAddress = clientAddress;
     }
 
     public void record(String username, String action, String target, HttpServletRequest request) {
-        record(username, action, target, request == null ? null : request.getRemoteAddr());
+        record(username, action, target, request == null ? null : clientAddress.of(request));
     }
 
     public void record(String username, String action, String target, String remoteAddress) {

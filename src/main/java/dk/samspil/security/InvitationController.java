@@ -50,8 +50,7 @@ class InvitationController {
             model.addAttribute("token", token);
             return VIEW;
         }
-        invitations.accept(token, passwordForm.getPassword());
-        return "redirect:/login?invited";
+        return invitations.accept(token, passwordForm.getPassword()) ? "redirect:/login?invited" : INVALID_VIEW;
     }
 
     static class PasswordForm {

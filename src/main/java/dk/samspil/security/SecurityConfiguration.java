@@ -9,9 +9,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.session.SessionManagementFilter;
 
 /**
@@ -36,6 +38,7 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {
         "/", "/pakker", "/pakker/**", "/login", "/tilgaengelighed", "/error", "/actuator/health",
+        "/actuator/health/liveness", "/actuator/health/readiness",
         "/invitation/**", "/kalender/feed/**",
         "/vendor/**", "/css/**", "/js/**", "/favicon.ico"
     };
@@ -81,9 +84,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuditLog auditLog, JdbcClient jdbc,
-            SecuritySettings settings) throws Exception {
-        var success = new SavedRequestAwareAuthenticationSuccessHandler();
-        success.setDefaultTargetUrl("/");
+            SecuritySettings settings, ClientAddress clientAddress) throws Exception {
+        var askedPages = new HttpSessionRequestCache();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
@@ -93,7 +95,7 @@ class SecurityConfiguration {
                         .loginPage("/login")
                         .successHandler((request, response, authentication) -> {
                             auditLog.record(authentication.getName(), AuditLog.SIGN_IN, null, request);
-                            success.onAuthenticationSuccess(request, response, authentication);
+                            response.sendRedirect(request.getContextPath() + pageAsked(askedPages.getRequest(request, response)));
                         })
                         .failureHandler((request, response, exception) -> {
                             auditLog.record(LoginThrottle.normalise(request.getParameter("username")),
@@ -111,15 +113,40 @@ class SecurityConfiguration {
                                 auditLog.record(authentication.getName(), AuditLog.SIGN_OUT, null, request);
                             }
                         }))
+                .requestCache(cache -> cache.requestCache(askedPages))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
-                    auditLog.record(username(request), AuditLog.ACCESS_REFUSED, request.getRequestURI(), request);
-                    response.sendError(403);
-                }))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(relativeLoginPage())
+                        .accessDeniedHandler((request, response, denied) -> {
+                            auditLog.record(username(request), AuditLog.ACCESS_REFUSED, request.getRequestURI(), request);
+                            response.sendError(403);
+                        }))
                 .headers(SecurityConfiguration::headers)
-                .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings, clientAddress), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class);
         return http.build();
+    }
+
+    /** The sign-in page as a path of this site (the default builds an absolute address from the Host header). */
+    private static LoginUrlAuthenticationEntryPoint relativeLoginPage() {
+        var entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
+    /**
+     * After sign-in, the page that was asked for, as a local path: the saved request's address was built from the
+     * Host header, so only its path and query are kept.
+     */
+    static String pageAsked(SavedRequest saved) {
+        if (saved == null) {
+            return "/start"; // each role's start page, never the public front page
+        }
+        try {
+            java.net.URI asked = java.net.URI.create(saved.getRedirectUrl());
+            return LocalPaths.of(asked.getRawQuery() == null ? asked.getRawPath() : asked.getRawPath() + "?" + asked.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 
     private static String username(HttpServletRequest request) {

@@ -20,8 +20,10 @@ class FiguresController {
     private final OrderGuard guard;
     private final OrderFigures figures;
     private final MunicipalData municipal;
+    private final ServiceTrend trend;
 
-    FiguresController(OrderGuard guard, OrderFigures figures, MunicipalData municipal) {
+    FiguresController(OrderGuard guard, OrderFigures figures, MunicipalData municipal, ServiceTrend trend) {
+        this.trend = trend;
         this.guard = guard;
         this.figures = figures;
         this.municipal = municipal;
@@ -32,6 +34,7 @@ class FiguresController {
         OrderView order = guard.visible(user, orderId);
         model.addAttribute("order", order);
         model.addAttribute("figures", figures.forOrder(order));
+        model.addAttribute("trends", trend.forOrder(order));
         model.addAttribute("referrals", municipal.referrals(order));
         model.addAttribute("dosisFigures", municipal.dosisFigures(order));
         model.addAttribute("key", Orders.canManage(user, order) ? figures.key(order) : null);

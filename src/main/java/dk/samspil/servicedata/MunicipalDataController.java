@@ -157,7 +157,7 @@ class MunicipalDataController {
     /** The municipality the user may deliver for on this order, or null (read only). */
     private static String writable(SamspilPrincipal user, OrderView order, String requested) {
         if (user.is(Role.MUNICIPALITY)) {
-            return order.involvesMunicipality(user.municipalityCode()) ? user.municipalityCode() : null;
+            return Orders.actingMunicipality(user, order);
         }
         if (Orders.canManage(user, order) && !order.municipalities().isEmpty()) {
             return requested != null && order.involvesMunicipality(requested) ? requested : order.municipalities().get(0).code();

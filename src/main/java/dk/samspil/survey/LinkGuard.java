@@ -7,9 +7,11 @@ import io.github.bucket4j.Bucket;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds back a client that tries survey links that do not work: each client (IP address) may fail
- * {@code guessesPerWindow} times per {@code guessWindow}; after that it is refused, working link or not, until its
- * bucket refills. With 2^256 possible links, guessing is hopeless anyway; this keeps it from loading the server.
+ * Holds back a client that tries survey links that do not work: each client (IP address, see
+ * {@link dk.samspil.security.ClientAddress}) may fail {@code guessesPerWindow} times per {@code guessWindow}; past
+ * that its failures are answered "too many" until its bucket refills. A working link always opens, so the members
+ * behind one shared address are never locked out by someone guessing there. With 2^256 possible links, guessing is
+ * hopeless anyway; this keeps it from being cheap.
  */
 @Component
 class LinkGuard {
@@ -22,15 +24,9 @@ class LinkGuard {
         this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(settings.guessWindow()).build();
     }
 
-    /** Whether the client may try a link now. */
-    boolean allowed(String client) {
-        Bucket bucket = buckets.getIfPresent(client);
-        return bucket == null || bucket.getAvailableTokens() > 0;
-    }
-
-    /** Counts a link that did not work. */
-    void failed(String client) {
-        buckets.get(client, key -> Bucket.builder()
+    /** Counts a link that did not work; false if the client has failed too often already. */
+    boolean failed(String client) {
+        return buckets.get(client, key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(settings.guessesPerWindow())
                         .refillGreedy(settings.guessesPerWindow(), settings.guessWindow()).build())
                 .build()).tryConsume(1);

@@ -41,11 +41,14 @@ class RespondentController {
     private final Surveys surveys;
     private final Orders orders;
     private final LinkGuard guard;
+    private final dk.samspil.security.ClientAddress clientAddress;
     /** The order's names shown above the questions; a minute old at most. */
     private final com.github.benmanes.caffeine.cache.Cache<Long, OrderView> headings = com.github.benmanes.caffeine.cache.Caffeine
             .newBuilder().maximumSize(1_000).expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
 
-    RespondentController(Answering answering, Surveys surveys, Orders orders, LinkGuard guard) {
+    RespondentController(Answering answering, Surveys surveys, Orders orders, LinkGuard guard,
+            dk.samspil.security.ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.answering = answering;
         this.surveys = surveys;
         this.orders = orders;
@@ -54,15 +57,13 @@ class RespondentController {
 
     @GetMapping("/s/{token}")
     String open(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
-        String client = request.getRemoteAddr();
-        if (!guard.allowed(client)) {
-            response.setStatus(429);
-            response.setHeader("Retry-After", "600");
-            return "survey/too-many";
-        }
         Optional<Answering.Respondent> respondent = answering.open(token);
         if (respondent.isEmpty()) {
-            guard.failed(client);
+            if (!guard.failed(clientAddress.of(request))) {
+                response.setStatus(429);
+                response.setHeader("Retry-After", "600");
+                return "survey/too-many";
+            }
             return UNAVAILABLE_VIEW;
         }
         HttpSession existing = request.getSession(false);
@@ -244,6 +245,24 @@ class RespondentController {
                 .filter(q -> answers.containsKey(q.key()) && !answers.get(q.key()).isEmpty()).count());
         model.addAttribute("other", Answering.OTHER);
         model.addAttribute("notice", notice);
+        return ANSWER_VIEW;
+    }
+
+    /** The member's page for the survey's current version, shown to the planners as a preview that saves nothing. */
+    static String preview(Model model, OrderView order, SurveyView survey, int page) {
+        int pages = pages(survey);
+        int current = Math.max(1, Math.min(page, pages));
+        model.addAttribute("order", order);
+        model.addAttribute("survey", survey);
+        model.addAttribute("closesOn", survey.closesOn());
+        model.addAttribute("questions", pageQuestions(survey, current));
+        model.addAttribute("answers", Map.of());
+        model.addAttribute("missing", List.of());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("answeredCount", 0);
+        model.addAttribute("other", Answering.OTHER);
+        model.addAttribute("preview", true);
         return ANSWER_VIEW;
     }
 

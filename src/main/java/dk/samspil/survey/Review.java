@@ -37,7 +37,8 @@ class Review {
                 .param(surveyId)
                 .query((rs, n) -> new Proposal(rs.getLong("id"), rs.getString("question_key"), rs.getString("kind"),
                         rs.getString("text"), rs.getString("author_name"), rs.getString("party"),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class), rs.getString("status")))
+                        rs.getObject("created_at", java.time.OffsetDateTime.class), rs.getString("status"),
+                        rs.getString("decline_reason")))
                 .list();
     }
 
@@ -60,10 +61,37 @@ class Review {
                 .params(survey.id(), key, kind, text.trim(), author, party).update();
     }
 
+    /** Marks a proposal applied, or declined with the reason its author will read; the reason is required. */
     @Transactional
-    void decide(SurveyView survey, long proposalId, boolean applied) {
-        jdbc.sql("UPDATE survey_proposal SET status = ? WHERE id = ? AND survey_id = ?")
-                .params(applied ? "APPLIED" : "DECLINED", proposalId, survey.id()).update();
+    void decide(SurveyView survey, long proposalId, boolean applied, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (!applied && why == null) {
+            throw new SurveyRuleViolation("survey.proposal.reason.required");
+        }
+        if (why != null && why.length() > 2000) {
+            throw new SurveyRuleViolation("survey.proposal.reason.tooLong");
+        }
+        jdbc.sql("UPDATE survey_proposal SET status = ?, decline_reason = ? WHERE id = ? AND survey_id = ?")
+                .params(applied ? "APPLIED" : "DECLINED", applied ? null : why, proposalId, survey.id()).update();
+    }
+
+    /**
+     * "Brug forslaget": the proposed wording becomes the question's text (type, options and the rest unchanged) and
+     * the proposal is marked applied, in one step. Returns the question's key.
+     */
+    @Transactional
+    String useWording(SurveyView survey, long proposalId) {
+        Proposal proposal = proposals(survey.id()).stream().filter(p -> p.id() == proposalId).findFirst()
+                .filter(Proposal::usableWording)
+                .orElseThrow(() -> new SurveyRuleViolation("survey.proposal.notUsable"));
+        Question old = survey.question(proposal.questionKey());
+        if (old == null) {
+            throw new SurveyRuleViolation("survey.question.unknown");
+        }
+        edit(survey, old.key(), new QuestionEdit(proposal.text(), old.type(), String.join("\n", old.options()), old.other(),
+                old.required()));
+        decide(survey, proposalId, true, null);
+        return old.key();
     }
 
     @Transactional

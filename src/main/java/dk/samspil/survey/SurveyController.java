@@ -102,10 +102,34 @@ class SurveyController {
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/forslag/{proposalId}")
     String decide(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable long proposalId,
-            @RequestParam(defaultValue = "applied") String decision, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "applied") String decision, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String questionKey, RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
         return act(orderId, redirect, "survey.proposal.decided",
-                () -> review.decide(survey, proposalId, "applied".equals(decision)));
+                () -> review.decide(survey, proposalId, "applied".equals(decision), reason)) + at(survey, questionKey);
+    }
+
+    /** "Brug forslaget": the proposed wording replaces the question's text in one click. */
+    @PostMapping("/bestillinger/{orderId}/spoergeskema/forslag/{proposalId}/brug")
+    String useProposal(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @PathVariable long proposalId, @RequestParam(required = false) String questionKey, RedirectAttributes redirect) {
+        SurveyView survey = managedSurvey(user, orderId);
+        return act(orderId, redirect, "survey.proposal.used", () -> review.useWording(survey, proposalId)) + at(survey, questionKey);
+    }
+
+    /** The questionnaire exactly as a member will see it, page by page, before it is sent; nothing is saved. */
+    @GetMapping("/bestillinger/{orderId}/spoergeskema/forhaandsvisning")
+    String preview(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @RequestParam(defaultValue = "1") int side, @RequestParam(required = false) String handling, Model model) {
+        OrderView order = guard.visible(user, orderId);
+        SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
+        int page = side + ("naeste".equals(handling) ? 1 : "forrige".equals(handling) ? -1 : 0);
+        return RespondentController.preview(model, order, survey, page);
+    }
+
+    /** The anchor of a question on the survey page, so the page opens where the consultant was working. */
+    private static String at(SurveyView survey, String questionKey) {
+        return questionKey != null && survey.question(questionKey) != null ? "#q-" + questionKey : "";
     }
 
     @GetMapping({"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}", "/bestillinger/{orderId}/spoergeskema/spoergsmaal"})
@@ -163,7 +187,8 @@ class SurveyController {
             @RequestParam(defaultValue = "down") String direction, RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
         question(survey, key);
-        return act(orderId, redirect, "survey.question.moved", () -> review.move(survey, key, "up".equals(direction) ? -1 : 1));
+        return act(orderId, redirect, "survey.question.moved", () -> review.move(survey, key, "up".equals(direction) ? -1 : 1))
+                + at(survey, key);
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/frys")

@@ -49,6 +49,17 @@ class DeckFlowTests {
     @Autowired Decks decks;
 
     @Test
+    void aVersionLeftPendingWithoutItsJobIsMadeWhenTheApplicationStarts() throws Exception {
+        long order = dk.samspil.OrderFixtures.placeAcuteOrder(mvc, users, dk.samspil.OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
+        // As a stop between committing the version and telling the scheduler leaves it: pending, with no job.
+        long id = new DocumentVersions(jdbc, "deck_version", "pptx", true).add(order, "konsulent");
+
+        decks.resumePending();
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> decks.find(id).orElseThrow().ready());
+    }
+
+    @Test
     void generateDownloadRegenerateAndSend() throws Exception {
         SurveyFixtures fixtures = new SurveyFixtures(mvc, users);
         long order = fixtures.frozenOrder();

@@ -266,12 +266,15 @@ class OutboxTests {
     }
 
     @Test
-    void refusesMailWithoutRecipientOrSubjectOrWithLineBreaksInHeaders() {
+    void refusesMailWithoutRecipientOrSubjectAndKeepsHeadersToOneLine() {
         assertThatThrownBy(() -> new OutgoingMail(" ", "Emne", "Tekst", null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OutgoingMail(null, "Emne", "Tekst", null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OutgoingMail("a@example.dk", "", "Tekst", null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OutgoingMail("a@example.dk", "Emne\r\nBcc: b@example.dk", "Tekst", null))
+        assertThatThrownBy(() -> new OutgoingMail("a@example.dk\r\nBcc: b@example.dk", "Emne", "Tekst", null))
                 .isInstanceOf(IllegalArgumentException.class);
+        // A subject made from a name saved with a line break stays one header line (OneLineFieldsTests).
+        assertThat(new OutgoingMail("a@example.dk", "Emne\r\nBcc: b@example.dk", "Tekst", null).subject())
+                .isEqualTo("Emne  Bcc: b@example.dk");
         assertThat(new OutgoingMail(" a@example.dk ", "Emne", null, null)).isEqualTo(new OutgoingMail("a@example.dk", "Emne", "", null));
     }
 

@@ -1,21 +1,17 @@
 package dk.samspil.platform;
 
+import static dk.samspil.platform.PackagedJar.awaitHealthy;
+import static dk.samspil.platform.PackagedJar.freePort;
+import static dk.samspil.platform.PackagedJar.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.samspil.WebClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,47 +88,10 @@ class RestartIT {
         }
     }
 
-    private Process start(Path data, int httpPort, Map<String, String> env, String... extra) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String jar = System.getProperty("samspil.jar", "target/samspil.jar");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar,
-                "--server.port=" + httpPort, "--samspil.data-dir=" + data));
-        command.addAll(List.of(extra));
-        Path log = Path.of("target", "restart-it-" + httpPort + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("SPRING_DATASOURCE_URL");
-        builder.environment().putAll(env);
-        return builder.start();
-    }
-
-    private static void awaitHealthy(int port, Process process) throws Exception {
-        WebClient client = new WebClient("http://localhost:" + port);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("the application exited; see target/restart-it-" + port + ".log").isTrue();
-            try {
-                HttpResponse<String> health = client.get("/actuator/health");
-                if (health.statusCode() == 200 && health.body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            process.onExit().completeOnTimeout(process, 500, java.util.concurrent.TimeUnit.MILLISECONDS).join();
-        }
-        throw new AssertionError("not healthy within 3 minutes; see target/restart-it-" + port + ".log");
-    }
-
     private static String setting(Connection db, String name) throws Exception {
         try (ResultSet rs = db.createStatement().executeQuery("SHOW " + name)) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

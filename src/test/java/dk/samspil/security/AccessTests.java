@@ -65,9 +65,17 @@ class AccessTests {
 
     List<Endpoint> endpoints() {
         List<Endpoint> list = new ArrayList<>();
-        for (String path : List.of("/", "/pakker", "/pakker/akutfunktioner", "/login", "/tilgaengelighed")) {
+        for (String path : List.of("/pakker", "/pakker/akutfunktioner", "/login", "/tilgaengelighed")) {
             list.add(new Endpoint(pattern(path), "GET", path, everyone(200)));
         }
+        // The public front page; a signed-in user is sent on to their start page, which everyone signed in has.
+        Map<String, Integer> front = everyone(302);
+        front.put(ANONYMOUS, 200);
+        list.add(new Endpoint("/", "GET", "/", front));
+        Map<String, Integer> start = everyone(200);
+        start.put(ANONYMOUS, LOGIN);
+        list.add(new Endpoint("/start", "GET", "/start", start));
+        list.add(new Endpoint("/start", "GET", "/start?q=Demo&status=RECEIVED&klynge=1&kommune=0751&maaned=2027-03&sortering=moede", start));
         list.add(new Endpoint("/pakker/{slug}", "GET", "/pakker/findes-ikke", everyone(404)));
         list.add(new Endpoint("/klynger", "GET", "/klynger", roles(200, 200, 200, 403)));
         String c = "/klynger/" + demo;
@@ -105,6 +113,10 @@ class AccessTests {
         Map<String, Integer> createCluster = adminOnly();
         createCluster.remove("admin");
         list.add(new Endpoint("/admin/klynger", "POST", "/admin/klynger", createCluster));
+        // Accounts with a municipality's rights: made by an administrator or by the municipality's own accounts.
+        Map<String, Integer> municipalAccounts = onlyFor("admin", "kommune", "kommune2");
+        list.add(new Endpoint("/kommune/konti", "GET", "/kommune/konti", municipalAccounts));
+        list.add(new Endpoint("/kommune/konti", "POST", "/kommune/konti", municipalAccounts));
         orderEndpoints(list);
         Map<String, Integer> importers = everyone(404);
         importers.put(ANONYMOUS, LOGIN);
@@ -120,6 +132,8 @@ class AccessTests {
         signedIn.put(ANONYMOUS, LOGIN);
         list.add(new Endpoint(null, "GET", "/actuator/env", signedIn));
         list.add(new Endpoint(null, "GET", "/actuator/health", everyone(200)));
+        list.add(new Endpoint(null, "GET", "/actuator/health/liveness", everyone(200)));
+        list.add(new Endpoint(null, "GET", "/actuator/health/readiness", everyone(200)));
         return list;
     }
 
@@ -258,6 +272,7 @@ class AccessTests {
         String key = catalog.find("akutfunktioner").orElseThrow().questionnaire().questions().get(0).key();
         list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema", "GET", o + "/spoergeskema", seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/resultater", "GET", o + "/resultater", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema/forhaandsvisning", "GET", o + "/spoergeskema/forhaandsvisning", seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/resultater.csv", "GET", o + "/resultater.csv", outsiders));
         list.add(new Endpoint("/bestillinger/{orderId}/resultater.xlsx", "GET", o + "/resultater.xlsx", outsiders));
         Map<String, Integer> managersSee = new LinkedHashMap<>(notManagers);
@@ -269,6 +284,7 @@ class AccessTests {
         list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema/forslag", "POST", o + "/spoergeskema/forslag", outsiders));
         for (String[] e : new String[][] {
             {"/bestillinger/{orderId}/spoergeskema/forslag/{proposalId}", o + "/spoergeskema/forslag/999999999"},
+            {"/bestillinger/{orderId}/spoergeskema/forslag/{proposalId}/brug", o + "/spoergeskema/forslag/999999999/brug"},
             {"/bestillinger/{orderId}/spoergeskema/spoergsmaal", o + "/spoergeskema/spoergsmaal"},
             {"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}", o + "/spoergeskema/spoergsmaal/" + key},
             {"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}/fjern", o + "/spoergeskema/spoergsmaal/" + key + "/fjern"},
@@ -393,6 +409,14 @@ class AccessTests {
         Map<String, Integer> map = roles(0, 0, otherCoordinator, others);
         map.remove("koordinator");
         map.remove("admin");
+        return map;
+    }
+
+    /** 200 for these users, 404 for every other signed-in user, the sign-in page for anonymous. */
+    private static Map<String, Integer> onlyFor(String... users) {
+        Map<String, Integer> map = everyone(404);
+        map.put(ANONYMOUS, LOGIN);
+        Stream.of(users).forEach(user -> map.put(user, 200));
         return map;
     }
 

@@ -81,7 +81,7 @@ class RegisterDataBrowserTests {
             Page page = Browsers.signIn(context, "kommune");
             page.navigate("/bestillinger/" + order);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kommunen leverer data til mødet")).click();
-            assertThat(page.locator("h2").first()).containsText("Upload henvisninger fra Aarhus");
+            assertThat(page.locator("main h2").first()).containsText("Upload henvisninger fra Aarhus");
             Browsers.assertAccessible(page);
 
             String referrals = "Ydernummer;Tilbud;Antal henvisninger\n100101;Forebyggelse;30\n100102;Forebyggelse;2\n"
@@ -98,7 +98,7 @@ class RegisterDataBrowserTests {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload filen")).click();
             assertThat(page.locator("#import-result")).containsText("Filen er gemt: 6 rækker.");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se tallene, som klyngen ser dem")).click();
-            assertThat(page.locator("h2").first()).containsText("Henvisninger til forebyggende tilbud – Aarhus");
+            assertThat(page.locator("main h2").first()).containsText("Henvisninger til forebyggende tilbud – Aarhus");
             assertThat(page.locator("table").first()).containsText("<5");
             assertThat(page.locator("#pseudonym-key")).hasCount(0);
             Browsers.assertAccessible(page);

@@ -175,7 +175,7 @@ class FoundationBrowserTests {
         page.getByLabel("Brugernavn").fill(username);
         page.getByLabel("Adgangskode").fill("samspil");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log ind")).click();
-        assertThat(page.getByText("Log af")).isVisible();
+        Browsers.assertSignedIn(page);
     }
 
     private Path write(String name, String content) throws IOException {

@@ -1,0 +1,48 @@
+// Draws each trend table of the data page as an ECharts line chart beside it. The table stays the source and the
+// accessible version; the chart tells its series apart by line type and marker as well as colour, with ECharts'
+// aria description and decal patterns switched on.
+(function () {
+  if (!window.echarts) {
+    return;
+  }
+  var styles = [
+    {color: '#0059b3', type: 'solid', symbol: 'circle'},
+    {color: '#7b2d87', type: 'dashed', symbol: 'rect'},
+    {color: '#2f6d1e', type: 'dotted', symbol: 'triangle'}
+  ];
+  document.querySelectorAll('.samspil-trend-chart').forEach(function (box) {
+    var table = document.getElementById(box.getAttribute('data-table'));
+    if (!table) {
+      return;
+    }
+    var months = [];
+    var series = [];
+    table.querySelectorAll('thead th[data-series]').forEach(function (th, i) {
+      var style = styles[i % styles.length];
+      series.push({
+        name: th.textContent.trim(), type: 'line', data: [], connectNulls: false,
+        symbol: style.symbol, symbolSize: 8, itemStyle: {color: style.color},
+        lineStyle: {color: style.color, type: style.type, width: 2}
+      });
+    });
+    table.querySelectorAll('tbody tr').forEach(function (tr) {
+      months.push(tr.querySelector('th').textContent.trim());
+      tr.querySelectorAll('td').forEach(function (td, i) {
+        var value = td.getAttribute('data-value');
+        series[i].data.push(value === null || value === '' ? null : Number(value));
+      });
+    });
+    var chart = window.echarts.init(box, null, {renderer: 'canvas', locale: 'EN'});
+    chart.setOption({
+      aria: {enabled: true, label: {description: box.getAttribute('aria-label')}, decal: {show: true}},
+      animation: false,
+      tooltip: {trigger: 'axis', valueFormatter: function (v) { return v == null ? '–' : String(v).replace('.', ','); }},
+      legend: {top: 0, textStyle: {color: '#1a1a1a'}},
+      grid: {left: 48, right: 16, top: 48, bottom: 48},
+      xAxis: {type: 'category', data: months, axisLabel: {color: '#1a1a1a', rotate: 45}},
+      yAxis: {type: 'value', min: 0, axisLabel: {color: '#1a1a1a', formatter: function (v) { return String(v).replace('.', ','); }}},
+      series: series
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  });
+})();
