@@ -82,10 +82,19 @@ public class Outbox {
         return jdbc.sql("SELECT * FROM mail_outbox WHERE id = ?").param(id).query(Outbox::view).optional();
     }
 
+    /** A link's secret part: 32 or more URL-safe characters in a row (tokens are 43); no Danish word is that long. */
+    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32,}");
+    static final String MASK = "••••••";
+
+    /** The text as the administrator's pages show it: the personal links of a secret mail masked. */
+    static String shown(String body, boolean secret) {
+        return secret ? SECRET.matcher(body).replaceAll(MASK) : body;
+    }
+
     private static OutboxView view(ResultSet rs, int row) throws SQLException {
         MailStatus status = MailStatus.valueOf(rs.getString("status"));
         return new OutboxView(rs.getLong("id"), time(rs, "created_at"), rs.getString("recipient"),
-                rs.getString("subject"), rs.getString("body"), rs.getString("reference"), status,
+                rs.getString("subject"), shown(rs.getString("body"), rs.getBoolean("secret")), rs.getString("reference"), status,
                 rs.getInt("attempts"), rs.getString("last_error"),
                 status == MailStatus.PENDING ? time(rs, "next_attempt_at") : null, time(rs, "sent_at"));
     }

@@ -18,6 +18,9 @@ class OutboxJob {
     @Bean
     RecurringTask<Void> mailOutboxJob(OutboxSender sender, MailSettings settings) {
         return Tasks.recurring(NAME, FixedDelay.of(settings.sendInterval()))
-                .execute((instance, context) -> sender.sendDue());
+                .execute((instance, context) -> {
+                    sender.expireSecrets();
+                    sender.sendDue();
+                });
     }
 }

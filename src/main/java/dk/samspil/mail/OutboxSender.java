@@ -36,6 +36,9 @@ class OutboxSender {
     private static final int MAX_ERROR_LENGTH = 500;
     /** What stays of a secret mail's body (see {@link Outbox#enqueueSecret}). */
     static final String REDACTED = "[Indholdet er slettet efter afsendelse, fordi det indeholdt et personligt link.]";
+    /** What stays of a secret mail not sent in time, and why it was given up. */
+    static final String EXPIRED = "[Indholdet er slettet uden at være sendt, fordi det indeholdt et personligt link.]";
+    static final String EXPIRED_ERROR = "Ikke sendt i tide: det personlige link er slettet fra udbakken.";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -61,6 +64,19 @@ class OutboxSender {
     int sendDue() {
         JavaMailSender sender = mailSender.getIfAvailable();
         return sender == null ? 0 : sendDue(sender);
+    }
+
+    /**
+     * Gives up the mails with a personal link that have waited longer than {@code secret-max-age} (no mail server, or
+     * one that keeps failing) and blanks their text, so the link does not stay readable in the database.
+     *
+     * @return how many were given up
+     */
+    int expireSecrets() {
+        return jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', body = ?, last_error = ?"
+                        + " WHERE secret AND status = 'PENDING' AND created_at < ?")
+                .params(EXPIRED, EXPIRED_ERROR, now().minus(settings.secretMaxAge()))
+                .update();
     }
 
     /** One round through the given mail server. */

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A respondent's side: open a personal link, keep a draft, send the answer. Sending writes a response mark (its
  * primary key lets a link answer once) and the answer, in one transaction, and touches nothing that names the
- * invitee; the {@link Mixer} removes the remaining link.
+ * invitee; the answer is sealed with the application key and the draft with the link's own key
+ * ({@link AnswerCipher}), so the shared transaction shows only ciphertext; the {@link Mixer} removes the link.
  */
 @Service
 class Answering {
@@ -28,21 +29,23 @@ class Answering {
 
     enum Outcome { RECEIVED, ALREADY_ANSWERED, CLOSED }
 
-    /** The survey an open invitation answers, the version that was sent, and the saved draft (JSON, or null). */
-    record Respondent(long invitationId, long surveyId, long orderId, int versionNumber, String draftJson,
+    /** The survey an open invitation answers, the version that was sent, and the saved draft (sealed, or null). */
+    record Respondent(long invitationId, long surveyId, long orderId, int versionNumber, byte[] sealedDraft,
             java.time.LocalDate closesOn) implements java.io.Serializable {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AnswerCipher cipher;
 
-    Answering(JdbcClient jdbc, JsonMapper json) {
+    Answering(JdbcClient jdbc, JsonMapper json, AnswerCipher cipher) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cipher = cipher;
     }
 
     private static final String RESPONDENT = """
             SELECT i.id, s.id, s.order_id, (SELECT max(v.number) FROM survey_version v WHERE v.survey_id = s.id),
-                   d.payload::text, s.closes_on
+                   d.sealed, s.closes_on
             FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
                  LEFT JOIN survey_draft d ON d.invitation_id = i.id
             WHERE %s AND s.status = 'OPEN'
@@ -63,7 +66,7 @@ class Answering {
     }
 
     private static Respondent respondent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
+        return new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getBytes(5),
                 rs.getObject(6, java.time.LocalDate.class));
     }
 
@@ -73,9 +76,13 @@ class Answering {
                 .query(Integer.class).single() > 0;
     }
 
-    /** The respondent's saved draft, read with the respondent. */
-    Map<String, Answer> draft(Respondent respondent) {
-        return respondent.draftJson() == null ? new LinkedHashMap<>() : json.readValue(respondent.draftJson(), ANSWERS);
+    /** The respondent's saved draft, read with the respondent and opened with the link's key (none without it). */
+    Map<String, Answer> draft(Respondent respondent, AnswerCipher.DraftKey key) {
+        if (respondent.sealedDraft() == null || key == null) {
+            return new LinkedHashMap<>();
+        }
+        return cipher.openDraft(key, respondent.invitationId(), respondent.sealedDraft())
+                .map(text -> json.readValue(text, ANSWERS)).orElseGet(LinkedHashMap::new);
     }
 
     /**
@@ -83,14 +90,14 @@ class Answering {
      * it may not. (A save racing the link's own "send" can still leave a draft behind the answer; the {@link Mixer}
      * removes drafts of answered links.)
      */
-    boolean saveDraft(long invitationId, Map<String, Answer> answers) {
+    boolean saveDraft(long invitationId, AnswerCipher.DraftKey key, Map<String, Answer> answers) {
         return jdbc.sql("""
-                        INSERT INTO survey_draft (invitation_id, payload)
-                        SELECT i.id, CAST(? AS jsonb) FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
+                        INSERT INTO survey_draft (invitation_id, sealed)
+                        SELECT i.id, ? FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
                         WHERE i.id = ? AND s.status = 'OPEN'
                           AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)
-                        ON CONFLICT (invitation_id) DO UPDATE SET payload = EXCLUDED.payload""")
-                .params(json.writeValueAsString(answers), invitationId).update() == 1;
+                        ON CONFLICT (invitation_id) DO UPDATE SET sealed = EXCLUDED.sealed""")
+                .params(cipher.sealDraft(key, invitationId, json.writeValueAsString(answers)), invitationId).update() == 1;
     }
 
     /**
@@ -98,7 +105,7 @@ class Answering {
      * marks the link used if, and only if, its survey is open and it has not answered yet, stores the answer
      * with the mark, and removes the draft.
      */
-    Outcome submit(long invitationId, int versionNumber, Map<String, Answer> answers) {
+    Outcome submit(long invitationId, long surveyId, int versionNumber, Map<String, Answer> answers) {
         int stored = jdbc.sql("""
                         WITH mark AS (
                             INSERT INTO survey_response_mark (invitation_id, survey_id)
@@ -106,12 +113,12 @@ class Answering {
                             WHERE i.id = ? AND s.status = 'OPEN'
                             ON CONFLICT DO NOTHING RETURNING survey_id),
                         answer AS (
-                            INSERT INTO survey_answer_pending (survey_id, version_number, payload)
-                            SELECT survey_id, ?, CAST(? AS jsonb) FROM mark RETURNING 1),
+                            INSERT INTO survey_answer_pending (survey_id, sealed)
+                            SELECT survey_id, ? FROM mark RETURNING 1),
                         draft AS (
                             DELETE FROM survey_draft WHERE invitation_id = ? AND EXISTS (SELECT 1 FROM mark))
                         SELECT count(*) FROM answer""")
-                .params(invitationId, versionNumber, json.writeValueAsString(answers), invitationId)
+                .params(invitationId, cipher.sealAnswer(surveyId, versionNumber, json.writeValueAsString(answers)), invitationId)
                 .query(Integer.class).single();
         if (stored == 1) {
             return Outcome.RECEIVED;

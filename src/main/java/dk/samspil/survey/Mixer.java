@@ -3,29 +3,52 @@ package dk.samspil.survey;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Breaks every link between an answer and who gave it. Moves pending answers into the anonymous store in random
- * order under random ids, and rewrites all response marks of the survey in random order, in one transaction, so
- * the answers and the marks share no transaction id, timestamp or physical order. Then vacuums the tables so the
- * dead row versions that still carried the link are removed.
+ * Breaks every link between an answer and who gave it. A run takes a survey's new sealed answers and, in one
+ * transaction,
+ * <ul>
+ *   <li>releases them to the anonymous store when at least {@code release-batch} are waiting, or the survey is closed,
+ *       rewriting <em>all</em> the survey's answers under fresh random ids in random order, so every answer has the
+ *       same transaction id and no earlier copy of the table tells the new ones from the old (a comparison
+ *       isolates a batch of at least three, never one answer);</li>
+ *   <li>or else seals the waiting answers again (fresh nonces, random order), so they no longer share a transaction
+ *       id with their response marks;</li>
+ *   <li>and rewrites all response marks of the survey in random order.</li>
+ * </ul>
+ * Then vacuums the tables so the dead row versions that still carried the link are removed.
  */
 @Configuration(proxyBeanMethods = false)
 class Mixer {
 
+    private static final Logger log = LoggerFactory.getLogger(Mixer.class);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final SurveySettings settings;
+    private final AnonymitySettings anonymity;
+    private final AnswerCipher cipher;
+    private final JsonMapper json;
 
-    Mixer(JdbcClient jdbc, TransactionTemplate transaction, SurveySettings settings) {
+    Mixer(JdbcClient jdbc, TransactionTemplate transaction, SurveySettings settings, AnonymitySettings anonymity,
+            AnswerCipher cipher, JsonMapper json) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.settings = settings;
+        this.anonymity = anonymity;
+        this.cipher = cipher;
+        this.json = json;
     }
 
     @Bean
@@ -34,55 +57,105 @@ class Mixer {
                 .execute((instance, context) -> mixAll());
     }
 
-    /** Mixes every survey with pending answers. */
+    /** Mixes every survey with new answers, or with answers held back and now closed. */
     void mixAll() {
-        List<Long> surveys = jdbc.sql("SELECT DISTINCT survey_id FROM survey_answer_pending").query(Long.class).list();
-        surveys.forEach(this::mixOnly);
+        List<Long> surveys = jdbc.sql("""
+                        SELECT DISTINCT p.survey_id FROM survey_answer_pending p JOIN survey s ON s.id = p.survey_id
+                        WHERE NOT p.mixed OR s.status = 'CLOSED'""").query(Long.class).list();
+        int mixed = 0;
+        for (long survey : surveys) {
+            try {
+                mixed += mixOnly(survey) ? 1 : 0;
+            } catch (RuntimeException e) {
+                // Rolled back: the pending answers stay as they were, for the next run.
+                log.error("Survey {}: pending answers not mixed", survey, e);
+            }
+        }
         // A draft saved at the very moment its link answered (a "save" racing a "send" in two tabs) would outlive the
         // answer, keyed by the invitation: remove every draft of a link that has answered.
         int stale = jdbc.sql("""
                         DELETE FROM survey_draft d
                         WHERE EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = d.invitation_id)""")
                 .update();
-        if (!surveys.isEmpty() || stale > 0) {
+        if (mixed > 0 || stale > 0) {
             vacuum();
         }
     }
 
-    /** Mixes one survey's pending answers now (before results are read); returns how many were moved. */
-    int mix(long surveyId) {
-        int moved = mixOnly(surveyId);
-        if (moved > 0) {
+    /** Mixes one survey's new answers now (before results are read). */
+    void mix(long surveyId) {
+        if (mixOnly(surveyId)) {
             vacuum();
         }
-        return moved;
     }
 
-    private int mixOnly(long surveyId) {
-        Integer moved = transaction.execute(status -> {
+    /** @return whether anything was rewritten */
+    private boolean mixOnly(long surveyId) {
+        Boolean done = transaction.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(surveyId).query().singleValue();
-            // Set-based: the answers are written in random order under random ids, then every mark of the survey is
-            // rewritten in random order, all in this one transaction.
-            int answers = jdbc.sql("""
-                            WITH moved AS (DELETE FROM survey_answer_pending WHERE survey_id = ? RETURNING version_number, payload)
-                            INSERT INTO survey_answer (id, survey_id, version_number, payload)
-                            SELECT gen_random_uuid(), ?, version_number, payload FROM moved ORDER BY random()""")
-                    .params(surveyId, surveyId).update();
-            if (answers == 0) {
-                return 0;
+            boolean closed = jdbc.sql("SELECT status = 'CLOSED' FROM survey WHERE id = ?").param(surveyId)
+                    .query(Boolean.class).optional().orElse(false);
+            boolean due = jdbc.sql("SELECT count(*) FROM survey_answer_pending WHERE survey_id = ? AND (NOT mixed OR ?)")
+                    .params(surveyId, closed).query(Integer.class).single() > 0;
+            List<AnswerCipher.Opened> answers = due ? take(surveyId) : List.of();
+            if (answers.isEmpty()) {
+                // Nothing due, or nothing that opens: leave everything as it was.
+                status.setRollbackOnly();
+                return false;
+            }
+            if (closed || answers.size() >= anonymity.releaseBatch()) {
+                release(surveyId, answers);
+            } else {
+                answers.forEach(answer -> putBack(surveyId, cipher.sealAnswer(surveyId, answer.versionNumber(), answer.json())));
             }
             jdbc.sql("""
                             WITH marks AS (DELETE FROM survey_response_mark WHERE survey_id = ? RETURNING invitation_id)
                             INSERT INTO survey_response_mark (invitation_id, survey_id)
                             SELECT invitation_id, ? FROM marks ORDER BY random()""")
                     .params(surveyId, surveyId).update();
-            return answers;
+            return true;
         });
-        return moved == null ? 0 : moved;
+        return Boolean.TRUE.equals(done);
+    }
+
+    /** Takes the survey's pending answers out, opened, in random order (those that do not open are put back). */
+    private List<AnswerCipher.Opened> take(long surveyId) {
+        // Exactly the rows deleted are the rows mixed: an answer sent meanwhile waits for the next run.
+        List<byte[]> sealed = jdbc.sql("DELETE FROM survey_answer_pending WHERE survey_id = ? RETURNING sealed")
+                .param(surveyId).query((rs, n) -> rs.getBytes(1)).list();
+        List<AnswerCipher.Opened> answers = new ArrayList<>();
+        List<byte[]> unopened = new ArrayList<>();
+        sealed.forEach(s -> cipher.openAnswer(surveyId, s).ifPresentOrElse(answers::add, () -> unopened.add(s)));
+        if (!unopened.isEmpty()) {
+            // Sealed with a lost key (see AnswerCipher's key check): kept as they are, in case the key is found.
+            log.error("Survey {}: {} pending answers do not open with this application key and are kept unmixed",
+                    surveyId, unopened.size());
+            unopened.forEach(s -> putBack(surveyId, s));
+        }
+        Collections.shuffle(answers);
+        return answers;
+    }
+
+    private void putBack(long surveyId, byte[] sealed) {
+        jdbc.sql("INSERT INTO survey_answer_pending (survey_id, sealed, mixed) VALUES (?, ?, TRUE)").params(surveyId, sealed).update();
+    }
+
+    /** Writes the survey's answers anew, the released ones with them, under new random ids in random order. */
+    private void release(long surveyId, List<AnswerCipher.Opened> answers) {
+        List<Map<String, Object>> released = answers.stream()
+                .map(a -> Map.<String, Object>of("v", a.versionNumber(), "p", json.readTree(a.json()))).toList();
+        jdbc.sql("""
+                        WITH old AS (DELETE FROM survey_answer WHERE survey_id = ? RETURNING version_number, payload),
+                        answers AS (SELECT version_number, payload FROM old
+                                    UNION ALL
+                                    SELECT (e ->> 'v')::int, e -> 'p' FROM jsonb_array_elements(CAST(? AS jsonb)) e)
+                        INSERT INTO survey_answer (id, survey_id, version_number, payload)
+                        SELECT gen_random_uuid(), ?, version_number, payload FROM answers ORDER BY random()""")
+                .params(surveyId, json.writeValueAsString(released), surveyId).update();
     }
 
     private void vacuum() {
         // Outside a transaction (auto-commit): VACUUM cannot run inside one.
-        jdbc.sql("VACUUM survey_answer_pending, survey_response_mark, survey_draft").update();
+        jdbc.sql("VACUUM survey_answer_pending, survey_response_mark, survey_draft, survey_answer").update();
     }
 }

@@ -33,6 +33,8 @@ class RespondentController {
     /** The respondent (survey, version, order) and the draft, kept between a page and its post. */
     static final String RESPONDENT_KEY = "samspil.survey.respondent";
     static final String DRAFT_KEY = "samspil.survey.draft";
+    /** The key that seals the link's drafts, derived from the link at opening; in the session's memory only. */
+    static final String SEAL_KEY = "samspil.survey.sealKey";
     static final int PAGE_SIZE = 4;
 
     private final Answering answering;
@@ -70,6 +72,7 @@ class RespondentController {
         }
         HttpSession session = request.getSession(true);
         session.setAttribute(SESSION_KEY, respondent.get().invitationId());
+        session.setAttribute(SEAL_KEY, AnswerCipher.draftKey(token));
         session.removeAttribute(RESPONDENT_KEY);
         session.removeAttribute(DRAFT_KEY);
         return "redirect:/svar";
@@ -123,7 +126,7 @@ class RespondentController {
                     int first = pageOf(survey, missing.get(0));
                     return render(model, respondent.get(), survey, first, answers, missing, null);
                 }
-                Answering.Outcome outcome = answering.submit(invitation, survey.versionNumber(), answers);
+                Answering.Outcome outcome = answering.submit(invitation, survey.id(), survey.versionNumber(), answers);
                 forget(session);
                 if (outcome == Answering.Outcome.CLOSED) {
                     return UNAVAILABLE_VIEW;
@@ -164,7 +167,8 @@ class RespondentController {
         Optional<Answering.Respondent> respondent = invitation instanceof Long id ? answering.stillOpen(id) : Optional.empty();
         if (respondent.isPresent()) {
             session.setAttribute(RESPONDENT_KEY, respondent.get());
-            session.setAttribute(DRAFT_KEY, new KeptDraft(respondent.get().invitationId(), new LinkedHashMap<>(answering.draft(respondent.get()))));
+            session.setAttribute(DRAFT_KEY, new KeptDraft(respondent.get().invitationId(),
+                    new LinkedHashMap<>(answering.draft(respondent.get(), sealKey(session)))));
         } else {
             session.removeAttribute(RESPONDENT_KEY);
             session.removeAttribute(DRAFT_KEY);
@@ -189,7 +193,11 @@ class RespondentController {
 
     private Map<String, Answer> draft(HttpSession session, Answering.Respondent respondent) {
         return session.getAttribute(DRAFT_KEY) instanceof KeptDraft kept && kept.invitationId() == respondent.invitationId()
-                ? kept.answers() : answering.draft(respondent);
+                ? kept.answers() : answering.draft(respondent, sealKey(session));
+    }
+
+    private static AnswerCipher.DraftKey sealKey(HttpSession session) {
+        return session.getAttribute(SEAL_KEY) instanceof AnswerCipher.DraftKey key ? key : null;
     }
 
     /** The session no longer answers for any link. */
@@ -197,6 +205,7 @@ class RespondentController {
         session.removeAttribute(SESSION_KEY);
         session.removeAttribute(RESPONDENT_KEY);
         session.removeAttribute(DRAFT_KEY);
+        session.removeAttribute(SEAL_KEY);
     }
 
     /** A post from a link that may no longer answer: thanks when it has answered (in another tab), else unavailable. */
@@ -210,7 +219,8 @@ class RespondentController {
 
     /** Saves the draft where the link may still answer, and keeps it in the session; false when it may not. */
     private boolean saveDraft(HttpSession session, long invitation, Map<String, Answer> answers) {
-        if (!answering.saveDraft(invitation, answers)) {
+        AnswerCipher.DraftKey key = sealKey(session);
+        if (key == null || !answering.saveDraft(invitation, key, answers)) {
             forget(session);
             return false;
         }

@@ -172,7 +172,7 @@ class OutboxTests {
     void twoSendersAtOnceDeliverEveryMailExactlyOnce() throws Exception {
         List<String> recipients = IntStream.range(0, 40).mapToObj(i -> address("samtidig" + i)).toList();
         recipients.forEach(to -> enqueueLater(to, "Invitation til klyngemøde", "Du er inviteret."));
-        MailSettings smallRounds = new MailSettings(settings.from(), settings.sendInterval(), 5, settings.maxAttempts());
+        MailSettings smallRounds = new MailSettings(settings.from(), settings.sendInterval(), 5, settings.maxAttempts(), settings.secretMaxAge());
 
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -220,6 +220,34 @@ class OutboxTests {
             assertThat(received(to)).hasSize(1);
             assertThat(row(id).status()).isEqualTo("SENT");
         });
+    }
+
+    @Test
+    void aPersonalLinkIsMaskedOnTheAdminPageAndBlankedWhenNotSentInTime() throws Exception {
+        String to = address("hemmelig");
+        String token = "Ab3_-".repeat(8) + "xyz";
+        String text = "Dit personlige link:\nhttp://localhost:8080/s/" + token + "\n\nVenlig hilsen";
+        long id = transaction.execute(status -> {
+            long queued = outbox.enqueueSecret(new OutgoingMail(to, "Spørgeskema", text, reference("secret")));
+            jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?").params(LATER, queued).update();
+            return queued;
+        });
+
+        String page = mvc.perform(get("/admin/udbakke/" + id).with(users.as("admin"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).as("the administrator never sees the link").doesNotContain(token)
+                .contains("http://localhost:8080/s/" + Outbox.MASK, "Venlig hilsen");
+        sender.expireSecrets();
+        assertThat(row(id).status()).as("young enough to wait for the mail server").isEqualTo("PENDING");
+
+        jdbc.sql("UPDATE mail_outbox SET created_at = created_at - CAST(? AS interval) WHERE id = ?")
+                .params(settings.secretMaxAge().plusMinutes(1).toString(), id).update();
+        sender.expireSecrets();
+        Row expired = row(id);
+        assertThat(expired.status()).isEqualTo("FAILED");
+        assertThat(expired.lastError()).isEqualTo(OutboxSender.EXPIRED_ERROR);
+        assertThat(jdbc.sql("SELECT body FROM mail_outbox WHERE id = ?").param(id).query(String.class).single())
+                .as("the link is gone from the database").isEqualTo(OutboxSender.EXPIRED).doesNotContain(token);
     }
 
     @Test

@@ -1,22 +1,32 @@
 package dk.samspil.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.samspil.DemoUsers;
 import dk.samspil.SamspilTest;
 import dk.samspil.catalog.PackageDefinition.Question;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The linkage test: members answer in a known order with answers that say who they are; then, with full access to
- * the database, we try to link answers to invitees by every column, by timestamps, by id order, by physical
- * ({@code ctid}) order and by transaction id ({@code xmin}). None may do better than chance.
+ * The linkage tests: members answer in a known order with answers that say who they are; then, with full access to
+ * the database (superuser, without the application key), we try to link answers to invitees by every column, by
+ * timestamps, by id order, by physical ({@code ctid}) order, by transaction id ({@code xmin}) before and after
+ * mixing, by size, through the write-ahead log ({@code pg_walinspect}), through the raw pages of deleted drafts
+ * ({@code pageinspect}) and through a reminder's recipients against the mixing batches. None may do better than
+ * chance: what an attack can narrow an answer down to is always a batch of at least three.
  */
 @SamspilTest
 class AnonymityTests {
@@ -26,6 +36,10 @@ class AnonymityTests {
     @Autowired JdbcClient jdbc;
     @Autowired Surveys surveys;
     @Autowired Mixer mixer;
+    @Autowired Sending sending;
+    @Autowired AnswerCipher cipher;
+    @Autowired AnonymitySettings anonymity;
+    @Autowired dk.samspil.platform.SamspilSettings samspil;
 
     @Test
     void answersCannotBeLinkedToWhoGaveThem() throws Exception {
@@ -82,6 +96,243 @@ class AnonymityTests {
         // 5. Nothing of the answers is left in drafts.
         assertThat(jdbc.sql("SELECT count(*) FROM survey_draft d JOIN survey_invitation i ON i.id = d.invitation_id WHERE i.survey_id = ?")
                 .param(survey.id()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void beforeMixingTheAnswerSharingAMarksXminIsCiphertextOfOneSizeAndAHeldBackAnswerSharesNone() throws Exception {
+        Answered answered = answer(5, "xmin");
+        // The attack: the pending answer written in the same transaction as a member's response mark.
+        Map<String, byte[]> byXmin = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT i.email, p.sealed FROM survey_response_mark m
+                        JOIN survey_invitation i ON i.id = m.invitation_id
+                        JOIN survey_answer_pending p ON p.survey_id = m.survey_id AND p.xmin = m.xmin
+                        WHERE m.survey_id = ?""").param(answered.surveyId())
+                .query((rs, n) -> byXmin.put(rs.getString(1), rs.getBytes(2))).list();
+        assertThat(byXmin).as("the attack pairs each mark with a pending row").hasSize(5);
+        for (byte[] sealed : byXmin.values()) {
+            for (String text : answered.texts().values()) {
+                assertThat(contains(sealed, text)).as("a pending answer shows no text").isFalse();
+            }
+        }
+        assertThat(byXmin.values().stream().map(b -> b.length).distinct().toList()).as("and no size that tells them apart")
+                .containsExactly(AnswerCipher.BLOCK);
+
+        mixer.mix(answered.surveyId());
+        assertThat(released(answered.surveyId())).as("five released at once").hasSize(5);
+        Answered two = answerMore(answered, 2, "xmin2");
+        mixer.mix(answered.surveyId());
+        assertThat(released(answered.surveyId())).as("two are held back for a batch of three").hasSize(5);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM survey_answer_pending p JOIN survey_response_mark m ON m.xmin = p.xmin
+                        WHERE p.survey_id = ? GROUP BY p.ctid""").param(answered.surveyId()).query(Integer.class).list())
+                .as("the xmin of a held-back answer pairs it with all seven marks alike (rewritten together), not its own")
+                .containsExactly(7, 7);
+        answerMore(two, 1, "xmin3");
+        mixer.mix(answered.surveyId());
+        List<Long> xmins = jdbc.sql("SELECT xmin::text::bigint FROM survey_answer WHERE survey_id = ?")
+                .param(answered.surveyId()).query(Long.class).list();
+        assertThat(xmins).as("all eight rewritten together").hasSize(8).containsOnly(xmins.get(0));
+        assertThat(jdbc.sql("SELECT count(*) FROM survey_answer_pending WHERE survey_id = ?").param(answered.surveyId())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void theWriteAheadLogShowsAnswersOnlyAsBatchesOfThreeOrMoreAndDraftsNever() throws Exception {
+        jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_walinspect").update();
+        String start = jdbc.sql("SELECT pg_current_wal_insert_lsn()::text").query(String.class).single();
+        // Answers in three batches (3, 3, 5), each with a draft saved before it was sent.
+        Answered answered = answer(3, "wal");
+        mixer.mix(answered.surveyId());
+        Answered more = answerMore(answered, 3, "wal2");
+        mixer.mix(answered.surveyId());
+        Answered all = answerMore(more, 5, "wal3");
+        mixer.mix(answered.surveyId());
+        String end = flushedWal();
+
+        List<Long> relations = jdbc.sql("""
+                        SELECT pg_relation_filenode(r) FROM (SELECT c.oid AS r FROM pg_class c
+                            WHERE c.relname IN ('survey_draft', 'survey_answer_pending')
+                            UNION SELECT c.reltoastrelid FROM pg_class c
+                            WHERE c.relname IN ('survey_draft', 'survey_answer_pending') AND c.reltoastrelid <> 0) x""")
+                .query(Long.class).list();
+        List<Object[]> found = jdbc.sql("""
+                        SELECT b.xid::text::bigint, t.text, b.relfilenode::bigint
+                        FROM pg_get_wal_block_info(CAST(? AS pg_lsn), CAST(? AS pg_lsn), true) b
+                        CROSS JOIN unnest(CAST(? AS text[])) AS t (text)
+                        WHERE position(convert_to(t.text, 'UTF8') IN coalesce(b.block_data, ''::bytea)) > 0
+                           OR position(convert_to(t.text, 'UTF8') IN coalesce(b.block_fpi_data, ''::bytea)) > 0""")
+                .params(start, end, all.texts().values().toArray(String[]::new))
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)}).list();
+
+        assertThat(found).as("the attack reads the released answers from the log").isNotEmpty();
+        assertThat(found).as("no record of a draft or a pending answer shows a text")
+                .noneMatch(row -> relations.contains((Long) row[2]));
+        Map<Long, Set<String>> textsByTransaction = found.stream().filter(row -> (Long) row[0] != 0)
+                .collect(Collectors.groupingBy(row -> (Long) row[0], Collectors.mapping(row -> (String) row[1], Collectors.toSet())));
+        textsByTransaction.forEach((xid, texts) -> assertThat(texts)
+                .as("transaction " + xid + " shows answers only as a batch: which of its senders gave which is chance")
+                .hasSizeGreaterThanOrEqualTo(anonymity.releaseBatch()));
+    }
+
+    @Test
+    void theRawPagesOfDraftsShowNoTextWhileTheyLiveNorAfterTheyAreDeleted() throws Exception {
+        jdbc.sql("CREATE EXTENSION IF NOT EXISTS pageinspect").update();
+        SurveyFixtures fixtures = new SurveyFixtures(mvc, users);
+        long order = fixtures.frozenOrder();
+        Map<String, String> tokens = fixtures.send(order);
+        SurveyView survey = surveys.find(order).orElseThrow();
+        Map<String, String> texts = new LinkedHashMap<>();
+        int page = RespondentController.pageOf(survey, firstTextQuestion(survey.questions()).key());
+        for (String member : tokens.keySet()) {
+            texts.put(member, "kladde fra " + member);
+            fixtures.form(fixtures.open(tokens.get(member)), page, "gem",
+                    SurveyFixtures.fullAnswer(survey.questions(), 0, texts.get(member)));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM survey_draft d JOIN survey_invitation i ON i.id = d.invitation_id WHERE i.survey_id = ?")
+                .param(survey.id()).query(Integer.class).single()).isEqualTo(11);
+        assertThat(textsInRawPages("survey_draft", texts.values())).as("live drafts: ciphertext only").isEmpty();
+
+        for (String member : tokens.keySet()) {
+            fixtures.answer(tokens.get(member), survey.questions().size(),
+                    SurveyFixtures.fullAnswer(survey.questions(), 0, texts.get(member)));
+        }
+        mixer.mixAll();
+        assertThat(textsInRawPages("survey_draft", texts.values())).as("deleted drafts: nothing left to read").isEmpty();
+        assertThat(textsInRawPages("survey_answer_pending", texts.values())).isEmpty();
+        assertThat(textsInRawPages("survey_answer", texts.values())).as("the attack does read text where there is some")
+                .isNotEmpty();
+        assertThat(released(survey.id())).as("the answers themselves arrived, drafts and all").hasSize(11)
+                .allMatch(json -> texts.values().stream().anyMatch(json::contains));
+    }
+
+    @Test
+    void aReminderAgainstTheMixingBatchesNarrowsAnAnswerToNoFewerThanThree() throws Exception {
+        Answered answered = answer(4, "paamindelse");
+        mixer.mix(answered.surveyId());
+        SurveyView survey = surveys.find(answered.order()).orElseThrow();
+        assertThat(sending.remind(survey)).isEqualTo(7);
+        long reminder = jdbc.sql("SELECT max(xmin::text::bigint) FROM mail_outbox WHERE reference = ?")
+                .param("survey:" + survey.id() + ":reminder").query(Long.class).single();
+        Set<String> reminded = new HashSet<>(jdbc.sql("SELECT recipient FROM mail_outbox WHERE reference = ?")
+                .param("survey:" + survey.id() + ":reminder").query(String.class).list());
+
+        // One reminded member answers. The attack: answers stored after the reminder are from the reminded who answered.
+        Answered one = answerMore(answered, 1, "paamindelse2");
+        assertThat(reminded).containsAll(one.texts().keySet().stream().filter(m -> !answered.texts().containsKey(m)).toList());
+        mixer.mix(answered.surveyId());
+        assertThat(afterTransaction(survey.id(), reminder)).as("one answer alone is held back, not released").isEmpty();
+
+        answerMore(one, 2, "paamindelse3");
+        mixer.mix(answered.surveyId());
+        List<String> after = afterTransaction(survey.id(), reminder);
+        assertThat(after).as("the batch rewrote all answers: 'after the reminder' is every answer, not the three")
+                .hasSize(7).containsExactlyInAnyOrderElementsOf(released(survey.id()));
+    }
+
+    @Test
+    void aDraftOpensOnlyWithItsOwnLinkAndAnAnswerOnlyForItsSurvey() {
+        String json = "{\"q\":{\"choices\":[],\"text\":\"hemmeligt\"}}";
+        byte[] draft = cipher.sealDraft(AnswerCipher.draftKey("a".repeat(43)), 7, json);
+        assertThat(cipher.openDraft(AnswerCipher.draftKey("a".repeat(43)), 7, draft)).contains(json);
+        assertThat(cipher.openDraft(AnswerCipher.draftKey("b".repeat(43)), 7, draft)).as("another link").isEmpty();
+        assertThat(cipher.openDraft(AnswerCipher.draftKey("a".repeat(43)), 8, draft)).as("another invitation").isEmpty();
+        byte[] answer = cipher.sealAnswer(1, 2, json);
+        assertThat(cipher.openAnswer(1, answer)).contains(new AnswerCipher.Opened(2, json));
+        assertThat(cipher.openAnswer(2, answer)).as("another survey").isEmpty();
+        assertThat(answer).hasSize(AnswerCipher.BLOCK).isNotEqualTo(cipher.sealAnswer(1, 2, json));
+        assertThat(cipher.sealAnswer(1, 2, "{\"q\":\"" + "lang tekst ".repeat(300) + "\"}"))
+                .as("3,300 characters of ordinary text: the same size").hasSize(AnswerCipher.BLOCK);
+    }
+
+    @Test
+    void anotherApplicationKeyIsRefusedAndAnAnswerThatDoesNotOpenIsKeptNotLost() throws Exception {
+        String other = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertThatThrownBy(() -> new AnswerCipher(new AnonymitySettings(other, null, 3), samspil, jdbc))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("the same key");
+        Answered answered = answer(3, "noegle");
+        byte[] foreign = new byte[AnswerCipher.BLOCK];
+        new java.security.SecureRandom().nextBytes(foreign);
+        jdbc.sql("INSERT INTO survey_answer_pending (survey_id, sealed) VALUES (?, ?)").params(answered.surveyId(), foreign).update();
+        mixer.mix(answered.surveyId());
+        assertThat(released(answered.surveyId())).as("the others are released").hasSize(3);
+        assertThat(jdbc.sql("SELECT sealed FROM survey_answer_pending WHERE survey_id = ?").param(answered.surveyId())
+                .query((rs, n) -> rs.getBytes(1)).single()).as("kept as it was").isEqualTo(foreign);
+    }
+
+    /** A survey sent to Demoklyngen, the members who have answered and the text that names each of them. */
+    private record Answered(long order, long surveyId, List<String> tokensInOrder, Map<String, String> tokens,
+            Map<String, String> texts) {}
+
+    /** Sends a new survey and lets the first {@code count} members answer, each with a saved draft first. */
+    private Answered answer(int count, String tag) throws Exception {
+        SurveyFixtures fixtures = new SurveyFixtures(mvc, users);
+        long order = fixtures.frozenOrder();
+        Map<String, String> tokens = fixtures.send(order);
+        SurveyView survey = surveys.find(order).orElseThrow();
+        return answerMore(new Answered(order, survey.id(), new ArrayList<>(tokens.keySet()), tokens, new LinkedHashMap<>()), count, tag);
+    }
+
+    private Answered answerMore(Answered before, int count, String tag) throws Exception {
+        SurveyFixtures fixtures = new SurveyFixtures(mvc, users);
+        List<Question> questions = surveys.find(before.order()).orElseThrow().questions();
+        Map<String, String> texts = new LinkedHashMap<>(before.texts());
+        for (String member : before.tokensInOrder().subList(before.texts().size(), before.texts().size() + count)) {
+            // Texts of different lengths: the member's address is in them.
+            String text = "svar fra " + member + " " + tag;
+            texts.put(member, text);
+            assertThat(fixtures.answer(before.tokens().get(member), questions.size(), SurveyFixtures.fullAnswer(questions, 0, text)))
+                    .isEqualTo("/svar/tak");
+        }
+        return new Answered(before.order(), before.surveyId(), before.tokensInOrder(), before.tokens(), texts);
+    }
+
+    private List<String> released(long surveyId) {
+        return jdbc.sql("SELECT payload::text FROM survey_answer WHERE survey_id = ?").param(surveyId).query(String.class).list();
+    }
+
+    private List<String> afterTransaction(long surveyId, long xid) {
+        return jdbc.sql("SELECT payload::text FROM survey_answer WHERE survey_id = ? AND xmin::text::bigint > ?")
+                .params(surveyId, xid).query(String.class).list();
+    }
+
+    /** The texts found anywhere in the raw pages (free space included) of the table and its TOAST table. */
+    private List<String> textsInRawPages(String table, java.util.Collection<String> texts) {
+        return jdbc.sql("""
+                        WITH relations AS (SELECT c.oid FROM pg_class c WHERE c.relname = ?
+                                           UNION SELECT c.reltoastrelid FROM pg_class c WHERE c.relname = ? AND c.reltoastrelid <> 0),
+                        pages AS (SELECT get_raw_page(r.oid::regclass::text, 'main', b) AS page
+                                  FROM relations r, generate_series(0::bigint, pg_relation_size(r.oid) / 8192 - 1) b)
+                        SELECT DISTINCT t.text FROM pages, unnest(CAST(? AS text[])) AS t (text)
+                        WHERE position(convert_to(t.text, 'UTF8') IN pages.page) > 0""")
+                .params(table, table, texts.toArray(String[]::new)).query(String.class).list();
+    }
+
+    /** The end of the log, once everything written so far is flushed (the tests run with synchronous_commit off). */
+    private String flushedWal() {
+        String insert = jdbc.sql("SELECT pg_current_wal_insert_lsn()::text").query(String.class).single();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT pg_current_wal_flush_lsn() >= CAST(? AS pg_lsn)")
+                .param(insert).query(Boolean.class).single());
+        return insert;
+    }
+
+    private static Question firstTextQuestion(List<Question> questions) {
+        return questions.stream().filter(q -> q.type() == dk.samspil.catalog.PackageDefinition.QuestionType.TEXT)
+                .findFirst().orElseThrow();
+    }
+
+    private static boolean contains(byte[] haystack, String text) {
+        byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private List<String> texts(String sql, long surveyId) {

@@ -35,6 +35,7 @@ class AnsweringTests {
     @Autowired Surveys surveys;
     @Autowired LinkGuard guard;
     @Autowired SurveySettings settings;
+    @Autowired AnswerCipher cipher;
 
     SurveyFixtures fixtures;
     long order;
@@ -111,10 +112,10 @@ class AnsweringTests {
         assertThat(jdbc.sql("SELECT count(*) FROM survey_draft d JOIN survey_invitation i ON i.id = d.invitation_id WHERE i.survey_id = ?")
                 .param(surveyId).query(Integer.class).single()).as("the draft is gone with the answer").isZero();
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM (SELECT payload FROM survey_answer_pending WHERE survey_id = ?
-                                              UNION ALL SELECT payload FROM survey_answer WHERE survey_id = ?) a
+                        SELECT count(*) FROM unnest(CAST(? AS jsonb[])) AS a (payload)
                         WHERE length(payload -> 'patientgrupper' ->> 'text') = ? AND payload -> 'kendskab' -> 'choices' = '["Godt"]'::jsonb""")
-                .params(surveyId, surveyId, Answering.MAX_TEXT).query(Integer.class).single()).isEqualTo(1);
+                .params(StoredAnswers.of(jdbc, cipher, surveyId).toArray(String[]::new), Answering.MAX_TEXT)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
