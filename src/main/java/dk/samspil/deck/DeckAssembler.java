@@ -20,6 +20,8 @@ import dk.samspil.servicedata.OrderFigures.Line;
 import dk.samspil.survey.SurveyResults;
 import dk.samspil.survey.SurveyResults.QuestionResult;
 import dk.samspil.survey.SurveyResults.Results;
+import dk.samspil.survey.SurveyView;
+import dk.samspil.survey.Surveys;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +50,11 @@ class DeckAssembler {
     private final MunicipalData municipal;
     private final Orders orders;
     private final Meetings meetings;
+    private final Surveys questionnaires;
 
     DeckAssembler(Catalog catalog, SurveyResults surveys, OrderFigures figures, MunicipalData municipal, Orders orders,
-            Meetings meetings) {
+            Meetings meetings, Surveys questionnaires) {
+        this.questionnaires = questionnaires;
         this.catalog = catalog;
         this.surveys = surveys;
         this.figures = figures;
@@ -63,15 +67,18 @@ class DeckAssembler {
     DeckContent assemble(OrderView order) {
         PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
         Optional<Results> results = pkg.questionnaire().questions().isEmpty() ? Optional.empty() : surveys.forOrder(order.id());
+        // The order's own questionnaire, as edited in the review round: each question carries its programme block.
+        List<Question> asked = questionnaires.find(order.id()).map(SurveyView::questions)
+                .orElse(pkg.questionnaire().questions());
         // A follow-up shows then and now: the first order's results (through the same policy) beside this one's.
         Optional<OrderView> first = Optional.ofNullable(order.followsOrderId()).flatMap(orders::find);
         Optional<Results> then = first.flatMap(f -> surveys.forOrder(f.id()));
-        List<QuestionSlide> questions = results.map(r -> questionSlides(pkg, r, then)).orElse(List.of());
+        List<QuestionSlide> questions = results.map(r -> questionSlides(asked, r, then)).orElse(List.of());
         Map<Integer, List<QuestionSlide>> byBlock = new TreeMap<>();
         List<ScheduledItem> schedule = pkg.scheduleFrom(order.startTime());
         int firstBlock = firstContentBlock(schedule);
         for (QuestionSlide slide : questions) {
-            byBlock.computeIfAbsent(blockOf(schedule, slide.number(), pkg, firstBlock), k -> new ArrayList<>()).add(slide);
+            byBlock.computeIfAbsent(blockOf(schedule, slide.block(), firstBlock), k -> new ArrayList<>()).add(slide);
         }
         int dataBlock = dataBlock(schedule, firstBlock);
         List<Block> blocks = new ArrayList<>();
@@ -200,54 +207,73 @@ class DeckAssembler {
     }
 
     /**
-     * Shown results per question; when too few answered, the questions with "too few" instead. In a follow-up, a
-     * question whose key was asked then gets "Før" beside "Nu" (matched by key, so a reworded question still
-     * compares); one asked for the first time is marked new. "Then" obeys the same policy: too few answers then, no
-     * "Før".
+     * Shown results per question, each with the block its question carries (a question without one, added before
+     * blocks were chosen, goes with the question above); when too few answered, the questions with "too few" instead.
+     * In a follow-up, a question whose key was asked then gets "Før" beside "Nu" (matched by key, so a reworded
+     * question still compares) as shares of those who answered each time, since the numbers answering differ; one
+     * asked for the first time is marked new. "Then" obeys the same policy: too few answers then, no "Før".
      */
-    static List<QuestionSlide> questionSlides(PackageDefinition pkg, Results results, Optional<Results> then) {
+    static List<QuestionSlide> questionSlides(List<Question> asked, Results results, Optional<Results> then) {
         Map<String, QuestionResult> before = new java.util.HashMap<>();
         boolean followUp = then.isPresent();
         then.filter(Results::shown).ifPresent(t -> t.questions().forEach(q -> before.put(q.question().key(), q)));
-        if (!results.shown()) {
-            return pkg.questionnaire().questions().stream()
-                    .map(q -> new QuestionSlide(q.number(), q.text(), false, 0, null, List.of(), false, true))
-                    .toList();
-        }
         List<QuestionSlide> slides = new ArrayList<>();
+        Integer block = null;
+        if (!results.shown()) {
+            for (Question q : asked) {
+                block = q.block() != null ? q.block() : block;
+                slides.add(new QuestionSlide(q.number(), q.text(), false, 0, null, List.of(), false, true, block, null));
+            }
+            return slides;
+        }
         for (QuestionResult q : results.questions()) {
+            block = q.question().block() != null ? q.question().block() : block;
             QuestionResult old = before.get(q.question().key());
+            boolean compared = old != null && old.closed() && q.closed();
             Chart chart = null;
-            if (q.closed()) {
-                List<String> categories = q.options().stream().map(SurveyResults.OptionCount::label).toList();
-                Series now = new Series(old == null ? "Svar" : "Nu", q.options().stream().map(o -> (double) o.count()).toList(),
-                        q.options().stream().map(o -> o.count() + " (" + o.percent() + " %)").toList());
-                if (old != null && old.closed()) {
-                    List<Double> values = new ArrayList<>();
-                    List<String> labels = new ArrayList<>();
-                    for (String category : categories) {
-                        Optional<SurveyResults.OptionCount> match = old.options().stream().filter(o -> o.label().equals(category)).findFirst();
-                        values.add(match.map(o -> (double) o.count()).orElse(null));
-                        labels.add(match.map(o -> o.count() + " (" + o.percent() + " %)").orElse("–"));
-                    }
-                    chart = new Chart(null, "Antal svar", categories, List.of(new Series("Før", values, labels), now));
-                } else {
-                    chart = new Chart(null, "Antal svar", categories, List.of(now));
-                }
+            if (compared) {
+                chart = thenAndNowShares(old, q);
+            } else if (q.closed()) {
+                chart = new Chart(null, "Antal svar", labels(q), List.of(new Series("Svar",
+                        q.options().stream().map(o -> (double) o.count()).toList(), q.options().stream().map(DeckAssembler::countLabel).toList())));
             }
             List<String> texts = new ArrayList<>(q.texts());
             q.others().forEach(other -> texts.add("Andet: " + other));
             boolean isNew = followUp && then.get().shown() && old == null;
             slides.add(new QuestionSlide(q.question().number(), q.question().text(), q.multiple(), q.answered(), chart,
-                    texts, isNew, false));
+                    texts, isNew, false, block, compared ? old.answered() : null));
         }
         return slides;
     }
 
-    /** The programme item a question belongs to: the "Blok N" its package names, else the first block with content. */
-    private static int blockOf(List<ScheduledItem> schedule, int number, PackageDefinition pkg, int fallback) {
-        Integer block = pkg.questionnaire().questions().stream().filter(q -> q.number() == number).findFirst()
-                .map(Question::block).orElse(null);
+    /** Then and now as shares of those who answered each time (8 answers then and 4 now compare as shares, not counts). */
+    private static Chart thenAndNowShares(QuestionResult old, QuestionResult now) {
+        List<Double> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (String category : labels(now)) {
+            Optional<SurveyResults.OptionCount> match = old.options().stream().filter(o -> o.label().equals(category)).findFirst();
+            values.add(match.map(o -> (double) o.percent()).orElse(null));
+            labels.add(match.map(DeckAssembler::shareLabel).orElse("–"));
+        }
+        return new Chart(null, Wording.SHARE_OF_ANSWERS, labels(now), List.of(new Series("Før", values, labels),
+                new Series("Nu", now.options().stream().map(o -> (double) o.percent()).toList(),
+                        now.options().stream().map(DeckAssembler::shareLabel).toList())));
+    }
+
+    private static List<String> labels(QuestionResult q) {
+        return q.options().stream().map(SurveyResults.OptionCount::label).toList();
+    }
+
+    private static String countLabel(SurveyResults.OptionCount o) {
+        return o.count() + " (" + o.percent() + " %)";
+    }
+
+    private static String shareLabel(SurveyResults.OptionCount o) {
+        return o.percent() + " % (" + o.count() + ")";
+    }
+
+    /** The programme item of a question's "Blok N", else the first block with content. */
+    private static int blockOf(List<ScheduledItem> schedule, Integer block, int fallback) {
         if (block != null) {
             for (int i = 0; i < schedule.size(); i++) {
                 Matcher m = BLOCK_NUMBER.matcher(schedule.get(i).item().title());

@@ -71,12 +71,21 @@ public record DeckContent(String title, String cluster, String municipality, Loc
      * @param texts free-text and "andet" answers, verbatim (may be long: split over slides, never overflow)
      * @param isNew a question with no "then" in a follow-up ("ny"); false otherwise
      * @param hidden too few answers to show anything (the slide says so instead)
+     * @param block the programme's "Blok N" the question belongs to (the order's own questionnaire says); null: the
+     *     first block
+     * @param answeredThen in a follow-up that compares with then: how many answered the question then (the chart
+     *     shows shares, so both numbers are named); null otherwise
      */
     public record QuestionSlide(int number, String text, boolean multiple, int answered, Chart chart,
-            List<String> texts, boolean isNew, boolean hidden) {
+            List<String> texts, boolean isNew, boolean hidden, Integer block, Integer answeredThen) {
 
         public QuestionSlide {
             texts = List.copyOf(texts);
+        }
+
+        public QuestionSlide(int number, String text, boolean multiple, int answered, Chart chart, List<String> texts,
+                boolean isNew, boolean hidden) {
+            this(number, text, multiple, answered, chart, texts, isNew, hidden, null, null);
         }
     }
 

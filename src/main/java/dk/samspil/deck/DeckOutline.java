@@ -110,7 +110,8 @@ final class DeckOutline {
             if (question.multiple()) {
                 notes.add(Wording.MULTIPLE);
             }
-            notes.add(Wording.answered(question.answered()));
+            notes.add(question.answeredThen() == null ? Wording.answered(question.answered())
+                    : Wording.answeredThenAndNow(question.answeredThen(), question.answered()));
             charts(heading, question.isNew(), question.chart(), withUnit(question.chart(), notes));
         }
         if (!question.texts().isEmpty()) {
