@@ -110,6 +110,9 @@ class FollowUpFlowTests {
         DocumentVersions.Version version = decks.versions(followUp).get(0);
         assertThat(version.status()).isEqualTo(DocumentVersions.Status.READY);
         byte[] pptx = decks.pptx(version).orElseThrow();
+        // For people to look at (the assertions are here): target/decks/follow-up.pptx
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "decks"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "decks", "follow-up.pptx"), pptx);
 
         QuestionResult thenFirst = results.forOrder(first).orElseThrow().questions().get(0);
         QuestionResult nowFirst = results.forOrder(followUp).orElseThrow().questions().get(0);
