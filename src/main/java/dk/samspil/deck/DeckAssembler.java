@@ -42,6 +42,7 @@ import org.springframework.stereotype.Component;
 class DeckAssembler {
 
     private static final Pattern BLOCK_NUMBER = Pattern.compile("^\\s*Blok\\s+(\\d+)", Pattern.CASE_INSENSITIVE);
+    static final String RATE_UNIT = "Pr. 1.000 tilmeldte patienter";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM.yyyy");
 
     private final Catalog catalog;
@@ -51,10 +52,12 @@ class DeckAssembler {
     private final Orders orders;
     private final Meetings meetings;
     private final Surveys questionnaires;
+    private final MunicipalTalks municipalTalks;
 
     DeckAssembler(Catalog catalog, SurveyResults surveys, OrderFigures figures, MunicipalData municipal, Orders orders,
-            Meetings meetings, Surveys questionnaires) {
+            Meetings meetings, Surveys questionnaires, MunicipalTalks municipalTalks) {
         this.questionnaires = questionnaires;
+        this.municipalTalks = municipalTalks;
         this.catalog = catalog;
         this.surveys = surveys;
         this.figures = figures;
@@ -65,7 +68,7 @@ class DeckAssembler {
 
     /** Not one transaction: the survey's results first mix pending answers, which vacuums (outside any transaction). */
     DeckContent assemble(OrderView order) {
-        PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
+        PackageDefinition pkg = OrderPackage.of(catalog, order);
         Optional<Results> results = pkg.questionnaire().questions().isEmpty() ? Optional.empty() : surveys.forOrder(order.id());
         // The order's own questionnaire, as edited in the review round: each question carries its programme block.
         List<Question> asked = questionnaires.find(order.id()).map(SurveyView::questions)
@@ -82,18 +85,19 @@ class DeckAssembler {
         }
         int dataBlock = dataBlock(schedule, firstBlock);
         List<Block> blocks = new ArrayList<>();
+        Map<Integer, DeckContent.TalkSlides> talks = municipalTalks.slides(order.id());
         for (int i = 0; i < schedule.size(); i++) {
             ScheduledItem item = schedule.get(i);
             List<String> points = new ArrayList<>();
-            boolean municipalTalk = false;
             for (ProgrammeEntry entry : item.item().items()) {
                 points.add(entry.heading());
                 points.addAll(entry.points());
-                municipalTalk |= entry.heading().toLowerCase(Locale.ROOT).startsWith("oplæg fra kommunen");
             }
+            boolean municipalTalk = hasMunicipalTalk(item.item());
             blocks.add(new Block(item.item().title(), item.item().minutes(), item.from(), item.to(),
                     item.item().kind() == ItemKind.BREAK, points, municipalTalk, byBlock.getOrDefault(i, List.of()),
-                    item.item().dialogueQuestions(), i == dataBlock));
+                    item.item().dialogueQuestions(), i == dataBlock, municipalTalk && talkFirst(item.item()),
+                    municipalTalk ? talks.get(i) : null));
         }
         ResponseRate rate = results.map(r -> new ResponseRate(r.invited(), r.answered())).orElse(null);
         List<Chart> charts = new ArrayList<>();
@@ -134,9 +138,13 @@ class DeckAssembler {
                 notes.add("Kontaktperson: " + d.contact().replace('\n', ' ').replace('\r', ' '));
             }
         }
+        // Only rates are per 1,000 listed patients; counts (the municipality's citizens) are labelled as counts.
+        boolean rates = charts.stream().anyMatch(c -> RATE_UNIT.equals(c.unit()));
+        if (rates) {
+            notes.add("Pr. 1.000 tilmeldte patienter.");
+        }
         if (!charts.isEmpty()) {
-            notes.add("Pr. 1.000 tilmeldte patienter. \"<5\": et lille antal, der ikke vises; \"x\": skjult, så et lille antal "
-                    + "ikke kan regnes ud.");
+            notes.add("\"<5\": et lille antal, der ikke vises; \"x\": skjult, så et lille antal ikke kan regnes ud.");
         }
         List<String> followUp = !pkg.suggestedActions().isEmpty() ? pkg.suggestedActions() : pkg.afterMeeting();
         List<String> earlier = first.map(f -> meetings.meeting(f).agreements().stream().map(DeckAssembler::agreementLine).toList())
@@ -202,7 +210,7 @@ class DeckAssembler {
             values.add(rate);
             labels.add(rate != null ? String.format(Locale.forLanguageTag("da-DK"), "%.1f", rate) : line.count().text(threshold));
         }
-        return new Chart(title, "Pr. 1.000 tilmeldte patienter", lines.stream().map(Line::label).toList(),
+        return new Chart(title, RATE_UNIT, lines.stream().map(Line::label).toList(),
                 List.of(new Series("Pr. 1.000 tilmeldte", values, labels)));
     }
 
@@ -283,6 +291,28 @@ class DeckAssembler {
             }
         }
         return fallback;
+    }
+
+    /** Whether the programme item has a talk by the municipality ("Oplæg fra kommunen"). */
+    static boolean hasMunicipalTalk(dk.samspil.catalog.PackageDefinition.ProgrammeItem item) {
+        return item.items().stream().anyMatch(DeckAssembler::isMunicipalTalk);
+    }
+
+    private static boolean isMunicipalTalk(ProgrammeEntry entry) {
+        return entry.heading().toLowerCase(Locale.ROOT).startsWith("oplæg fra kommunen");
+    }
+
+    /** The talk comes before the survey's results in the programme item (seed 004's Blok 2: "kommunen først"). */
+    private static boolean talkFirst(dk.samspil.catalog.PackageDefinition.ProgrammeItem item) {
+        for (ProgrammeEntry entry : item.items()) {
+            if (isMunicipalTalk(entry)) {
+                return true;
+            }
+            if (entry.heading().toLowerCase(Locale.ROOT).contains("resultater")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The first "Blok" of the programme, else its first item that is not a break. */
