@@ -137,7 +137,30 @@ public record PackageDefinition(
      */
     public enum MunicipalData { NONE, REFERRALS, DOSIS }
 
-    public record ServiceCode(String code, String name) {}
+    /**
+     * A service of the national service file the package shows.
+     *
+     * @param measure what the file's count of the code is: services, shown per 1,000 listed patients against the
+     *     region and the country (RATE, the default); or patients receiving the service in a month (PATIENTS: KiAP's
+     *     figure for dose-dispensing, shown as the number of patients per practice in the latest month, since
+     *     patients counted month by month do not add up)
+     */
+    public record ServiceCode(String code, String name, Measure measure) {
+
+        public ServiceCode {
+            measure = measure == null ? Measure.RATE : measure;
+        }
+
+        public ServiceCode(String code, String name) {
+            this(code, name, Measure.RATE);
+        }
+
+        public boolean countsPatients() {
+            return measure == Measure.PATIENTS;
+        }
+    }
+
+    public enum Measure { RATE, PATIENTS }
 
     public record Participants(List<String> cluster, List<String> municipality) {
         public Participants {

@@ -43,6 +43,7 @@ class DeckAssembler {
 
     private static final Pattern BLOCK_NUMBER = Pattern.compile("^\\s*Blok\\s+(\\d+)", Pattern.CASE_INSENSITIVE);
     static final String RATE_UNIT = "Pr. 1.000 tilmeldte patienter";
+    static final String PATIENTS_UNIT = "Antal patienter";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM.yyyy");
 
     private final Catalog catalog;
@@ -104,6 +105,11 @@ class DeckAssembler {
         List<String> notes = new ArrayList<>();
         List<OrderFigures.Figures> thenFigures = first.map(f -> figures.forOrder(f, f.meetingDate())).orElse(List.of());
         for (OrderFigures.Figures f : figures.forOrder(order)) {
+            if (f.service().countsPatients()) {
+                charts.add(patientsChart(f));
+                notes.add("Ydelse " + f.service().code() + ": " + f.to().format(MONTH) + ", antal patienter pr. praksis.");
+                continue;
+            }
             Chart now = rateChart("Ydelse " + f.service().code() + ": " + f.service().name(), lines(f), f.threshold());
             Optional<OrderFigures.Figures> before = thenFigures.stream()
                     .filter(t -> t.service().code().equals(f.service().code()) && t.to().isBefore(f.to())).findFirst();
@@ -200,6 +206,16 @@ class DeckAssembler {
         }
         return new Chart(now.title(), now.unit(), now.categories(), List.of(new Series("Før", values, labels),
                 new Series("Nu", nowSeries.values(), nowSeries.labels())));
+    }
+
+    /** Patients receiving the service per practice and in the cluster: counts, labelled as counts. */
+    private static Chart patientsChart(OrderFigures.Figures f) {
+        List<Line> lines = new ArrayList<>(f.practices());
+        lines.add(f.cluster());
+        return new Chart("Ydelse " + f.service().code() + ": " + f.service().name(), PATIENTS_UNIT,
+                lines.stream().map(Line::label).toList(), List.of(new Series("Patienter",
+                        lines.stream().map(l -> l.count().visible() ? (Double) (double) l.count().value() : null).toList(),
+                        lines.stream().map(l -> l.count().text(f.threshold())).toList())));
     }
 
     private static Chart rateChart(String title, List<Line> lines, int threshold) {
