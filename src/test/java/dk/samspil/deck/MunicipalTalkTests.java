@@ -59,6 +59,17 @@ class MunicipalTalkTests {
         assertThat(upload(order, 1, "kommune", "tom.pptx", new byte[0]).getContentAsString(StandardCharsets.UTF_8))
                 .contains("Vælg en PowerPoint-fil (.pptx).");
         assertThat(talks(order)).isZero();
+        // Over the upload limit the filter sends the browser back to the address (GET) with "uploadError": the page then
+        // shows the message at the field.
+        String address = "/bestillinger/" + order + "/praesentation/oplaeg/1";
+        var back = mvc.perform(get(address).flashAttr("uploadError", "upload.tooLarge").with(users.as("kommune"))).andReturn();
+        assertThat(back.getResponse().getRedirectedUrl()).isEqualTo("/bestillinger/" + order + "/praesentation#talk-1");
+        assertThat(mvc.perform(get("/bestillinger/" + order + "/praesentation").flashAttrs(back.getFlashMap())
+                .with(users.as("kommune"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Filen er for stor. Den må højst fylde 10 MB", "talk-error-1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MunicipalTalks.check(new byte[MunicipalTalks.MAX_BYTES + 1]))
+                .hasMessage("deck.talk.tooLarge");
+        assertThat(talks(order)).isZero();
         byte[] talk = talk("Aarhus' akutfunktion", "Målgruppe og indhold", "Hvor kan samarbejdet blive bedre?");
         assertThat(upload(order, 1, "koordinator", "oplaeg.pptx", talk).getStatus()).isEqualTo(404);
         assertThat(upload(order, 1, "kommune2", "oplaeg.pptx", talk).getStatus()).isEqualTo(404);
