@@ -77,6 +77,54 @@ public record PackageDefinition(
 
     public record ScheduledItem(ProgrammeItem item, LocalTime from, LocalTime to) {}
 
+    /** A programme heading that stands for the n-th elective topic an order chooses. */
+    private static final java.util.regex.Pattern ELECTIVE_HEADING =
+            java.util.regex.Pattern.compile("^Valgfrit emne (\\d+)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final String ELECTIVES_TITLE = "Valgfrie emner";
+
+    /**
+     * The titles of an order's chosen elective topics, in the order chosen; an option with free text ("Andet valgt
+     * af mødeplanlægningsgruppen") by what the orderer wrote.
+     */
+    public List<String> electiveTitles(List<String> keys, String otherText) {
+        if (electiveTopics == null) {
+            return List.of();
+        }
+        List<String> titles = new ArrayList<>();
+        for (String key : keys) {
+            electiveTopics.options().stream().filter(o -> o.key().equals(key)).findFirst()
+                    .ifPresent(o -> titles.add(o.freeText() && otherText != null && !otherText.isBlank() ? otherText.strip() : o.title()));
+        }
+        return titles;
+    }
+
+    /**
+     * The package as one order has it: the programme's placeholders for elective topics ("Valgfrit emne 1", and the
+     * block "Valgfrie emner") named by the topics chosen, so the programme, the deck, the invitations and the dialogue
+     * sheet say what the meeting is about. Without a choice, the package as it is.
+     */
+    public PackageDefinition withElectives(List<String> titles) {
+        if (titles.isEmpty()) {
+            return this;
+        }
+        List<ProgrammeItem> named = new ArrayList<>();
+        for (ProgrammeItem item : programme) {
+            List<ProgrammeEntry> entries = new ArrayList<>();
+            for (ProgrammeEntry entry : item.items()) {
+                java.util.regex.Matcher m = ELECTIVE_HEADING.matcher(entry.heading().strip());
+                int n = m.matches() ? Integer.parseInt(m.group(1)) : 0;
+                entries.add(n >= 1 && n <= titles.size() ? new ProgrammeEntry(titles.get(n - 1), entry.points()) : entry);
+            }
+            String title = item.title().contains(ELECTIVES_TITLE) ? item.title().replace(ELECTIVES_TITLE, String.join("; ", titles))
+                    : item.title();
+            named.add(new ProgrammeItem(title, item.minutes(), item.kind(), entries, item.dialogueQuestions()));
+        }
+        return new PackageDefinition(slug, title, provider, status, summary, focus, purpose, method, dataSources,
+                serviceCodes, participants, meetingMinutes, leadTime, typicalStart, materials, fixedTopics, electiveTopics,
+                named, draftProgramme, questionnaire, dataRequirements, municipalityRole, municipalityPreparation,
+                municipalityDeliverables, clusterWishes, suggestedActions, afterMeeting, podcast, municipalData);
+    }
+
     static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }
@@ -89,7 +137,30 @@ public record PackageDefinition(
      */
     public enum MunicipalData { NONE, REFERRALS, DOSIS }
 
-    public record ServiceCode(String code, String name) {}
+    /**
+     * A service of the national service file the package shows.
+     *
+     * @param measure what the file's count of the code is: services, shown per 1,000 listed patients against the
+     *     region and the country (RATE, the default); or patients receiving the service in a month (PATIENTS: KiAP's
+     *     figure for dose-dispensing, shown as the number of patients per practice in the latest month, since
+     *     patients counted month by month do not add up)
+     */
+    public record ServiceCode(String code, String name, Measure measure) {
+
+        public ServiceCode {
+            measure = measure == null ? Measure.RATE : measure;
+        }
+
+        public ServiceCode(String code, String name) {
+            this(code, name, Measure.RATE);
+        }
+
+        public boolean countsPatients() {
+            return measure == Measure.PATIENTS;
+        }
+    }
+
+    public enum Measure { RATE, PATIENTS }
 
     public record Participants(List<String> cluster, List<String> municipality) {
         public Participants {

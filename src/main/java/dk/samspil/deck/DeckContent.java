@@ -52,16 +52,28 @@ public record DeckContent(String title, String cluster, String municipality, Loc
      * @param dialogueQuestions the block's questions for the group dialogue
      * @param showsData the service/municipal data charts go in this block (at most one block says so; when none
      *     does, they follow the programme's first block)
+     * @param talkFirst the municipality's talk opens the block, before the survey's results (seed 004's Blok 2);
+     *     otherwise it follows the results and the data
+     * @param talk the municipality's own slides for its talk, copied in its place; null: a placeholder slide
      */
     public record Block(String title, int minutes, LocalTime from, LocalTime to, boolean isBreak, List<String> points,
-            boolean municipalTalk, List<QuestionSlide> questions, List<String> dialogueQuestions, boolean showsData) {
+            boolean municipalTalk, List<QuestionSlide> questions, List<String> dialogueQuestions, boolean showsData,
+            boolean talkFirst, TalkSlides talk) {
 
         public Block {
             points = List.copyOf(points);
             questions = List.copyOf(questions);
             dialogueQuestions = List.copyOf(dialogueQuestions);
         }
+
+        public Block(String title, int minutes, LocalTime from, LocalTime to, boolean isBreak, List<String> points,
+                boolean municipalTalk, List<QuestionSlide> questions, List<String> dialogueQuestions, boolean showsData) {
+            this(title, minutes, from, to, isBreak, points, municipalTalk, questions, dialogueQuestions, showsData, false, null);
+        }
     }
+
+    /** The municipality's uploaded talk: its file's name, how many slides and the .pptx itself. */
+    public record TalkSlides(String fileName, int slides, byte[] pptx) {}
 
     /**
      * The results of one question.
@@ -71,12 +83,21 @@ public record DeckContent(String title, String cluster, String municipality, Loc
      * @param texts free-text and "andet" answers, verbatim (may be long: split over slides, never overflow)
      * @param isNew a question with no "then" in a follow-up ("ny"); false otherwise
      * @param hidden too few answers to show anything (the slide says so instead)
+     * @param block the programme's "Blok N" the question belongs to (the order's own questionnaire says); null: the
+     *     first block
+     * @param answeredThen in a follow-up that compares with then: how many answered the question then (the chart
+     *     shows shares, so both numbers are named); null otherwise
      */
     public record QuestionSlide(int number, String text, boolean multiple, int answered, Chart chart,
-            List<String> texts, boolean isNew, boolean hidden) {
+            List<String> texts, boolean isNew, boolean hidden, Integer block, Integer answeredThen) {
 
         public QuestionSlide {
             texts = List.copyOf(texts);
+        }
+
+        public QuestionSlide(int number, String text, boolean multiple, int answered, Chart chart, List<String> texts,
+                boolean isNew, boolean hidden) {
+            this(number, text, multiple, answered, chart, texts, isNew, hidden, null, null);
         }
     }
 

@@ -4,7 +4,16 @@ import dk.samspil.platform.DocumentVersions.Version;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
+import dk.samspil.catalog.Catalog;
+import dk.samspil.security.Access;
 import dk.samspil.security.AccessRefusedException;
+import dk.samspil.security.Role;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import dk.samspil.security.SamspilPrincipal;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
@@ -22,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The order's deck page: every version with its downloads for everyone who sees the order; generating and sending
- * for the provider's consultant. While a version is being made, the list refreshes itself (htmx).
+ * for the provider's consultant. While a version is being made, the list refreshes itself (htmx). The order's
+ * municipality uploads the slides of its talks here; the deck copies them in the talk's place.
  */
 @Controller
 class DeckController {
@@ -31,10 +41,16 @@ class DeckController {
 
     private final OrderGuard guard;
     private final Decks decks;
+    private final MunicipalTalks talks;
+    private final Catalog catalog;
+    private final Access access;
 
-    DeckController(OrderGuard guard, Decks decks) {
+    DeckController(OrderGuard guard, Decks decks, MunicipalTalks talks, Catalog catalog, Access access) {
         this.guard = guard;
         this.decks = decks;
+        this.talks = talks;
+        this.catalog = catalog;
+        this.access = access;
     }
 
     @GetMapping("/bestillinger/{orderId}/praesentation")
@@ -43,7 +59,76 @@ class DeckController {
         model.addAttribute("order", order);
         model.addAttribute("canManage", Orders.canManage(user, order));
         model.addAttribute("versions", decks.versions(orderId));
+        model.addAttribute("talkBlocks", talkBlocks(order));
+        model.addAttribute("canUploadTalk", canUploadTalk(user, order));
+        model.addAttribute("talkMaxSlides", MunicipalTalks.MAX_SLIDES);
         return "deck/decks";
+    }
+
+    /** A programme block with a talk by the municipality, and its uploaded slides if any. */
+    record TalkBlock(int position, String title, MunicipalTalks.Talk talk) {}
+
+    private List<TalkBlock> talkBlocks(OrderView order) {
+        var programme = OrderPackage.of(catalog, order).programme();
+        Map<Integer, MunicipalTalks.Talk> uploaded = talks.talks(order.id());
+        List<TalkBlock> blocks = new ArrayList<>();
+        for (int i = 0; i < programme.size(); i++) {
+            if (DeckAssembler.hasMunicipalTalk(programme.get(i))) {
+                blocks.add(new TalkBlock(i, programme.get(i).title(), uploaded.get(i)));
+            }
+        }
+        return blocks;
+    }
+
+    /** The order's municipality uploads its own talk; the provider's consultant may do it on its behalf. */
+    private static boolean canUploadTalk(SamspilPrincipal user, OrderView order) {
+        return Orders.canManage(user, order)
+                || (user.is(Role.MUNICIPALITY) && order.involvesMunicipality(user.municipalityCode()));
+    }
+
+    private OrderView talkWriter(SamspilPrincipal user, long orderId, int block) {
+        OrderView order = guard.visible(user, orderId);
+        access.require(canUploadTalk(user, order) && talkBlocks(order).stream().anyMatch(b -> b.position() == block), user,
+                "order:" + orderId + ":municipal-talk:" + block);
+        return order;
+    }
+
+    @PostMapping("/bestillinger/{orderId}/praesentation/oplaeg/{block}")
+    String uploadTalk(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable int block,
+            @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+        OrderView order = talkWriter(user, orderId, block);
+        try {
+            MunicipalTalks.Talk talk = talks.save(orderId, block, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes(), user.displayName());
+            redirect.addFlashAttribute("success", "deck.talk.saved");
+            redirect.addFlashAttribute("successArgs", new Object[] {talk.fileName(), talk.slides()});
+            return "redirect:/bestillinger/" + orderId + "/praesentation#talk-" + block;
+        } catch (MunicipalTalks.Refused refused) {
+            model.addAttribute("talkError", refused.messageKey);
+            model.addAttribute("talkErrorBlock", block);
+            return page(user, order.id(), model);
+        }
+    }
+
+    /** Where an upload over the size limit is sent back to (see UploadLimitFilter): the page, the message at the field. */
+    @GetMapping("/bestillinger/{orderId}/praesentation/oplaeg/{block}")
+    String talkRefused(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable int block,
+            Model model, RedirectAttributes redirect) {
+        talkWriter(user, orderId, block);
+        if (model.getAttribute("uploadError") != null) {
+            redirect.addFlashAttribute("talkError", "deck.talk.tooLarge");
+            redirect.addFlashAttribute("talkErrorBlock", block);
+        }
+        return "redirect:/bestillinger/" + orderId + "/praesentation#talk-" + block;
+    }
+
+    @PostMapping("/bestillinger/{orderId}/praesentation/oplaeg/{block}/fjern")
+    String removeTalk(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable int block,
+            RedirectAttributes redirect) {
+        talkWriter(user, orderId, block);
+        talks.remove(orderId, block);
+        redirect.addFlashAttribute("success", "deck.talk.removed");
+        return "redirect:/bestillinger/" + orderId + "/praesentation#talk-" + block;
     }
 
     /** The list of versions alone, for the page's polling while one is being made. */

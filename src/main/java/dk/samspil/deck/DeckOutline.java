@@ -80,21 +80,36 @@ final class DeckOutline {
                 .orElse(null);
     }
 
+    /** A block's slides in the programme's order: the municipality's talk first where the programme puts it first. */
     private void block(Block block, boolean showsData) {
         points(block.title(), null, block.points());
+        if (block.municipalTalk() && block.talkFirst()) {
+            municipalTalk(block);
+        }
         for (QuestionSlide question : block.questions()) {
             question(question);
-        }
-        if (block.municipalTalk()) {
-            slides.add(new Statement(Wording.MUNICIPAL_TALK, Wording.municipalPlaceholder(deck.municipality())));
         }
         if (showsData) {
             List<String> notes = deck.dataNote() == null ? List.of() : List.of(deck.dataNote());
             deck.dataCharts().stream().filter(chart -> !chart.categories().isEmpty())
                     .forEach(chart -> charts(chart.title(), false, chart, withUnit(chart, notes)));
         }
+        if (block.municipalTalk() && !block.talkFirst()) {
+            municipalTalk(block);
+        }
         if (!block.dialogueQuestions().isEmpty()) {
             points(Wording.DIALOGUE, null, block.dialogueQuestions());
+        }
+    }
+
+    /** The municipality's own slides when it has uploaded them, else a slide that keeps their place. */
+    private void municipalTalk(Block block) {
+        if (block.talk() == null) {
+            slides.add(new Statement(Wording.MUNICIPAL_TALK, Wording.municipalPlaceholder(deck.municipality())));
+            return;
+        }
+        for (int i = 0; i < block.talk().slides(); i++) {
+            slides.add(new SlideSpec.Imported(block.talk(), i));
         }
     }
 
@@ -110,7 +125,8 @@ final class DeckOutline {
             if (question.multiple()) {
                 notes.add(Wording.MULTIPLE);
             }
-            notes.add(Wording.answered(question.answered()));
+            notes.add(question.answeredThen() == null ? Wording.answered(question.answered())
+                    : Wording.answeredThenAndNow(question.answeredThen(), question.answered()));
             charts(heading, question.isNew(), question.chart(), withUnit(question.chart(), notes));
         }
         if (!question.texts().isEmpty()) {

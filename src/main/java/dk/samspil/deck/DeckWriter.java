@@ -2,7 +2,9 @@ package dk.samspil.deck;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFShape;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
@@ -36,12 +38,32 @@ public final class DeckWriter {
         try (XMLSlideShow show = template.open()) {
             XSLFSlideLayout layout = DeckTemplate.blankLayout(show);
             SlidePainter painter = new SlidePainter(show, Canvas.fit(show.getPageSize()));
-            for (SlideSpec spec : DeckOutline.of(deck)) {
-                XSLFSlide slide = show.createSlide(layout);
-                List.of(slide.getPlaceholders()).forEach(slide::removeShape);
-                painter.paint(slide, spec);
+            Map<DeckContent.TalkSlides, XMLSlideShow> talks = new IdentityHashMap<>();
+            try {
+                for (SlideSpec spec : DeckOutline.of(deck)) {
+                    XSLFSlide slide = show.createSlide(layout);
+                    List.of(slide.getPlaceholders()).forEach(slide::removeShape);
+                    if (spec instanceof SlideSpec.Imported imported) {
+                        XMLSlideShow talk = talks.computeIfAbsent(imported.talk(), DeckWriter::open);
+                        ImportedSlides.copy(talk, imported.index(), show, slide);
+                    } else {
+                        painter.paint(slide, spec);
+                    }
+                }
+                show.write(out);
+            } finally {
+                for (XMLSlideShow talk : talks.values()) {
+                    talk.close();
+                }
             }
-            show.write(out);
+        }
+    }
+
+    private static XMLSlideShow open(DeckContent.TalkSlides talk) {
+        try {
+            return new XMLSlideShow(new java.io.ByteArrayInputStream(talk.pptx()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

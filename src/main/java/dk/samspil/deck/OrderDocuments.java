@@ -150,10 +150,10 @@ public class OrderDocuments {
     }
 
     private String factsHash(OrderView order) {
-        return Tokens.hash(order.packageSlug() + "|" + facts(order));
+        return Tokens.hash(order.packageSlug() + "|" + facts(order) + "|" + OrderPackage.electiveTitles(pkg(order), order));
     }
 
     private PackageDefinition pkg(OrderView order) {
-        return catalog.find(order.packageSlug()).orElseThrow();
+        return OrderPackage.of(catalog, order);
     }
 }

@@ -23,6 +23,9 @@ sealed interface SlideSpec {
     /** A native bar chart; {@code notes} go in small type under it. */
     record BarChart(String heading, boolean isNew, Chart chart, List<String> notes) implements SlideSpec {}
 
+    /** Slide {@code index} of the municipality's own presentation, copied as it is. */
+    record Imported(DeckContent.TalkSlides talk, int index) implements SlideSpec {}
+
     /** Points and (on the last of these slides) an empty table to fill in at the meeting. */
     record Agreements(String heading, List<String> points, boolean withTable) implements SlideSpec {}
 }

@@ -2,6 +2,8 @@ package dk.samspil.deck;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Conservative text measurement without fonts: a character is taken as {@value #EM_PER_CHAR} em wide (wider than the
@@ -63,37 +65,84 @@ final class TextFit {
     }
 
     /**
-     * Splits paragraphs over pages of a box; a paragraph too long for the rest of a page continues on the next one.
+     * Splits paragraphs over pages of a box. A paragraph that does not fit the rest of a page goes whole to the next
+     * one; only a paragraph longer than a whole page is split, and then only after a sentence (or at one of its own
+     * line breaks), so no slide ends in the middle of a sentence. A single sentence longer than a page is the one
+     * exception: it is split between words.
      *
      * @return the pages, each a list of paragraphs (or parts of paragraphs); at least one page
      */
     static List<List<String>> paginate(List<String> paragraphs, double width, double height, double fontSize) {
         int perLine = charsPerLine(width, fontSize);
-        double capacity = linesPerBox(height, fontSize);
+        int capacity = linesPerBox(height, fontSize);
         List<List<String>> pages = new ArrayList<>();
         List<String> page = new ArrayList<>();
         double used = 0;
         for (String paragraph : paragraphs) {
-            List<Line> lines = wrap(paragraph, perLine);
-            int start = 0;
-            while (start < lines.size()) {
-                int room = (int) Math.floor(capacity - used);
-                if (room < 1 || (room < 2 && lines.size() - start > 1 && !page.isEmpty())) {
+            for (String part : parts(paragraph, perLine, capacity)) {
+                int lines = wrap(part, perLine).size();
+                if (!page.isEmpty() && used + lines > capacity) {
                     pages.add(page);
                     page = new ArrayList<>();
                     used = 0;
-                    continue;
                 }
-                int end = Math.min(lines.size(), start + room);
-                page.add(join(lines.subList(start, end)));
-                used += (end - start) + PARAGRAPH_GAP;
-                start = end;
+                page.add(part);
+                used += lines + PARAGRAPH_GAP;
             }
         }
         if (!page.isEmpty() || pages.isEmpty()) {
             pages.add(page);
         }
         return pages;
+    }
+
+    /** A sentence ends with . ! ? or … (perhaps followed by a closing quote or bracket) before a space. */
+    private static final Pattern SENTENCE_END =
+            Pattern.compile("(?<=[.!?…][\"”»')\\]]{0,2})[ \\t]+|\\R");
+
+    /**
+     * A paragraph as pieces that each fit one page: the whole paragraph if it fits, else its sentences gathered
+     * greedily (cut from the text itself, so its own line breaks stay); a sentence longer than a page goes by lines.
+     */
+    private static List<String> parts(String paragraph, int perLine, int capacity) {
+        String text = paragraph.strip();
+        if (fits(text, perLine, capacity)) {
+            return List.of(text);
+        }
+        List<int[]> cuts = new ArrayList<>();
+        Matcher boundary = SENTENCE_END.matcher(text);
+        while (boundary.find()) {
+            cuts.add(new int[] {boundary.start(), boundary.end()});
+        }
+        cuts.add(new int[] {text.length(), text.length()});
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        int[] fitting = null;
+        for (int i = 0; i < cuts.size(); i++) {
+            int[] cut = cuts.get(i);
+            if (fits(text.substring(from, cut[0]), perLine, capacity)) {
+                fitting = cut;
+            } else if (fitting != null) {
+                parts.add(text.substring(from, fitting[0]));
+                from = fitting[1];
+                fitting = null;
+                i--;
+            } else {
+                List<Line> lines = wrap(text.substring(from, cut[0]), perLine);
+                for (int start = 0; start < lines.size(); start += capacity) {
+                    parts.add(join(lines.subList(start, Math.min(lines.size(), start + capacity))));
+                }
+                from = cut[1];
+            }
+        }
+        if (fitting != null) {
+            parts.add(text.substring(from, fitting[0]));
+        }
+        return parts.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    private static boolean fits(String text, int perLine, int capacity) {
+        return wrap(text, perLine).size() <= capacity;
     }
 
     /** Soft wraps become spaces again (the slide wraps them itself), the text's own line breaks stay. */

@@ -18,6 +18,7 @@ final class Wording {
     static final String PURPOSE = "Formål";
     static final String RESPONSE_RATE = "Svarprocent";
     static final String NEW = "Ny";
+    static final String SHARE_OF_ANSWERS = "Andel af dem, der svarede (%)";
     static final String MULTIPLE = "Sæt gerne flere kryds – tæller pr. svarmulighed";
     static final String HIDDEN = "Der er for få svar til at vise resultatet af dette spørgsmål.";
     static final String NO_ANSWERS = "Ingen svar på dette spørgsmål.";
@@ -72,6 +73,11 @@ final class Wording {
 
     static String answered(int answered) {
         return answered + " har svaret";
+    }
+
+    /** Under a then-and-now chart of shares: how many answered each time ("Før: 8 svar · Nu: 4 svar"). */
+    static String answeredThenAndNow(int then, int now) {
+        return "Før: " + then + " svar · Nu: " + now + " svar";
     }
 
     static String municipalPlaceholder(String municipality) {

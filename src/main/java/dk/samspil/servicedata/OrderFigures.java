@@ -165,7 +165,8 @@ public class OrderFigures {
             return Optional.empty();
         }
         LocalDate to = last.get();
-        LocalDate from = to.minusMonths(11);
+        // Patients receiving a service are counted per month and do not add up over months: the latest month only.
+        LocalDate from = code.countsPatients() ? to : to.minusMonths(11);
         // The imports (partitions of register_service_count) that hold this code in these months: only those are read.
         // An import that commits between the two reads changes the list (ids only grow); then both are read again.
         List<Long> imports = imports(code, from, to);

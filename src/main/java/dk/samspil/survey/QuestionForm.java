@@ -3,7 +3,10 @@ package dk.samspil.survey;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
 
-/** The consultant's form for one question: its wording, type, options (one per line), "andet" and required. */
+/**
+ * The consultant's form for one question: its wording, type, options (one per line), "andet", required and the
+ * programme block whose results it belongs to in the deck.
+ */
 public class QuestionForm {
 
     private String text;
@@ -11,6 +14,7 @@ public class QuestionForm {
     private String options = "";
     private boolean other;
     private boolean required = true;
+    private Integer block;
 
     static QuestionForm of(Question question) {
         QuestionForm form = new QuestionForm();
@@ -19,11 +23,19 @@ public class QuestionForm {
         form.options = String.join("\n", question.options());
         form.other = question.other();
         form.required = question.required();
+        form.block = question.block();
+        return form;
+    }
+
+    /** A new question goes last: its block is, until the consultant chooses, the one of the question above it. */
+    static QuestionForm below(java.util.List<Question> questions) {
+        QuestionForm form = new QuestionForm();
+        form.block = questions.isEmpty() ? null : questions.get(questions.size() - 1).block();
         return form;
     }
 
     Review.QuestionEdit edit() {
-        return new Review.QuestionEdit(text, type, options, other, required);
+        return new Review.QuestionEdit(text, type, options, other, required, block);
     }
 
     public String getText() { return text; }
@@ -36,4 +48,6 @@ public class QuestionForm {
     public void setOther(boolean other) { this.other = other; }
     public boolean isRequired() { return required; }
     public void setRequired(boolean required) { this.required = required; }
+    public Integer getBlock() { return block; }
+    public void setBlock(Integer block) { this.block = block; }
 }

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Review {
 
-    /** The consultant's edit of one question; options one per line. */
-    record QuestionEdit(String text, QuestionType type, String options, boolean other, boolean required) {}
+    /** The consultant's edit of one question; options one per line; {@code block} the programme's "Blok N" (null: keep). */
+    record QuestionEdit(String text, QuestionType type, String options, boolean other, boolean required, Integer block) {}
 
     static final List<String> KINDS = List.of("COMMENT", "REWORD", "ADD", "REMOVE", "MOVE");
 
@@ -100,14 +100,16 @@ class Review {
         if (old == null) {
             throw new SurveyRuleViolation("survey.question.unknown");
         }
-        Question changed = build(key, edit, old.block());
+        Question changed = build(key, edit, edit.block() != null ? edit.block() : old.block());
         surveys.saveQuestions(survey, survey.questions().stream().map(q -> q.key().equals(key) ? changed : q).toList());
     }
 
     @Transactional
     void add(SurveyView survey, QuestionEdit edit) {
         List<Question> questions = new ArrayList<>(survey.questions());
-        questions.add(build("ny-" + UUID.randomUUID().toString().substring(0, 8), edit, null));
+        // Unless the consultant chose one, an added question belongs with the question above it (it goes last).
+        Integer above = questions.isEmpty() ? null : questions.get(questions.size() - 1).block();
+        questions.add(build("ny-" + UUID.randomUUID().toString().substring(0, 8), edit, edit.block() != null ? edit.block() : above));
         surveys.saveQuestions(survey, questions);
     }
 

@@ -40,6 +40,8 @@ class SurveyController {
     static final String SURVEY_VIEW = "survey/survey";
     static final String QUESTION_VIEW = "survey/question";
     static final String RESULTS_VIEW = "survey/results";
+    private static final java.util.regex.Pattern BLOCK =
+            java.util.regex.Pattern.compile("^\\s*Blok\\s+(\\d+)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Orders orders;
     private final Surveys surveys;
@@ -49,9 +51,11 @@ class SurveyController {
     private final SurveySettings settings;
     private final Access access;
     private final OrderGuard guard;
+    private final dk.samspil.catalog.Catalog catalog;
 
     SurveyController(Orders orders, Surveys surveys, Review review, Sending sending, SurveyResults results,
-            SurveySettings settings, Access access, OrderGuard guard) {
+            SurveySettings settings, Access access, OrderGuard guard, dk.samspil.catalog.Catalog catalog) {
+        this.catalog = catalog;
         this.guard = guard;
         this.orders = orders;
         this.surveys = surveys;
@@ -136,7 +140,7 @@ class SurveyController {
     String questionForm(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @PathVariable(required = false) String key, Model model) {
         SurveyView survey = managedSurvey(user, orderId);
-        QuestionForm form = key == null ? new QuestionForm() : QuestionForm.of(question(survey, key));
+        QuestionForm form = key == null ? QuestionForm.below(survey.questions()) : QuestionForm.of(question(survey, key));
         model.addAttribute("questionForm", form);
         return questionView(model, orderId, survey, key);
     }
@@ -148,6 +152,9 @@ class SurveyController {
         SurveyView survey = managedSurvey(user, orderId);
         if (key != null) {
             question(survey, key);
+        }
+        if (questionForm.getBlock() != null && !blocks(survey).containsKey(questionForm.getBlock())) {
+            result.rejectValue("block", "survey.question.block.invalid");
         }
         if (!result.hasErrors()) {
             try {
@@ -253,7 +260,25 @@ class SurveyController {
         model.addAttribute("order", order);
         model.addAttribute("survey", survey);
         model.addAttribute("results", results.of(survey));
+        model.addAttribute("then", then(order));
         return RESULTS_VIEW;
+    }
+
+    /**
+     * A question as it was answered at the first meeting, for a follow-up's page: its answers and each option's share
+     * by label (shares compare; the numbers answering differ).
+     */
+    record Then(int answered, java.util.Map<String, SurveyResults.OptionCount> options) {}
+
+    /** By question key, a follow-up's "then" under the same threshold as "now"; empty when none or too few answered. */
+    private java.util.Map<String, Then> then(OrderView order) {
+        if (order.followsOrderId() == null) {
+            return java.util.Map.of();
+        }
+        return results.forOrder(order.followsOrderId()).filter(SurveyResults.Results::shown).stream()
+                .flatMap(r -> r.questions().stream()).filter(SurveyResults.QuestionResult::closed)
+                .collect(Collectors.toMap(q -> q.question().key(), q -> new Then(q.answered(), q.options().stream()
+                        .collect(Collectors.toMap(SurveyResults.OptionCount::label, o -> o, (a, b) -> a)))));
     }
 
     @GetMapping("/bestillinger/{orderId}/resultater.csv")
@@ -288,7 +313,21 @@ class SurveyController {
         model.addAttribute("survey", survey);
         model.addAttribute("questionKey", key);
         model.addAttribute("types", dk.samspil.catalog.PackageDefinition.QuestionType.values());
+        model.addAttribute("blocks", blocks(survey));
         return QUESTION_VIEW;
+    }
+
+    /** The programme's blocks a question's results can go in: "Blok N" by N, from the order's package. */
+    private java.util.Map<Integer, String> blocks(SurveyView survey) {
+        OrderView order = orders.find(survey.orderId()).orElseThrow();
+        java.util.Map<Integer, String> blocks = new java.util.TreeMap<>();
+        catalog.find(order.packageSlug()).ifPresent(pkg -> pkg.programme().forEach(item -> {
+            java.util.regex.Matcher m = BLOCK.matcher(item.title());
+            if (m.find()) {
+                blocks.putIfAbsent(Integer.parseInt(m.group(1)), item.title());
+            }
+        }));
+        return blocks;
     }
 
     private String act(long orderId, RedirectAttributes redirect, String successKey, Runnable action) {

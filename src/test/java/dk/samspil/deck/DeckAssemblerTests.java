@@ -22,24 +22,60 @@ class DeckAssemblerTests {
     private static final Question ADDED = new Question("ny", 2, "Har aftalerne gjort en forskel?", QuestionType.SCALE,
             List.of("Ja", "Nej"), false, false, 1);
     private static final PackageDefinition PKG = DocumentFixtures.pkg("akutfunktioner");
+    private static final List<Question> ASKED = PKG.questionnaire().questions();
 
     @Test
     void aQuestionAskedThenIsComparedByKeyEvenWhenReworded() {
         Question reworded = new Question("kendskab", 1, "Kendte du akutfunktionen?", QuestionType.SCALE,
                 List.of("Godt", "Dårligt"), false, true, 1);
-        List<QuestionSlide> slides = DeckAssembler.questionSlides(PKG, results(true, result(KNOWN, 3, 1), result(ADDED, 2, 2)),
+        List<QuestionSlide> slides = DeckAssembler.questionSlides(ASKED, results(true, result(KNOWN, 3, 1), result(ADDED, 2, 2)),
                 Optional.of(results(true, result(reworded, 1, 3))));
         assertThat(slides.get(0).chart().series()).extracting(DeckContent.Series::name).containsExactly("Før", "Nu");
-        assertThat(slides.get(0).chart().series().get(0).values()).containsExactly(1.0, 3.0);
-        assertThat(slides.get(0).chart().series().get(1).values()).containsExactly(3.0, 1.0);
+        assertThat(slides.get(0).chart().series().get(0).values()).containsExactly(25.0, 75.0);
+        assertThat(slides.get(0).chart().series().get(1).values()).containsExactly(75.0, 25.0);
         assertThat(slides.get(0).isNew()).isFalse();
         assertThat(slides.get(1).isNew()).as("asked for the first time").isTrue();
         assertThat(slides.get(1).chart().series()).extracting(DeckContent.Series::name).containsExactly("Svar");
     }
 
     @Test
+    void thenAndNowAreSharesWithBothNumbersOfAnswersNamed() throws Exception {
+        // 8 answered then, 4 now: as counts "Godt" would look halved; as shares it rose from 50 % to 75 %.
+        List<QuestionSlide> slides = DeckAssembler.questionSlides(ASKED, results(true, result(KNOWN, 3, 1)),
+                Optional.of(results(true, result(KNOWN, 4, 4))));
+        DeckContent.Chart chart = slides.get(0).chart();
+        assertThat(chart.unit()).doesNotContain("Antal").contains("Andel");
+        assertThat(chart.series().get(0).values()).containsExactly(50.0, 50.0);
+        assertThat(chart.series().get(1).values()).containsExactly(75.0, 25.0);
+        assertThat(chart.series().get(1).labels()).containsExactly("75 % (3)", "25 % (1)");
+        assertThat(slides.get(0).answeredThen()).isEqualTo(8);
+        assertThat(slides.get(0).answered()).isEqualTo(4);
+
+        DeckContent deck = DeckFixtures.deck(3, slides, new DeckContent.ResponseRate(10, 4), false);
+        try (WrittenDeck written = WrittenDeck.write(deck)) {
+            var slide = written.slides().stream().filter(s -> WrittenDeck.heading(s).startsWith("Spørgsmål 1:")).findFirst().orElseThrow();
+            assertThat(WrittenDeck.text(slide)).contains("Før: 8 svar · Nu: 4 svar");
+            var values = WrittenDeck.charts(slide).get(0).getChartSeries().get(0).getSeries(1).getValuesData();
+            assertThat(values.getPointAt(0).doubleValue()).isEqualTo(75.0);
+        }
+    }
+
+    @Test
+    void eachQuestionGoesWithTheBlockItCarriesAndOneWithoutGoesWithTheQuestionAbove() {
+        Question inBlockTwo = new Question("b2", 1, "Først, men hører til blok 2", QuestionType.SCALE, List.of("Ja", "Nej"),
+                false, false, 2);
+        Question withoutBlock = new Question("uden", 2, "Tilføjet uden blok", QuestionType.SCALE, List.of("Ja", "Nej"),
+                false, false, null);
+        List<QuestionSlide> slides = DeckAssembler.questionSlides(List.of(inBlockTwo, withoutBlock, KNOWN),
+                results(true, result(inBlockTwo, 2, 2), result(withoutBlock, 1, 3), result(KNOWN, 3, 1)), Optional.empty());
+        assertThat(slides).extracting(QuestionSlide::block).containsExactly(2, 2, 1);
+        assertThat(DeckAssembler.questionSlides(List.of(inBlockTwo, withoutBlock, KNOWN), results(false), Optional.empty()))
+                .extracting(QuestionSlide::block).containsExactly(2, 2, 1);
+    }
+
+    @Test
     void thenBelowTheAnswerThresholdShowsNoThen() {
-        List<QuestionSlide> slides = DeckAssembler.questionSlides(PKG, results(true, result(KNOWN, 3, 1)),
+        List<QuestionSlide> slides = DeckAssembler.questionSlides(ASKED, results(true, result(KNOWN, 3, 1)),
                 Optional.of(results(false)));
         assertThat(slides.get(0).chart().series()).extracting(DeckContent.Series::name).containsExactly("Svar");
         assertThat(slides.get(0).isNew()).as("unknown then, so not claimed new").isFalse();
@@ -47,7 +83,7 @@ class DeckAssemblerTests {
 
     @Test
     void nowBelowTheAnswerThresholdHidesEverything() {
-        List<QuestionSlide> slides = DeckAssembler.questionSlides(PKG, results(false), Optional.of(results(true, result(KNOWN, 3, 1))));
+        List<QuestionSlide> slides = DeckAssembler.questionSlides(ASKED, results(false), Optional.of(results(true, result(KNOWN, 3, 1))));
         assertThat(slides).allMatch(QuestionSlide::hidden).allMatch(s -> s.chart() == null);
     }
 

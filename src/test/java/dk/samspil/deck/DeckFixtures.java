@@ -193,4 +193,19 @@ public final class DeckFixtures {
         }
         return text.substring(0, length);
     }
+
+    /** Every text the deck shows as a bullet, whole: a slide that ends with one of these did not split it. */
+    static java.util.Set<String> paragraphs(DeckContent deck) {
+        java.util.Set<String> all = new java.util.HashSet<>(deck.purpose());
+        all.addAll(deck.followUp());
+        all.addAll(deck.earlierAgreements());
+        for (Block block : deck.blocks()) {
+            all.addAll(block.points());
+            all.addAll(block.dialogueQuestions());
+            block.questions().forEach(q -> all.addAll(q.texts()));
+        }
+        all.addAll(Wording.GROUP_WORK_PROMPTS);
+        all.addAll(Wording.SUMMARY_PROMPTS);
+        return all.stream().map(String::strip).collect(java.util.stream.Collectors.toSet());
+    }
 }

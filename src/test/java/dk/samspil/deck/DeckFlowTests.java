@@ -47,6 +47,7 @@ class DeckFlowTests {
     @Autowired Catalog catalog;
     @Autowired SurveyResults results;
     @Autowired Decks decks;
+    @Autowired dk.samspil.survey.Surveys surveys;
 
     @Test
     void aVersionLeftPendingWithoutItsJobIsMadeWhenTheApplicationStarts() throws Exception {
@@ -118,6 +119,71 @@ class DeckFlowTests {
         assertThat(jdbc.sql("SELECT count(*) FROM order_task WHERE order_id = ? AND step = 'FINAL_DECK' AND done_at IS NOT NULL")
                 .param(order).query(Integer.class).single()).isEqualTo(1);
         assertThat(page(order, "kommune")).contains("v2", "v1", "PowerPoint (version 1)");
+    }
+
+    @Test
+    void questionsAddedMovedAndRemovedLandInTheProgrammeBlockEachCarries() throws Exception {
+        long order = dk.samspil.OrderFixtures.placeAcuteOrder(mvc, users, dk.samspil.OrderFixtures.today().plusWeeks(12),
+                "kommune@example.dk");
+        List<Question> pkg = catalog.find("akutfunktioner").orElseThrow().questionnaire().questions();
+        Question blockThree = pkg.stream().filter(q -> Integer.valueOf(3).equals(q.block())).findFirst().orElseThrow();
+        edit(post("/bestillinger/" + order + "/spoergeskema/spoergsmaal/" + pkg.get(0).key() + "/fjern"));
+        for (int i = 0; i < blockThree.number(); i++) {
+            edit(post("/bestillinger/" + order + "/spoergeskema/spoergsmaal/" + blockThree.key() + "/flyt").param("direction", "up"));
+        }
+        edit(post("/bestillinger/" + order + "/spoergeskema/spoergsmaal").param("text", "Tilføjet til blok 2?")
+                .param("type", "SCALE").param("options", "Ja\nNej").param("block", "2"));
+        String form = mvc.perform(get("/bestillinger/" + order + "/spoergeskema/spoergsmaal").with(users.as("konsulent")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).as("a new question's block is by default the one of the question above")
+                .containsPattern("<option value=\"2\" selected=\"selected\">");
+        edit(post("/bestillinger/" + order + "/spoergeskema/spoergsmaal").param("text", "Tilføjet uden at vælge blok?")
+                .param("type", "SCALE").param("options", "Ja\nNej"));
+        assertThat(mvc.perform(post("/bestillinger/" + order + "/spoergeskema/spoergsmaal").with(csrf()).with(users.as("konsulent"))
+                .param("text", "Ukendt blok?").param("type", "SCALE").param("options", "Ja\nNej").param("block", "9"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .as("a block the programme does not have is refused at the field").contains("Vælg en af mødets blokke.");
+
+        List<Question> asked = surveys.find(order).orElseThrow().questions();
+        assertThat(asked.get(0).key()).isEqualTo(blockThree.key());
+        assertThat(asked).extracting(Question::block).startsWith(3).endsWith(2, 2);
+        edit(post("/bestillinger/" + order + "/spoergeskema/frys"));
+        SurveyFixtures fixtures = new SurveyFixtures(mvc, users);
+        List<String> tokens = new ArrayList<>(fixtures.send(order).values());
+        for (int i = 0; i < 4; i++) {
+            fixtures.answer(tokens.get(i), asked.size(), SurveyFixtures.fullAnswer(asked, i, "Svar " + i));
+        }
+        byte[] pptx = decks.pptx(generate(order)).orElseThrow();
+
+        java.util.regex.Pattern block = java.util.regex.Pattern.compile("^Blok (\\d+)");
+        java.util.regex.Pattern question = java.util.regex.Pattern.compile("^Spørgsmål (\\d+):");
+        Integer current = null;
+        List<Integer> seen = new ArrayList<>();
+        try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(pptx))) {
+            for (var slide : show.getSlides()) {
+                String heading = WrittenDeck.heading(slide);
+                if (heading.startsWith(Wording.FREE_TEXT)) {
+                    heading = WrittenDeck.bodyParagraphs(slide).get(0); // the question, under the heading
+                }
+                var b = block.matcher(heading);
+                var q = question.matcher(heading);
+                if (b.find()) {
+                    current = Integer.valueOf(b.group(1));
+                } else if (q.find()) {
+                    Question shown = asked.get(Integer.parseInt(q.group(1)) - 1);
+                    assertThat(current).as("slide '%s' in the block of question %s", heading, shown.key()).isEqualTo(shown.block());
+                    if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(shown.number())) {
+                        seen.add(shown.number());
+                    }
+                }
+            }
+        }
+        assertThat(seen).as("every question once").hasSize(asked.size());
+    }
+
+    private void edit(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        assertThat(mvc.perform(request.with(csrf()).with(users.as("konsulent"))).andReturn().getResponse().getRedirectedUrl())
+                .endsWith("/spoergeskema");
     }
 
     private DocumentVersions.Version generate(long order) throws Exception {

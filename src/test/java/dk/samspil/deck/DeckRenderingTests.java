@@ -73,6 +73,35 @@ class DeckRenderingTests {
         }
     }
 
+    /** Text continued on the next slide stops after a sentence or a whole bullet, never mid-sentence. */
+    @Test
+    void noSlideThatContinuesEndsMidSentence() throws Exception {
+        java.util.regex.Pattern continued = java.util.regex.Pattern.compile("\\((\\d+)/(\\d+)\\)$");
+        int checked = 0;
+        for (var deck : DECKS.entrySet()) {
+            java.util.Set<String> whole = DeckFixtures.paragraphs(deck.getValue());
+            List<Page> pages = PdfTools.words(pdf(deck.getKey()));
+            DeckWriter template = deck.getKey().startsWith("provider") ? new DeckWriter(TemplateFiles.provider()) : new DeckWriter();
+            try (WrittenDeck written = WrittenDeck.write(template, deck.getValue())) {
+                for (int i = 0; i < written.slides().size(); i++) {
+                    var slide = written.slides().get(i);
+                    var part = continued.matcher(WrittenDeck.heading(slide));
+                    List<String> body = WrittenDeck.bodyParagraphs(slide);
+                    if (!part.find() || part.group(1).equals(part.group(2)) || body.isEmpty()) {
+                        continue;
+                    }
+                    String last = body.get(body.size() - 1).strip();
+                    List<Word> words = pages.get(i).words();
+                    String lastWord = words.get(words.size() - 1).text();
+                    assertThat(whole.contains(last) || (last.matches("(?s).*[.!?…][\"”»')]{0,2}") && lastWord.matches(".*[.!?…][\"”»')]{0,2}")))
+                            .as("%s slide %d ends with '%s' (rendered: '%s')", deck.getKey(), i + 1, last, lastWord).isTrue();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("slides that continue").isPositive();
+    }
+
     @Test
     void danishLettersSurviveRendering() throws Exception {
         String text = PdfTools.words(pdf("long-texts-forty-practices")).stream()

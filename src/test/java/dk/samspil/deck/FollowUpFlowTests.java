@@ -112,21 +112,32 @@ class FollowUpFlowTests {
         DocumentVersions.Version version = decks.versions(followUp).get(0);
         assertThat(version.status()).isEqualTo(DocumentVersions.Status.READY);
         byte[] pptx = decks.pptx(version).orElseThrow();
+        // For people to look at (the assertions are here): target/decks/follow-up.pptx
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "decks"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "decks", "follow-up.pptx"), pptx);
 
         QuestionResult thenFirst = results.forOrder(first).orElseThrow().questions().get(0);
         QuestionResult nowFirst = results.forOrder(followUp).orElseThrow().questions().get(0);
         assertThat(nowFirst.question().key()).isEqualTo(thenFirst.question().key());
         assertThat(nowFirst.question().text()).startsWith("Omformuleret");
+        String web = mvc.perform(get("/bestillinger/" + followUp + "/resultater").with(users.as("kommune"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(web).as("the follow-up's results page compares then and now as shares, naming both numbers")
+                .contains("Før: " + thenFirst.answered() + " svar · Nu: " + nowFirst.answered() + " svar", "Før (andel)",
+                        thenFirst.options().get(0).label() + ": før " + thenFirst.options().get(0).percent() + " %, nu "
+                                + nowFirst.options().get(0).percent() + " %");
+        assertThat(mvc.perform(get("/bestillinger/" + first + "/resultater").with(users.as("kommune"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).as("a first meeting has no then").doesNotContain("Før (andel)");
         try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(pptx))) {
             boolean compared = false;
             for (XSLFChart chart : show.getCharts()) {
                 List<List<Double>> series = values(chart);
-                if (series.size() == 2 && series.get(0).equals(counts(thenFirst)) && series.get(1).equals(counts(nowFirst))) {
+                if (series.size() == 2 && series.get(0).equals(shares(thenFirst)) && series.get(1).equals(shares(nowFirst))) {
                     compared = true;
                     assertThat(chart.getCTChart().toString()).contains("Før", "Nu");
                 }
             }
-            assertThat(compared).as("the reworded question compared then (Før) and now (Nu) by its key").isTrue();
+            assertThat(compared).as("the reworded question compared then (Før) and now (Nu) by its key, as shares").isTrue();
             String text = text(show);
             assertThat(text).contains("Omformuleret: hvor godt kender du akutfunktionen i dag?");
             assertThat(text).contains("Aftaler fra mødet sidste år", "Klinikbesøg hos akutteamet", "gennemført");
@@ -146,8 +157,8 @@ class FollowUpFlowTests {
         return mvc.perform(post("/bestillinger/" + order + "/opfoelgning").with(csrf()).with(users.as(user))).andReturn().getResponse();
     }
 
-    private static List<Double> counts(QuestionResult q) {
-        return q.options().stream().map(o -> (double) o.count()).toList();
+    private static List<Double> shares(QuestionResult q) {
+        return q.options().stream().map(o -> (double) o.percent()).toList();
     }
 
     private static List<List<Double>> values(XSLFChart chart) {

@@ -68,6 +68,21 @@ class PackageDocumentsTests {
     }
 
     @Test
+    void theElectiveTopicsChosenNameTheProgrammeInTheInvitationsAndTheDialogueSheet() {
+        PackageDefinition medicine = DocumentFixtures.pkg("medicinhaandtering");
+        List<String> chosen = medicine.electiveTitles(List.of("pn-medicin", "andet"), "Dosisdispensering i hjemmeplejen");
+        assertThat(chosen).containsExactly("PN-medicin", "Dosisdispensering i hjemmeplejen");
+        PackageDefinition ordered = medicine.withElectives(chosen);
+        for (Kind kind : List.of(Kind.MEMBER_INVITATION, Kind.PARTICIPANT_INVITATION, Kind.DIALOGUE_SHEET)) {
+            String text = text(docx(kind, ordered, facts()));
+            assertThat(text).as(kind.name()).contains("PN-medicin", "Dosisdispensering i hjemmeplejen")
+                    .doesNotContain("Valgfrit emne", "Valgfrie emner");
+        }
+        assertThat(text(docx(Kind.MEMBER_INVITATION, medicine, facts()))).as("without a choice, the package as it is")
+                .contains("Valgfrit emne 1");
+    }
+
+    @Test
     void drejebogHasEveryPreparationQuestionTheDataToDeliverAndTheContactPerson() {
         PackageDefinition dose = DocumentFixtures.pkg("dosisdispensering");
         String text = text(docx(Kind.MUNICIPAL_DREJEBOG, dose, facts()));

@@ -53,6 +53,13 @@ final class WrittenDeck implements AutoCloseable {
                 .findFirst().map(XSLFTextShape::getText).orElse("");
     }
 
+    /** The paragraphs of a slide's text boxes after its heading. */
+    static List<String> bodyParagraphs(XSLFSlide slide) {
+        return slide.getShapes().stream().filter(XSLFTextShape.class::isInstance).map(XSLFTextShape.class::cast).skip(1)
+                .flatMap(shape -> shape.getTextParagraphs().stream()).map(p -> p.getText().replace('\u000B', '\n'))
+                .filter(t -> !t.isBlank()).toList();
+    }
+
     List<String> headings() {
         return slides().stream().map(WrittenDeck::heading).toList();
     }

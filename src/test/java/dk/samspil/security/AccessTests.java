@@ -216,6 +216,13 @@ class AccessTests {
         list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}.pptx", "GET", o + "/praesentation/" + token + ".pptx", noSuchDeck));
         list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}.pdf", "GET", o + "/praesentation/" + token + ".pdf", noSuchDeck));
         list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}/send", "POST", o + "/praesentation/" + token + "/send", noSuchDeck));
+        // The municipality's talk: uploaded by the order's municipality or its provider (exercised in MunicipalTalkTests).
+        Map<String, Integer> notTalkWriters = new LinkedHashMap<>(outsiders);
+        notTalkWriters.put("koordinator", 404);
+        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/oplaeg/{block}", "POST", o + "/praesentation/oplaeg/1", notTalkWriters));
+        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/oplaeg/{block}", "GET", o + "/praesentation/oplaeg/1", notTalkWriters));
+        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/oplaeg/{block}/fjern", "POST", o + "/praesentation/oplaeg/1/fjern",
+                notTalkWriters));
         list.add(new Endpoint("/bestillinger/{orderId}/dokumenter", "GET", o + "/dokumenter", seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/dokumenter/liste", "GET", o + "/dokumenter/liste", seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/dokumenter/{token}/{stem}.docx", "GET",

@@ -1,0 +1,24 @@
+package dk.samspil.deck;
+
+import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.ordering.OrderViews.ElectiveView;
+import dk.samspil.ordering.OrderViews.OrderView;
+import java.util.List;
+
+/** The package as an order has it: its programme names the elective topics the order chose. */
+final class OrderPackage {
+
+    private OrderPackage() {}
+
+    static PackageDefinition of(Catalog catalog, OrderView order) {
+        PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
+        return pkg.withElectives(electiveTitles(pkg, order));
+    }
+
+    static List<String> electiveTitles(PackageDefinition pkg, OrderView order) {
+        List<ElectiveView> chosen = order.electiveTopics() == null ? List.of() : order.electiveTopics();
+        String other = chosen.stream().map(ElectiveView::freeText).filter(t -> t != null && !t.isBlank()).findFirst().orElse(null);
+        return pkg.electiveTitles(chosen.stream().map(ElectiveView::key).toList(), other);
+    }
+}
