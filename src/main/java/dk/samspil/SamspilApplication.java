@@ -1,5 +1,6 @@
 package dk.samspil;
 
+import dk.samspil.platform.DatabaseBackup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class SamspilApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (DatabaseBackup.requested(args)) {
+            DatabaseBackup.run(args);
+            return;
+        }
         SpringApplication.run(SamspilApplication.class, args);
     }
 }

@@ -11,6 +11,8 @@ import dk.samspil.platform.DocumentVersions;
 import dk.samspil.platform.DocumentVersions.Version;
 import dk.samspil.platform.OfficeConverter;
 import dk.samspil.platform.SamspilSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,10 +57,12 @@ public class Decks {
     private final ObjectProvider<OneTimeTask<Long>> task;
     private final Map<String, DeckWriter> writers = new ConcurrentHashMap<>();
     private volatile DeckWriter bundled;
+    private final Timer pptxTime;
 
     Decks(JdbcClient jdbc, Orders orders, DeckAssembler assembler, OfficeConverter office, Outbox outbox,
             OrderProgress progress, SamspilSettings settings, DeckSettings deckSettings, MessageSource messages,
-            ObjectProvider<SchedulerClient> scheduler, @Qualifier("deckGenerationTask") ObjectProvider<OneTimeTask<Long>> task) {
+            ObjectProvider<SchedulerClient> scheduler, @Qualifier("deckGenerationTask") ObjectProvider<OneTimeTask<Long>> task,
+            MeterRegistry meters) {
         this.store = new DocumentVersions(jdbc, "deck_version", "pptx", true);
         this.orders = orders;
         this.assembler = assembler;
@@ -70,6 +74,7 @@ public class Decks {
         this.messages = messages;
         this.scheduler = scheduler;
         this.task = task;
+        this.pptxTime = Timer.builder("samspil.deck.generation").description("Writing a deck's .pptx").register(meters);
     }
 
     /**
@@ -97,10 +102,13 @@ public class Decks {
         store.make(id, orderId -> orders.find(orderId).map(order -> {
             DeckContent content = assembler.assemble(order);
             ByteArrayOutputStream pptx = new ByteArrayOutputStream(256 * 1024);
+            Timer.Sample sample = Timer.start();
             try {
                 writer(order.providerCode()).write(content, pptx);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            } finally {
+                sample.stop(pptxTime);
             }
             byte[] bytes = pptx.toByteArray();
             return new DocumentVersions.Made(bytes, office.toPdf(bytes, "pptx").orElse(null), DeckWriter.slideCount(content));

@@ -1,49 +1,61 @@
 package dk.samspil.platform;
 
-import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.jodconverter.core.document.DefaultDocumentFormatRegistry;
+import org.jodconverter.core.document.DocumentFormat;
+import org.jodconverter.core.office.OfficeException;
+import org.jodconverter.local.LocalConverter;
+import org.jodconverter.local.office.LocalOfficeManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a generated .pptx or .docx into PDF with LibreOffice (headless), the same program people open the files
- * with. Each conversion gets its own profile folder and HOME (LibreOffice refuses to share one), a time limit, and
- * only a few run at once. Where LibreOffice is not installed, {@link #available()} says so and no PDF is made.
+ * with. A small pool of LibreOffice processes is kept running (JODConverter's local office manager), so a
+ * conversion does not wait for LibreOffice to start, and as many conversions run at once as the pool has
+ * processes; each process has its own profile folder, each conversion a time limit. The pool is started with the
+ * application (in the background, so the start is not delayed) or, outside the application, at the first
+ * conversion. Where LibreOffice is not installed, {@link #available()} says so and no PDF is made.
  * The files and profiles live in a folder of this process under a known root, so the next start can remove what a
  * killed run left behind, LibreOffice processes still running on it included ({@link OfficeLeftovers}).
  */
 @Component
-public class OfficeConverter {
+public class OfficeConverter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OfficeConverter.class);
 
     private final String command;
     private final Duration timeout;
-    private final Semaphore slots;
-    /** This process's own folder under the work root; each conversion gets a folder in it. */
+    private final int poolSize;
+    /** This process's own folder under the work root; the pool's profiles and files are in it. */
     private final Path workDir;
-    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final MeterRegistry meters;
+    private CompletableFuture<LocalOfficeManager> pool;
+    private Thread shutdownHook;
 
     /** Converts in {@code <samspil.data-dir>/office}, after clearing what a killed run left there. */
     @Autowired
     public OfficeConverter(@Value("${samspil.office.command:libreoffice}") String command,
             @Value("${samspil.office.timeout:120s}") Duration timeout,
-            @Value("${samspil.office.parallel:1}") int parallel, SamspilSettings settings) {
-        this(command, timeout, parallel, settings.dataDir().toAbsolutePath().normalize().resolve("office"));
+            @Value("${samspil.office.parallel:2}") int parallel, SamspilSettings settings, MeterRegistry meters) {
+        this(command, timeout, parallel, settings.dataDir().toAbsolutePath().normalize().resolve("office"), meters);
     }
 
     /** Converts in the system's temporary folder (for use outside the application). */
@@ -52,17 +64,27 @@ public class OfficeConverter {
     }
 
     OfficeConverter(String command, Duration timeout, int parallel, Path workRoot) {
+        this(command, timeout, parallel, workRoot, Metrics.globalRegistry);
+    }
+
+    private OfficeConverter(String command, Duration timeout, int parallel, Path workRoot, MeterRegistry meters) {
         this.command = command;
         this.timeout = timeout;
-        this.slots = new Semaphore(Math.max(1, parallel));
+        this.poolSize = Math.max(1, parallel);
+        this.meters = meters;
         OfficeLeftovers.clean(workRoot);
-        this.workDir = workRoot.resolve(OfficeLeftovers.owner());
+        this.workDir = workRoot.toAbsolutePath().resolve(OfficeLeftovers.owner());
     }
 
     /** Whether LibreOffice can be run here. */
     public boolean available() {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command))) || Files.isExecutable(Path.of(command));
+        return executable().isPresent();
+    }
+
+    private Optional<Path> executable() {
+        return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                        .map(dir -> Path.of(dir, command)), Stream.of(Path.of(command)))
+                .filter(Files::isExecutable).findFirst();
     }
 
     /**
@@ -71,67 +93,129 @@ public class OfficeConverter {
      * @param extension the document's kind: {@code pptx} or {@code docx}
      */
     public Optional<byte[]> toPdf(byte[] document, String extension) {
-        if (!available()) {
+        Optional<LocalOfficeManager> manager = pool();
+        if (manager.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        DocumentFormat format = DefaultDocumentFormatRegistry.getFormatByExtension(extension);
+        if (format == null) {
+            log.warn("LibreOffice is not asked to convert a {}", extension);
             return Optional.empty();
         }
-        Path work = null;
+        Timer.Sample sample = Timer.start(meters);
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream(document.length);
         try {
-            work = Files.createTempDirectory(Files.createDirectories(workDir), "conversion-");
-            Path input = work.resolve("document." + extension);
-            Files.write(input, document);
-            ProcessBuilder builder = new ProcessBuilder(List.of(command, "--headless", "--norestore", "--nolockcheck",
-                    "-env:UserInstallation=" + work.resolve("profile").toUri(), "--convert-to", "pdf", "--outdir",
-                    work.toString(), input.toString()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(work.resolve("log.txt").toFile());
-            builder.environment().put("HOME", work.toString());
-            Process process = builder.start();
-            running.add(process);
-            try {
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    kill(process);
-                    log.warn("LibreOffice did not convert a {} within {}", extension, timeout);
-                    return Optional.empty();
-                }
-            } finally {
-                running.remove(process);
-            }
-            Path pdf = work.resolve("document.pdf");
-            if (process.exitValue() != 0 || !Files.exists(pdf)) {
-                log.warn("LibreOffice could not convert a {} (exit {}): {}", extension, process.exitValue(),
-                        Files.readString(work.resolve("log.txt")).strip());
+            LocalConverter.builder().officeManager(manager.get()).build()
+                    .convert(new ByteArrayInputStream(document)).as(format)
+                    .to(pdf).as(DefaultDocumentFormatRegistry.PDF)
+                    .execute();
+            sample.stop(meters.timer("samspil.office.conversion", "format", extension, "outcome", "success"));
+            return Optional.of(pdf.toByteArray());
+        } catch (OfficeException | RuntimeException e) {
+            sample.stop(meters.timer("samspil.office.conversion", "format", extension, "outcome", "failure"));
+            log.warn("LibreOffice could not convert a {} within {}: {}", extension, timeout, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The running pool, started here when it is not yet; empty where LibreOffice is missing or would not start. */
+    private synchronized Optional<LocalOfficeManager> pool() {
+        if (pool == null) {
+            if (!available()) {
                 return Optional.empty();
             }
-            return Optional.of(Files.readAllBytes(pdf));
-        } catch (IOException e) {
-            log.warn("LibreOffice could not be run: {}", e.getMessage());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            slots.release();
-            delete(work);
+            pool = CompletableFuture.supplyAsync(this::startPool);
+            if (shutdownHook == null) {
+                shutdownHook = new Thread(this::stopPool, "office-pool-stop");
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            }
+        }
+        return Optional.ofNullable(pool.join());
+    }
+
+    private LocalOfficeManager startPool() {
+        try {
+            Files.createDirectories(workDir);
+            LocalOfficeManager manager = LocalOfficeManager.builder()
+                    .officeHome(officeHome().toFile())
+                    .workingDir(workDir.toFile())
+                    .portNumbers(freePorts())
+                    .taskExecutionTimeout(timeout.toMillis())
+                    .taskQueueTimeout(timeout.multipliedBy(10).toMillis())
+                    .processTimeout(timeout.toMillis())
+                    .build();
+            long started = System.nanoTime();
+            manager.start();
+            log.info("LibreOffice pool of {} started in {} ms", poolSize, (System.nanoTime() - started) / 1_000_000);
+            return manager;
+        } catch (OfficeException | IOException | RuntimeException e) {
+            log.warn("LibreOffice could not be started: {}", e.getMessage());
+            return null;
         }
     }
 
-    /** At shutdown: conversions still running are ended (LibreOffice would run on without us) and their files removed. */
-    @PreDestroy
-    void stop() {
-        running.forEach(OfficeConverter::kill);
-        delete(workDir);
+    /** LibreOffice's installation folder: the one whose {@code program} folder holds the command. */
+    private Path officeHome() throws IOException {
+        Path program = executable().orElseThrow().toRealPath().getParent();
+        return program.getFileName().toString().equals("program") ? program.getParent() : program;
     }
 
-    /** The launcher and the office program it started (a kill of the launcher alone leaves the latter running). */
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+    /** Ports free now, one per process (fixed ports would clash with another instance on the same machine). */
+    private int[] freePorts() throws IOException {
+        int[] ports = new int[poolSize];
+        ServerSocket[] sockets = new ServerSocket[poolSize];
+        try {
+            for (int i = 0; i < poolSize; i++) {
+                sockets[i] = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                ports[i] = sockets[i].getLocalPort();
+            }
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
+        }
+        return ports;
+    }
+
+    /** With the application: the pool starts in the background, so it is warm when the first PDF is asked for. */
+    @Override
+    public void start() {
+        CompletableFuture.runAsync(this::pool);
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return pool != null;
+    }
+
+    /** At shutdown: the LibreOffice processes are ended (they would run on without us) and their files removed. */
+    @Override
+    public void stop() {
+        stopPool();
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+        }
+    }
+
+    private synchronized void stopPool() {
+        if (pool != null) {
+            LocalOfficeManager manager = pool.join();
+            pool = null;
+            if (manager != null) {
+                try {
+                    manager.stop();
+                } catch (OfficeException e) {
+                    log.warn("LibreOffice pool did not stop cleanly: {}", e.getMessage());
+                }
+            }
+        }
+        delete(workDir);
     }
 
     static void delete(Path dir) {

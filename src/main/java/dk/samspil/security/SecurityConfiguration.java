@@ -1,6 +1,7 @@
 package dk.samspil.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -84,11 +85,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuditLog auditLog, JdbcClient jdbc,
-            SecuritySettings settings, ClientAddress clientAddress) throws Exception {
+            SecuritySettings settings, ClientAddress clientAddress, @Value("${samspil.metrics.token:}") String metricsToken)
+            throws Exception {
         var askedPages = new HttpSessionRequestCache();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/prometheus").access(new MetricsAccess(metricsToken))
                         .requestMatchers("/klynger/**").hasAnyRole(Role.ADMIN.name(), Role.COORDINATOR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form

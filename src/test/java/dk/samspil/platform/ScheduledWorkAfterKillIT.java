@@ -88,15 +88,18 @@ class ScheduledWorkAfterKillIT {
         assertThat(version).isGreaterThan(before);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
+            // The pool's LibreOffice converts; its profile is in the folder of the application's process.
+            Path root = dataDir.resolve("office").toAbsolutePath();
             Optional<ProcessHandle> office = ProcessHandle.allProcesses()
                     .filter(p -> p.info().arguments().map(args -> Arrays.stream(args)
-                            .anyMatch(arg -> arg.contains(dataDir.resolve("office").toString()) && arg.contains("document.pptx")))
-                            .orElse(false))
+                            .anyMatch(arg -> arg.contains(root.toUri().toString()))).orElse(false))
                     .findFirst();
-            if (office.isPresent()) {
-                String input = Arrays.stream(office.get().info().arguments().orElseThrow())
-                        .filter(arg -> arg.endsWith("document.pptx")).findFirst().orElseThrow();
-                return new Conversion(version, office.get(), Path.of(input).getParent().getParent());
+            if (office.isPresent() && query(dbPort, "SELECT count(*) FROM scheduled_tasks WHERE picked AND task_name = 'deck-generation' AND task_instance = '" + version + "'") > 0) {
+                String profile = Arrays.stream(office.get().info().arguments().orElseThrow())
+                        .filter(arg -> arg.contains(root.toUri().toString())).findFirst().orElseThrow();
+                String owner = profile.substring(profile.indexOf(root.toUri().toString()) + root.toUri().toString().length())
+                        .replaceAll("^/", "").split("/")[0];
+                return new Conversion(version, office.get(), root.resolve(owner));
             }
             Thread.sleep(100);
         }

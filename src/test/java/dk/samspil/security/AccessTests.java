@@ -131,6 +131,7 @@ class AccessTests {
         Map<String, Integer> signedIn = everyone(404);
         signedIn.put(ANONYMOUS, LOGIN);
         list.add(new Endpoint(null, "GET", "/actuator/env", signedIn));
+        list.add(new Endpoint(null, "GET", "/actuator/prometheus", adminOnly()));
         list.add(new Endpoint(null, "GET", "/actuator/health", everyone(200)));
         list.add(new Endpoint(null, "GET", "/actuator/health/liveness", everyone(200)));
         list.add(new Endpoint(null, "GET", "/actuator/health/readiness", everyone(200)));
