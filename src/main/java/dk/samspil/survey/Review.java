@@ -89,7 +89,7 @@ class Review {
             throw new SurveyRuleViolation("survey.question.unknown");
         }
         edit(survey, old.key(), new QuestionEdit(proposal.text(), old.type(), String.join("\n", old.options()), old.other(),
-                old.required()));
+                old.required(), null));
         decide(survey, proposalId, true, null);
         return old.key();
     }
