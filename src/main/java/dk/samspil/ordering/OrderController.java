@@ -40,9 +40,12 @@ class OrderController {
     private final Directory directory;
     private final Access access;
     private final OrderGuard guard;
+    private final StatusChanges statuses;
 
-    OrderController(Orders orders, Ordering ordering, Catalog catalog, Directory directory, Access access, OrderGuard guard) {
+    OrderController(Orders orders, Ordering ordering, Catalog catalog, Directory directory, Access access, OrderGuard guard,
+            StatusChanges statuses) {
         this.guard = guard;
+        this.statuses = statuses;
         this.orders = orders;
         this.ordering = ordering;
         this.catalog = catalog;
@@ -128,6 +131,9 @@ class OrderController {
         model.addAttribute("canManage", Orders.canManage(user, order));
         model.addAttribute("canPlan", Orders.canPlan(user, order));
         model.addAttribute("nextStatus", order.status().next().orElse(null));
+        model.addAttribute("statusTargets", java.util.Arrays.stream(OrderStatus.values())
+                .filter(s -> s != order.status() && s != OrderStatus.CANCELLED).toList());
+        model.addAttribute("statusChanges", statuses.of(orderId));
         model.addAttribute("cancellable", order.status().canMoveTo(OrderStatus.CANCELLED));
         Long followUp = orders.followUpOf(orderId).orElse(null);
         model.addAttribute("canFollowUp", user.is(Role.COORDINATOR) && user.clusterId() != null
@@ -182,18 +188,19 @@ class OrderController {
     String cancel(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         OrderView order = guard.planned(user, orderId);
-        return act(orderId, redirect, "order.cancelled", () -> ordering.cancel(order, reason));
+        return act(orderId, redirect, "order.cancelled", () -> ordering.cancel(order, reason, user));
     }
 
     @PostMapping("/bestillinger/{orderId}/status")
     String advance(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @RequestParam(required = false) OrderStatus target, RedirectAttributes redirect) {
+            @RequestParam(required = false) OrderStatus target, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         OrderView order = guard.managed(user, orderId);
         if (target == null) {
             redirect.addFlashAttribute("error", "order.transition.notAllowed");
             return "redirect:/bestillinger/" + orderId;
         }
-        return act(orderId, redirect, "order.statusChanged", () -> ordering.advance(order, target));
+        return act(orderId, redirect, "order.statusChanged", () -> ordering.changeStatus(order, target, reason, user));
     }
 
     private String act(long orderId, RedirectAttributes redirect, String successKey, Runnable action) {

@@ -31,9 +31,13 @@ class Ordering {
     private final Invitations invitations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StatusChanges statuses;
+    private final OrderProgress progress;
 
     Ordering(JdbcClient jdbc, Orders orders, Outbox outbox, OrderMails mails, Invitations invitations,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, StatusChanges statuses, OrderProgress progress) {
+        this.statuses = statuses;
+        this.progress = progress;
         this.jdbc = jdbc;
         this.orders = orders;
         this.outbox = outbox;
@@ -90,7 +94,9 @@ class Ordering {
         }
         original.electiveTopics().forEach(e -> form.getElectiveTopics().add(e.key()));
         original.electiveTopics().stream().filter(e -> e.freeText() != null).findFirst().ifPresent(e -> form.setElectiveOther(e.freeText()));
-        return place(form, pkg, coordinator, original.id());
+        long id = place(form, pkg, coordinator, original.id());
+        progress.followUpOrdered(original.id(), coordinator.displayName());
+        return id;
     }
 
     private long place(OrderForm form, PackageDefinition pkg, SamspilPrincipal coordinator, Long followsOrderId) {
@@ -149,10 +155,9 @@ class Ordering {
     @Transactional
     void recordCallback(OrderView order, String note, LocalDate confirmedDate, String firstContact, SamspilPrincipal by) {
         requireTransition(order, OrderStatus.IN_PREPARATION);
-        jdbc.sql("""
-                        UPDATE package_order SET callback_note = ?, callback_done_at = now(), first_contact = ?, status = ?,
-                            version = version + 1 WHERE id = ?""")
-                .params(blankToNull(note), firstContact, OrderStatus.IN_PREPARATION.name(), order.id()).update();
+        statuses.change(order.id(), order.status(), OrderStatus.IN_PREPARATION, by.displayName(), null);
+        jdbc.sql("UPDATE package_order SET callback_note = ?, callback_done_at = now(), first_contact = ? WHERE id = ?")
+                .params(blankToNull(note), firstContact, order.id()).update();
         tick(order.id(), Timeline.Step.CALLBACK, by);
         if (confirmedDate != null && !confirmedDate.equals(order.meetingDate())) {
             moveMeeting(orders.find(order.id()).orElseThrow(), confirmedDate);
@@ -207,22 +212,30 @@ class Ordering {
     }
 
     @Transactional
-    void cancel(OrderView order, String reason) {
+    void cancel(OrderView order, String reason, SamspilPrincipal by) {
         if (reason == null || reason.isBlank()) {
             throw new OrderRuleViolation("order.cancel.reasonRequired");
         }
         if (!order.status().canMoveTo(OrderStatus.CANCELLED)) {
             throw new OrderRuleViolation("order.cancel.notAllowed");
         }
-        jdbc.sql("UPDATE package_order SET status = ?, cancel_reason = ?, version = version + 1 WHERE id = ?")
-                .params(OrderStatus.CANCELLED.name(), reason.trim(), order.id()).update();
+        statuses.change(order.id(), order.status(), OrderStatus.CANCELLED, by.displayName(), reason.trim());
+        jdbc.sql("UPDATE package_order SET cancel_reason = ? WHERE id = ?").params(reason.trim(), order.id()).update();
     }
 
+    /**
+     * A consultant sets the status by hand, with a reason: to correct what the automatic steps could not know (a
+     * meeting held without minutes in Samspil, a survey run elsewhere). Cancelling has its own action.
+     */
     @Transactional
-    void advance(OrderView order, OrderStatus target) {
-        requireTransition(order, target);
-        jdbc.sql("UPDATE package_order SET status = ?, version = version + 1 WHERE id = ?")
-                .params(target.name(), order.id()).update();
+    void changeStatus(OrderView order, OrderStatus target, String reason, SamspilPrincipal by) {
+        if (reason == null || reason.isBlank()) {
+            throw new OrderRuleViolation("order.status.reasonRequired");
+        }
+        if (target == OrderStatus.CANCELLED || target == order.status() || order.status() == OrderStatus.CANCELLED) {
+            throw new OrderRuleViolation("order.transition.notAllowed");
+        }
+        statuses.change(order.id(), order.status(), target, by.displayName(), reason.trim());
     }
 
     private static void requireTransition(OrderView order, OrderStatus target) {

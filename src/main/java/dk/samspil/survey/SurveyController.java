@@ -169,7 +169,7 @@ class SurveyController {
     @PostMapping("/bestillinger/{orderId}/spoergeskema/frys")
     String freeze(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
-        return act(orderId, redirect, "survey.frozen.done", () -> review.freeze(survey));
+        return act(orderId, redirect, "survey.frozen.done", () -> review.freeze(survey, user.displayName()));
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/ny-version")
