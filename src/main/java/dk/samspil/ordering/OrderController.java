@@ -188,7 +188,7 @@ class OrderController {
     String cancel(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         OrderView order = guard.planned(user, orderId);
-        return act(orderId, redirect, "order.cancelled", () -> ordering.cancel(order, reason, user));
+        return act(orderId, redirect, "order.cancelled", "aflys", () -> ordering.cancel(order, reason, user));
     }
 
     @PostMapping("/bestillinger/{orderId}/status")
@@ -200,15 +200,25 @@ class OrderController {
             redirect.addFlashAttribute("error", "order.transition.notAllowed");
             return "redirect:/bestillinger/" + orderId;
         }
-        return act(orderId, redirect, "order.statusChanged", () -> ordering.changeStatus(order, target, reason, user));
+        return act(orderId, redirect, "order.statusChanged", "status-form",
+                () -> ordering.changeStatus(order, target, reason, user));
     }
 
     private String act(long orderId, RedirectAttributes redirect, String successKey, Runnable action) {
+        return act(orderId, redirect, successKey, null, action);
+    }
+
+    /** As above; a refusal comes back at the form's anchor with the message there. */
+    private String act(long orderId, RedirectAttributes redirect, String successKey, String anchor, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("success", successKey);
         } catch (OrderRuleViolation refused) {
             redirect.addFlashAttribute("error", refused.messageKey());
+            if (anchor != null) {
+                redirect.addFlashAttribute("errorAt", anchor);
+                return "redirect:/bestillinger/" + orderId + "#" + anchor;
+            }
         }
         return "redirect:/bestillinger/" + orderId;
     }

@@ -202,7 +202,10 @@ class SurveyController {
             redirect.addFlashAttribute("success", successKey);
             redirect.addFlashAttribute("successArgs", new Object[] {mails});
         } catch (SurveyRuleViolation refused) {
+            // Back at the send form with the message there, not at the top of a long page.
             redirect.addFlashAttribute("error", refused.messageKey());
+            redirect.addFlashAttribute("errorAt", "send");
+            return "redirect:/bestillinger/" + orderId + "/spoergeskema#send";
         }
         return "redirect:/bestillinger/" + orderId + "/spoergeskema";
     }
