@@ -134,6 +134,8 @@ class OrderController {
         model.addAttribute("statusTargets", java.util.Arrays.stream(OrderStatus.values())
                 .filter(s -> s != order.status() && s != OrderStatus.CANCELLED).toList());
         model.addAttribute("statusChanges", statuses.of(orderId));
+        model.addAttribute("firstContact", orders.firstContact(orderId).orElse(null));
+        model.addAttribute("firstContactAnswers", FirstContactAnswer.values());
         model.addAttribute("cancellable", order.status().canMoveTo(OrderStatus.CANCELLED));
         Long followUp = orders.followUpOf(orderId).orElse(null);
         model.addAttribute("canFollowUp", user.is(Role.COORDINATOR) && user.clusterId() != null
@@ -152,6 +154,18 @@ class OrderController {
         String contact = "CLUSTER".equals(firstContact) ? "CLUSTER" : "PROVIDER";
         return act(orderId, redirect, "order.callback.recorded",
                 () -> ordering.recordCallback(order, note, confirmedDate, contact, user));
+    }
+
+    /** The first contact with the municipality: recorded by the side that makes it (or the provider). */
+    @PostMapping("/bestillinger/{orderId}/foerste-kontakt")
+    String firstContact(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @RequestParam(required = false) String madeBy,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate madeOn,
+            @RequestParam(required = false) FirstContactAnswer answer, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        OrderView order = guard.planned(user, orderId);
+        return act(orderId, redirect, "order.firstContactStep.recorded", "foerste-kontakt",
+                () -> ordering.recordFirstContact(order, madeBy, madeOn, answer, note, user));
     }
 
     @PostMapping("/bestillinger/{orderId}/materialer")

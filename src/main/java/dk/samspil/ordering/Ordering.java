@@ -126,8 +126,9 @@ class Ordering {
                     .update();
         }
         for (Timeline.PlannedTask task : Timeline.plan(today(), callback.toLocalDate(), form.getMeetingDate())) {
+            String owner = task.step() == Timeline.Step.FIRST_CONTACT ? form.getFirstContact() : task.owner().name();
             jdbc.sql("INSERT INTO order_task (order_id, step, owner, due_date) VALUES (?, ?, ?, ?)")
-                    .params(id, task.step().name(), task.owner().name(), task.due()).update();
+                    .params(id, task.step().name(), owner, task.due()).update();
         }
         OrderView order = orders.find(id).orElseThrow();
         inviteParticipants(order);
@@ -159,6 +160,8 @@ class Ordering {
         jdbc.sql("UPDATE package_order SET callback_note = ?, callback_done_at = now(), first_contact = ? WHERE id = ?")
                 .params(blankToNull(note), firstContact, order.id()).update();
         tick(order.id(), Timeline.Step.CALLBACK, by);
+        jdbc.sql("UPDATE order_task SET owner = ? WHERE order_id = ? AND step = 'FIRST_CONTACT'").params(firstContact, order.id())
+                .update();
         if (confirmedDate != null && !confirmedDate.equals(order.meetingDate())) {
             moveMeeting(orders.find(order.id()).orElseThrow(), confirmedDate);
         }
@@ -177,6 +180,30 @@ class Ordering {
         recipients.stream().distinct().forEach(to -> outbox.enqueue(mails.materials(order, pkg, to)));
         tick(order.id(), Timeline.Step.MATERIALS_MAIL, by);
         return (int) recipients.stream().distinct().count();
+    }
+
+    /**
+     * Records the first contact with the municipality (seed 004: whether it can take part): who made it, on which day,
+     * its answer; the drejebog's step is ticked. Recording it again corrects it.
+     */
+    @Transactional
+    void recordFirstContact(OrderView order, String madeBy, LocalDate madeOn, FirstContactAnswer answer, String note,
+            SamspilPrincipal by) {
+        if (madeBy == null || madeBy.isBlank() || madeBy.trim().length() > 200) {
+            throw new OrderRuleViolation("order.firstContactStep.madeByRequired");
+        }
+        if (madeOn == null || madeOn.isAfter(today())) {
+            throw new OrderRuleViolation("order.firstContactStep.madeOnInvalid");
+        }
+        if (answer == null) {
+            throw new OrderRuleViolation("order.firstContactStep.answerRequired");
+        }
+        jdbc.sql("""
+                        INSERT INTO order_first_contact (order_id, made_by, made_on, answer, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (order_id) DO UPDATE SET made_by = EXCLUDED.made_by, made_on = EXCLUDED.made_on,
+                            answer = EXCLUDED.answer, note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, recorded_at = now()""")
+                .params(order.id(), madeBy.trim(), madeOn, answer.name(), blankToNull(note), by.displayName()).update();
+        tick(order.id(), Timeline.Step.FIRST_CONTACT, by);
     }
 
     @Transactional
