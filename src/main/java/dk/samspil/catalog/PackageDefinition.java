@@ -37,6 +37,7 @@ public record PackageDefinition(
         List<String> suggestedActions,
         List<String> afterMeeting,
         boolean podcast,
+        String podcastUrl,
         MunicipalData municipalData) {
 
     public PackageDefinition {

@@ -271,6 +271,7 @@ class MeetingController {
         model.addAttribute("meeting", meeting);
         model.addAttribute("draft", values);
         model.addAttribute("errors", errors);
+        model.addAttribute("errorItem", itemOf(errors.keySet()));
         model.addAttribute("conflict", conflict);
         model.addAttribute("stored", stored);
         model.addAttribute("parties", List.of(Party.CLUSTER, Party.MUNICIPALITY, Party.PROVIDER));
@@ -294,6 +295,26 @@ class MeetingController {
     private static String notYet(RedirectAttributes redirect, OrderView order, String anchor) {
         redirect.addFlashAttribute("error", "meeting.notBeforeMeetingDay");
         return "redirect:/bestillinger/" + order.id() + "/moede#" + anchor;
+    }
+
+    /**
+     * The item of the page a failed save belongs to, by its fields' keys: the page comes back at that item (its form
+     * posts to a URL ending in the item's anchor) with the error summary there, not at the top of a long page.
+     */
+    static String itemOf(java.util.Collection<String> errorKeys) {
+        return errorKeys.stream().sorted().findFirst().map(key -> {
+            if (key.startsWith("block-")) {
+                return "blok-" + key.split("-")[1];
+            }
+            if (key.startsWith("parking-")) {
+                return "parkeringsplads";
+            }
+            if (key.startsWith("agreement-")) {
+                String id = key.split("-")[1];
+                return id.chars().allMatch(Character::isDigit) ? "aftale-" + id : "ny-aftale";
+            }
+            return "roller";
+        }).orElse(null);
     }
 
     private void minutesModel(Model model, OrderView order) {

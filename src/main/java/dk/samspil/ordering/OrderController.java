@@ -40,9 +40,12 @@ class OrderController {
     private final Directory directory;
     private final Access access;
     private final OrderGuard guard;
+    private final StatusChanges statuses;
 
-    OrderController(Orders orders, Ordering ordering, Catalog catalog, Directory directory, Access access, OrderGuard guard) {
+    OrderController(Orders orders, Ordering ordering, Catalog catalog, Directory directory, Access access, OrderGuard guard,
+            StatusChanges statuses) {
         this.guard = guard;
+        this.statuses = statuses;
         this.orders = orders;
         this.ordering = ordering;
         this.catalog = catalog;
@@ -147,6 +150,11 @@ class OrderController {
         model.addAttribute("canManage", Orders.canManage(user, order));
         model.addAttribute("canPlan", Orders.canPlan(user, order));
         model.addAttribute("nextStatus", order.status().next().orElse(null));
+        model.addAttribute("statusTargets", java.util.Arrays.stream(OrderStatus.values())
+                .filter(s -> s != order.status() && s != OrderStatus.CANCELLED).toList());
+        model.addAttribute("statusChanges", statuses.of(orderId));
+        model.addAttribute("firstContact", orders.firstContact(orderId).orElse(null));
+        model.addAttribute("firstContactAnswers", FirstContactAnswer.values());
         model.addAttribute("cancellable", order.status().canMoveTo(OrderStatus.CANCELLED));
         Long followUp = orders.followUpOf(orderId).orElse(null);
         model.addAttribute("canFollowUp", user.is(Role.COORDINATOR) && user.clusterId() != null
@@ -172,6 +180,18 @@ class OrderController {
             RedirectAttributes redirect) {
         OrderView order = guard.managed(user, orderId);
         return act(orderId, redirect, "order.municipalityContacted.recorded", () -> ordering.municipalityContacted(order));
+    }
+
+    /** The first contact with the municipality: recorded by the side that makes it (or the provider). */
+    @PostMapping("/bestillinger/{orderId}/foerste-kontakt")
+    String firstContact(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @RequestParam(required = false) String madeBy,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate madeOn,
+            @RequestParam(required = false) FirstContactAnswer answer, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        OrderView order = guard.planned(user, orderId);
+        return act(orderId, redirect, "order.firstContactStep.recorded", "foerste-kontakt",
+                () -> ordering.recordFirstContact(order, madeBy, madeOn, answer, note, user));
     }
 
     @PostMapping("/bestillinger/{orderId}/materialer")
@@ -208,26 +228,37 @@ class OrderController {
     String cancel(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         OrderView order = guard.planned(user, orderId);
-        return act(orderId, redirect, "order.cancelled", () -> ordering.cancel(order, reason));
+        return act(orderId, redirect, "order.cancelled", "aflys", () -> ordering.cancel(order, reason, user));
     }
 
     @PostMapping("/bestillinger/{orderId}/status")
     String advance(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @RequestParam(required = false) OrderStatus target, RedirectAttributes redirect) {
+            @RequestParam(required = false) OrderStatus target, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         OrderView order = guard.managed(user, orderId);
         if (target == null) {
             redirect.addFlashAttribute("error", "order.transition.notAllowed");
             return "redirect:/bestillinger/" + orderId;
         }
-        return act(orderId, redirect, "order.statusChanged", () -> ordering.advance(order, target));
+        return act(orderId, redirect, "order.statusChanged", "status-form",
+                () -> ordering.changeStatus(order, target, reason, user));
     }
 
     private String act(long orderId, RedirectAttributes redirect, String successKey, Runnable action) {
+        return act(orderId, redirect, successKey, null, action);
+    }
+
+    /** As above; a refusal comes back at the form's anchor with the message there. */
+    private String act(long orderId, RedirectAttributes redirect, String successKey, String anchor, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("success", successKey);
         } catch (OrderRuleViolation refused) {
             redirect.addFlashAttribute("error", refused.messageKey());
+            if (anchor != null) {
+                redirect.addFlashAttribute("errorAt", anchor);
+                return "redirect:/bestillinger/" + orderId + "#" + anchor;
+            }
         }
         return "redirect:/bestillinger/" + orderId;
     }

@@ -53,14 +53,24 @@ class OrderMails {
                 documentsLink(order));
     }
 
-    /** Seed 004's materials mail: the package, the questionnaire draft, the pre-meeting advice, the drejebog, the requests. */
+    /**
+     * Seed 004's materials mail: the package, the order's questionnaire to comment on, the pre-meeting advice, the
+     * drejebog, the requests. Every link opens for its recipient: the cluster page (member e-mails, provider numbers)
+     * only in the coordinator's mail; the podcast only where the package names one.
+     */
     OutgoingMail materials(OrderView order, PackageDefinition pkg, String to) {
         String packageLink = settings.link("/pakker/" + pkg.slug());
+        boolean coordinator = to.equalsIgnoreCase(order.coordinatorEmail());
+        String request = coordinator
+                ? messages.getMessage("order.mail.materials.coordinatorRequest",
+                        new Object[] {settings.link("/klynger/" + order.clusterId())}, DANISH)
+                : messages.getMessage("order.mail.materials.participantRequest", null, DANISH);
+        boolean podcast = pkg.podcast() && pkg.podcastUrl() != null && !pkg.podcastUrl().isBlank();
         return mail(to, "order.mail.materials", "order:" + order.id() + ":materials",
                 order.packageTitle(), order.clusterName(), DATE.format(order.meetingDate()), packageLink,
-                packageLink + "#spoergeskema", orderLink(order), settings.link("/klynger/" + order.clusterId()),
+                settings.link("/bestillinger/" + order.id() + "/spoergeskema"), orderLink(order), request,
                 pkg.provider().equals("KIAP") ? "KiAP" : pkg.provider(), documentsLink(order),
-                pkg.podcast() ? messages.getMessage("order.mail.materials.podcast", new Object[] {packageLink}, DANISH) : "");
+                podcast ? messages.getMessage("order.mail.materials.podcast", new Object[] {pkg.podcastUrl()}, DANISH) : "");
     }
 
     OutgoingMail reminder(OrderView order, TaskView task, String to, boolean overdue) {

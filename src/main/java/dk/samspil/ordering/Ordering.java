@@ -31,9 +31,13 @@ class Ordering {
     private final Invitations invitations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StatusChanges statuses;
+    private final OrderProgress progress;
 
     Ordering(JdbcClient jdbc, Orders orders, Outbox outbox, OrderMails mails, Invitations invitations,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, StatusChanges statuses, OrderProgress progress) {
+        this.statuses = statuses;
+        this.progress = progress;
         this.jdbc = jdbc;
         this.orders = orders;
         this.outbox = outbox;
@@ -91,7 +95,9 @@ class Ordering {
         }
         original.electiveTopics().forEach(e -> form.getElectiveTopics().add(e.key()));
         original.electiveTopics().stream().filter(e -> e.freeText() != null).findFirst().ifPresent(e -> form.setElectiveOther(e.freeText()));
-        return place(form, pkg, coordinator, original.id());
+        long id = place(form, pkg, coordinator, original.id());
+        progress.followUpOrdered(original.id(), coordinator.displayName());
+        return id;
     }
 
     private long place(OrderForm form, PackageDefinition pkg, SamspilPrincipal coordinator, Long followsOrderId) {
@@ -123,8 +129,9 @@ class Ordering {
                     .update();
         }
         for (Timeline.PlannedTask task : Timeline.plan(today(), callback.toLocalDate(), form.getMeetingDate())) {
+            String owner = task.step() == Timeline.Step.FIRST_CONTACT ? form.getFirstContact() : task.owner().name();
             jdbc.sql("INSERT INTO order_task (order_id, step, owner, due_date) VALUES (?, ?, ?, ?)")
-                    .params(id, task.step().name(), task.owner().name(), task.due()).update();
+                    .params(id, task.step().name(), owner, task.due()).update();
         }
         OrderView order = orders.find(id).orElseThrow();
         if (order.municipalityContactedAt() != null) {
@@ -161,14 +168,17 @@ class Ordering {
     @Transactional
     void recordCallback(OrderView order, String note, LocalDate confirmedDate, String firstContact, SamspilPrincipal by) {
         requireTransition(order, OrderStatus.IN_PREPARATION);
+        statuses.change(order.id(), order.status(), OrderStatus.IN_PREPARATION, by.displayName(), null);
         jdbc.sql("""
-                        UPDATE package_order SET callback_note = ?, callback_done_at = now(), first_contact = ?, status = ?,
-                            consultant_user_id = ?, version = version + 1 WHERE id = ?""")
-                .params(blankToNull(note), firstContact, OrderStatus.IN_PREPARATION.name(), by.id(), order.id()).update();
+                        UPDATE package_order SET callback_note = ?, callback_done_at = now(), first_contact = ?,
+                            consultant_user_id = ? WHERE id = ?""")
+                .params(blankToNull(note), firstContact, by.id(), order.id()).update();
         if ("CLUSTER".equals(firstContact) && order.municipalityContactedAt() == null) {
             municipalityContacted(order); // the cluster makes the first contact: its invitations go now
         }
         tick(order.id(), Timeline.Step.CALLBACK, by);
+        jdbc.sql("UPDATE order_task SET owner = ? WHERE order_id = ? AND step = 'FIRST_CONTACT'").params(firstContact, order.id())
+                .update();
         if (confirmedDate != null && !confirmedDate.equals(order.meetingDate())) {
             moveMeeting(orders.find(order.id()).orElseThrow(), confirmedDate);
         }
@@ -205,6 +215,33 @@ class Ordering {
         return (int) recipients.stream().distinct().count();
     }
 
+    /**
+     * Records the first contact with the municipality (seed 004: whether it can take part): who made it, on which day,
+     * its answer; the drejebog's step is ticked. Recording it again corrects it.
+     */
+    @Transactional
+    void recordFirstContact(OrderView order, String madeBy, LocalDate madeOn, FirstContactAnswer answer, String note,
+            SamspilPrincipal by) {
+        if (madeBy == null || madeBy.isBlank() || madeBy.trim().length() > 200) {
+            throw new OrderRuleViolation("order.firstContactStep.madeByRequired");
+        }
+        if (madeOn == null || madeOn.isAfter(today())) {
+            throw new OrderRuleViolation("order.firstContactStep.madeOnInvalid");
+        }
+        if (answer == null) {
+            throw new OrderRuleViolation("order.firstContactStep.answerRequired");
+        }
+        jdbc.sql("""
+                        INSERT INTO order_first_contact (order_id, made_by, made_on, answer, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (order_id) DO UPDATE SET made_by = EXCLUDED.made_by, made_on = EXCLUDED.made_on,
+                            answer = EXCLUDED.answer, note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, recorded_at = now()""")
+                .params(order.id(), madeBy.trim(), madeOn, answer.name(), blankToNull(note), by.displayName()).update();
+        tick(order.id(), Timeline.Step.FIRST_CONTACT, by);
+        if (answer != FirstContactAnswer.DECLINES && order.municipalityContactedAt() == null) {
+            municipalityContacted(order); // the municipality has been asked: its participants' invitations go now
+        }
+    }
+
     @Transactional
     void tickTask(OrderView order, TaskView task, SamspilPrincipal by) {
         jdbc.sql("UPDATE order_task SET done_at = now(), done_by = ? WHERE id = ? AND done_at IS NULL")
@@ -238,22 +275,30 @@ class Ordering {
     }
 
     @Transactional
-    void cancel(OrderView order, String reason) {
+    void cancel(OrderView order, String reason, SamspilPrincipal by) {
         if (reason == null || reason.isBlank()) {
             throw new OrderRuleViolation("order.cancel.reasonRequired");
         }
         if (!order.status().canMoveTo(OrderStatus.CANCELLED)) {
             throw new OrderRuleViolation("order.cancel.notAllowed");
         }
-        jdbc.sql("UPDATE package_order SET status = ?, cancel_reason = ?, version = version + 1 WHERE id = ?")
-                .params(OrderStatus.CANCELLED.name(), reason.trim(), order.id()).update();
+        statuses.change(order.id(), order.status(), OrderStatus.CANCELLED, by.displayName(), reason.trim());
+        jdbc.sql("UPDATE package_order SET cancel_reason = ? WHERE id = ?").params(reason.trim(), order.id()).update();
     }
 
+    /**
+     * A consultant sets the status by hand, with a reason: to correct what the automatic steps could not know (a
+     * meeting held without minutes in Samspil, a survey run elsewhere). Cancelling has its own action.
+     */
     @Transactional
-    void advance(OrderView order, OrderStatus target) {
-        requireTransition(order, target);
-        jdbc.sql("UPDATE package_order SET status = ?, version = version + 1 WHERE id = ?")
-                .params(target.name(), order.id()).update();
+    void changeStatus(OrderView order, OrderStatus target, String reason, SamspilPrincipal by) {
+        if (reason == null || reason.isBlank()) {
+            throw new OrderRuleViolation("order.status.reasonRequired");
+        }
+        if (target == OrderStatus.CANCELLED || target == order.status() || order.status() == OrderStatus.CANCELLED) {
+            throw new OrderRuleViolation("order.transition.notAllowed");
+        }
+        statuses.change(order.id(), order.status(), target, by.displayName(), reason.trim());
     }
 
     private static void requireTransition(OrderView order, OrderStatus target) {

@@ -79,6 +79,16 @@ public class Orders {
                 .filter(e -> e != null && !e.isBlank()).distinct().toList();
     }
 
+    /** The first contact with the municipality, once recorded. */
+    public Optional<FirstContactAnswer.FirstContact> firstContact(long orderId) {
+        return jdbc.sql("SELECT made_by, made_on, answer, note, recorded_by, recorded_at FROM order_first_contact WHERE order_id = ?")
+                .param(orderId)
+                .query((rs, n) -> new FirstContactAnswer.FirstContact(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        FirstContactAnswer.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class)))
+                .optional();
+    }
+
     /** The id of the follow-up ordered from this order, if any. */
     public Optional<Long> followUpOf(long orderId) {
         return jdbc.sql("SELECT id FROM package_order WHERE follows_order_id = ?").param(orderId).query(Long.class).optional();

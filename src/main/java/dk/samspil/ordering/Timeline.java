@@ -14,6 +14,8 @@ public final class Timeline {
     public enum Step {
         CALLBACK(Party.PROVIDER),
         MATERIALS_MAIL(Party.PROVIDER),
+        /** Seed 004: "afklares, hvorvidt kommunen kan deltage" — by the side the order names (provider by default). */
+        FIRST_CONTACT(Party.PROVIDER),
         MEMBER_EMAILS(Party.CLUSTER),
         QUESTIONNAIRE_COMMENTS(Party.CLUSTER),
         SURVEY_OPEN(Party.PROVIDER),
@@ -58,6 +60,7 @@ public final class Timeline {
         LocalDate due = switch (step) {
             case CALLBACK -> callback;
             case MATERIALS_MAIL -> callback.plusDays(2);
+            case FIRST_CONTACT -> callback.plusWeeks(1);
             case MEMBER_EMAILS -> meeting.minusWeeks(7);
             case QUESTIONNAIRE_COMMENTS -> meeting.minusWeeks(6);
             case SURVEY_OPEN -> meeting.minusWeeks(5).minusDays(3);

@@ -14,7 +14,8 @@ public final class BenchmarkAccess {
     private BenchmarkAccess() {}
 
     public static Object importer(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction) {
-        return new NationalFileImport(jdbc, dataSource, transaction);
+        // No orders to move along outside the application.
+        return new NationalFileImport(jdbc, dataSource, transaction, null);
     }
 
     public static boolean importPractices(Object importer, Path file) {

@@ -33,11 +33,12 @@ class FiguresController {
     String show(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
         OrderView order = guard.visible(user, orderId);
         model.addAttribute("order", order);
-        model.addAttribute("figures", figures.forOrder(order));
+        boolean consultant = Orders.canManage(user, order);
+        model.addAttribute("figures", consultant ? figures.withPracticeDetail(order) : figures.forOrder(order));
         model.addAttribute("trends", trend.forOrder(order));
-        model.addAttribute("referrals", municipal.referrals(order));
+        model.addAttribute("referrals", municipal.referrals(order, consultant));
         model.addAttribute("dosisFigures", municipal.dosisFigures(order));
-        model.addAttribute("key", Orders.canManage(user, order) ? figures.key(order) : null);
+        model.addAttribute("key", consultant ? figures.key(order) : null);
         return "servicedata/figures";
     }
 }

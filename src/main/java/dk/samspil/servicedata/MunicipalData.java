@@ -168,9 +168,18 @@ public class MunicipalData {
                 .list();
     }
 
-    /** Referrals per municipality and offer, per practice under its letter and for the cluster, per 1,000 listed. */
+    /**
+     * Referrals per municipality and offer, per practice under its letter and for the cluster, per 1,000 listed; per
+     * letter only the rate (the municipality knows its referral counts per ydernummer: a count per letter names it).
+     */
     @Transactional
     public List<Referrals> referrals(OrderView order) {
+        return referrals(order, false);
+    }
+
+    /** As {@link #referrals(OrderView)}; with each letter's count and listed patients for the consultant. */
+    @Transactional
+    public List<Referrals> referrals(OrderView order, boolean withPracticeDetail) {
         List<Upload> uploads = uploads(order);
         if (uploads.isEmpty()) {
             return List.of();
@@ -201,8 +210,8 @@ public class MunicipalData {
                 }
                 Line total = new Line(clusterName, table.total(), clusterListed,
                         OrderFigures.rate(table.total().value(), clusterListed));
-                result.add(new Referrals(name(order, upload.municipalityCode()), offer, upload.period(), lines, total,
-                        policy.threshold()));
+                result.add(new Referrals(name(order, upload.municipalityCode()), offer, upload.period(),
+                        withPracticeDetail ? lines : OrderFigures.withoutPracticeDetail(lines), total, policy.threshold()));
             }
         }
         return result;

@@ -151,7 +151,7 @@ class MunicipalDataController {
                 .filter(m -> m.code().equals(municipality)).map(MunicipalityRef::name).findFirst().orElse(municipality));
         model.addAttribute("chooser", Orders.canManage(user, order) && order.municipalities().size() > 1);
         model.addAttribute("uploads", data.uploads(order));
-        model.addAttribute("referrals", data.referrals(order));
+        model.addAttribute("referrals", data.referrals(order, Orders.canManage(user, order)));
         model.addAttribute("dosisFigures", data.dosisFigures(order));
     }
 

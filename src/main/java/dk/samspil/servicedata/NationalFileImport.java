@@ -1,5 +1,6 @@
 package dk.samspil.servicedata;
 
+import dk.samspil.ordering.OrderProgress;
 import com.carrotsearch.hppc.LongHashSet;
 import dk.samspil.servicedata.RegisterRows.Kind;
 import dk.samspil.servicedata.RegisterRows.Problem;
@@ -66,11 +67,13 @@ public class NationalFileImport {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
+    private final OrderProgress progress;
 
-    NationalFileImport(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction) {
+    NationalFileImport(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, OrderProgress progress) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = transaction;
+        this.progress = progress;
     }
 
     Result importFile(Path file, Kind kind, String fileName, String by) {
@@ -171,6 +174,9 @@ public class NationalFileImport {
                 .params(rows, periods, added, changed, removed, importId).update();
         log.info("SERVICES file {}: {} rows read, checked and copied in {} ms, indexed in {} ms, stored in {} ms", fileName, rows,
                 (read - started) / 1_000_000, (indexed - read) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+        if (progress != null) {
+            progress.serviceDataImported(checks.codes(), by);
+        }
         return new Result(true, Kind.SERVICES, rows, List.of(), 0, periods, added, changed, removed);
     }
 

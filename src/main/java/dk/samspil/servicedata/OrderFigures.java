@@ -27,13 +27,33 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderFigures {
 
-    /** One line of the figures: a count and its rate per 1,000 listed patients, as they may be shown. */
-    public record Line(String label, Shown count, long listedPatients, Double ratePer1000) {
+    /**
+     * One line of the figures: a count and its rate per 1,000 listed patients, as they may be shown.
+     *
+     * @param detailed false for a practice's line as readers without the key see it: its rate (or why it is hidden),
+     *     never its count or listed patients — with the listed patients per named practice on the cluster page, either
+     *     (or count and rate together) tells which letter is which practice
+     */
+    public record Line(String label, Shown count, long listedPatients, Double ratePer1000, boolean detailed) {
+
+        public Line(String label, Shown count, long listedPatients, Double ratePer1000) {
+            this(label, count, listedPatients, ratePer1000, true);
+        }
 
         /** The rate, or null when the count is hidden (a rate would give it back). */
         public Double shownRate() {
             return count.visible() ? ratePer1000 : null;
         }
+
+        /** This practice's line without its count and listed patients (whether and why a count is hidden stays). */
+        Line withoutPracticeDetail() {
+            return new Line(label, new Shown(0, count.hidden()), 0, ratePer1000, false);
+        }
+    }
+
+    /** The practices' lines as readers without the key may see them. */
+    static List<Line> withoutPracticeDetail(List<Line> practices) {
+        return practices.stream().map(Line::withoutPracticeDetail).toList();
     }
 
     /**
@@ -49,6 +69,11 @@ public class OrderFigures {
             all.add(region);
             all.add(country);
             return maxShownRate(all);
+        }
+
+        Figures withoutPracticeDetail() {
+            return new Figures(service, from, to, OrderFigures.withoutPracticeDetail(practices), cluster, region, country,
+                    threshold);
         }
     }
 
@@ -72,7 +97,10 @@ public class OrderFigures {
         this.policy = policy;
     }
 
-    /** The figures for each service code of the order's package that has data. */
+    /**
+     * The figures for each service code of the order's package that has data, as everyone who sees the order may
+     * see them (pages, deck): per practice letter only the rate.
+     */
     @Transactional
     public List<Figures> forOrder(OrderView order) {
         return forOrder(order, null);
@@ -80,10 +108,20 @@ public class OrderFigures {
 
     /**
      * The figures of the 12 months with data before {@code until} (null: the latest data) — for "then" in a
-     * follow-up, the months before the first meeting.
+     * follow-up, the months before the first meeting. Per practice letter only the rate.
      */
     @Transactional
     public List<Figures> forOrder(OrderView order, LocalDate until) {
+        return detailed(order, until).stream().map(Figures::withoutPracticeDetail).toList();
+    }
+
+    /** The figures with each letter's count and listed patients: for the consultant, who holds the key anyway. */
+    @Transactional
+    public List<Figures> withPracticeDetail(OrderView order) {
+        return detailed(order, null);
+    }
+
+    private List<Figures> detailed(OrderView order, LocalDate until) {
         List<ServiceCode> codes = catalog.find(order.packageSlug()).map(p -> p.serviceCodes()).orElse(List.of());
         ClusterView cluster = directory.cluster(order.clusterId()).orElseThrow();
         Map<String, String> letters = letters(order);

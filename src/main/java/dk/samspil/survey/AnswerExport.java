@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * All answers of a survey as a table, one row per (anonymous) answer in random order, one column per question (and
+ * All answers of a survey as a table for the consultant, one row per (anonymous) answer in random order, one column per question (and
  * one for each "andet" text), as CSV (semicolon, UTF-8 with BOM: opens in a Danish Excel) and XLSX. Every cell is
  * text, and no cell starts a formula: a leading {@code = + - @}, tab or carriage return gets an apostrophe first.
  */
@@ -56,12 +56,43 @@ final class AnswerExport {
         return rows;
     }
 
+    /**
+     * The results per question for the cluster and the municipality: counts and shares per option, then the free
+     * texts one per row, shuffled per question — never a row per respondent, whose texts side by side would tell a
+     * small cluster who wrote them.
+     */
+    static List<List<String>> summary(SurveyResults.Results results) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Spørgsmål", "Svar", "Antal", "Andel (%)"));
+        java.util.Random random = new java.security.SecureRandom();
+        for (SurveyResults.QuestionResult q : results.questions()) {
+            String question = q.question().number() + ". " + q.question().text();
+            rows.add(neutralised(question, "Besvaret af", String.valueOf(q.answered()), ""));
+            for (SurveyResults.OptionCount option : q.options()) {
+                rows.add(neutralised(question, option.label(), String.valueOf(option.count()), String.valueOf(option.percent())));
+            }
+            List<String> texts = new ArrayList<>(q.texts());
+            q.others().forEach(other -> texts.add("Andet: " + other));
+            java.util.Collections.shuffle(texts, random);
+            texts.forEach(text -> rows.add(neutralised(question, text, "", "")));
+        }
+        return rows;
+    }
+
+    private static List<String> neutralised(String... cells) {
+        return java.util.Arrays.stream(cells).map(Spreadsheets::neutralise).toList();
+    }
+
     static byte[] csv(SurveyResults.AllAnswers all) {
+        return csv(table(all));
+    }
+
+    static byte[] csv(List<List<String>> table) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
                 CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
             writer.write('\uFEFF');
-            for (List<String> row : table(all)) {
+            for (List<String> row : table) {
                 printer.printRecord(row);
             }
         } catch (IOException e) {
@@ -72,5 +103,9 @@ final class AnswerExport {
 
     static byte[] xlsx(SurveyResults.AllAnswers all) {
         return Spreadsheets.xlsx("Svar", table(all), 1);
+    }
+
+    static byte[] xlsx(List<List<String>> summary) {
+        return Spreadsheets.xlsx("Resultater", summary, 1);
     }
 }

@@ -2,6 +2,7 @@ package dk.samspil.survey;
 
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
+import dk.samspil.ordering.OrderProgress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,10 +27,12 @@ class Review {
 
     private final JdbcClient jdbc;
     private final Surveys surveys;
+    private final OrderProgress progress;
 
-    Review(JdbcClient jdbc, Surveys surveys) {
+    Review(JdbcClient jdbc, Surveys surveys, OrderProgress progress) {
         this.jdbc = jdbc;
         this.surveys = surveys;
+        this.progress = progress;
     }
 
     List<Proposal> proposals(long surveyId) {
@@ -131,7 +134,7 @@ class Review {
     }
 
     @Transactional
-    void freeze(SurveyView survey) {
+    void freeze(SurveyView survey, String by) {
         if (survey.status() != SurveyStatus.REVIEW) {
             throw new SurveyRuleViolation("survey.review.closed");
         }
@@ -141,6 +144,7 @@ class Review {
         jdbc.sql("UPDATE survey_version SET frozen_at = now() WHERE survey_id = ? AND number = ?")
                 .params(survey.id(), survey.versionNumber()).update();
         jdbc.sql("UPDATE survey SET status = 'FROZEN' WHERE id = ?").param(survey.id()).update();
+        progress.questionnaireFrozen(survey.orderId(), by);
     }
 
     /** Before sending, a frozen version can be followed by a new one to edit; the frozen one stays as it was. */

@@ -165,7 +165,7 @@ class Sending {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("UPDATE survey SET status = 'OPEN', closes_on = ?, closed_at = NULL WHERE id = ?")
                     .params(closesOn, survey.id()).update();
-            progress.surveyReopened(survey.orderId());
+            progress.surveyReopened(survey.orderId(), null);
         });
     }
 

@@ -201,7 +201,7 @@ class SurveyController {
     @PostMapping("/bestillinger/{orderId}/spoergeskema/frys")
     String freeze(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
-        return act(orderId, redirect, "survey.frozen.done", () -> review.freeze(survey));
+        return act(orderId, redirect, "survey.frozen.done", () -> review.freeze(survey, user.displayName()));
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/ny-version")
@@ -234,7 +234,10 @@ class SurveyController {
             redirect.addFlashAttribute("success", successKey);
             redirect.addFlashAttribute("successArgs", new Object[] {mails});
         } catch (SurveyRuleViolation refused) {
+            // Back at the send form with the message there, not at the top of a long page.
             redirect.addFlashAttribute("error", refused.messageKey());
+            redirect.addFlashAttribute("errorAt", "send");
+            return "redirect:/bestillinger/" + orderId + "/spoergeskema#send";
         }
         return "redirect:/bestillinger/" + orderId + "/spoergeskema";
     }
@@ -284,28 +287,33 @@ class SurveyController {
     @GetMapping("/bestillinger/{orderId}/resultater.csv")
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
         return export(user, orderId, "csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
-                AnswerExport::csv);
+                AnswerExport::csv, AnswerExport::csv);
     }
 
     @GetMapping("/bestillinger/{orderId}/resultater.xlsx")
     ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
         return export(user, orderId, "xlsx",
-                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), AnswerExport::xlsx);
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), AnswerExport::xlsx,
+                AnswerExport::xlsx);
     }
 
     private ResponseEntity<byte[]> export(SamspilPrincipal user, long orderId, String extension, MediaType type,
-            java.util.function.Function<SurveyResults.AllAnswers, byte[]> format) {
+            java.util.function.Function<SurveyResults.AllAnswers, byte[]> perRespondent,
+            java.util.function.Function<List<List<String>>, byte[]> perQuestion) {
         OrderView order = guard.visible(user, orderId);
         SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
         // Below the threshold there is nothing to export: 404 like any page that is not there.
         SurveyResults.AllAnswers all = results.all(survey)
                 .orElseThrow(() -> new AccessRefusedException("survey:" + survey.id() + ":export-below-threshold"));
+        // A row per respondent only for the consultant; the cluster and the municipality get the results per question.
+        byte[] body = Orders.canManage(user, order) ? perRespondent.apply(all)
+                : perQuestion.apply(AnswerExport.summary(results.of(survey)));
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("spoergeskema-svar-" + orderId + "." + extension).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(format.apply(all));
+                .body(body);
     }
 
     private String questionView(Model model, long orderId, SurveyView survey, String key) {

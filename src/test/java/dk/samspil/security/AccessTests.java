@@ -176,6 +176,7 @@ class AccessTests {
         notPlanners.put("kommune", 404);
         list.add(new Endpoint("/bestillinger/{orderId}/moededato", "POST", o + "/moededato", notPlanners));
         list.add(new Endpoint("/bestillinger/{orderId}/aflys", "POST", o + "/aflys", notPlanners));
+        list.add(new Endpoint("/bestillinger/{orderId}/foerste-kontakt", "POST", o + "/foerste-kontakt", notPlanners));
         // Only the cluster's coordinator orders the follow-up (exercised in FollowUpFlowTests).
         Map<String, Integer> notCoordinator = everyone(404);
         notCoordinator.put(ANONYMOUS, LOGIN);

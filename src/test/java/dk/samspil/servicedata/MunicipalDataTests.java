@@ -78,8 +78,10 @@ class MunicipalDataTests {
         assertThat(figures).doesNotContain("100101", "Lægehuset");
         String letterOf100103 = jdbc.sql("SELECT letter FROM order_pseudonym WHERE order_id = ? AND ydernummer = '100103'")
                 .param(order).query(String.class).single();
-        // 40 referrals among 8,000 listed patients: 5,0 per 1,000.
-        assertThat(figures).containsPattern("Praksis " + letterOf100103 + "</th>\\s*<td[^>]*>40</td>\\s*<td[^>]*>8\\.000</td>\\s*<td[^>]*>5,0</td>");
+        // 40 referrals among 8,000 listed patients: 5,0 per 1,000; outside the key only the rate per letter.
+        assertThat(figures).containsPattern("Praksis " + letterOf100103 + "</th>\\s*<td[^>]*>–</td>\\s*<td[^>]*>–</td>\\s*<td[^>]*>5,0</td>");
+        String consultant = body(mvc.perform(get("/bestillinger/" + order + "/data").with(users.as("konsulent"))).andReturn());
+        assertThat(consultant).containsPattern("Praksis " + letterOf100103 + "</th>\\s*<td[^>]*>40</td>\\s*<td[^>]*>8\\.000</td>\\s*<td[^>]*>5,0</td>");
 
         String again = upload(order, "kommune", "2025", """
                 Antal henvisninger;Ydernummer;Tilbud

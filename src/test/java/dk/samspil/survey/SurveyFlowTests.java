@@ -244,14 +244,14 @@ class SurveyFlowTests {
         assertThat(henvisning.options().get(henvisning.options().size() - 1).count()).isEqualTo(1);
         assertThat(result(results, "patientgrupper").texts()).containsExactlyInAnyOrder(hostile, "<b>fed</b> æøå", "-1+1 @SUM\ttab");
 
-        byte[] csv = mvc.perform(get("/bestillinger/" + order + "/resultater.csv").with(users.as("koordinator"))).andReturn()
+        byte[] csv = mvc.perform(get("/bestillinger/" + order + "/resultater.csv").with(users.as("konsulent"))).andReturn()
                 .getResponse().getContentAsByteArray();
         assertThat(csv[0]).as("UTF-8 BOM").isEqualTo((byte) 0xEF);
         List<CSVRecord> records;
         try (var reader = new InputStreamReader(new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8)) {
             records = CSVFormat.DEFAULT.builder().setDelimiter(';').get().parse(reader).getRecords();
         }
-        byte[] xlsx = mvc.perform(get("/bestillinger/" + order + "/resultater.xlsx").with(users.as("kommune"))).andReturn()
+        byte[] xlsx = mvc.perform(get("/bestillinger/" + order + "/resultater.xlsx").with(users.as("admin"))).andReturn()
                 .getResponse().getContentAsByteArray();
         List<List<String>> sheet = new ArrayList<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
