@@ -116,6 +116,7 @@ class AccessTests {
         Map<String, Integer> notImporters = new LinkedHashMap<>(importers);
         List.of("konsulent", "midtkraft", "admin").forEach(notImporters::remove);
         list.add(new Endpoint("/data/import", "POST", "/data/import", notImporters));
+        list.add(new Endpoint("/data/import/bekraeft", "POST", "/data/import/bekraeft", notImporters));
         Map<String, Integer> signedIn = everyone(404);
         signedIn.put(ANONYMOUS, LOGIN);
         list.add(new Endpoint(null, "GET", "/actuator/env", signedIn));
