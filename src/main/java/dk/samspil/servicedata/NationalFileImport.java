@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NationalFileImport {
 
     /** At most this many problems are listed; the count of all is always given. */
-    static final int MAX_LISTED = 1_000;
+    static final int MAX_LISTED = dk.samspil.platform.ReportLimits.MAX_LISTED;
 
     /**
      * @param problems the first {@link #MAX_LISTED} problems, by line
@@ -126,11 +124,11 @@ public class NationalFileImport {
         jdbc.sql("CREATE TABLE " + partition + " (LIKE register_service_count INCLUDING DEFAULTS INCLUDING CONSTRAINTS,"
                 + " CHECK (import_id = " + importId + "))").update();
         jdbc.sql("ALTER TABLE " + partition + " ALTER COLUMN import_id SET DEFAULT " + importId).update();
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         long rows = copy("COPY " + partition + " (ydernummer, period, service_code, count) FROM STDIN (FORMAT binary)",
                 (copy, line) -> RegisterRows.read(file, Kind.SERVICES, row -> {
                     // After the first problem nothing more is copied (it is all rolled back), but every row is still
-                    // read and checked, so that the report lists them all.
+                    // read and checked, so that the report counts them all (and lists the first ones).
                     if (checks.check(row, problems) && problems.isEmpty()) {
                         line.row(4).int4(Integer.parseInt(row.ydernummer())).month(row.period()).code(row.serviceCode()).int4((int) row.count())
                                 .end(copy);
@@ -215,12 +213,12 @@ public class NationalFileImport {
         long started = System.nanoTime();
         jdbc.sql("CREATE TEMPORARY TABLE import_rows (line INT, ydernummer CHAR(6) COLLATE \"C\", period DATE, listed BIGINT,"
                 + " municipality_code CHAR(4)) ON COMMIT DROP").update();
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         long rows = copy("COPY import_rows FROM STDIN (FORMAT binary)", (copy, line) -> RegisterRows.read(file, Kind.PRACTICES,
                 row -> {}, row -> line.row(5).int4(row.line()).code(row.ydernummer()).month(row.period())
                         .int8(row.listedPatients()).code(row.municipalityCode()).end(copy), problems));
         long read = System.nanoTime();
-        problems.addAll(practiceProblems());
+        practiceProblems(problems);
         log.info("PRACTICES file {}: {} rows read and copied in {} ms, checked in {} ms", fileName, rows,
                 (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         if (rows == 0 && problems.isEmpty()) {
@@ -232,9 +230,8 @@ public class NationalFileImport {
         return replacePractices(fileName, by, rows);
     }
 
-    private static Result refused(Kind kind, long rows, List<Problem> problems) {
-        List<Problem> listed = problems.stream().sorted(Comparator.comparingInt(Problem::line)).limit(MAX_LISTED).toList();
-        return new Result(false, kind, rows, listed, problems.size(), "", 0, 0, 0, 0);
+    private static Result refused(Kind kind, long rows, Problems problems) {
+        return new Result(false, kind, rows, problems.listed(), problems.count(), "", 0, 0, 0, 0);
     }
 
     /**
@@ -265,23 +262,32 @@ public class NationalFileImport {
         }
     }
 
-    private List<Problem> practiceProblems() {
-        List<Problem> problems = new ArrayList<>();
-        problems.addAll(jdbc.sql("""
-                        SELECT line, first FROM (
+    /** The problems of the copied practice rows that only the database sees: duplicates and unknown municipalities. */
+    private void practiceProblems(Problems problems) {
+        long[] total = {0};
+        List<Problem> duplicates = jdbc.sql("""
+                        SELECT line, first, count(*) OVER () FROM (
                             SELECT line, min(line) OVER (PARTITION BY ydernummer, period) AS first FROM import_rows) r
                         WHERE line <> first ORDER BY line LIMIT ?""")
                 .param(MAX_LISTED)
-                .query((rs, n) -> new Problem(rs.getInt(1), "Ydernummer", "servicedata.row.duplicate", String.valueOf(rs.getInt(2))))
-                .list());
-        problems.addAll(jdbc.sql("""
-                        SELECT line, municipality_code FROM import_rows r
+                .query((rs, n) -> {
+                    total[0] = rs.getLong(3);
+                    return new Problem(rs.getInt(1), "Ydernummer", "servicedata.row.duplicate", String.valueOf(rs.getInt(2)));
+                })
+                .list();
+        problems.addCounted(duplicates, total[0]);
+        total[0] = 0;
+        List<Problem> unknown = jdbc.sql("""
+                        SELECT line, municipality_code, count(*) OVER () FROM import_rows r
                         WHERE NOT EXISTS (SELECT 1 FROM municipality m WHERE m.code = r.municipality_code)
                         ORDER BY line LIMIT ?""")
                 .param(MAX_LISTED)
-                .query((rs, n) -> new Problem(rs.getInt(1), "Kommunekode", "servicedata.municipality.unknown", rs.getString(2)))
-                .list());
-        return problems;
+                .query((rs, n) -> {
+                    total[0] = rs.getLong(3);
+                    return new Problem(rs.getInt(1), "Kommunekode", "servicedata.municipality.unknown", rs.getString(2));
+                })
+                .list();
+        problems.addCounted(unknown, total[0]);
     }
 
     private Result replacePractices(String fileName, String by, long rows) {

@@ -121,7 +121,7 @@ class RegisterDataController {
 
     /** An uploaded file waiting for confirmation; its temporary copy is deleted when it leaves the session. */
     static final class PendingImport implements HttpSessionBindingListener, Serializable {
-        static final String ATTRIBUTE = "servicedata.pendingImport";
+        static final String ATTRIBUTE = "pendingNationalImport";
 
         final String path;
         final Kind kind;

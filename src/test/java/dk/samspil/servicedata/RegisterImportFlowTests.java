@@ -194,6 +194,23 @@ class RegisterImportFlowTests {
     }
 
     @Test
+    void aHostileFileOfBadRowsAndHugeCellsGetsACappedReportOnASmallPage() throws Exception {
+        StringBuilder file = new StringBuilder("Ydernummer;Periode;Ydelseskode;Antal\n");
+        String huge = "9".repeat(100_000);
+        for (int i = 0; i < 60; i++) {
+            file.append(huge).append(";2031-07;0124;1\n");
+        }
+        for (int i = 0; i < 100_000; i++) {
+            file.append("12345;2031-07;0124;1\n");
+        }
+        String page = upload("SERVICES", "fjendtlig.csv", file.toString());
+        assertThat(page).contains("Filen er ikke importeret: 100.060 fejl.");
+        String table = page.substring(page.indexOf("id=\"import-problems\""));
+        assertThat(table.split("<tr").length - 2).as("problem rows listed").isEqualTo(1_000);
+        assertThat(page.length()).as("the page echoes no value in full").isLessThan(600_000);
+    }
+
+    @Test
     void aRenamedProgramIsRefusedWithAClearMessage() throws Exception {
         MockMultipartFile exe = new MockMultipartFile("file", "ydelser.csv", "text/csv", new byte[] {'M', 'Z', 0, 0, 1, 2, 3});
         String page = mvc.perform(multipart("/data/import").file(exe).param("kind", "SERVICES").with(users.as("konsulent")).with(csrf()))
