@@ -53,7 +53,7 @@ class PracticeConfirmationTests {
         assertThat(directory.practices(demo)).extracting(PracticeView::ydernummer)
                 .as("neither counts in the cluster's figures, letters or surveys before confirmation").doesNotContain("200203", "450002");
         String page = mvc.perform(get("/klynger/" + demo).with(users.as("koordinator"))).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("afventer konsulentens bekræftelse").doesNotContain("anden klynge", "Vestklyngen");
+        assertThat(page).contains("Nej, afventer konsulentens bekræftelse").doesNotContain("anden klynge", "Vestklyngen");
 
         String imported = mvc.perform(multipart("/klynger/" + demo + "/import")
                         .file(new MockMultipartFile("file", "praksis.csv", "text/csv",
