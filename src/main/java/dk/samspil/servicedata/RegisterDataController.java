@@ -80,7 +80,9 @@ class RegisterDataController {
             model.addAttribute("result", result);
             if (result.awaitsConfirmation()) {
                 // The checked file waits in the session (replacing an earlier one) until confirmed or cancelled.
-                session.setAttribute(PendingImport.ATTRIBUTE, new PendingImport(temp.toString(), chosen, name, result.removedPractices()));
+                PendingImport pending = new PendingImport(temp.toString(), chosen, name, result.removedPractices());
+                session.setAttribute(PendingImport.ATTRIBUTE, pending);
+                model.addAttribute("pendingToken", pending.token);
                 kept = true;
             }
         } finally {
@@ -94,9 +96,10 @@ class RegisterDataController {
     /** The answer to "dette fjerner N praksissers tal": import and remove them, or import nothing. */
     @PostMapping("/data/import/bekraeft")
     String confirm(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(defaultValue = "false") boolean remove,
-            HttpSession session, Model model) {
+            @RequestParam(defaultValue = "") String token, HttpSession session, Model model) {
         requireImporter(user);
-        PendingImport pending = session.getAttribute(PendingImport.ATTRIBUTE) instanceof PendingImport p ? p : null;
+        // The token names the file the answer is about (another tab may have uploaded another file since).
+        PendingImport pending = session.getAttribute(PendingImport.ATTRIBUTE) instanceof PendingImport p && p.token.equals(token) ? p : null;
         model.addAttribute("kind", pending == null ? Kind.SERVICES.name() : pending.kind.name());
         if (pending == null) {
             model.addAttribute("fileError", "servicedata.import.confirmGone");
@@ -113,6 +116,7 @@ class RegisterDataController {
         if (result.awaitsConfirmation()) {
             // Other figures were imported meanwhile: the new number is asked for again, with the same file.
             pending.removedPractices = result.removedPractices();
+            model.addAttribute("pendingToken", pending.token);
         } else {
             session.removeAttribute(PendingImport.ATTRIBUTE);
         }
@@ -123,6 +127,7 @@ class RegisterDataController {
     static final class PendingImport implements HttpSessionBindingListener, Serializable {
         static final String ATTRIBUTE = "pendingNationalImport";
 
+        final String token = java.util.UUID.randomUUID().toString();
         final String path;
         final Kind kind;
         final String fileName;

@@ -132,9 +132,14 @@ class RegisterImportFlowTests {
                 """;
         String asked = upload("SERVICES", "ydelser.csv", fewer, session);
         assertThat(asked).contains("dette fjerner 1 praksissers tal", "id=\"import-confirm\"").doesNotContain("Filen er importeret");
+        assertThat(asked).as("the form names the waiting file")
+                .contains("value=\"" + ((RegisterDataController.PendingImport) session.getAttribute("pendingNationalImport")).token + "\"");
         assertThat(count("330001", "0125")).as("nothing removed before the confirmation").isEqualTo(5);
         assertThat(count("330002", "0125")).as("nothing changed either").isEqualTo(6);
 
+        assertThat(confirm(session, true, "another-file")).as("an answer about another file removes nothing")
+                .contains("Filen venter ikke længere på bekræftelse");
+        assertThat(count("330001", "0125")).isEqualTo(5);
         String cancelled = confirm(session, false);
         assertThat(cancelled).contains("Filen er ikke importeret. Intet er ændret.");
         assertThat(count("330001", "0125")).isEqualTo(5);
@@ -239,7 +244,13 @@ class RegisterImportFlowTests {
     }
 
     private String confirm(MockHttpSession session, boolean remove) throws Exception {
-        var response = mvc.perform(post("/data/import/bekraeft").param("remove", String.valueOf(remove)).session(session)
+        String token = session.getAttribute("pendingNationalImport") == null ? ""
+                : ((RegisterDataController.PendingImport) session.getAttribute("pendingNationalImport")).token;
+        return confirm(session, remove, token);
+    }
+
+    private String confirm(MockHttpSession session, boolean remove, String token) throws Exception {
+        var response = mvc.perform(post("/data/import/bekraeft").param("remove", String.valueOf(remove)).param("token", token).session(session)
                         .with(users.as("konsulent")).with(csrf()))
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
