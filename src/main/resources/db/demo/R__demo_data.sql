@@ -8,8 +8,8 @@ INSERT INTO cluster (name, region_code, municipality_code) VALUES
     ('Nordklyngen', '1081', '0851')
 ON CONFLICT (name) DO NOTHING;
 
-INSERT INTO practice (cluster_id, ydernummer, name, listed_patients)
-SELECT c.id, p.ydernummer, p.name, p.listed_patients
+INSERT INTO practice (cluster_id, ydernummer, name, listed_patients, confirmed)
+SELECT c.id, p.ydernummer, p.name, p.listed_patients, true
 FROM (VALUES
     ('Demoklyngen', '100101', 'Lægerne ved Åen', 6120),
     ('Demoklyngen', '100102', 'Lægehuset Trøjborg', 4380),
@@ -24,10 +24,11 @@ FROM (VALUES
     ('Nordklyngen', '300302', 'Aalborg Øst Lægehus', 5230)
 ) AS p(cluster_name, ydernummer, name, listed_patients)
 JOIN cluster c ON c.name = p.cluster_name
-ON CONFLICT (ydernummer) DO NOTHING;
+WHERE NOT EXISTS (SELECT 1 FROM practice x WHERE x.ydernummer = p.ydernummer)
+ON CONFLICT DO NOTHING;
 
 INSERT INTO member (cluster_id, name, email, practice_id)
-SELECT c.id, m.name, m.email, (SELECT id FROM practice WHERE ydernummer = m.ydernummer)
+SELECT c.id, m.name, m.email, (SELECT id FROM practice WHERE ydernummer = m.ydernummer AND cluster_id = c.id)
 FROM (VALUES
     ('Demoklyngen', 'Anne Kjær', 'anne.kjaer@example.dk', '100101'),
     ('Demoklyngen', 'Bo Mikkelsen', 'bo.mikkelsen@example.dk', '100101'),

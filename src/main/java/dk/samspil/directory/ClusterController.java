@@ -35,15 +35,20 @@ class ClusterController {
     static final String MEMBER_FORM = "directory/member-form";
     static final String IMPORT_VIEW = "directory/import";
 
+    static final String PENDING_VIEW = "directory/pending-practices";
+
     private final Directory directory;
     private final ClusterRegister register;
     private final RegisterImport registerImport;
+    private final PracticeConfirmation confirmation;
     private final Access access;
 
-    ClusterController(Directory directory, ClusterRegister register, RegisterImport registerImport, Access access) {
+    ClusterController(Directory directory, ClusterRegister register, RegisterImport registerImport,
+            PracticeConfirmation confirmation, Access access) {
         this.directory = directory;
         this.register = register;
         this.registerImport = registerImport;
+        this.confirmation = confirmation;
         this.access = access;
     }
 
@@ -57,7 +62,7 @@ class ClusterController {
     String show(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId, Model model) {
         ClusterView cluster = cluster(user, clusterId);
         model.addAttribute("cluster", cluster);
-        model.addAttribute("practices", directory.practices(clusterId));
+        model.addAttribute("practices", directory.registeredPractices(clusterId));
         model.addAttribute("members", directory.members(clusterId));
         return CLUSTER_VIEW;
     }
@@ -210,8 +215,27 @@ class ClusterController {
     private String memberForm(Model model, ClusterView cluster, Long memberId) {
         model.addAttribute("cluster", cluster);
         model.addAttribute("memberId", memberId);
-        model.addAttribute("practices", directory.practices(cluster.id()));
+        model.addAttribute("practices", directory.registeredPractices(cluster.id()));
         return MEMBER_FORM;
+    }
+
+    // --- the consultant's confirmation of new ydernumre ---
+
+    @GetMapping("/praksis-til-bekraeftelse")
+    String pending(@AuthenticationPrincipal SamspilPrincipal user, Model model) {
+        access.require(confirmation.mayDecide(user), user, "practice-confirmation");
+        model.addAttribute("pending", confirmation.pending(user));
+        return PENDING_VIEW;
+    }
+
+    @PostMapping("/praksis-til-bekraeftelse/{practiceId}")
+    String decide(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long practiceId,
+            @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
+        access.require(confirmation.mayDecide(user), user, "practice-confirmation");
+        String outcome = confirmation.decide(user, practiceId, confirm)
+                .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("practice:" + practiceId));
+        redirect.addFlashAttribute(outcome.endsWith("takenElsewhere") ? "error" : "success", outcome);
+        return "redirect:/praksis-til-bekraeftelse";
     }
 
     // --- import ---
@@ -229,7 +253,16 @@ class ClusterController {
             @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
             throws IOException {
         ClusterView cluster = cluster(user, clusterId);
-        ImportReport report = registerImport.importFile(clusterId, kind, file == null ? null : file.getBytes());
+        ImportReport report;
+        java.nio.file.Path temp = java.nio.file.Files.createTempFile("samspil-cluster-import-", ".upload");
+        try {
+            if (file != null) {
+                file.transferTo(temp);
+            }
+            report = registerImport.importFile(clusterId, kind, temp);
+        } finally {
+            java.nio.file.Files.deleteIfExists(temp);
+        }
         if (report.stored()) {
             redirect.addFlashAttribute("success", "import.stored");
             redirect.addFlashAttribute("successArgs", new Object[] {report.created(), report.updated()});

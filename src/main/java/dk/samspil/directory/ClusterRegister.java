@@ -10,9 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 class ClusterRegister {
 
     private final JdbcClient jdbc;
+    private final PracticeConfirmation confirmation;
 
-    ClusterRegister(JdbcClient jdbc) {
+    ClusterRegister(JdbcClient jdbc, PracticeConfirmation confirmation) {
         this.jdbc = jdbc;
+        this.confirmation = confirmation;
     }
 
     @Transactional
@@ -37,24 +39,30 @@ class ClusterRegister {
                         .single() > 0;
     }
 
-    /** @return the message key of the conflict, or empty when saved */
+    /**
+     * Saves the practice; a new ydernummer counts once confirmed ({@link PracticeConfirmation}). Whether another
+     * cluster has the ydernummer is never the answer: only the cluster's own duplicate is a conflict.
+     *
+     * @return the message key of the conflict, or empty when saved
+     */
     @Transactional
     Optional<String> savePractice(long clusterId, Long practiceId, PracticeForm form) {
         String ydernummer = form.getYdernummer().trim();
-        Optional<Long> owner = jdbc.sql("SELECT cluster_id FROM practice WHERE ydernummer = ? AND id <> ?")
-                .params(ydernummer, practiceId == null ? -1L : practiceId)
-                .query(Long.class)
-                .optional();
-        if (owner.isPresent()) {
-            return Optional.of(owner.get() == clusterId ? "practice.ydernummer.duplicate" : "practice.ydernummer.otherCluster");
+        if (jdbc.sql("SELECT count(*) FROM practice WHERE cluster_id = ? AND ydernummer = ? AND id <> ?")
+                .params(clusterId, ydernummer, practiceId == null ? -1L : practiceId).query(Integer.class).single() > 0) {
+            return Optional.of("practice.ydernummer.duplicate");
         }
+        boolean confirmed = confirmation.confirmedAtOnce(clusterId, java.util.List.of(ydernummer)).contains(ydernummer);
         if (practiceId == null) {
-            jdbc.sql("INSERT INTO practice (cluster_id, ydernummer, name, listed_patients) VALUES (?, ?, ?, ?)")
-                    .params(clusterId, ydernummer, form.getName().trim(), form.getListedPatients())
+            jdbc.sql("INSERT INTO practice (cluster_id, ydernummer, name, listed_patients, confirmed) VALUES (?, ?, ?, ?, ?)")
+                    .params(clusterId, ydernummer, form.getName().trim(), form.getListedPatients(), confirmed)
                     .update();
         } else {
-            jdbc.sql("UPDATE practice SET ydernummer = ?, name = ?, listed_patients = ? WHERE id = ? AND cluster_id = ?")
-                    .params(ydernummer, form.getName().trim(), form.getListedPatients(), practiceId, clusterId)
+            // A changed ydernummer is a new claim; the same one keeps its confirmation.
+            jdbc.sql("""
+                            UPDATE practice SET confirmed = CASE WHEN ydernummer = ? THEN confirmed ELSE ? END,
+                                ydernummer = ?, name = ?, listed_patients = ? WHERE id = ? AND cluster_id = ?""")
+                    .params(ydernummer, confirmed, ydernummer, form.getName().trim(), form.getListedPatients(), practiceId, clusterId)
                     .update();
         }
         return Optional.empty();

@@ -46,18 +46,30 @@ public class Directory {
                 .query(Directory::cluster).list();
     }
 
+    /**
+     * The cluster's practices that count: confirmed as the cluster's (a ydernummer that waits for the consultant has
+     * no figures, letter or survey in the cluster yet).
+     */
     public List<PracticeView> practices(long clusterId) {
-        return jdbc.sql("SELECT id, ydernummer, name, listed_patients FROM practice WHERE cluster_id = ? ORDER BY name")
-                .param(clusterId)
-                .query((rs, n) -> new PracticeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-                .list();
+        return jdbc.sql(PRACTICE_SELECT + " WHERE cluster_id = ? AND confirmed ORDER BY name")
+                .param(clusterId).query(Directory::practice).list();
+    }
+
+    /** Every practice the cluster has registered, also those waiting for confirmation: for the cluster's own pages. */
+    public List<PracticeView> registeredPractices(long clusterId) {
+        return jdbc.sql(PRACTICE_SELECT + " WHERE cluster_id = ? ORDER BY name")
+                .param(clusterId).query(Directory::practice).list();
     }
 
     public Optional<PracticeView> practice(long clusterId, long practiceId) {
-        return jdbc.sql("SELECT id, ydernummer, name, listed_patients FROM practice WHERE cluster_id = ? AND id = ?")
-                .params(clusterId, practiceId)
-                .query((rs, n) -> new PracticeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-                .optional();
+        return jdbc.sql(PRACTICE_SELECT + " WHERE cluster_id = ? AND id = ?")
+                .params(clusterId, practiceId).query(Directory::practice).optional();
+    }
+
+    private static final String PRACTICE_SELECT = "SELECT id, ydernummer, name, listed_patients, confirmed FROM practice";
+
+    private static PracticeView practice(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PracticeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5));
     }
 
     public List<MemberView> members(long clusterId) {

@@ -2,26 +2,30 @@ package dk.samspil.directory;
 
 import dk.samspil.directory.ImportReport.Problem;
 import dk.samspil.platform.DanishNumbers;
+import dk.samspil.platform.Heading;
+import dk.samspil.platform.ProblemList;
+import dk.samspil.platform.UploadedTable;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports a cluster's practices or members from CSV: all or nothing. Every row is checked first and every bad row
- * is reported by line; only a file without problems is stored, in one transaction. Existing entries with the
- * same ydernummer (practices) or e-mail (members) are updated; entries not in the file are kept.
+ * Imports a cluster's practices or members from a CSV or XLSX file, read as every import reads one
+ * ({@link UploadedTable}, headings as {@link Heading}): all or nothing. Every row is checked first and the bad rows
+ * are reported by line (the first thousand listed, all counted); only a file without problems is stored, in one
+ * transaction. Existing entries of the cluster with the same ydernummer (practices) or e-mail (members) are updated;
+ * entries not in the file are kept. A new ydernummer counts once confirmed ({@link PracticeConfirmation}).
  */
 @Service
 class RegisterImport {
@@ -30,84 +34,77 @@ class RegisterImport {
     static final int MAX_ROWS = 10_000;
 
     enum Kind {
-        PRACTICES(List.of("ydernummer", "navn", "tilmeldte patienter"), Map.of(
-                "tilmeldte", "tilmeldte patienter", "patienter", "tilmeldte patienter",
-                "antal tilmeldte patienter", "tilmeldte_patienter", "praksis", "navn", "praksisnavn", "navn")),
-        MEMBERS(List.of("navn", "e-mail", "ydernummer"), Map.of(
-                "email", "e-mail", "mail", "e-mail", "e-mailadresse", "e-mail", "emailadresse", "e-mail"));
+        PRACTICES(List.of(Heading.YDERNUMMER, Heading.PRACTICE_NAME, Heading.LISTED)),
+        MEMBERS(List.of(Heading.PERSON_NAME, Heading.EMAIL, Heading.YDERNUMMER));
 
-        final List<String> columns;
-        final Map<String, String> aliases;
+        final List<Heading> columns;
 
-        Kind(List<String> columns, Map<String, String> aliases) {
+        Kind(List<Heading> columns) {
             this.columns = columns;
-            this.aliases = aliases;
         }
 
         /** The optional column: a member's practice. */
-        boolean required(String column) {
-            return !(this == MEMBERS && column.equals("ydernummer"));
+        boolean required(Heading column) {
+            return !(this == MEMBERS && column == Heading.YDERNUMMER);
+        }
+    }
+
+    /** A file that is refused as a whole. */
+    private static final class Refusal extends RuntimeException {
+        final transient ImportReport report;
+
+        Refusal(ImportReport report) {
+            super(null, null, false, false);
+            this.report = report;
         }
     }
 
     private final JdbcClient jdbc;
+    private final PracticeConfirmation confirmation;
 
-    RegisterImport(JdbcClient jdbc) {
+    RegisterImport(JdbcClient jdbc, PracticeConfirmation confirmation) {
         this.jdbc = jdbc;
+        this.confirmation = confirmation;
     }
 
     @Transactional
-    ImportReport importFile(long clusterId, Kind kind, byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
+    ImportReport importFile(long clusterId, Kind kind, Path file) throws IOException {
+        if (file == null || Files.size(file) == 0) {
             return ImportReport.refused("import.empty");
         }
-        if (bytes.length > MAX_BYTES) {
+        if (Files.size(file) > MAX_BYTES) {
             return ImportReport.refused("import.tooLarge", MAX_BYTES / (1024 * 1024));
         }
-        Optional<String> text = TextFiles.decode(bytes);
-        if (text.isEmpty()) {
-            return ImportReport.refused("import.notText");
-        }
-        if (text.get().isBlank()) {
-            return ImportReport.refused("import.empty");
-        }
         List<Row> rows = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        Map<String, Integer> header;
-        String content = text.get();
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter(content))
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
-            var records = parser.iterator();
-            if (!records.hasNext()) {
-                return ImportReport.refused("import.empty");
-            }
-            CSVRecord headerRecord = records.next();
-            header = header(kind, headerRecord);
-            List<String> missing = kind.columns.stream()
-                    .filter(column -> kind.required(column) && !header.containsKey(column))
-                    .toList();
-            if (!missing.isEmpty()) {
-                return ImportReport.refused("import.columns", String.join("; ", kind.columns),
-                        String.join("; ", headerRecord.toList()));
-            }
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                int line = lineOf(content, record.getCharacterPosition());
+        ProblemList<Problem> problems = new ProblemList<>(Comparator.comparingInt(Problem::line));
+        Map<Heading, Integer>[] header = new Map[1];
+        int[] width = {0};
+        try {
+            UploadedTable.read(file, (line, cells) -> {
+                if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                    return;
+                }
+                if (header[0] == null) {
+                    header[0] = header(kind, cells);
+                    width[0] = cells.size();
+                    return;
+                }
                 if (rows.size() >= MAX_ROWS) {
-                    return ImportReport.refused("import.tooManyRows", MAX_ROWS);
+                    throw new Refusal(ImportReport.refused("import.tooManyRows", MAX_ROWS));
                 }
-                if (record.size() != headerRecord.size()) {
-                    problems.add(new Problem(line, "import.row.columnCount", record.size(), headerRecord.size()));
-                    continue;
+                if (cells.subList(Math.min(width[0], cells.size()), cells.size()).stream().anyMatch(c -> c != null && !c.isBlank())) {
+                    problems.add(new Problem(line, "import.row.columnCount", cells.size(), width[0]));
+                    return;
                 }
-                rows.add(new Row(line, record, header));
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException unreadable) {
-            return ImportReport.refused("import.unreadable");
+                rows.add(new Row(line, cells, header[0]));
+            });
+        } catch (Refusal refusal) {
+            return refusal.report;
+        } catch (UploadedTable.Refused refused) {
+            return ImportReport.refused(List.of(new Problem(refused.line(), refused.messageKey())), 1);
+        }
+        if (header[0] == null) {
+            return ImportReport.refused("import.empty");
         }
         if (rows.isEmpty() && problems.isEmpty()) {
             return ImportReport.refused("import.noRows");
@@ -115,57 +112,54 @@ class RegisterImport {
         return kind == Kind.PRACTICES ? importPractices(clusterId, rows, problems) : importMembers(clusterId, rows, problems);
     }
 
-    private ImportReport importPractices(long clusterId, List<Row> rows, List<Problem> problems) {
+    private ImportReport importPractices(long clusterId, List<Row> rows, ProblemList<Problem> problems) {
         Map<String, Integer> seen = new HashMap<>();
-        Map<String, Long> owners = jdbc.sql("SELECT ydernummer, cluster_id FROM practice")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Set<String> existing = Set.copyOf(jdbc.sql("SELECT ydernummer FROM practice WHERE cluster_id = ?").param(clusterId)
+                .query(String.class).list());
         List<Row> valid = new ArrayList<>();
         for (Row row : rows) {
-            int before = problems.size();
-            String ydernummer = row.get("ydernummer");
-            String name = row.get("navn");
-            String patients = row.get("tilmeldte patienter");
+            long before = problems.count();
+            String ydernummer = row.get(Heading.YDERNUMMER);
+            String name = row.get(Heading.PRACTICE_NAME);
+            String patients = row.get(Heading.LISTED);
             if (!RegisterRules.validYdernummer(ydernummer)) {
                 problems.add(new Problem(row.line, "import.row.ydernummer", ydernummer));
             } else if (seen.containsKey(ydernummer)) {
                 problems.add(new Problem(row.line, "import.row.duplicateYdernummer", ydernummer, seen.get(ydernummer)));
-            } else if (owners.containsKey(ydernummer) && owners.get(ydernummer) != clusterId) {
-                problems.add(new Problem(row.line, "import.row.otherCluster", ydernummer));
             }
-            if (ydernummer != null) {
-                seen.putIfAbsent(ydernummer, row.line);
-            }
+            seen.putIfAbsent(ydernummer, row.line);
             checkName(row.line, name, problems);
             if (parseCount(patients).isEmpty()) {
                 problems.add(new Problem(row.line, "import.row.listedPatients", patients));
             }
-            if (problems.size() == before) {
+            if (problems.count() == before) {
                 valid.add(row);
             }
         }
         if (!problems.isEmpty()) {
             return ImportReport.refused(problems);
         }
+        Set<String> confirmed = confirmation.confirmedAtOnce(clusterId,
+                valid.stream().map(r -> r.get(Heading.YDERNUMMER)).filter(y -> !existing.contains(y)).toList());
         int created = 0;
         for (Row row : valid) {
-            String ydernummer = row.get("ydernummer");
-            if (!owners.containsKey(ydernummer)) {
+            String ydernummer = row.get(Heading.YDERNUMMER);
+            if (!existing.contains(ydernummer)) {
                 created++;
             }
             jdbc.sql("""
-                            INSERT INTO practice (cluster_id, ydernummer, name, listed_patients) VALUES (?, ?, ?, ?)
-                            ON CONFLICT (ydernummer) DO UPDATE SET name = EXCLUDED.name,
+                            INSERT INTO practice (cluster_id, ydernummer, name, listed_patients, confirmed) VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT (cluster_id, ydernummer) DO UPDATE SET name = EXCLUDED.name,
                                 listed_patients = EXCLUDED.listed_patients""")
-                    .params(clusterId, ydernummer, row.get("navn"), parseCount(row.get("tilmeldte patienter")).orElseThrow())
+                    .params(clusterId, ydernummer, row.get(Heading.PRACTICE_NAME), parseCount(row.get(Heading.LISTED)).orElseThrow(),
+                            confirmed.contains(ydernummer))
                     .update();
         }
         return ImportReport.stored(created, valid.size() - created);
     }
 
     /** A practice's or member's name: present, at most 200 characters, one line (as the forms ask). */
-    private static void checkName(int line, String name, List<Problem> problems) {
+    private static void checkName(int line, String name, ProblemList<Problem> problems) {
         if (name.isEmpty()) {
             problems.add(new Problem(line, "import.row.nameMissing"));
         } else if (name.length() > 200) {
@@ -175,7 +169,7 @@ class RegisterImport {
         }
     }
 
-    private ImportReport importMembers(long clusterId, List<Row> rows, List<Problem> problems) {
+    private ImportReport importMembers(long clusterId, List<Row> rows, ProblemList<Problem> problems) {
         Map<String, Long> practices = jdbc.sql("SELECT ydernummer, id FROM practice WHERE cluster_id = ?")
                 .param(clusterId)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
@@ -185,9 +179,9 @@ class RegisterImport {
                 .param(clusterId).query(String.class).list();
         Map<String, Integer> seen = new HashMap<>();
         for (Row row : rows) {
-            String name = row.get("navn");
-            String email = row.get("e-mail");
-            String ydernummer = row.get("ydernummer");
+            String name = row.get(Heading.PERSON_NAME);
+            String email = row.get(Heading.EMAIL);
+            String ydernummer = row.get(Heading.YDERNUMMER);
             checkName(row.line, name, problems);
             String key = email.toLowerCase(Locale.ROOT);
             if (!RegisterRules.validEmail(email)) {
@@ -205,67 +199,61 @@ class RegisterImport {
         }
         int created = 0;
         for (Row row : rows) {
-            String email = row.get("e-mail");
-            String ydernummer = row.get("ydernummer");
+            String email = row.get(Heading.EMAIL);
+            String ydernummer = row.get(Heading.YDERNUMMER);
             Long practiceId = ydernummer.isEmpty() ? null : practices.get(ydernummer);
             if (existing.contains(email.toLowerCase(Locale.ROOT))) {
                 jdbc.sql("UPDATE member SET name = ?, practice_id = ? WHERE cluster_id = ? AND lower(email) = lower(?)")
-                        .params(row.get("navn"), practiceId, clusterId, email)
+                        .params(row.get(Heading.PERSON_NAME), practiceId, clusterId, email)
                         .update();
             } else {
                 created++;
                 jdbc.sql("INSERT INTO member (cluster_id, name, email, practice_id) VALUES (?, ?, ?, ?)")
-                        .params(clusterId, row.get("navn"), email, practiceId)
+                        .params(clusterId, row.get(Heading.PERSON_NAME), email, practiceId)
                         .update();
             }
         }
         return ImportReport.stored(created, rows.size() - created);
     }
 
-    /** Whole numbers as Danes write them: "1234", "1.234" or "1 234". */
+    /** Whole numbers as Danes write them: "1234", "1.234" or "1 234" (and "1234.0" from a spreadsheet). */
     static Optional<Integer> parseCount(String value) {
-        return DanishNumbers.parseWhole(value).filter(count -> count <= RegisterRules.MAX_LISTED_PATIENTS).map(Long::intValue);
+        // "1234.0" is how a spreadsheet cell may give a whole number
+        String text = value != null && value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
+        return DanishNumbers.parseWhole(text).filter(count -> count <= RegisterRules.MAX_LISTED_PATIENTS).map(Long::intValue);
     }
 
-    private static char delimiter(String content) {
-        int end = content.indexOf('\n');
-        String first = end < 0 ? content : content.substring(0, end);
-        return first.contains(";") ? ';' : ',';
-    }
-
-    private static Map<String, Integer> header(Kind kind, CSVRecord header) {
-        Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip().toLowerCase(Locale.ROOT).replace('\ufeff', ' ').strip();
-            columns.putIfAbsent(kind.aliases.getOrDefault(name, name), i);
+    /** Where each column is; a missing required column refuses the file, saying what the first line was read as. */
+    private static Map<Heading, Integer> header(Kind kind, List<String> cells) {
+        Map<Heading, Integer> columns = new HashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            for (Heading column : kind.columns) {
+                if (column.matches(cells.get(i))) {
+                    columns.putIfAbsent(column, i);
+                }
+            }
+        }
+        if (kind.columns.stream().anyMatch(c -> kind.required(c) && !columns.containsKey(c))) {
+            throw new Refusal(ImportReport.refused("import.columns", String.join("; ", kind.columns.stream().map(Heading::danish).toList()),
+                    Heading.asRead(cells)));
         }
         return columns;
     }
 
-    private static int lineOf(String content, long position) {
-        int line = 1;
-        for (int i = 0; i < position && i < content.length(); i++) {
-            if (content.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
     private static final class Row {
         final int line;
-        final CSVRecord record;
-        final Map<String, Integer> header;
+        final List<String> cells;
+        final Map<Heading, Integer> header;
 
-        Row(int line, CSVRecord record, Map<String, Integer> header) {
+        Row(int line, List<String> cells, Map<Heading, Integer> header) {
             this.line = line;
-            this.record = record;
+            this.cells = cells;
             this.header = header;
         }
 
-        String get(String column) {
+        String get(Heading column) {
             Integer index = header.get(column);
-            return index == null ? "" : record.get(index).strip();
+            return index == null || index >= cells.size() || cells.get(index) == null ? "" : cells.get(index).strip();
         }
     }
 }

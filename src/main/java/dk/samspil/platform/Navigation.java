@@ -37,6 +37,7 @@ public class Navigation {
         }
         if (role == Role.CONSULTANT || role == Role.ADMIN) {
             add(items, "/data/import", "nav.registerData", current);
+            add(items, "/praksis-til-bekraeftelse", "nav.pendingPractices", current);
         }
         add(items, "/kalender", "nav.calendar", current);
         if (role == Role.ADMIN) {

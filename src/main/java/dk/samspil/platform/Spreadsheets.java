@@ -12,9 +12,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Tables written for spreadsheets (the survey's answers, the agreements overview). No cell starts a formula: a text
- * that a spreadsheet would read as one (a leading {@code = + - @}, tab or carriage return) gets an apostrophe first,
- * so what people typed can never run when the file is opened.
+ * Tables written for spreadsheets (the survey's answers, the agreements overview). No cell starts a formula. In CSV a
+ * text that a spreadsheet would read as one (a leading {@code = + - @}, tab or carriage return) gets an apostrophe
+ * first, so what people typed can never run when the file is opened. In XLSX a string cell is never evaluated, so the
+ * text is written as it is, with the quote-prefix style (Excel's own mark for "typed with an apostrophe"): it shows
+ * without the apostrophe and stays text when the cell is edited.
  */
 public final class Spreadsheets {
 
@@ -31,8 +33,9 @@ public final class Spreadsheets {
     }
 
     /**
-     * One sheet: the first row is the (bold) header, every other cell is a number if given as one and otherwise
-     * neutralised text; the header row and the first {@code frozenColumns} columns stay in view.
+     * One sheet: the first row is the (bold) header, every other cell is a number if given as one and otherwise a
+     * string cell (quote-prefixed where it looks like a formula); the header row and the first {@code frozenColumns}
+     * columns stay in view.
      */
     public static byte[] xlsx(String sheetName, List<? extends List<?>> rows, int frozenColumns) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
@@ -41,18 +44,28 @@ public final class Spreadsheets {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
+            CellStyle quoted = workbook.createCellStyle();
+            quoted.setQuotePrefixed(true);
+            CellStyle boldQuoted = workbook.createCellStyle();
+            boldQuoted.cloneStyleFrom(bold);
+            boldQuoted.setQuotePrefixed(true);
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);
                 List<?> values = rows.get(r);
                 for (int c = 0; c < values.size(); c++) {
                     Cell cell = row.createCell(c);
                     Object value = values.get(c);
+                    boolean formulaLike = false;
                     if (value instanceof Number number) {
                         cell.setCellValue(number.doubleValue());
                     } else {
-                        cell.setCellValue(neutralise(value == null ? "" : value.toString()));
+                        String text = value == null ? "" : value.toString();
+                        cell.setCellValue(text);
+                        formulaLike = !neutralise(text).equals(text);
                     }
-                    if (r == 0) {
+                    if (formulaLike) {
+                        cell.setCellStyle(r == 0 ? boldQuoted : quoted);
+                    } else if (r == 0) {
                         cell.setCellStyle(bold);
                     }
                 }

@@ -17,7 +17,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +38,9 @@ public class MunicipalData {
     /** At most this many rows in a referral file: a cluster has tens of practices, two offers each. */
     static final int MAX_ROWS = 5_000;
 
-    public record ReferralResult(boolean stored, int rows, List<Problem> problems, int added, int changed, int removed) {}
+    /** @param problems the first problems by line, {@code problemCount} all of them */
+    public record ReferralResult(boolean stored, int rows, List<Problem> problems, long problemCount, int added, int changed,
+            int removed) {}
 
     /** One municipality's referrals to one offer, per practice (by letter) and for the cluster. */
     public record Referrals(String municipality, Offer offer, String period, List<Line> practices, Line cluster,
@@ -98,11 +99,11 @@ public class MunicipalData {
     public ReferralResult uploadReferrals(OrderView order, String municipalityCode, String period, Path file,
             String fileName, String by) throws IOException {
         Set<String> cluster = new HashSet<>(directory.practices(order.clusterId()).stream().map(PracticeView::ydernummer).toList());
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         List<ReferralRow> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         RegisterRows.read(file, Kind.REFERRALS, (line, cells, header) -> {
-            if (rows.size() + problems.size() > MAX_ROWS) {
+            if (rows.size() + problems.count() > MAX_ROWS) {
                 return;
             }
             RegisterRows.referral(line, cells, header, problems).ifPresent(row -> {
@@ -116,15 +117,14 @@ public class MunicipalData {
                 }
             });
         }, problems);
-        if (rows.size() + problems.size() > MAX_ROWS) {
+        if (rows.size() + problems.count() > MAX_ROWS) {
             problems.add(new Problem(0, "", "servicedata.referral.tooMany", String.valueOf(MAX_ROWS)));
         }
         if (problems.isEmpty() && rows.isEmpty()) {
             problems.add(new Problem(0, "", "servicedata.file.noRows", null));
         }
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparingInt(Problem::line));
-            return new ReferralResult(false, rows.size(), problems, 0, 0, 0);
+            return new ReferralResult(false, rows.size(), problems.listed(), problems.count(), 0, 0, 0);
         }
         Map<String, Long> before = new HashMap<>();
         jdbc.sql("SELECT ydernummer, offer, count FROM municipal_referral WHERE order_id = ? AND municipality_code = ?")
@@ -154,7 +154,7 @@ public class MunicipalData {
                             uploaded_at = now()""")
                 .params(order.id(), municipalityCode, period, fileName, rows.size(), by).update();
         progress.municipalDataDelivered(order.id(), by);
-        return new ReferralResult(true, rows.size(), List.of(), added, changed, before.size());
+        return new ReferralResult(true, rows.size(), List.of(), 0, added, changed, before.size());
     }
 
     /** The municipalities' uploads for the order. */

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,8 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a national file, all or nothing, in one transaction, reading it as a stream. Any problem rolls everything
- * back and every bad row is reported (by line, column and reason); otherwise the months in the file (and, for
- * services, its service codes) are replaced at once, and the report says what was added, changed and removed.
+ * back and every bad row is reported (by line, column and reason); otherwise the practices and months in the file
+ * (and, for services, its service codes) are replaced at once, and the report says what was added, changed and
+ * removed. Practices and months not in the file are never touched (a one-row correction, or one region's file, leaves
+ * every other practice's figures as they were). A service file that would remove figures — codes of its months that a
+ * practice in it no longer has — is not stored until the consultant has confirmed how many practices lose figures.
  *
  * <ul>
  *   <li>The <b>service file</b> (a million rows nationally): every check is made as the rows stream past
@@ -42,14 +43,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NationalFileImport {
 
     /** At most this many problems are listed; the count of all is always given. */
-    static final int MAX_LISTED = 1_000;
+    static final int MAX_LISTED = dk.samspil.platform.ReportLimits.MAX_LISTED;
 
     /**
      * @param problems the first {@link #MAX_LISTED} problems, by line
      * @param problemCount all problems
+     * @param removedPractices how many practices would lose figures (rows of the file's months and codes that the
+     *     file no longer has); when not stored for that alone, the import waits for this number to be confirmed
      */
     public record Result(boolean stored, Kind kind, long rows, List<Problem> problems, long problemCount, String periods,
-            int added, int changed, int removed) {}
+            int added, int changed, int removed, int removedPractices) {
+
+        /** Good rows, but figures would be removed: nothing is stored until the consultant confirms. */
+        public boolean awaitsConfirmation() {
+            return !stored && problemCount == 0 && removedPractices > 0;
+        }
+    }
 
     private static final class Rollback extends RuntimeException {
         Rollback() {
@@ -77,11 +86,19 @@ public class NationalFileImport {
     }
 
     Result importFile(Path file, Kind kind, String fileName, String by) {
+        return importFile(file, kind, fileName, by, 0);
+    }
+
+    /**
+     * @param confirmedRemovals the number of practices whose figures the consultant has agreed to remove (0: none);
+     *     an import that would remove figures of another number of practices is not stored and says how many
+     */
+    Result importFile(Path file, Kind kind, String fileName, String by, int confirmedRemovals) {
         Result[] result = new Result[1];
         try {
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('samspil.register-import'))").query(Object.class).single();
-                result[0] = kind == Kind.SERVICES ? services(file, fileName, by) : practices(file, fileName, by);
+                result[0] = kind == Kind.SERVICES ? services(file, fileName, by, confirmedRemovals) : practices(file, fileName, by);
                 if (!result[0].stored()) {
                     throw new Rollback();
                 }
@@ -92,7 +109,7 @@ public class NationalFileImport {
         return result[0];
     }
 
-    private Result services(Path file, String fileName, String by) {
+    private Result services(Path file, String fileName, String by, int confirmedRemovals) {
         long started = System.nanoTime();
         jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
         LongHashSet listed = new LongHashSet();
@@ -110,11 +127,11 @@ public class NationalFileImport {
         jdbc.sql("CREATE TABLE " + partition + " (LIKE register_service_count INCLUDING DEFAULTS INCLUDING CONSTRAINTS,"
                 + " CHECK (import_id = " + importId + "))").update();
         jdbc.sql("ALTER TABLE " + partition + " ALTER COLUMN import_id SET DEFAULT " + importId).update();
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         long rows = copy("COPY " + partition + " (ydernummer, period, service_code, count) FROM STDIN (FORMAT binary)",
                 (copy, line) -> RegisterRows.read(file, Kind.SERVICES, row -> {
                     // After the first problem nothing more is copied (it is all rolled back), but every row is still
-                    // read and checked, so that the report lists them all.
+                    // read and checked, so that the report counts them all (and lists the first ones).
                     if (checks.check(row, problems) && problems.isEmpty()) {
                         line.row(4).int4(Integer.parseInt(row.ydernummer())).month(row.period()).code(row.serviceCode()).int4((int) row.count())
                                 .end(copy);
@@ -139,19 +156,33 @@ public class NationalFileImport {
         // Their ids are our own numbers, written into the statement so that the planner prunes the other partitions.
         List<Long> held = jdbc.sql("SELECT DISTINCT import_id FROM register_service_month WHERE " + scope)
                 .params(months, codes).query(Long.class).list();
-        long[] before = {0, 0, 0};
+        long[] before = {0, 0, 0, 0};
         if (!held.isEmpty()) {
-            String heldScope = scope + " AND import_id IN (" + held.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
-            // What changes: each stored row of the file's months and codes looked up in the new partition (not
-            // attached yet) by its index. (A plain join would let the planner hash the whole new partition.)
-            before = jdbc.sql("SELECT count(*), count(*) FILTER (WHERE n.count IS NULL), count(*) FILTER (WHERE n.count <> o.count)"
+            String heldIds = held.stream().map(String::valueOf).collect(Collectors.joining(","));
+            String heldScope = scope + " AND import_id IN (" + heldIds + ")";
+            // Only practices and months in the file are replaced: each stored row of the file's months and codes is
+            // kept unless the new partition (not attached yet) has its practice and month, looked up by its index.
+            // (A plain join would let the planner hash the whole new partition.)
+            String inFile = " EXISTS (SELECT 1 FROM " + partition + " f WHERE f.ydernummer = o.ydernummer AND f.period = o.period)";
+            before = jdbc.sql("SELECT count(*), count(*) FILTER (WHERE n.count IS NULL), count(*) FILTER (WHERE n.count <> o.count),"
+                            + " count(DISTINCT o.ydernummer) FILTER (WHERE n.count IS NULL)"
                             + " FROM (SELECT * FROM register_service_count WHERE " + heldScope + ") o"
                             + " LEFT JOIN LATERAL (SELECT count FROM " + partition + " n WHERE n.ydernummer = o.ydernummer"
-                            + "   AND n.period = o.period AND n.service_code = o.service_code LIMIT 1) n ON true")
-                    .params(months, codes).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
-            List<String> touched = jdbc.sql("WITH gone AS (DELETE FROM register_service_count WHERE " + heldScope + " RETURNING tableoid)"
-                            + " SELECT DISTINCT tableoid::regclass::text FROM gone")
+                            + "   AND n.period = o.period AND n.service_code = o.service_code LIMIT 1) n ON true"
+                            + " WHERE" + inFile)
+                    .params(months, codes)
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+            if (before[3] > 0 && before[3] != confirmedRemovals) {
+                return new Result(false, Kind.SERVICES, rows, List.of(), 0, fileMonths.stream().map(YearMonth::toString)
+                        .collect(Collectors.joining(", ")), 0, 0, (int) before[1], (int) before[3]);
+            }
+            List<String> touched = jdbc.sql("WITH gone AS (DELETE FROM register_service_count o WHERE " + heldScope + " AND" + inFile
+                            + " RETURNING tableoid) SELECT DISTINCT tableoid::regclass::text FROM gone")
                     .params(months, codes).query(String.class).list();
+            // A code and month stays listed for an older import while its partition still has rows of it.
+            jdbc.sql("DELETE FROM register_service_month m WHERE m.import_id IN (" + heldIds + ") AND " + scope + " AND NOT EXISTS (SELECT 1 FROM register_service_count c"
+                            + " WHERE c.import_id = m.import_id AND c.period = m.period AND c.service_code = m.service_code)")
+                    .params(months, codes).update();
             for (String older : touched) {
                 if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + older + ")").query(Boolean.class).single()) {
                     jdbc.sql("DROP TABLE " + older).update();
@@ -159,7 +190,6 @@ public class NationalFileImport {
             }
         }
         jdbc.sql("ALTER TABLE register_service_count ATTACH PARTITION " + partition + " FOR VALUES IN (" + importId + ")").update();
-        jdbc.sql("DELETE FROM register_service_month WHERE " + scope).params(months, codes).update();
         List<Map.Entry<String, YearMonth>> codeMonths = checks.codeMonths();
         jdbc.sql("INSERT INTO register_service_month (service_code, period, import_id)"
                         + " SELECT code, month, ? FROM unnest(CAST(? AS text[]), CAST(? AS date[])) AS pairs (code, month)")
@@ -177,7 +207,7 @@ public class NationalFileImport {
         if (progress != null) {
             progress.serviceDataImported(checks.codes(), by);
         }
-        return new Result(true, Kind.SERVICES, rows, List.of(), 0, periods, added, changed, removed);
+        return new Result(true, Kind.SERVICES, rows, List.of(), 0, periods, added, changed, removed, (int) before[3]);
     }
 
     /** A PostgreSQL array literal of checked dates or codes (no commas, quotes or braces can occur in them). */
@@ -189,12 +219,12 @@ public class NationalFileImport {
         long started = System.nanoTime();
         jdbc.sql("CREATE TEMPORARY TABLE import_rows (line INT, ydernummer CHAR(6) COLLATE \"C\", period DATE, listed BIGINT,"
                 + " municipality_code CHAR(4)) ON COMMIT DROP").update();
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         long rows = copy("COPY import_rows FROM STDIN (FORMAT binary)", (copy, line) -> RegisterRows.read(file, Kind.PRACTICES,
                 row -> {}, row -> line.row(5).int4(row.line()).code(row.ydernummer()).month(row.period())
                         .int8(row.listedPatients()).code(row.municipalityCode()).end(copy), problems));
         long read = System.nanoTime();
-        problems.addAll(practiceProblems());
+        practiceProblems(problems);
         log.info("PRACTICES file {}: {} rows read and copied in {} ms, checked in {} ms", fileName, rows,
                 (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         if (rows == 0 && problems.isEmpty()) {
@@ -206,9 +236,8 @@ public class NationalFileImport {
         return replacePractices(fileName, by, rows);
     }
 
-    private static Result refused(Kind kind, long rows, List<Problem> problems) {
-        List<Problem> listed = problems.stream().sorted(Comparator.comparingInt(Problem::line)).limit(MAX_LISTED).toList();
-        return new Result(false, kind, rows, listed, problems.size(), "", 0, 0, 0);
+    private static Result refused(Kind kind, long rows, Problems problems) {
+        return new Result(false, kind, rows, problems.listed(), problems.count(), "", 0, 0, 0, 0);
     }
 
     /**
@@ -239,23 +268,32 @@ public class NationalFileImport {
         }
     }
 
-    private List<Problem> practiceProblems() {
-        List<Problem> problems = new ArrayList<>();
-        problems.addAll(jdbc.sql("""
-                        SELECT line, first FROM (
+    /** The problems of the copied practice rows that only the database sees: duplicates and unknown municipalities. */
+    private void practiceProblems(Problems problems) {
+        long[] total = {0};
+        List<Problem> duplicates = jdbc.sql("""
+                        SELECT line, first, count(*) OVER () FROM (
                             SELECT line, min(line) OVER (PARTITION BY ydernummer, period) AS first FROM import_rows) r
                         WHERE line <> first ORDER BY line LIMIT ?""")
                 .param(MAX_LISTED)
-                .query((rs, n) -> new Problem(rs.getInt(1), "Ydernummer", "servicedata.row.duplicatePractice", String.valueOf(rs.getInt(2))))
-                .list());
-        problems.addAll(jdbc.sql("""
-                        SELECT line, municipality_code FROM import_rows r
+                .query((rs, n) -> {
+                    total[0] = rs.getLong(3);
+                    return new Problem(rs.getInt(1), "Ydernummer", "servicedata.row.duplicatePractice", String.valueOf(rs.getInt(2)));
+                })
+                .list();
+        problems.addCounted(duplicates, total[0]);
+        total[0] = 0;
+        List<Problem> unknown = jdbc.sql("""
+                        SELECT line, municipality_code, count(*) OVER () FROM import_rows r
                         WHERE NOT EXISTS (SELECT 1 FROM municipality m WHERE m.code = r.municipality_code)
                         ORDER BY line LIMIT ?""")
                 .param(MAX_LISTED)
-                .query((rs, n) -> new Problem(rs.getInt(1), "Kommunekode", "servicedata.municipality.unknown", rs.getString(2)))
-                .list());
-        return problems;
+                .query((rs, n) -> {
+                    total[0] = rs.getLong(3);
+                    return new Problem(rs.getInt(1), "Kommunekode", "servicedata.municipality.unknown", rs.getString(2));
+                })
+                .list();
+        problems.addCounted(unknown, total[0]);
     }
 
     private Result replacePractices(String fileName, String by, long rows) {
@@ -263,10 +301,6 @@ public class NationalFileImport {
         String periods = String.join(", ", jdbc.sql("SELECT DISTINCT to_char(period, 'YYYY-MM') p FROM import_rows ORDER BY p")
                 .query(String.class).list());
         jdbc.sql("ANALYZE import_rows").update();
-        int removed = jdbc.sql("""
-                        DELETE FROM register_practice_period t WHERE t.period IN (SELECT DISTINCT period FROM import_rows)
-                          AND NOT EXISTS (SELECT 1 FROM import_rows r WHERE r.ydernummer = t.ydernummer AND r.period = t.period)""")
-                .update();
         int changed = jdbc.sql("""
                         UPDATE register_practice_period t SET listed_patients = r.listed, municipality_code = r.municipality_code
                         FROM import_rows r WHERE r.ydernummer = t.ydernummer AND r.period = t.period
@@ -279,7 +313,7 @@ public class NationalFileImport {
         jdbc.sql("""
                         INSERT INTO register_import (kind, file_name, rows, periods, added, changed, removed, imported_by)
                         VALUES ('PRACTICES', ?, ?, ?, ?, ?, ?, ?)""")
-                .params(fileName, rows, periods, added, changed, removed, by).update();
-        return new Result(true, Kind.PRACTICES, rows, List.of(), 0, periods, added, changed, removed);
+                .params(fileName, rows, periods, added, changed, 0, by).update();
+        return new Result(true, Kind.PRACTICES, rows, List.of(), 0, periods, added, changed, 0, 0);
     }
 }

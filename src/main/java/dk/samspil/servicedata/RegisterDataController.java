@@ -3,7 +3,12 @@ package dk.samspil.servicedata;
 import dk.samspil.security.Access;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
+import dk.samspil.servicedata.NationalFileImport.Result;
 import dk.samspil.servicedata.RegisterRows.Kind;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionBindingEvent;
+import jakarta.servlet.http.HttpSessionBindingListener;
+import java.io.Serializable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +62,7 @@ class RegisterDataController {
 
     @PostMapping("/data/import")
     String upload(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(defaultValue = "SERVICES") String kind,
-            @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+            @RequestParam(required = false) MultipartFile file, HttpSession session, Model model) throws IOException {
         requireImporter(user);
         Kind chosen = "PRACTICES".equals(kind) ? Kind.PRACTICES : Kind.SERVICES;
         model.addAttribute("kind", chosen.name());
@@ -66,15 +71,83 @@ class RegisterDataController {
             return IMPORT_VIEW;
         }
         Path temp = Files.createTempFile("samspil-import-", ".upload");
+        boolean kept = false;
         try {
             file.transferTo(temp);
             String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
-            model.addAttribute("result", imports.importFile(temp, chosen, name.length() > 200 ? name.substring(0, 200) : name,
-                    user.getUsername()));
+            name = name.length() > 200 ? name.substring(0, 200) : name;
+            Result result = imports.importFile(temp, chosen, name, user.getUsername());
+            model.addAttribute("result", result);
+            if (result.awaitsConfirmation()) {
+                // The checked file waits in the session (replacing an earlier one) until confirmed or cancelled.
+                PendingImport pending = new PendingImport(temp.toString(), chosen, name, result.removedPractices());
+                session.setAttribute(PendingImport.ATTRIBUTE, pending);
+                model.addAttribute("pendingToken", pending.token);
+                kept = true;
+            }
         } finally {
-            Files.deleteIfExists(temp);
+            if (!kept) {
+                Files.deleteIfExists(temp);
+            }
         }
         return IMPORT_VIEW;
+    }
+
+    /** The answer to "dette fjerner N praksissers tal": import and remove them, or import nothing. */
+    @PostMapping("/data/import/bekraeft")
+    String confirm(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(defaultValue = "false") boolean remove,
+            @RequestParam(defaultValue = "") String token, HttpSession session, Model model) {
+        requireImporter(user);
+        // The token names the file the answer is about (another tab may have uploaded another file since).
+        PendingImport pending = session.getAttribute(PendingImport.ATTRIBUTE) instanceof PendingImport p && p.token.equals(token) ? p : null;
+        model.addAttribute("kind", pending == null ? Kind.SERVICES.name() : pending.kind.name());
+        if (pending == null) {
+            model.addAttribute("fileError", "servicedata.import.confirmGone");
+            return IMPORT_VIEW;
+        }
+        if (!remove) {
+            session.removeAttribute(PendingImport.ATTRIBUTE);
+            model.addAttribute("cancelled", true);
+            return IMPORT_VIEW;
+        }
+        Result result = imports.importFile(Path.of(pending.path), pending.kind, pending.fileName, user.getUsername(),
+                pending.removedPractices);
+        model.addAttribute("result", result);
+        if (result.awaitsConfirmation()) {
+            // Other figures were imported meanwhile: the new number is asked for again, with the same file.
+            pending.removedPractices = result.removedPractices();
+            model.addAttribute("pendingToken", pending.token);
+        } else {
+            session.removeAttribute(PendingImport.ATTRIBUTE);
+        }
+        return IMPORT_VIEW;
+    }
+
+    /** An uploaded file waiting for confirmation; its temporary copy is deleted when it leaves the session. */
+    static final class PendingImport implements HttpSessionBindingListener, Serializable {
+        static final String ATTRIBUTE = "pendingNationalImport";
+
+        final String token = java.util.UUID.randomUUID().toString();
+        final String path;
+        final Kind kind;
+        final String fileName;
+        int removedPractices;
+
+        PendingImport(String path, Kind kind, String fileName, int removedPractices) {
+            this.path = path;
+            this.kind = kind;
+            this.fileName = fileName;
+            this.removedPractices = removedPractices;
+        }
+
+        @Override
+        public void valueUnbound(HttpSessionBindingEvent event) {
+            try {
+                Files.deleteIfExists(Path.of(path));
+            } catch (IOException e) {
+                // a temporary file; the system's cleaning of the temporary folder takes it
+            }
+        }
     }
 
     @GetMapping("/data/import/eksempel-{kind}.csv")

@@ -1,6 +1,8 @@
 package dk.samspil.servicedata;
 
-import java.text.Normalizer;
+import dk.samspil.platform.Heading;
+import dk.samspil.platform.ReportLimits;
+import dk.samspil.platform.UploadedTable;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,27 +35,35 @@ public final class RegisterRows {
         }
     }
 
-    /** The columns, their Danish names (the first is shown) and the names accepted in a header. */
+    /** The columns, with their Danish names and the headings accepted for them ({@link Heading}). */
     enum Column {
-        YDERNUMMER("Ydernummer", "ydernummer", "ydernr", "yder", "ydernummer6"),
-        PERIOD("Periode", "periode", "maaned", "måned", "md", "aarmaaned", "årmåned"),
-        SERVICE_CODE("Ydelseskode", "ydelseskode", "ydelse", "ydelsesnummer", "ydelsesnr", "kode"),
-        COUNT("Antal", "antal", "antalydelser", "ydelser"),
-        LISTED("Tilmeldte patienter", "tilmeldtepatienter", "tilmeldte", "antaltilmeldte", "listedepatienter", "patienter"),
-        MUNICIPALITY("Kommunekode", "kommunekode", "kommunenr", "kommunenummer", "kommune"),
-        OFFER("Tilbud", "tilbud", "tilbudstype", "indsats", "forloeb"),
-        REFERRALS("Antal henvisninger", "antalhenvisninger", "henvisninger", "antal");
+        YDERNUMMER(Heading.YDERNUMMER),
+        PERIOD(Heading.PERIOD),
+        SERVICE_CODE(Heading.SERVICE_CODE),
+        COUNT(Heading.COUNT),
+        LISTED(Heading.LISTED),
+        MUNICIPALITY(Heading.MUNICIPALITY),
+        OFFER(Heading.OFFER),
+        REFERRALS(Heading.REFERRALS);
 
         final String danish;
-        final List<String> names;
+        final Heading heading;
 
-        Column(String danish, String... names) {
-            this.danish = danish;
-            this.names = List.of(names);
+        Column(Heading heading) {
+            this.danish = heading.danish();
+            this.heading = heading;
         }
     }
 
+    private static final java.util.Set<String> HEADER_KEYS = java.util.Set.of("servicedata.column.missing", "servicedata.column.twice");
+
+    /** A problem of a file; the value it echoes is cut short (a cell can be megabytes). */
     public record Problem(int line, String column, String messageKey, String value) {
+
+        public Problem {
+            // The first line, when its headings are refused, is echoed at more length than a cell.
+            value = ReportLimits.cut(value, HEADER_KEYS.contains(messageKey) ? ReportLimits.MAX_HEADER_ECHO : ReportLimits.MAX_ECHO);
+        }
 
         /** The arguments of the Danish message: the value. */
         public Object[] args() {
@@ -107,14 +117,14 @@ public final class RegisterRows {
     private RegisterRows() {}
 
     /** Where each column is in the header; problems for the columns that are missing or twice. */
-    static Map<Column, Integer> header(Kind kind, List<String> cells, List<Problem> problems) {
+    static Map<Column, Integer> header(Kind kind, List<String> cells, Problems problems) {
         Map<Column, Integer> positions = new LinkedHashMap<>();
+        String asRead = Heading.asRead(cells);
         for (int i = 0; i < cells.size(); i++) {
-            String name = normalise(cells.get(i));
             for (Column column : kind.columns) {
-                if (column.names.contains(name)) {
+                if (column.heading.matches(cells.get(i))) {
                     if (positions.containsKey(column)) {
-                        problems.add(new Problem(1, column.danish, "servicedata.column.twice", cells.get(i)));
+                        problems.add(new Problem(1, column.danish, "servicedata.column.twice", asRead));
                     }
                     positions.putIfAbsent(column, i);
                 }
@@ -122,18 +132,15 @@ public final class RegisterRows {
         }
         for (Column column : kind.columns) {
             if (!positions.containsKey(column)) {
-                problems.add(new Problem(1, column.danish, "servicedata.column.missing", null));
+                problems.add(new Problem(1, column.danish, "servicedata.column.missing", asRead));
             }
         }
         return positions;
     }
 
-    /** Lower case, no BOM, no spaces, dots, dashes or underscores: "Antal ydelser" and "ANTAL_YDELSER" are the same. */
-    static String normalise(String header) {
-        String text = header == null ? "" : header.replace("\uFEFF", "").toLowerCase(Locale.ROOT);
-        text = text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa");
-        text = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return text.replaceAll("[\\s._\\-/()]+", "");
+    /** As {@link Heading#normalise}: "Antal ydelser" and "ANTAL_YDELSER" are the same. */
+    static String normalise(String text) {
+        return Heading.normalise(text);
     }
 
     static boolean blank(List<String> cells) {
@@ -145,34 +152,34 @@ public final class RegisterRows {
         return true;
     }
 
-    static Optional<ServiceRow> service(int line, List<String> cells, Map<Column, Integer> at, List<Problem> problems) {
-        int before = problems.size();
+    static Optional<ServiceRow> service(int line, List<String> cells, Map<Column, Integer> at, Problems problems) {
+        long before = problems.count();
         String yder = ydernummer(line, cell(cells, at, Column.YDERNUMMER), problems);
         YearMonth period = period(line, cell(cells, at, Column.PERIOD), problems);
         String code = serviceCode(line, cell(cells, at, Column.SERVICE_CODE), problems);
         Long count = count(line, Column.COUNT, cell(cells, at, Column.COUNT), problems);
-        return problems.size() == before ? Optional.of(new ServiceRow(line, yder, period, code, count)) : Optional.empty();
+        return problems.count() == before ? Optional.of(new ServiceRow(line, yder, period, code, count)) : Optional.empty();
     }
 
-    static Optional<PracticeRow> practice(int line, List<String> cells, Map<Column, Integer> at, List<Problem> problems) {
-        int before = problems.size();
+    static Optional<PracticeRow> practice(int line, List<String> cells, Map<Column, Integer> at, Problems problems) {
+        long before = problems.count();
         String yder = ydernummer(line, cell(cells, at, Column.YDERNUMMER), problems);
         YearMonth period = period(line, cell(cells, at, Column.PERIOD), problems);
         Long listed = count(line, Column.LISTED, cell(cells, at, Column.LISTED), problems);
         String municipality = municipality(line, cell(cells, at, Column.MUNICIPALITY), problems);
-        return problems.size() == before ? Optional.of(new PracticeRow(line, yder, period, listed, municipality)) : Optional.empty();
+        return problems.count() == before ? Optional.of(new PracticeRow(line, yder, period, listed, municipality)) : Optional.empty();
     }
 
-    static Optional<ReferralRow> referral(int line, List<String> cells, Map<Column, Integer> at, List<Problem> problems) {
-        int before = problems.size();
+    static Optional<ReferralRow> referral(int line, List<String> cells, Map<Column, Integer> at, Problems problems) {
+        long before = problems.count();
         String yder = ydernummer(line, cell(cells, at, Column.YDERNUMMER), problems);
         Offer offer = offer(line, cell(cells, at, Column.OFFER), problems);
         Long count = count(line, Column.REFERRALS, cell(cells, at, Column.REFERRALS), problems);
-        return problems.size() == before ? Optional.of(new ReferralRow(line, yder, offer, count)) : Optional.empty();
+        return problems.count() == before ? Optional.of(new ReferralRow(line, yder, offer, count)) : Optional.empty();
     }
 
     /** "Forebyggelse", "forebyggende tilbud", "Rehabilitering", "REHAB" ... */
-    static Offer offer(int line, String value, List<Problem> problems) {
+    static Offer offer(int line, String value, Problems problems) {
         if (formula(line, Column.OFFER, value, problems)) {
             return null;
         }
@@ -183,7 +190,7 @@ public final class RegisterRows {
         if (text.startsWith("rehab")) {
             return Offer.REHABILITERING;
         }
-        problems.add(new Problem(line, Column.OFFER.danish, "servicedata.offer.invalid", value.length() > 40 ? value.substring(0, 40) : value));
+        problems.add(new Problem(line, Column.OFFER.danish, "servicedata.offer.invalid", value));
         return null;
     }
 
@@ -192,7 +199,7 @@ public final class RegisterRows {
         return index == null || index >= cells.size() || cells.get(index) == null ? "" : cells.get(index).strip();
     }
 
-    static String ydernummer(int line, String value, List<Problem> problems) {
+    static String ydernummer(int line, String value, Problems problems) {
         if (formula(line, Column.YDERNUMMER, value, problems)) {
             return null;
         }
@@ -204,7 +211,7 @@ public final class RegisterRows {
         return digits;
     }
 
-    static YearMonth period(int line, String value, List<Problem> problems) {
+    static YearMonth period(int line, String value, Problems problems) {
         if (formula(line, Column.PERIOD, value, problems)) {
             return null;
         }
@@ -254,7 +261,7 @@ public final class RegisterRows {
         return period.getYear() >= 2000 && period.getYear() <= 2100;
     }
 
-    static String serviceCode(int line, String value, List<Problem> problems) {
+    static String serviceCode(int line, String value, Problems problems) {
         if (formula(line, Column.SERVICE_CODE, value, problems)) {
             return null;
         }
@@ -269,7 +276,7 @@ public final class RegisterRows {
         return code.toUpperCase(Locale.ROOT);
     }
 
-    static String municipality(int line, String value, List<Problem> problems) {
+    static String municipality(int line, String value, Problems problems) {
         if (formula(line, Column.MUNICIPALITY, value, problems)) {
             return null;
         }
@@ -285,7 +292,7 @@ public final class RegisterRows {
      * A whole, non-negative number that fits the database's {@code int}; "1.234", "1 234", "1234,0" and an XLSX
      * "1234.0" are all 1234.
      */
-    static Long count(int line, Column column, String value, List<Problem> problems) {
+    static Long count(int line, Column column, String value, Problems problems) {
         Long count = number(line, column, value, problems);
         if (count != null && count > Integer.MAX_VALUE) {
             problems.add(new Problem(line, column.danish, "servicedata.count.tooLarge", value));
@@ -294,7 +301,7 @@ public final class RegisterRows {
         return count;
     }
 
-    private static Long number(int line, Column column, String value, List<Problem> problems) {
+    private static Long number(int line, Column column, String value, Problems problems) {
         if (formula(line, column, value, problems)) {
             return null;
         }
@@ -354,13 +361,13 @@ public final class RegisterRows {
         return true;
     }
 
-    private static boolean formula(int line, Column column, String value, List<Problem> problems) {
-        if (SpreadsheetFile.FORMULA.equals(value)) {
+    private static boolean formula(int line, Column column, String value, Problems problems) {
+        if (UploadedTable.FORMULA.equals(value)) {
             problems.add(new Problem(line, column.danish, "servicedata.cell.formula", null));
             return true;
         }
         if (!value.isEmpty() && "=+@".indexOf(value.charAt(0)) >= 0) {
-            problems.add(new Problem(line, column.danish, "servicedata.cell.formulaText", value.length() > 40 ? value.substring(0, 40) : value));
+            problems.add(new Problem(line, column.danish, "servicedata.cell.formulaText", value));
             return true;
         }
         if (value.isEmpty()) {
@@ -375,7 +382,7 @@ public final class RegisterRows {
      * row becomes a typed row or problems. A file that cannot be read at all gives one problem (line 0).
      */
     static void read(java.nio.file.Path file, Kind kind, java.util.function.Consumer<ServiceRow> services,
-            java.util.function.Consumer<PracticeRow> practices, List<Problem> problems) throws java.io.IOException {
+            java.util.function.Consumer<PracticeRow> practices, Problems problems) throws java.io.IOException {
         read(file, kind, (line, cells, header) -> {
             if (kind == Kind.SERVICES) {
                 service(line, cells, header, problems).ifPresent(services);
@@ -386,23 +393,23 @@ public final class RegisterRows {
     }
 
     /** As above, handing each data row with the header's positions to the sink. */
-    static void read(java.nio.file.Path file, Kind kind, RowSink sink, List<Problem> problems) throws java.io.IOException {
+    static void read(java.nio.file.Path file, Kind kind, RowSink sink, Problems problems) throws java.io.IOException {
         Map<Column, Integer>[] header = new Map[1];
         boolean[] usable = {true};
         try {
-            SpreadsheetFile.read(file, (line, cells) -> {
+            UploadedTable.read(file, (line, cells) -> {
                 if (blank(cells) || !usable[0]) {
                     return;
                 }
                 if (header[0] == null) {
-                    int before = problems.size();
+                    long before = problems.count();
                     header[0] = header(kind, cells, problems);
-                    usable[0] = problems.size() == before;
+                    usable[0] = problems.count() == before;
                     return;
                 }
                 sink.row(line, cells, header[0]);
             });
-        } catch (SpreadsheetFile.Refused refused) {
+        } catch (UploadedTable.Refused refused) {
             problems.add(new Problem(refused.line(), "", refused.messageKey(), null));
         }
         if (header[0] == null && problems.isEmpty()) {

@@ -41,7 +41,7 @@ final class ServiceRowChecks {
     }
 
     /** Adds this row's problems, if any; true when the row is good. */
-    boolean check(ServiceRow row, List<Problem> problems) {
+    boolean check(ServiceRow row, Problems problems) {
         Integer code = codes.get(row.serviceCode());
         if (code == null) {
             code = codeNames.size();

@@ -9,6 +9,7 @@ import dk.samspil.SamspilTest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,9 +85,9 @@ class RegisterImportTests {
                 "Linje 4: navnet mangler.",
                 "Linje 5: antal tilmeldte patienter »-4« skal være et helt tal",
                 "Linje 6: ydernummeret 420001 står også i linje 2.",
-                "Linje 7: ydernummeret 300301 hører til en anden klynge.",
                 "Linje 8: rækken har 4 kolonner, men skal have 3.",
-                "Ret 6 fejl");
+                "Ret 5 fejl");
+        assertThat(page).as("the answer never tells which ydernumre other clusters have").doesNotContain("Linje 7", "anden klynge");
         assertThat(jdbc.sql("SELECT count(*) FROM practice WHERE ydernummer LIKE '42000_'").query(Integer.class).single()).isZero();
     }
 
@@ -109,13 +110,15 @@ class RegisterImportTests {
         assertThat(refused("PRACTICES", new byte[0])).contains("Filen er tom.");
         assertThat(refused("PRACTICES", "\n\n  \n".getBytes(StandardCharsets.UTF_8))).contains("Filen er tom.");
         assertThat(refused("PRACTICES", "nummer;hvem\n123456;x\n".getBytes(StandardCharsets.UTF_8)))
-                .contains("Filen har ikke de rigtige kolonner. Forventede: ydernummer; navn; tilmeldte patienter. Fandt: nummer; hvem.");
+                .contains("Filen har ikke de rigtige kolonner. Forventede: Ydernummer; Navn; Tilmeldte patienter. Fandt: nummer; hvem.");
         assertThat(refused("PRACTICES", "ydernummer;navn;tilmeldte patienter\n".getBytes(StandardCharsets.UTF_8)))
                 .contains("kun kolonnenavne");
         byte[] executable = {0x4D, 0x5A, (byte) 0x90, 0x00, 0x03, 0x00, 0x00, 0x00};
-        assertThat(refused("PRACTICES", executable)).contains("Filen er ikke en tekstfil.");
+        assertThat(refused("PRACTICES", executable)).contains("Filen er et program, ikke en tabel.");
         assertThat(refused("PRACTICES", "ydernummer;navn;tilmeldte patienter\n\"420009;Åbent citat;5\n".getBytes(StandardCharsets.UTF_8)))
-                .contains("Filen kunne ikke læses som CSV.");
+                .contains("Et anførselstegn er ikke afsluttet.");
+        assertThat(refused("PRACTICES", "ydernummer;navn;tilmeldte patienter\n420009;Unicode;5\n".getBytes(StandardCharsets.UTF_16)))
+                .contains("UTF-16", "Gem den som CSV i UTF-8");
     }
 
     @Test
@@ -136,6 +139,31 @@ class RegisterImportTests {
                         .with(users.as("koordinator")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void theHeadingsRegionsAndClustersWriteAreRead() throws Exception {
+        for (String header : List.of("Ydernr.;Praksisnavn;Antal tilmeldte patienter", "YDERNUMMER,Navn,Tilm. pt.",
+                "sep=;\nYder nr;Praksis;Tilmeldte")) {
+            String csv = header + (header.contains(",") ? "\n440101,Lægerne i Overskriften,1.200\n" : "\n440101;Lægerne i Overskriften;1.200\n");
+            MvcResult result = upload("PRACTICES", csv.getBytes(StandardCharsets.UTF_8));
+            assertThat(result.getFlashMap().get("success")).as(header).isEqualTo("import.stored");
+            assertThat(patients("440101")).isEqualTo(1200);
+        }
+    }
+
+    @Test
+    void aHostileFileGetsACappedReportOnASmallPage() throws Exception {
+        StringBuilder csv = new StringBuilder("navn;e-mail;ydernummer\n");
+        String long_ = "x".repeat(1_500);
+        for (int i = 0; i < 3_000; i++) {
+            csv.append("Navn;").append(long_).append(";\n");
+        }
+        MvcResult result = upload("MEMBERS", csv.toString().getBytes(StandardCharsets.UTF_8));
+        String page = result.getResponse().getContentAsString();
+        assertThat(org.jsoup.Jsoup.parse(page).text()).contains("Ret 3.000 fejl");
+        assertThat(org.jsoup.Jsoup.parse(page).select(".samspil-import-problems li")).hasSize(1_000);
+        assertThat(page.length()).as("no value echoed in full").isLessThan(300_000);
     }
 
     private MvcResult upload(String kind, byte[] content) throws Exception {

@@ -103,6 +103,7 @@ class AgreementOverviewTests {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith(AgreementOverviewController.XLSX.toString());
         List<List<String>> rows = new ArrayList<>();
+        List<Boolean> quotePrefixed = new ArrayList<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
             Sheet sheet = workbook.getSheetAt(0);
@@ -111,6 +112,9 @@ class AgreementOverviewTests {
                 for (Cell cell : row) {
                     assertThat(cell.getCellType()).isIn(CellType.STRING, CellType.NUMERIC);
                     cells.add(cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : String.valueOf(cell.getNumericCellValue()));
+                    if (cell.getColumnIndex() == 0) {
+                        quotePrefixed.add(cell.getCellStyle().getQuotePrefixed());
+                    }
                 }
                 rows.add(cells);
             }
@@ -119,7 +123,9 @@ class AgreementOverviewTests {
         List<List<String>> mine = rows.stream().filter(r -> r.get(0).contains(mark)).toList();
         assertThat(mine).hasSize(2);
         List<String> herning = mine.stream().filter(r -> r.get(0).contains("Herning")).findFirst().orElseThrow();
-        assertThat(herning.get(0)).isEqualTo("'=cmd|' /C calc'!A0 Herning " + mark);
+        assertThat(herning.get(0)).as("shown as typed: a string cell never evaluates, no apostrophe in view")
+                .isEqualTo("=cmd|' /C calc'!A0 Herning " + mark);
+        assertThat(quotePrefixed.get(rows.indexOf(herning))).as("and it stays text when edited").isTrue();
         assertThat(herning).contains("Henrik Leder (Kommunen)", "Aftalt", "Vestklyngen", "Herning",
                 OrderFixtures.today().minusDays(1).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
         // The page with the same filter shows the same agreements.

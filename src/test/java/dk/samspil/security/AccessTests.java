@@ -128,6 +128,11 @@ class AccessTests {
         Map<String, Integer> notImporters = new LinkedHashMap<>(importers);
         List.of("konsulent", "midtkraft", "admin").forEach(notImporters::remove);
         list.add(new Endpoint("/data/import", "POST", "/data/import", notImporters));
+        list.add(new Endpoint("/data/import/bekraeft", "POST", "/data/import/bekraeft", notImporters));
+        list.add(new Endpoint("/praksis-til-bekraeftelse", "GET", "/praksis-til-bekraeftelse", importers));
+        Map<String, Integer> unknownPending = new LinkedHashMap<>(notImporters);
+        List.of("konsulent", "midtkraft", "admin").forEach(user -> unknownPending.put(user, 404));
+        list.add(new Endpoint("/praksis-til-bekraeftelse/{practiceId}", "POST", "/praksis-til-bekraeftelse/999999999", unknownPending));
         Map<String, Integer> signedIn = everyone(404);
         signedIn.put(ANONYMOUS, LOGIN);
         list.add(new Endpoint(null, "GET", "/actuator/env", signedIn));

@@ -118,6 +118,19 @@ class MunicipalDataTests {
     }
 
     @Test
+    void aHostileReferralFileOfHugeCellsGetsAShortReport() throws Exception {
+        long order = referralOrder();
+        StringBuilder csv = new StringBuilder("Ydernummer;Tilbud;Antal henvisninger\n");
+        String huge = "1".repeat(100_000);
+        for (int i = 0; i < 80; i++) {
+            csv.append(huge).append(";Forebyggelse;5\n");
+        }
+        String report = upload(order, "kommune", "2025", csv.toString());
+        assertThat(report).contains("Filen er ikke importeret: 80 fejl.", "Ydernummeret skal være 6 cifre.");
+        assertThat(report.length()).as("no cell echoed in full").isLessThan(200_000);
+    }
+
+    @Test
     void theDosisFormChecksEachFieldKeepsWhatWasTypedAndRefusesALostUpdate() throws Exception {
         long order = OrderFixtures.placeOrder(mvc, users, "dosisdispensering", OrderFixtures.today().plusWeeks(14), "kommune@example.dk");
         String empty = body(mvc.perform(get("/bestillinger/" + order + "/kommunedata").with(users.as("kommune"))).andReturn());

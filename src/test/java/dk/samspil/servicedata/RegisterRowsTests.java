@@ -45,7 +45,7 @@ class RegisterRowsTests {
                 xlsx("numbers.xlsx"));
         for (Path file : variants) {
             List<ServiceRow> rows = new ArrayList<>();
-            List<Problem> problems = new ArrayList<>();
+            Problems problems = new Problems();
             RegisterRows.read(file, Kind.SERVICES, rows::add, p -> { }, problems);
             assertThat(problems).as(file.getFileName().toString()).isEmpty();
             assertThat(rows.stream().map(r -> new ServiceRow(0, r.ydernummer(), r.period(), r.serviceCode(), r.count())).toList())
@@ -68,7 +68,7 @@ class RegisterRowsTests {
                 100109;2025-03;0124;3000000000
                 """, StandardCharsets.UTF_8);
         List<ServiceRow> rows = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         RegisterRows.read(file, Kind.SERVICES, rows::add, p -> { }, problems);
         assertThat(problems).extracting(Problem::line, Problem::column, Problem::messageKey).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(2, "Ydernummer", "servicedata.ydernummer.invalid"),
@@ -87,7 +87,7 @@ class RegisterRowsTests {
         Path quoted = csv("quoted.csv", "\"Ydernummer\";\"Periode\";\"Ydelseskode\";\"Antal\"\n\"100101\";\"2025-03\";\"0124\";\"12\"\n"
                 + "100102; \"2025-04\" ;0124; \"7\" \n100103;2025-03;0124;\"1;234\"\n", StandardCharsets.UTF_8);
         List<ServiceRow> rows = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         RegisterRows.read(quoted, Kind.SERVICES, rows::add, p -> { }, problems);
         assertThat(problems).extracting(Problem::line, Problem::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "servicedata.count.notNumber"));
@@ -117,7 +117,7 @@ class RegisterRowsTests {
     @Test
     void aMissingColumnIsReportedOnce() throws Exception {
         Path file = csv("missing.csv", "Ydernummer;Periode;Antal\n100101;2025-03;12\n", StandardCharsets.UTF_8);
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         RegisterRows.read(file, Kind.SERVICES, r -> { }, p -> { }, problems);
         assertThat(problems).extracting(Problem::messageKey, Problem::column)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("servicedata.column.missing", "Ydelseskode"));
@@ -128,7 +128,7 @@ class RegisterRowsTests {
         Path file = csv("praksis.csv", "Ydernummer;Periode;Tilmeldte patienter;Kommunekode\n100101;2025-03;6.120;751\n100102;2025-03;4380;0751\n",
                 StandardCharsets.UTF_8);
         List<PracticeRow> rows = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         RegisterRows.read(file, Kind.PRACTICES, r -> { }, rows::add, problems);
         assertThat(problems).isEmpty();
         assertThat(rows).extracting(PracticeRow::listedPatients).containsExactly(6120L, 4380L);
@@ -230,17 +230,102 @@ class RegisterRowsTests {
             row.createCell(3).setCellFormula("SUM(1,2)");
             workbook.write(out);
         }
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         RegisterRows.read(file, Kind.SERVICES, r -> { }, p -> { }, problems);
         assertThat(problems).extracting(Problem::line, Problem::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "servicedata.cell.formula"));
     }
 
+    @Test
+    void theHeadingsRegionsWriteAreRead() throws Exception {
+        for (String header : List.of("Ydernummer;Periode;Antal tilmeldte patienter;Kommunekode",
+                "Ydernr.;Måned;Tilm. pt.;Kommunenr.", "YDERNUMMER;PERIODE;TILMELDTE_PATIENTER;KOMMUNENUMMER",
+                "Yder nr;År-måned;Tilmeldte patienter (antal);Kommune")) {
+            Path file = csv("praksis.csv", header + "\n100101;2025-03;6.120;0751\n", StandardCharsets.UTF_8);
+            List<PracticeRow> rows = new ArrayList<>();
+            Problems problems = new Problems();
+            RegisterRows.read(file, Kind.PRACTICES, r -> { }, rows::add, problems);
+            assertThat(problems).as(header).isEmpty();
+            assertThat(rows).extracting(PracticeRow::listedPatients).as(header).containsExactly(6120L);
+        }
+    }
+
+    @Test
+    void aRefusedHeadingSaysWhatTheFirstLineWasReadAs() throws Exception {
+        Path file = csv("praksis.csv", "Yder;Måned;Tal;Kommune\n100101;2025-03;6120;0751\n", StandardCharsets.UTF_8);
+        Problems problems = new Problems();
+        RegisterRows.read(file, Kind.PRACTICES, r -> { }, p -> { }, problems);
+        assertThat(problems).extracting(Problem::column, Problem::messageKey, Problem::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Tilmeldte patienter", "servicedata.column.missing",
+                        "Yder; Måned; Tal; Kommune"));
+    }
+
+    @Test
+    void aMillionBadRowsKeepAThousandProblemsAndCountTheRest() throws Exception {
+        Path file = dir.resolve("fjendtlig.csv");
+        String huge = "x".repeat(100_000);
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("Ydernummer;Periode;Ydelseskode;Antal\n");
+            for (int i = 0; i < 200_000; i++) {
+                out.write(i < 50 ? huge + ";2025-03;0124;1\n" : "12345;2025-03;0124;1\n");
+            }
+        }
+        Problems problems = new Problems();
+        RegisterRows.read(file, Kind.SERVICES, r -> { }, p -> { }, problems);
+        assertThat(problems.count()).isEqualTo(200_000);
+        assertThat(problems.listed()).hasSize(1_000);
+        assertThat(problems.listed().get(0).value()).hasSize(61).endsWith("…");
+    }
+
+    @Test
+    void aUtf16FileIsNamedAndTheFixSaid() throws Exception {
+        Path file = dir.resolve("unicode.txt");
+        byte[] text = "Ydernummer\tPeriode\tYdelseskode\tAntal\r\n100101\t2025-03\t0124\t12\r\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[text.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, withBom, 2, text.length);
+        Files.write(file, withBom);
+        assertThat(refusal(file)).isEqualTo("servicedata.file.utf16");
+        Files.write(file, text);
+        assertThat(refusal(file)).as("without a byte order mark").isEqualTo("servicedata.file.utf16");
+    }
+
+    @Test
+    void tooManyColumnsAndAHugeFieldGetTheirOwnMessages() throws Exception {
+        Path wide = csv("bred.csv", "Ydernummer;Periode;Ydelseskode;Antal\n100101;2025-03;0124;12" + ";".repeat(16_400) + "\n",
+                StandardCharsets.UTF_8);
+        assertThat(refusal(wide)).isEqualTo("servicedata.file.tooManyColumns");
+        Path huge = dir.resolve("stor.csv");
+        try (var out = Files.newBufferedWriter(huge)) {
+            out.write("Ydernummer;Periode;Ydelseskode;Antal\n100101;2025-03;0124;");
+            char[] block = new char[1 << 20];
+            java.util.Arrays.fill(block, '1');
+            for (int i = 0; i < 17; i++) {
+                out.write(block);
+            }
+            out.write("\n");
+        }
+        assertThat(refusal(huge)).isEqualTo("servicedata.file.fieldTooLong");
+    }
+
+    @Test
+    void excelsSepLineNamesTheDelimiterAndLinesStillCount() throws Exception {
+        Path file = csv("sep.csv", "sep=,\nYdernummer,Periode,Ydelseskode,Antal\n100101,2025-03,0124,\"1.234\"\n12345,2025-03,0124,1\n",
+                StandardCharsets.UTF_8);
+        List<ServiceRow> rows = new ArrayList<>();
+        Problems problems = new Problems();
+        RegisterRows.read(file, Kind.SERVICES, rows::add, p -> { }, problems);
+        assertThat(rows).extracting(ServiceRow::line, ServiceRow::count).containsExactly(org.assertj.core.groups.Tuple.tuple(3, 1234L));
+        assertThat(problems).extracting(Problem::line, Problem::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "servicedata.ydernummer.invalid"));
+    }
+
     private String refusal(Path file) throws IOException {
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         RegisterRows.read(file, Kind.SERVICES, r -> { }, p -> { }, problems);
         assertThat(problems).hasSize(1);
-        return problems.get(0).messageKey();
+        return problems.listed().get(0).messageKey();
     }
 
     private Path csv(String name, String content, Charset charset) throws IOException {

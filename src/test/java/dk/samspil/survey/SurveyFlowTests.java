@@ -260,7 +260,11 @@ class SurveyFlowTests {
                 List<String> cells = new ArrayList<>();
                 for (Cell cell : row) {
                     assertThat(cell.getCellType()).as("every cell is text, never a formula").isEqualTo(CellType.STRING);
-                    cells.add(cell.getStringCellValue());
+                    String text = cell.getStringCellValue();
+                    assertThat(cell.getCellStyle().getQuotePrefixed()).as("quote-prefixed when it looks like a formula")
+                            .isEqualTo(!dk.samspil.platform.Spreadsheets.neutralise(text).equals(text));
+                    // As the CSV has it: there the apostrophe is in the text.
+                    cells.add(dk.samspil.platform.Spreadsheets.neutralise(text));
                 }
                 sheet.add(cells);
             }

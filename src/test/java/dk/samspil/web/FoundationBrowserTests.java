@@ -86,7 +86,7 @@ class FoundationBrowserTests {
         Browsers.assertAccessible(page);
 
         Path bad = write("praksis.csv", "ydernummer;navn;tilmeldte patienter\n510001;Lægerne ved Søen;3.100\n51002;Lægehuset Bakken;2.000\n");
-        page.getByLabel("CSV-fil").setInputFiles(bad);
+        page.getByLabel("CSV- eller Excel-fil").setInputFiles(bad);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importér")).click();
         Locator problems = page.locator("#file-error");
         assertThat(problems).containsText("Linje 3: ydernummeret »51002« skal være 6 cifre.");
@@ -94,7 +94,7 @@ class FoundationBrowserTests {
         Browsers.assertAccessible(page);
 
         Path fixed = write("praksis-rettet.csv", "ydernummer;navn;tilmeldte patienter\n510001;Lægerne ved Søen;3.100\n510002;Lægehuset Bakken;2.000\n");
-        page.getByLabel("CSV-fil").setInputFiles(fixed);
+        page.getByLabel("CSV- eller Excel-fil").setInputFiles(fixed);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importér")).click();
         assertThat(page.locator(".alert-success")).containsText("Importen er gennemført: 2 nye og 0 opdaterede.");
         assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Lægehuset Bakken").setExact(true))).isVisible();
@@ -114,7 +114,7 @@ class FoundationBrowserTests {
                 out.write(chunk);
             }
         }
-        page.getByLabel("CSV-fil").setInputFiles(huge);
+        page.getByLabel("CSV- eller Excel-fil").setInputFiles(huge);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importér")).click();
         assertThat(page.locator("#file-error")).containsText("Filen er for stor til at blive modtaget");
         Browsers.assertAccessible(page);

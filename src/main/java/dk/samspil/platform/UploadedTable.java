@@ -1,4 +1,4 @@
-package dk.samspil.servicedata;
+package dk.samspil.platform;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -31,21 +31,23 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads an uploaded table row by row without holding the file in memory: CSV (semicolon or comma, found from the
- * header line; UTF-8 with or without BOM, or ISO-8859-1, found from the content) or XLSX (first sheet, read as a
- * stream of XML). What the file is, is decided by its content, never by its name: an executable, an old .xls,
- * another binary file or a zip that is not a workbook is refused. XLSX files are guarded against zip bombs (entry
- * count, entry size, compression ratio), and a cell with a formula is reported, never evaluated.
+ * Reads an uploaded table row by row without holding the file in memory, for every import (the national register
+ * files, the cluster's practices and members, the municipality's referrals): CSV (semicolon, comma or tab, found from
+ * the header line or from Excel's {@code sep=;} first line; UTF-8 with or without BOM, or ISO-8859-1, found from the
+ * content) or XLSX (first sheet, read as a stream of XML). What the file is, is decided by its content, never by its
+ * name: an executable, an old .xls, a UTF-16 text, another binary file or a zip that is not a workbook is refused
+ * with its own message. XLSX files are guarded against zip bombs (entry count, entry size, compression ratio), and a
+ * cell with a formula is reported, never evaluated.
  */
-final class SpreadsheetFile {
+public final class UploadedTable {
 
     /** Receives the rows: the line (CSV) or row (XLSX) number from 1, and the cells as text. */
-    interface Rows {
+    public interface Rows {
         void row(int line, List<String> cells);
     }
 
     /** A file that cannot be read as a table; the key names the Danish message. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         private final String messageKey;
         private final int line;
 
@@ -55,18 +57,18 @@ final class SpreadsheetFile {
             this.line = line;
         }
 
-        String messageKey() {
+        public String messageKey() {
             return messageKey;
         }
 
         /** The line the problem is on, 0 for the file as a whole. */
-        int line() {
+        public int line() {
             return line;
         }
     }
 
     /** Marks a formula in an XLSX cell; the row is reported, the value never used. */
-    static final String FORMULA = "\u0000formel";
+    public static final String FORMULA = "\u0000formel";
 
     private static final int SNIFF = 64 * 1024;
 
@@ -77,9 +79,9 @@ final class SpreadsheetFile {
         ZipSecureFile.setMaxFileCount(1_000);
     }
 
-    private SpreadsheetFile() {}
+    private UploadedTable() {}
 
-    static void read(Path file, Rows rows) throws IOException, Refused {
+    public static void read(Path file, Rows rows) throws IOException, Refused {
         byte[] head = new byte[8];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -101,6 +103,9 @@ final class SpreadsheetFile {
             in.mark(SNIFF);
             byte[] sample = in.readNBytes(SNIFF);
             in.reset();
+            if (utf16(sample)) {
+                throw new Refused("servicedata.file.utf16", 0);
+            }
             boolean bom = sample.length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF;
             for (int i = 0; i < Math.min(sample.length, 4096); i++) {
                 if (sample[i] == 0) {
@@ -114,15 +119,19 @@ final class SpreadsheetFile {
             Reader reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
             reader.mark(SNIFF);
-            char delimiter = delimiter(firstLine(reader));
+            String first = firstLine(reader);
+            // Excel's "sep=;" line names the delimiter and is no part of the table.
+            boolean sepLine = SEP_LINE.matcher(first).matches();
+            char delimiter = sepLine ? first.strip().charAt(4) : delimiter(first);
             reader.reset();
+            int skipped = sepLine ? skipLine(reader) : 0;
             int line = 0;
             try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true).allowUnclosedQuote(false)
                     .trimWhitespacesAroundQuotes(true)
                     .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .ofCsvRecord(reader)) {
                 for (CsvRecord record : csv) {
-                    line = (int) record.getStartingLineNumber();
+                    line = (int) record.getStartingLineNumber() + skipped;
                     rows.row(line, record.getFields());
                 }
             } catch (CsvParseException | java.io.UncheckedIOException e) {
@@ -132,9 +141,63 @@ final class SpreadsheetFile {
                 if (e instanceof java.io.UncheckedIOException unreadable) {
                     throw unreadable.getCause();
                 }
+                if (says(e, "maximum limit of")) {
+                    throw new Refused("servicedata.file.tooManyColumns", line + 1);
+                }
+                if (says(e, "max field size") || says(e, "max record size") || says(e, "maximum buffer size")) {
+                    throw new Refused("servicedata.file.fieldTooLong", line + 1);
+                }
                 throw new Refused("servicedata.file.quotes", line + 1);
             }
         }
+    }
+
+    private static final java.util.regex.Pattern SEP_LINE = java.util.regex.Pattern.compile("\\s*sep=[;,\\t|]\\s*");
+
+    /** Reads past the first non-blank line; the lines it took. */
+    private static int skipLine(Reader reader) throws IOException {
+        int lines = 1;
+        boolean content = false;
+        int c;
+        while ((c = reader.read()) != -1) {
+            if (c == '\n') {
+                if (content) {
+                    return lines;
+                }
+                lines++;
+            } else if (c != '\r' && !Character.isWhitespace(c)) {
+                content = true;
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Whether the bytes are UTF-16 text (as Excel's "Unicode-tekst" saves): a UTF-16 byte order mark, or text with a
+     * NUL byte beside nearly every character.
+     */
+    private static boolean utf16(byte[] sample) {
+        if (sample.length >= 2 && ((sample[0] & 0xFF) == 0xFF && (sample[1] & 0xFF) == 0xFE
+                || (sample[0] & 0xFF) == 0xFE && (sample[1] & 0xFF) == 0xFF)) {
+            return true;
+        }
+        int pairs = Math.min(sample.length, 4096) / 2;
+        int oddZeros = 0;
+        int evenZeros = 0;
+        for (int i = 0; i < pairs; i++) {
+            evenZeros += sample[2 * i] == 0 ? 1 : 0;
+            oddZeros += sample[2 * i + 1] == 0 ? 1 : 0;
+        }
+        return pairs >= 4 && (oddZeros > pairs * 0.9 || evenZeros > pairs * 0.9);
+    }
+
+    private static boolean says(Throwable e, String words) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains(words)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -180,7 +243,8 @@ final class SpreadsheetFile {
         return line.toString();
     }
 
-    static char delimiter(String header) {
+    /** The delimiter the header line uses most: semicolon (also when none), comma or tab. */
+    public static char delimiter(String header) {
         long semicolons = header.chars().filter(c -> c == ';').count();
         long commas = header.chars().filter(c -> c == ',').count();
         long tabs = header.chars().filter(c -> c == '\t').count();
@@ -205,11 +269,29 @@ final class SpreadsheetFile {
             }
         } catch (Refused refused) {
             throw refused;
+        } catch (RowsFailed failed) {
+            throw failed.rowsCause();
         } catch (IOException e) {
             // POI reports zip bombs and broken zips as IOExceptions; either way the file is not a workbook we read.
             throw new Refused(bomb(e) ? "servicedata.file.zipBomb" : "servicedata.file.notWorkbook", 0);
         } catch (Exception e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RowsFailed failed) {
+                    throw failed.rowsCause();
+                }
+            }
             throw new Refused(bomb(e) ? "servicedata.file.zipBomb" : "servicedata.file.notWorkbook", 0);
+        }
+    }
+
+    /** What the receiver of the rows threw, carried out past the XML parser's handling as it is. */
+    private static final class RowsFailed extends RuntimeException {
+        RowsFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        RuntimeException rowsCause() {
+            return (RuntimeException) getCause();
         }
     }
 
@@ -281,7 +363,13 @@ final class SpreadsheetFile {
                     }
                     cells.add(formula ? FORMULA : value());
                 }
-                case "row" -> rows.row(row, List.copyOf(cells));
+                case "row" -> {
+                    try {
+                        rows.row(row, List.copyOf(cells));
+                    } catch (RuntimeException e) {
+                        throw new RowsFailed(e);
+                    }
+                }
                 default -> { }
             }
         }
