@@ -123,7 +123,7 @@ public record PackageDefinition(
         return new PackageDefinition(slug, title, provider, status, summary, focus, purpose, method, dataSources,
                 serviceCodes, participants, meetingMinutes, leadTime, typicalStart, materials, fixedTopics, electiveTopics,
                 named, draftProgramme, questionnaire, dataRequirements, municipalityRole, municipalityPreparation,
-                municipalityDeliverables, clusterWishes, suggestedActions, afterMeeting, podcast, municipalData);
+                municipalityDeliverables, clusterWishes, suggestedActions, afterMeeting, podcast, podcastUrl, municipalData);
     }
 
     static <T> List<T> nonNull(List<T> list) {

@@ -63,6 +63,7 @@ public final class OrderViews {
                 case INVITATIONS -> order + "/dokumenter";
                 case PRE_MEETING, MEETING, FOLLOW_UP_MEETING, KLU_AGENDA -> order + "/moede";
                 case CALLBACK, MATERIALS_MAIL, FOLLOW_UP_PACKAGE -> order + "#handlinger";
+                case FIRST_CONTACT -> order + "#foerste-kontakt";
             };
         }
     }
