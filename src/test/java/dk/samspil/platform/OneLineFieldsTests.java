@@ -84,7 +84,8 @@ class OneLineFieldsTests {
                         VALUES (?, '{noop}!unusable', 'Gammel koordinator', ?, 'COORDINATOR', ?)""")
                 .params(coordinator, coordinator + "@example.dk", cluster).update();
         String participant = "deltager" + System.nanoTime() + "@aarhus.example.dk";
-        MvcResult result = mvc.perform(OrderFixtures.acuteOrder(OrderFixtures.today().plusWeeks(12), participant)
+        // The cluster makes the first contact, so the participant's invitation goes at once.
+        MvcResult result = mvc.perform(OrderFixtures.order("akutfunktioner", OrderFixtures.today().plusWeeks(12), participant, "CLUSTER")
                 .with(users.as(coordinator))).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
         assertThat(dk.samspil.TestMailServer.subject(awaitMail(participant, "Invitation til klyngemøde med Gammel")))

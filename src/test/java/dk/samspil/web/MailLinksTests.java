@@ -47,6 +47,9 @@ class MailLinksTests {
         TestMailServer.purge();
         long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(11), "links.deltager@aarhus.example.dk");
         perform(post("/bestillinger/" + order + "/tilbageringning"), "konsulent");
+        // The provider makes the first contact: the participant's invitation (and account) follows it.
+        perform(post("/bestillinger/" + order + "/kommune-kontaktet"), "konsulent");
+        TestMailServer.awaitMail("links.deltager@aarhus.example.dk", "Invitation til klyngemøde");
         perform(post("/bestillinger/" + order + "/materialer"), "konsulent");
         MimeMessage materials = TestMailServer.awaitMail("links.deltager@aarhus.example.dk", "Materiale til jeres klyngemøde");
         assertThat(TestMailServer.text(materials)).as("kommentér spørgeskemaet: the order's own questionnaire")
