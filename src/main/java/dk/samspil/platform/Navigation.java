@@ -42,6 +42,7 @@ public class Navigation {
         if (role == Role.ADMIN) {
             add(items, "/admin/registre", "nav.registers", current);
             add(items, "/admin/udbakke", "nav.outbox", current);
+            add(items, "/admin/brugere", "nav.users", current);
         }
         return items;
     }

@@ -37,7 +37,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC = {
         "/", "/pakker", "/pakker/**", "/login", "/tilgaengelighed", "/error", "/actuator/health",
         "/actuator/health/liveness", "/actuator/health/readiness",
-        "/invitation/**", "/kalender/feed/**",
+        "/invitation/**", "/kalender/feed/**", "/glemt-adgangskode", "/nulstil/**",
         "/vendor/**", "/css/**", "/js/**", "/favicon.ico"
     };
 
@@ -94,6 +94,7 @@ class SecurityConfiguration {
                         .loginPage("/login")
                         .successHandler((request, response, authentication) -> {
                             auditLog.record(authentication.getName(), AuditLog.SIGN_IN, null, request);
+                            SessionCheck.stampSignIn(request, java.time.Instant.now());
                             success.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, exception) -> {
@@ -119,7 +120,8 @@ class SecurityConfiguration {
                 }))
                 .headers(SecurityConfiguration::headers)
                 .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class);
+                .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class)
+                .addFilterAfter(new SessionCheck(jdbc, auditLog), SessionManagementFilter.class);
         return http.build();
     }
 
