@@ -88,6 +88,7 @@ class AccessTests {
             {"/klynger/{clusterId}/medlemmer/{memberId}", c + "/medlemmer/" + member},
             {"/klynger/{clusterId}/import", c + "/import"},
             {"/klynger/{clusterId}/import/eksempel-{kind}.csv", c + "/import/eksempel-praksis.csv"},
+            {"/klynger/{clusterId}/koordinatorer/ny", c + "/koordinatorer/ny"},
         }) {
             list.add(new Endpoint(e[0], "GET", e[1], roles(200, 200, 404, 403)));
         }
@@ -101,6 +102,7 @@ class AccessTests {
             {"/klynger/{clusterId}/medlemmer/{memberId}", c + "/medlemmer/" + member},
             {"/klynger/{clusterId}/medlemmer/{memberId}/slet", c + "/medlemmer/" + member + "/slet"},
             {"/klynger/{clusterId}/import", c + "/import"},
+            {"/klynger/{clusterId}/koordinatorer", c + "/koordinatorer"},
         }) {
             list.add(new Endpoint(e[0], "POST", e[1], refusedOnly(404, 403)));
         }

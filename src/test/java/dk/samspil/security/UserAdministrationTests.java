@@ -111,6 +111,30 @@ class UserAdministrationTests {
                 .query(Boolean.class).single()).isTrue();
     }
 
+    @Test
+    void aCoordinatorInvitesASecondCoordinatorOfTheOwnClusterButNotOfAnother() throws Exception {
+        long demo = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'").query(Long.class).single();
+        String email = "anden.koordinator." + System.nanoTime() + "@example.dk";
+        WebClient other = new WebClient("http://localhost:" + port);
+        other.login("koordinator2", "samspil");
+        String form = "/klynger/" + demo + "/koordinatorer/ny";
+        assertThat(other.get(form).statusCode()).isEqualTo(404);
+        assertThat(other.post("/klynger/" + demo + "/koordinatorer", "/konto", Map.of("email", email, "name", "Ikke Her"))
+                .statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE username = ?").param(email).query(Integer.class).single())
+                .isZero();
+
+        WebClient coordinator = new WebClient("http://localhost:" + port);
+        coordinator.login("koordinator", "samspil");
+        assertThat(coordinator.post("/klynger/" + demo + "/koordinatorer", form, Map.of("email", email, "name", "Anna Anden"))
+                .statusCode()).isEqualTo(302);
+        TestMailServer.awaitMail(email, "Invitation til Samspil");
+        assertThat(jdbc.sql("SELECT role || ':' || cluster_id FROM app_user WHERE username = ?").param(email)
+                .query(String.class).single()).isEqualTo("COORDINATOR:" + demo);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'USER_INVITED' AND username = 'koordinator' AND starts_with(target, ?)")
+                .param(email).query(Integer.class).single()).isEqualTo(1);
+    }
+
     private HttpResponse<String> invite(String email, String name, String role, String organisation) throws Exception {
         return admin.post("/admin/brugere", "/admin/brugere/ny",
                 Map.of("email", email, "name", name, "role", role, "organisation", organisation));
