@@ -43,6 +43,7 @@ public class Navigation {
         if (role == Role.ADMIN) {
             add(items, "/admin/registre", "nav.registers", current);
             add(items, "/admin/udbakke", "nav.outbox", current);
+            add(items, "/admin/brugere", "nav.users", current);
         }
         if (role == Role.ADMIN || (role == Role.MUNICIPALITY && user.municipalityCode() != null)) {
             add(items, "/kommune/konti", "nav.municipalAccounts", current);

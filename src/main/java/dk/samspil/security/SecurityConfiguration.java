@@ -40,7 +40,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC = {
         "/", "/pakker", "/pakker/**", "/login", "/tilgaengelighed", "/error", "/actuator/health",
         "/actuator/health/liveness", "/actuator/health/readiness",
-        "/invitation/**", "/kalender/feed/**",
+        "/invitation/**", "/kalender/feed/**", "/glemt-adgangskode", "/nulstil/**",
         "/vendor/**", "/css/**", "/js/**", "/favicon.ico"
     };
 
@@ -98,6 +98,7 @@ class SecurityConfiguration {
                         .loginPage("/login")
                         .successHandler((request, response, authentication) -> {
                             auditLog.record(authentication.getName(), AuditLog.SIGN_IN, null, request);
+                            SessionCheck.stampSignIn(request, java.time.Instant.now());
                             response.sendRedirect(request.getContextPath() + pageAsked(askedPages.getRequest(request, response)));
                         })
                         .failureHandler((request, response, exception) -> {
@@ -125,7 +126,8 @@ class SecurityConfiguration {
                         }))
                 .headers(SecurityConfiguration::headers)
                 .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings, clientAddress), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class);
+                .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class)
+                .addFilterAfter(new SessionCheck(jdbc, auditLog), SessionManagementFilter.class);
         return http.build();
     }
 

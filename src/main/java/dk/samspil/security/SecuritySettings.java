@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param longestDelay the wait never grows past this
  * @param trustedProxies addresses (or CIDR ranges) of the reverse proxies whose {@code X-Forwarded-For} is believed;
  *     none by default ({@code SAMSPIL_SECURITY_TRUSTED_PROXIES=10.0.0.5,10.0.0.6})
+ * @param passwordResetValidity how long a "Glemt adgangskode" link works ({@code SAMSPIL_SECURITY_PASSWORDRESETVALIDITY})
  */
 @ConfigurationProperties("samspil.security")
 public record SecuritySettings(
@@ -24,4 +25,5 @@ public record SecuritySettings(
         @DefaultValue("20") int maxFailuresPerAddress,
         @DefaultValue("1s") Duration firstDelay,
         @DefaultValue("30s") Duration longestDelay,
-        @DefaultValue("") List<String> trustedProxies) {}
+        @DefaultValue("") List<String> trustedProxies,
+        @DefaultValue("1h") Duration passwordResetValidity) {}

@@ -27,7 +27,7 @@ class UserAccounts implements UserDetailsService {
         }
         return jdbc.sql("""
                         SELECT id, username, password_hash, display_name, role, provider_code, cluster_id,
-                               municipality_code, enabled
+                               municipality_code, enabled AND deactivated_at IS NULL AS enabled
                         FROM app_user WHERE username = ?""")
                 .param(username.trim().toLowerCase())
                 .query((rs, n) -> new SamspilPrincipal(

@@ -88,6 +88,7 @@ class AccessTests {
             {"/klynger/{clusterId}/medlemmer/{memberId}", c + "/medlemmer/" + member},
             {"/klynger/{clusterId}/import", c + "/import"},
             {"/klynger/{clusterId}/import/eksempel-{kind}.csv", c + "/import/eksempel-praksis.csv"},
+            {"/klynger/{clusterId}/koordinatorer/ny", c + "/koordinatorer/ny"},
         }) {
             list.add(new Endpoint(e[0], "GET", e[1], roles(200, 200, 404, 403)));
         }
@@ -101,6 +102,7 @@ class AccessTests {
             {"/klynger/{clusterId}/medlemmer/{memberId}", c + "/medlemmer/" + member},
             {"/klynger/{clusterId}/medlemmer/{memberId}/slet", c + "/medlemmer/" + member + "/slet"},
             {"/klynger/{clusterId}/import", c + "/import"},
+            {"/klynger/{clusterId}/koordinatorer", c + "/koordinatorer"},
         }) {
             list.add(new Endpoint(e[0], "POST", e[1], refusedOnly(404, 403)));
         }
@@ -110,6 +112,21 @@ class AccessTests {
         Map<String, Integer> unknownMail = adminOnly();
         unknownMail.put("admin", 404);
         list.add(new Endpoint("/admin/udbakke/{id}", "GET", "/admin/udbakke/999999999", unknownMail));
+        list.add(new Endpoint("/admin/brugere", "GET", "/admin/brugere", adminOnly()));
+        list.add(new Endpoint("/admin/brugere/ny", "GET", "/admin/brugere/ny", adminOnly()));
+        list.add(new Endpoint("/admin/brugere", "POST", "/admin/brugere", adminOnly())); // no fields: errors, nothing saved
+        list.add(new Endpoint("/admin/brugere/{id}", "GET", "/admin/brugere/999999999", unknownMail));
+        for (String action : List.of("rolle", "deaktiver", "aktiver")) {
+            list.add(new Endpoint("/admin/brugere/{id}/" + action, "POST", "/admin/brugere/999999999/" + action, unknownMail));
+        }
+        Map<String, Integer> anySignedIn = everyone(200);
+        anySignedIn.put(ANONYMOUS, LOGIN);
+        list.add(new Endpoint("/konto", "GET", "/konto", anySignedIn));
+        list.add(new Endpoint("/konto/adgangskode", "POST", "/konto/adgangskode", anySignedIn)); // no fields: errors
+        list.add(new Endpoint("/glemt-adgangskode", "GET", "/glemt-adgangskode", everyone(200)));
+        list.add(new Endpoint("/glemt-adgangskode", "POST", "/glemt-adgangskode", everyone(200))); // no address: error
+        list.add(new Endpoint("/nulstil/{token}", "GET", "/nulstil/ukendt", everyone(200)));
+        list.add(new Endpoint("/nulstil/{token}", "POST", "/nulstil/ukendt", everyone(200)));
         Map<String, Integer> createCluster = adminOnly();
         createCluster.remove("admin");
         list.add(new Endpoint("/admin/klynger", "POST", "/admin/klynger", createCluster));

@@ -88,7 +88,7 @@ class SignInThrottleTests {
 
     private static SecuritySettings settings(List<String> proxies) {
         return new SecuritySettings(Duration.ofHours(10), Duration.ofMinutes(15), 3, 20, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), proxies);
+                Duration.ofSeconds(30), proxies, Duration.ofHours(1));
     }
 
     private static MockHttpServletRequest request(String peer, String forwarded) {

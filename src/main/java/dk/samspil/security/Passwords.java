@@ -1,0 +1,127 @@
+package dk.samspil.security;
+
+import dk.samspil.mail.Outbox;
+import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Glemt adgangskode" and changing one's own password. A reset link is single use, valid for
+ * {@link SecuritySettings#passwordResetValidity()}, and only its hash is stored ({@link Tokens}). A new password
+ * ends the user's other sessions ({@link SessionCheck} refuses sessions signed in before it).
+ */
+@Service
+class Passwords {
+
+    static final String PASSWORD_RESET_REQUESTED = "PASSWORD_RESET_REQUESTED";
+    static final String PASSWORD_RESET = "PASSWORD_RESET";
+    static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final Outbox outbox;
+    private final UserMails mails;
+    private final AuditLog auditLog;
+    private final SecuritySettings settings;
+
+    Passwords(JdbcClient jdbc, PasswordEncoder encoder, Outbox outbox, UserMails mails, AuditLog auditLog,
+            SecuritySettings settings) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.outbox = outbox;
+        this.mails = mails;
+        this.auditLog = auditLog;
+        this.settings = settings;
+    }
+
+    private record Account(long id, String username, String displayName, String email) {}
+
+    /**
+     * Sends a reset link if an active user has this address. The same work is done either way (look-up, token,
+     * hash, mail text), so neither the answer nor its timing tells whether the address is known.
+     */
+    @Transactional
+    public void requestReset(String email, String from) {
+        String normalised = UserAdministration.normalise(email);
+        Optional<Account> account = jdbc.sql("""
+                        SELECT id, username, display_name, email FROM app_user
+                        WHERE lower(email) = ? AND deactivated_at IS NULL ORDER BY id LIMIT 1""")
+                .param(normalised)
+                .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+        String token = Tokens.newToken();
+        String hash = Tokens.hash(token);
+        var mail = mails.passwordReset(normalised.isEmpty() ? "ukendt@invalid" : normalised,
+                account.map(Account::displayName).orElse(""), token, settings.passwordResetValidity().toMinutes());
+        auditLog.record(normalised, PASSWORD_RESET_REQUESTED, account.isPresent() ? "known" : "unknown", from);
+        account.ifPresent(user -> {
+            jdbc.sql("INSERT INTO password_reset (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+                    .params(hash, user.id(), OffsetDateTime.now().plus(settings.passwordResetValidity()))
+                    .update();
+            outbox.enqueueSecret(mail);
+        });
+    }
+
+    /** The username an open, unexpired reset link belongs to. */
+    public Optional<String> usernameFor(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT u.username FROM password_reset r JOIN app_user u ON u.id = r.user_id
+                        WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > now()
+                          AND u.deactivated_at IS NULL""")
+                .param(Tokens.hash(token)).query(String.class).optional();
+    }
+
+    /** Sets the new password and ends every session of the user; the link (and any other open one) is used up. */
+    @Transactional
+    public boolean reset(String token, String password, String from) {
+        if (usernameFor(token).isEmpty()) {
+            return false;
+        }
+        Optional<Long> userId = jdbc.sql("""
+                        UPDATE password_reset SET used_at = now()
+                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > now() RETURNING user_id""")
+                .param(Tokens.hash(token)).query(Long.class).optional();
+        userId.ifPresent(id -> {
+            jdbc.sql("UPDATE password_reset SET used_at = now() WHERE user_id = ? AND used_at IS NULL").param(id).update();
+            String username = setPassword(id, password).username();
+            auditLog.record(username, PASSWORD_RESET, null, from);
+        });
+        return userId.isPresent();
+    }
+
+    /** Whether the password is the user's current one. */
+    public boolean matches(long userId, String password) {
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?").param(userId).query(String.class).optional()
+                .map(hash -> encoder.matches(password, hash)).orElse(false);
+    }
+
+    /**
+     * Changes the user's own password; their other sessions end. Returns the moment from which sessions are valid,
+     * for the caller's own session to be stamped with.
+     */
+    @Transactional
+    public Instant change(long userId, String password, String from) {
+        Changed changed = setPassword(userId, password);
+        auditLog.record(changed.username(), PASSWORD_CHANGED, null, from);
+        return changed.validFrom();
+    }
+
+    private record Changed(String username, Instant validFrom) {}
+
+    private Changed setPassword(long userId, String password) {
+        return jdbc.sql("""
+                        UPDATE app_user SET password_hash = ?, enabled = TRUE, sessions_valid_from = now()
+                        WHERE id = ? RETURNING username, sessions_valid_from""")
+                .params(encoder.encode(password), userId)
+                .query((rs, n) -> new Changed(rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .single();
+    }
+}

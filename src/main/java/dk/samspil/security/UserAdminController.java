@@ -1,0 +1,158 @@
+package dk.samspil.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The administrator's pages for users (/admin/brugere; the URL rules let only administrators in). */
+@Controller
+class UserAdminController {
+
+    static final String LIST = "security/users";
+    static final String NEW = "security/users-new";
+    static final String ONE = "security/users-one";
+
+    private final UserAdministration users;
+
+    UserAdminController(UserAdministration users) {
+        this.users = users;
+    }
+
+    @GetMapping("/admin/brugere")
+    String list(Model model) {
+        model.addAttribute("users", users.users());
+        return LIST;
+    }
+
+    @GetMapping("/admin/brugere/ny")
+    String newUser(Model model) {
+        model.addAttribute("inviteForm", new InviteForm());
+        return form(model);
+    }
+
+    @PostMapping("/admin/brugere")
+    String invite(@Valid @ModelAttribute InviteForm inviteForm, BindingResult result, Model model,
+            @AuthenticationPrincipal SamspilPrincipal admin, HttpServletRequest request, RedirectAttributes redirect) {
+        if (!result.hasFieldErrors("email") && users.emailInUse(inviteForm.getEmail())) {
+            result.rejectValue("email", "users.email.inUse");
+        }
+        checkOrganisation(inviteForm.getRole(), inviteForm.getOrganisation(), result);
+        if (result.hasErrors()) {
+            return form(model);
+        }
+        long id = users.invite(inviteForm.getEmail(), inviteForm.getName(), inviteForm.getRole(),
+                inviteForm.getOrganisation(), admin.getUsername(), request.getRemoteAddr());
+        redirect.addFlashAttribute("saved", "users.invited");
+        return "redirect:/admin/brugere/" + id;
+    }
+
+    @GetMapping("/admin/brugere/{id}")
+    String one(@PathVariable long id, Model model) {
+        var user = users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!model.containsAttribute("roleForm")) {
+            var form = new RoleForm();
+            form.setRole(user.role());
+            form.setOrganisation(users.organisationOf(id));
+            model.addAttribute("roleForm", form);
+        }
+        model.addAttribute("user", user);
+        model.addAttribute("organisations", organisations());
+        return ONE;
+    }
+
+    @PostMapping("/admin/brugere/{id}/rolle")
+    String changeRole(@PathVariable long id, @Valid @ModelAttribute RoleForm roleForm, BindingResult result,
+            Model model, @AuthenticationPrincipal SamspilPrincipal admin, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        var user = users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        checkOrganisation(roleForm.getRole(), roleForm.getOrganisation(), result);
+        if (result.hasErrors()) {
+            model.addAttribute("user", user);
+            model.addAttribute("organisations", organisations());
+            return ONE;
+        }
+        users.changeRole(id, roleForm.getRole(), roleForm.getOrganisation(), admin.getUsername(), request.getRemoteAddr());
+        redirect.addFlashAttribute("saved", "users.roleChanged");
+        return "redirect:/admin/brugere/" + id;
+    }
+
+    @PostMapping("/admin/brugere/{id}/deaktiver")
+    String deactivate(@PathVariable long id, @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (id == admin.id()) {
+            redirect.addFlashAttribute("refused", "users.deactivate.self");
+            return "redirect:/admin/brugere/" + id;
+        }
+        users.deactivate(id, admin.getUsername(), request.getRemoteAddr());
+        redirect.addFlashAttribute("saved", "users.deactivated");
+        return "redirect:/admin/brugere/" + id;
+    }
+
+    @PostMapping("/admin/brugere/{id}/aktiver")
+    String reactivate(@PathVariable long id, @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        users.reactivate(id, admin.getUsername(), request.getRemoteAddr());
+        redirect.addFlashAttribute("saved", "users.reactivated");
+        return "redirect:/admin/brugere/" + id;
+    }
+
+    private void checkOrganisation(Role role, String organisation, BindingResult result) {
+        if (role != null && !users.fits(role, organisation)) {
+            result.rejectValue("organisation", users.organisations(role).isEmpty()
+                    ? "users.organisation.none" : "users.organisation.required");
+        }
+    }
+
+    private String form(Model model) {
+        model.addAttribute("organisations", organisations());
+        return NEW;
+    }
+
+    private java.util.List<UserAdministration.Organisation> organisations() {
+        return users.allOrganisations();
+    }
+
+    static class RoleForm {
+        @NotNull(message = "{users.role.required}")
+        private Role role;
+        private String organisation;
+
+        public Role getRole() { return role; }
+        public void setRole(Role role) { this.role = role; }
+        public String getOrganisation() { return organisation; }
+        public void setOrganisation(String organisation) { this.organisation = organisation; }
+    }
+
+    static class InviteForm extends RoleForm {
+        @NotBlank(message = "{users.email.required}")
+        @Email(message = "{users.email.invalid}")
+        @Pattern(regexp = "[A-Za-z0-9._@-]{3,100}", message = "{users.email.invalid}")
+        private String email;
+
+        @NotBlank(message = "{users.name.required}")
+        @Size(max = 200, message = "{users.name.length}")
+        private String name;
+
+        public String getEmail() { return email; }
+        public void setEmail(String email) { this.email = email; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+    }
+}

@@ -1,0 +1,180 @@
+package dk.samspil.security;
+
+import dk.samspil.mail.Outbox;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The administrator's work on users: invite one by e-mail to a role in an organisation (the set-password link of
+ * {@link Invitations}, sent through the outbox), change the role, deactivate and reactivate. Every change is in the
+ * audit log; {@link SessionCheck} ends a changed user's open sessions on their next request.
+ */
+@Service
+public class UserAdministration {
+
+    public static final String USER_INVITED = "USER_INVITED";
+    public static final String USER_ROLE_CHANGED = "USER_ROLE_CHANGED";
+    public static final String USER_DEACTIVATED = "USER_DEACTIVATED";
+    public static final String USER_REACTIVATED = "USER_REACTIVATED";
+
+    /** The roles that belong to an organisation. */
+    static final Role[] ORGANISED = {Role.CONSULTANT, Role.COORDINATOR, Role.MUNICIPALITY};
+
+    private final JdbcClient jdbc;
+    private final Invitations invitations;
+    private final Outbox outbox;
+    private final UserMails mails;
+    private final AuditLog auditLog;
+
+    UserAdministration(JdbcClient jdbc, Invitations invitations, Outbox outbox, UserMails mails, AuditLog auditLog) {
+        this.jdbc = jdbc;
+        this.invitations = invitations;
+        this.outbox = outbox;
+        this.mails = mails;
+        this.auditLog = auditLog;
+    }
+
+    /** A row of the list of users. {@code invited}: the invitation has not been used yet. */
+    public record UserRow(long id, String username, String displayName, String email, Role role, String organisation,
+            boolean deactivated, boolean invited, OffsetDateTime lastSignIn) {
+
+        /** The message key of the user's status. */
+        public String status() {
+            return deactivated ? "users.status.inactive" : invited ? "users.status.invited" : "users.status.active";
+        }
+    }
+
+    /**
+     * Where a user belongs, as one value: {@code P:<provider code>}, {@code C:<cluster id>}, {@code M:<municipality
+     * code>}, or empty for the roles without an organisation (PKO, editor, administrator).
+     */
+    public record Organisation(String value, String name) {}
+
+    private static final String ROWS = """
+            SELECT u.id, u.username, u.display_name, u.email, u.role, u.deactivated_at,
+                   NOT u.enabled AS invited,
+                   coalesce(p.name, c.name, m.name) AS organisation,
+                   (SELECT max(a.occurred_at) FROM audit_log a WHERE a.action = 'SIGN_IN' AND a.username = u.username)
+                       AS last_sign_in
+            FROM app_user u
+            LEFT JOIN provider p ON p.code = u.provider_code
+            LEFT JOIN cluster c ON c.id = u.cluster_id
+            LEFT JOIN municipality m ON m.code = u.municipality_code
+            """;
+
+    public List<UserRow> users() {
+        return jdbc.sql(ROWS + " ORDER BY u.deactivated_at IS NOT NULL, lower(u.display_name), u.id")
+                .query(UserAdministration::row).list();
+    }
+
+    public Optional<UserRow> user(long id) {
+        return jdbc.sql(ROWS + " WHERE u.id = ?").param(id).query(UserAdministration::row).optional();
+    }
+
+    private static UserRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getString("organisation"),
+                rs.getObject("deactivated_at") != null, rs.getBoolean("invited"),
+                rs.getObject("last_sign_in", OffsetDateTime.class));
+    }
+
+    /** The organisation value of a user, for the form that changes it. */
+    public String organisationOf(long id) {
+        return jdbc.sql("""
+                        SELECT coalesce('P:' || provider_code, 'C:' || cluster_id, 'M:' || municipality_code, '')
+                        FROM app_user WHERE id = ?""")
+                .param(id).query(String.class).single();
+    }
+
+    /** The organisations a role can belong to; none for the roles without one. */
+    public List<Organisation> organisations(Role role) {
+        return switch (role) {
+            case CONSULTANT -> jdbc.sql("SELECT 'P:' || code, name FROM provider ORDER BY name")
+                    .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2))).list();
+            case COORDINATOR -> jdbc.sql("SELECT 'C:' || id, name FROM cluster ORDER BY name")
+                    .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2))).list();
+            case MUNICIPALITY -> jdbc.sql("SELECT 'M:' || code, name FROM municipality ORDER BY name")
+                    .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2))).list();
+            default -> List.of();
+        };
+    }
+
+    /** Whether the value names an existing organisation of the kind the role belongs to. */
+    public boolean fits(Role role, String organisation) {
+        String value = organisation == null ? "" : organisation;
+        return organisations(role).isEmpty() ? value.isEmpty()
+                : organisations(role).stream().anyMatch(o -> o.value().equals(value));
+    }
+
+    public boolean emailInUse(String email) {
+        String normalised = normalise(email);
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE lower(email) = ? OR username = ?")
+                .params(normalised, normalised).query(Integer.class).single() > 0;
+    }
+
+    /** Invites a new user; the caller has checked {@link #fits} and {@link #emailInUse}. Returns the user's id. */
+    @Transactional
+    public long invite(String email, String displayName, Role role, String organisation, String by, String from) {
+        String normalised = normalise(email);
+        String token = invitations.invite(normalised, displayName.strip(), role, null);
+        long id = jdbc.sql("SELECT id FROM app_user WHERE lower(email) = ? ORDER BY id LIMIT 1").param(normalised)
+                .query(Long.class).single();
+        place(id, role, organisation);
+        outbox.enqueueSecret(mails.invitation(normalised, displayName.strip(), role, organisationName(organisation), token));
+        auditLog.record(by, USER_INVITED, normalised + " " + role + " " + organisation, from);
+        return id;
+    }
+
+    @Transactional
+    public void changeRole(long id, Role role, String organisation, String by, String from) {
+        place(id, role, organisation);
+        auditLog.record(by, USER_ROLE_CHANGED, username(id) + " " + role + " " + organisation, from);
+    }
+
+    @Transactional
+    public void deactivate(long id, String by, String from) {
+        jdbc.sql("UPDATE app_user SET deactivated_at = now() WHERE id = ? AND deactivated_at IS NULL").param(id).update();
+        auditLog.record(by, USER_DEACTIVATED, username(id), from);
+    }
+
+    @Transactional
+    public void reactivate(long id, String by, String from) {
+        jdbc.sql("UPDATE app_user SET deactivated_at = NULL WHERE id = ?").param(id).update();
+        auditLog.record(by, USER_REACTIVATED, username(id), from);
+    }
+
+    private void place(long id, Role role, String organisation) {
+        String value = organisation == null ? "" : organisation;
+        String kind = value.length() > 2 ? value.substring(0, 2) : "";
+        String key = value.length() > 2 ? value.substring(2) : null;
+        jdbc.sql("""
+                        UPDATE app_user SET role = ?, provider_code = ?, cluster_id = ?, municipality_code = ?
+                        WHERE id = ?""")
+                .params(role.name(), kind.equals("P:") ? key : null, kind.equals("C:") ? Long.valueOf(key) : null,
+                        kind.equals("M:") ? key : null, id)
+                .update();
+    }
+
+    /** Every organisation a user can belong to: the providers, then the clusters, then the municipalities. */
+    public List<Organisation> allOrganisations() {
+        return java.util.stream.Stream.of(ORGANISED).flatMap(role -> organisations(role).stream()).toList();
+    }
+
+    private String organisationName(String organisation) {
+        return allOrganisations().stream().filter(o -> o.value().equals(organisation)).findFirst()
+                .map(Organisation::name).orElse(null);
+    }
+
+    private String username(long id) {
+        return jdbc.sql("SELECT username FROM app_user WHERE id = ?").param(id).query(String.class).optional().orElse("#" + id);
+    }
+
+    static String normalise(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+}
