@@ -85,12 +85,28 @@ public class Invitations {
                 .params(municipalityCode, normalised, normalised).update() > 0;
     }
 
+    /**
+     * Makes a new account of a role, without an organisation (the caller places it), and returns the token of its
+     * password link. The caller has made sure the address has no account: an existing one never gets a link.
+     */
+    @Transactional
+    public String inviteNew(String email, String displayName, Role role) {
+        String normalised = email.trim().toLowerCase(Locale.ROOT);
+        if (existing(normalised).isPresent()) {
+            throw new IllegalStateException("the address has an account already");
+        }
+        return newLink(newAccount(normalised, displayName, role, null));
+    }
+
     private long newMunicipalAccount(String normalisedEmail, String displayName, String municipalityCode) {
+        return newAccount(normalisedEmail, displayName, Role.MUNICIPALITY, municipalityCode);
+    }
+
+    private long newAccount(String normalisedEmail, String displayName, Role role, String municipalityCode) {
         return jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, display_name, email, role, municipality_code, enabled)
                         VALUES (?, ?, ?, ?, ?, ?, FALSE) RETURNING id""")
-                .params(normalisedEmail, NO_PASSWORD, displayName.strip(), normalisedEmail, Role.MUNICIPALITY.name(),
-                        municipalityCode)
+                .params(normalisedEmail, NO_PASSWORD, displayName.strip(), normalisedEmail, role.name(), municipalityCode)
                 .query(Long.class).single();
     }
 

@@ -121,7 +121,7 @@ public class UserAdministration {
     @Transactional
     public long invite(String email, String displayName, Role role, String organisation, String by, String from) {
         String normalised = normalise(email);
-        String token = invitations.invite(normalised, displayName.strip(), role, null);
+        String token = invitations.inviteNew(normalised, displayName, role);
         long id = jdbc.sql("SELECT id FROM app_user WHERE lower(email) = ? ORDER BY id LIMIT 1").param(normalised)
                 .query(Long.class).single();
         place(id, role, organisation);
