@@ -49,6 +49,8 @@ public class OfficeConverter implements SmartLifecycle {
     private final MeterRegistry meters;
     private CompletableFuture<LocalOfficeManager> pool;
     private Thread shutdownHook;
+    /** Set by {@link #stop()}: a pool start still queued (from {@link #start()}) must not run after it. */
+    private boolean stopped;
 
     /** Converts in {@code <samspil.data-dir>/office}, after clearing what a killed run left there. */
     @Autowired
@@ -120,6 +122,9 @@ public class OfficeConverter implements SmartLifecycle {
 
     /** The running pool, started here when it is not yet; empty where LibreOffice is missing or would not start. */
     private synchronized Optional<LocalOfficeManager> pool() {
+        if (stopped) {
+            return Optional.empty(); // the application is stopping: no LibreOffice may start that nobody would end
+        }
         if (pool == null) {
             if (!available()) {
                 return Optional.empty();
@@ -182,6 +187,9 @@ public class OfficeConverter implements SmartLifecycle {
     /** With the application: the pool starts in the background, so it is warm when the first PDF is asked for. */
     @Override
     public void start() {
+        synchronized (this) {
+            stopped = false;
+        }
         CompletableFuture.runAsync(this::pool);
     }
 
@@ -193,6 +201,9 @@ public class OfficeConverter implements SmartLifecycle {
     /** At shutdown: the LibreOffice processes are ended (they would run on without us) and their files removed. */
     @Override
     public void stop() {
+        synchronized (this) {
+            stopped = true;
+        }
         stopPool();
         if (shutdownHook != null) {
             try {
