@@ -1,6 +1,7 @@
 package dk.samspil.servicedata;
 
 import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ServiceCode;
 import dk.samspil.directory.Directory;
 import dk.samspil.directory.Views.ClusterView;
@@ -49,6 +50,14 @@ public class OrderFigures {
         Line withoutPracticeDetail() {
             return new Line(label, new Shown(0, count.hidden()), 0, ratePer1000, false);
         }
+
+        /**
+         * A practice's line of a count of patients (seed 001's figure): the count stays, as nobody sees it per named
+         * practice elsewhere, but not its listed patients or rate (count and rate together give the listed patients).
+         */
+        Line onlyCount() {
+            return new Line(label, count, 0, null, false);
+        }
     }
 
     /** The practices' lines as readers without the key may see them. */
@@ -72,8 +81,10 @@ public class OrderFigures {
         }
 
         Figures withoutPracticeDetail() {
-            return new Figures(service, from, to, OrderFigures.withoutPracticeDetail(practices), cluster, region, country,
-                    threshold);
+            List<Line> shown = service.measure() == PackageDefinition.Measure.PATIENTS
+                    ? practices.stream().map(Line::onlyCount).toList()
+                    : OrderFigures.withoutPracticeDetail(practices);
+            return new Figures(service, from, to, shown, cluster, region, country, threshold);
         }
     }
 

@@ -67,7 +67,7 @@ class AgreementOverviewTests {
         assertThat(page("/aftaler", "koordinator")).contains("Aarhus overdue " + mark, "Aarhus later " + mark)
                 .doesNotContain("Herning " + mark, "Vestklyngen");
         assertThat(page("/aftaler", "kommune2")).contains("Herning " + mark, "Herning")
-                .doesNotContain("Aarhus overdue " + mark, "Demoklyngen");
+                .doesNotContain("Aarhus overdue " + mark, "Aarhus later " + mark); // Demoklyngen may name Herning elsewhere
         assertThat(page("/aftaler", "koordinator2")).contains("Herning " + mark).doesNotContain("Aarhus later " + mark);
         assertThat(page("/aftaler", "kommune")).contains("Aarhus later " + mark).doesNotContain("Herning " + mark);
         assertThat(page("/aftaler", "konsulent")).contains("Aarhus overdue " + mark, "Herning " + mark);

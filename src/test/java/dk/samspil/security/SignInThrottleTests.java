@@ -39,7 +39,7 @@ class SignInThrottleTests {
 
     @Test
     void guessingAUsersPasswordSlowsTheGuesserDownButDoesNotLockOutTheUser() throws Exception {
-        assertThat(signIn("redaktoer", "samspil", HOME)).isEqualTo("/");
+        assertThat(signIn("redaktoer", "samspil", HOME)).isEqualTo("/start"); // the start page: signed in
         for (int i = 0; i < 3; i++) {
             assertThat(signIn("redaktoer", "forkert", ATTACKER)).isEqualTo("/login?error");
         }
@@ -50,16 +50,16 @@ class SignInThrottleTests {
         assertThat(signIn("redaktoer", "forkert", ATTACKER)).isEqualTo("/login?throttled");
         assertThat(audits("redaktoer", AuditLog.SIGN_IN_THROTTLED)).isEqualTo(2);
         // The rightful user signs in from where they did before, at once ...
-        assertThat(signIn("redaktoer", "samspil", HOME)).isEqualTo("/");
+        assertThat(signIn("redaktoer", "samspil", HOME)).isEqualTo("/start"); // the start page: signed in
         // ... and from a new address after the guesser's wait at most (here two seconds, never a quarter of an hour).
         assertThat(signIn("redaktoer", "samspil", "192.0.2.99")).isEqualTo("/login?throttled");
         Thread.sleep(2_100);
-        assertThat(signIn("redaktoer", "samspil", "192.0.2.99")).isEqualTo("/");
+        assertThat(signIn("redaktoer", "samspil", "192.0.2.99")).isEqualTo("/start"); // the start page: signed in
     }
 
     @Test
     void manyFailuresFromOneAddressDoNotLockOutThoseWhoSignInFromIt() throws Exception {
-        assertThat(signIn("pko", "samspil", OFFICE)).isEqualTo("/");
+        assertThat(signIn("pko", "samspil", OFFICE)).isEqualTo("/start"); // the start page: signed in
         for (int i = 0; i < 20; i++) {
             // Rotating a forged X-Forwarded-For does not help: the peer is no trusted proxy.
             assertThat(signIn("gaet" + i, "forkert", OFFICE, "192.0.2." + (100 + i))).isEqualTo("/login?error");
@@ -67,7 +67,7 @@ class SignInThrottleTests {
         assertThat(signIn("gaet20", "forkert", OFFICE, "192.0.2.120")).isEqualTo("/login?throttled");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE username LIKE 'gaet%' AND remote_address <> ?").param(OFFICE)
                 .query(Integer.class).single()).isZero();
-        assertThat(signIn("pko", "samspil", OFFICE)).as("a known user of the address").isEqualTo("/");
+        assertThat(signIn("pko", "samspil", OFFICE)).as("a known user of the address").isEqualTo("/start"); // the start page: signed in
         assertThat(signIn("konsulent", "samspil", OFFICE)).as("a first sign-in from there waits").isEqualTo("/login?throttled");
     }
 

@@ -49,7 +49,12 @@ class MailLinksTests {
         perform(post("/bestillinger/" + order + "/tilbageringning"), "konsulent");
         // The provider makes the first contact: the participant's invitation (and account) follows it.
         perform(post("/bestillinger/" + order + "/kommune-kontaktet"), "konsulent");
-        TestMailServer.awaitMail("links.deltager@aarhus.example.dk", "Invitation til klyngemøde");
+        MimeMessage invitation = TestMailServer.awaitMail("links.deltager@aarhus.example.dk", "Invitation til klyngemøde");
+        // The participant chooses a password from the invitation: until then the account has no session to follow links in.
+        Matcher passwordLink = Pattern.compile("(/invitation/[A-Za-z0-9_-]+)").matcher(TestMailServer.text(invitation));
+        assertThat(passwordLink.find()).as("the invitation's password link").isTrue();
+        assertThat(mvc.perform(post(passwordLink.group(1)).with(csrf()).param("password", "links-deltager-2027")
+                .param("repeat", "links-deltager-2027")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?invited");
         perform(post("/bestillinger/" + order + "/materialer"), "konsulent");
         MimeMessage materials = TestMailServer.awaitMail("links.deltager@aarhus.example.dk", "Materiale til jeres klyngemøde");
         assertThat(TestMailServer.text(materials)).as("kommentér spørgeskemaet: the order's own questionnaire")

@@ -57,7 +57,7 @@ class OrderingBrowserTests {
             page.getByLabel("Mødedato").fill(meeting.toString());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send bestilling")).click();
             assertThat(page.locator(".alert-success")).containsText("Tak for bestillingen");
-            assertThat(page.locator(".samspil-timeline tbody tr")).hasCount(15);
+            assertThat(page.locator(".samspil-timeline tbody tr")).hasCount(16); // the drejebog's steps, first contact among them
             Browsers.assertAccessible(page);
         }
         long orderId = jdbc.sql("SELECT id FROM package_order WHERE venue = ?").param(venue).query(Long.class).single();
@@ -69,12 +69,12 @@ class OrderingBrowserTests {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Nye bestillinger – ring op"))).isVisible();
             Browsers.assertAccessible(page);
             page.navigate("/bestillinger/" + orderId);
-            page.getByLabel("Noter").fill("Kommunen kontaktes af KiAP. Fokus på henvisninger.");
+            page.getByLabel("Noter", new Page.GetByLabelOptions().setExact(true)).fill("Kommunen kontaktes af KiAP. Fokus på henvisninger.");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gem opringning")).click();
             assertThat(page.locator(".alert-success")).containsText("Opringningen er registreret");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send materialer")).click();
             assertThat(page.locator(".alert-success")).containsText("Mailen med materialer");
-            assertThat(page.getByText("Under forberedelse")).isVisible();
+            assertThat(page.getByText("Under forberedelse", new Page.GetByTextOptions().setExact(true))).isVisible();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kommunen er kontaktet – send invitationerne")).click();
             assertThat(page.locator(".alert-success")).containsText("invitationerne er sendt");
             assertThat(page.locator("#consultant-contact")).containsText("Karin Konsulent");
