@@ -40,6 +40,12 @@ class SessionCheck extends OncePerRequestFilter {
     private record State(String role, String providerCode, Long clusterId, String municipalityCode, boolean active,
             OffsetDateTime sessionsValidFrom) {}
 
+    /** Health probes touch no user's data and must answer while the database is away (readiness says so itself). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -46,6 +46,8 @@ class PageWalkIT {
     static final Map<String, String> NOT_WALKED = Map.ofEntries(
             Map.entry("/s/{token}", "a member's personal survey link, only in the member's mail"),
             Map.entry("/invitation/{token}", "a personal invitation link, only in the invitee's mail"),
+            Map.entry("/nulstil/{token}", "a personal password-reset link, only in the user's mail"),
+            Map.entry("/bestillinger/{orderId}/praesentation/oplaeg/{block}", "linked once the municipality uploads its talk (MunicipalTalkTests)"),
             Map.entry("/kalender/feed/{token}.ics", "a personal calendar address, made by a POST on /kalender"),
             Map.entry("/svar", "reached through a personal survey link"),
             Map.entry("/svar/tak", "shown after an answer is sent"),
