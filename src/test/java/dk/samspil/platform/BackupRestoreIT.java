@@ -1,15 +1,17 @@
 package dk.samspil.platform;
 
 import static dk.samspil.platform.PackagedJar.awaitHealthy;
+import static dk.samspil.platform.PackagedJar.connect;
 import static dk.samspil.platform.PackagedJar.freePort;
+import static dk.samspil.platform.PackagedJar.queryLong;
 import static dk.samspil.platform.PackagedJar.start;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dk.samspil.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +45,7 @@ class BackupRestoreIT {
         Process app = start(original, httpPort, Map.of(), "--samspil.embedded-db.port=" + dbPort);
         try {
             awaitHealthy(httpPort, app);
-            long order = query(dbPort, "SELECT min(id) FROM package_order");
+            long order = queryLong(dbPort, "SELECT min(id) FROM package_order");
             WebClient admin = new WebClient("http://localhost:" + httpPort);
             admin.login("admin", "samspil");
             String page = "/bestillinger/" + order + "/praesentation";
@@ -83,7 +85,7 @@ class BackupRestoreIT {
             WebClient admin = new WebClient("http://localhost:" + restoredHttp);
             admin.login("admin", "samspil");
             assertThat(admin.get("/bestillinger").statusCode()).isEqualTo(200);
-            long order = query(restoredDb, "SELECT min(id) FROM package_order");
+            long order = queryLong(restoredDb, "SELECT min(id) FROM package_order");
             assertThat(admin.get("/bestillinger/" + order + "/praesentation").statusCode()).isEqualTo(200);
         } finally {
             again.destroy();
@@ -112,19 +114,11 @@ class BackupRestoreIT {
         return prints;
     }
 
-    private static void awaitDeckMade(int dbPort) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (query(dbPort, "SELECT count(*) FROM deck_version WHERE status = 'PENDING'") > 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-        }
+    private static void awaitDeckMade(int dbPort) {
+        await("the deck made").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                .until(() -> queryLong(dbPort, "SELECT count(*) FROM deck_version WHERE status = 'PENDING'") == 0);
     }
 
-    private static long query(int dbPort, String sql) throws SQLException {
-        try (Connection db = connect(dbPort); var rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     private static void execute(int dbPort, String sql) throws SQLException {
         try (Connection db = connect(dbPort)) {
@@ -132,7 +126,4 @@ class BackupRestoreIT {
         }
     }
 
-    private static Connection connect(int dbPort) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "");
-    }
 }

@@ -1,7 +1,7 @@
 package dk.samspil.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,15 +50,9 @@ class OfficeLeftoversTests {
     }
 
     /** The launcher and the office program it starts (the program appears a moment after the launcher). */
-    private static List<ProcessHandle> awaitOfficeProgram(Process launcher) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            List<ProcessHandle> descendants = launcher.descendants().toList();
-            if (!descendants.isEmpty()) {
-                return java.util.stream.Stream.concat(java.util.stream.Stream.of(launcher.toHandle()), descendants.stream()).toList();
-            }
-            Thread.sleep(100);
-        }
-        return fail("LibreOffice did not start");
+    private static List<ProcessHandle> awaitOfficeProgram(Process launcher) {
+        List<ProcessHandle> descendants = await("LibreOffice started").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> launcher.descendants().toList(), list -> !list.isEmpty());
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(launcher.toHandle()), descendants.stream()).toList();
     }
 }

@@ -8,6 +8,9 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,5 +73,23 @@ final class PackagedJar {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A connection to the embedded PostgreSQL of a started jar (its port given by {@code samspil.embedded-db.port}). */
+    static Connection connect(int dbPort) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "");
+    }
+
+    /** The first column of the first row of a query, as text. */
+    static String query(int dbPort, String sql) throws SQLException {
+        try (Connection db = connect(dbPort); var rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** The first column of the first row of a query, as a number. */
+    static long queryLong(int dbPort, String sql) throws SQLException {
+        return Long.parseLong(query(dbPort, sql));
     }
 }

@@ -6,6 +6,7 @@ import static dk.samspil.platform.PackagedJar.postmaster;
 import static dk.samspil.platform.PackagedJar.signal;
 import static dk.samspil.platform.PackagedJar.start;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dk.samspil.WebClient;
 import java.net.http.HttpResponse;
@@ -56,12 +57,8 @@ class PostgresRestartIT {
             assertThat(admin.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 
             orphan.destroyForcibly();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            HttpResponse<String> clusters = admin.get("/klynger");
-            while (clusters.statusCode() != 200 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(500);
-                clusters = admin.get("/klynger");
-            }
+            HttpResponse<String> clusters = await("recovered by itself within a minute").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> admin.get("/klynger"), r -> r.statusCode() == 200);
             assertThat(clusters.statusCode()).as("recovered by itself within a minute").isEqualTo(200);
             assertThat(clusters.body()).contains("Overlevelsesklyngen");
             assertThat(admin.get("/actuator/health/readiness").statusCode()).isEqualTo(200);

@@ -2,13 +2,14 @@ package dk.samspil.platform;
 
 import static dk.samspil.platform.PackagedJar.awaitHealthy;
 import static dk.samspil.platform.PackagedJar.freePort;
+import static dk.samspil.platform.PackagedJar.query;
+import static dk.samspil.platform.PackagedJar.queryLong;
 import static dk.samspil.platform.PackagedJar.start;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dk.samspil.WebClient;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -78,55 +79,39 @@ class ScheduledWorkAfterKillIT {
     private record Conversion(long version, ProcessHandle office, Path folder) {}
 
     private Conversion requestDeckAndAwaitConversion(int httpPort, int dbPort) throws Exception {
-        long order = query(dbPort, "SELECT min(id) FROM package_order");
-        long before = query(dbPort, "SELECT coalesce(max(id), 0) FROM deck_version");
+        long order = queryLong(dbPort, "SELECT min(id) FROM package_order");
+        long before = queryLong(dbPort, "SELECT coalesce(max(id), 0) FROM deck_version");
         WebClient admin = new WebClient("http://localhost:" + httpPort);
         admin.login("admin", "samspil");
         String page = "/bestillinger/" + order + "/praesentation";
         assertThat(admin.post(page, page, Map.of()).statusCode()).isEqualTo(302);
-        long version = query(dbPort, "SELECT max(id) FROM deck_version");
+        long version = queryLong(dbPort, "SELECT max(id) FROM deck_version");
         assertThat(version).isGreaterThan(before);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            // The pool's LibreOffice converts; its profile is in the folder of the application's process.
-            Path root = dataDir.resolve("office").toAbsolutePath();
-            Optional<ProcessHandle> office = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().arguments().map(args -> Arrays.stream(args)
-                            .anyMatch(arg -> arg.contains(root.toUri().toString()))).orElse(false))
-                    .findFirst();
-            if (office.isPresent() && query(dbPort, "SELECT count(*) FROM scheduled_tasks WHERE picked AND task_name = 'deck-generation' AND task_instance = '" + version + "'") > 0) {
-                String profile = Arrays.stream(office.get().info().arguments().orElseThrow())
-                        .filter(arg -> arg.contains(root.toUri().toString())).findFirst().orElseThrow();
-                String owner = profile.substring(profile.indexOf(root.toUri().toString()) + root.toUri().toString().length())
-                        .replaceAll("^/", "").split("/")[0];
-                return new Conversion(version, office.get(), root.resolve(owner));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("LibreOffice did not start converting the deck within a minute");
+        // The pool's LibreOffice converts; its profile is in the folder of the application's process.
+        Path root = dataDir.resolve("office").toAbsolutePath();
+        String profiles = root.toUri().toString();
+        ProcessHandle office = await("LibreOffice converting the deck").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Optional<ProcessHandle> found = ProcessHandle.allProcesses()
+                            .filter(p -> p.info().arguments().map(args -> Arrays.stream(args).anyMatch(arg -> arg.contains(profiles)))
+                                    .orElse(false))
+                            .findFirst();
+                    boolean picked = found.isPresent() && queryLong(dbPort, "SELECT count(*) FROM scheduled_tasks WHERE picked"
+                            + " AND task_name = 'deck-generation' AND task_instance = '" + version + "'") > 0;
+                    return picked ? found : Optional.<ProcessHandle>empty();
+                },
+                        Optional::isPresent)
+                .orElseThrow();
+        String profile = Arrays.stream(office.info().arguments().orElseThrow()).filter(arg -> arg.contains(profiles)).findFirst()
+                .orElseThrow();
+        String owner = profile.substring(profile.indexOf(profiles) + profiles.length()).replaceAll("^/", "").split("/")[0];
+        return new Conversion(version, office, root.resolve(owner));
     }
 
-    private static void awaitReady(int dbPort, long version, Instant deadline) throws Exception {
-        String status = "";
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "");
-                    var rs = db.createStatement().executeQuery("SELECT status FROM deck_version WHERE id = " + version)) {
-                rs.next();
-                status = rs.getString(1);
-            }
-            if (status.equals("READY")) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("deck version " + version + " was " + status + " at " + deadline);
+    private static void awaitReady(int dbPort, long version, Instant deadline) {
+        await("deck version " + version + " READY by " + deadline).atMost(Duration.between(Instant.now(), deadline))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> query(dbPort, "SELECT status FROM deck_version WHERE id = " + version), "READY"::equals);
     }
 
-    private static long query(int dbPort, String sql) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "");
-                var rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }
