@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -40,10 +41,16 @@ class SessionCheck extends OncePerRequestFilter {
     private record State(String role, String providerCode, Long clusterId, String municipalityCode, boolean active,
             OffsetDateTime sessionsValidFrom) {}
 
-    /** Health probes touch no user's data and must answer while the database is away (readiness says so itself). */
+    /**
+     * Files every page loads (style sheets, scripts, the icon) carry no one's data: checking the user for each would
+     * cost a query per file. Health probes must answer while the database is away (readiness says so itself).
+     */
+    private static final List<String> UNCHECKED = List.of("/actuator/health", "/css/", "/js/", "/vendor/", "/favicon.ico");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return UNCHECKED.stream().anyMatch(path::startsWith);
     }
 
     @Override
