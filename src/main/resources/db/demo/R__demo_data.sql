@@ -69,8 +69,61 @@ FROM (VALUES
     ('koordinator2', 'Lars Vestergaard (Vestklyngen)', 'lars.vestergaard@example.dk', 'COORDINATOR', NULL, 'Vestklyngen', NULL),
     ('kommune', 'Susanne Sygeplejerske (Aarhus Kommune)', 'kommune@example.dk', 'MUNICIPALITY', NULL, NULL, '0751'),
     ('kommune2', 'Henrik Leder (Herning Kommune)', 'kommune2@example.dk', 'MUNICIPALITY', NULL, NULL, '0657'),
-    ('pko', 'Peter Praksiskonsulent', 'pko@example.dk', 'PKO', NULL, NULL, NULL),
+    ('pko', 'Peter Praksiskonsulent', 'pko@example.dk', 'PKO_CONSULTANT', NULL, NULL, NULL),
+    ('pkokoordinator', 'Pia Praksiskoordinator (AUH)', 'pkokoordinator@example.dk', 'PKO_COORDINATOR', NULL, NULL, NULL),
+    ('pkolaege', 'Lars Lægelig Koordinator', 'pkolaege@example.dk', 'PKO_MEDICAL_COORDINATOR', NULL, NULL, NULL),
+    ('pkonord', 'Nanna Nordkonsulent (Region Nordjylland)', 'pkonord@example.dk', 'PKO_CONSULTANT', NULL, NULL, NULL),
     ('redaktoer', 'Rikke Redaktør (praksis.dk)', 'redaktoer@example.dk', 'EDITOR', NULL, NULL, NULL),
     ('admin', 'Administrator', 'admin@example.dk', 'ADMIN', NULL, NULL, NULL)
 ) AS u(username, display_name, email, role, provider_code, cluster_name, municipality_code)
 ON CONFLICT (username) DO NOTHING;
+UPDATE app_user SET role = 'PKO_CONSULTANT' WHERE username = 'pko' AND role <> 'PKO_CONSULTANT';
+
+-- The demo PKO people of Region Midtjylland: the consultant for two AUH departments, AUH's coordinator and the
+-- medical coordinator, each linked to their demo user; one municipal consultant without an account.
+INSERT INTO pko_person (region_code, kind, name, email, phone, practice, user_id)
+SELECT '1082', p.kind, p.name, p.email, p.phone, p.practice, (SELECT id FROM app_user WHERE username = p.username)
+FROM (VALUES
+    ('pko', 'CONSULTANT', 'Peter Praksiskonsulent', 'pko@example.dk', '86 12 34 56', 'Lægerne ved Åen'),
+    ('pkokoordinator', 'COORDINATOR', 'Pia Praksiskoordinator', 'pkokoordinator@example.dk', '86 12 34 57', 'Lægehuset Trøjborg'),
+    ('pkolaege', 'MEDICAL_COORDINATOR', 'Lars Lægelig Koordinator', 'pkolaege@example.dk', '86 12 34 58', 'Lægerne i Viby'),
+    (NULL, 'CONSULTANT', 'Kirsten Kommunekonsulent', 'kirsten.kommunekonsulent@example.dk', '97 12 34 56', 'Lægehuset Herning Midt')
+) AS p(username, kind, name, email, phone, practice)
+WHERE NOT EXISTS (SELECT 1 FROM pko_person x WHERE x.email = p.email);
+-- Another region's consultant: sees nothing of Region Midtjylland's scheme.
+INSERT INTO pko_person (region_code, kind, name, email, phone, practice, user_id)
+SELECT '1081', 'CONSULTANT', 'Nanna Nordkonsulent', 'pkonord@example.dk', '98 12 34 56', 'Lægerne i Nørresundby',
+       (SELECT id FROM app_user WHERE username = 'pkonord')
+WHERE NOT EXISTS (SELECT 1 FROM pko_person x WHERE x.email = 'pkonord@example.dk');
+
+INSERT INTO pko_attachment (person_id, department_id)
+SELECT p.id, d.id FROM pko_person p, pko_department d JOIN hospital_unit h ON h.id = d.hospital_unit_id
+WHERE p.email = 'pko@example.dk' AND h.name = 'Aarhus Universitetshospital' AND d.name IN ('Hjertesygdomme', 'Lungesygdomme')
+ON CONFLICT DO NOTHING;
+INSERT INTO pko_attachment (person_id, hospital_unit_id)
+SELECT p.id, h.id FROM pko_person p, hospital_unit h
+WHERE p.email = 'pkokoordinator@example.dk' AND h.name = 'Aarhus Universitetshospital'
+ON CONFLICT DO NOTHING;
+INSERT INTO pko_attachment (person_id, municipality_code)
+SELECT p.id, '0657' FROM pko_person p WHERE p.email = 'kirsten.kommunekonsulent@example.dk'
+ON CONFLICT DO NOTHING;
+INSERT INTO pko_attachment (person_id, municipality_code)
+SELECT p.id, '0851' FROM pko_person p WHERE p.email = 'pkonord@example.dk'
+ON CONFLICT DO NOTHING;
+
+-- This year's contracts: the consultant's for Hjertesygdomme (120 hours a year, AUH pays), the coordinator's
+-- (Koncern Kvalitet pays), the municipal consultant's paid by hours used (Herning Kommune).
+INSERT INTO pko_contract (person_id, attachment_id, payer_unit_id, payer_municipality_code, payer_body_id, starts_on,
+                          ends_on, payment, fixed_hours_per_year)
+SELECT p.id, a.id, c.unit_id, c.municipality_code, c.body_id, date_trunc('year', current_date)::date,
+       (date_trunc('year', current_date) + interval '1 year - 1 day')::date, c.payment, c.fixed_hours
+FROM (VALUES
+    ('pko@example.dk', 'Hjertesygdomme', (SELECT id FROM hospital_unit WHERE name = 'Aarhus Universitetshospital'), NULL, NULL, 'FIXED', 120),
+    ('pkokoordinator@example.dk', NULL, NULL, NULL, (SELECT id FROM pko_partner_body WHERE region_code = '1082' AND kind = 'QUALITY_UNIT'), 'FIXED', 300),
+    ('kirsten.kommunekonsulent@example.dk', NULL, NULL, '0657', NULL, 'BY_HOURS', NULL)
+) AS c(email, department, unit_id, municipality_code, body_id, payment, fixed_hours)
+JOIN pko_person p ON p.email = c.email
+LEFT JOIN pko_attachment a ON a.person_id = p.id
+     AND a.department_id = (SELECT d.id FROM pko_department d JOIN hospital_unit h ON h.id = d.hospital_unit_id
+                            WHERE h.name = 'Aarhus Universitetshospital' AND d.name = c.department)
+WHERE NOT EXISTS (SELECT 1 FROM pko_contract x WHERE x.person_id = p.id);

@@ -27,7 +27,7 @@ public class Navigation {
             return items;
         }
         Role role = user.role();
-        boolean orders = role != Role.PKO && role != Role.EDITOR;
+        boolean orders = !role.isPko() && role != Role.EDITOR;
         if (orders) {
             add(items, "/bestillinger", "nav.orders", current);
             add(items, "/aftaler", "meeting.overview.nav", current);
@@ -38,6 +38,9 @@ public class Navigation {
         if (role == Role.CONSULTANT || role == Role.ADMIN) {
             add(items, "/data/import", "nav.registerData", current);
             add(items, "/praksis-til-bekraeftelse", "nav.pendingPractices", current);
+        }
+        if (role.isPko() || role == Role.ADMIN) {
+            add(items, "/pko", "nav.pko", current);
         }
         add(items, "/kalender", "nav.calendar", current);
         if (role == Role.ADMIN) {

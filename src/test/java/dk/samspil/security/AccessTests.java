@@ -157,7 +157,84 @@ class AccessTests {
         list.add(new Endpoint(null, "GET", "/actuator/health", everyone(200)));
         list.add(new Endpoint(null, "GET", "/actuator/health/liveness", everyone(200)));
         list.add(new Endpoint(null, "GET", "/actuator/health/readiness", everyone(200)));
+        pkoEndpoints(list);
         return list;
+    }
+
+    /**
+     * The practice consultant scheme: pko is a consultant of two AUH departments, pkokoordinator AUH's coordinator
+     * (and the payer's actor for AUH's contracts), pkolaege the medical coordinator, pkonord a consultant of another
+     * region. Every other role gets 404. Writes: only refusals are exercised (the allowed ones in the PKO tests).
+     */
+    private void pkoEndpoints(List<Endpoint> list) {
+        long person = jdbc.sql("SELECT id FROM pko_person WHERE email = 'pko@example.dk'").query(Long.class).single();
+        long attachment = jdbc.sql("SELECT min(id) FROM pko_attachment WHERE person_id = ?").param(person).query(Long.class).single();
+        long contract = jdbc.sql("SELECT min(id) FROM pko_contract WHERE person_id = ?").param(person).query(Long.class).single();
+        long department = jdbc.sql("SELECT department_id FROM pko_attachment WHERE id = ?").param(attachment).query(Long.class).single();
+        long body = jdbc.sql("SELECT id FROM pko_partner_body WHERE name = 'PLO-M'").query(Long.class).single();
+        java.time.LocalDate first = jdbc.sql("SELECT starts_on FROM pko_contract WHERE id = ?").param(contract)
+                .query(java.time.LocalDate.class).single();
+        jdbc.sql("INSERT INTO pko_hours (contract_id, worked_on, task_kind, hours, note) SELECT ?, ?, 'AUDIT', 1, 'adgangstest'"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM pko_hours WHERE note = 'adgangstest')")
+                .params(contract, first).update();
+        long entry = jdbc.sql("SELECT min(id) FROM pko_hours WHERE note = 'adgangstest'").query(Long.class).single();
+        jdbc.sql("INSERT INTO pko_extra_hours (contract_id, period_month, hours, reason) SELECT ?, ?, 1, 'adgangstest'"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM pko_extra_hours WHERE reason = 'adgangstest')")
+                .params(contract, first).update();
+        long extra = jdbc.sql("SELECT min(id) FROM pko_extra_hours WHERE reason = 'adgangstest'").query(Long.class).single();
+        String month = java.time.YearMonth.from(first).toString();
+        String p = "/pko/personer/" + person;
+        String c = "/pko/kontrakter/" + contract;
+        String[] everyPko = {"pko", "pkokoordinator", "pkolaege", "pkonord", "admin"};
+        String[] seesPko = {"pko", "pkokoordinator", "pkolaege", "admin"};
+        String[] editsPko = {"pkokoordinator", "pkolaege", "admin"};
+        String[] persons = {"pko", "pkokoordinator", "pkolaege", "pkonord"};
+        list.add(new Endpoint("/pko", "GET", "/pko", onlyFor(everyPko)));
+        list.add(new Endpoint("/pko/oversigt", "GET", "/pko/oversigt", onlyFor(everyPko)));
+        list.add(new Endpoint("/pko/personer/{personId}", "GET", p, onlyFor(seesPko)));
+        list.add(new Endpoint("/pko/personer/{personId}/rediger", "GET", p + "/rediger", onlyFor(editsPko)));
+        list.add(new Endpoint("/pko/registre", "GET", "/pko/registre", onlyFor(editsPko)));
+        list.add(new Endpoint("/pko/timer", "GET", "/pko/timer", onlyFor(persons)));
+        list.add(new Endpoint("/pko/kontrakter/{contractId}", "GET", c, onlyFor(seesPko)));
+        list.add(new Endpoint("/pko/udbetaling", "GET", "/pko/udbetaling", onlyFor(everyPko)));
+        list.add(new Endpoint("/pko/udbetaling.xlsx", "GET", "/pko/udbetaling.xlsx", onlyFor(everyPko)));
+        for (String[] e : new String[][] {
+            {"/pko/personer", "/pko/personer"},
+            {"/pko/personer/{personId}/rediger", p + "/rediger"},
+            {"/pko/personer/{personId}/tilknytninger", p + "/tilknytninger"},
+            {"/pko/tilknytninger/{attachmentId}/slet", "/pko/tilknytninger/" + attachment + "/slet"},
+            {"/pko/afdelinger", "/pko/afdelinger"},
+            {"/pko/afdelinger/{departmentId}", "/pko/afdelinger/" + department},
+            {"/pko/personer/{personId}/kontrakter", p + "/kontrakter"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], refusedExcept(editsPko)));
+        }
+        list.add(new Endpoint("/pko/tilknytninger/{attachmentId}/aftale", "POST", "/pko/tilknytninger/" + attachment + "/aftale",
+                refusedExcept("pko", "pkokoordinator", "pkolaege", "admin")));
+        list.add(new Endpoint("/pko/personer/{personId}/gode-raad", "POST", p + "/gode-raad", refusedExcept("pko")));
+        list.add(new Endpoint("/pko/samarbejdsparter", "POST", "/pko/samarbejdsparter", refusedExcept("pkolaege", "admin")));
+        list.add(new Endpoint("/pko/samarbejdsparter/{bodyId}", "POST", "/pko/samarbejdsparter/" + body, refusedExcept("pkolaege", "admin")));
+        list.add(new Endpoint("/pko/timer", "POST", "/pko/timer", refusedExcept(persons)));
+        for (String[] e : new String[][] {
+            {"/pko/timer/{entryId}", "/pko/timer/" + entry},
+            {"/pko/timer/{entryId}/slet", "/pko/timer/" + entry + "/slet"},
+            {"/pko/kontrakter/{contractId}/perioder/{maaned}/godkend", c + "/perioder/" + month + "/godkend"},
+            {"/pko/kontrakter/{contractId}/ekstra", c + "/ekstra"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], refusedExcept("pko")));
+        }
+        list.add(new Endpoint("/pko/kontrakter/{contractId}/perioder/{maaned}/udbetal", "POST", c + "/perioder/" + month + "/udbetal",
+                refusedExcept("pkokoordinator", "admin")));
+        list.add(new Endpoint("/pko/ekstra/{requestId}/afgoer", "POST", "/pko/ekstra/" + extra + "/afgoer",
+                refusedExcept("pkokoordinator", "admin")));
+    }
+
+    /** 404 for every signed-in user but these (whose writes are tested elsewhere), the sign-in page for anonymous. */
+    private static Map<String, Integer> refusedExcept(String... allowed) {
+        Map<String, Integer> map = everyone(404);
+        map.put(ANONYMOUS, LOGIN);
+        Stream.of(allowed).forEach(map::remove);
+        return map;
     }
 
     /** Orders: seen by the cluster, the provider and the municipality of the order; run by the provider. */
@@ -210,6 +287,9 @@ class AccessTests {
         // editor see no orders, so the page is not theirs.
         Map<String, Integer> seeingOrders = new LinkedHashMap<>(signedIn);
         seeingOrders.put("pko", 404);
+        seeingOrders.put("pkokoordinator", 404);
+        seeingOrders.put("pkolaege", 404);
+        seeingOrders.put("pkonord", 404);
         seeingOrders.put("redaktoer", 404);
         list.add(new Endpoint("/aftaler", "GET", "/aftaler", seeingOrders));
         list.add(new Endpoint("/aftaler.xlsx", "GET", "/aftaler.xlsx", seeingOrders));

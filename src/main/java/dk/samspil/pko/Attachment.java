@@ -1,0 +1,21 @@
+package dk.samspil.pko;
+
+/**
+ * What a person is attached to: a municipality, a department (with its unit) or, for a coordinator, a hospital
+ * unit. Exactly one of the three is set.
+ */
+public record Attachment(long id, long personId, String municipalityCode, String municipalityName, Long departmentId,
+        String departmentName, Long unitId, String unitName) {
+
+    /** "Aarhus Kommune", "Hjertesygdomme, Aarhus Universitetshospital" or "Aarhus Universitetshospital". */
+    public String label() {
+        if (municipalityCode != null) {
+            return municipalityName;
+        }
+        return departmentId != null ? departmentName + ", " + unitName : unitName;
+    }
+
+    public boolean isMunicipal() {
+        return municipalityCode != null;
+    }
+}

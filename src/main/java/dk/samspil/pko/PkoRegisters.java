@@ -1,0 +1,276 @@
+package dk.samspil.pko;
+
+import dk.samspil.directory.Directory;
+import dk.samspil.directory.Views.MunicipalityView;
+import dk.samspil.directory.Views.RegionView;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The scheme's registers: people, attachments, departments, partner bodies, working agreements and checklists. */
+@Repository
+class PkoRegisters {
+
+    static final String ATTACHMENT_SELECT = """
+            SELECT a.id, a.person_id, a.municipality_code, m.name AS municipality_name, a.department_id,
+                   d.name AS department_name, coalesce(a.hospital_unit_id, d.hospital_unit_id) AS unit_id,
+                   h.name AS unit_name
+            FROM pko_attachment a
+                 LEFT JOIN municipality m ON m.code = a.municipality_code
+                 LEFT JOIN pko_department d ON d.id = a.department_id
+                 LEFT JOIN hospital_unit h ON h.id = coalesce(a.hospital_unit_id, d.hospital_unit_id)
+            """;
+
+    record PartnerBody(long id, String regionCode, String kind, String name, String email, String phone, String note) {}
+
+    record WorkingAgreement(long attachmentId, String partnerName, String fixedMeetings, String adHoc,
+            String emailResponse, String phone) {}
+
+    record PersonRow(PkoPerson person, List<Attachment> attachments) {}
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+
+    PkoRegisters(JdbcClient jdbc, Directory directory) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+    }
+
+    /** The region's municipalities (from the directory). */
+    List<MunicipalityView> municipalities(String regionCode) {
+        String name = directory.regions().stream().filter(r -> r.code().equals(regionCode)).findFirst()
+                .map(RegionView::name).orElse("");
+        return directory.municipalities().stream().filter(m -> name.equals(m.regionName())).toList();
+    }
+
+    // --- people ---
+
+    /** The region's people (every region's for null) with what each is attached to, by kind and name. */
+    List<PersonRow> people(String regionCode) {
+        List<PkoPerson> people = jdbc.sql(PkoPeople.PERSON_SELECT + """
+                         WHERE (CAST(? AS TEXT) IS NULL OR region_code = ?)
+                        ORDER BY CASE kind WHEN 'MEDICAL_COORDINATOR' THEN 0 WHEN 'COORDINATOR' THEN 1 ELSE 2 END,
+                                 name, id""")
+                .params(regionCode, regionCode).query(PkoPeople::person).list();
+        Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
+        jdbc.sql(ATTACHMENT_SELECT + " ORDER BY h.name NULLS FIRST, m.name, d.name").query(PkoRegisters::attachment)
+                .list().forEach(a -> attachments.computeIfAbsent(a.personId(), k -> new java.util.ArrayList<>()).add(a));
+        return people.stream().map(p -> new PersonRow(p, attachments.getOrDefault(p.id(), List.of()))).toList();
+    }
+
+    List<Attachment> attachments(long personId) {
+        return jdbc.sql(ATTACHMENT_SELECT + " WHERE a.person_id = ? ORDER BY h.name NULLS FIRST, m.name, d.name")
+                .param(personId).query(PkoRegisters::attachment).list();
+    }
+
+    Optional<Attachment> attachment(long id) {
+        return jdbc.sql(ATTACHMENT_SELECT + " WHERE a.id = ?").param(id).query(PkoRegisters::attachment).optional();
+    }
+
+    /** The hospital units a person's attachments lie in (their departments' units, or a coordinator's unit). */
+    Set<Long> units(long personId) {
+        Set<Long> units = new TreeSet<>();
+        attachments(personId).forEach(a -> { if (a.unitId() != null) units.add(a.unitId()); });
+        return units;
+    }
+
+    @Transactional
+    long createPerson(String regionCode, PersonForm form) {
+        long id = jdbc.sql("""
+                        INSERT INTO pko_person (region_code, kind, special_post, name, email, phone, practice, user_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(regionCode, form.getKind().name(), blank(form.getSpecialPost()), form.getName().strip(),
+                        blank(form.getEmail()), blank(form.getPhone()), blank(form.getPractice()), form.getUserId())
+                .query(Long.class).single();
+        if (form.getDepartmentId() != null) {
+            attachDepartment(id, form.getDepartmentId());
+        }
+        return id;
+    }
+
+    void updatePerson(long id, PersonForm form) {
+        jdbc.sql("""
+                        UPDATE pko_person SET kind = ?, special_post = ?, name = ?, email = ?, phone = ?, practice = ?,
+                               user_id = ?, active = ? WHERE id = ?""")
+                .params(form.getKind().name(), blank(form.getSpecialPost()), form.getName().strip(),
+                        blank(form.getEmail()), blank(form.getPhone()), blank(form.getPractice()), form.getUserId(),
+                        form.isActive(), id)
+                .update();
+    }
+
+    /** Whether another person is already linked to this account. */
+    boolean accountTaken(Long userId, Long personId) {
+        return userId != null && jdbc.sql("SELECT count(*) FROM pko_person WHERE user_id = ? AND id <> ?")
+                .params(userId, personId == null ? -1 : personId).query(Integer.class).single() > 0;
+    }
+
+    /** The signed-in accounts with a PKO role (to link a person to), by name. */
+    List<Map.Entry<Long, String>> pkoAccounts() {
+        return jdbc.sql("""
+                        SELECT id, display_name || ' (' || username || ')' FROM app_user
+                        WHERE role IN ('PKO_CONSULTANT', 'PKO_COORDINATOR', 'PKO_MEDICAL_COORDINATOR')
+                          AND deactivated_at IS NULL ORDER BY display_name""")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    void attachDepartment(long personId, long departmentId) {
+        jdbc.sql("INSERT INTO pko_attachment (person_id, department_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(personId, departmentId).update();
+    }
+
+    void attachMunicipality(long personId, String municipalityCode) {
+        jdbc.sql("INSERT INTO pko_attachment (person_id, municipality_code) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(personId, municipalityCode).update();
+    }
+
+    void attachUnit(long personId, long unitId) {
+        jdbc.sql("INSERT INTO pko_attachment (person_id, hospital_unit_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(personId, unitId).update();
+    }
+
+    void detach(long attachmentId) {
+        jdbc.sql("DELETE FROM pko_attachment WHERE id = ?").param(attachmentId).update();
+    }
+
+    // --- departments and units ---
+
+    /** The region's hospital units taking part in the scheme: id → name. */
+    Map<Long, String> units(String regionCode) {
+        Map<Long, String> units = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT h.id, h.name FROM hospital_unit h JOIN pko_unit u ON u.hospital_unit_id = h.id
+                        WHERE CAST(? AS TEXT) IS NULL OR h.region_code = ? ORDER BY h.name""")
+                .params(regionCode, regionCode).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(e -> units.put(e.getKey(), e.getValue()));
+        return units;
+    }
+
+    List<Department> departmentsFor(String regionCode) {
+        return jdbc.sql(PkoPeople.DEPARTMENT_SELECT + " WHERE h.region_code = ? AND d.active ORDER BY h.name, d.name")
+                .param(regionCode).query(PkoPeople::department).list();
+    }
+
+    Optional<String> unitRegion(long unitId) {
+        return jdbc.sql("SELECT region_code FROM hospital_unit WHERE id = ?").param(unitId).query(String.class).optional();
+    }
+
+    boolean departmentNameTaken(long unitId, String name, Long exceptId) {
+        return jdbc.sql("SELECT count(*) FROM pko_department WHERE hospital_unit_id = ? AND lower(name) = lower(?) AND id <> ?")
+                .params(unitId, name.strip(), exceptId == null ? -1 : exceptId).query(Integer.class).single() > 0;
+    }
+
+    long createDepartment(long unitId, String name) {
+        return jdbc.sql("INSERT INTO pko_department (hospital_unit_id, name) VALUES (?, ?) RETURNING id")
+                .params(unitId, name.strip()).query(Long.class).single();
+    }
+
+    void updateDepartment(long id, String name, boolean active) {
+        jdbc.sql("UPDATE pko_department SET name = ?, active = ? WHERE id = ?").params(name.strip(), active, id).update();
+    }
+
+    // --- partner bodies ---
+
+    List<PartnerBody> partnerBodies(String regionCode) {
+        return jdbc.sql("""
+                        SELECT id, region_code, kind, name, email, phone, note FROM pko_partner_body
+                        WHERE CAST(? AS TEXT) IS NULL OR region_code = ? ORDER BY kind, name""")
+                .params(regionCode, regionCode).query(PkoRegisters::body).list();
+    }
+
+    Optional<PartnerBody> partnerBody(long id) {
+        return jdbc.sql("SELECT id, region_code, kind, name, email, phone, note FROM pko_partner_body WHERE id = ?")
+                .param(id).query(PkoRegisters::body).optional();
+    }
+
+    /** Koncern Kvalitet of the region: the payer of the coordinators' contracts. */
+    Optional<PartnerBody> qualityUnit(String regionCode) {
+        return partnerBodies(regionCode).stream().filter(b -> b.kind().equals("QUALITY_UNIT")).findFirst();
+    }
+
+    boolean partnerNameTaken(String regionCode, String name, Long exceptId) {
+        return jdbc.sql("SELECT count(*) FROM pko_partner_body WHERE region_code = ? AND lower(name) = lower(?) AND id <> ?")
+                .params(regionCode, name.strip(), exceptId == null ? -1 : exceptId).query(Integer.class).single() > 0;
+    }
+
+    void savePartnerBody(Long id, String regionCode, PartnerBodyForm form) {
+        if (id == null) {
+            jdbc.sql("INSERT INTO pko_partner_body (region_code, kind, name, email, phone, note) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(regionCode, form.getKind(), form.getName().strip(), blank(form.getEmail()),
+                            blank(form.getPhone()), blank(form.getNote()))
+                    .update();
+        } else {
+            jdbc.sql("UPDATE pko_partner_body SET kind = ?, name = ?, email = ?, phone = ?, note = ? WHERE id = ?")
+                    .params(form.getKind(), form.getName().strip(), blank(form.getEmail()), blank(form.getPhone()),
+                            blank(form.getNote()), id)
+                    .update();
+        }
+    }
+
+    // --- working agreements and the nine pieces of advice ---
+
+    Map<Long, WorkingAgreement> agreements(long personId) {
+        Map<Long, WorkingAgreement> agreements = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT w.attachment_id, w.partner_name, w.fixed_meetings, w.ad_hoc, w.email_response, w.phone
+                        FROM pko_working_agreement w JOIN pko_attachment a ON a.id = w.attachment_id
+                        WHERE a.person_id = ?""")
+                .param(personId)
+                .query((rs, n) -> new WorkingAgreement(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list().forEach(w -> agreements.put(w.attachmentId(), w));
+        return agreements;
+    }
+
+    void saveAgreement(long attachmentId, AgreementForm form) {
+        jdbc.sql("""
+                        INSERT INTO pko_working_agreement (attachment_id, partner_name, fixed_meetings, ad_hoc,
+                                                           email_response, phone)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (attachment_id) DO UPDATE SET partner_name = excluded.partner_name,
+                            fixed_meetings = excluded.fixed_meetings, ad_hoc = excluded.ad_hoc,
+                            email_response = excluded.email_response, phone = excluded.phone, updated_at = now()""")
+                .params(attachmentId, blank(form.getPartnerName()), blank(form.getFixedMeetings()),
+                        blank(form.getAdHoc()), blank(form.getEmailResponse()), blank(form.getPhone()))
+                .update();
+    }
+
+    Set<Integer> ticks(long personId) {
+        return new TreeSet<>(jdbc.sql("SELECT item FROM pko_onboarding_tick WHERE person_id = ?").param(personId)
+                .query(Integer.class).list());
+    }
+
+    @Transactional
+    void saveTicks(long personId, Set<Integer> items) {
+        Set<Integer> before = ticks(personId);
+        for (int item : before) {
+            if (!items.contains(item)) {
+                jdbc.sql("DELETE FROM pko_onboarding_tick WHERE person_id = ? AND item = ?").params(personId, item).update();
+            }
+        }
+        for (int item : items) {
+            jdbc.sql("INSERT INTO pko_onboarding_tick (person_id, item) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(personId, item).update();
+        }
+    }
+
+    static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static Attachment attachment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Attachment(rs.getLong("id"), rs.getLong("person_id"), rs.getString("municipality_code"),
+                rs.getString("municipality_name"), rs.getObject("department_id", Long.class),
+                rs.getString("department_name"), rs.getObject("unit_id", Long.class), rs.getString("unit_name"));
+    }
+
+    private static PartnerBody body(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PartnerBody(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7));
+    }
+}
