@@ -103,7 +103,8 @@ CREATE TABLE pko_audit_assessment
     PRIMARY KEY (case_id, criterion_id)
 );
 
--- What stays: the aggregate per criterion and the report.
+-- What stays: the aggregate per criterion; with the audit's conclusions and actions it is the report (written as
+-- Word when asked for).
 CREATE TABLE pko_audit_result
 (
     audit_id     BIGINT NOT NULL REFERENCES pko_audit (id) ON DELETE CASCADE,
@@ -113,10 +114,4 @@ CREATE TABLE pko_audit_result
     not_met      INT    NOT NULL,
     not_relevant INT    NOT NULL,
     PRIMARY KEY (audit_id, position)
-);
-
-CREATE TABLE pko_audit_report
-(
-    audit_id BIGINT PRIMARY KEY REFERENCES pko_audit (id) ON DELETE CASCADE,
-    docx     BYTEA  NOT NULL
 );

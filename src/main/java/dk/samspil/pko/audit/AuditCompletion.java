@@ -105,15 +105,17 @@ class AuditCompletion {
                 .params(conclusions, actions, by, deleted, auditId).update();
         refuseIfNone(completed, "conclusions", "pko.audit.rule.notApproved");
         Audits.AuditView audit = audits.find(auditId).orElseThrow();
-        jdbc.sql("INSERT INTO pko_audit_report (audit_id, docx) VALUES (?, ?)")
-                .params(auditId, report.write(audit, recipients.place(), recipients.unit(), rows)).update();
         auditLog.record(by, CASES_DELETED, "pko-audit:" + auditId + ":cases=" + deleted + ":assessments=" + assessments,
                 (String) null);
         notify(audit, recipients, rows);
     }
 
-    Optional<byte[]> reportDocx(long auditId) {
-        return jdbc.sql("SELECT docx FROM pko_audit_report WHERE audit_id = ?").param(auditId).query(byte[].class).optional();
+    /** The report as Word, written from what a completed audit keeps (there is nothing else left to write it from). */
+    Optional<byte[]> reportDocx(Audits.AuditView audit, String place, String unit) {
+        if (audit.status() != AuditStatus.COMPLETED) {
+            return Optional.empty();
+        }
+        return Optional.of(report.write(audit, place, unit, results(audit.id(), AuditStatus.COMPLETED)));
     }
 
     private void notify(Audits.AuditView audit, Report recipients, List<ResultRow> rows) {

@@ -349,8 +349,8 @@ class AuditController {
     @GetMapping("/pko/audit/{id}/rapport.docx")
     ResponseEntity<byte[]> reportDocx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id) {
         Viewer viewer = viewer(user);
-        visible(viewer, id);
-        byte[] docx = completion.reportDocx(id).orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":report"));
+        AuditView audit = visible(viewer, id);
+        byte[] docx = completion.reportDocx(audit, scope.placeName(audit), scope.unitName(audit)).orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":report"));
         return download(docx, DOCX, "audit-" + id + "-rapport.docx");
     }
 
