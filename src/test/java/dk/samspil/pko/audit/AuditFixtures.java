@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Audits walked through their steps over MockMvc by the demo PKO users, each with its own unique markers. */
@@ -108,11 +109,11 @@ final class AuditFixtures {
         return result.getResponse().getContentAsString();
     }
 
-    int perform(MockHttpServletRequestBuilder request, String user) throws Exception {
+    int perform(AbstractMockHttpServletRequestBuilder<?> request, String user) throws Exception {
         return mvc.perform(request.with(users.as(user)).with(csrf())).andReturn().getResponse().getStatus();
     }
 
-    MvcResult result(MockHttpServletRequestBuilder request, String user) throws Exception {
+    MvcResult result(AbstractMockHttpServletRequestBuilder<?> request, String user) throws Exception {
         return mvc.perform(request.with(users.as(user)).with(csrf())).andReturn();
     }
 }
