@@ -69,8 +69,35 @@ FROM (VALUES
     ('koordinator2', 'Lars Vestergaard (Vestklyngen)', 'lars.vestergaard@example.dk', 'COORDINATOR', NULL, 'Vestklyngen', NULL),
     ('kommune', 'Susanne Sygeplejerske (Aarhus Kommune)', 'kommune@example.dk', 'MUNICIPALITY', NULL, NULL, '0751'),
     ('kommune2', 'Henrik Leder (Herning Kommune)', 'kommune2@example.dk', 'MUNICIPALITY', NULL, NULL, '0657'),
-    ('pko', 'Peter Praksiskonsulent', 'pko@example.dk', 'PKO', NULL, NULL, NULL),
+    ('pko', 'Peter Praksiskonsulent', 'pko@example.dk', 'PKO_CONSULTANT', NULL, NULL, NULL),
+    ('pkokoordinator', 'Pia Praksiskoordinator (AUH)', 'pkokoordinator@example.dk', 'PKO_COORDINATOR', NULL, NULL, NULL),
+    ('pkolaege', 'Lars Lægelig Koordinator', 'pkolaege@example.dk', 'PKO_MEDICAL_COORDINATOR', NULL, NULL, NULL),
     ('redaktoer', 'Rikke Redaktør (praksis.dk)', 'redaktoer@example.dk', 'EDITOR', NULL, NULL, NULL),
     ('admin', 'Administrator', 'admin@example.dk', 'ADMIN', NULL, NULL, NULL)
 ) AS u(username, display_name, email, role, provider_code, cluster_name, municipality_code)
 ON CONFLICT (username) DO NOTHING;
+UPDATE app_user SET role = 'PKO_CONSULTANT' WHERE username = 'pko' AND role <> 'PKO_CONSULTANT';
+
+-- The demo PKO people of Region Midtjylland: the consultant for two AUH departments, AUH's coordinator and the
+-- medical coordinator, each linked to their demo user; one municipal consultant without an account.
+INSERT INTO pko_person (region_code, kind, name, email, phone, practice, user_id)
+SELECT '1082', p.kind, p.name, p.email, p.phone, p.practice, (SELECT id FROM app_user WHERE username = p.username)
+FROM (VALUES
+    ('pko', 'CONSULTANT', 'Peter Praksiskonsulent', 'pko@example.dk', '86 12 34 56', 'Lægerne ved Åen'),
+    ('pkokoordinator', 'COORDINATOR', 'Pia Praksiskoordinator', 'pkokoordinator@example.dk', '86 12 34 57', 'Lægehuset Trøjborg'),
+    ('pkolaege', 'MEDICAL_COORDINATOR', 'Lars Lægelig Koordinator', 'pkolaege@example.dk', '86 12 34 58', 'Lægerne i Viby'),
+    (NULL, 'CONSULTANT', 'Kirsten Kommunekonsulent', 'kirsten.kommunekonsulent@example.dk', '97 12 34 56', 'Lægehuset Herning Midt')
+) AS p(username, kind, name, email, phone, practice)
+WHERE NOT EXISTS (SELECT 1 FROM pko_person x WHERE x.email = p.email);
+
+INSERT INTO pko_attachment (person_id, department_id)
+SELECT p.id, d.id FROM pko_person p, pko_department d JOIN hospital_unit h ON h.id = d.hospital_unit_id
+WHERE p.email = 'pko@example.dk' AND h.name = 'Aarhus Universitetshospital' AND d.name IN ('Hjertesygdomme', 'Lungesygdomme')
+ON CONFLICT DO NOTHING;
+INSERT INTO pko_attachment (person_id, hospital_unit_id)
+SELECT p.id, h.id FROM pko_person p, hospital_unit h
+WHERE p.email = 'pkokoordinator@example.dk' AND h.name = 'Aarhus Universitetshospital'
+ON CONFLICT DO NOTHING;
+INSERT INTO pko_attachment (person_id, municipality_code)
+SELECT p.id, '0657' FROM pko_person p WHERE p.email = 'kirsten.kommunekonsulent@example.dk'
+ON CONFLICT DO NOTHING;

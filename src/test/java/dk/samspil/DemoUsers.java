@@ -12,7 +12,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 public class DemoUsers {
 
     public static final String[] ALL = {
-        "konsulent", "midtkraft", "koordinator", "koordinator2", "kommune", "kommune2", "pko", "redaktoer", "admin"
+        "konsulent", "midtkraft", "koordinator", "koordinator2", "kommune", "kommune2", "pko", "pkokoordinator", "pkolaege", "redaktoer", "admin"
     };
 
     private final UserDetailsService users;

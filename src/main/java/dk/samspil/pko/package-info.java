@@ -1,5 +1,6 @@
 /**
- * The region's practice consultant scheme (PKO): contracts and hours, audits, evening meetings, care pathways.
- * Not built yet.
+ * The region's practice consultant scheme (PKO, PRODUCT.md §8, seed 003): its people and what they are attached to,
+ * hospital departments and partner bodies, contracts, hours and payment. {@link dk.samspil.pko.PkoPeople} tells
+ * other parts of the scheme who the signed-in user is in it.
  */
 package dk.samspil.pko;

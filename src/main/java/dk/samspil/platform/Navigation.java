@@ -27,7 +27,7 @@ public class Navigation {
             return items;
         }
         Role role = user.role();
-        boolean orders = role != Role.PKO && role != Role.EDITOR;
+        boolean orders = !role.isPko() && role != Role.EDITOR;
         if (orders) {
             add(items, "/bestillinger", "nav.orders", current);
             add(items, "/aftaler", "meeting.overview.nav", current);

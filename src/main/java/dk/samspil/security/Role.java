@@ -8,12 +8,21 @@ public enum Role {
     COORDINATOR,
     /** A municipality's leader, nurse, practice consultant, quality or risk staff. */
     MUNICIPALITY,
-    /** A practice consultant, practice coordinator or medical coordinator of the region's PKO scheme. */
-    PKO,
+    /** A practice consultant (praksiskonsulent) of the region's PKO scheme: a GP attached to a municipality or departments. */
+    PKO_CONSULTANT,
+    /** A practice coordinator (praksiskoordinator) of a hospital unit in the PKO scheme. */
+    PKO_COORDINATOR,
+    /** The medical coordinator for PKO (lægelig koordinator): the region's overview, leads the coordinators. */
+    PKO_MEDICAL_COORDINATOR,
     /** A praksis.dk web editor. */
     EDITOR,
     /** The operator. */
     ADMIN;
+
+    /** One of the three roles of the practice consultant scheme. */
+    public boolean isPko() {
+        return this == PKO_CONSULTANT || this == PKO_COORDINATOR || this == PKO_MEDICAL_COORDINATOR;
+    }
 
     public String authority() {
         return "ROLE_" + name();

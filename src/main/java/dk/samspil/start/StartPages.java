@@ -61,6 +61,6 @@ class StartPages {
     }
 
     static boolean seesOrders(SamspilPrincipal user) {
-        return user.role() != Role.PKO && user.role() != Role.EDITOR;
+        return !user.role().isPko() && user.role() != Role.EDITOR;
     }
 }

@@ -211,6 +211,8 @@ class AccessTests {
         // editor see no orders, so the page is not theirs.
         Map<String, Integer> seeingOrders = new LinkedHashMap<>(signedIn);
         seeingOrders.put("pko", 404);
+        seeingOrders.put("pkokoordinator", 404);
+        seeingOrders.put("pkolaege", 404);
         seeingOrders.put("redaktoer", 404);
         list.add(new Endpoint("/aftaler", "GET", "/aftaler", seeingOrders));
         list.add(new Endpoint("/aftaler.xlsx", "GET", "/aftaler.xlsx", seeingOrders));

@@ -33,7 +33,7 @@ class PasswordTests {
         email = "glemsom." + System.nanoTime() + "@example.dk";
         jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, display_name, email, role)
-                        VALUES (?, ?, 'Gitte Glemsom', ?, 'PKO')""")
+                        VALUES (?, ?, 'Gitte Glemsom', ?, 'PKO_CONSULTANT')""")
                 .params(email, encoder.encode(OLD), email).update();
     }
 

@@ -81,9 +81,9 @@ class UserAdministrationTests {
         assertThat(user.get("/start").statusCode()).isEqualTo(200);
         long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(email).query(Long.class).single();
 
-        admin.post("/admin/brugere/" + id + "/rolle", "/admin/brugere/" + id, Map.of("role", "PKO", "organisation", ""));
+        admin.post("/admin/brugere/" + id + "/rolle", "/admin/brugere/" + id, Map.of("role", "PKO_CONSULTANT", "organisation", ""));
         assertThat(jdbc.sql("SELECT role || coalesce(provider_code, '-') FROM app_user WHERE id = ?").param(id)
-                .query(String.class).single()).isEqualTo("PKO-");
+                .query(String.class).single()).isEqualTo("PKO_CONSULTANT-");
         assertThat(user.get("/start").headers().firstValue("Location").orElseThrow()).endsWith("/login?ended");
         assertThat(audits("USER_ROLE_CHANGED", email)).isEqualTo(1);
     }
@@ -93,7 +93,7 @@ class UserAdministrationTests {
         int before = users();
         HttpResponse<String> taken = invite("admin@example.dk", "Dobbelt", "CONSULTANT", "P:KIAP");
         HttpResponse<String> noOrganisation = invite("uden.org." + System.nanoTime() + "@example.dk", "Uden", "COORDINATOR", "");
-        HttpResponse<String> wrongKind = invite("forkert." + System.nanoTime() + "@example.dk", "Forkert", "PKO", "P:KIAP");
+        HttpResponse<String> wrongKind = invite("forkert." + System.nanoTime() + "@example.dk", "Forkert", "PKO_CONSULTANT", "P:KIAP");
         assertThat(taken.statusCode()).isEqualTo(200);
         assertThat(errorAt(taken, "email")).contains("Der findes allerede en bruger med denne e-mail.");
         assertThat(errorAt(noOrganisation, "organisation")).contains("Vælg en organisation, der passer til rollen.");

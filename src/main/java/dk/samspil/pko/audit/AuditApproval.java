@@ -23,7 +23,7 @@ class AuditApproval {
 
     static final Locale DANISH = Locale.forLanguageTag("da-DK");
 
-    /** The request as the department writes it; {@code department} is the department's name, for the mail. */
+    /** The request as the department writes it. */
     record Request(String managementName, String managementEmail, String text) {}
 
     /** The approver's answer: who (name and title), approved or refused, and an optional comment. */
@@ -49,7 +49,7 @@ class AuditApproval {
      * working. Refused once the management has approved.
      */
     @Transactional
-    void request(Audits.AuditView audit, Request request, String unitName, String requesterName) {
+    void request(Audits.AuditView audit, Request request, String placeName, String requesterName) {
         int changed = jdbc.sql("""
                         UPDATE pko_audit SET status = 'REQUESTED', management_name = ?, management_email = ?, request_text = ?,
                             requested_at = now(), decided_by_name = NULL, decided_by_title = NULL, decided_at = NULL,
@@ -62,7 +62,7 @@ class AuditApproval {
         jdbc.sql("INSERT INTO pko_audit_approval_link (token_hash, audit_id) VALUES (?, ?)")
                 .params(Tokens.hash(token), audit.id()).update();
         String link = settings.link(linkPath(audit.id(), token));
-        Object[] args = {request.managementName(), requesterName, unitName, audit.title(), request.text(), link};
+        Object[] args = {request.managementName(), requesterName, placeName, audit.title(), request.text(), link};
         outbox.enqueueSecret(new OutgoingMail(request.managementEmail(),
                 messages.getMessage("pko.audit.mail.request.subject", args, DANISH),
                 messages.getMessage("pko.audit.mail.request.body", args, DANISH), "pko-audit:" + audit.id() + ":request"));

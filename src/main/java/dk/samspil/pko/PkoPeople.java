@@ -1,0 +1,111 @@
+package dk.samspil.pko;
+
+import dk.samspil.security.SamspilPrincipal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who the signed-in user is in the practice consultant scheme, and what they are attached to: the public API of
+ * the PKO registers for other parts of the scheme (audits, meetings, pathways). A user without a PKO role or
+ * without an active person record is no one here; callers answer 404 for them.
+ */
+@Service
+public class PkoPeople {
+
+    static final String PERSON_SELECT = """
+            SELECT id, region_code, kind, special_post, name, email, phone, practice, user_id, active FROM pko_person
+            """;
+    static final String DEPARTMENT_SELECT = """
+            SELECT d.id, d.hospital_unit_id, h.name AS unit_name, h.region_code, d.name, d.active
+            FROM pko_department d JOIN hospital_unit h ON h.id = d.hospital_unit_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    PkoPeople(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The user as a person of the scheme: only for the three PKO roles and an active person linked to the account. */
+    public Optional<PkoPerson> current(SamspilPrincipal user) {
+        if (user == null || !user.role().isPko()) {
+            return Optional.empty();
+        }
+        return jdbc.sql(PERSON_SELECT + " WHERE user_id = ? AND active").param(user.id()).query(PkoPeople::person)
+                .optional();
+    }
+
+    public Optional<PkoPerson> person(long id) {
+        return jdbc.sql(PERSON_SELECT + " WHERE id = ?").param(id).query(PkoPeople::person).optional();
+    }
+
+    /** The departments the person is attached to: a consultant's "egen afdeling" (one or more). */
+    public List<Department> ownDepartments(long personId) {
+        return jdbc.sql(DEPARTMENT_SELECT + """
+                         JOIN pko_attachment a ON a.department_id = d.id
+                        WHERE a.person_id = ? AND (a.ends_on IS NULL OR a.ends_on >= current_date)
+                        ORDER BY h.name, d.name""")
+                .param(personId).query(PkoPeople::department).list();
+    }
+
+    /** Whether the department is one of the person's own (the consultant's "egen afdeling"). */
+    public boolean isOwnDepartment(long personId, long departmentId) {
+        return ownDepartments(personId).stream().anyMatch(d -> d.id() == departmentId);
+    }
+
+    /** The municipalities (codes) a municipal consultant is attached to. */
+    public List<String> ownMunicipalities(long personId) {
+        return jdbc.sql("""
+                        SELECT municipality_code FROM pko_attachment
+                        WHERE person_id = ? AND municipality_code IS NOT NULL
+                          AND (ends_on IS NULL OR ends_on >= current_date) ORDER BY municipality_code""")
+                .param(personId).query(String.class).list();
+    }
+
+    /** The hospital unit a coordinator covers (empty for others). */
+    public Optional<Long> coveredUnit(long personId) {
+        return jdbc.sql("""
+                        SELECT a.hospital_unit_id FROM pko_attachment a JOIN pko_person p ON p.id = a.person_id
+                        WHERE a.person_id = ? AND p.kind = 'COORDINATOR' AND a.hospital_unit_id IS NOT NULL
+                          AND (a.ends_on IS NULL OR a.ends_on >= current_date)
+                        ORDER BY a.id LIMIT 1""")
+                .param(personId).query(Long.class).optional();
+    }
+
+    /** Whether the coordinator's unit covers the whole region (Psykiatrien's coordinator in Region Midtjylland). */
+    public boolean coversRegion(long personId) {
+        return coveredUnit(personId).map(unit -> jdbc.sql(
+                        "SELECT coalesce((SELECT covers_region FROM pko_unit WHERE hospital_unit_id = ?), false)")
+                .param(unit).query(Boolean.class).single()).orElse(false);
+    }
+
+    /** Whether the user is the medical coordinator for PKO (of their region). */
+    public boolean isMedicalCoordinator(SamspilPrincipal user) {
+        return current(user).map(PkoPerson::isMedicalCoordinator).orElse(false);
+    }
+
+    /** The departments of the region's hospital units, by unit and name. */
+    public List<Department> departments(String regionCode) {
+        return jdbc.sql(DEPARTMENT_SELECT + " WHERE h.region_code = ? ORDER BY h.name, d.name")
+                .param(regionCode).query(PkoPeople::department).list();
+    }
+
+    public Optional<Department> department(long id) {
+        return jdbc.sql(DEPARTMENT_SELECT + " WHERE d.id = ?").param(id).query(PkoPeople::department).optional();
+    }
+
+    static PkoPerson person(ResultSet rs, int row) throws SQLException {
+        return new PkoPerson(rs.getLong("id"), rs.getString("region_code"), PersonKind.valueOf(rs.getString("kind")),
+                rs.getString("special_post"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
+                rs.getString("practice"), rs.getObject("user_id", Long.class), rs.getBoolean("active"));
+    }
+
+    static Department department(ResultSet rs, int row) throws SQLException {
+        return new Department(rs.getLong("id"), rs.getLong("hospital_unit_id"), rs.getString("unit_name"),
+                rs.getString("region_code"), rs.getString("name"), rs.getBoolean("active"));
+    }
+}
