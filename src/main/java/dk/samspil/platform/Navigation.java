@@ -39,6 +39,9 @@ public class Navigation {
             add(items, "/data/import", "nav.registerData", current);
             add(items, "/praksis-til-bekraeftelse", "nav.pendingPractices", current);
         }
+        if (role.isPko()) {
+            add(items, "/pko/audit", "pko.audit.nav", current);
+        }
         add(items, "/kalender", "nav.calendar", current);
         if (role == Role.ADMIN) {
             add(items, "/admin/registre", "nav.registers", current);
