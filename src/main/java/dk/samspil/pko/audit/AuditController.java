@@ -374,6 +374,7 @@ class AuditController {
         model.addAttribute("place", scope.placeName(audit));
         model.addAttribute("unit", scope.unitName(audit));
         model.addAttribute("writer", viewer.writes(audit));
+        model.addAttribute("awaitsApproval", audit.status().awaitsApproval());
         model.addAttribute("criteria", audits.criteria(audit.id()));
         List<CaseView> all = cases.cases(audit.id());
         model.addAttribute("cases", all);
