@@ -157,6 +157,13 @@ class AuditFlowTests {
         assertThat(fixtures.addCases(audit, List.of("RH-NY-1"))).isEqualTo(200);
         String report = fixtures.page("/pko/audit/" + audit + "/rapport", CONSULTANT);
         assertThat(report).contains("Auditten er afsluttet", "Afdelingen skriver en nyhedsmail");
+        // Reported to the unit's practice coordinator, who (like the medical coordinator) reads the report.
+        String title = jdbc.sql("SELECT title FROM pko_audit WHERE id = ?").param(audit).query(String.class).single();
+        String mail = TestMailServer.text(TestMailServer.awaitMail("pkokoordinator@example.dk", "Resultat af audit: " + title));
+        assertThat(mail).contains("1. ", ": 0 / 20 / 0", "/pko/audit/" + audit + "/rapport");
+        assertThat(fixtures.page("/pko/audit/" + audit + "/rapport", PkoDemo.COORDINATOR)).contains("Afdelingen skriver en nyhedsmail");
+        assertThat(fixtures.page("/pko/audit/" + audit + "/rapport", PkoDemo.MEDICAL_COORDINATOR)).contains("Afdelingen skriver en nyhedsmail");
+        assertThat(fixtures.page("/pko/audit", PkoDemo.COORDINATOR)).contains(title);
     }
 
     @Test
