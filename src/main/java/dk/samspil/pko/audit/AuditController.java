@@ -109,10 +109,7 @@ class AuditController {
     private String plan(Model model, Viewer viewer, Map<String, String> draft, Map<String, String> errors) {
         model.addAttribute("places", viewer.places());
         model.addAttribute("defaultCriteria", audits.defaultCriteria());
-        model.addAttribute("draft", draft);
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorItem", errors.isEmpty() ? null : "plan");
-        return PLAN;
+        return withForm(model, PLAN, draft, errors, "plan");
     }
 
     @GetMapping("/pko/audit/{id}")
@@ -183,17 +180,10 @@ class AuditController {
         Map<String, String> draft = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(uploads.maxBytes(), draft, errors);
-        if (errors.isEmpty()) {
-            try {
-                approval.approveByLetter(id, form.approverName().strip(), form.approverTitle().strip(),
-                        new AuditApproval.Letter(fileName(form.file().getOriginalFilename()), LetterForm.kind(form.file()),
-                                form.file().getBytes()), user.getUsername());
-                return done(redirect, id, "pko.audit.letter.saved", "trin-1");
-            } catch (AuditRuleViolation e) {
-                errors.put(e.field(), e.messageKey());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (succeeded(errors, () -> approval.approveByLetter(id, form.approverName().strip(), form.approverTitle().strip(),
+                new AuditApproval.Letter(fileName(form.file().getOriginalFilename()), LetterForm.kind(form.file()),
+                        bytes(form)), user.getUsername()))) {
+            return done(redirect, id, "pko.audit.letter.saved", "trin-1");
         }
         return letter(model, audit, draft, errors);
     }
@@ -201,10 +191,7 @@ class AuditController {
     private String letter(Model model, AuditView audit, Map<String, String> draft, Map<String, String> errors) {
         model.addAttribute("audit", audit);
         model.addAttribute("place", scope.placeName(audit));
-        model.addAttribute("draft", draft);
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorItem", errors.isEmpty() ? null : "brev");
-        return LETTER;
+        return withForm(model, LETTER, draft, errors, "brev");
     }
 
     @GetMapping("/pko/audit/{id}/godkendelsesbrev/fil")
@@ -279,14 +266,8 @@ class AuditController {
                 }
             }
         }
-        if (errors.isEmpty()) {
-            try {
-                cases.assess(id, caseId, lookups, assessed, user.getUsername());
-                redirect.addFlashAttribute("success", "pko.audit.case.saved");
-                return "redirect:/pko/audit/" + id + "#trin-2";
-            } catch (AuditRuleViolation e) {
-                errors.put(e.field(), e.messageKey());
-            }
+        if (succeeded(errors, () -> cases.assess(id, caseId, lookups, assessed, user.getUsername()))) {
+            return done(redirect, id, "pko.audit.case.saved", "trin-2");
         }
         return caseForm(model, audit, view, draft, errors);
     }
@@ -297,10 +278,7 @@ class AuditController {
         model.addAttribute("caseIndex", cases.cases(audit.id()).indexOf(view) + 1);
         model.addAttribute("criteria", audits.criteria(audit.id()));
         model.addAttribute("verdicts", Verdict.values());
-        model.addAttribute("draft", draft);
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorItem", errors.isEmpty() ? null : "vurdering");
-        return CASE;
+        return withForm(model, CASE, draft, errors, "vurdering");
     }
 
     @GetMapping("/pko/audit/{id}/rapport")
@@ -317,16 +295,11 @@ class AuditController {
         Map<String, String> draft = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(draft, errors);
-        if (errors.isEmpty()) {
-            try {
-                completion.complete(id, form.conclusions().strip(), AuditForms.clean(form.actions()),
-                        new AuditCompletion.Report(scope.placeName(audit), scope.unitName(audit), scope.coordinatorEmails(audit)),
-                        user.getUsername());
-                redirect.addFlashAttribute("success", "pko.audit.completed");
-                return "redirect:/pko/audit/" + id + "/rapport";
-            } catch (AuditRuleViolation e) {
-                errors.put(e.field(), e.messageKey());
-            }
+        if (succeeded(errors, () -> completion.complete(id, form.conclusions().strip(), AuditForms.clean(form.actions()),
+                new AuditCompletion.Report(scope.placeName(audit), scope.unitName(audit), scope.coordinatorEmails(audit)),
+                user.getUsername()))) {
+            redirect.addFlashAttribute("success", "pko.audit.completed");
+            return "redirect:/pko/audit/" + id + "/rapport";
         }
         return report(model, viewer, audit, draft, errors);
     }
@@ -340,10 +313,7 @@ class AuditController {
         List<CaseView> all = audit.status() == AuditStatus.COMPLETED ? List.of() : cases.cases(audit.id());
         model.addAttribute("caseCount", all.size());
         model.addAttribute("completeCount", all.stream().filter(CaseView::complete).count());
-        model.addAttribute("draft", draft);
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorItem", errors.isEmpty() ? null : "afslut");
-        return REPORT;
+        return withForm(model, REPORT, draft, errors, "afslut");
     }
 
     @GetMapping("/pko/audit/{id}/rapport.docx")
@@ -357,15 +327,32 @@ class AuditController {
     /** Runs a guarded step when the form had no errors; a refusal comes back on the audit page at its step. */
     private String attempt(Model model, Viewer viewer, AuditView audit, Map<String, String> draft, Map<String, String> errors,
             String anchor, Runnable step, RedirectAttributes redirect, String success) {
-        if (errors.isEmpty()) {
-            try {
-                step.run();
-                return done(redirect, audit.id(), success, anchor);
-            } catch (AuditRuleViolation e) {
-                errors.put(e.field(), e.messageKey());
-            }
+        if (succeeded(errors, step)) {
+            return done(redirect, audit.id(), success, anchor);
         }
         return render(model, viewer, audit, draft, errors, anchor);
+    }
+
+    /** Runs the step when the form had no errors; a refusal by the audit's rules is put at its field. */
+    private static boolean succeeded(Map<String, String> errors, Runnable step) {
+        if (!errors.isEmpty()) {
+            return false;
+        }
+        try {
+            step.run();
+            return true;
+        } catch (AuditRuleViolation e) {
+            errors.put(e.field(), e.messageKey());
+            return false;
+        }
+    }
+
+    private static byte[] bytes(LetterForm form) {
+        try {
+            return form.file().getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String render(Model model, Viewer viewer, AuditView audit, Map<String, String> draft, Map<String, String> errors,
@@ -380,10 +367,16 @@ class AuditController {
         model.addAttribute("cases", all);
         model.addAttribute("caseTarget", AuditCases.CASES);
         model.addAttribute("completeCount", all.stream().filter(CaseView::complete).count());
+        return withForm(model, AUDIT, draft, errors, errorItem);
+    }
+
+    /** What was typed and its errors (message keys by field), with the item of the page the errors belong to. */
+    private static String withForm(Model model, String view, Map<String, String> draft, Map<String, String> errors,
+            String item) {
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
-        model.addAttribute("errorItem", errors.isEmpty() ? null : errorItem);
-        return AUDIT;
+        model.addAttribute("errorItem", errors.isEmpty() ? null : item);
+        return view;
     }
 
     private static String done(RedirectAttributes redirect, long id, String message, String anchor) {
