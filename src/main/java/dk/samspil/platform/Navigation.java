@@ -42,6 +42,9 @@ public class Navigation {
         if (role.isPko() || role == Role.ADMIN) {
             add(items, "/pko", "nav.pko", current);
         }
+        if (role.isPko()) {
+            add(items, "/pko/audit", "pko.audit.nav", current);
+        }
         add(items, "/kalender", "nav.calendar", current);
         if (role == Role.ADMIN) {
             add(items, "/admin/registre", "nav.registers", current);

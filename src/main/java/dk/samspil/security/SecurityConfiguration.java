@@ -41,7 +41,8 @@ class SecurityConfiguration {
         "/", "/pakker", "/pakker/**", "/login", "/tilgaengelighed", "/error", "/actuator/health",
         "/actuator/health/liveness", "/actuator/health/readiness",
         "/invitation/**", "/kalender/feed/**", "/glemt-adgangskode", "/nulstil/**",
-        "/vendor/**", "/css/**", "/js/**", "/favicon.ico"
+        "/vendor/**", "/css/**", "/js/**", "/favicon.ico",
+        "/audit-godkendelse/**"
     };
 
     @Bean

@@ -59,7 +59,15 @@ class PageWalkIT {
             Map.entry("/bestillinger/{orderId}/resultater.csv", "linked from the answer threshold on (SurveyFlowTests)"),
             Map.entry("/bestillinger/{orderId}/resultater.xlsx", "linked from the answer threshold on (SurveyFlowTests)"),
             Map.entry("/data/kommunedata/eksempel-henvisninger.csv", "linked where a package asks for municipal data"),
-            Map.entry("/bestillinger/{orderId}/moede/klu-punkt.docx", "linked from the meeting day on (AgreementOverviewTests)"));
+            Map.entry("/bestillinger/{orderId}/moede/klu-punkt.docx", "linked from the meeting day on (AgreementOverviewTests)"),
+            Map.entry("/audit-godkendelse/{auditId}/{token}", "the approver's personal link, only in the management's mail"),
+            Map.entry("/audit-godkendelse/besvaret", "shown after the approver has answered"),
+            Map.entry("/pko/audit/{id}", "linked once a consultant plans an audit (AuditFlowTests, AuditBrowserTests)"),
+            Map.entry("/pko/audit/{id}/godkendelsesbrev", "linked from an audit awaiting approval (AuditFlowTests)"),
+            Map.entry("/pko/audit/{id}/godkendelsesbrev/fil", "linked once a letter is uploaded (AuditFlowTests)"),
+            Map.entry("/pko/audit/{id}/sager/{caseId}", "linked once an approved audit has cases (AuditBrowserTests)"),
+            Map.entry("/pko/audit/{id}/rapport", "linked from an audit (AuditFlowTests, AuditBrowserTests)"),
+            Map.entry("/pko/audit/{id}/rapport.docx", "linked once an audit is completed (AuditFlowTests)"));
     /** Far more than any page has; stops a walk through an endless sequence (calendar months). */
     static final int MAX_PER_PATTERN = 15;
 

@@ -63,7 +63,7 @@ class AccessTests {
     /** pattern → (method, concrete path, expected status per user). */
     record Endpoint(String pattern, String method, String path, Map<String, Integer> expected) {}
 
-    List<Endpoint> endpoints() {
+    List<Endpoint> endpoints() throws Exception {
         List<Endpoint> list = new ArrayList<>();
         for (String path : List.of("/pakker", "/pakker/akutfunktioner", "/login", "/tilgaengelighed")) {
             list.add(new Endpoint(pattern(path), "GET", path, everyone(200)));
@@ -152,6 +152,7 @@ class AccessTests {
         list.add(new Endpoint("/praksis-til-bekraeftelse/{practiceId}", "POST", "/praksis-til-bekraeftelse/999999999", unknownPending));
         Map<String, Integer> signedIn = everyone(404);
         signedIn.put(ANONYMOUS, LOGIN);
+        pkoAuditEndpoints(list);
         list.add(new Endpoint(null, "GET", "/actuator/env", signedIn));
         list.add(new Endpoint(null, "GET", "/actuator/prometheus", adminOnly()));
         list.add(new Endpoint(null, "GET", "/actuator/health", everyone(200)));
@@ -419,6 +420,66 @@ class AccessTests {
         list.add(new Endpoint("/svar/tak", "GET", "/svar/tak", everyone(200)));
     }
 
+    static long pkoAudit;
+
+    /**
+     * PKO audits: seen by the department's consultant, the unit's practice coordinator and the medical coordinator,
+     * written by the consultant only; a consultant of another department, another region's PKO and every non-PKO role
+     * get 404. The approver's link needs no sign-in and opens nothing with an unknown token.
+     */
+    private void pkoAuditEndpoints(List<Endpoint> list) throws Exception {
+        if (pkoAudit == 0) {
+            pkoAudit = dk.samspil.pko.audit.AuditAccessFixture.plannedAudit(mvc, users, jdbc);
+        }
+        String otherDepartment = dk.samspil.pko.audit.AuditAccessFixture.OTHER_DEPARTMENT;
+        String otherRegion = dk.samspil.pko.audit.AuditAccessFixture.OTHER_REGION;
+        Map<String, Integer> pkoPeople = onlyFor("pko", "pkokoordinator", "pkolaege", otherDepartment, otherRegion);
+        list.add(new Endpoint("/pko/audit", "GET", "/pko/audit", pkoPeople));
+        Map<String, Integer> consultants = onlyFor("pko", otherDepartment);
+        consultants.put(otherRegion, 404);
+        list.add(new Endpoint("/pko/audit/ny", "GET", "/pko/audit/ny", consultants));
+        list.add(new Endpoint("/pko/audit", "POST", "/pko/audit", consultants)); // no fields: errors, nothing saved
+        String a = "/pko/audit/" + pkoAudit;
+        Map<String, Integer> seeing = onlyFor("pko", "pkokoordinator", "pkolaege");
+        seeing.put(otherDepartment, 404);
+        seeing.put(otherRegion, 404);
+        list.add(new Endpoint("/pko/audit/{id}", "GET", a, seeing));
+        list.add(new Endpoint("/pko/audit/{id}/rapport", "GET", a + "/rapport", seeing));
+        Map<String, Integer> writer = new LinkedHashMap<>(seeing);
+        writer.replaceAll((user, status) -> status == 200 ? 404 : status);
+        writer.put("pko", 200);
+        list.add(new Endpoint("/pko/audit/{id}/godkendelsesbrev", "GET", a + "/godkendelsesbrev", writer));
+        // Not there yet (no letter, no case, not completed): 404 for everyone signed in.
+        Map<String, Integer> nobody = new LinkedHashMap<>(writer);
+        nobody.replaceAll((user, status) -> status == 200 ? 404 : status);
+        list.add(new Endpoint("/pko/audit/{id}/godkendelsesbrev/fil", "GET", a + "/godkendelsesbrev/fil", nobody));
+        list.add(new Endpoint("/pko/audit/{id}/rapport.docx", "GET", a + "/rapport.docx", nobody));
+        list.add(new Endpoint("/pko/audit/{id}/sager/{caseId}", "GET", a + "/sager/999999999", nobody));
+        // Writes: only the refusals here (the consultant's steps are exercised in AuditFlowTests).
+        Map<String, Integer> notWriters = new LinkedHashMap<>(writer);
+        notWriters.remove("pko");
+        for (String[] e : new String[][] {
+            {"/pko/audit/{id}/kriterier", a + "/kriterier"},
+            {"/pko/audit/{id}/kriterier/{criterionId}", a + "/kriterier/999999999"},
+            {"/pko/audit/{id}/kriterier/{criterionId}/slet", a + "/kriterier/999999999/slet"},
+            {"/pko/audit/{id}/anmodning", a + "/anmodning"},
+            {"/pko/audit/{id}/godkendelsesbrev", a + "/godkendelsesbrev"},
+            {"/pko/audit/{id}/sager", a + "/sager"},
+            {"/pko/audit/{id}/sager/{caseId}", a + "/sager/999999999"},
+            {"/pko/audit/{id}/sager/{caseId}/slet", a + "/sager/999999999/slet"},
+            {"/pko/audit/{id}/afslut", a + "/afslut"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], notWriters));
+        }
+        Map<String, Integer> unknownLink = everyone(404);
+        unknownLink.put(otherDepartment, 404);
+        unknownLink.put(otherRegion, 404);
+        String link = "/audit-godkendelse/" + pkoAudit + "/" + "x".repeat(43);
+        list.add(new Endpoint("/audit-godkendelse/{auditId}/{token}", "GET", link, unknownLink));
+        list.add(new Endpoint("/audit-godkendelse/{auditId}/{token}", "POST", link, unknownLink));
+        list.add(new Endpoint("/audit-godkendelse/besvaret", "GET", "/audit-godkendelse/besvaret", everyone(200)));
+    }
+
     @Test
     void everyUserGetsTheRightAnswerFromEveryEndpoint() throws Exception {
         List<String> wrong = new ArrayList<>();
@@ -440,7 +501,7 @@ class AccessTests {
     }
 
     @Test
-    void everyEndpointOfTheApplicationIsInTheTable() {
+    void everyEndpointOfTheApplicationIsInTheTable() throws Exception {
         Set<String> tested = new TreeSet<>();
         endpoints().forEach(e -> tested.add(e.method() + " " + e.pattern()));
         Set<String> missing = new TreeSet<>();
