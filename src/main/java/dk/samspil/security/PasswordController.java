@@ -24,9 +24,11 @@ class PasswordController {
     static final String ACCOUNT = "security/account";
 
     private final Passwords passwords;
+    private final ClientAddress clientAddress;
 
-    PasswordController(Passwords passwords) {
+    PasswordController(Passwords passwords, ClientAddress clientAddress) {
         this.passwords = passwords;
+        this.clientAddress = clientAddress;
     }
 
     @GetMapping("/glemt-adgangskode")
@@ -41,7 +43,7 @@ class PasswordController {
         if (result.hasErrors()) {
             return FORGOT;
         }
-        passwords.requestReset(forgotForm.getEmail(), request.getRemoteAddr());
+        passwords.requestReset(forgotForm.getEmail(), clientAddress.of(request));
         return FORGOT_SENT;
     }
 

@@ -119,6 +119,9 @@ class AccessTests {
         for (String action : List.of("rolle", "deaktiver", "aktiver")) {
             list.add(new Endpoint("/admin/brugere/{id}/" + action, "POST", "/admin/brugere/999999999/" + action, unknownMail));
         }
+        for (String path : List.of("/admin/log", "/admin/log.csv", "/admin/log.xlsx")) {
+            list.add(new Endpoint(path, "GET", path + "?hvad=SIGN_IN&fra=2026-01-01", adminOnly()));
+        }
         Map<String, Integer> anySignedIn = everyone(200);
         anySignedIn.put(ANONYMOUS, LOGIN);
         list.add(new Endpoint("/konto", "GET", "/konto", anySignedIn));
