@@ -74,3 +74,6 @@ FROM (VALUES
     ('admin', 'Administrator', 'admin@example.dk', 'ADMIN', NULL, NULL, NULL)
 ) AS u(username, display_name, email, role, provider_code, cluster_name, municipality_code)
 ON CONFLICT (username) DO NOTHING;
+
+-- KiAP's demo consultant is its lead consultant: manages KiAP's consultants at /udbyder/konsulenter.
+UPDATE app_user SET lead_consultant = TRUE WHERE username = 'konsulent' AND NOT lead_consultant;
