@@ -132,6 +132,11 @@ class AccessTests {
             list.add(new Endpoint("/udbyder/konsulenter/{id}/" + action, "POST", "/udbyder/konsulenter/999999999/" + action,
                     unknownConsultant));
         }
+        list.add(new Endpoint("/admin/udbydere/ny", "GET", "/admin/udbydere/ny", adminOnly()));
+        list.add(new Endpoint("/admin/udbydere", "POST", "/admin/udbydere", adminOnly())); // no fields: errors
+        list.add(new Endpoint("/admin/udbydere/{code}", "GET", "/admin/udbydere/FINDES-IKKE", unknownMail));
+        list.add(new Endpoint("/admin/udbydere/{code}", "POST", "/admin/udbydere/FINDES-IKKE", unknownMail));
+        list.add(new Endpoint("/admin/udbydere/{code}", "GET", "/admin/udbydere/KIAP", adminOnly()));
         list.add(new Endpoint("/admin/brugere/{id}/leder", "POST", "/admin/brugere/999999999/leder", unknownMail));
         Map<String, Integer> anySignedIn = everyone(200);
         anySignedIn.put(ANONYMOUS, LOGIN);
