@@ -127,3 +127,6 @@ LEFT JOIN pko_attachment a ON a.person_id = p.id
      AND a.department_id = (SELECT d.id FROM pko_department d JOIN hospital_unit h ON h.id = d.hospital_unit_id
                             WHERE h.name = 'Aarhus Universitetshospital' AND d.name = c.department)
 WHERE NOT EXISTS (SELECT 1 FROM pko_contract x WHERE x.person_id = p.id);
+
+-- KiAP's demo consultant is its lead consultant: manages KiAP's consultants at /udbyder/konsulenter.
+UPDATE app_user SET lead_consultant = TRUE WHERE username = 'konsulent' AND NOT lead_consultant;

@@ -24,9 +24,13 @@ class PasswordController {
     static final String ACCOUNT = "security/account";
 
     private final Passwords passwords;
+    private final ClientAddress clientAddress;
+    private final UserAdministration users;
 
-    PasswordController(Passwords passwords) {
+    PasswordController(Passwords passwords, ClientAddress clientAddress, UserAdministration users) {
         this.passwords = passwords;
+        this.clientAddress = clientAddress;
+        this.users = users;
     }
 
     @GetMapping("/glemt-adgangskode")
@@ -41,7 +45,7 @@ class PasswordController {
         if (result.hasErrors()) {
             return FORGOT;
         }
-        passwords.requestReset(forgotForm.getEmail(), request.getRemoteAddr());
+        passwords.requestReset(forgotForm.getEmail(), clientAddress.of(request));
         return FORGOT_SENT;
     }
 
@@ -72,18 +76,20 @@ class PasswordController {
     }
 
     @GetMapping("/konto")
-    String account(Model model) {
+    String account(Model model, @AuthenticationPrincipal SamspilPrincipal user) {
         model.addAttribute("changeForm", new ChangeForm());
+        model.addAttribute("leadConsultant", user != null && users.isLead(user.id()));
         return ACCOUNT;
     }
 
     @PostMapping("/konto/adgangskode")
-    String change(@Valid @ModelAttribute ChangeForm changeForm, BindingResult result,
+    String change(@Valid @ModelAttribute ChangeForm changeForm, BindingResult result, Model model,
             @AuthenticationPrincipal SamspilPrincipal user, HttpServletRequest request, RedirectAttributes redirect) {
         if (!result.hasFieldErrors("current") && !passwords.matches(user.id(), changeForm.getCurrent())) {
             result.rejectValue("current", "account.current.wrong");
         }
         if (mismatch(changeForm, result)) {
+            model.addAttribute("leadConsultant", users.isLead(user.id()));
             return ACCOUNT;
         }
         var validFrom = passwords.change(user.id(), changeForm.getPassword(), request.getRemoteAddr());

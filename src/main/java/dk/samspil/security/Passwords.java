@@ -20,6 +20,14 @@ class Passwords {
     static final String PASSWORD_RESET_REQUESTED = "PASSWORD_RESET_REQUESTED";
     static final String PASSWORD_RESET = "PASSWORD_RESET";
     static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+    /** At most this many reset mails an hour to one address. */
+    static final int MAILS_PER_ADDRESS_PER_HOUR = 3;
+    /** At most this many reset mails an hour asked for from one client address. */
+    static final int MAILS_PER_CLIENT_PER_HOUR = 10;
+    /** The audit targets of a reset request: a mail was sent, the address is unknown, or a mail was held back. */
+    static final String SENT = "known";
+    static final String UNKNOWN = "unknown";
+    static final String THROTTLED = "throttled";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -57,13 +65,29 @@ class Passwords {
         String hash = Tokens.hash(token);
         var mail = mails.passwordReset(normalised.isEmpty() ? "ukendt@invalid" : normalised,
                 account.map(Account::displayName).orElse(""), token, settings.passwordResetValidity().toMinutes());
-        auditLog.record(normalised, PASSWORD_RESET_REQUESTED, account.isPresent() ? "known" : "unknown", from);
-        account.ifPresent(user -> {
+        boolean throttled = throttled(normalised, from);
+        auditLog.record(normalised, PASSWORD_RESET_REQUESTED, account.isEmpty() ? UNKNOWN : throttled ? THROTTLED : SENT, from);
+        account.filter(user -> !throttled).ifPresent(user -> {
             jdbc.sql("INSERT INTO password_reset (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
                     .params(hash, user.id(), OffsetDateTime.now().plus(settings.passwordResetValidity()))
                     .update();
             outbox.enqueueSecret(mail);
         });
+    }
+
+    /**
+     * Whether enough reset mails went to this address, or were asked for from this client, in the last hour. Asked
+     * for known and unknown addresses alike (the same two counts), so the answer's timing tells nothing.
+     */
+    private boolean throttled(String normalisedEmail, String from) {
+        OffsetDateTime hourAgo = OffsetDateTime.now().minusHours(1);
+        int toAddress = jdbc.sql("""
+                        SELECT count(*) FROM audit_log WHERE action = ? AND username = ? AND target = ? AND occurred_at > ?""")
+                .params(PASSWORD_RESET_REQUESTED, normalisedEmail, SENT, hourAgo).query(Integer.class).single();
+        int fromClient = from == null ? 0 : jdbc.sql("""
+                        SELECT count(*) FROM audit_log WHERE action = ? AND remote_address = ? AND target = ? AND occurred_at > ?""")
+                .params(PASSWORD_RESET_REQUESTED, from, SENT, hourAgo).query(Integer.class).single();
+        return toAddress >= MAILS_PER_ADDRESS_PER_HOUR || fromClient >= MAILS_PER_CLIENT_PER_HOUR;
     }
 
     /** The username an open, unexpired reset link belongs to. */

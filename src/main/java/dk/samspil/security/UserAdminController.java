@@ -113,6 +113,19 @@ class UserAdminController {
         return "redirect:/admin/brugere/" + id;
     }
 
+    /** Names a consultant their provider's lead consultant (manages its consultants), or no longer. */
+    @PostMapping("/admin/brugere/{id}/leder")
+    String lead(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean lead,
+            @AuthenticationPrincipal SamspilPrincipal admin, HttpServletRequest request, RedirectAttributes redirect) {
+        var user = users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (user.role() != Role.CONSULTANT) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        users.setLead(id, lead, admin.getUsername(), request.getRemoteAddr());
+        redirect.addFlashAttribute("saved", lead ? "provider.lead.named" : "provider.lead.removed");
+        return "redirect:/admin/brugere/" + id;
+    }
+
     private void checkOrganisation(Role role, String organisation, BindingResult result) {
         if (role != null && !users.fits(role, organisation)) {
             result.rejectValue("organisation", users.organisations(role).isEmpty()

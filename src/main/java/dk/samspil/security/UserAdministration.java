@@ -21,6 +21,7 @@ public class UserAdministration {
     public static final String USER_ROLE_CHANGED = "USER_ROLE_CHANGED";
     public static final String USER_DEACTIVATED = "USER_DEACTIVATED";
     public static final String USER_REACTIVATED = "USER_REACTIVATED";
+    public static final String USER_LEAD_CHANGED = "USER_LEAD_CHANGED";
 
     /** The roles that belong to an organisation. */
     static final Role[] ORGANISED = {Role.CONSULTANT, Role.COORDINATOR, Role.MUNICIPALITY};
@@ -41,7 +42,7 @@ public class UserAdministration {
 
     /** A row of the list of users. {@code invited}: the invitation has not been used yet. */
     public record UserRow(long id, String username, String displayName, String email, Role role, String organisation,
-            boolean deactivated, boolean invited, OffsetDateTime lastSignIn) {
+            boolean deactivated, boolean invited, OffsetDateTime lastSignIn, boolean lead) {
 
         /** The message key of the user's status. */
         public String status() {
@@ -56,7 +57,7 @@ public class UserAdministration {
     public record Organisation(String value, String name) {}
 
     private static final String ROWS = """
-            SELECT u.id, u.username, u.display_name, u.email, u.role, u.deactivated_at,
+            SELECT u.id, u.username, u.display_name, u.email, u.role, u.deactivated_at, u.lead_consultant,
                    NOT u.enabled AS invited,
                    coalesce(p.name, c.name, m.name) AS organisation,
                    (SELECT max(a.occurred_at) FROM audit_log a WHERE a.action = 'SIGN_IN' AND a.username = u.username)
@@ -80,7 +81,30 @@ public class UserAdministration {
         return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getString("organisation"),
                 rs.getObject("deactivated_at") != null, rs.getBoolean("invited"),
-                rs.getObject("last_sign_in", OffsetDateTime.class));
+                rs.getObject("last_sign_in", OffsetDateTime.class), rs.getBoolean("lead_consultant"));
+    }
+
+    /** The consultants of a provider, for its lead consultant. */
+    public List<UserRow> consultantsOf(String providerCode) {
+        return jdbc.sql(ROWS + " WHERE u.role = 'CONSULTANT' AND u.provider_code = ? ORDER BY u.deactivated_at IS NOT NULL, lower(u.display_name), u.id")
+                .param(providerCode).query(UserAdministration::row).list();
+    }
+
+    public String providerName(String providerCode) {
+        return jdbc.sql("SELECT name FROM provider WHERE code = ?").param(providerCode).query(String.class).optional().orElse(providerCode);
+    }
+
+    /** Whether the user is a consultant who leads their provider's consultants. */
+    public boolean isLead(long id) {
+        return jdbc.sql("SELECT role = 'CONSULTANT' AND provider_code IS NOT NULL AND lead_consultant FROM app_user WHERE id = ?")
+                .param(id).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Names a consultant their provider's lead consultant, or no longer. */
+    @Transactional
+    public void setLead(long id, boolean lead, String by, String from) {
+        jdbc.sql("UPDATE app_user SET lead_consultant = ? WHERE id = ? AND role = 'CONSULTANT'").params(lead, id).update();
+        auditLog.record(by, USER_LEAD_CHANGED, username(id) + " " + lead, from);
     }
 
     /** The organisation value of a user, for the form that changes it. */

@@ -119,6 +119,25 @@ class AccessTests {
         for (String action : List.of("rolle", "deaktiver", "aktiver")) {
             list.add(new Endpoint("/admin/brugere/{id}/" + action, "POST", "/admin/brugere/999999999/" + action, unknownMail));
         }
+        for (String path : List.of("/admin/log", "/admin/log.csv", "/admin/log.xlsx")) {
+            list.add(new Endpoint(path, "GET", path + "?hvad=SIGN_IN&fra=2026-01-01", adminOnly()));
+        }
+        // A provider's lead consultant (konsulent leads KiAP) manages its own consultants; everyone else gets 404.
+        Map<String, Integer> lead = onlyFor("konsulent");
+        list.add(new Endpoint("/udbyder/konsulenter", "GET", "/udbyder/konsulenter", lead));
+        list.add(new Endpoint("/udbyder/konsulenter/ny", "GET", "/udbyder/konsulenter/ny", lead));
+        list.add(new Endpoint("/udbyder/konsulenter", "POST", "/udbyder/konsulenter", lead)); // no fields: errors
+        Map<String, Integer> unknownConsultant = onlyFor();
+        for (String action : List.of("deaktiver", "aktiver", "leder")) {
+            list.add(new Endpoint("/udbyder/konsulenter/{id}/" + action, "POST", "/udbyder/konsulenter/999999999/" + action,
+                    unknownConsultant));
+        }
+        list.add(new Endpoint("/admin/udbydere/ny", "GET", "/admin/udbydere/ny", adminOnly()));
+        list.add(new Endpoint("/admin/udbydere", "POST", "/admin/udbydere", adminOnly())); // no fields: errors
+        list.add(new Endpoint("/admin/udbydere/{code}", "GET", "/admin/udbydere/FINDES-IKKE", unknownMail));
+        list.add(new Endpoint("/admin/udbydere/{code}", "POST", "/admin/udbydere/FINDES-IKKE", unknownMail));
+        list.add(new Endpoint("/admin/udbydere/{code}", "GET", "/admin/udbydere/KIAP", adminOnly()));
+        list.add(new Endpoint("/admin/brugere/{id}/leder", "POST", "/admin/brugere/999999999/leder", unknownMail));
         Map<String, Integer> anySignedIn = everyone(200);
         anySignedIn.put(ANONYMOUS, LOGIN);
         list.add(new Endpoint("/konto", "GET", "/konto", anySignedIn));

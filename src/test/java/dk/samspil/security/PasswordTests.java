@@ -134,6 +134,68 @@ class PasswordTests {
         assertThat(client().get("/login").body()).contains("href=\"/glemt-adgangskode\"", "Glemt adgangskode?");
     }
 
+    @Test
+    void repeatedRequestsForOneAddressSendAFewMailsAnHourWithTheSameAnswer() throws Exception {
+        String unknown = "findes.heller.ikke." + System.nanoTime() + "@example.dk";
+        String first = null;
+        for (int i = 0; i < Passwords.MAILS_PER_ADDRESS_PER_HOUR + 3; i++) {
+            HttpResponse<String> known = client().post("/glemt-adgangskode", "/glemt-adgangskode", Map.of("email", email));
+            HttpResponse<String> other = client().post("/glemt-adgangskode", "/glemt-adgangskode", Map.of("email", unknown));
+            assertThat(known.statusCode()).isEqualTo(other.statusCode()).isEqualTo(200);
+            assertThat(withoutCsrf(known.body())).isEqualTo(withoutCsrf(other.body()));
+            first = first == null ? withoutCsrf(known.body()) : first;
+            assertThat(withoutCsrf(known.body())).as("a held-back mail gets the same page").isEqualTo(first);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM password_reset r JOIN app_user u ON u.id = r.user_id WHERE u.email = ?")
+                .param(email).query(Integer.class).single()).isEqualTo(Passwords.MAILS_PER_ADDRESS_PER_HOUR);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?").param(email).query(Integer.class).single())
+                .isEqualTo(Passwords.MAILS_PER_ADDRESS_PER_HOUR);
+    }
+
+    @Test
+    void anHourLaterTheAddressGetsAMailAgain() throws Exception {
+        for (int i = 0; i < Passwords.MAILS_PER_ADDRESS_PER_HOUR; i++) {
+            passwords.requestReset(email, "192.0.2." + i);
+        }
+        passwords.requestReset(email, "192.0.2.99");
+        assertThat(resets()).isEqualTo(Passwords.MAILS_PER_ADDRESS_PER_HOUR);
+        jdbc.sql("UPDATE audit_log SET occurred_at = occurred_at - interval '61 minutes' WHERE username = ?").param(email).update();
+        passwords.requestReset(email, "192.0.2.99");
+        assertThat(resets()).isEqualTo(Passwords.MAILS_PER_ADDRESS_PER_HOUR + 1);
+    }
+
+    @Test
+    void oneClientAddressAsksForAFewMailsAnHourAcrossAddresses() throws Exception {
+        String client = "198.51.100." + (System.nanoTime() % 200 + 1);
+        jdbc.sql("UPDATE audit_log SET occurred_at = occurred_at - interval '2 hours' WHERE remote_address = ?").param(client).update();
+        for (int i = 0; i < Passwords.MAILS_PER_CLIENT_PER_HOUR; i++) {
+            String other = "mange." + i + "." + System.nanoTime() + "@example.dk";
+            jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, email, role) VALUES (?, ?, 'Mange', ?, 'PKO')")
+                    .params(other, encoder.encode(OLD), other).update();
+            passwords.requestReset(other, client);
+        }
+        passwords.requestReset(email, client);
+        assertThat(resets()).as("the eleventh mail from one client is held back").isZero();
+        assertThat(jdbc.sql("SELECT target FROM audit_log WHERE action = 'PASSWORD_RESET_REQUESTED' AND username = ?")
+                .param(email).query(String.class).single()).isEqualTo(Passwords.THROTTLED);
+        passwords.requestReset(email, "203.0.113.200");
+        assertThat(resets()).as("another client is not held back").isEqualTo(1);
+    }
+
+    @Autowired Passwords passwords;
+
+    private int resets() {
+        return jdbc.sql("SELECT count(*) FROM password_reset r JOIN app_user u ON u.id = r.user_id WHERE u.email = ?")
+                .param(email).query(Integer.class).single();
+    }
+
+    /** The requests of these tests from the test client's address move out of the hour, so no other test is held back. */
+    @org.junit.jupiter.api.AfterEach
+    void forgetRequests() {
+        jdbc.sql("UPDATE audit_log SET occurred_at = occurred_at - interval '2 hours' WHERE action = 'PASSWORD_RESET_REQUESTED'")
+                .update();
+    }
+
     private String requestLink() throws Exception {
         client().post("/glemt-adgangskode", "/glemt-adgangskode", Map.of("email", email));
         return UserAdministrationTests.link(TestMailServer.text(TestMailServer.awaitMail(email, "Ny adgangskode")), "/nulstil/");
