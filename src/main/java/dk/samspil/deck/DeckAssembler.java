@@ -1,5 +1,6 @@
 package dk.samspil.deck;
 
+import dk.samspil.ordering.OrderPackage;
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ItemKind;

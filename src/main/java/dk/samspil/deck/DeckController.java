@@ -1,5 +1,6 @@
 package dk.samspil.deck;
 
+import dk.samspil.ordering.OrderPackage;
 import dk.samspil.platform.DocumentVersions.Version;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;

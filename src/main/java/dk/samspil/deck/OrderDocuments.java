@@ -1,5 +1,6 @@
 package dk.samspil.deck;
 
+import dk.samspil.ordering.OrderPackage;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dk.samspil.catalog.Catalog;

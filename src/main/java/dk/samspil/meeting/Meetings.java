@@ -4,6 +4,7 @@ import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ItemKind;
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
+import dk.samspil.ordering.OrderPackage;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Party;
 import java.sql.ResultSet;
@@ -57,7 +58,8 @@ public class Meetings {
     /** The order's meeting as it stands; its rows are made the first time it is opened. */
     @Transactional
     public MeetingView meeting(OrderView order) {
-        PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
+        // The order's own programme: its elective topics by name, as in the programme and the deck.
+        PackageDefinition pkg = OrderPackage.of(catalog, order);
         List<ScheduledItem> schedule = pkg.scheduleFrom(order.startTime());
         jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING").param(order.id()).update();
         for (int position = 1; position <= schedule.size(); position++) {

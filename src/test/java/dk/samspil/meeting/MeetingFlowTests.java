@@ -41,6 +41,9 @@ class MeetingFlowTests {
     @Autowired Catalog catalog;
     @Autowired Minutes minutes;
     @Autowired OfficeConverter office;
+    @Autowired Meetings meetings;
+    @Autowired dk.samspil.ordering.Orders orders;
+    @Autowired org.springframework.context.MessageSource messages;
 
     @Test
     void theSecondWriterOfTheSameNotesIsToldAndKeepsTheirTextWhileDifferentAgreementsBothSave() throws Exception {
@@ -210,6 +213,39 @@ class MeetingFlowTests {
             assertThat(perform(post(meeting(order) + "/referat/" + version.token() + "/send"), outsider).getStatus())
                     .as(outsider).isEqualTo(404);
         }
+    }
+
+    @Test
+    void theMeetingPageAndTheMinutesNameTheChosenElectiveTopicsOfAMedicineOrder() throws Exception {
+        long order = OrderFixtures.placeOrder(mvc, users, OrderFixtures.order("medicinhaandtering", OrderFixtures.today().plusWeeks(20),
+                "valgfri.emner@aarhus.example.dk").param("electiveTopics", "pn-medicin")
+                .param("electiveTopics", "behandlingsansvar-72-timer").param("acceptLeadTimeWarning", "true"));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page(order, "koordinator"));
+        assertThat(page.select("#programmet h3").eachText()).anyMatch(title -> title.contains("PN-medicin")
+                && title.contains("Medicin ifm. 72 timers behandlingsansvar efter udskrivelse fra hospital"));
+        assertThat(page.select("#programmet").text()).doesNotContain("Valgfrie emner", "Valgfrit emne");
+        byte[] docx = new MinutesDocument(messages).write(meetings.meeting(orders.find(order).orElseThrow()));
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+            assertThat(extractor.getText()).contains("PN-medicin").doesNotContain("Valgfrie emner");
+        }
+    }
+
+    @Test
+    void breadcrumbsAreSeparatedByDkfdsChevronIconsNotHomeMadeCharacters() throws Exception {
+        long order = order();
+        for (String path : List.of(meeting(order), "/bestillinger/" + order)) {
+            String html = mvc.perform(get(path).with(users.as("koordinator"))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            org.jsoup.select.Elements items = org.jsoup.Jsoup.parse(html).select("nav.breadcrumbs .breadcrumbs__list-item");
+            assertThat(items).as(path).hasSizeGreaterThan(1);
+            assertThat(items.get(0).select("svg.icon-svg")).as(path + ": no chevron before the first").isEmpty();
+            for (org.jsoup.nodes.Element item : items.subList(1, items.size())) {
+                assertThat(item.child(0).is("svg.icon-svg[aria-hidden=true]")).as(path + ": " + item.text()).isTrue();
+            }
+        }
+        String css = new String(getClass().getResourceAsStream("/static/css/samspil.css").readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(css).as("no chevron drawn by our own CSS").doesNotContain("breadcrumbs__list-item::before");
     }
 
     private long order() throws Exception {

@@ -51,6 +51,30 @@ class FirstContactTests {
         assertThat(page).contains("Første kontakt til kommunen: kan kommunen deltage?");
     }
 
+    @Test
+    void theOrderPageHasOneFirstContactControlAndSavingItReleasesTheHeldInvitations() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(10), "en.kontrol@aarhus.example.dk");
+        mvc.perform(post("/bestillinger/" + id + "/tilbageringning").with(users.as("konsulent")).with(csrf()));
+        org.jsoup.nodes.Document page = Jsoup.parse(mvc.perform(get("/bestillinger/" + id).with(users.as("konsulent")))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select("form[action$=/kommune-kontaktet]")).as("no second first-contact button").isEmpty();
+        assertThat(page.select("form[action$=/foerste-kontakt]")).hasSize(1);
+        assertThat(page.select("#invitations-held").text()).contains("Invitationerne");
+        assertThat(invited(id)).as("held until the first contact").isFalse();
+
+        mvc.perform(post("/bestillinger/" + id + "/foerste-kontakt").with(users.as("konsulent")).with(csrf())
+                .param("madeBy", "Karin Konsulent").param("madeOn", OrderFixtures.today().toString()).param("answer", "JOINS"));
+        assertThat(invited(id)).as("the one control releases the invitations").isTrue();
+        assertThat(orders.firstContact(id).orElseThrow().madeBy()).isEqualTo("Karin Konsulent");
+        assertThat(Jsoup.parse(mvc.perform(get("/bestillinger/" + id).with(users.as("konsulent"))).andReturn().getResponse()
+                .getContentAsString()).select("#invitations-held")).isEmpty();
+    }
+
+    private boolean invited(long id) {
+        return jdbc.sql("SELECT bool_and(invited_at IS NOT NULL) FROM order_participant WHERE order_id = ?").param(id)
+                .query(Boolean.class).single();
+    }
+
     private String owner(long id) {
         return jdbc.sql("SELECT owner FROM order_task WHERE order_id = ? AND step = 'FIRST_CONTACT'").param(id)
                 .query(String.class).single();

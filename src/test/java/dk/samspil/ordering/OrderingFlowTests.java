@@ -57,7 +57,8 @@ class OrderingFlowTests {
                 .isEmpty();
         String page = mvc.perform(get("/bestillinger/" + id).with(users.as("konsulent"))).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(page).contains("Kommunen er kontaktet");
+        assertThat(page).as("the one first-contact control tells the invitations wait for it")
+                .contains("sendes, når du har haft den første kontakt med kommunen");
         assertThat(mvc.perform(post("/bestillinger/" + id + "/kommune-kontaktet").with(users.as("kommune")).with(csrf()))
                 .andReturn().getResponse().getStatus()).as("only the provider records it").isEqualTo(404);
         mvc.perform(post("/bestillinger/" + id + "/kommune-kontaktet").with(users.as("konsulent")).with(csrf()));

@@ -75,8 +75,13 @@ class OrderingBrowserTests {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send materialer")).click();
             assertThat(page.locator(".alert-success")).containsText("Mailen med materialer");
             assertThat(page.getByText("Under forberedelse", new Page.GetByTextOptions().setExact(true))).isVisible();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kommunen er kontaktet – send invitationerne")).click();
-            assertThat(page.locator(".alert-success")).containsText("invitationerne er sendt");
+            // The one first-contact control: who, when and the answer; saving it releases the held invitations.
+            assertThat(page.locator("#invitations-held")).isVisible();
+            page.getByLabel("Hvem tog kontakten", new Page.GetByLabelOptions().setExact(true)).fill("Karin Konsulent");
+            page.getByLabel("Kommunen deltager", new Page.GetByLabelOptions().setExact(true)).check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gem første kontakt")).click();
+            assertThat(page.locator(".alert-success")).containsText("Den første kontakt til kommunen er gemt");
+            assertThat(page.locator("#invitations-held")).hasCount(0);
             assertThat(page.locator("#consultant-contact")).containsText("Karin Konsulent");
             Browsers.assertAccessible(page);
         }

@@ -1,4 +1,4 @@
-package dk.samspil.deck;
+package dk.samspil.ordering;
 
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
@@ -6,17 +6,21 @@ import dk.samspil.ordering.OrderViews.ElectiveView;
 import dk.samspil.ordering.OrderViews.OrderView;
 import java.util.List;
 
-/** The package as an order has it: its programme names the elective topics the order chose. */
-final class OrderPackage {
+/**
+ * The package as an order has it: its programme names the elective topics the order chose ("Blok 3: Valgfrie
+ * emner" becomes the chosen topics). The one place for it: the programme, the deck, the documents, the meeting page
+ * and the minutes all read the order's package from here.
+ */
+public final class OrderPackage {
 
     private OrderPackage() {}
 
-    static PackageDefinition of(Catalog catalog, OrderView order) {
+    public static PackageDefinition of(Catalog catalog, OrderView order) {
         PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
         return pkg.withElectives(electiveTitles(pkg, order));
     }
 
-    static List<String> electiveTitles(PackageDefinition pkg, OrderView order) {
+    public static List<String> electiveTitles(PackageDefinition pkg, OrderView order) {
         List<ElectiveView> chosen = order.electiveTopics() == null ? List.of() : order.electiveTopics();
         String other = chosen.stream().map(ElectiveView::freeText).filter(t -> t != null && !t.isBlank()).findFirst().orElse(null);
         return pkg.electiveTitles(chosen.stream().map(ElectiveView::key).toList(), other);
