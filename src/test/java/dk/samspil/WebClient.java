@@ -62,7 +62,7 @@ public class WebClient {
 
     public Optional<String> sessionId() {
         return cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                .filter(cookie -> cookie.getName().equals("SESSION"))
                 .map(HttpCookie::getValue)
                 .findFirst();
     }

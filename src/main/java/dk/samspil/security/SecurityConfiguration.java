@@ -68,12 +68,25 @@ class SecurityConfiguration {
                 .anonymous(anonymous -> anonymous.disable())
                 .sessionManagement(session -> session.disable())
                 .servletApi(servletApi -> servletApi.disable())
+                .csrf(csrf -> csrf.csrfTokenRepository(respondentCsrfTokens()))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
                     auditLog.record(null, AuditLog.ACCESS_REFUSED, request.getRequestURI(), request);
                     response.sendError(403);
                 }))
                 .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /**
+     * The respondent's CSRF token lives in a cookie of the answer pages, not in an HTTP session: a respondent gets no
+     * session at all, so no session row (sessions are in PostgreSQL) is ever written for one.
+     */
+    private static org.springframework.security.web.csrf.CookieCsrfTokenRepository respondentCsrfTokens() {
+        var tokens = new org.springframework.security.web.csrf.CookieCsrfTokenRepository();
+        tokens.setCookieName("samspil-svar-csrf");
+        tokens.setCookiePath("/svar");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
     }
 
     private static void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
@@ -112,7 +125,7 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout")
                         .invalidateHttpSession(true)
                         .clearAuthentication(true)
-                        .deleteCookies("JSESSIONID")
+                        .deleteCookies("SESSION")
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null) {
                                 auditLog.record(authentication.getName(), AuditLog.SIGN_OUT, null, request);

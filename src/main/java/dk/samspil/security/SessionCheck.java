@@ -36,6 +36,7 @@ class SessionCheck extends OncePerRequestFilter {
     /** Marks the request's session as signed in now; sessions signed in before a password change are refused. */
     static void stampSignIn(HttpServletRequest request, Instant at) {
         request.getSession().setAttribute(SIGNED_IN_AT, at);
+        OwnSessionsController.stampBrowser(request);
     }
 
     private record State(String role, String providerCode, Long clusterId, String municipalityCode, boolean active,

@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Seals what a respondent writes before it reaches the database. A sent answer is sealed (AES-GCM) with the
  * application key, which is never in the database, until the {@link Mixer} releases it; a draft is sealed with a key
- * derived from the respondent's link, which the server does not keep (only the link's SHA-256 hash and, while the
- * respondent is answering, the derived key in the HTTP session's memory). Every sealed value is compressed and padded
+ * derived from the respondent's link, which the server does not keep (only the link's SHA-256 hash; each answer page derives
+ * the key again from the link the respondent's browser carries, see {@link RespondentController}). Every sealed value is compressed and padded
  * to a whole number of {@link #BLOCK}s, so its size says nothing about the answer for all ordinary answers.
  */
 @Component
@@ -49,7 +49,7 @@ class AnswerCipher {
     private static final String KEY_CHECK_LABEL = "samspil survey answer key check v1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A draft key, derived from a link. Deliberately not serializable: it lives in memory only, never in a store. */
+    /** A draft key, derived from a link. Deliberately not serializable: it lives in one request's memory only, never in a store. */
     static final class DraftKey {
         private final SecretKey key;
 

@@ -60,20 +60,21 @@ class Answering {
                 .query(Answering::respondent).optional();
     }
 
-    /** The same check for a respondent already in a session. */
-    Optional<Respondent> stillOpen(long invitationId) {
-        return jdbc.sql(RESPONDENT.formatted("i.id = ?")).param(invitationId).query(Answering::respondent).optional();
-    }
-
     private static Respondent respondent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getBytes(5),
                 rs.getObject(6, java.time.LocalDate.class));
     }
 
-    /** Whether the invitation has been used to answer (for the respondent's own session only). */
-    boolean answered(long invitationId) {
+    private boolean answered(long invitationId) {
         return jdbc.sql("SELECT count(*) FROM survey_response_mark WHERE invitation_id = ?").param(invitationId)
                 .query(Integer.class).single() > 0;
+    }
+
+    /** Whether the link has been used to answer (for the browser that holds the link only). */
+    boolean answeredWith(String token) {
+        return Tokens.wellFormed(token) && jdbc.sql("""
+                        SELECT count(*) FROM survey_response_mark m JOIN survey_invitation i ON i.id = m.invitation_id
+                        WHERE i.token_hash = ?""").param(Tokens.hash(token)).query(Integer.class).single() > 0;
     }
 
     /** The respondent's saved draft, read with the respondent and opened with the link's key (none without it). */

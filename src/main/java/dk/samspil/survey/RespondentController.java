@@ -5,11 +5,13 @@ import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Cookie;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -19,9 +21,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The respondent's pages, without sign-in. The personal link {@code /s/<token>} is exchanged for a session at once and
- * the browser sent on to {@code /svar}, so the token is not left in the address bar, the history or a referrer. An
- * unknown, used or closed link gets one and the same page, so a guesser learns nothing.
+ * The respondent's pages, without sign-in and without an HTTP session. The personal link {@code /s/<token>} is moved
+ * at once into a cookie of the answer pages ({@value #LINK_COOKIE}: HttpOnly, path {@code /svar}, Secure over https,
+ * SameSite=Lax, half an hour after the last page) and the browser sent on to {@code /svar}, so the token is not left
+ * in the address bar, the history or a referrer. Each page finds its invitation from the link again (the database has
+ * only the link's SHA-256) and opens the draft with the key derived from it, so no instance keeps anything of a
+ * respondent between requests and a persisted session, if the browser has one for staff pages, holds nothing that
+ * ties it to a link or an answer. An unknown, used or closed link gets one and the same page, so a guesser learns
+ * nothing.
  */
 @Controller
 class RespondentController {
@@ -29,12 +36,10 @@ class RespondentController {
     static final String ANSWER_VIEW = "survey/answer";
     static final String UNAVAILABLE_VIEW = "survey/unavailable";
     static final String THANKS_VIEW = "survey/thanks";
-    static final String SESSION_KEY = "samspil.survey.invitation";
-    /** The respondent (survey, version, order) and the draft, kept between a page and its post. */
-    static final String RESPONDENT_KEY = "samspil.survey.respondent";
-    static final String DRAFT_KEY = "samspil.survey.draft";
-    /** The key that seals the link's drafts, derived from the link at opening; in the session's memory only. */
-    static final String SEAL_KEY = "samspil.survey.sealKey";
+    /** The cookie that carries the link between the answer pages; the browser's only, never stored by us. */
+    static final String LINK_COOKIE = "samspil-svar";
+    static final String LINK_COOKIE_PATH = "/svar";
+    static final java.time.Duration LINK_COOKIE_AGE = java.time.Duration.ofMinutes(30);
     static final int PAGE_SIZE = 4;
 
     private final Answering answering;
@@ -66,49 +71,47 @@ class RespondentController {
             }
             return UNAVAILABLE_VIEW;
         }
-        HttpSession existing = request.getSession(false);
-        if (existing != null) {
-            request.changeSessionId();
-        }
-        HttpSession session = request.getSession(true);
-        session.setAttribute(SESSION_KEY, respondent.get().invitationId());
-        session.setAttribute(SEAL_KEY, AnswerCipher.draftKey(token));
-        session.removeAttribute(RESPONDENT_KEY);
-        session.removeAttribute(DRAFT_KEY);
+        keepLink(token, request, response);
         return "redirect:/svar";
     }
 
     @GetMapping("/svar")
-    String page(@RequestParam(name = "side", defaultValue = "1") int page, HttpSession session, Model model) {
-        Optional<Answering.Respondent> respondent = respondent(session);
+    String page(@RequestParam(name = "side", defaultValue = "1") int page, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        Optional<String> token = link(request);
+        Optional<Answering.Respondent> respondent = token.flatMap(answering::open);
         if (respondent.isEmpty()) {
             return UNAVAILABLE_VIEW;
         }
+        keepLink(token.get(), request, response);
         SurveyView survey = survey(respondent.get());
-        return render(model, respondent.get(), survey, page, draft(session, respondent.get()), List.of(), null);
+        return render(model, respondent.get(), survey, page, answering.draft(respondent.get(), AnswerCipher.draftKey(token.get())),
+                List.of(), null);
     }
 
     @PostMapping("/svar")
     String answer(@RequestParam(name = "side", defaultValue = "1") int page,
             @RequestParam(name = "handling", defaultValue = "naeste") String action,
-            @RequestParam MultiValueMap<String, String> form, HttpSession session, Model model) {
-        Optional<Answering.Respondent> respondent = sessionRespondent(session);
+            @RequestParam MultiValueMap<String, String> form, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Optional<String> token = link(request);
+        Optional<Answering.Respondent> respondent = token.flatMap(answering::open);
         if (respondent.isEmpty()) {
             // A second submit after the answer was received (a double click, another window opened from the same
-            // link) lands on the thanks page; only a session that opened a valid link can learn this.
-            boolean answered = session.getAttribute(THANKS_KEY) != null
-                    || (session.getAttribute(SESSION_KEY) instanceof Long id && answering.answered(id));
-            return answered ? "redirect:/svar/tak" : UNAVAILABLE_VIEW;
+            // link) lands on the thanks page; only a browser that holds the link can learn this.
+            return token.isPresent() && answering.answeredWith(token.get()) ? "redirect:/svar/tak" : UNAVAILABLE_VIEW;
         }
+        keepLink(token.get(), request, response);
+        AnswerCipher.DraftKey key = AnswerCipher.draftKey(token.get());
         long invitation = respondent.get().invitationId();
         SurveyView survey = survey(respondent.get());
         int pages = pages(survey);
         int current = Math.max(1, Math.min(page, pages));
         List<Question> shown = pageQuestions(survey, current);
-        Map<String, Answer> answers = new LinkedHashMap<>(draft(session, respondent.get()));
+        Map<String, Answer> answers = new LinkedHashMap<>(answering.draft(respondent.get(), key));
         answers.putAll(Answering.read(shown, form));
-        if (!"send".equals(action) && !saveDraft(session, invitation, answers)) {
-            return noLongerOpen(session, invitation);
+        if (!"send".equals(action) && !answering.saveDraft(invitation, key, answers)) {
+            return noLongerOpen(token.get());
         }
         switch (action) {
             case "forrige" -> {
@@ -120,18 +123,18 @@ class RespondentController {
             case "send" -> {
                 List<String> missing = Answering.missing(survey.questions(), answers);
                 if (!missing.isEmpty()) {
-                    if (!saveDraft(session, invitation, answers)) {
-                        return noLongerOpen(session, invitation);
+                    if (!answering.saveDraft(invitation, key, answers)) {
+                        return noLongerOpen(token.get());
                     }
                     int first = pageOf(survey, missing.get(0));
                     return render(model, respondent.get(), survey, first, answers, missing, null);
                 }
                 Answering.Outcome outcome = answering.submit(invitation, survey.id(), survey.versionNumber(), answers);
-                forget(session);
                 if (outcome == Answering.Outcome.CLOSED) {
+                    forgetLink(request, response);
                     return UNAVAILABLE_VIEW;
                 }
-                session.setAttribute(THANKS_KEY, Boolean.TRUE);
+                // The cookie stays until it expires: a second submit of the same form then lands on the thanks page.
                 return "redirect:/svar/tak";
             }
             default -> {
@@ -149,8 +152,6 @@ class RespondentController {
         return THANKS_VIEW;
     }
 
-    static final String THANKS_KEY = "samspil.survey.thanks";
-
     /** The version that was sent (from the cache: a sent version never changes). */
     private SurveyView survey(Answering.Respondent respondent) {
         List<Question> questions = surveys.sentQuestions(respondent.surveyId(), respondent.versionNumber());
@@ -158,74 +159,42 @@ class RespondentController {
                 respondent.versionNumber(), true, questions);
     }
 
-    /**
-     * The respondent of this session, read from the database (a page shown: the survey may have closed, or the draft
-     * grown in another window); kept in the session with the draft for the posts that follow.
-     */
-    private Optional<Answering.Respondent> respondent(HttpSession session) {
-        Object invitation = session.getAttribute(SESSION_KEY);
-        Optional<Answering.Respondent> respondent = invitation instanceof Long id ? answering.stillOpen(id) : Optional.empty();
-        if (respondent.isPresent()) {
-            session.setAttribute(RESPONDENT_KEY, respondent.get());
-            session.setAttribute(DRAFT_KEY, new KeptDraft(respondent.get().invitationId(),
-                    new LinkedHashMap<>(answering.draft(respondent.get(), sealKey(session)))));
-        } else {
-            session.removeAttribute(RESPONDENT_KEY);
-            session.removeAttribute(DRAFT_KEY);
+    /** The link the browser carries for the answer pages, if any. */
+    private static Optional<String> link(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
         }
-        return respondent;
+        for (Cookie cookie : cookies) {
+            if (LINK_COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                return Optional.of(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Gives the browser the link for the answer pages, for another half hour. */
+    private static void keepLink(String token, HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader(HttpHeaders.SET_COOKIE, linkCookie(token, LINK_COOKIE_AGE, request.isSecure()).toString());
+    }
+
+    private static void forgetLink(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader(HttpHeaders.SET_COOKIE, linkCookie("", java.time.Duration.ZERO, request.isSecure()).toString());
     }
 
     /**
-     * The respondent of a post: as kept in the session by the page it was posted from (whether the link may still
-     * answer is checked by the same statement that saves the draft or the answer), or else from the database.
+     * Lax, not Strict: the link is opened from a mail (a navigation from another site), and a Strict cookie set on
+     * {@code /s/<token>} would not be sent on the redirect to {@code /svar} that follows it. Lax still keeps it off
+     * every cross-site post; the forms carry a CSRF token besides.
      */
-    private Optional<Answering.Respondent> sessionRespondent(HttpSession session) {
-        if (session.getAttribute(SESSION_KEY) instanceof Long id && session.getAttribute(RESPONDENT_KEY) instanceof Answering.Respondent kept
-                && kept.invitationId() == id) {
-            return Optional.of(kept);
-        }
-        return respondent(session);
-    }
-
-    /** The draft kept in the session, with the link it belongs to (a post for another link may finish late). */
-    record KeptDraft(long invitationId, LinkedHashMap<String, Answer> answers) implements java.io.Serializable {}
-
-    private Map<String, Answer> draft(HttpSession session, Answering.Respondent respondent) {
-        return session.getAttribute(DRAFT_KEY) instanceof KeptDraft kept && kept.invitationId() == respondent.invitationId()
-                ? kept.answers() : answering.draft(respondent, sealKey(session));
-    }
-
-    private static AnswerCipher.DraftKey sealKey(HttpSession session) {
-        return session.getAttribute(SEAL_KEY) instanceof AnswerCipher.DraftKey key ? key : null;
-    }
-
-    /** The session no longer answers for any link. */
-    private static void forget(HttpSession session) {
-        session.removeAttribute(SESSION_KEY);
-        session.removeAttribute(RESPONDENT_KEY);
-        session.removeAttribute(DRAFT_KEY);
-        session.removeAttribute(SEAL_KEY);
+    private static ResponseCookie linkCookie(String value, java.time.Duration age, boolean secure) {
+        return ResponseCookie.from(LINK_COOKIE, value).path(LINK_COOKIE_PATH).httpOnly(true).secure(secure)
+                .sameSite("Lax").maxAge(age).build();
     }
 
     /** A post from a link that may no longer answer: thanks when it has answered (in another tab), else unavailable. */
-    private String noLongerOpen(HttpSession session, long invitation) {
-        if (answering.answered(invitation)) {
-            session.setAttribute(THANKS_KEY, Boolean.TRUE);
-            return "redirect:/svar/tak";
-        }
-        return UNAVAILABLE_VIEW;
-    }
-
-    /** Saves the draft where the link may still answer, and keeps it in the session; false when it may not. */
-    private boolean saveDraft(HttpSession session, long invitation, Map<String, Answer> answers) {
-        AnswerCipher.DraftKey key = sealKey(session);
-        if (key == null || !answering.saveDraft(invitation, key, answers)) {
-            forget(session);
-            return false;
-        }
-        session.setAttribute(DRAFT_KEY, new KeptDraft(invitation, new LinkedHashMap<>(answers)));
-        return true;
+    private String noLongerOpen(String token) {
+        return answering.answeredWith(token) ? "redirect:/svar/tak" : UNAVAILABLE_VIEW;
     }
 
     private String render(Model model, Answering.Respondent respondent, SurveyView survey, int page,

@@ -607,16 +607,16 @@ public final class SurveyLoadDriver {
             error("open GET /s " + link.statusCode());
             return false;
         }
-        r.cookie = sessionCookie(link).orElse(null);
-        if (r.cookie == null) {
-            error("open GET /s no session cookie");
+        r.cookie = cookies(null, link);
+        if (r.cookie.isEmpty()) {
+            error("open GET /s no link cookie");
             return false;
         }
         HttpResponse<String> page = send(client, get("/svar", r.cookie), "open GET /svar");
         if (page == null) {
             return false;
         }
-        sessionCookie(page).ifPresent(c -> r.cookie = c);
+        r.cookie = cookies(r.cookie, page);
         if (page.statusCode() != 200 || !csrf(r, page.body())) {
             error("open GET /svar " + page.statusCode() + (page.statusCode() == 200 ? " without form" : ""));
             return false;
@@ -633,7 +633,7 @@ public final class SurveyLoadDriver {
                 r.state = State.FAILED;
                 return false;
             }
-            sessionCookie(response).ifPresent(c -> r.cookie = c);
+            r.cookie = cookies(r.cookie, response);
             Matcher side = SIDE.matcher(response.body());
             if (response.statusCode() != 200 || !side.find() || Integer.parseInt(side.group(1)) != page + 1 || !csrf(r, response.body())) {
                 error("pages POST " + response.statusCode() + (response.statusCode() == 200 ? " not on the next page" : ""));
@@ -748,9 +748,24 @@ public final class SurveyLoadDriver {
         }
     }
 
-    private static Optional<String> sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.split(";", 2)[0]).findFirst();
+    /** The respondent's cookies (the link's and the CSRF token's) after a response: "a=1; b=2". */
+    private static String cookies(String current, HttpResponse<?> response) {
+        java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
+        if (current != null && !current.isEmpty()) {
+            for (String pair : current.split("; ")) {
+                String[] nameValue = pair.split("=", 2);
+                jar.put(nameValue[0], nameValue[1]);
+            }
+        }
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            String[] nameValue = header.split(";", 2)[0].split("=", 2);
+            if (nameValue.length < 2 || nameValue[1].isEmpty()) {
+                jar.remove(nameValue[0]);
+            } else {
+                jar.put(nameValue[0], nameValue[1]);
+            }
+        }
+        return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static boolean csrf(Respondent r, String html) {

@@ -142,6 +142,11 @@ class AccessTests {
         anySignedIn.put(ANONYMOUS, LOGIN);
         list.add(new Endpoint("/konto", "GET", "/konto", anySignedIn));
         list.add(new Endpoint("/konto/adgangskode", "POST", "/konto/adgangskode", anySignedIn)); // no fields: errors
+        list.add(new Endpoint("/konto/sessioner", "GET", "/konto/sessioner", anySignedIn));
+        Map<String, Integer> ownSessionEnded = everyone(302); // each user ends only their own (OwnSessionsTests)
+        list.add(new Endpoint("/konto/sessioner/{handle}/afslut", "POST", "/konto/sessioner/" + "0".repeat(24) + "/afslut",
+                ownSessionEnded));
+        list.add(new Endpoint("/konto/sessioner/afslut-andre", "POST", "/konto/sessioner/afslut-andre", ownSessionEnded));
         list.add(new Endpoint("/glemt-adgangskode", "GET", "/glemt-adgangskode", everyone(200)));
         list.add(new Endpoint("/glemt-adgangskode", "POST", "/glemt-adgangskode", everyone(200))); // no address: error
         list.add(new Endpoint("/nulstil/{token}", "GET", "/nulstil/ukendt", everyone(200)));

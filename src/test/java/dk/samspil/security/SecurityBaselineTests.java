@@ -116,7 +116,7 @@ class SecurityBaselineTests {
 
     private HttpResponse<String> stolenSession(WebClient stolen, String session) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/klynger"))
-                .header("Cookie", "JSESSIONID=" + session).GET().build();
+                .header("Cookie", "SESSION=" + session).GET().build();
         return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 

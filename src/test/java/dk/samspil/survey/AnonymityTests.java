@@ -40,6 +40,7 @@ class AnonymityTests {
     @Autowired AnswerCipher cipher;
     @Autowired AnonymitySettings anonymity;
     @Autowired dk.samspil.platform.SamspilSettings samspil;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     @Test
     void answersCannotBeLinkedToWhoGaveThem() throws Exception {
@@ -96,6 +97,81 @@ class AnonymityTests {
         // 5. Nothing of the answers is left in drafts.
         assertThat(jdbc.sql("SELECT count(*) FROM survey_draft d JOIN survey_invitation i ON i.id = d.invitation_id WHERE i.survey_id = ?")
                 .param(survey.id()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void noSessionRowHoldsTheLinkItsHashOrItsKeyAfterARespondentAnswersPageOne() throws Exception {
+        SurveyFixtures fixtures = new SurveyFixtures(mvc, users);
+        long order = fixtures.frozenOrder();
+        Map<String, String> tokens = fixtures.send(order);
+        List<Question> questions = surveys.find(order).orElseThrow().questions();
+        List<String> links = new ArrayList<>(tokens.values());
+        Map<String, Object> page1 = new LinkedHashMap<>(SurveyFixtures.fullAnswer(questions, 1, "side et"));
+        page1.put("side", "1");
+        page1.put("handling", "naeste");
+
+        // A member who is signed in to Samspil as staff in the same browser: that session's row must not learn the link.
+        dk.samspil.WebClient signedIn = new dk.samspil.WebClient("http://localhost:" + port);
+        signedIn.login("konsulent", "samspil");
+        String sessionId = new String(java.util.Base64.getDecoder().decode(signedIn.sessionId().orElseThrow()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<String> attributesBefore = sessionAttributes(sessionId);
+        assertThat(attributesBefore).isNotEmpty();
+        // And a member with no session at all.
+        dk.samspil.WebClient anonymous = new dk.samspil.WebClient("http://localhost:" + port);
+
+        for (var browser : List.of(signedIn, anonymous)) {
+            String link = links.get(browser == signedIn ? 0 : 1);
+            assertThat(browser.get("/s/" + link).headers().firstValue("Location").orElseThrow()).isEqualTo("/svar");
+            assertThat(browser.post("/svar", "/svar", page1).body()).contains("Side 2 af");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM survey_draft d JOIN survey_invitation i ON i.id = d.invitation_id WHERE i.survey_id = ?")
+                .param(surveys.find(order).orElseThrow().id()).query(Integer.class).single()).as("page 1 was saved as drafts").isEqualTo(2);
+
+        // Known gap: after other tests have run, GET /svar sometimes gives a respondent a session (its CSRF token
+        // only; see the report). Whatever rows exist, none holds the link, its hash or its key (below).
+        assertThat(sessionAttributes(sessionId)).as("the staff session learnt nothing").isEqualTo(attributesBefore);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM spring_session s JOIN spring_session_attributes a ON a.session_primary_id = s.primary_id
+                        WHERE s.session_id = ? AND (a.attribute_name ILIKE '%survey%' OR position('survey'::bytea IN a.attribute_bytes) > 0)""")
+                .param(sessionId).query(Integer.class).single()).as("nothing of the survey in the staff session").isZero();
+        List<byte[]> stored = jdbc.sql("SELECT attribute_bytes FROM spring_session_attributes").query(byte[].class).list();
+        for (String link : links.subList(0, 2)) {
+            byte[] draftKey = hmac(link, "samspil survey draft key v1");
+            byte[] hash = java.util.HexFormat.of().parseHex(dk.samspil.security.Tokens.hash(link));
+            for (byte[] bytes : stored) {
+                assertThat(contains(bytes, link)).as("no link in a session").isFalse();
+                assertThat(contains(bytes, dk.samspil.security.Tokens.hash(link))).as("no link hash in a session").isFalse();
+                assertThat(containsBytes(bytes, hash)).as("no raw link hash in a session").isFalse();
+                assertThat(containsBytes(bytes, draftKey)).as("no draft key in a session").isFalse();
+            }
+        }
+    }
+
+    private List<String> sessionAttributes(String sessionId) {
+        return jdbc.sql("""
+                        SELECT a.attribute_name || ':' || md5(a.attribute_bytes) FROM spring_session s
+                        JOIN spring_session_attributes a ON a.session_primary_id = s.primary_id
+                        WHERE s.session_id = ? AND a.attribute_name NOT LIKE '%CSRF_TOKEN' ORDER BY a.attribute_name""")
+                .param(sessionId).query(String.class).list();
+    }
+
+    private static byte[] hmac(String key, String text) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static boolean containsBytes(byte[] haystack, byte[] needle) {
+        return java.util.Collections.indexOfSubList(toList(haystack), toList(needle)) >= 0;
+    }
+
+    private static List<Byte> toList(byte[] bytes) {
+        List<Byte> list = new ArrayList<>(bytes.length);
+        for (byte b : bytes) {
+            list.add(b);
+        }
+        return list;
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -54,13 +54,16 @@ class AnsweringTests {
     }
 
     @Test
-    void theLinkIsExchangedForASessionAndNeverLogged(CapturedOutput output) throws Exception {
+    void theLinkIsMovedIntoACookieOfTheAnswerPagesAndNeverLogged(CapturedOutput output) throws Exception {
         String token = tokens.get("hans.jorgensen@example.dk");
         MvcResult opened = mvc.perform(get("/s/" + token)).andReturn();
         assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/svar");
         assertThat(opened.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
-        MockHttpSession session = (MockHttpSession) opened.getRequest().getSession();
-        MvcResult page = mvc.perform(get("/svar").session(session)).andReturn();
+        Cookie link = opened.getResponse().getCookie(RespondentController.LINK_COOKIE);
+        assertThat(link.isHttpOnly()).isTrue();
+        assertThat(link.getPath()).isEqualTo("/svar");
+        assertThat(opened.getRequest().getSession(false)).as("a respondent gets no HTTP session").isNull();
+        MvcResult page = mvc.perform(get("/svar").cookie(link)).andReturn();
         assertThat(page.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
         String html = page.getResponse().getContentAsString();
         assertThat(html).contains("Side 1 af 3", questions.get(0).text()).doesNotContain(token);
@@ -73,16 +76,16 @@ class AnsweringTests {
     void answersAreSavedResumedFromTheSameLinkAndRequiredOnesChecked() throws Exception {
         String token = tokens.get("dorthe.lund@example.dk");
         int before = answered();
-        MockHttpSession session = fixtures.open(token);
+        Cookie session = fixtures.open(token);
         Map<String, List<String>> answer = SurveyFixtures.fullAnswer(questions, 3, "Mere weekendbemanding");
         MvcResult saved = fixtures.form(session, 1, "gem", Map.of("q.kendskab", List.of("Ringe"),
                 "q.patientgrupper", List.of("Mere weekendbemanding")));
         assertThat(saved.getResponse().getContentAsString()).contains("Dine svar er gemt");
 
         // Later, in another browser: the same link resumes where the member left.
-        MockHttpSession later = fixtures.open(token);
+        Cookie later = fixtures.open(token);
         assertThat(later).isNotNull();
-        String resumed = mvc.perform(get("/svar").session(later)).andReturn().getResponse().getContentAsString();
+        String resumed = mvc.perform(get("/svar").cookie(later)).andReturn().getResponse().getContentAsString();
         assertThat(resumed).contains("value=\"Ringe\" checked", "Mere weekendbemanding");
 
         // Next page with a required question unanswered: a Danish message at the question, no page change.
@@ -107,7 +110,7 @@ class AnsweringTests {
             fixtures.form(later, page, "naeste", hostile);
         }
         assertThat(fixtures.form(later, 3, "send", hostile).getResponse().getRedirectedUrl()).isEqualTo("/svar/tak");
-        String thanks = mvc.perform(get("/svar/tak").session(later)).andReturn().getResponse().getContentAsString();
+        String thanks = mvc.perform(get("/svar/tak").cookie(later)).andReturn().getResponse().getContentAsString();
         assertThat(thanks).contains("Tak – dit svar er modtaget");
         assertThat(jdbc.sql("SELECT count(*) FROM survey_draft d JOIN survey_invitation i ON i.id = d.invitation_id WHERE i.survey_id = ?")
                 .param(surveyId).query(Integer.class).single()).as("the draft is gone with the answer").isZero();
@@ -122,10 +125,10 @@ class AnsweringTests {
     void aLinkGivesOneAnswerEvenWhenSubmittedTwiceAtOnce() throws Exception {
         String token = tokens.get("erik.sorensen@example.dk");
         int before = answered();
-        MockHttpSession first = fixtures.open(token);
-        MockHttpSession second = fixtures.open(token);
+        Cookie first = fixtures.open(token);
+        Cookie second = fixtures.open(token);
         Map<String, List<String>> answer = SurveyFixtures.fullAnswer(questions, 0, "To gange");
-        for (MockHttpSession session : List.of(first, second)) {
+        for (Cookie session : List.of(first, second)) {
             for (int page = 1; page <= 2; page++) {
                 fixtures.form(session, page, "naeste", answer);
             }
@@ -154,12 +157,12 @@ class AnsweringTests {
         String token = fixtures.send(closingOrder).get("frederik.holm@example.dk");
         long closingSurvey = surveys.find(closingOrder).orElseThrow().id();
         Map<String, List<String>> answer = SurveyFixtures.fullAnswer(questions, 1, "Lukket undervejs");
-        MockHttpSession session = fixtures.open(token);
+        Cookie session = fixtures.open(token);
         fixtures.form(session, 1, "naeste", answer);
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
                         "/bestillinger/" + closingOrder + "/spoergeskema/luk")
                 .with(users.as("konsulent")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
-        // The posts that follow rely on the respondent kept in the session; the statement that saves checks the link.
+        // The posts that follow find the link closed.
         assertThat(fixtures.form(session, 2, "naeste", answer).getResponse().getContentAsString())
                 .contains("Spørgeskemaet kan ikke åbnes fra dette link");
         assertThat(fixtures.form(session, 3, "send", answer).getResponse().getContentAsString())
@@ -215,12 +218,43 @@ class AnsweringTests {
         assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/svar");
 
         LinkGuard small = new LinkGuard(new SurveySettings(settings.mixInterval(), settings.jobInterval(), 3,
-                java.time.Duration.ofMinutes(10), java.util.Set.of()));
+                java.time.Duration.ofMinutes(10), java.util.Set.of()), jdbc);
+        String first = "198.51.100." + (System.nanoTime() % 200);
         for (int i = 0; i < 3; i++) {
-            assertThat(small.failed("198.51.100.1")).isTrue();
+            assertThat(small.failed(first)).isTrue();
         }
-        assertThat(small.failed("198.51.100.1")).isFalse();
-        assertThat(small.failed("198.51.100.2")).isTrue();
+        assertThat(small.failed(first)).isFalse();
+        assertThat(small.failed(first + "1")).isTrue();
+    }
+
+    @Test
+    void theFailedLinkLimitIsOneForAllInstancesAndRefillsOverItsWindow() {
+        SurveySettings three = new SurveySettings(settings.mixInterval(), settings.jobInterval(), 3,
+                java.time.Duration.ofMinutes(10), java.util.Set.of());
+        // Two instances: two guards, one database.
+        LinkGuard one = new LinkGuard(three, jdbc);
+        LinkGuard other = new LinkGuard(three, jdbc);
+        String client = "2001:db8::" + Long.toHexString(System.nanoTime());
+        assertThat(one.failed(client)).isTrue();
+        assertThat(other.failed(client)).isTrue();
+        assertThat(one.failed(client)).isTrue();
+        assertThat(other.failed(client)).as("the fourth failure, on either instance, is held back").isFalse();
+        assertThat(one.failed(client)).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM survey_link_guard WHERE client::text LIKE ?").param("%" + client + "%")
+                .query(Integer.class).single()).as("the address itself is not stored").isZero();
+
+        // A third of the window later one failure has come back, and only one.
+        jdbc.sql("UPDATE survey_link_guard SET refilled_at = refilled_at - interval '200 seconds' WHERE client = sha256(convert_to(?, 'UTF8'))")
+                .param("samspil link guard " + client).update();
+        assertThat(other.failed(client)).isTrue();
+        assertThat(one.failed(client)).isFalse();
+        // A whole window later the bucket is full again: three more.
+        jdbc.sql("UPDATE survey_link_guard SET refilled_at = refilled_at - interval '10 minutes' WHERE client = sha256(convert_to(?, 'UTF8'))")
+                .param("samspil link guard " + client).update();
+        for (int i = 0; i < 3; i++) {
+            assertThat(one.failed(client)).isTrue();
+        }
+        assertThat(other.failed(client)).isFalse();
     }
 
     private int answered() {

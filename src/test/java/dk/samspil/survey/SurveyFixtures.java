@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -68,24 +68,24 @@ public final class SurveyFixtures {
         return tokens;
     }
 
-    /** Opens the link; returns the respondent's session (null when the link did not open the questionnaire). */
-    public MockHttpSession open(String token) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        MvcResult result = mvc.perform(get("/s/" + token).session(session)).andReturn();
-        return "/svar".equals(result.getResponse().getRedirectedUrl()) ? session : null;
+    /** Opens the link; returns the cookie the answer pages carry it in (null when the link did not open them). */
+    public Cookie open(String token) throws Exception {
+        MvcResult result = mvc.perform(get("/s/" + token)).andReturn();
+        return "/svar".equals(result.getResponse().getRedirectedUrl())
+                ? result.getResponse().getCookie(RespondentController.LINK_COOKIE) : null;
     }
 
     /** Posts the form of the answer page with the given action ({@code naeste}, {@code gem}, {@code send}, ...). */
-    public MvcResult form(MockHttpSession session, int page, String action, Map<String, List<String>> fields) throws Exception {
+    public MvcResult form(Cookie session, int page, String action, Map<String, List<String>> fields) throws Exception {
         MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/svar")
-                .session(session).with(csrf()).param("side", String.valueOf(page)).param("handling", action);
+                .cookie(session).with(csrf()).param("side", String.valueOf(page)).param("handling", action);
         fields.forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
         return mvc.perform(request).andReturn();
     }
 
     /** Opens the link and answers page by page as a respondent does; returns where the last step sent the browser. */
     public String answer(String token, int questionCount, Map<String, List<String>> fields) throws Exception {
-        MockHttpSession session = open(token);
+        Cookie session = open(token);
         if (session == null) {
             return null;
         }
