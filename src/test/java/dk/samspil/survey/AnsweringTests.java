@@ -215,7 +215,7 @@ class AnsweringTests {
         assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/svar");
 
         LinkGuard small = new LinkGuard(new SurveySettings(settings.mixInterval(), settings.jobInterval(), 3,
-                java.time.Duration.ofMinutes(10), java.util.Set.of()));
+                java.time.Duration.ofMinutes(10), java.util.Set.of(), settings.municipalAudience()));
         for (int i = 0; i < 3; i++) {
             assertThat(small.failed("198.51.100.1")).isTrue();
         }
