@@ -54,6 +54,11 @@ class Sending {
         public boolean bySector() {
             return sectors.size() > 1;
         }
+
+        /** Whether anyone of the sector (by name) was invited. */
+        public boolean includes(String sector) {
+            return sectors.stream().anyMatch(s -> s.sector().name().equals(sector));
+        }
     }
 
     /** Invited and answered (response marks) in one sector: counts of people, nothing of what they answered. */
@@ -191,7 +196,7 @@ class Sending {
 
     /** Reminds those who have not answered (never those who have); the reminder points to the link of the invitation. */
     int remind(SurveyView survey) {
-        return remind(survey, today(), EnumSet.allOf(Sector.class));
+        return remind(survey, today(), EnumSet.allOf(Sector.class), false);
     }
 
     /**
@@ -204,10 +209,10 @@ class Sending {
         if (audience.isEmpty()) {
             throw new SurveyRuleViolation("survey.send.noAudience");
         }
-        return remind(survey, today(), audience);
+        return remind(survey, today(), audience, true);
     }
 
-    private int remind(SurveyView survey, LocalDate day, Set<Sector> audience) {
+    private int remind(SurveyView survey, LocalDate day, Set<Sector> audience, boolean inviteNew) {
         if (survey.status() != SurveyStatus.OPEN) {
             throw new SurveyRuleViolation("survey.remind.notOpen");
         }
@@ -222,7 +227,7 @@ class Sending {
                             INSERT INTO survey_reminder (survey_id, sent_on, recipients) VALUES (?, ?, ?)
                             ON CONFLICT (survey_id, sent_on) DO UPDATE SET recipients = survey_reminder.recipients + EXCLUDED.recipients""")
                     .params(survey.id(), day, emails.size()).update();
-            int invited = audience.contains(Sector.MUNICIPALITY)
+            int invited = inviteNew && audience.contains(Sector.MUNICIPALITY)
                     ? invite(order, survey.id(), recipients(order, EnumSet.of(Sector.MUNICIPALITY)), survey.closesOn()) : 0;
             return emails.size() + invited;
         });
@@ -297,7 +302,7 @@ class Sending {
                         boolean sentToday = jdbc.sql("SELECT count(*) FROM survey_reminder WHERE survey_id = ? AND sent_on = ?")
                                 .params(survey.id(), today).query(Integer.class).single() > 0;
                         if (due && !sentToday) {
-                            remind(survey, today, EnumSet.allOf(Sector.class));
+                            remind(survey, today, EnumSet.allOf(Sector.class), false);
                         }
                     });
                 });
