@@ -10,6 +10,7 @@ import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
 import dk.samspil.platform.DocumentVersions;
+import dk.samspil.servicedata.LetterAttackFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +26,6 @@ import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xslf.usermodel.XSLFChart;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.awaitility.Awaitility;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,35 +53,15 @@ class PracticeLettersDeckAttackTests {
 
     @AfterEach
     void removeTestPeriod() {
-        jdbc.sql("DELETE FROM register_service_count WHERE period >= '2034-01-01'").update();
-        jdbc.sql("DELETE FROM register_service_month WHERE period >= '2034-01-01'").update();
-        jdbc.sql("DELETE FROM register_practice_period WHERE period >= '2034-01-01'").update();
+        LetterAttackFixtures.removeTestPeriod(jdbc);
     }
 
     @Test
     void noNumberInTheDeckForALetterMatchesAPracticeItsReaderCanNameOrGivesOneBack() throws Exception {
-        long clusterId = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'").query(Long.class).single();
-        Document cluster = page("/klynger/" + clusterId, "koordinator");
-        Set<Long> coordinatorSees = new HashSet<>();
-        List<String> ydernumre = new ArrayList<>();
-        StringBuilder practiceFile = new StringBuilder("Ydernummer;Periode;Tilmeldte patienter;Kommunekode\n");
-        StringBuilder serviceFile = new StringBuilder("Ydernummer;Periode;Ydelseskode;Antal\n");
-        int count = 7;
-        for (Element row : cluster.select("table tbody tr")) {
-            String ydernummer = row.child(0).text();
-            if (!ydernummer.matches("\\d{6}")) {
-                continue;
-            }
-            String listed = row.child(2).text().replace(".", "").trim();
-            ydernumre.add(ydernummer);
-            coordinatorSees.add(Long.parseLong(ydernummer));
-            coordinatorSees.add(Long.parseLong(listed));
-            practiceFile.append(ydernummer).append(";2034-06;").append(listed).append(";0751\n");
-            serviceFile.append(ydernummer).append(";2034-06;0124;").append(count += 6).append('\n');
-        }
+        LetterAttackFixtures.Named named = new LetterAttackFixtures(mvc, users).registerWhatTheCoordinatorSees(jdbc);
+        List<String> ydernumre = named.ydernumre();
+        Set<Long> coordinatorSees = new HashSet<>(named.perPractice().stream().map(Long::parseLong).toList());
         assertThat(ydernumre).as("the cluster page names its practices").hasSizeGreaterThanOrEqualTo(6);
-        upload("PRACTICES", practiceFile.toString());
-        upload("SERVICES", serviceFile.toString());
 
         // The acute package's service figures, and the prevention package's referrals the municipality uploads.
         long acute = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
@@ -196,18 +174,5 @@ class PracticeLettersDeckAttackTests {
         var response = mvc.perform(get("/bestillinger/" + order + "/praesentation/" + file).with(users.as(user))).andReturn().getResponse();
         assertThat(response.getStatus()).as(file + " as " + user).isEqualTo(200);
         return response.getContentAsByteArray();
-    }
-
-    private Document page(String path, String user) throws Exception {
-        var response = mvc.perform(get(path).with(users.as(user))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(path + " as " + user).isEqualTo(200);
-        return Jsoup.parse(response.getContentAsString());
-    }
-
-    private void upload(String kind, String content) throws Exception {
-        MockMultipartFile file = new MockMultipartFile("file", "fil.csv", "text/csv", content.getBytes(StandardCharsets.UTF_8));
-        String page = mvc.perform(multipart("/data/import").file(file).param("kind", kind).with(users.as("konsulent")).with(csrf()))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Filen er importeret");
     }
 }

@@ -72,10 +72,11 @@ class SectorSurveyTests {
     @Test
     void resultsAreShownBySectorOnlyWhenEverySectorHasFiveAnswersElseCombinedWithANote() throws Exception {
         SurveyFixtures fixtures = new SurveyFixtures(mvc, users);
-        List<String> participants = SurveyFixtures.participantEmails(5);
-        long order = fixtures.frozenOrderWithParticipants(participants);
-        Map<String, String> tokens = fixtures.sendTo(order, concat(SurveyFixtures.MEMBERS, participants), "CLUSTER", "MUNICIPALITY");
-        List<Question> questions = surveys.find(order).orElseThrow().questions();
+        SentToBoth sent = sentToBoth(fixtures, 5);
+        List<String> participants = sent.participants();
+        long order = sent.order();
+        Map<String, String> tokens = sent.tokens();
+        List<Question> questions = sent.questions();
         for (String member : SurveyFixtures.MEMBERS.subList(0, 6)) {
             fixtures.answer(tokens.get(member), questions.size(), SurveyFixtures.fullAnswer(questions, 0, "klynge"));
         }
@@ -118,10 +119,11 @@ class SectorSurveyTests {
     @Test
     void theConsultantsExportLeavesTheSectorOutWhileASectorHasFewerThanFiveAnswers() throws Exception {
         SurveyFixtures fixtures = new SurveyFixtures(mvc, users);
-        List<String> participants = SurveyFixtures.participantEmails(3);
-        long order = fixtures.frozenOrderWithParticipants(participants);
-        Map<String, String> tokens = fixtures.sendTo(order, concat(SurveyFixtures.MEMBERS, participants), "CLUSTER", "MUNICIPALITY");
-        List<Question> questions = surveys.find(order).orElseThrow().questions();
+        SentToBoth sent = sentToBoth(fixtures, 3);
+        List<String> participants = sent.participants();
+        long order = sent.order();
+        Map<String, String> tokens = sent.tokens();
+        List<Question> questions = sent.questions();
         for (String who : concat(SurveyFixtures.MEMBERS.subList(0, 5), participants)) {
             fixtures.answer(tokens.get(who), questions.size(), SurveyFixtures.fullAnswer(questions, 0, "svar"));
         }
@@ -167,6 +169,16 @@ class SectorSurveyTests {
         assertThat(page.select("#response-rate").text()).isEqualTo("4 af 11 inviterede har svaret (36 %).");
         assertThat(page.select("#released").text()).startsWith("4 har svaret · 3 svar er frigivet; resten frigives, når der er mindst 3");
         assertThat(page.select(".samspil-result").first().text()).contains("3 har besvaret spørgsmålet");
+    }
+
+    /** A survey sent to Demoklyngen's members and the given number of new municipal participants. */
+    private record SentToBoth(long order, List<String> participants, Map<String, String> tokens, List<Question> questions) {}
+
+    private SentToBoth sentToBoth(SurveyFixtures fixtures, int participantCount) throws Exception {
+        List<String> participants = SurveyFixtures.participantEmails(participantCount);
+        long order = fixtures.frozenOrderWithParticipants(participants);
+        Map<String, String> tokens = fixtures.sendTo(order, concat(SurveyFixtures.MEMBERS, participants), "CLUSTER", "MUNICIPALITY");
+        return new SentToBoth(order, participants, tokens, surveys.find(order).orElseThrow().questions());
     }
 
     private String download(long order, String user) throws Exception {

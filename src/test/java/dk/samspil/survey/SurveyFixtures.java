@@ -53,17 +53,11 @@ public final class SurveyFixtures {
         MvcResult sent = perform(post("/bestillinger/" + order + "/spoergeskema/send")
                 .param("closesOn", OrderFixtures.today().plusDays(14).toString()).param("reminderDays", "7,2"), "konsulent");
         assertThat(sent.getResponse().getRedirectedUrl()).endsWith("/spoergeskema");
-        Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> MEMBERS.stream()
-                .allMatch(m -> TestMailServer.received(m).stream().anyMatch(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT))));
-        Map<String, String> tokens = new LinkedHashMap<>();
+        Map<String, String> tokens = tokens(MEMBERS);
         for (String member : MEMBERS) {
-            MimeMessage mail = TestMailServer.received(member).stream()
-                    .filter(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT)).findFirst().orElseThrow();
-            String text = TestMailServer.text(mail);
+            String text = TestMailServer.text(TestMailServer.received(member).stream()
+                    .filter(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT)).findFirst().orElseThrow());
             assertThat(text).as("the member is told the letter of their practice").containsPattern("vises som Praksis [A-Z]+\\.");
-            Matcher link = LINK.matcher(text);
-            assertThat(link.find()).as("link in the mail to " + member).isTrue();
-            tokens.put(member, link.group(1));
         }
         return tokens;
     }
