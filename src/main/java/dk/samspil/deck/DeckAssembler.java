@@ -258,15 +258,20 @@ class DeckAssembler {
             Chart chart = null;
             if (compared) {
                 chart = thenAndNowShares(old, q);
+            } else if (q.bySector()) {
+                chart = bySector(q);
             } else if (q.closed()) {
                 chart = new Chart(null, "Antal svar", labels(q), List.of(new Series("Svar",
                         q.options().stream().map(o -> (double) o.count()).toList(), q.options().stream().map(DeckAssembler::countLabel).toList())));
             }
+            String sectorNote = compared ? null : q.bySector() ? Wording.bySector(q.sectors().stream()
+                    .map(s -> Wording.sector(s.sector().name()) + ": " + s.answered() + " svar").toList())
+                    : q.sectorHidden() ? Wording.SECTOR_HIDDEN : null;
             List<String> texts = new ArrayList<>(q.texts());
             q.others().forEach(other -> texts.add("Andet: " + other));
             boolean isNew = followUp && then.get().shown() && old == null;
             slides.add(new QuestionSlide(q.question().number(), q.question().text(), q.multiple(), q.answered(), chart,
-                    texts, isNew, false, block, compared ? old.answered() : null));
+                    texts, isNew, false, block, compared ? old.answered() : null, sectorNote));
         }
         return slides;
     }
@@ -283,6 +288,14 @@ class DeckAssembler {
         return new Chart(null, Wording.SHARE_OF_ANSWERS, labels(now), List.of(new Series("Før", values, labels),
                 new Series("Nu", now.options().stream().map(o -> (double) o.percent()).toList(),
                         now.options().stream().map(DeckAssembler::shareLabel).toList())));
+    }
+
+    /** Both sectors' bars as shares of those in the sector who answered (the sectors differ in size). */
+    private static Chart bySector(QuestionResult q) {
+        List<Series> series = q.sectors().stream().map(s -> new Series(Wording.sector(s.sector().name()),
+                s.options().stream().map(o -> (double) o.percent()).toList(),
+                s.options().stream().map(DeckAssembler::shareLabel).toList())).toList();
+        return new Chart(null, Wording.SHARE_OF_ANSWERS, labels(q), series);
     }
 
     private static List<String> labels(QuestionResult q) {

@@ -88,11 +88,17 @@ public record DeckContent(String title, String cluster, String municipality, Loc
      * @param answeredThen in a follow-up that compares with then: how many answered the question then (the chart
      *     shows shares, so both numbers are named); null otherwise
      */
+    /** @param sectorNote how the results are split by sector (or why they are not), or null when asked of one sector */
     public record QuestionSlide(int number, String text, boolean multiple, int answered, Chart chart,
-            List<String> texts, boolean isNew, boolean hidden, Integer block, Integer answeredThen) {
+            List<String> texts, boolean isNew, boolean hidden, Integer block, Integer answeredThen, String sectorNote) {
 
         public QuestionSlide {
             texts = List.copyOf(texts);
+        }
+
+        public QuestionSlide(int number, String text, boolean multiple, int answered, Chart chart, List<String> texts,
+                boolean isNew, boolean hidden, Integer block, Integer answeredThen) {
+            this(number, text, multiple, answered, chart, texts, isNew, hidden, block, answeredThen, null);
         }
 
         public QuestionSlide(int number, String text, boolean multiple, int answered, Chart chart, List<String> texts,

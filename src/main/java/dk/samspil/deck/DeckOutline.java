@@ -127,6 +127,9 @@ final class DeckOutline {
             }
             notes.add(question.answeredThen() == null ? Wording.answered(question.answered())
                     : Wording.answeredThenAndNow(question.answeredThen(), question.answered()));
+            if (question.sectorNote() != null) {
+                notes.add(question.sectorNote());
+            }
             charts(heading, question.isNew(), question.chart(), withUnit(question.chart(), notes));
         }
         if (!question.texts().isEmpty()) {

@@ -67,6 +67,11 @@ public final class DisclosurePolicy {
         return minAnswers;
     }
 
+    /** The fewest answers each group needs before survey results are broken down by group. */
+    public int minGroupAnswers() {
+        return minGroupAnswers;
+    }
+
     /** A single register count with no total beside it. */
     public Shown count(long value) {
         return new Shown(value, small(value) ? Hidden.PRIMARY : Hidden.NO);

@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * All answers of a survey as a table for the consultant, one row per (anonymous) answer in random order, one column per question (and
- * one for each "andet" text), as CSV (semicolon, UTF-8 with BOM: opens in a Danish Excel) and XLSX. Every cell is
+ * one for each "andet" text; the respondent's sector only when every sector has enough answers), as CSV (semicolon, UTF-8 with BOM: opens in a Danish Excel) and XLSX. Every cell is
  * text, and no cell starts a formula: a leading {@code = + - @}, tab or carriage return gets an apostrophe first.
  */
 final class AnswerExport {
@@ -28,6 +28,9 @@ final class AnswerExport {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();
         header.add("Svar");
+        if (all.bySector()) {
+            header.add("Sektor");
+        }
         for (Question q : all.questions()) {
             header.add(q.number() + ". " + q.text());
             if (q.other()) {
@@ -36,9 +39,13 @@ final class AnswerExport {
         }
         rows.add(header.stream().map(Spreadsheets::neutralise).toList());
         int number = 1;
-        for (Map<String, Answer> respondent : all.answers()) {
+        for (SurveyResults.Given given : all.answers()) {
+            Map<String, Answer> respondent = given.answers();
             List<String> row = new ArrayList<>();
             row.add(String.valueOf(number++));
+            if (all.bySector()) {
+                row.add(sectorName(given.sector()));
+            }
             for (Question q : all.questions()) {
                 Answer answer = respondent.get(q.key());
                 if (q.type() == QuestionType.TEXT) {
@@ -71,12 +78,25 @@ final class AnswerExport {
             for (SurveyResults.OptionCount option : q.options()) {
                 rows.add(neutralised(question, option.label(), String.valueOf(option.count()), String.valueOf(option.percent())));
             }
+            // By sector only where the page shows it: every sector with enough answers to the question.
+            for (SurveyResults.SectorResult sector : q.sectors()) {
+                String name = sectorName(sector.sector());
+                rows.add(neutralised(question, name + ": besvaret af", String.valueOf(sector.answered()), ""));
+                for (SurveyResults.OptionCount option : sector.options()) {
+                    rows.add(neutralised(question, name + ": " + option.label(), String.valueOf(option.count()),
+                            String.valueOf(option.percent())));
+                }
+            }
             List<String> texts = new ArrayList<>(q.texts());
             q.others().forEach(other -> texts.add("Andet: " + other));
             java.util.Collections.shuffle(texts, random);
             texts.forEach(text -> rows.add(neutralised(question, text, "", "")));
         }
         return rows;
+    }
+
+    static String sectorName(Sector sector) {
+        return sector == Sector.CLUSTER ? "Klyngen" : "Kommunen";
     }
 
     private static List<String> neutralised(String... cells) {

@@ -107,6 +107,9 @@ class Answering {
      * with the mark, and removes the draft.
      */
     Outcome submit(long invitationId, long surveyId, int versionNumber, Map<String, Answer> answers) {
+        // The sector goes inside the sealed answer: it reaches the answer table only when the Mixer releases a batch.
+        String sector = jdbc.sql("SELECT sector FROM survey_invitation WHERE id = ?").param(invitationId)
+                .query(String.class).optional().orElse(Sector.CLUSTER.name());
         int stored = jdbc.sql("""
                         WITH mark AS (
                             INSERT INTO survey_response_mark (invitation_id, survey_id)
@@ -119,12 +122,20 @@ class Answering {
                         draft AS (
                             DELETE FROM survey_draft WHERE invitation_id = ? AND EXISTS (SELECT 1 FROM mark))
                         SELECT count(*) FROM answer""")
-                .params(invitationId, cipher.sealAnswer(surveyId, versionNumber, json.writeValueAsString(answers)), invitationId)
+                .params(invitationId, cipher.sealAnswer(surveyId, versionNumber, sealedJson(Sector.valueOf(sector), answers)), invitationId)
                 .query(Integer.class).single();
         if (stored == 1) {
             return Outcome.RECEIVED;
         }
         return answered(invitationId) ? Outcome.ALREADY_ANSWERED : Outcome.CLOSED;
+    }
+
+    /** What is sealed: the answers and the respondent's sector, {@code {"sector": ..., "answers": {...}}}. */
+    private String sealedJson(Sector sector, Map<String, Answer> answers) {
+        Map<String, Object> sealed = new LinkedHashMap<>();
+        sealed.put("sector", sector.name());
+        sealed.put("answers", answers);
+        return json.writeValueAsString(sealed);
     }
 
     /** Reads the answers of a page of questions from the form fields {@code q.<key>} and {@code q.<key>.other}. */

@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>releases them to the anonymous store when at least {@code release-batch} are waiting, or the survey is closed,
  *       rewriting <em>all</em> the survey's answers under fresh random ids in random order, so every answer has the
  *       same transaction id and no earlier copy of the table tells the new ones from the old (a comparison
- *       isolates a batch of at least three, never one answer);</li>
+ *       isolates a batch of at least three, never one answer). The batch is counted per {@link Sector}: the sector
+ *       is released with the answer, so a sector's answers are released only {@code release-batch} or more at a time
+ *       (one municipal answer beside five of the cluster's would otherwise be told apart by its sector);</li>
  *   <li>or else seals the waiting answers again (fresh nonces, random order), so they no longer share a transaction
  *       id with their response marks;</li>
  *   <li>and rewrites all response marks of the survey in random order.</li>
@@ -103,10 +105,19 @@ class Mixer {
                 status.setRollbackOnly();
                 return false;
             }
-            if (closed || answers.size() >= anonymity.releaseBatch()) {
-                release(surveyId, answers);
-            } else {
-                answers.forEach(answer -> putBack(surveyId, cipher.sealAnswer(surveyId, answer.versionNumber(), answer.json())));
+            List<Held> released = new ArrayList<>();
+            Map<Sector, List<Held>> bySector = answers.stream().map(this::held)
+                    .collect(java.util.stream.Collectors.groupingBy(Held::sector));
+            bySector.values().forEach(sector -> {
+                if (closed || sector.size() >= anonymity.releaseBatch()) {
+                    released.addAll(sector);
+                } else {
+                    sector.forEach(held -> putBack(surveyId, cipher.sealAnswer(surveyId, held.opened().versionNumber(),
+                            held.opened().json())));
+                }
+            });
+            if (!released.isEmpty()) {
+                release(surveyId, released);
             }
             jdbc.sql("""
                             WITH marks AS (DELETE FROM survey_response_mark WHERE survey_id = ? RETURNING invitation_id)
@@ -141,17 +152,31 @@ class Mixer {
     }
 
     /** Writes the survey's answers anew, the released ones with them, under new random ids in random order. */
-    private void release(long surveyId, List<AnswerCipher.Opened> answers) {
+    private void release(long surveyId, List<Held> answers) {
         List<Map<String, Object>> released = answers.stream()
-                .map(a -> Map.<String, Object>of("v", a.versionNumber(), "p", json.readTree(a.json()))).toList();
+                .map(a -> Map.<String, Object>of("v", a.opened().versionNumber(), "s", a.sector().name(), "p", a.answers()))
+                .toList();
         jdbc.sql("""
-                        WITH old AS (DELETE FROM survey_answer WHERE survey_id = ? RETURNING version_number, payload),
-                        answers AS (SELECT version_number, payload FROM old
+                        WITH old AS (DELETE FROM survey_answer WHERE survey_id = ? RETURNING version_number, sector, payload),
+                        answers AS (SELECT version_number, sector, payload FROM old
                                     UNION ALL
-                                    SELECT (e ->> 'v')::int, e -> 'p' FROM jsonb_array_elements(CAST(? AS jsonb)) e)
-                        INSERT INTO survey_answer (id, survey_id, version_number, payload)
-                        SELECT gen_random_uuid(), ?, version_number, payload FROM answers ORDER BY random()""")
+                                    SELECT (e ->> 'v')::int, e ->> 's', e -> 'p' FROM jsonb_array_elements(CAST(? AS jsonb)) e)
+                        INSERT INTO survey_answer (id, survey_id, version_number, sector, payload)
+                        SELECT gen_random_uuid(), ?, version_number, sector, payload FROM answers ORDER BY random()""")
                 .params(surveyId, json.writeValueAsString(released), surveyId).update();
+    }
+
+    /** An opened answer with its sector and its answers (an answer sealed before sectors were sealed is the cluster's). */
+    private record Held(AnswerCipher.Opened opened, Sector sector, tools.jackson.databind.JsonNode answers) {}
+
+    private Held held(AnswerCipher.Opened opened) {
+        tools.jackson.databind.JsonNode tree = json.readTree(opened.json());
+        tools.jackson.databind.JsonNode sector = tree.get("sector");
+        tools.jackson.databind.JsonNode answers = tree.get("answers");
+        if (sector != null && sector.isString() && answers != null && answers.isObject()) {
+            return new Held(opened, Sector.valueOf(sector.asString()), answers);
+        }
+        return new Held(opened, Sector.CLUSTER, tree);
     }
 
     private void vacuum() {

@@ -9,6 +9,7 @@ import dk.samspil.mail.OutgoingMail;
 import dk.samspil.mail.Outbox;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.OrderViews.ParticipantView;
 import dk.samspil.ordering.Orders;
 import dk.samspil.platform.SamspilSettings;
 import dk.samspil.security.Tokens;
@@ -19,9 +20,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sending the frozen version to the cluster's members (one personal link each, through the outbox), reminding
+ * Sending the frozen version to the cluster's members and, where chosen, the order's municipal participants (one
+ * personal link each, through the outbox; the invitation says which sector it went to), reminding
  * those who have not answered (by hand and on the chosen days before the deadline), closing at the deadline or by
  * hand, and reopening before the deck is final.
  */
@@ -40,12 +44,32 @@ class Sending {
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    /** The counts of the response-rate view: never who answered what. */
-    public record ResponseRate(int invited, int answered, int bounced) {
+    /** The counts of the response-rate view: never who answered what; per sector for the consultant. */
+    public record ResponseRate(int invited, int answered, int bounced, List<SectorRate> sectors) {
+        public int percent() {
+            return invited == 0 ? 0 : Math.round(100f * answered / invited);
+        }
+
+        /** Whether the survey went to more than one sector (then the consultant sees the counts per sector). */
+        public boolean bySector() {
+            return sectors.size() > 1;
+        }
+
+        /** Whether anyone of the sector (by name) was invited. */
+        public boolean includes(String sector) {
+            return sectors.stream().anyMatch(s -> s.sector().name().equals(sector));
+        }
+    }
+
+    /** Invited and answered (response marks) in one sector: counts of people, nothing of what they answered. */
+    public record SectorRate(Sector sector, int invited, int answered) {
         public int percent() {
             return invited == 0 ? 0 : Math.round(100f * answered / invited);
         }
     }
+
+    /** Someone to invite: a cluster member (with the letter of their practice, if any) or a municipal participant. */
+    private record Recipient(String name, String email, Sector sector, String practiceName, String letter) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -81,8 +105,19 @@ class Sending {
         return LocalDate.now(clock.withZone(COPENHAGEN));
     }
 
-    /** @return how many members were invited */
+    /** Sends to the package's default audience (see {@link #defaultAudience}). */
     int send(SurveyView survey, LocalDate closesOn, String reminderDays, String by) {
+        return send(survey, closesOn, reminderDays, by, null);
+    }
+
+    /**
+     * Sends the frozen version to the chosen sectors: the cluster's members and/or the order's municipal participants,
+     * one personal link each (someone who is both is invited once, as a member).
+     *
+     * @param audience the sectors to invite; null for the package's default
+     * @return how many were invited
+     */
+    int send(SurveyView survey, LocalDate closesOn, String reminderDays, String by, Set<Sector> audience) {
         if (survey.status() != SurveyStatus.FROZEN) {
             throw new SurveyRuleViolation("survey.send.notFrozen");
         }
@@ -90,56 +125,111 @@ class Sending {
             throw new SurveyRuleViolation("survey.send.closesOn");
         }
         OrderView order = orders.find(survey.orderId()).orElseThrow();
-        List<MemberView> members = new ArrayList<>(directory.members(order.clusterId()));
-        if (members.isEmpty()) {
+        Set<Sector> sectors = audience == null ? defaultAudience(order) : audience;
+        if (sectors.isEmpty()) {
+            throw new SurveyRuleViolation("survey.send.noAudience");
+        }
+        List<Recipient> recipients = recipients(order, sectors);
+        if (sectors.contains(Sector.CLUSTER) && recipients.stream().noneMatch(r -> r.sector() == Sector.CLUSTER)) {
             throw new SurveyRuleViolation("survey.send.noMembers");
         }
-        // Invitations are stored in random order: their ids and places say nothing about the member list.
-        Collections.shuffle(members);
-        Map<Long, String> letters = practiceLetters(order);
+        if (recipients.isEmpty()) {
+            throw new SurveyRuleViolation("survey.send.noParticipants");
+        }
         Integer invited = transaction.execute(status -> {
             jdbc.sql("UPDATE survey SET status = 'OPEN', closes_on = ?, reminder_days = ?, opened_at = now() WHERE id = ?")
                     .params(closesOn, normaliseDays(reminderDays), survey.id()).update();
-            int count = 0;
-            for (MemberView member : members) {
-                String token = Tokens.newToken();
-                Long invitation = jdbc.sql("""
-                                INSERT INTO survey_invitation (survey_id, email, token_hash) VALUES (?, ?, ?)
-                                ON CONFLICT DO NOTHING RETURNING id""")
-                        .params(survey.id(), member.email(), Tokens.hash(token)).query(Long.class).optional().orElse(null);
-                if (invitation != null) {
-                    outbox.enqueueSecret(invitationMail(order, survey.id(), member, token, closesOn, invitation,
-                            member.practiceId() == null ? null : letters.get(member.practiceId())));
-                    count++;
-                }
-            }
+            int count = invite(order, survey.id(), recipients, closesOn);
             progress.surveyOpened(order.id(), by);
             return count;
         });
         return invited == null ? 0 : invited;
     }
 
-    /** Reminds those who have not answered (never those who have); the reminder points to the link of the invitation. */
-    int remind(SurveyView survey) {
-        return remind(survey, today());
+    /** The sectors a survey goes to unless the sender chooses: both for the packages configured so, else the cluster. */
+    Set<Sector> defaultAudience(OrderView order) {
+        return settings.municipalAudience().contains(order.packageSlug()) ? EnumSet.allOf(Sector.class) : EnumSet.of(Sector.CLUSTER);
     }
 
-    private int remind(SurveyView survey, LocalDate day) {
+    /** Invites the recipients not invited yet, in random order (ids and places say nothing about the lists). */
+    private int invite(OrderView order, long surveyId, List<Recipient> recipients, LocalDate closesOn) {
+        List<Recipient> shuffled = new ArrayList<>(recipients);
+        Collections.shuffle(shuffled);
+        int count = 0;
+        for (Recipient recipient : shuffled) {
+            String token = Tokens.newToken();
+            Long invitation = jdbc.sql("""
+                            INSERT INTO survey_invitation (survey_id, email, token_hash, sector) VALUES (?, ?, ?, ?)
+                            ON CONFLICT DO NOTHING RETURNING id""")
+                    .params(surveyId, recipient.email(), Tokens.hash(token), recipient.sector().name())
+                    .query(Long.class).optional().orElse(null);
+            if (invitation != null) {
+                outbox.enqueueSecret(invitationMail(order, surveyId, recipient, token, closesOn, invitation));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The members (if chosen) and the municipal participants with an e-mail (if chosen), each address once. */
+    private List<Recipient> recipients(OrderView order, Set<Sector> sectors) {
+        Map<String, Recipient> byEmail = new java.util.LinkedHashMap<>();
+        if (sectors.contains(Sector.CLUSTER)) {
+            Map<Long, String> letters = practiceLetters(order);
+            for (MemberView member : directory.members(order.clusterId())) {
+                byEmail.putIfAbsent(member.email().toLowerCase(Locale.ROOT), new Recipient(member.name(), member.email(),
+                        Sector.CLUSTER, member.practiceName(), member.practiceId() == null ? null : letters.get(member.practiceId())));
+            }
+        }
+        if (sectors.contains(Sector.MUNICIPALITY)) {
+            for (ParticipantView participant : participants(order)) {
+                byEmail.putIfAbsent(participant.email().toLowerCase(Locale.ROOT),
+                        new Recipient(participant.name(), participant.email(), Sector.MUNICIPALITY, null, null));
+            }
+        }
+        return List.copyOf(byEmail.values());
+    }
+
+    private static List<ParticipantView> participants(OrderView order) {
+        return order.participants().stream().filter(p -> p.email() != null && !p.email().isBlank()).toList();
+    }
+
+    /** Reminds those who have not answered (never those who have); the reminder points to the link of the invitation. */
+    int remind(SurveyView survey) {
+        return remind(survey, today(), EnumSet.allOf(Sector.class), false);
+    }
+
+    /**
+     * Reminds those of the chosen sectors who have not answered; with the municipality chosen, its participants not
+     * invited yet (added to the order since, or left out at sending) get their invitation now.
+     *
+     * @return how many mails were sent
+     */
+    int remind(SurveyView survey, Set<Sector> audience) {
+        if (audience.isEmpty()) {
+            throw new SurveyRuleViolation("survey.send.noAudience");
+        }
+        return remind(survey, today(), audience, true);
+    }
+
+    private int remind(SurveyView survey, LocalDate day, Set<Sector> audience, boolean inviteNew) {
         if (survey.status() != SurveyStatus.OPEN) {
             throw new SurveyRuleViolation("survey.remind.notOpen");
         }
         OrderView order = orders.find(survey.orderId()).orElseThrow();
         Integer sent = transaction.execute(status -> {
             List<String> emails = jdbc.sql("""
-                            SELECT i.email FROM survey_invitation i WHERE i.survey_id = ?
+                            SELECT i.email FROM survey_invitation i WHERE i.survey_id = ? AND i.sector = ANY (?)
                               AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)""")
-                    .param(survey.id()).query(String.class).list();
+                    .params(survey.id(), audience.stream().map(Sector::name).toArray(String[]::new)).query(String.class).list();
             emails.forEach(email -> outbox.enqueue(reminderMail(order, email, survey.closesOn(), survey.id())));
             jdbc.sql("""
                             INSERT INTO survey_reminder (survey_id, sent_on, recipients) VALUES (?, ?, ?)
                             ON CONFLICT (survey_id, sent_on) DO UPDATE SET recipients = survey_reminder.recipients + EXCLUDED.recipients""")
                     .params(survey.id(), day, emails.size()).update();
-            return emails.size();
+            int invited = inviteNew && audience.contains(Sector.MUNICIPALITY)
+                    ? invite(order, survey.id(), recipients(order, EnumSet.of(Sector.MUNICIPALITY)), survey.closesOn()) : 0;
+            return emails.size() + invited;
         });
         return sent == null ? 0 : sent;
     }
@@ -174,10 +264,20 @@ class Sending {
         return directory.members(order.clusterId()).size();
     }
 
+    /** How many of the order's municipal participants have an e-mail to be invited at. */
+    int participantCount(OrderView order) {
+        return participants(order).size();
+    }
+
     ResponseRate responseRate(long surveyId) {
-        int invited = jdbc.sql("SELECT count(*) FROM survey_invitation WHERE survey_id = ?").param(surveyId).query(Integer.class).single();
-        int answered = jdbc.sql("SELECT count(*) FROM survey_response_mark WHERE survey_id = ?").param(surveyId).query(Integer.class).single();
-        return new ResponseRate(invited, answered, outbox.failedCount(invitationReference(surveyId)));
+        List<SectorRate> sectors = jdbc.sql("""
+                        SELECT i.sector, count(*), count(m.invitation_id) FROM survey_invitation i
+                        LEFT JOIN survey_response_mark m ON m.invitation_id = i.id
+                        WHERE i.survey_id = ? GROUP BY i.sector ORDER BY i.sector""").param(surveyId)
+                .query((rs, n) -> new SectorRate(Sector.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3))).list();
+        int invited = sectors.stream().mapToInt(SectorRate::invited).sum();
+        int answered = sectors.stream().mapToInt(SectorRate::answered).sum();
+        return new ResponseRate(invited, answered, outbox.failedCount(invitationReference(surveyId)), sectors);
     }
 
     @Bean
@@ -202,7 +302,7 @@ class Sending {
                         boolean sentToday = jdbc.sql("SELECT count(*) FROM survey_reminder WHERE survey_id = ? AND sent_on = ?")
                                 .params(survey.id(), today).query(Integer.class).single() > 0;
                         if (due && !sentToday) {
-                            remind(survey, today);
+                            remind(survey, today, EnumSet.allOf(Sector.class), false);
                         }
                     });
                 });
@@ -219,16 +319,16 @@ class Sending {
         return String.join(",", Arrays.stream(days.split("[,; ]+")).filter(s -> s.matches("\\d{1,2}")).distinct().toList());
     }
 
-    private OutgoingMail invitationMail(OrderView order, long surveyId, MemberView member, String token, LocalDate closesOn,
-            long invitation, String letter) {
-        Object[] args = {member.name(), order.clusterName(), order.packageTitle(), samspil.link("/s/" + token),
+    private OutgoingMail invitationMail(OrderView order, long surveyId, Recipient recipient, String token, LocalDate closesOn,
+            long invitation) {
+        Object[] args = {recipient.name(), order.clusterName(), order.packageTitle(), samspil.link("/s/" + token),
             DATE.format(closesOn), order.municipalityNames()};
         String body = messages.getMessage("survey.mail.invitation.body", args, DANISH);
-        if (letter != null) {
+        if (recipient.letter() != null) {
             body += "\n\n" + messages.getMessage("survey.mail.invitation.letter",
-                    new Object[] {member.practiceName(), letter}, DANISH);
+                    new Object[] {recipient.practiceName(), recipient.letter()}, DANISH);
         }
-        return new OutgoingMail(member.email(), messages.getMessage("survey.mail.invitation.subject", args, DANISH), body,
+        return new OutgoingMail(recipient.email(), messages.getMessage("survey.mail.invitation.subject", args, DANISH), body,
                 invitationReference(surveyId) + invitation);
     }
 

@@ -90,6 +90,8 @@ class SurveyController {
             model.addAttribute("rate", sending.responseRate(survey.id()));
         }
         model.addAttribute("members", survey.status() == SurveyStatus.FROZEN ? sending.memberCount(order) : 0);
+        model.addAttribute("participants", sending.participantCount(order));
+        model.addAttribute("audience", sending.defaultAudience(order).stream().map(Enum::name).toList());
         return SURVEY_VIEW;
     }
 
@@ -213,14 +215,34 @@ class SurveyController {
     @PostMapping("/bestillinger/{orderId}/spoergeskema/send")
     String send(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
-            @RequestParam(required = false) String reminderDays, RedirectAttributes redirect) {
+            @RequestParam(required = false) String reminderDays, @RequestParam(required = false) List<String> audience,
+            @RequestParam(name = "_audience", required = false) String audienceChosen, RedirectAttributes redirect) {
         return sendAction(user, orderId, redirect, "survey.sent", survey -> sending.send(survey, closesOn, reminderDays,
-                user.displayName()));
+                user.displayName(), audience(audience, audienceChosen)));
     }
 
+    /** Reminders to the chosen sectors (all when not chosen); a chosen municipality also invites participants not yet invited. */
     @PostMapping("/bestillinger/{orderId}/spoergeskema/paamind")
-    String remind(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
-        return sendAction(user, orderId, redirect, "survey.reminded", sending::remind);
+    String remind(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+            @RequestParam(required = false) List<String> audience, @RequestParam(name = "_audience", required = false) String audienceChosen,
+            RedirectAttributes redirect) {
+        java.util.Set<Sector> chosen = audience(audience, audienceChosen);
+        return sendAction(user, orderId, redirect, "survey.reminded",
+                survey -> chosen == null ? sending.remind(survey) : sending.remind(survey, chosen));
+    }
+
+    /** The sectors ticked on the form; null when the form offered no choice (the package's default applies). */
+    private static java.util.Set<Sector> audience(List<String> audience, String audienceChosen) {
+        if (audienceChosen == null) {
+            return null;
+        }
+        java.util.Set<Sector> sectors = java.util.EnumSet.noneOf(Sector.class);
+        for (Sector sector : Sector.values()) {
+            if (audience != null && audience.contains(sector.name())) {
+                sectors.add(sector);
+            }
+        }
+        return sectors;
     }
 
     /** Sending and reminding: for whoever may send; the success message gets the number of mails. */
@@ -264,6 +286,8 @@ class SurveyController {
         model.addAttribute("survey", survey);
         model.addAttribute("results", results.of(survey));
         model.addAttribute("then", then(order));
+        // Invited and answered per sector: counts of people, for the consultant.
+        model.addAttribute("canManage", Orders.canManage(user, order));
         return RESULTS_VIEW;
     }
 

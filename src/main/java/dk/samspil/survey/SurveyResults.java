@@ -31,9 +31,15 @@ public class SurveyResults {
      * @param answered how many answered this question
      * @param others the "andet" texts, verbatim
      * @param texts the free-text answers, verbatim
+     * @param sectors a closed question's counts per sector, when the breakdown may be shown (else empty)
+     * @param sectorHidden whether a breakdown by sector was asked for but withheld for this question (too few in a sector)
      */
     public record QuestionResult(Question question, int answered, List<OptionCount> options, List<String> others,
-            List<String> texts) {
+            List<String> texts, List<SectorResult> sectors, boolean sectorHidden) {
+
+        public QuestionResult(Question question, int answered, List<OptionCount> options, List<String> others, List<String> texts) {
+            this(question, answered, options, others, texts, List.of(), false);
+        }
 
         public boolean closed() {
             return question.type() != QuestionType.TEXT;
@@ -42,22 +48,54 @@ public class SurveyResults {
         public boolean multiple() {
             return question.type() == QuestionType.MULTIPLE;
         }
+
+        public boolean bySector() {
+            return !sectors.isEmpty();
+        }
     }
 
+    /** One sector's counts of a closed question: how many of the sector answered it, and per option (same order). */
+    public record SectorResult(Sector sector, int answered, List<OptionCount> options) {}
+
     /**
+     * @param answered how many have answered (response marks), released or not
+     * @param released how many answers are released into the results (the rest wait for a batch of
+     *     {@code releaseBatch} or the close)
      * @param shown whether the results may be shown (enough answers)
      * @param questions empty unless shown
+     * @param sectors invited and answered per sector (for the consultant only)
+     * @param bySector whether the results are broken down by sector (every sector has enough released answers)
+     * @param sectorHidden whether the survey went to both sectors but the breakdown is withheld (too few in a sector)
+     * @param minGroupAnswers the fewest answers per sector for a breakdown
      */
     public record Results(long surveyId, SurveyStatus status, int invited, int answered, int bounced, int minAnswers,
-            boolean shown, List<QuestionResult> questions) {
+            boolean shown, List<QuestionResult> questions, int released, int releaseBatch,
+            List<Sending.SectorRate> sectors, boolean bySector, boolean sectorHidden, int minGroupAnswers) {
+
+        public Results(long surveyId, SurveyStatus status, int invited, int answered, int bounced, int minAnswers,
+                boolean shown, List<QuestionResult> questions) {
+            this(surveyId, status, invited, answered, bounced, minAnswers, shown, questions, answered, 3, List.of(), false,
+                    false, 5);
+        }
 
         public int percent() {
             return invited == 0 ? 0 : Math.round(100f * answered / invited);
         }
+
+        /** Answers given but not released yet (waiting for a batch, or for the close). */
+        public int waiting() {
+            return Math.max(0, answered - released);
+        }
     }
 
-    /** All answers of a survey in the anonymous store's random order, for exports. */
-    record AllAnswers(List<Question> questions, List<Map<String, Answer>> answers) {}
+    /** A released answer: the respondent's sector and their answers (nothing else is known of it). */
+    record Given(Sector sector, Map<String, Answer> answers) {}
+
+    /**
+     * All answers of a survey in the anonymous store's random order, for the consultant's export; {@code bySector}
+     * when every sector has enough answers for its sector to be shown beside the answer.
+     */
+    record AllAnswers(List<Question> questions, List<Given> answers, boolean bySector) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -65,8 +103,11 @@ public class SurveyResults {
     private final Sending sending;
     private final Mixer mixer;
     private final DisclosurePolicy policy;
+    private final AnonymitySettings anonymity;
 
-    SurveyResults(JdbcClient jdbc, JsonMapper json, Surveys surveys, Sending sending, Mixer mixer, DisclosurePolicy policy) {
+    SurveyResults(JdbcClient jdbc, JsonMapper json, Surveys surveys, Sending sending, Mixer mixer, DisclosurePolicy policy,
+            AnonymitySettings anonymity) {
+        this.anonymity = anonymity;
         this.jdbc = jdbc;
         this.json = json;
         this.surveys = surveys;
@@ -83,28 +124,66 @@ public class SurveyResults {
     Results of(SurveyView survey) {
         mixer.mix(survey.id());
         Sending.ResponseRate rate = sending.responseRate(survey.id());
-        List<Map<String, Answer>> answers = answers(survey.id());
+        List<Given> answers = answers(survey.id());
         boolean shown = policy.surveyShown(answers.size());
-        List<QuestionResult> questions = shown ? survey.questions().stream().map(q -> count(q, answers)).toList() : List.of();
+        boolean twoSectors = rate.bySector();
+        boolean bySector = shown && twoSectors && policy.breakdownShown(sectorSizes(answers));
+        List<QuestionResult> questions = shown
+                ? survey.questions().stream().map(q -> bySector ? withSectors(count(q, payloads(answers)), q, answers)
+                        : count(q, payloads(answers))).toList()
+                : List.of();
         return new Results(survey.id(), survey.status(), rate.invited(), Math.max(rate.answered(), answers.size()),
-                rate.bounced(), policy.minAnswers(), shown, questions);
+                rate.bounced(), policy.minAnswers(), shown, questions, answers.size(), anonymity.releaseBatch(),
+                rate.sectors(), bySector, shown && twoSectors && !bySector, policy.minGroupAnswers());
     }
 
     /** Every answer, only when enough have answered (else empty: exports obey the same threshold as the page). */
     Optional<AllAnswers> all(SurveyView survey) {
         mixer.mix(survey.id());
-        List<Map<String, Answer>> answers = answers(survey.id());
+        List<Given> answers = answers(survey.id());
         if (!policy.surveyShown(answers.size())) {
             return Optional.empty();
         }
-        return Optional.of(new AllAnswers(survey.questions(), answers));
+        boolean bySector = sending.responseRate(survey.id()).bySector() && policy.breakdownShown(sectorSizes(answers));
+        return Optional.of(new AllAnswers(survey.questions(), answers, bySector));
     }
 
-    private List<Map<String, Answer>> answers(long surveyId) {
+    private List<Given> answers(long surveyId) {
         // Ordered by the random UUID: the order says nothing about when or by whom an answer was given.
-        return jdbc.sql("SELECT payload::text FROM survey_answer WHERE survey_id = ? ORDER BY id")
-                .param(surveyId).query(String.class).list().stream()
-                .map(text -> json.readValue(text, ANSWERS)).toList();
+        return jdbc.sql("SELECT sector, payload::text FROM survey_answer WHERE survey_id = ? ORDER BY id")
+                .param(surveyId).query((rs, n) -> new Given(Sector.valueOf(rs.getString(1)), json.readValue(rs.getString(2), ANSWERS)))
+                .list();
+    }
+
+    private static List<Map<String, Answer>> payloads(List<Given> answers) {
+        return answers.stream().map(Given::answers).toList();
+    }
+
+    /** Released answers per sector, every sector counted (an empty one as 0, which withholds the breakdown). */
+    private static List<Integer> sectorSizes(List<Given> answers) {
+        return java.util.Arrays.stream(Sector.values())
+                .map(sector -> (int) answers.stream().filter(a -> a.sector() == sector).count()).toList();
+    }
+
+    /**
+     * A closed question's counts per sector, when each sector has at least the policy's group size of answers to
+     * it; else the combined counts only, marked as withheld. Free texts are never split by sector.
+     */
+    private QuestionResult withSectors(QuestionResult combined, Question question, List<Given> answers) {
+        if (!combined.closed()) {
+            return combined;
+        }
+        List<SectorResult> sectors = new ArrayList<>();
+        for (Sector sector : Sector.values()) {
+            QuestionResult part = count(question, payloads(answers.stream().filter(a -> a.sector() == sector).toList()));
+            sectors.add(new SectorResult(sector, part.answered(), part.options()));
+        }
+        if (!policy.breakdownShown(sectors.stream().map(SectorResult::answered).toList())) {
+            return new QuestionResult(question, combined.answered(), combined.options(), combined.others(), combined.texts(),
+                    List.of(), true);
+        }
+        return new QuestionResult(question, combined.answered(), combined.options(), combined.others(), combined.texts(),
+                sectors, false);
     }
 
     static QuestionResult count(Question question, List<Map<String, Answer>> answers) {

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jobInterval how often deadlines and reminder days are checked
  * @param guessesPerWindow unknown links one client may try per {@code guessWindow} before it is held back
  * @param coordinatorSends providers (codes) that let the cluster's coordinator send the survey and its reminders
+ * @param municipalAudience packages (slugs) whose survey goes to the municipal participants as well as the members
+ *     unless the sender chooses otherwise (seed 000: "til alle deltagere og andre relevante")
  */
 @ConfigurationProperties("samspil.survey")
 public record SurveySettings(
@@ -18,4 +20,5 @@ public record SurveySettings(
         @DefaultValue("1h") Duration jobInterval,
         @DefaultValue("20") int guessesPerWindow,
         @DefaultValue("10m") Duration guessWindow,
-        @DefaultValue("") java.util.Set<String> coordinatorSends) {}
+        @DefaultValue("") java.util.Set<String> coordinatorSends,
+        @DefaultValue("medicinhaandtering") java.util.Set<String> municipalAudience) {}

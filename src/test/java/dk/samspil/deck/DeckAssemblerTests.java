@@ -7,7 +7,9 @@ import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
 import dk.samspil.deck.DeckContent.QuestionSlide;
 import dk.samspil.survey.SurveyResults.OptionCount;
+import dk.samspil.survey.Sector;
 import dk.samspil.survey.SurveyResults.QuestionResult;
+import dk.samspil.survey.SurveyResults.SectorResult;
 import dk.samspil.survey.SurveyResults.Results;
 import dk.samspil.survey.SurveyStatus;
 import java.util.List;
@@ -85,6 +87,38 @@ class DeckAssemblerTests {
     void nowBelowTheAnswerThresholdHidesEverything() {
         List<QuestionSlide> slides = DeckAssembler.questionSlides(ASKED, results(false), Optional.of(results(true, result(KNOWN, 3, 1))));
         assertThat(slides).allMatch(QuestionSlide::hidden).allMatch(s -> s.chart() == null);
+    }
+
+    @Test
+    void aResultsSlideShowsBothSectorsBarsAsSharesWhenEachSectorHasEnoughAnswers() throws Exception {
+        QuestionResult combined = result(KNOWN, 7, 5);
+        QuestionResult bySector = new QuestionResult(KNOWN, 12, combined.options(), List.of(), List.of(), List.of(
+                new SectorResult(Sector.CLUSTER, 6, List.of(new OptionCount("Godt", 6, 100), new OptionCount("Dårligt", 0, 0))),
+                new SectorResult(Sector.MUNICIPALITY, 6, List.of(new OptionCount("Godt", 1, 17), new OptionCount("Dårligt", 5, 83)))),
+                false);
+        List<QuestionSlide> slides = DeckAssembler.questionSlides(ASKED, results(true, bySector), Optional.empty());
+        DeckContent.Chart chart = slides.get(0).chart();
+        assertThat(chart.series()).extracting(DeckContent.Series::name).containsExactly("Klyngen", "Kommunen");
+        assertThat(chart.unit()).contains("Andel");
+        assertThat(chart.series().get(1).values()).containsExactly(17.0, 83.0);
+        assertThat(slides.get(0).sectorNote()).isEqualTo("Fordelt på sektor – Klyngen: 6 svar · Kommunen: 6 svar");
+
+        DeckContent deck = DeckFixtures.deck(3, slides, new DeckContent.ResponseRate(20, 12), false);
+        try (WrittenDeck written = WrittenDeck.write(deck)) {
+            var slide = written.slides().stream().filter(s -> WrittenDeck.heading(s).startsWith("Spørgsmål 1:")).findFirst().orElseThrow();
+            assertThat(WrittenDeck.text(slide)).contains("Klyngen: 6 svar · Kommunen: 6 svar");
+            var series = WrittenDeck.charts(slide).get(0).getChartSeries().get(0);
+            assertThat(series.getSeriesCount()).as("both sectors' bars").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aResultsSlideWithheldBySectorShowsTheCombinedCountsAndSaysWhy() {
+        QuestionResult combined = result(KNOWN, 7, 5);
+        QuestionResult withheld = new QuestionResult(KNOWN, 12, combined.options(), List.of(), List.of(), List.of(), true);
+        QuestionSlide slide = DeckAssembler.questionSlides(ASKED, results(true, withheld), Optional.empty()).get(0);
+        assertThat(slide.chart().series()).extracting(DeckContent.Series::name).containsExactly("Svar");
+        assertThat(slide.sectorNote()).startsWith("Vist samlet: for få");
     }
 
     private static Results results(boolean shown, QuestionResult... questions) {

@@ -39,6 +39,15 @@ final class WrittenDeck implements AutoCloseable {
         }
     }
 
+    /** A deck as downloaded, opened with POI. */
+    static WrittenDeck open(byte[] pptx) {
+        try {
+            return new WrittenDeck(pptx);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static WrittenDeck write(DeckContent deck) {
         return write(new DeckWriter(), deck);
     }

@@ -1,26 +1,19 @@
 package dk.samspil.servicedata;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
 import dk.samspil.ordering.Orders;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -40,34 +33,13 @@ class PracticeLettersAttackTests {
 
     @AfterEach
     void removeTestPeriod() {
-        jdbc.sql("DELETE FROM register_service_count WHERE period >= '2034-01-01'").update();
-        jdbc.sql("DELETE FROM register_service_month WHERE period >= '2034-01-01'").update();
-        jdbc.sql("DELETE FROM register_practice_period WHERE period >= '2034-01-01'").update();
+        LetterAttackFixtures.removeTestPeriod(jdbc);
     }
 
     @Test
     void noNumberShownPerLetterMatchesAPracticeTheCoordinatorCanName() throws Exception {
-        long clusterId = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'").query(Long.class).single();
-        Document cluster = page("/klynger/" + clusterId, "koordinator");
-        Set<String> perPractice = new HashSet<>();
-        StringBuilder practiceFile = new StringBuilder("Ydernummer;Periode;Tilmeldte patienter;Kommunekode\n");
-        StringBuilder serviceFile = new StringBuilder("Ydernummer;Periode;Ydelseskode;Antal\n");
-        int count = 7;
-        for (Element row : cluster.select("table tbody tr")) {
-            String ydernummer = row.child(0).text();
-            if (!ydernummer.matches("\\d{6}")) {
-                continue;
-            }
-            String listed = digits(row.child(2).text());
-            perPractice.add(ydernummer);
-            perPractice.add(listed);
-            // The register says what the cluster page says: the worst case for the letters.
-            practiceFile.append(ydernummer).append(";2034-06;").append(listed).append(";0751\n");
-            serviceFile.append(ydernummer).append(";2034-06;0124;").append(count += 6).append('\n');
-        }
-        assertThat(perPractice).as("the cluster page names its practices' listed patients").contains("6120", "4380");
-        upload("PRACTICES", practiceFile.toString());
-        upload("SERVICES", serviceFile.toString());
+        LetterAttackFixtures fixtures = new LetterAttackFixtures(mvc, users);
+        Set<String> perPractice = fixtures.registerWhatTheCoordinatorSees(jdbc).perPractice();
         long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
 
         for (String reader : List.of("koordinator", "kommune")) {
@@ -109,19 +81,10 @@ class PracticeLettersAttackTests {
     }
 
     private static String digits(String text) {
-        return text.replace(".", "").trim();
+        return LetterAttackFixtures.digits(text);
     }
 
     private Document page(String path, String user) throws Exception {
-        var response = mvc.perform(get(path).with(users.as(user))).andReturn().getResponse();
-        assertThat(response.getStatus()).as(path + " as " + user).isEqualTo(200);
-        return Jsoup.parse(response.getContentAsString());
-    }
-
-    private void upload(String kind, String content) throws Exception {
-        MockMultipartFile file = new MockMultipartFile("file", "fil.csv", "text/csv", content.getBytes(StandardCharsets.UTF_8));
-        String page = mvc.perform(multipart("/data/import").file(file).param("kind", kind).with(users.as("konsulent")).with(csrf()))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Filen er importeret");
+        return new LetterAttackFixtures(mvc, users).page(path, user);
     }
 }

@@ -61,7 +61,8 @@ class AnonymityTests {
         List<String> columns = jdbc.sql("""
                         SELECT column_name FROM information_schema.columns WHERE table_name = 'survey_answer' ORDER BY column_name""")
                 .query(String.class).list();
-        assertThat(columns).containsExactly("id", "payload", "survey_id", "version_number");
+        // The sector (cluster or municipality) is released with the answer, in batches per sector (see the sector test).
+        assertThat(columns).containsExactly("id", "payload", "sector", "survey_id", "version_number");
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM information_schema.columns
                         WHERE table_name IN ('survey_answer', 'survey_answer_pending', 'survey_response_mark')
@@ -304,6 +305,64 @@ class AnonymityTests {
         List<String> after = afterTransaction(survey.id(), reminder);
         assertThat(after).as("the batch rewrote all answers: 'after the reminder' is every answer, not the three")
                 .hasSize(7).containsExactlyInAnyOrderElementsOf(released(survey.id()));
+    }
+
+    /**
+     * A municipal participant answers among the cluster's members. The answer table shows each released answer's
+     * sector, and a reader watching it knows which invitations (and so which municipal participants) answered since
+     * the last look: a lone municipal answer released with the cluster's would be theirs. It stays sealed, with its
+     * sector inside, until three municipal answers can be released together.
+     */
+    @Test
+    void aMunicipalRespondentsAnswerIsReleasedOnlyAmongThreeOfTheirSectorAndItsSectorIsSealedUntilThen() throws Exception {
+        SurveyFixtures fixtures = new SurveyFixtures(mvc, users);
+        List<String> participants = SurveyFixtures.participantEmails(3);
+        long order = fixtures.frozenOrderWithParticipants(participants);
+        List<String> everyone = new ArrayList<>(SurveyFixtures.MEMBERS);
+        everyone.addAll(participants);
+        Map<String, String> tokens = fixtures.sendTo(order, everyone, "CLUSTER", "MUNICIPALITY");
+        SurveyView survey = surveys.find(order).orElseThrow();
+        List<Question> questions = survey.questions();
+        for (String who : List.of(everyone.get(0), everyone.get(1), everyone.get(2), everyone.get(3), participants.get(0))) {
+            fixtures.answer(tokens.get(who), questions.size(), SurveyFixtures.fullAnswer(questions, 0, "svar fra " + who));
+        }
+        // Before mixing: the pending answer sharing the participant's mark's xmin is ciphertext, sector and all.
+        byte[] pending = jdbc.sql("""
+                        SELECT p.sealed FROM survey_response_mark m JOIN survey_invitation i ON i.id = m.invitation_id
+                        JOIN survey_answer_pending p ON p.survey_id = m.survey_id AND p.xmin = m.xmin
+                        WHERE m.survey_id = ? AND i.sector = 'MUNICIPALITY'""").param(survey.id()).query((rs, n) -> rs.getBytes(1)).single();
+        assertThat(contains(pending, "MUNICIPALITY")).isFalse();
+        assertThat(contains(pending, "svar fra " + participants.get(0))).isFalse();
+        assertThat(pending).hasSize(AnswerCipher.BLOCK);
+
+        mixer.mix(survey.id());
+        assertThat(sectors(survey.id())).as("the four members' answers released, the participant's held back")
+                .containsExactly("CLUSTER=4");
+        assertThat(jdbc.sql("SELECT count(*) FROM survey_answer_pending WHERE survey_id = ?").param(survey.id())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(released(survey.id())).noneMatch(json -> json.contains(participants.get(0)));
+
+        fixtures.answer(tokens.get(participants.get(1)), questions.size(),
+                SurveyFixtures.fullAnswer(questions, 0, "svar fra " + participants.get(1)));
+        mixer.mix(survey.id());
+        assertThat(sectors(survey.id())).as("two municipal answers still wait").containsExactly("CLUSTER=4");
+
+        fixtures.answer(tokens.get(participants.get(2)), questions.size(),
+                SurveyFixtures.fullAnswer(questions, 0, "svar fra " + participants.get(2)));
+        mixer.mix(survey.id());
+        assertThat(sectors(survey.id())).as("three municipal answers together").containsExactly("CLUSTER=4", "MUNICIPALITY=3");
+        List<Long> xmins = jdbc.sql("SELECT xmin::text::bigint FROM survey_answer WHERE survey_id = ?").param(survey.id())
+                .query(Long.class).list();
+        assertThat(xmins).as("all seven rewritten together under new ids").hasSize(7).containsOnly(xmins.get(0));
+        // Which of the three municipal answers is whose: nothing tells, beyond the three participants who answered.
+        List<String> municipal = jdbc.sql("SELECT payload -> 'patientgrupper' ->> 'text' FROM survey_answer WHERE survey_id = ? "
+                + "AND sector = 'MUNICIPALITY'").param(survey.id()).query(String.class).list();
+        assertThat(municipal).containsExactlyInAnyOrderElementsOf(participants.stream().map(p -> "svar fra " + p).toList());
+    }
+
+    private List<String> sectors(long surveyId) {
+        return jdbc.sql("SELECT sector, count(*) FROM survey_answer WHERE survey_id = ? GROUP BY sector ORDER BY sector")
+                .param(surveyId).query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2)).list();
     }
 
     @Test

@@ -218,7 +218,7 @@ class AnsweringTests {
         assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/svar");
 
         LinkGuard small = new LinkGuard(new SurveySettings(settings.mixInterval(), settings.jobInterval(), 3,
-                java.time.Duration.ofMinutes(10), java.util.Set.of()), jdbc);
+                java.time.Duration.ofMinutes(10), java.util.Set.of(), settings.municipalAudience()), jdbc);
         String first = "198.51.100." + (System.nanoTime() % 200);
         for (int i = 0; i < 3; i++) {
             assertThat(small.failed(first)).isTrue();
@@ -230,7 +230,7 @@ class AnsweringTests {
     @Test
     void theFailedLinkLimitIsOneForAllInstancesAndRefillsOverItsWindow() {
         SurveySettings three = new SurveySettings(settings.mixInterval(), settings.jobInterval(), 3,
-                java.time.Duration.ofMinutes(10), java.util.Set.of());
+                java.time.Duration.ofMinutes(10), java.util.Set.of(), settings.municipalAudience());
         // Two instances: two guards, one database.
         LinkGuard one = new LinkGuard(three, jdbc);
         LinkGuard other = new LinkGuard(three, jdbc);

@@ -53,17 +53,56 @@ public final class SurveyFixtures {
         MvcResult sent = perform(post("/bestillinger/" + order + "/spoergeskema/send")
                 .param("closesOn", OrderFixtures.today().plusDays(14).toString()).param("reminderDays", "7,2"), "konsulent");
         assertThat(sent.getResponse().getRedirectedUrl()).endsWith("/spoergeskema");
-        Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> MEMBERS.stream()
+        Map<String, String> tokens = tokens(MEMBERS);
+        for (String member : MEMBERS) {
+            String text = TestMailServer.text(TestMailServer.received(member).stream()
+                    .filter(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT)).findFirst().orElseThrow());
+            assertThat(text).as("the member is told the letter of their practice").containsPattern("vises som Praksis [A-Z]+\\.");
+        }
+        return tokens;
+    }
+
+    /** New municipal participants' addresses, unique to this call. */
+    public static List<String> participantEmails(int count) {
+        long tag = System.nanoTime();
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "deltager" + i + "-" + tag + "@example.dk").toList();
+    }
+
+    /** A new akutfunktion order for Demoklyngen whose municipal participants are the given addresses, its survey frozen. */
+    public long frozenOrderWithParticipants(List<String> emails) throws Exception {
+        MockHttpServletRequestBuilder request = OrderFixtures.acuteOrder(OrderFixtures.today().plusWeeks(12), emails.get(0));
+        for (int i = 1; i < emails.size(); i++) {
+            request.param("participants[" + i + "].name", "Deltager " + i)
+                    .param("participants[" + i + "].email", emails.get(i))
+                    .param("participants[" + i + "].role", "Sygeplejerske")
+                    .param("participants[" + i + "].municipalityCode", "0751");
+        }
+        long order = OrderFixtures.placeOrder(mvc, users, request);
+        perform(post("/bestillinger/" + order + "/spoergeskema/frys"), "konsulent");
+        return order;
+    }
+
+    /** Sends the frozen survey to the chosen sectors as the send page does; returns each recipient's link token. */
+    public Map<String, String> sendTo(long order, List<String> recipients, String... sectors) throws Exception {
+        TestMailServer.purge();
+        MvcResult sent = perform(post("/bestillinger/" + order + "/spoergeskema/send")
+                .param("closesOn", OrderFixtures.today().plusDays(14).toString()).param("reminderDays", "7,2")
+                .param("audience", sectors).param("_audience", "on"), "konsulent");
+        assertThat(sent.getResponse().getRedirectedUrl()).endsWith("/spoergeskema");
+        return tokens(recipients);
+    }
+
+    /** The link token in each recipient's invitation mail (waiting for the mails to arrive). */
+    public static Map<String, String> tokens(List<String> recipients) {
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> recipients.stream()
                 .allMatch(m -> TestMailServer.received(m).stream().anyMatch(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT))));
         Map<String, String> tokens = new LinkedHashMap<>();
-        for (String member : MEMBERS) {
-            MimeMessage mail = TestMailServer.received(member).stream()
+        for (String recipient : recipients) {
+            MimeMessage mail = TestMailServer.received(recipient).stream()
                     .filter(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT)).findFirst().orElseThrow();
-            String text = TestMailServer.text(mail);
-            assertThat(text).as("the member is told the letter of their practice").containsPattern("vises som Praksis [A-Z]+\\.");
-            Matcher link = LINK.matcher(text);
-            assertThat(link.find()).as("link in the mail to " + member).isTrue();
-            tokens.put(member, link.group(1));
+            Matcher link = LINK.matcher(TestMailServer.text(mail));
+            assertThat(link.find()).as("link in the mail to " + recipient).isTrue();
+            tokens.put(recipient, link.group(1));
         }
         return tokens;
     }

@@ -132,7 +132,7 @@ class SurveyFlowTests {
     @Test
     void sendRemindOnlyNonRespondersCloseAndReopen() throws Exception {
         long order = fixtures.frozenOrder();
-        assertThat(page(order + "/spoergeskema", "konsulent")).contains("Send til klyngens 11 medlemmer");
+        assertThat(page(order + "/spoergeskema", "konsulent")).contains("Send spørgeskemaet til de valgte", "Klyngens 11 medlemmer");
         Map<String, String> tokens = fixtures.send(order);
         assertThat(tokens).hasSize(11);
         assertThat(status(order)).isEqualTo("SURVEY_OPEN");
