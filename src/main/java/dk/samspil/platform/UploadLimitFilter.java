@@ -20,7 +20,8 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * too (no Content-Length): they are counted as they stream ({@link UploadCounter}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+// After Spring Session's filter, so the refusal's flash message lands in the session kept in PostgreSQL.
+@Order(org.springframework.session.web.http.SessionRepositoryFilter.DEFAULT_ORDER + 1)
 class UploadLimitFilter extends OncePerRequestFilter {
 
     static final String MESSAGE_KEY = "upload.tooLarge";

@@ -62,9 +62,14 @@ class MunicipalTalkTests {
         // Over the upload limit the filter sends the browser back to the address (GET) with "uploadError": the page then
         // shows the message at the field.
         String address = "/bestillinger/" + order + "/praesentation/oplaeg/1";
-        var back = mvc.perform(get(address).flashAttr("uploadError", "upload.tooLarge").with(users.as("kommune"))).andReturn();
+        var refused = mvc.perform(post(address).contentType("multipart/form-data; boundary=samspil")
+                .content(new byte[MunicipalTalks.MAX_BYTES + 1]).with(csrf()).with(users.as("kommune"))).andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo(address);
+        // The browser follows with its session cookie: the message travels in the session, kept in PostgreSQL.
+        jakarta.servlet.http.Cookie session = refused.getResponse().getCookie("SESSION");
+        var back = mvc.perform(get(address).cookie(session).with(users.as("kommune"))).andReturn();
         assertThat(back.getResponse().getRedirectedUrl()).isEqualTo("/bestillinger/" + order + "/praesentation#talk-1");
-        assertThat(mvc.perform(get("/bestillinger/" + order + "/praesentation").flashAttrs(back.getFlashMap())
+        assertThat(mvc.perform(get("/bestillinger/" + order + "/praesentation").cookie(session)
                 .with(users.as("kommune"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("Filen er for stor. Den må højst fylde 10 MB", "talk-error-1");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MunicipalTalks.check(new byte[MunicipalTalks.MAX_BYTES + 1]))

@@ -458,9 +458,13 @@ class AccessTests {
         String otherDepartment = dk.samspil.pko.audit.AuditAccessFixture.OTHER_DEPARTMENT;
         String otherRegion = dk.samspil.pko.audit.AuditAccessFixture.OTHER_REGION;
         Map<String, Integer> pkoPeople = onlyFor("pko", "pkokoordinator", "pkolaege", otherDepartment, otherRegion);
+        // pkonord is a consultant of Region Nordjylland: their own region's audit list and planning form (with nothing
+        // of Midtjylland's in them); every Midtjylland audit below is 404 for them.
+        pkoPeople.put("pkonord", 200);
         list.add(new Endpoint("/pko/audit", "GET", "/pko/audit", pkoPeople));
         Map<String, Integer> consultants = onlyFor("pko", otherDepartment);
         consultants.put(otherRegion, 404);
+        consultants.put("pkonord", 200);
         list.add(new Endpoint("/pko/audit/ny", "GET", "/pko/audit/ny", consultants));
         list.add(new Endpoint("/pko/audit", "POST", "/pko/audit", consultants)); // no fields: errors, nothing saved
         String a = "/pko/audit/" + pkoAudit;

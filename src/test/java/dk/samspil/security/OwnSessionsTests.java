@@ -36,7 +36,7 @@ class OwnSessionsTests {
         username = "sessioner." + System.nanoTime() + "@example.dk";
         jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, display_name, email, role)
-                        VALUES (?, ?, 'Sanne Session', ?, 'PKO')""")
+                        VALUES (?, ?, 'Sanne Session', ?, 'PKO_CONSULTANT')""")
                 .params(username, encoder.encode(PASSWORD), username).update();
     }
 

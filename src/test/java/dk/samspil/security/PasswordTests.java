@@ -170,7 +170,7 @@ class PasswordTests {
         jdbc.sql("UPDATE audit_log SET occurred_at = occurred_at - interval '2 hours' WHERE remote_address = ?").param(client).update();
         for (int i = 0; i < Passwords.MAILS_PER_CLIENT_PER_HOUR; i++) {
             String other = "mange." + i + "." + System.nanoTime() + "@example.dk";
-            jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, email, role) VALUES (?, ?, 'Mange', ?, 'PKO')")
+            jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, email, role) VALUES (?, ?, 'Mange', ?, 'PKO_CONSULTANT')")
                     .params(other, encoder.encode(OLD), other).update();
             passwords.requestReset(other, client);
         }

@@ -50,6 +50,13 @@ public final class LetterAttackFixtures {
                 continue;
             }
             String listed = digits(row.child(2).text());
+            // A practice waiting for the consultant's confirmation (added by another test) is not yet in the cluster:
+            // what the coordinator reads of it still counts as known, but it gets no figures.
+            if (row.text().contains("afventer konsulentens bekræftelse")) {
+                perPractice.add(ydernummer);
+                perPractice.add(listed);
+                continue;
+            }
             ydernumre.add(ydernummer);
             perPractice.add(ydernummer);
             perPractice.add(listed);

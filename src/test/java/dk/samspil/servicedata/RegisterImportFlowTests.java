@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -124,7 +123,7 @@ class RegisterImportFlowTests {
                 330002;2031-06;0124;12
                 330002;2031-06;0125;6
                 """);
-        MockHttpSession session = new MockHttpSession();
+        Browser session = new Browser();
         String fewer = """
                 Ydernummer;Periode;Ydelseskode;Antal
                 330001;2031-06;0124;11
@@ -134,7 +133,8 @@ class RegisterImportFlowTests {
         String asked = upload("SERVICES", "ydelser.csv", fewer, session);
         assertThat(asked).contains("dette fjerner 1 praksissers tal", "id=\"import-confirm\"").doesNotContain("Filen er importeret");
         assertThat(asked).as("the form names the waiting file")
-                .contains("value=\"" + ((RegisterDataController.PendingImport) session.getAttribute("pendingNationalImport")).token + "\"");
+                .contains("name=\"token\" value=\"" + session.token + "\"");
+        assertThat(session.token).as("an unguessable token").hasSizeGreaterThan(20);
         assertThat(count("330001", "0125")).as("nothing removed before the confirmation").isEqualTo(5);
         assertThat(count("330002", "0125")).as("nothing changed either").isEqualTo(6);
 
@@ -244,30 +244,54 @@ class RegisterImportFlowTests {
     }
 
     private String upload(String kind, String name, String content) throws Exception {
-        return upload(kind, name, content, new MockHttpSession());
+        return upload(kind, name, content, new Browser());
     }
 
-    private String upload(String kind, String name, String content, MockHttpSession session) throws Exception {
+    /**
+     * What a browser carries between requests: the session cookie (sessions live in PostgreSQL, found by the cookie)
+     * and the token of the file its last page said is waiting.
+     */
+    private static final class Browser {
+        private jakarta.servlet.http.Cookie cookie;
+        private String token = "";
+
+        private <B extends org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<B>> B carry(
+                B request) {
+            return cookie == null ? request : request.cookie(cookie);
+        }
+
+        private String read(org.springframework.mock.web.MockHttpServletResponse response) throws Exception {
+            if (response.getCookie("SESSION") != null) {
+                cookie = response.getCookie("SESSION");
+            }
+            String page = response.getContentAsString();
+            java.util.regex.Matcher waiting = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page);
+            if (waiting.find()) {
+                token = waiting.group(1);
+            }
+            return page;
+        }
+    }
+
+    private String upload(String kind, String name, String content, Browser session) throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", name, "text/csv", content.getBytes(StandardCharsets.UTF_8));
-        var response = mvc.perform(multipart("/data/import").file(file).param("kind", kind).session(session)
+        var response = mvc.perform(session.carry(multipart("/data/import").file(file).param("kind", kind))
                         .with(users.as("konsulent")).with(csrf()))
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
-        return response.getContentAsString();
+        return session.read(response);
     }
 
-    private String confirm(MockHttpSession session, boolean remove) throws Exception {
-        String token = session.getAttribute("pendingNationalImport") == null ? ""
-                : ((RegisterDataController.PendingImport) session.getAttribute("pendingNationalImport")).token;
-        return confirm(session, remove, token);
+    private String confirm(Browser session, boolean remove) throws Exception {
+        return confirm(session, remove, session.token);
     }
 
-    private String confirm(MockHttpSession session, boolean remove, String token) throws Exception {
-        var response = mvc.perform(post("/data/import/bekraeft").param("remove", String.valueOf(remove)).param("token", token).session(session)
+    private String confirm(Browser session, boolean remove, String token) throws Exception {
+        var response = mvc.perform(session.carry(post("/data/import/bekraeft").param("remove", String.valueOf(remove)).param("token", token))
                         .with(users.as("konsulent")).with(csrf()))
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
-        return response.getContentAsString();
+        return session.read(response);
     }
 
     private Integer count(String ydernummer, String code) {

@@ -74,6 +74,13 @@ class ReviewRoundBrowserTests {
             // Moving a question keeps the page where the consultant was, at the moved question.
             page.locator("#q-kompetence").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Flyt ned: spørgsmål 5")).click();
             assertThat(page).hasURL(Pattern.compile(".*/spoergeskema#q-kompetence$"));
+            // The browser scrolls to the anchor once the page has loaded: wait for that (at most 5 s), then read it.
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+            try {
+                page.waitForFunction("() => window.scrollY > 200", null, new Page.WaitForFunctionOptions().setTimeout(5000));
+            } catch (com.microsoft.playwright.TimeoutError stillAtTheTop) {
+                // the assertion below says what went wrong
+            }
             Object scrolled = page.evaluate("() => window.scrollY");
             assertThat(((Number) scrolled).doubleValue()).as("the page did not jump to the top").isGreaterThan(200);
             assertThat(page.locator("#q-kompetence h3")).hasText(Pattern.compile("^6\\. "));
