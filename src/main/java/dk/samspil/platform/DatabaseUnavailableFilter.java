@@ -1,6 +1,7 @@
 package dk.samspil.platform;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,7 +36,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(probe(request), response);
         } catch (ServletException | IOException | RuntimeException e) {
             if (!unreachable(e) || response.isCommitted()) {
                 throw e;
@@ -44,8 +45,34 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                     e.getMessage());
             response.resetBuffer();
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            // Forwarded to the error page, not sent as an error: an error dispatch passes Spring Session's filter
+            // again, which needs the very database that is away (and Tomcat's English page would answer instead).
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+            request.setAttribute(RequestDispatcher.ERROR_MESSAGE, "Service Unavailable");
+            request.getRequestDispatcher("/error").forward(request, response);
         }
+    }
+
+    /**
+     * The load balancer's health probes answer without the caller's session: sessions live in the database, and
+     * liveness must not depend on it (readiness asks the database itself). Without the cookie Spring Session looks
+     * nothing up; the probes are public and show status only.
+     */
+    private static HttpServletRequest probe(HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith("/actuator/health") || request.getCookies() == null) {
+            return request;
+        }
+        jakarta.servlet.http.Cookie[] withoutSession = java.util.Arrays.stream(request.getCookies())
+                .filter(cookie -> !"SESSION".equals(cookie.getName()))
+                .toArray(jakarta.servlet.http.Cookie[]::new);
+        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public jakarta.servlet.http.Cookie[] getCookies() {
+                return withoutSession;
+            }
+        };
     }
 
     /** Whether the failure is the database being out of reach (not a fault in a statement or in our code). */
