@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * coordinator, who knows the person.
  */
 @Configuration(proxyBeanMethods = false)
-class AgreementReminders {
+public class AgreementReminders {
 
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
@@ -65,7 +65,7 @@ class AgreementReminders {
     }
 
     /** @return the number of reminders queued */
-    int remind(LocalDate today) {
+    public int remind(LocalDate today) {
         Integer queued = transaction.execute(status -> {
             int count = 0;
             for (Due due : due("""

@@ -2,6 +2,8 @@ package dk.samspil.meeting;
 
 import dk.samspil.platform.DocumentVersions.Version;
 import dk.samspil.meeting.MeetingForms.AgreementForm;
+import dk.samspil.meeting.MeetingForms.AttendanceForm;
+import dk.samspil.meeting.MeetingForms.PreMeetingForm;
 import dk.samspil.meeting.MeetingForms.BlockForm;
 import dk.samspil.meeting.MeetingForms.ParkingForm;
 import dk.samspil.meeting.MeetingForms.RolesForm;
@@ -12,6 +14,7 @@ import dk.samspil.meeting.Meetings.MeetingView;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Party;
+import dk.samspil.ordering.PreMeetings;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.SamspilPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,10 +57,12 @@ class MeetingController {
     private final Minutes minutes;
     private final AgreementOverview overview;
     private final KluAgendaItem kluItem;
+    private final PreMeetings preMeetings;
 
     MeetingController(OrderGuard guard, Meetings meetings, Minutes minutes, AgreementOverview overview,
-            MessageSource messages) {
+            MessageSource messages, PreMeetings preMeetings) {
         this.guard = guard;
+        this.preMeetings = preMeetings;
         this.meetings = meetings;
         this.minutes = minutes;
         this.overview = overview;
@@ -87,6 +92,46 @@ class MeetingController {
             Meetings.Roles stored = current.roles();
             return render(model, order, values, errors, "roles", String.join(" · ", stored.chair(), stored.referent(), stored.presenters()));
         }
+        return render(model, order, values, errors, null, null);
+    }
+
+    /** The pre-meeting: planned (its date becomes the drejebog step's), and written up once it has been held. */
+    @PostMapping("/bestillinger/{orderId}/moede/formoede")
+    String savePreMeeting(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, PreMeetingForm form,
+            Model model, RedirectAttributes redirect) {
+        OrderView order = guard.visible(user, orderId);
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        form.check(order.meetingDate(), values, errors);
+        if (!errors.isEmpty()) {
+            values.put(PreMeetingForm.PREFIX + "version", String.valueOf(version(form.version())));
+            return render(model, order, values, errors, null, null);
+        }
+        if (preMeetings.save(order, form.draft(), version(form.version()), user.getUsername())) {
+            return saved(redirect, orderId, "meeting.preMeeting.saved", "formoede");
+        }
+        PreMeetings.PreMeeting current = preMeetings.of(orderId).orElseThrow();
+        values.put(PreMeetingForm.PREFIX + "version", String.valueOf(current.version()));
+        errors.put(PreMeetingForm.PREFIX + "notes", "meeting.conflict");
+        return render(model, order, values, errors, "premeeting", current.notes());
+    }
+
+    /** Who took part: the minutes list them, and the members among them get the minutes. */
+    @PostMapping("/bestillinger/{orderId}/moede/fremmoede")
+    String saveAttendance(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, AttendanceForm form,
+            Model model, RedirectAttributes redirect) {
+        OrderView order = guard.visible(user, orderId);
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        form.check(values, errors);
+        if (errors.isEmpty() && meetings.saveAttendance(order, form.presentKeys(), form.othersText(), version(form.version()),
+                user.getUsername())) {
+            return saved(redirect, orderId, "meeting.attendance.saved", "fremmoede");
+        }
+        if (errors.isEmpty()) {
+            errors.put("attendance-others", "meeting.attendance.conflict");
+        }
+        values.put("attendance-version", String.valueOf(meetings.meeting(order).attendance().version()));
         return render(model, order, values, errors, null, null);
     }
 
@@ -236,6 +281,15 @@ class MeetingController {
         return download(bytes, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf");
     }
 
+    /** A member's personal link from the minutes mail: that version's PDF (Word while there is none), no sign-in. */
+    @GetMapping("/referat/{token}")
+    ResponseEntity<byte[]> personalMinutes(@PathVariable String token) {
+        Version version = minutes.byPersonalLink(token).orElseThrow(() -> new AccessRefusedException("minutes-link"));
+        return minutes.pdf(version).map(pdf -> download(pdf, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf"))
+                .or(() -> minutes.docx(version).map(docx -> download(docx, DOCX, "referat-v" + version.version() + ".docx")))
+                .orElseThrow(() -> new AccessRefusedException("minutes-link"));
+    }
+
     @PostMapping("/bestillinger/{orderId}/moede/referat/{token}/send")
     String sendMinutes(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token,
             RedirectAttributes redirect) {
@@ -308,6 +362,12 @@ class MeetingController {
             }
             if (key.startsWith("parking-")) {
                 return "parkeringsplads";
+            }
+            if (key.startsWith(PreMeetingForm.PREFIX)) {
+                return "formoede";
+            }
+            if (key.startsWith("attendance-")) {
+                return "fremmoede";
             }
             if (key.startsWith("agreement-")) {
                 String id = key.split("-")[1];

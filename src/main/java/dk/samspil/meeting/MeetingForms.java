@@ -2,12 +2,14 @@ package dk.samspil.meeting;
 
 import dk.samspil.meeting.Meetings.AgreementDraft;
 import dk.samspil.ordering.Party;
+import dk.samspil.ordering.PreMeetings.PreMeeting;
 import dk.samspil.platform.SingleLineRule;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The meeting page's forms as typed. Each checks itself field by field and writes what was typed and what is wrong
@@ -119,6 +121,73 @@ final class MeetingForms {
             } catch (DateTimeParseException e) {
                 return null;
             }
+        }
+    }
+
+    /** The pre-meeting as typed: a day no later than the meeting, a time span, who takes part; place and notes free. */
+    record PreMeetingForm(String date, String start, String end, String place, String attendees, String notes, Integer version) {
+
+        static final String PREFIX = "premeeting-";
+
+        PreMeeting draft() {
+            return new PreMeeting(day(), time(start), time(end), clean(place), clean(attendees), notes == null ? "" : notes.strip(),
+                    version == null ? -1 : version, null, null);
+        }
+
+        LocalDate day() {
+            try {
+                return clean(date).isEmpty() ? null : LocalDate.parse(clean(date));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        void check(LocalDate meetingDate, Map<String, String> values, Map<String, String> errors) {
+            values.put(PREFIX + "date", clean(date));
+            values.put(PREFIX + "start", clean(start));
+            values.put(PREFIX + "end", clean(end));
+            values.put(PREFIX + "place", clean(place));
+            values.put(PREFIX + "attendees", attendees == null ? "" : attendees);
+            values.put(PREFIX + "notes", notes == null ? "" : notes);
+            if (clean(date).isEmpty()) {
+                errors.put(PREFIX + "date", "meeting.preMeeting.date.required");
+            } else if (day() == null) {
+                errors.put(PREFIX + "date", "meeting.preMeeting.date.invalid");
+            } else if (day().isAfter(meetingDate)) {
+                errors.put(PREFIX + "date", "meeting.preMeeting.date.afterMeeting");
+            }
+            if (clean(start).isEmpty()) {
+                errors.put(PREFIX + "start", "meeting.preMeeting.start.required");
+            }
+            if (clean(end).isEmpty()) {
+                errors.put(PREFIX + "end", "meeting.preMeeting.end.required");
+            }
+            boolean goodStart = checkTime(PREFIX + "start", start, errors);
+            boolean goodEnd = checkTime(PREFIX + "end", end, errors);
+            if (goodStart && goodEnd && time(start) != null && time(end) != null && !time(end).isAfter(time(start))) {
+                errors.put(PREFIX + "end", "meeting.block.end.beforeStart");
+            }
+            tooLong(PREFIX + "place", clean(place), LINE, errors);
+            oneLine(PREFIX + "place", clean(place), errors);
+            if (clean(attendees).isEmpty()) {
+                errors.put(PREFIX + "attendees", "meeting.preMeeting.attendees.required");
+            }
+            tooLong(PREFIX + "attendees", clean(attendees), TEXT, errors);
+            tooLong(PREFIX + "notes", notes == null ? "" : notes.strip(), NOTES, errors);
+        }
+    }
+
+    /** Who was there: the ticked people by key, and others present as free text. */
+    record AttendanceForm(List<String> present, String others, Integer version) {
+        Set<String> presentKeys() {
+            return present == null ? Set.of() : Set.copyOf(present.stream().map(MeetingForms::clean).toList());
+        }
+
+        String othersText() { return clean(others); }
+
+        void check(Map<String, String> values, Map<String, String> errors) {
+            values.put("attendance-others", others == null ? "" : others);
+            tooLong("attendance-others", othersText(), TEXT, errors);
         }
     }
 

@@ -4,19 +4,27 @@ import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ItemKind;
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
+import dk.samspil.directory.Directory;
+import dk.samspil.directory.Views.MemberView;
+import dk.samspil.directory.Views.ProviderView;
 import dk.samspil.ordering.OrderPackage;
 import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.OrderViews.ParticipantView;
 import dk.samspil.ordering.Party;
+import dk.samspil.ordering.PreMeetings;
+import dk.samspil.ordering.PreMeetings.PreMeeting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +38,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class Meetings {
 
     public record MeetingView(OrderView order, Roles roles, List<BlockView> blocks, List<ParkingItem> parking,
-            List<AgreementView> agreements, List<String> actionTypes) {}
+            List<AgreementView> agreements, List<String> actionTypes, Attendance attendance, Optional<PreMeeting> preMeeting) {}
+
+    /** Who could take part (the coordinator, the cluster's members, the municipal participants, the consultant) and who did. */
+    public record Attendance(List<Attendee> people, String others, int version) {
+        public List<Attendee> present() {
+            return people.stream().filter(Attendee::present).toList();
+        }
+    }
+
+    public record Attendee(String key, String name, String organisation, String email, boolean present) {}
 
     public record Roles(String chair, String referent, String presenters, int version) {}
 
@@ -49,10 +66,14 @@ public class Meetings {
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final Directory directory;
+    private final PreMeetings preMeetings;
 
-    Meetings(JdbcClient jdbc, Catalog catalog) {
+    Meetings(JdbcClient jdbc, Catalog catalog, Directory directory, PreMeetings preMeetings) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.directory = directory;
+        this.preMeetings = preMeetings;
     }
 
     /** The order's meeting as it stands; its rows are made the first time it is opened. */
@@ -69,7 +90,73 @@ public class Meetings {
         Roles roles = jdbc.sql("SELECT chair, referent, presenters, version FROM meeting WHERE order_id = ?").param(order.id())
                 .query((rs, n) -> new Roles(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).single();
         return new MeetingView(order, roles, blocks(order.id(), schedule), parking(order.id()), agreements(order.id()),
-                pkg.suggestedActions());
+                pkg.suggestedActions(), attendance(order), preMeetings.of(order.id()));
+    }
+
+    /**
+     * Records who took part, as they are now (name, organisation, e-mail kept with the meeting), unless someone else
+     * saved the attendance since {@code version} was read. Keys not among the meeting's people are ignored.
+     */
+    @Transactional
+    public boolean saveAttendance(OrderView order, Set<String> present, String others, int version, String by) {
+        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING").param(order.id()).update();
+        List<Attendee> people = attendance(order).people();
+        if (jdbc.sql("""
+                        UPDATE meeting SET other_attendees = ?, attendance_version = attendance_version + 1, updated_by = ?,
+                            updated_at = now() WHERE order_id = ? AND attendance_version = ?""")
+                .params(others, by, order.id(), version).update() == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM meeting_attendee WHERE order_id = ?").param(order.id()).update();
+        for (Attendee person : people) {
+            if (present.contains(person.key())) {
+                jdbc.sql("INSERT INTO meeting_attendee (order_id, person_key, name, organisation, email) VALUES (?, ?, ?, ?, ?)")
+                        .params(order.id(), person.key(), person.name(), person.organisation(), person.email()).update();
+            }
+        }
+        return true;
+    }
+
+    /** The e-mail addresses of those recorded as present. */
+    public List<String> presentEmails(long orderId) {
+        return jdbc.sql("SELECT email FROM meeting_attendee WHERE order_id = ? AND email IS NOT NULL AND email <> '' ORDER BY email")
+                .param(orderId).query(String.class).list();
+    }
+
+    private Attendance attendance(OrderView order) {
+        Map<String, Attendee> stored = new LinkedHashMap<>();
+        jdbc.sql("SELECT person_key, name, organisation, email FROM meeting_attendee WHERE order_id = ? ORDER BY name")
+                .param(order.id())
+                .query((rs, n) -> new Attendee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), true))
+                .list().forEach(a -> stored.put(a.key(), a));
+        Map<String, String> municipalities = new HashMap<>();
+        directory.municipalities().forEach(m -> municipalities.put(m.code(), m.name()));
+        List<Attendee> candidates = new ArrayList<>();
+        candidates.add(new Attendee("coordinator", order.coordinatorName(), order.clusterName(), order.coordinatorEmail(), false));
+        for (MemberView member : directory.members(order.clusterId())) {
+            candidates.add(new Attendee("member-" + member.id(), member.name(),
+                    member.practiceName() == null ? order.clusterName() : member.practiceName(), member.email(), false));
+        }
+        for (ParticipantView participant : order.participants()) {
+            String municipality = municipalities.getOrDefault(participant.municipalityCode(), "");
+            candidates.add(new Attendee("participant-" + participant.id(), participant.name(),
+                    participant.role() == null ? municipality : participant.role() + ", " + municipality, participant.email(),
+                    false));
+        }
+        if (order.consultantName() != null) {
+            String provider = directory.providers().stream().filter(p -> p.code().equals(order.providerCode()))
+                    .map(ProviderView::name).findFirst().orElse("");
+            candidates.add(new Attendee("consultant", order.consultantName(), provider, order.consultantEmail(), false));
+        }
+        List<Attendee> people = new ArrayList<>();
+        for (Attendee candidate : candidates) {
+            Attendee recorded = stored.remove(candidate.key());
+            people.add(recorded == null ? candidate : recorded);
+        }
+        people.addAll(stored.values()); // recorded then and no longer of the cluster or the order: they still took part
+        return jdbc.sql("SELECT other_attendees, attendance_version FROM meeting WHERE order_id = ?").param(order.id())
+                .query((rs, n) -> new Attendance(people, rs.getString(1), rs.getInt(2))).optional()
+                .orElse(new Attendance(people, "", 0));
     }
 
     /** Saves the roles unless someone else saved them since {@code version} was read. */

@@ -11,7 +11,11 @@ import dk.samspil.platform.DocumentVersions;
 import dk.samspil.platform.DocumentVersions.Version;
 import dk.samspil.platform.OfficeConverter;
 import dk.samspil.platform.SamspilSettings;
+import dk.samspil.security.Tokens;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Minutes {
 
 
+    /** How long a member's personal link to the referat opens it. */
+    static final Duration LINK_LIFETIME = Duration.ofDays(90);
+
     private final DocumentVersions store;
+    private final JdbcClient jdbc;
+    private final Clock clock;
     private final Orders orders;
     private final Meetings meetings;
     private final OfficeConverter office;
@@ -46,8 +55,10 @@ public class Minutes {
 
     Minutes(JdbcClient jdbc, Orders orders, Meetings meetings, OfficeConverter office, Outbox outbox, OrderProgress progress,
             SamspilSettings settings, MessageSource messages, ObjectProvider<SchedulerClient> scheduler,
-            @Qualifier("minutesTask") ObjectProvider<OneTimeTask<Long>> task) {
+            @Qualifier("minutesTask") ObjectProvider<OneTimeTask<Long>> task, Clock clock) {
         this.store = new DocumentVersions(jdbc, "meeting_minutes", "docx", false);
+        this.jdbc = jdbc;
+        this.clock = clock;
         this.orders = orders;
         this.meetings = meetings;
         this.office = office;
@@ -107,24 +118,45 @@ public class Minutes {
     }
 
     /**
-     * Mails the coordinator and every participant of the order a link to the meeting page, where the referat is;
-     * the meeting is then recorded as held. Returns the number of recipients.
+     * Mails the coordinator, every municipal participant of the order and every member recorded as present a link to
+     * the meeting page, where the referat is; the meeting is then recorded as held. Returns the number of recipients.
      */
     @Transactional
     public int send(OrderView order, Version version, String by) {
         if (!version.ready()) {
             throw new IllegalStateException("Only finished minutes can be sent");
         }
-        List<String> recipients = orders.meetingEmails(order);
+        List<String> withAccount = orders.meetingEmails(order).stream().map(String::strip).distinct().toList();
+        // Members who took part sign in nowhere: theirs is a personal link to this version's file.
+        List<String> members = meetings.presentEmails(order.id()).stream().map(String::strip)
+                .filter(e -> withAccount.stream().noneMatch(e::equalsIgnoreCase)).distinct().toList();
         Object[] args = {order.packageTitle(), order.clusterName(), order.meetingDate().format(MinutesDocument.DATE),
             version.version(), settings.link("/bestillinger/" + order.id() + "/moede")};
-        for (String to : recipients) {
-            outbox.enqueue(new OutgoingMail(to, messages.getMessage("meeting.minutes.mail.subject", args, MinutesDocument.DANISH),
-                    messages.getMessage("meeting.minutes.mail.body", args, MinutesDocument.DANISH),
-                    "order:" + order.id() + ":minutes:" + version.version()));
+        String subject = messages.getMessage("meeting.minutes.mail.subject", args, MinutesDocument.DANISH);
+        String reference = "order:" + order.id() + ":minutes:" + version.version();
+        for (String to : withAccount) {
+            outbox.enqueue(new OutgoingMail(to, subject, messages.getMessage("meeting.minutes.mail.body", args, MinutesDocument.DANISH),
+                    reference));
+        }
+        for (String to : members) {
+            String token = Tokens.newToken();
+            jdbc.sql("INSERT INTO meeting_minutes_link (token_hash, minutes_id, email, expires_at) VALUES (?, ?, ?, ?)")
+                    .params(Tokens.hash(token), version.id(), to, OffsetDateTime.now(clock).plus(LINK_LIFETIME)).update();
+            Object[] personal = {args[0], args[1], args[2], args[3], settings.link("/referat/" + token), LINK_LIFETIME.toDays()};
+            outbox.enqueue(new OutgoingMail(to, subject,
+                    messages.getMessage("meeting.minutes.mail.personal", personal, MinutesDocument.DANISH), reference));
         }
         store.sent(version.id(), by);
         progress.meetingHeld(order.id(), by);
-        return recipients.size();
+        return withAccount.size() + members.size();
+    }
+
+    /** The version a member's personal link opens, while it lasts. */
+    public Optional<Version> byPersonalLink(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT minutes_id FROM meeting_minutes_link WHERE token_hash = ? AND expires_at > ?")
+                .params(Tokens.hash(token), OffsetDateTime.now(clock)).query(Long.class).optional().flatMap(this::find);
     }
 }

@@ -3,6 +3,7 @@ package dk.samspil.meeting;
 import dk.samspil.platform.DocxBuilder;
 import dk.samspil.platform.DocxBuilder.Line;
 import dk.samspil.meeting.Meetings.AgreementView;
+import dk.samspil.meeting.Meetings.Attendee;
 import dk.samspil.meeting.Meetings.BlockView;
 import dk.samspil.meeting.Meetings.MeetingView;
 import dk.samspil.meeting.Meetings.ParkingItem;
@@ -42,6 +43,24 @@ final class MinutesDocument {
         doc.labelled(text("meeting.chair"), orDash(meeting.roles().chair()));
         doc.labelled(text("meeting.referent"), orDash(meeting.roles().referent()));
         doc.labelled(text("meeting.presenters"), orDash(meeting.roles().presenters()));
+
+        doc.heading(2, text("meeting.attendance.heading"));
+        List<Attendee> present = meeting.attendance().present();
+        if (present.isEmpty() && meeting.attendance().others().isBlank()) {
+            doc.paragraph(text("meeting.attendance.none"));
+        } else {
+            List<List<List<Line>>> rows = new ArrayList<>();
+            for (Attendee person : present) {
+                rows.add(List.of(List.of(Line.plain(person.name())), List.of(Line.plain(orDash(person.organisation())))));
+            }
+            if (!present.isEmpty()) {
+                doc.table(List.of(text("meeting.attendance.name"), text("meeting.attendance.organisation")), rows,
+                        new int[] {50, 50}, 0);
+            }
+            if (!meeting.attendance().others().isBlank()) {
+                doc.labelled(text("meeting.attendance.others"), meeting.attendance().others());
+            }
+        }
 
         doc.heading(2, text("meeting.programme.heading"));
         for (BlockView block : meeting.blocks()) {

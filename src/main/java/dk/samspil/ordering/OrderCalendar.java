@@ -2,6 +2,7 @@ package dk.samspil.ordering;
 
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.ordering.PreMeetings.PreMeeting;
 import dk.samspil.platform.SamspilSettings;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -39,10 +41,12 @@ class OrderCalendar {
 
     private final MessageSource messages;
     private final SamspilSettings settings;
+    private final PreMeetings preMeetings;
 
-    OrderCalendar(MessageSource messages, SamspilSettings settings) {
+    OrderCalendar(MessageSource messages, SamspilSettings settings, PreMeetings preMeetings) {
         this.messages = messages;
         this.settings = settings;
+        this.preMeetings = preMeetings;
     }
 
     String render(Map<OrderView, List<TaskView>> orders, ToIntFunction<OrderView> meetingMinutes) {
@@ -54,7 +58,11 @@ class OrderCalendar {
         calendar.add(copenhagen);
         orders.forEach((order, tasks) -> {
             calendar.add(meeting(order, meetingMinutes.applyAsInt(order)));
+            // A planned pre-meeting stands at its time, in place of the step's all-day entry.
+            Optional<PreMeeting> preMeeting = preMeetings.of(order.id());
+            preMeeting.ifPresent(planned -> calendar.add(preMeeting(order, planned)));
             tasks.stream().filter(task -> !task.done() && task.step() != Timeline.Step.MEETING)
+                    .filter(task -> task.step() != Timeline.Step.PRE_MEETING || preMeeting.isEmpty())
                     .forEach(task -> calendar.add(task(order, task)));
         });
         StringWriter out = new StringWriter();
@@ -85,6 +93,20 @@ class OrderCalendar {
         event.add(new Description(text("calendar.meeting.description", order.packageTitle(), order.clusterName(),
                 order.municipalityNames(), settings.link("/bestillinger/" + order.id()))));
         event.add(new Url(java.net.URI.create(settings.link("/bestillinger/" + order.id()))));
+        return event;
+    }
+
+    private VEvent preMeeting(OrderView order, PreMeeting planned) {
+        ZonedDateTime start = planned.date().atTime(planned.start()).atZone(Ordering.COPENHAGEN);
+        ZonedDateTime end = planned.date().atTime(planned.end()).atZone(Ordering.COPENHAGEN);
+        VEvent event = new VEvent(start, end, text("calendar.preMeeting", order.packageTitle(), order.clusterName()));
+        event.add(new Uid("order-" + order.id() + "-pre-meeting@samspil"));
+        if (!planned.place().isBlank()) {
+            event.add(new Location(planned.place()));
+        }
+        event.add(new Description(text("calendar.preMeeting.description", planned.attendees(),
+                settings.link("/bestillinger/" + order.id() + "/moede#formoede"))));
+        event.add(new Url(java.net.URI.create(settings.link("/bestillinger/" + order.id() + "/moede#formoede"))));
         return event;
     }
 

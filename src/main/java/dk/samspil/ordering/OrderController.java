@@ -41,10 +41,12 @@ class OrderController {
     private final Access access;
     private final OrderGuard guard;
     private final StatusChanges statuses;
+    private final PreMeetings preMeetings;
 
     OrderController(Orders orders, Ordering ordering, Catalog catalog, Directory directory, Access access, OrderGuard guard,
-            StatusChanges statuses) {
+            StatusChanges statuses, PreMeetings preMeetings) {
         this.guard = guard;
+        this.preMeetings = preMeetings;
         this.statuses = statuses;
         this.orders = orders;
         this.ordering = ordering;
@@ -154,6 +156,7 @@ class OrderController {
                 .filter(s -> s != order.status() && s != OrderStatus.CANCELLED).toList());
         model.addAttribute("statusChanges", statuses.of(orderId));
         model.addAttribute("firstContact", orders.firstContact(orderId).orElse(null));
+        model.addAttribute("preMeeting", preMeetings.of(orderId).orElse(null));
         model.addAttribute("firstContactAnswers", FirstContactAnswer.values());
         model.addAttribute("cancellable", order.status().canMoveTo(OrderStatus.CANCELLED));
         Long followUp = orders.followUpOf(orderId).orElse(null);

@@ -42,7 +42,7 @@ class SecurityConfiguration {
         "/actuator/health/liveness", "/actuator/health/readiness",
         "/invitation/**", "/kalender/feed/**", "/glemt-adgangskode", "/nulstil/**",
         "/vendor/**", "/css/**", "/js/**", "/favicon.ico",
-        "/audit-godkendelse/**"
+        "/audit-godkendelse/**", "/referat/**"
     };
 
     @Bean

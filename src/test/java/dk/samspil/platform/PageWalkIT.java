@@ -62,6 +62,7 @@ class PageWalkIT {
             Map.entry("/bestillinger/{orderId}/moede/klu-punkt.docx", "linked from the meeting day on (AgreementOverviewTests)"),
             Map.entry("/audit-godkendelse/{auditId}/{token}", "the approver's personal link, only in the management's mail"),
             Map.entry("/audit-godkendelse/besvaret", "shown after the approver has answered"),
+            Map.entry("/referat/{token}", "a member's personal link to the referat, only in the minutes mail"),
             Map.entry("/pko/audit/{id}", "linked once a consultant plans an audit (AuditFlowTests, AuditBrowserTests)"),
             Map.entry("/pko/audit/{id}/godkendelsesbrev", "linked from an audit awaiting approval (AuditFlowTests)"),
             Map.entry("/pko/audit/{id}/godkendelsesbrev/fil", "linked once a letter is uploaded (AuditFlowTests)"),

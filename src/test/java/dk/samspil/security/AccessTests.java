@@ -378,6 +378,8 @@ class AccessTests {
         list.add(new Endpoint("/bestillinger/{orderId}/moede/klu-punkt.docx", "GET", o + "/moede/klu-punkt.docx", seeingRedirected));
         for (String[] e : new String[][] {
             {"/bestillinger/{orderId}/moede/roller", o + "/moede/roller"},
+            {"/bestillinger/{orderId}/moede/formoede", o + "/moede/formoede"},
+            {"/bestillinger/{orderId}/moede/fremmoede", o + "/moede/fremmoede"},
             {"/bestillinger/{orderId}/moede/blokke/{position}", o + "/moede/blokke/1"},
             {"/bestillinger/{orderId}/moede/parkering", o + "/moede/parkering"},
             {"/bestillinger/{orderId}/moede/parkering/{itemId}/slet", o + "/moede/parkering/999999999/slet"},
@@ -506,6 +508,8 @@ class AccessTests {
         list.add(new Endpoint("/audit-godkendelse/{auditId}/{token}", "GET", link, unknownLink));
         list.add(new Endpoint("/audit-godkendelse/{auditId}/{token}", "POST", link, unknownLink));
         list.add(new Endpoint("/audit-godkendelse/besvaret", "GET", "/audit-godkendelse/besvaret", everyone(200)));
+        // A member's personal link to a referat: an unknown one opens nothing, signed in or not.
+        list.add(new Endpoint("/referat/{token}", "GET", "/referat/" + "y".repeat(43), unknownLink));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dk.samspil.TestMailServer;
 import dk.samspil.survey.SurveyFixtures;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,10 @@ class MailLinksTests {
     @Autowired MockMvc mvc;
     @Autowired DemoUsers users;
     @Autowired JdbcClient jdbc;
+    @Autowired dk.samspil.deck.Decks decks;
+    @Autowired dk.samspil.meeting.Minutes minutes;
+    @Autowired dk.samspil.meeting.Meetings meetings;
+    @Autowired dk.samspil.meeting.AgreementReminders reminders;
 
     @Test
     void everyLinkInTheOrdersMailsOpensForItsRecipient() throws Exception {
@@ -80,10 +85,70 @@ class MailLinksTests {
         assertThat(followed).isGreaterThan(20);
     }
 
+    /**
+     * The later mails of the path: the deck sent, the referat sent (to those with an account and, by a personal link,
+     * to a member who took part) and the agreement reminders; each link opens for its recipient.
+     */
+    @Test
+    void theDeckMinutesAndReminderMailsLinkToPagesTheirRecipientsOpen() throws Exception {
+        SurveyFixtures fixtures = new SurveyFixtures(mvc, users);
+        long order = fixtures.frozenOrder();
+        fixtures.send(order);
+        int decksBefore = decks.versions(order).size();
+        perform(post("/bestillinger/" + order + "/praesentation"), "konsulent");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(300))
+                .until(() -> decks.versions(order).size() > decksBefore && decks.versions(order).get(0).ready());
+        TestMailServer.purge();
+        perform(post("/bestillinger/" + order + "/praesentation/" + decks.versions(order).get(0).token() + "/send"), "konsulent");
+        TestMailServer.awaitMail("kommune@example.dk", "Præsentationen til klyngemødet");
+
+        String member = jdbc.sql("""
+                        SELECT m.id || ' ' || m.email FROM member m JOIN package_order o ON o.cluster_id = m.cluster_id
+                        WHERE o.id = ? AND m.email IS NOT NULL AND lower(m.email) NOT IN (SELECT lower(email) FROM app_user
+                            WHERE email IS NOT NULL) ORDER BY m.id LIMIT 1""").param(order).query(String.class).single();
+        String memberEmail = member.split(" ")[1];
+        perform(post("/bestillinger/" + order + "/moede/fremmoede").param("present", "coordinator")
+                .param("present", "member-" + member.split(" ")[0]).param("version", "0"), "koordinator");
+        LocalDate meetingDay = OrderFixtures.today();
+        jdbc.sql("UPDATE package_order SET meeting_date = ? WHERE id = ?").params(meetingDay, order).update();
+        perform(post("/bestillinger/" + order + "/moede/referat"), "koordinator");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(300))
+                .until(() -> !minutes.versions(order).isEmpty() && minutes.versions(order).get(0).ready());
+        perform(post("/bestillinger/" + order + "/moede/referat/" + minutes.versions(order).get(0).token() + "/send"), "koordinator");
+        MimeMessage personal = TestMailServer.awaitMail(memberEmail, "Referat af klyngemødet");
+        assertThat(TestMailServer.text(personal)).contains("/referat/").doesNotContain("log ind");
+
+        LocalDate reminderDay = LocalDate.of(2032, 6, 1);
+        meetings.addAgreement(order, new dk.samspil.meeting.Meetings.AgreementDraft("Linktjek: kommunen sender listen", "",
+                dk.samspil.ordering.Party.MUNICIPALITY, reminderDay.plusDays(1), null), "koordinator");
+        reminders.remind(reminderDay);
+        TestMailServer.awaitMail("kommune@example.dk", "Påmindelse: aftale med frist");
+
+        Set<String> subjects = new LinkedHashSet<>();
+        int followed = 0;
+        for (MimeMessage mail : TestMailServer.greenMail().getReceivedMessages()) {
+            String to = mail.getRecipients(Message.RecipientType.TO)[0].toString();
+            String text = TestMailServer.text(mail);
+            if (!text.contains("/bestillinger/" + order) && !(to.equalsIgnoreCase(memberEmail) && text.contains("/referat/"))) {
+                continue;
+            }
+            subjects.add(TestMailServer.subject(mail).replaceAll(" .*", ""));
+            for (String link : links(text)) {
+                check(to, TestMailServer.subject(mail), link);
+                followed++;
+            }
+        }
+        assertThat(subjects).contains("Præsentationen", "Referat", "Påmindelse:");
+        assertThat(followed).isGreaterThanOrEqualTo(5);
+        assertThat(mvc.perform(get("/referat/" + "x".repeat(43))).andReturn().getResponse().getStatus())
+                .as("a guessed personal link").isEqualTo(404);
+    }
+
     private void check(String to, String subject, String link) throws Exception {
         String path = link.contains("#") ? link.substring(0, link.indexOf('#')) : link;
         String anchor = link.contains("#") ? link.substring(link.indexOf('#') + 1) : null;
-        boolean personal = path.startsWith("/invitation/") || path.startsWith("/s/") || path.startsWith("/pakker/");
+        boolean personal = path.startsWith("/invitation/") || path.startsWith("/s/") || path.startsWith("/pakker/")
+                || path.startsWith("/referat/");
         Optional<String> account = jdbc.sql("SELECT username FROM app_user WHERE lower(email) = lower(?) ORDER BY id LIMIT 1")
                 .param(to).query(String.class).optional();
         MockHttpServletRequestBuilder request = get(path);
