@@ -66,6 +66,7 @@ FROM (VALUES
     ('konsulent', 'Karin Konsulent (KiAP)', 'konsulent@example.dk', 'CONSULTANT', 'KIAP', NULL, NULL),
     ('midtkraft', 'Mads Konsulent (MidtKraft)', 'midtkraft@example.dk', 'CONSULTANT', 'MIDTKRAFT', NULL, NULL),
     ('koordinator', 'Anne Kjær (Demoklyngen)', 'anne.kjaer@example.dk', 'COORDINATOR', NULL, 'Demoklyngen', NULL),
+    ('medlem', 'Camilla Østergaard (Demoklyngen)', 'camilla.ostergaard@example.dk', 'MEMBER', NULL, 'Demoklyngen', NULL),
     ('koordinator2', 'Lars Vestergaard (Vestklyngen)', 'lars.vestergaard@example.dk', 'COORDINATOR', NULL, 'Vestklyngen', NULL),
     ('kommune', 'Susanne Sygeplejerske (Aarhus Kommune)', 'kommune@example.dk', 'MUNICIPALITY', NULL, NULL, '0751'),
     ('kommune2', 'Henrik Leder (Herning Kommune)', 'kommune2@example.dk', 'MUNICIPALITY', NULL, NULL, '0657'),

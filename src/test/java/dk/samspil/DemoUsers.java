@@ -12,7 +12,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 public class DemoUsers {
 
     public static final String[] ALL = {
-        "konsulent", "midtkraft", "koordinator", "koordinator2", "kommune", "kommune2", "pko", "pkokoordinator", "pkolaege", "pkonord", "redaktoer", "admin"
+        "konsulent", "midtkraft", "koordinator", "koordinator2", "medlem", "kommune", "kommune2", "pko", "pkokoordinator", "pkolaege", "pkonord", "redaktoer", "admin"
     };
 
     private final UserDetailsService users;

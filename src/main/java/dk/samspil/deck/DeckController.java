@@ -56,7 +56,7 @@ class DeckController {
 
     @GetMapping("/bestillinger/{orderId}/praesentation")
     String page(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        OrderView order = guard.visible(user, orderId);
+        OrderView order = guard.readable(user, orderId);
         model.addAttribute("order", order);
         model.addAttribute("canManage", Orders.canManage(user, order));
         model.addAttribute("versions", decks.versions(orderId));
@@ -135,7 +135,7 @@ class DeckController {
     /** The list of versions alone, for the page's polling while one is being made. */
     @GetMapping("/bestillinger/{orderId}/praesentation/versioner")
     String versions(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        OrderView order = guard.visible(user, orderId);
+        OrderView order = guard.readable(user, orderId);
         model.addAttribute("order", order);
         model.addAttribute("canManage", Orders.canManage(user, order));
         model.addAttribute("versions", decks.versions(orderId));
@@ -168,14 +168,14 @@ class DeckController {
 
     @GetMapping("/bestillinger/{orderId}/praesentation/{token}.pptx")
     ResponseEntity<byte[]> pptx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token) {
-        OrderView order = guard.visible(user, orderId);
+        OrderView order = guard.readable(user, orderId);
         Version version = decks.find(orderId, token).filter(Version::ready).orElseThrow(() -> new AccessRefusedException("deck:" + orderId));
         return download(decks.pptx(version).orElseThrow(), PPTX, fileName(order, version, "pptx"));
     }
 
     @GetMapping("/bestillinger/{orderId}/praesentation/{token}.pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token) {
-        OrderView order = guard.visible(user, orderId);
+        OrderView order = guard.readable(user, orderId);
         Version version = decks.find(orderId, token).filter(Version::ready).orElseThrow(() -> new AccessRefusedException("deck:" + orderId));
         return download(decks.pdf(version).orElseThrow(() -> new AccessRefusedException("deck:" + orderId + ":pdf")),
                 MediaType.APPLICATION_PDF, fileName(order, version, "pdf"));

@@ -1,8 +1,12 @@
 package dk.samspil.directory;
 
 import dk.samspil.security.Access;
+import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
+import dk.samspil.security.UserAdministration;
 import dk.samspil.directory.Views.ClusterView;
+import dk.samspil.directory.Views.MemberView;
+import java.util.List;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +46,11 @@ class ClusterController {
     private final RegisterImport registerImport;
     private final PracticeConfirmation confirmation;
     private final Access access;
+    private final UserAdministration accounts;
 
     ClusterController(Directory directory, ClusterRegister register, RegisterImport registerImport,
-            PracticeConfirmation confirmation, Access access) {
+            PracticeConfirmation confirmation, Access access, UserAdministration accounts) {
+        this.accounts = accounts;
         this.directory = directory;
         this.register = register;
         this.registerImport = registerImport;
@@ -63,7 +69,11 @@ class ClusterController {
         ClusterView cluster = cluster(user, clusterId);
         model.addAttribute("cluster", cluster);
         model.addAttribute("practices", directory.registeredPractices(clusterId));
-        model.addAttribute("members", directory.members(clusterId));
+        List<MemberView> members = directory.members(clusterId);
+        model.addAttribute("members", members);
+        model.addAttribute("withAccount", members.stream()
+                .filter(m -> m.email() != null && !m.email().isBlank() && accounts.emailInUse(m.email()))
+                .map(MemberView::id).collect(java.util.stream.Collectors.toSet()));
         return CLUSTER_VIEW;
     }
 
@@ -210,6 +220,24 @@ class ClusterController {
         register.deleteMember(clusterId, memberId);
         redirect.addFlashAttribute("success", "member.deleted");
         return "redirect:/klynger/" + clusterId;
+    }
+
+    /** The coordinator invites a member to an account of their own: read-only (role MEMBER) in this cluster. */
+    @PostMapping("/klynger/{clusterId}/medlemmer/{memberId}/konto")
+    String inviteMember(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId,
+            @PathVariable long memberId, jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
+        cluster(user, clusterId);
+        MemberView member = member(user, clusterId, memberId);
+        if (member.email() == null || member.email().isBlank()) {
+            redirect.addFlashAttribute("error", "member.account.noEmail");
+        } else if (accounts.emailInUse(member.email())) {
+            redirect.addFlashAttribute("error", "member.account.exists");
+        } else {
+            accounts.invite(member.email(), member.name(), Role.MEMBER, "C:" + clusterId, user.getUsername(),
+                    request.getRemoteAddr());
+            redirect.addFlashAttribute("success", "member.account.invited");
+        }
+        return "redirect:/klynger/" + clusterId + "#medlemmer";
     }
 
     private String memberForm(Model model, ClusterView cluster, Long memberId) {

@@ -39,7 +39,8 @@ class AgreementOverviewController {
 
     static final String VIEW = "meeting/agreements";
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final Set<Role> SEEING_ORDERS = EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.CONSULTANT, Role.MUNICIPALITY);
+    private static final Set<Role> SEEING_ORDERS = EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.MEMBER, Role.CONSULTANT,
+            Role.MUNICIPALITY);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final AgreementOverview overview;
@@ -61,6 +62,7 @@ class AgreementOverviewController {
         AgreementOverview.Result result = overview.of(user, filter);
         model.addAttribute("filter", filter);
         model.addAttribute("result", result);
+        model.addAttribute("canExport", !user.is(Role.MEMBER));
         model.addAttribute("statuses", AgreementStatus.values());
         model.addAttribute("exportUrl", UriComponentsBuilder.fromPath("/aftaler.xlsx")
                 .queryParamIfPresent("status", Optional.ofNullable(filter.status()).map(Enum::name))
@@ -76,6 +78,8 @@ class AgreementOverviewController {
             @RequestParam(name = "klynge", required = false) Long clusterId,
             @RequestParam(name = "kommune", required = false) String municipalityCode,
             @RequestParam(name = "forfaldne", required = false) Boolean overdueOnly) {
+        // A cluster member reads the agreements on the page; exports are for those who work with them.
+        access.require(user != null && !user.is(Role.MEMBER), user, "agreements.xlsx");
         AgreementOverview.Result result = overview.of(user, filter(user, status, clusterId, municipalityCode, overdueOnly));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of(text("meeting.overview.col.what"), text("meeting.overview.col.who"), text("meeting.overview.col.due"),

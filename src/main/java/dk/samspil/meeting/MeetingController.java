@@ -13,6 +13,7 @@ import dk.samspil.meeting.Meetings.BlockView;
 import dk.samspil.meeting.Meetings.MeetingView;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.Orders;
 import dk.samspil.ordering.Party;
 import dk.samspil.ordering.PreMeetings;
 import dk.samspil.security.AccessRefusedException;
@@ -71,7 +72,7 @@ class MeetingController {
 
     @GetMapping("/bestillinger/{orderId}/moede")
     String page(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        return render(model, guard.visible(user, orderId), new HashMap<>(), new HashMap<>(), null, null);
+        return render(model, user, guard.readable(user, orderId), new HashMap<>(), new HashMap<>(), null, null);
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/roller")
@@ -90,9 +91,9 @@ class MeetingController {
             MeetingView current = meetings.meeting(order);
             values.put("roles-version", String.valueOf(current.roles().version()));
             Meetings.Roles stored = current.roles();
-            return render(model, order, values, errors, "roles", String.join(" · ", stored.chair(), stored.referent(), stored.presenters()));
+            return render(model, user, order, values, errors, "roles", String.join(" · ", stored.chair(), stored.referent(), stored.presenters()));
         }
-        return render(model, order, values, errors, null, null);
+        return render(model, user, order, values, errors, null, null);
     }
 
     /** The pre-meeting: planned (its date becomes the drejebog step's), and written up once it has been held. */
@@ -105,7 +106,7 @@ class MeetingController {
         form.check(order.meetingDate(), values, errors);
         if (!errors.isEmpty()) {
             values.put(PreMeetingForm.PREFIX + "version", String.valueOf(version(form.version())));
-            return render(model, order, values, errors, null, null);
+            return render(model, user, order, values, errors, null, null);
         }
         if (preMeetings.save(order, form.draft(), version(form.version()), user.getUsername())) {
             return saved(redirect, orderId, "meeting.preMeeting.saved", "formoede");
@@ -113,7 +114,7 @@ class MeetingController {
         PreMeetings.PreMeeting current = preMeetings.of(orderId).orElseThrow();
         values.put(PreMeetingForm.PREFIX + "version", String.valueOf(current.version()));
         errors.put(PreMeetingForm.PREFIX + "notes", "meeting.conflict");
-        return render(model, order, values, errors, "premeeting", current.notes());
+        return render(model, user, order, values, errors, "premeeting", current.notes());
     }
 
     /** Who took part: the minutes list them, and the members among them get the minutes. */
@@ -132,7 +133,7 @@ class MeetingController {
             errors.put("attendance-others", "meeting.attendance.conflict");
         }
         values.put("attendance-version", String.valueOf(meetings.meeting(order).attendance().version()));
-        return render(model, order, values, errors, null, null);
+        return render(model, user, order, values, errors, null, null);
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/blokke/{position}")
@@ -147,7 +148,7 @@ class MeetingController {
         form.check(prefix, values, errors);
         if (!errors.isEmpty()) {
             values.put(prefix + "version", String.valueOf(version(form.version())));
-            return render(model, order, values, errors, null, null);
+            return render(model, user, order, values, errors, null, null);
         }
         if (meetings.saveBlock(orderId, position, form.startTime(), form.endTime(), form.notesText(), version(form.version()),
                 user.getUsername())) {
@@ -158,7 +159,7 @@ class MeetingController {
         BlockView current = meetings.meeting(order).blocks().get(position - 1);
         values.put(prefix + "version", String.valueOf(current.version()));
         errors.put(prefix + "notes", "meeting.conflict");
-        return render(model, order, values, errors, "block-" + position, current.notes());
+        return render(model, user, order, values, errors, "block-" + position, current.notes());
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/parkering")
@@ -169,7 +170,7 @@ class MeetingController {
         Map<String, String> errors = new HashMap<>();
         form.check(values, errors);
         if (!errors.isEmpty()) {
-            return render(model, order, values, errors, null, null);
+            return render(model, user, order, values, errors, null, null);
         }
         meetings.addParkingItem(orderId, MeetingForms.clean(form.text()), MeetingForms.clean(form.owner()), user.getUsername());
         return saved(redirect, orderId, "meeting.parking.added", "parkeringsplads");
@@ -194,7 +195,7 @@ class MeetingController {
         form.check("agreement-", meetings.meeting(order).actionTypes(), values, errors);
         refusePastDue(form, "agreement-", null, errors);
         if (!errors.isEmpty()) {
-            return render(model, order, values, errors, null, null);
+            return render(model, user, order, values, errors, null, null);
         }
         long id = meetings.addAgreement(orderId, form.draft(), user.getUsername());
         return saved(redirect, orderId, "meeting.agreement.added", "aftale-" + id);
@@ -213,14 +214,14 @@ class MeetingController {
         refusePastDue(form, prefix, agreement.due(), errors);
         if (!errors.isEmpty()) {
             values.put(prefix + "version", String.valueOf(version(form.version())));
-            return render(model, order, values, errors, null, null);
+            return render(model, user, order, values, errors, null, null);
         }
         if (meetings.saveAgreement(orderId, agreementId, form.draft(), version(form.version()), user.getUsername())) {
             return saved(redirect, orderId, "meeting.agreement.saved", "aftale-" + agreementId);
         }
         values.put(prefix + "version", String.valueOf(agreement.version()));
         errors.put(prefix + "what", "meeting.conflict");
-        return render(model, order, values, errors, "agreement-" + agreementId, agreement.what());
+        return render(model, user, order, values, errors, "agreement-" + agreementId, agreement.what());
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/aftaler/{agreementId}/status")
@@ -235,13 +236,13 @@ class MeetingController {
         values.put(prefix + "reason", form.reason() == null ? "" : form.reason());
         if (form.fromStatus() == null || form.toStatus() == null) {
             errors.put(prefix + "to", "meeting.status.choose");
-            return render(model, order, values, errors, null, null);
+            return render(model, user, order, values, errors, null, null);
         }
         try {
             meetings.changeStatus(orderId, agreementId, form.fromStatus(), form.toStatus(), form.reasonText(), user.getUsername());
         } catch (AgreementRuleViolation e) {
             errors.put(prefix + ("reason".equals(e.field()) ? "reason" : "to"), e.messageKey());
-            return render(model, order, values, errors, null, null);
+            return render(model, user, order, values, errors, null, null);
         }
         return saved(redirect, orderId, form.toStatus().changedKey(), "aftale-" + agreementId);
     }
@@ -260,15 +261,15 @@ class MeetingController {
     /** The referat's versions alone: the page polls this (htmx) while a version is being made. */
     @GetMapping("/bestillinger/{orderId}/moede/referat")
     String minutesList(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        OrderView order = guard.visible(user, orderId);
-        minutesModel(model, order);
+        OrderView order = guard.readable(user, orderId);
+        minutesModel(model, user, order);
         return VIEW + " :: minutes";
     }
 
     @GetMapping("/bestillinger/{orderId}/moede/referat/{token}.docx")
     ResponseEntity<byte[]> docx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @PathVariable String token) {
-        Version version = version(guard.visible(user, orderId), token);
+        Version version = version(guard.readable(user, orderId), token);
         byte[] bytes = minutes.docx(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":docx"));
         return download(bytes, DOCX, "referat-v" + version.version() + ".docx");
     }
@@ -276,7 +277,7 @@ class MeetingController {
     @GetMapping("/bestillinger/{orderId}/moede/referat/{token}.pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
             @PathVariable String token) {
-        Version version = version(guard.visible(user, orderId), token);
+        Version version = version(guard.readable(user, orderId), token);
         byte[] bytes = minutes.pdf(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":pdf"));
         return download(bytes, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf");
     }
@@ -318,8 +319,8 @@ class MeetingController {
         return download(kluItem.write(meetings.meeting(order), overview.today()), DOCX, "klu-punkt-" + orderId + ".docx");
     }
 
-    private String render(Model model, OrderView order, Map<String, String> values, Map<String, String> errors, String conflict,
-            String stored) {
+    private String render(Model model, SamspilPrincipal user, OrderView order, Map<String, String> values,
+            Map<String, String> errors, String conflict, String stored) {
         MeetingView meeting = meetings.meeting(order);
         model.addAttribute("order", order);
         model.addAttribute("meeting", meeting);
@@ -329,7 +330,7 @@ class MeetingController {
         model.addAttribute("conflict", conflict);
         model.addAttribute("stored", stored);
         model.addAttribute("parties", List.of(Party.CLUSTER, Party.MUNICIPALITY, Party.PROVIDER));
-        minutesModel(model, order);
+        minutesModel(model, user, order);
         return VIEW;
     }
 
@@ -377,9 +378,11 @@ class MeetingController {
         }).orElse(null);
     }
 
-    private void minutesModel(Model model, OrderView order) {
+    private void minutesModel(Model model, SamspilPrincipal user, OrderView order) {
         List<Version> versions = minutes.versions(order.id());
         model.addAttribute("order", order);
+        // A cluster member reads the meeting and its referat; those who see the order write it.
+        model.addAttribute("canWrite", Orders.canSee(user, order));
         model.addAttribute("minutes", versions);
         model.addAttribute("minutesPending", versions.stream().anyMatch(Version::pending));
         model.addAttribute("beforeMeetingDay", beforeMeetingDay(order));

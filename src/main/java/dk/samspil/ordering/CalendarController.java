@@ -55,7 +55,7 @@ class CalendarController {
 
     @GetMapping("/bestillinger/{orderId}/kalender.ics")
     ResponseEntity<String> order(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
-        OrderView order = guard.visible(user, orderId);
+        OrderView order = guard.readable(user, orderId);
         Map<OrderView, java.util.List<TaskView>> one = Map.of(order, orders.tasks(orderId));
         return ics("klyngemoede-" + orderId + ".ics", calendar.render(one, this::minutes));
     }

@@ -133,7 +133,7 @@ class OrderController {
 
     @GetMapping("/bestillinger/{orderId}")
     String show(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        OrderView order = guard.visible(user, orderId);
+        OrderView order = guard.readable(user, orderId);
         LocalDate today = ordering.today();
         List<TaskView> tasks = orders.tasks(orderId);
         model.addAttribute("order", order);
@@ -150,6 +150,7 @@ class OrderController {
         model.addAttribute("tickable", tasks.stream().filter(t -> Orders.canTick(user, order, t)).map(TaskView::id)
                 .collect(Collectors.toSet()));
         model.addAttribute("canManage", Orders.canManage(user, order));
+        model.addAttribute("reader", !Orders.canSee(user, order));
         model.addAttribute("canPlan", Orders.canPlan(user, order));
         model.addAttribute("nextStatus", order.status().next().orElse(null));
         model.addAttribute("statusTargets", java.util.Arrays.stream(OrderStatus.values())

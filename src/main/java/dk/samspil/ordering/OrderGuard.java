@@ -27,6 +27,13 @@ public class OrderGuard {
         return order;
     }
 
+    /** Read (pages and the deck's and minutes' files, nothing written) by those who see it and its cluster's members. */
+    public OrderView readable(SamspilPrincipal user, long orderId) {
+        OrderView order = orders.find(orderId).orElse(null);
+        access.require(order != null && Orders.canRead(user, order), user, "order:" + orderId);
+        return order;
+    }
+
     /** Run by its provider's consultants (and administrators). */
     public OrderView managed(SamspilPrincipal user, long orderId) {
         OrderView order = visible(user, orderId);

@@ -108,7 +108,7 @@ public class Orders {
         List<Object> scope;
         switch (user.role()) {
             case ADMIN -> { where = "o.id > ?"; scope = List.of(0L); }
-            case COORDINATOR -> { where = "o.cluster_id = ?"; scope = nonNull(user.clusterId()); }
+            case COORDINATOR, MEMBER -> { where = "o.cluster_id = ?"; scope = nonNull(user.clusterId()); }
             case CONSULTANT -> { where = "o.provider_code = ?"; scope = nonNull(user.providerCode()); }
             case MUNICIPALITY -> {
                 // A municipality's own accounts see its orders; a participant named by an order sees that order.
@@ -205,6 +205,15 @@ public class Orders {
     }
 
     /** The provider's consultants (and administrators) run the order: call-back, materials, status. */
+    /**
+     * Read by everyone who sees it, and by the members of its cluster who have an account: they read the order, its
+     * results, deck and minutes, and write nothing.
+     */
+    public static boolean canRead(SamspilPrincipal user, OrderView order) {
+        return canSee(user, order)
+                || (user != null && user.is(Role.MEMBER) && user.clusterId() != null && user.clusterId() == order.clusterId());
+    }
+
     public static boolean canManage(SamspilPrincipal user, OrderView order) {
         return user.isAdmin() || (user.is(Role.CONSULTANT) && order.providerCode().equals(user.providerCode()));
     }

@@ -24,7 +24,7 @@ public class UserAdministration {
     public static final String USER_LEAD_CHANGED = "USER_LEAD_CHANGED";
 
     /** The roles that belong to an organisation. */
-    static final Role[] ORGANISED = {Role.CONSULTANT, Role.COORDINATOR, Role.MUNICIPALITY};
+    static final Role[] ORGANISED = {Role.CONSULTANT, Role.COORDINATOR, Role.MEMBER, Role.MUNICIPALITY};
 
     private final JdbcClient jdbc;
     private final Invitations invitations;
@@ -120,7 +120,7 @@ public class UserAdministration {
         return switch (role) {
             case CONSULTANT -> jdbc.sql("SELECT 'P:' || code, name FROM provider ORDER BY name")
                     .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2))).list();
-            case COORDINATOR -> jdbc.sql("SELECT 'C:' || id, name FROM cluster ORDER BY name")
+            case COORDINATOR, MEMBER -> jdbc.sql("SELECT 'C:' || id, name FROM cluster ORDER BY name")
                     .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2))).list();
             case MUNICIPALITY -> jdbc.sql("SELECT 'M:' || code, name FROM municipality ORDER BY name")
                     .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2))).list();
@@ -186,7 +186,7 @@ public class UserAdministration {
 
     /** Every organisation a user can belong to: the providers, then the clusters, then the municipalities. */
     public List<Organisation> allOrganisations() {
-        return java.util.stream.Stream.of(ORGANISED).flatMap(role -> organisations(role).stream()).toList();
+        return java.util.stream.Stream.of(ORGANISED).flatMap(role -> organisations(role).stream()).distinct().toList();
     }
 
     private String organisationName(String organisation) {

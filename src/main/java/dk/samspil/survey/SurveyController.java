@@ -280,7 +280,7 @@ class SurveyController {
 
     @GetMapping("/bestillinger/{orderId}/resultater")
     String results(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        OrderView order = guard.visible(user, orderId);
+        OrderView order = guard.readable(user, orderId);
         SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
         model.addAttribute("order", order);
         model.addAttribute("survey", survey);
@@ -288,6 +288,8 @@ class SurveyController {
         model.addAttribute("then", then(order));
         // Invited and answered per sector: counts of people, for the consultant.
         model.addAttribute("canManage", Orders.canManage(user, order));
+        // A cluster member reads the results; the exports are for those who run and plan the meeting.
+        model.addAttribute("canExport", Orders.canSee(user, order));
         return RESULTS_VIEW;
     }
 

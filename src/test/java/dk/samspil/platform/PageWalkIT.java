@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PageWalkIT {
 
     static final String[] USERS = {
-        "konsulent", "midtkraft", "koordinator", "koordinator2", "kommune", "kommune2", "pko", "redaktoer", "admin"
+        "konsulent", "midtkraft", "koordinator", "koordinator2", "medlem", "kommune", "kommune2", "pko", "redaktoer", "admin"
     };
     static final List<String> STARTS = List.of("/", "/pakker", "/bestillinger", "/aftaler", "/kalender", "/klynger",
             "/data/import", "/admin/registre", "/admin/udbakke", "/tilgaengelighed");

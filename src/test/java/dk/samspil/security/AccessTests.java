@@ -101,6 +101,7 @@ class AccessTests {
             {"/klynger/{clusterId}/medlemmer", c + "/medlemmer"},
             {"/klynger/{clusterId}/medlemmer/{memberId}", c + "/medlemmer/" + member},
             {"/klynger/{clusterId}/medlemmer/{memberId}/slet", c + "/medlemmer/" + member + "/slet"},
+            {"/klynger/{clusterId}/medlemmer/{memberId}/konto", c + "/medlemmer/" + member + "/konto"},
             {"/klynger/{clusterId}/import", c + "/import"},
             {"/klynger/{clusterId}/koordinatorer", c + "/koordinatorer"},
         }) {
@@ -279,8 +280,8 @@ class AccessTests {
         for (String user : List.of("koordinator", "admin", "konsulent", "kommune")) {
             seeing.put(user, 200);
         }
-        list.add(new Endpoint("/bestillinger/{orderId}", "GET", o, seeing));
-        list.add(new Endpoint("/bestillinger/{orderId}/kalender.ics", "GET", o + "/kalender.ics", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}", "GET", o, reading(seeing)));
+        list.add(new Endpoint("/bestillinger/{orderId}/kalender.ics", "GET", o + "/kalender.ics", reading(seeing)));
         list.add(new Endpoint("/bestillinger/{orderId}/data", "GET", o + "/data", seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/kommunedata", "GET", o + "/kommunedata", seeing));
         // Writes: everyone who may not is refused; the allowed writes are exercised in the ordering tests.
@@ -317,7 +318,9 @@ class AccessTests {
         seeingOrders.put("pkonord", 404);
         seeingOrders.put("redaktoer", 404);
         list.add(new Endpoint("/aftaler", "GET", "/aftaler", seeingOrders));
-        list.add(new Endpoint("/aftaler.xlsx", "GET", "/aftaler.xlsx", seeingOrders));
+        Map<String, Integer> exportingAgreements = new LinkedHashMap<>(seeingOrders);
+        exportingAgreements.put("medlem", 404); // a member reads the agreements, exports nothing
+        list.add(new Endpoint("/aftaler.xlsx", "GET", "/aftaler.xlsx", exportingAgreements));
         list.add(new Endpoint("/kalender", "GET", "/kalender", signedIn));
         Map<String, Integer> newFeed = everyone(302);
         list.add(new Endpoint("/kalender", "POST", "/kalender", newFeed));
@@ -336,8 +339,9 @@ class AccessTests {
         list.add(new Endpoint("/data/kommunedata/eksempel-henvisninger.csv", "GET", "/data/kommunedata/eksempel-henvisninger.csv",
                 municipalExample));
         // Decks: seen by the order's people, made and sent by its provider; an unknown token is 404 for everyone.
-        list.add(new Endpoint("/bestillinger/{orderId}/praesentation", "GET", o + "/praesentation", seeing));
-        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/versioner", "GET", o + "/praesentation/versioner", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/praesentation", "GET", o + "/praesentation", reading(seeing)));
+        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/versioner", "GET", o + "/praesentation/versioner",
+                reading(seeing)));
         list.add(new Endpoint("/bestillinger/{orderId}/praesentation", "POST", o + "/praesentation", notManagers));
         Map<String, Integer> noSuchDeck = everyone(404);
         noSuchDeck.put(ANONYMOUS, LOGIN);
@@ -370,8 +374,8 @@ class AccessTests {
      */
     private void meetingEndpoints(List<Endpoint> list, String o, Map<String, Integer> seeing, Map<String, Integer> outsiders,
             Map<String, Integer> noSuchToken, String token) {
-        list.add(new Endpoint("/bestillinger/{orderId}/moede", "GET", o + "/moede", seeing));
-        list.add(new Endpoint("/bestillinger/{orderId}/moede/referat", "GET", o + "/moede/referat", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/moede", "GET", o + "/moede", reading(seeing)));
+        list.add(new Endpoint("/bestillinger/{orderId}/moede/referat", "GET", o + "/moede/referat", reading(seeing)));
         // Before the meeting day the KLU item is refused with a message on the meeting page (MeetingController).
         Map<String, Integer> seeingRedirected = new LinkedHashMap<>(seeing);
         seeingRedirected.replaceAll((user, status) -> status == 200 ? 302 : status);
@@ -413,7 +417,7 @@ class AccessTests {
             Map<String, Integer> notManagers) {
         String key = catalog.find("akutfunktioner").orElseThrow().questionnaire().questions().get(0).key();
         list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema", "GET", o + "/spoergeskema", seeing));
-        list.add(new Endpoint("/bestillinger/{orderId}/resultater", "GET", o + "/resultater", seeing));
+        list.add(new Endpoint("/bestillinger/{orderId}/resultater", "GET", o + "/resultater", reading(seeing)));
         list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema/forhaandsvisning", "GET", o + "/spoergeskema/forhaandsvisning", seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/resultater.csv", "GET", o + "/resultater.csv", outsiders));
         list.add(new Endpoint("/bestillinger/{orderId}/resultater.xlsx", "GET", o + "/resultater.xlsx", outsiders));
@@ -594,6 +598,13 @@ class AccessTests {
 
     private static String pattern(String path) {
         return path;
+    }
+
+    /** Read pages of an order: those who see it, and a member (with an account) of its cluster. */
+    private static Map<String, Integer> reading(Map<String, Integer> seeing) {
+        Map<String, Integer> map = new LinkedHashMap<>(seeing);
+        map.put("medlem", 200);
+        return map;
     }
 
     private static Map<String, Integer> everyone(int status) {
