@@ -20,7 +20,7 @@ class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     private static final Pattern DOWNLOAD = Pattern.compile(".*\\.(csv|xlsx|pptx|pdf|docx|ics)$");
     private static final Pattern CHANGE = Pattern.compile("^/(admin|klynger|kommune)/.*");
     /** Already audited in their own words (USER_INVITED, USER_ROLE_CHANGED, ...). */
-    private static final Pattern AUDITED_ELSEWHERE = Pattern.compile("^/(admin/brugere|klynger/[0-9]+/koordinatorer).*");
+    private static final Pattern AUDITED_ELSEWHERE = Pattern.compile("^/(admin/brugere|klynger/[0-9]+/koordinatorer|klynger/[0-9]+/medlemmer/[0-9]+/konto).*");
 
     private final AuditLog auditLog;
 

@@ -139,6 +139,20 @@ class AccessTests {
         list.add(new Endpoint("/admin/udbydere/{code}", "POST", "/admin/udbydere/FINDES-IKKE", unknownMail));
         list.add(new Endpoint("/admin/udbydere/{code}", "GET", "/admin/udbydere/KIAP", adminOnly()));
         list.add(new Endpoint("/admin/brugere/{id}/leder", "POST", "/admin/brugere/999999999/leder", unknownMail));
+        // The fixed registers: only administrators edit them; posts with no fields are answered with errors.
+        long unit = jdbc.sql("SELECT min(id) FROM hospital_unit").query(Long.class).single();
+        for (String[] entry : new String[][] {
+            {"/admin/regioner/{code}", "/admin/regioner/1082", "/admin/regioner/9999"},
+            {"/admin/kommuner/{code}", "/admin/kommuner/0751", "/admin/kommuner/9999"},
+            {"/admin/hospitalsenheder/{id}", "/admin/hospitalsenheder/" + unit, "/admin/hospitalsenheder/999999999"},
+        }) {
+            list.add(new Endpoint(entry[0], "GET", entry[1], adminOnly()));
+            list.add(new Endpoint(entry[0], "POST", entry[1], adminOnly()));
+            list.add(new Endpoint(entry[0], "GET", entry[2], unknownMail));
+            list.add(new Endpoint(entry[0], "POST", entry[2], unknownMail));
+        }
+        list.add(new Endpoint("/admin/hospitalsenheder/ny", "GET", "/admin/hospitalsenheder/ny", adminOnly()));
+        list.add(new Endpoint("/admin/hospitalsenheder", "POST", "/admin/hospitalsenheder", adminOnly()));
         Map<String, Integer> anySignedIn = everyone(200);
         anySignedIn.put(ANONYMOUS, LOGIN);
         list.add(new Endpoint("/konto", "GET", "/konto", anySignedIn));
