@@ -71,8 +71,9 @@ class ClusterController {
         model.addAttribute("practices", directory.registeredPractices(clusterId));
         List<MemberView> members = directory.members(clusterId);
         model.addAttribute("members", members);
+        var inUse = accounts.emailsInUse(members.stream().map(MemberView::email).filter(e -> e != null).toList());
         model.addAttribute("withAccount", members.stream()
-                .filter(m -> m.email() != null && !m.email().isBlank() && accounts.emailInUse(m.email()))
+                .filter(m -> m.email() != null && inUse.contains(m.email().strip().toLowerCase(java.util.Locale.ROOT)))
                 .map(MemberView::id).collect(java.util.stream.Collectors.toSet()));
         return CLUSTER_VIEW;
     }

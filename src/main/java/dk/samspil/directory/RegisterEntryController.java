@@ -60,10 +60,7 @@ class RegisterEntryController {
 
     @GetMapping("/admin/kommuner/{code}")
     String municipality(@PathVariable String code, Model model) {
-        RegisterEntryForm form = jdbc.sql("SELECT name, region_code FROM municipality WHERE code = ?").param(code)
-                .query((rs, n) -> RegisterEntryForm.of(rs.getString(1), rs.getString(2))).optional()
-                .orElseThrow(RegisterEntryController::notFound);
-        model.addAttribute("entryForm", form);
+        model.addAttribute("entryForm", entry("SELECT name, region_code FROM municipality WHERE code = ?", code));
         return view(model, Kind.MUNICIPALITY, "/admin/kommuner/" + code);
     }
 
@@ -103,10 +100,7 @@ class RegisterEntryController {
 
     @GetMapping("/admin/hospitalsenheder/{id}")
     String hospitalUnit(@PathVariable long id, Model model) {
-        RegisterEntryForm form = jdbc.sql("SELECT name, region_code FROM hospital_unit WHERE id = ?").param(id)
-                .query((rs, n) -> RegisterEntryForm.of(rs.getString(1), rs.getString(2))).optional()
-                .orElseThrow(RegisterEntryController::notFound);
-        model.addAttribute("entryForm", form);
+        model.addAttribute("entryForm", entry("SELECT name, region_code FROM hospital_unit WHERE id = ?", id));
         return view(model, Kind.HOSPITAL_UNIT, "/admin/hospitalsenheder/" + id);
     }
 
@@ -170,6 +164,13 @@ class RegisterEntryController {
         } else if (directory.regions().stream().noneMatch(r -> r.code().equals(region))) {
             result.rejectValue("regionCode", "provider.region.unknown");
         }
+    }
+
+    /** The entry's name and region as the form shows them; 404 for an entry the register does not have. */
+    private RegisterEntryForm entry(String selectNameAndRegion, Object key) {
+        return jdbc.sql(selectNameAndRegion).param(key)
+                .query((rs, n) -> RegisterEntryForm.of(rs.getString(1), rs.getString(2))).optional()
+                .orElseThrow(RegisterEntryController::notFound);
     }
 
     private void existing(String countSql, Object key) {

@@ -141,6 +141,19 @@ public class UserAdministration {
                 .params(normalised, normalised).query(Integer.class).single() > 0;
     }
 
+    /** Of the given addresses, those an account already has (normalised): one query for a whole list. */
+    public java.util.Set<String> emailsInUse(java.util.Collection<String> emails) {
+        String[] normalised = emails.stream().map(UserAdministration::normalise).filter(e -> !e.isEmpty()).distinct()
+                .toArray(String[]::new);
+        if (normalised.length == 0) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("""
+                        SELECT e FROM unnest(?::text[]) AS e
+                        WHERE EXISTS (SELECT 1 FROM app_user u WHERE lower(u.email) = e OR u.username = e)""")
+                .param(normalised).query(String.class).list());
+    }
+
     /** Invites a new user; the caller has checked {@link #fits} and {@link #emailInUse}. Returns the user's id. */
     @Transactional
     public long invite(String email, String displayName, Role role, String organisation, String by, String from) {
