@@ -35,9 +35,13 @@ class LoginThrottle extends OncePerRequestFilter {
         this.clientAddress = clientAddress;
     }
 
+    /** Where a work-identity provider sends the user back; such an attempt has no username, only an address. */
+    static final String WORK_IDENTITY_CALLBACK = "/login/oauth2/code/";
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI()));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !("POST".equals(request.getMethod()) && "/login".equals(path)) && !path.startsWith(WORK_IDENTITY_CALLBACK);
     }
 
     @Override

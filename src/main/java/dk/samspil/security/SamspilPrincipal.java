@@ -10,9 +10,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in user with the organisation they belong to: a provider, a cluster or a municipality (at most one,
- * by role). Modules decide access from these, never from what a request claims.
+ * by role). Modules decide access from these, never from what a request claims. A user signed in with a work
+ * identity is a {@link WorkIdentityPrincipal}: the same user, with the identity provider's token beside.
  */
-public final class SamspilPrincipal implements UserDetails, CredentialsContainer {
+public sealed class SamspilPrincipal implements UserDetails, CredentialsContainer permits WorkIdentityPrincipal {
 
     private final long id;
     private final String username;
@@ -35,6 +36,12 @@ public final class SamspilPrincipal implements UserDetails, CredentialsContainer
         this.clusterId = clusterId;
         this.municipalityCode = municipalityCode;
         this.enabled = enabled;
+    }
+
+    /** The same user, for a subclass that adds how they signed in. */
+    SamspilPrincipal(SamspilPrincipal user) {
+        this(user.id, user.username, null, user.displayName, user.role, user.providerCode, user.clusterId,
+                user.municipalityCode, user.enabled);
     }
 
     public long id() { return id; }
@@ -72,12 +79,12 @@ public final class SamspilPrincipal implements UserDetails, CredentialsContainer
     }
 
     @Override
-    public boolean equals(Object other) {
+    public final boolean equals(Object other) {
         return other instanceof SamspilPrincipal that && id == that.id;
     }
 
     @Override
-    public int hashCode() {
+    public final int hashCode() {
         return Objects.hash(id);
     }
 

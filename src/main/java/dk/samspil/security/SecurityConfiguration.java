@@ -1,6 +1,7 @@
 package dk.samspil.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,14 +12,22 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.session.SessionManagementFilter;
 
 /**
- * Form sign-in, one set of URL rules, and the baseline every page gets: CSRF on every form, a new session id at
+ * Form sign-in and, where work-identity providers are configured, OpenID Connect log-in; one set of URL rules, and the baseline every page gets: CSRF on every form, a new session id at
  * sign-in, idle and absolute session timeouts, throttled sign-in, strict security headers. No page sends a referrer,
  * so a personal link (survey, invitation) never leaks to another site.
  */
@@ -42,7 +51,8 @@ class SecurityConfiguration {
         "/actuator/health/liveness", "/actuator/health/readiness",
         "/invitation/**", "/kalender/feed/**", "/glemt-adgangskode", "/nulstil/**",
         "/vendor/**", "/css/**", "/js/**", "/favicon.ico",
-        "/audit-godkendelse/**", "/referat/**"
+        "/audit-godkendelse/**", "/referat/**",
+        "/oauth2/authorization/**", "/login/oauth2/code/**", "/login/afvist"
     };
 
     @Bean
@@ -73,7 +83,7 @@ class SecurityConfiguration {
                     auditLog.record(null, AuditLog.ACCESS_REFUSED, request.getRequestURI(), request);
                     response.sendError(403);
                 }))
-                .headers(SecurityConfiguration::headers);
+                .headers(headers -> headers(headers, CONTENT_SECURITY_POLICY));
         return http.build();
     }
 
@@ -89,8 +99,9 @@ class SecurityConfiguration {
         return tokens;
     }
 
-    private static void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+    private static void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
+            String contentSecurityPolicy) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                 .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()"));
@@ -99,9 +110,29 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuditLog auditLog, JdbcClient jdbc,
-            SecuritySettings settings, ClientAddress clientAddress, @Value("${samspil.metrics.token:}") String metricsToken)
+            SecuritySettings settings, ClientAddress clientAddress, @Value("${samspil.metrics.token:}") String metricsToken,
+            ObjectProvider<ClientRegistrationRepository> workIdentityProviders, WorkIdentities workIdentities)
             throws Exception {
         var askedPages = new HttpSessionRequestCache();
+        AuthenticationSuccessHandler signedIn = (request, response, authentication) -> {
+            auditLog.record(authentication.getName(), AuditLog.SIGN_IN, null, request);
+            SessionCheck.stampSignIn(request, java.time.Instant.now());
+            response.sendRedirect(request.getContextPath() + pageAsked(askedPages.getRequest(request, response)));
+        };
+        ClientRegistrationRepository providers = workIdentityProviders.getIfAvailable();
+        if (providers != null) {
+            http.oauth2Login(login -> login
+                    .loginPage("/login")
+                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(workIdentities))
+                    .successHandler(signedIn)
+                    .failureHandler((request, response, exception) -> {
+                        String code = exception instanceof OAuth2AuthenticationException refused
+                                ? refused.getError().getErrorCode() : "error";
+                        auditLog.record(null, AuditLog.SIGN_IN_FAILED, "oidc:" + code, request);
+                        response.sendRedirect(request.getContextPath() + "/login/afvist?aarsag=" + WorkIdentityRefusal.of(code).reason());
+                    }));
+        }
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
@@ -110,11 +141,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .successHandler((request, response, authentication) -> {
-                            auditLog.record(authentication.getName(), AuditLog.SIGN_IN, null, request);
-                            SessionCheck.stampSignIn(request, java.time.Instant.now());
-                            response.sendRedirect(request.getContextPath() + pageAsked(askedPages.getRequest(request, response)));
-                        })
+                        .successHandler(signedIn)
                         .failureHandler((request, response, exception) -> {
                             auditLog.record(LoginThrottle.normalise(request.getParameter("username")),
                                     AuditLog.SIGN_IN_FAILED, null, request);
@@ -122,7 +149,7 @@ class SecurityConfiguration {
                         }))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
-                        .logoutSuccessUrl("/login?logout")
+                        .logoutSuccessHandler(signedOut(providers))
                         .invalidateHttpSession(true)
                         .clearAuthentication(true)
                         .deleteCookies("SESSION")
@@ -138,11 +165,48 @@ class SecurityConfiguration {
                             auditLog.record(username(request), AuditLog.ACCESS_REFUSED, request.getRequestURI(), request);
                             response.sendError(403);
                         }))
-                .headers(SecurityConfiguration::headers)
-                .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings, clientAddress), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers(headers, contentSecurityPolicy(providers)))
+                .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings, clientAddress), OAuth2LoginAuthenticationFilter.class)
                 .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class)
                 .addFilterAfter(new SessionCheck(jdbc, auditLog), SessionManagementFilter.class);
         return http.build();
+    }
+
+    /**
+     * After log-out, the sign-in page; a user who signed in with a work identity is first sent to their provider's
+     * end-session endpoint (where it has one) so that the provider's session ends too, and comes back from there.
+     */
+    private static LogoutSuccessHandler signedOut(ClientRegistrationRepository providers) {
+        var local = new SimpleUrlLogoutSuccessHandler();
+        local.setDefaultTargetUrl("/login?logout");
+        if (providers == null) {
+            return local;
+        }
+        var viaProvider = new OidcClientInitiatedLogoutSuccessHandler(providers);
+        viaProvider.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+        viaProvider.setDefaultTargetUrl("/login?logout");
+        return viaProvider;
+    }
+
+    /**
+     * The pages' content security policy. The log-out form is answered with a redirect to the provider's end-session
+     * endpoint, which browsers allow only to an origin that {@code form-action} names.
+     */
+    static String contentSecurityPolicy(ClientRegistrationRepository providers) {
+        if (!(providers instanceof Iterable<?> registrations)) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        var origins = new java.util.TreeSet<String>();
+        for (Object registration : registrations) {
+            Object endSession = ((ClientRegistration) registration).getProviderDetails().getConfigurationMetadata()
+                    .get("end_session_endpoint");
+            if (endSession != null) {
+                java.net.URI uri = java.net.URI.create(endSession.toString());
+                origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+            }
+        }
+        return origins.isEmpty() ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + String.join(" ", origins));
     }
 
     /** The sign-in page as a path of this site (the default builds an absolute address from the Host header). */

@@ -63,16 +63,66 @@ class UserAdminController {
 
     @GetMapping("/admin/brugere/{id}")
     String one(@PathVariable long id, Model model) {
-        var user = users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return page(users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)), model);
+    }
+
+    /** The user's page with its three forms (role, work identity, access); a form sent back with errors is kept. */
+    private String page(UserAdministration.UserRow user, Model model) {
         if (!model.containsAttribute("roleForm")) {
             var form = new RoleForm();
             form.setRole(user.role());
-            form.setOrganisation(users.organisationOf(id));
+            form.setOrganisation(users.organisationOf(user.id()));
             model.addAttribute("roleForm", form);
         }
+        if (!model.containsAttribute("professionalForm")) {
+            var professional = users.professional(user.id());
+            var form = new ProfessionalForm();
+            form.setProfessionalId(professional.professionalId());
+            form.setCvr(professional.cvr());
+            model.addAttribute("professionalForm", form);
+        }
         model.addAttribute("user", user);
+        model.addAttribute("identities", users.workIdentities(user.id()));
         model.addAttribute("organisations", organisations());
         return ONE;
+    }
+
+    @PostMapping("/admin/brugere/{id}/arbejdsidentitet")
+    String professional(@PathVariable long id, @Valid @ModelAttribute ProfessionalForm professionalForm,
+            BindingResult result, Model model, @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        var user = users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean hasId = professionalForm.getProfessionalId() != null && !professionalForm.getProfessionalId().isBlank();
+        boolean hasCvr = professionalForm.getCvr() != null && !professionalForm.getCvr().isBlank();
+        if (hasId && !hasCvr && !result.hasFieldErrors("cvr")) {
+            result.rejectValue("cvr", "users.professional.cvr.required");
+        }
+        if (hasCvr && !hasId && !result.hasFieldErrors("professionalId")) {
+            result.rejectValue("professionalId", "users.professional.id.required");
+        }
+        if (hasId && !result.hasFieldErrors("professionalId")
+                && users.professionalIdInUse(professionalForm.getProfessionalId().strip(), id)) {
+            result.rejectValue("professionalId", "users.professional.id.inUse");
+        }
+        if (result.hasErrors()) {
+            return page(user, model);
+        }
+        users.setProfessional(id, professionalForm.getProfessionalId(), professionalForm.getCvr(), admin.getUsername(),
+                request.getRemoteAddr());
+        redirect.addFlashAttribute("saved", hasId ? "users.professional.saved" : "users.professional.cleared");
+        return "redirect:/admin/brugere/" + id;
+    }
+
+    @PostMapping("/admin/brugere/{id}/arbejdsidentitet/fjern")
+    String unlink(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam String issuer,
+            @org.springframework.web.bind.annotation.RequestParam String subject,
+            @AuthenticationPrincipal SamspilPrincipal admin, HttpServletRequest request, RedirectAttributes redirect) {
+        users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!users.unlink(id, issuer, subject, admin.getUsername(), request.getRemoteAddr())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("saved", "users.identity.removed");
+        return "redirect:/admin/brugere/" + id;
     }
 
     @PostMapping("/admin/brugere/{id}/rolle")
@@ -82,9 +132,7 @@ class UserAdminController {
         var user = users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         checkOrganisation(roleForm.getRole(), roleForm.getOrganisation(), result);
         if (result.hasErrors()) {
-            model.addAttribute("user", user);
-            model.addAttribute("organisations", organisations());
-            return ONE;
+            return page(user, model);
         }
         users.changeRole(id, roleForm.getRole(), roleForm.getOrganisation(), admin.getUsername(), request.getRemoteAddr());
         redirect.addFlashAttribute("saved", "users.roleChanged");
@@ -151,6 +199,19 @@ class UserAdminController {
         public void setRole(Role role) { this.role = role; }
         public String getOrganisation() { return organisation; }
         public void setOrganisation(String organisation) { this.organisation = organisation; }
+    }
+
+    /** The broker's persistent professional id and the organisation's CVR; both, or neither. */
+    static class ProfessionalForm {
+        @Pattern(regexp = "\\s*([A-Za-z0-9:._-]{1,100})?\\s*", message = "{users.professional.id.invalid}")
+        private String professionalId;
+        @Pattern(regexp = "\\s*([0-9]{8})?\\s*", message = "{users.professional.cvr.invalid}")
+        private String cvr;
+
+        public String getProfessionalId() { return professionalId; }
+        public void setProfessionalId(String professionalId) { this.professionalId = professionalId; }
+        public String getCvr() { return cvr; }
+        public void setCvr(String cvr) { this.cvr = cvr; }
     }
 
     static class InviteForm extends RoleForm {

@@ -22,6 +22,8 @@ public class UserAdministration {
     public static final String USER_DEACTIVATED = "USER_DEACTIVATED";
     public static final String USER_REACTIVATED = "USER_REACTIVATED";
     public static final String USER_LEAD_CHANGED = "USER_LEAD_CHANGED";
+    public static final String USER_PROFESSIONAL_ID_SET = "USER_PROFESSIONAL_ID_SET";
+    public static final String USER_WORK_IDENTITY_REMOVED = "USER_WORK_IDENTITY_REMOVED";
 
     /** The roles that belong to an organisation. */
     static final Role[] ORGANISED = {Role.CONSULTANT, Role.COORDINATOR, Role.MEMBER, Role.MUNICIPALITY};
@@ -209,6 +211,56 @@ public class UserAdministration {
 
     private String username(long id) {
         return jdbc.sql("SELECT username FROM app_user WHERE id = ?").param(id).query(String.class).optional().orElse("#" + id);
+    }
+
+    /** A work identity linked to a user: which provider (issuer), its id there (subject), how and when it was linked. */
+    public record WorkIdentity(String issuer, String subject, String linkedBy, OffsetDateTime linkedAt) {}
+
+    /** The broker's persistent professional id of a user and their organisation's CVR, as the administrator set them. */
+    public record Professional(String professionalId, String cvr) {}
+
+    public List<WorkIdentity> workIdentities(long id) {
+        return jdbc.sql("SELECT issuer, subject, linked_by, linked_at FROM work_identity WHERE user_id = ? ORDER BY linked_at")
+                .param(id)
+                .query((rs, n) -> new WorkIdentity(rs.getString("issuer"), rs.getString("subject"),
+                        rs.getString("linked_by"), rs.getObject("linked_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public Professional professional(long id) {
+        return jdbc.sql("SELECT professional_id, professional_cvr FROM app_user WHERE id = ?").param(id)
+                .query((rs, n) -> new Professional(rs.getString(1), rs.getString(2))).optional()
+                .orElse(new Professional(null, null));
+    }
+
+    /** Whether another user already has this professional id. */
+    public boolean professionalIdInUse(String professionalId, long user) {
+        return professionalId != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE professional_id = ? AND id <> ?)")
+                .params(professionalId, user).query(Boolean.class).single();
+    }
+
+    /**
+     * Sets (or, with both empty, clears) the professional id and CVR by which a first log-in with a work identity
+     * finds this user; the caller has checked the form and {@link #professionalIdInUse}.
+     */
+    @Transactional
+    public void setProfessional(long id, String professionalId, String cvr, String by, String from) {
+        String pid = professionalId == null || professionalId.isBlank() ? null : professionalId.strip();
+        String number = pid == null ? null : cvr.strip();
+        jdbc.sql("UPDATE app_user SET professional_id = ?, professional_cvr = ? WHERE id = ?").params(pid, number, id).update();
+        auditLog.record(by, USER_PROFESSIONAL_ID_SET, username(id) + " " + (pid == null ? "-" : pid + " CVR " + number), from);
+    }
+
+    /** Removes a linked work identity: its next log-in is linked anew (or refused). Its open sessions end. */
+    @Transactional
+    public boolean unlink(long id, String issuer, String subject, String by, String from) {
+        int removed = jdbc.sql("DELETE FROM work_identity WHERE user_id = ? AND issuer = ? AND subject = ?")
+                .params(id, issuer, subject).update();
+        if (removed > 0) {
+            jdbc.sql("UPDATE app_user SET sessions_valid_from = now() WHERE id = ?").param(id).update();
+            auditLog.record(by, USER_WORK_IDENTITY_REMOVED, username(id) + " " + issuer + " " + subject, from);
+        }
+        return removed > 0;
     }
 
     static String normalise(String email) {

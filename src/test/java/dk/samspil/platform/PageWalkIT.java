@@ -51,6 +51,7 @@ class PageWalkIT {
             Map.entry("/kalender/feed/{token}.ics", "a personal calendar address, made by a POST on /kalender"),
             Map.entry("/svar", "reached through a personal survey link"),
             Map.entry("/svar/tak", "shown after an answer is sent"),
+            Map.entry("/login/afvist", "shown after a refused log-in with a work identity, none configured here (WorkIdentityLoginTests)"),
             Map.entry("/bestillinger/{orderId}/praesentation/{token}.pptx", "linked once a deck is made (DeckFlowTests)"),
             Map.entry("/bestillinger/{orderId}/praesentation/{token}.pdf", "linked once a deck is made (DeckFlowTests)"),
             Map.entry("/bestillinger/{orderId}/dokumenter/{token}/{stem}.pdf", "linked once converted (DocumentFlowTests)"),

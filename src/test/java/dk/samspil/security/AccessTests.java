@@ -139,6 +139,9 @@ class AccessTests {
         list.add(new Endpoint("/admin/udbydere/{code}", "POST", "/admin/udbydere/FINDES-IKKE", unknownMail));
         list.add(new Endpoint("/admin/udbydere/{code}", "GET", "/admin/udbydere/KIAP", adminOnly()));
         list.add(new Endpoint("/admin/brugere/{id}/leder", "POST", "/admin/brugere/999999999/leder", unknownMail));
+        list.add(new Endpoint("/admin/brugere/{id}/arbejdsidentitet", "POST", "/admin/brugere/999999999/arbejdsidentitet", unknownMail));
+        list.add(new Endpoint("/admin/brugere/{id}/arbejdsidentitet/fjern", "POST",
+                "/admin/brugere/999999999/arbejdsidentitet/fjern?issuer=https://x.example&subject=y", unknownMail));
         // The fixed registers: only administrators edit them; posts with no fields are answered with errors.
         long unit = jdbc.sql("SELECT min(id) FROM hospital_unit").query(Long.class).single();
         for (String[] entry : new String[][] {
@@ -163,6 +166,7 @@ class AccessTests {
                 ownSessionEnded));
         list.add(new Endpoint("/konto/sessioner/afslut-andre", "POST", "/konto/sessioner/afslut-andre", ownSessionEnded));
         list.add(new Endpoint("/glemt-adgangskode", "GET", "/glemt-adgangskode", everyone(200)));
+        list.add(new Endpoint("/login/afvist", "GET", "/login/afvist?aarsag=ukendt", everyone(200)));
         list.add(new Endpoint("/glemt-adgangskode", "POST", "/glemt-adgangskode", everyone(200))); // no address: error
         list.add(new Endpoint("/nulstil/{token}", "GET", "/nulstil/ukendt", everyone(200)));
         list.add(new Endpoint("/nulstil/{token}", "POST", "/nulstil/ukendt", everyone(200)));
