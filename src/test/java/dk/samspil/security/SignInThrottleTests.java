@@ -2,6 +2,7 @@ package dk.samspil.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dk.samspil.SamspilTest;
@@ -69,6 +70,29 @@ class SignInThrottleTests {
                 .query(Integer.class).single()).isZero();
         assertThat(signIn("pko", "samspil", OFFICE)).as("a known user of the address").isEqualTo("/start"); // the start page: signed in
         assertThat(signIn("konsulent", "samspil", OFFICE)).as("a first sign-in from there waits").isEqualTo("/login?throttled");
+    }
+
+    @Test
+    void refusedWorkIdentityLogInsCountForTheirAddressLikeWrongPasswords() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            assertThat(callback(ATTACKER)).isEqualTo("/login/afvist?aarsag=ugyldig");
+        }
+        assertThat(callback(ATTACKER)).isEqualTo("/login?throttled");
+        assertThat(signIn("konsulent", "samspil", ATTACKER)).as("a first password sign-in from there waits too")
+                .isEqualTo("/login?throttled");
+        assertThat(callback(HOME)).as("another address is not held").isEqualTo("/login/afvist?aarsag=ugyldig");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = ? AND remote_address = ?")
+                .params(AuditLog.SIGN_IN_THROTTLED, ATTACKER).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    /** A provider's answer with a code and state Samspil never asked for, as a forger would send it. */
+    private String callback(String from) throws Exception {
+        return mvc.perform(get("/login/oauth2/code/" + dk.samspil.TestOidcServer.REGISTRATION)
+                        .param("code", "gaet").param("state", "gaet").with(r -> {
+                            r.setRemoteAddr(from);
+                            return r;
+                        }))
+                .andReturn().getResponse().getRedirectedUrl();
     }
 
     @Test
