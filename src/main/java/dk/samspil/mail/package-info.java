@@ -3,4 +3,5 @@
  * in their own transaction, and a recurring job of the persistent scheduler sends it by SMTP, retrying with
  * back-off and never twice. Without an SMTP server the mails wait in the outbox, where the administrator reads them.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package dk.samspil.mail;

@@ -7,6 +7,7 @@ import dk.samspil.mail.OutgoingMail;
 import dk.samspil.mail.Outbox;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderingSettings;
+import dk.samspil.ordering.OrderStatus;
 import dk.samspil.ordering.Orders;
 import dk.samspil.ordering.Party;
 import dk.samspil.platform.SamspilSettings;
@@ -85,13 +86,16 @@ public class AgreementReminders {
     private List<Due> due(String condition, Object... params) {
         return jdbc.sql("""
                         SELECT a.id, a.order_id, a.what, a.owner_person, a.owner_party, a.due_date
-                        FROM meeting_agreement a JOIN package_order o ON o.id = a.order_id
-                        WHERE a.status IN ('AGREED', 'IN_PROGRESS') AND o.status <> 'CANCELLED' AND %s
+                        FROM meeting_agreement a
+                        WHERE a.status IN ('AGREED', 'IN_PROGRESS') AND %s
                         ORDER BY a.id FOR UPDATE OF a SKIP LOCKED""".formatted(condition))
                 .params(params)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5) == null ? null : Party.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class)))
-                .list();
+                .stream()
+                // A cancelled order's agreements are not reminded (nor marked: the order may be taken up again).
+                .filter(due -> orders.find(due.orderId()).filter(o -> o.status() != OrderStatus.CANCELLED).isPresent())
+                .toList();
     }
 
     private int send(Due due, boolean overdue) {

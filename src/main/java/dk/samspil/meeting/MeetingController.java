@@ -1,5 +1,6 @@
 package dk.samspil.meeting;
 
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.platform.DocumentVersions.Version;
 import dk.samspil.meeting.MeetingForms.AgreementForm;
 import dk.samspil.meeting.MeetingForms.AttendanceForm;
@@ -240,7 +241,7 @@ class MeetingController {
         }
         try {
             meetings.changeStatus(orderId, agreementId, form.fromStatus(), form.toStatus(), form.reasonText(), user.getUsername());
-        } catch (AgreementRuleViolation e) {
+        } catch (RuleViolation e) {
             errors.put(prefix + ("reason".equals(e.field()) ? "reason" : "to"), e.messageKey());
             return render(model, user, order, values, errors, null, null);
         }

@@ -1,5 +1,6 @@
 package dk.samspil.meeting;
 
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ItemKind;
@@ -213,23 +214,23 @@ public class Meetings {
     /**
      * Moves an agreement from the status the user saw to another, recording who, when and why.
      *
-     * @throws AgreementRuleViolation when the step is not allowed, has no reason where one is needed, or the status
+     * @throws RuleViolation when the step is not allowed, has no reason where one is needed, or the status
      *     was changed by someone else meanwhile
      */
     @Transactional
     public void changeStatus(long orderId, long id, AgreementStatus from, AgreementStatus to, String reason, String by) {
         if (!from.canMoveTo(to)) {
-            throw new AgreementRuleViolation("status", "meeting.status.notAllowed");
+            throw new RuleViolation("status", "meeting.status.notAllowed");
         }
         if (to == AgreementStatus.ABANDONED && (reason == null || reason.isBlank())) {
-            throw new AgreementRuleViolation("reason", "meeting.status.reason.required");
+            throw new RuleViolation("reason", "meeting.status.reason.required");
         }
         int changed = jdbc.sql("""
                         UPDATE meeting_agreement SET status = ?, version = version + 1
                         WHERE order_id = ? AND id = ? AND status = ?""")
                 .params(to.name(), orderId, id, from.name()).update();
         if (changed == 0) {
-            throw new AgreementRuleViolation("status", "meeting.status.stale");
+            throw new RuleViolation("status", "meeting.status.stale");
         }
         history(id, from, to, to == AgreementStatus.ABANDONED ? reason.strip() : null, by);
     }

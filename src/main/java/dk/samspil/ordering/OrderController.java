@@ -1,5 +1,6 @@
 package dk.samspil.ordering;
 
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.directory.Directory;
@@ -125,7 +126,7 @@ class OrderController {
             long id = ordering.placeFollowUp(order, pkg, user);
             redirect.addFlashAttribute("success", "order.followUp.placed");
             return "redirect:/bestillinger/" + id;
-        } catch (OrderRuleViolation violation) {
+        } catch (RuleViolation violation) {
             redirect.addFlashAttribute("error", violation.getMessage());
             return "redirect:/bestillinger/" + orderId;
         }
@@ -257,7 +258,7 @@ class OrderController {
         try {
             action.run();
             redirect.addFlashAttribute("success", successKey);
-        } catch (OrderRuleViolation refused) {
+        } catch (RuleViolation refused) {
             redirect.addFlashAttribute("error", refused.messageKey());
             if (anchor != null) {
                 redirect.addFlashAttribute("errorAt", anchor);

@@ -1,5 +1,6 @@
 package dk.samspil.ordering;
 
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.mail.Outbox;
 import dk.samspil.ordering.OrderViews.OrderView;
@@ -71,7 +72,7 @@ class Ordering {
     long placeFollowUp(OrderView original, PackageDefinition pkg, SamspilPrincipal coordinator) {
         if (jdbc.sql("SELECT count(*) FROM package_order WHERE follows_order_id = ?").param(original.id())
                 .query(Integer.class).single() > 0) {
-            throw new OrderRuleViolation("order.followUp.exists");
+            throw new RuleViolation("order.followUp.exists");
         }
         OrderForm form = new OrderForm();
         form.setPackageSlug(pkg.slug());
@@ -191,7 +192,7 @@ class Ordering {
     @Transactional
     void municipalityContacted(OrderView order) {
         if (!order.status().open()) {
-            throw new OrderRuleViolation("order.closed");
+            throw new RuleViolation("order.closed");
         }
         int updated = jdbc.sql("UPDATE package_order SET municipality_contacted_at = now() WHERE id = ? AND municipality_contacted_at IS NULL")
                 .param(order.id()).update();
@@ -203,7 +204,7 @@ class Ordering {
     @Transactional
     int sendMaterials(OrderView order, PackageDefinition pkg, SamspilPrincipal by) {
         if (!order.status().open()) {
-            throw new OrderRuleViolation("order.closed");
+            throw new RuleViolation("order.closed");
         }
         List<String> recipients = new java.util.ArrayList<>();
         if (order.coordinatorEmail() != null) {
@@ -223,13 +224,13 @@ class Ordering {
     void recordFirstContact(OrderView order, String madeBy, LocalDate madeOn, FirstContactAnswer answer, String note,
             SamspilPrincipal by) {
         if (madeBy == null || madeBy.isBlank() || madeBy.trim().length() > 200) {
-            throw new OrderRuleViolation("order.firstContactStep.madeByRequired");
+            throw new RuleViolation("order.firstContactStep.madeByRequired");
         }
         if (madeOn == null || madeOn.isAfter(today())) {
-            throw new OrderRuleViolation("order.firstContactStep.madeOnInvalid");
+            throw new RuleViolation("order.firstContactStep.madeOnInvalid");
         }
         if (answer == null) {
-            throw new OrderRuleViolation("order.firstContactStep.answerRequired");
+            throw new RuleViolation("order.firstContactStep.answerRequired");
         }
         jdbc.sql("""
                         INSERT INTO order_first_contact (order_id, made_by, made_on, answer, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
@@ -257,10 +258,10 @@ class Ordering {
     @Transactional
     void moveMeeting(OrderView order, LocalDate newDate) {
         if (!order.status().open() || order.status().compareTo(OrderStatus.MEETING_HELD) >= 0) {
-            throw new OrderRuleViolation("order.move.afterMeeting");
+            throw new RuleViolation("order.move.afterMeeting");
         }
         if (!newDate.isAfter(today())) {
-            throw new OrderRuleViolation("order.meetingDate.past");
+            throw new RuleViolation("order.meetingDate.past");
         }
         jdbc.sql("UPDATE package_order SET meeting_date = ?, version = version + 1 WHERE id = ?")
                 .params(newDate, order.id()).update();
@@ -277,10 +278,10 @@ class Ordering {
     @Transactional
     void cancel(OrderView order, String reason, SamspilPrincipal by) {
         if (reason == null || reason.isBlank()) {
-            throw new OrderRuleViolation("order.cancel.reasonRequired");
+            throw new RuleViolation("order.cancel.reasonRequired");
         }
         if (!order.status().canMoveTo(OrderStatus.CANCELLED)) {
-            throw new OrderRuleViolation("order.cancel.notAllowed");
+            throw new RuleViolation("order.cancel.notAllowed");
         }
         statuses.change(order.id(), order.status(), OrderStatus.CANCELLED, by.displayName(), reason.trim());
         jdbc.sql("UPDATE package_order SET cancel_reason = ? WHERE id = ?").params(reason.trim(), order.id()).update();
@@ -293,17 +294,17 @@ class Ordering {
     @Transactional
     void changeStatus(OrderView order, OrderStatus target, String reason, SamspilPrincipal by) {
         if (reason == null || reason.isBlank()) {
-            throw new OrderRuleViolation("order.status.reasonRequired");
+            throw new RuleViolation("order.status.reasonRequired");
         }
         if (target == OrderStatus.CANCELLED || target == order.status() || order.status() == OrderStatus.CANCELLED) {
-            throw new OrderRuleViolation("order.transition.notAllowed");
+            throw new RuleViolation("order.transition.notAllowed");
         }
         statuses.change(order.id(), order.status(), target, by.displayName(), reason.trim());
     }
 
     private static void requireTransition(OrderView order, OrderStatus target) {
         if (!order.status().canMoveTo(target)) {
-            throw new OrderRuleViolation("order.transition.notAllowed");
+            throw new RuleViolation("order.transition.notAllowed");
         }
     }
 

@@ -1,5 +1,6 @@
 package dk.samspil.ordering;
 
+import dk.samspil.platform.RuleViolation;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +41,7 @@ class StatusChanges {
     /** As {@link #tryChange}, refusing in Danish when the order changed status meanwhile. */
     void change(long orderId, OrderStatus from, OrderStatus to, String by, String reason) {
         if (!tryChange(orderId, from, to, by, reason)) {
-            throw new OrderRuleViolation("order.status.changedMeanwhile");
+            throw new RuleViolation("order.status.changedMeanwhile");
         }
     }
 

@@ -3,5 +3,6 @@
  * reader of uploaded tables (CSV/XLSX, with the column headings every import accepts and the limits of its reports).
  * It holds no domain logic; other modules use its settings and its web layout.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN,
+        allowedDependencies = {"security"})
 package dk.samspil.platform;

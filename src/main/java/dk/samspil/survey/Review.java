@@ -1,5 +1,6 @@
 package dk.samspil.survey;
 
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
 import dk.samspil.ordering.OrderProgress;
@@ -48,16 +49,16 @@ class Review {
     @Transactional
     void propose(SurveyView survey, String questionKey, String kind, String text, String author, String party) {
         if (survey.status() != SurveyStatus.REVIEW) {
-            throw new SurveyRuleViolation("survey.review.closed");
+            throw new RuleViolation("survey.review.closed");
         }
         if (!KINDS.contains(kind)) {
-            throw new SurveyRuleViolation("survey.proposal.kind.invalid");
+            throw new RuleViolation("survey.proposal.kind.invalid");
         }
         if (text == null || text.isBlank()) {
-            throw new SurveyRuleViolation("survey.proposal.text.required");
+            throw new RuleViolation("survey.proposal.text.required");
         }
         if (text.length() > 4000) {
-            throw new SurveyRuleViolation("survey.proposal.tooLong");
+            throw new RuleViolation("survey.proposal.tooLong");
         }
         String key = questionKey == null || questionKey.isBlank() || survey.question(questionKey) == null ? null : questionKey;
         jdbc.sql("INSERT INTO survey_proposal (survey_id, question_key, kind, text, author_name, party) VALUES (?, ?, ?, ?, ?, ?)")
@@ -69,10 +70,10 @@ class Review {
     void decide(SurveyView survey, long proposalId, boolean applied, String reason) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (!applied && why == null) {
-            throw new SurveyRuleViolation("survey.proposal.reason.required");
+            throw new RuleViolation("survey.proposal.reason.required");
         }
         if (why != null && why.length() > 2000) {
-            throw new SurveyRuleViolation("survey.proposal.reason.tooLong");
+            throw new RuleViolation("survey.proposal.reason.tooLong");
         }
         jdbc.sql("UPDATE survey_proposal SET status = ?, decline_reason = ? WHERE id = ? AND survey_id = ?")
                 .params(applied ? "APPLIED" : "DECLINED", applied ? null : why, proposalId, survey.id()).update();
@@ -86,10 +87,10 @@ class Review {
     String useWording(SurveyView survey, long proposalId) {
         Proposal proposal = proposals(survey.id()).stream().filter(p -> p.id() == proposalId).findFirst()
                 .filter(Proposal::usableWording)
-                .orElseThrow(() -> new SurveyRuleViolation("survey.proposal.notUsable"));
+                .orElseThrow(() -> new RuleViolation("survey.proposal.notUsable"));
         Question old = survey.question(proposal.questionKey());
         if (old == null) {
-            throw new SurveyRuleViolation("survey.question.unknown");
+            throw new RuleViolation("survey.question.unknown");
         }
         edit(survey, old.key(), new QuestionEdit(proposal.text(), old.type(), String.join("\n", old.options()), old.other(),
                 old.required(), null));
@@ -101,7 +102,7 @@ class Review {
     void edit(SurveyView survey, String key, QuestionEdit edit) {
         Question old = survey.question(key);
         if (old == null) {
-            throw new SurveyRuleViolation("survey.question.unknown");
+            throw new RuleViolation("survey.question.unknown");
         }
         Question changed = build(key, edit, edit.block() != null ? edit.block() : old.block());
         surveys.saveQuestions(survey, survey.questions().stream().map(q -> q.key().equals(key) ? changed : q).toList());
@@ -136,14 +137,15 @@ class Review {
     @Transactional
     void freeze(SurveyView survey, String by) {
         if (survey.status() != SurveyStatus.REVIEW) {
-            throw new SurveyRuleViolation("survey.review.closed");
+            throw new RuleViolation("survey.review.closed");
         }
         if (survey.questions().isEmpty()) {
-            throw new SurveyRuleViolation("survey.freeze.empty");
+            throw new RuleViolation("survey.freeze.empty");
         }
+        Sending.guarded(jdbc.sql("UPDATE survey SET status = 'FROZEN' WHERE id = ? AND status = 'REVIEW'").param(survey.id())
+                .update(), "survey.review.closed");
         jdbc.sql("UPDATE survey_version SET frozen_at = now() WHERE survey_id = ? AND number = ?")
                 .params(survey.id(), survey.versionNumber()).update();
-        jdbc.sql("UPDATE survey SET status = 'FROZEN' WHERE id = ?").param(survey.id()).update();
         progress.questionnaireFrozen(survey.orderId(), by);
     }
 
@@ -151,27 +153,28 @@ class Review {
     @Transactional
     void newVersion(SurveyView survey) {
         if (survey.status() != SurveyStatus.FROZEN) {
-            throw new SurveyRuleViolation("survey.newVersion.notAllowed");
+            throw new RuleViolation("survey.newVersion.notAllowed");
         }
+        Sending.guarded(jdbc.sql("UPDATE survey SET status = 'REVIEW' WHERE id = ? AND status = 'FROZEN'").param(survey.id())
+                .update(), "survey.newVersion.notAllowed");
         jdbc.sql("""
                         INSERT INTO survey_version (survey_id, number, questions)
                         SELECT survey_id, number + 1, questions FROM survey_version WHERE survey_id = ? AND number = ?""")
                 .params(survey.id(), survey.versionNumber()).update();
-        jdbc.sql("UPDATE survey SET status = 'REVIEW' WHERE id = ?").param(survey.id()).update();
     }
 
     static Question build(String key, QuestionEdit edit, Integer block) {
         if (edit.text() == null || edit.text().isBlank()) {
-            throw new SurveyRuleViolation("survey.question.textRequired");
+            throw new RuleViolation("survey.question.textRequired");
         }
         if (edit.text().length() > 1000) {
-            throw new SurveyRuleViolation("survey.question.tooLong");
+            throw new RuleViolation("survey.question.tooLong");
         }
         QuestionType type = edit.type() == null ? QuestionType.TEXT : edit.type();
         List<String> options = type == QuestionType.TEXT || edit.options() == null ? List.of()
                 : Arrays.stream(edit.options().split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         if (type != QuestionType.TEXT && options.size() < 2) {
-            throw new SurveyRuleViolation("survey.question.options.tooFew");
+            throw new RuleViolation("survey.question.options.tooFew");
         }
         return new Question(key, 0, edit.text().strip(), type, options, type == QuestionType.MULTIPLE && edit.other(),
                 edit.required(), block);

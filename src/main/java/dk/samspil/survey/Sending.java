@@ -11,6 +11,7 @@ import dk.samspil.ordering.OrderProgress;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.ParticipantView;
 import dk.samspil.ordering.Orders;
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.platform.SamspilSettings;
 import dk.samspil.security.Tokens;
 import java.time.Clock;
@@ -119,26 +120,28 @@ class Sending {
      */
     int send(SurveyView survey, LocalDate closesOn, String reminderDays, String by, Set<Sector> audience) {
         if (survey.status() != SurveyStatus.FROZEN) {
-            throw new SurveyRuleViolation("survey.send.notFrozen");
+            throw new RuleViolation("survey.send.notFrozen");
         }
         if (closesOn == null || !closesOn.isAfter(today())) {
-            throw new SurveyRuleViolation("survey.send.closesOn");
+            throw new RuleViolation("survey.send.closesOn");
         }
         OrderView order = orders.find(survey.orderId()).orElseThrow();
         Set<Sector> sectors = audience == null ? defaultAudience(order) : audience;
         if (sectors.isEmpty()) {
-            throw new SurveyRuleViolation("survey.send.noAudience");
+            throw new RuleViolation("survey.send.noAudience");
         }
         List<Recipient> recipients = recipients(order, sectors);
         if (sectors.contains(Sector.CLUSTER) && recipients.stream().noneMatch(r -> r.sector() == Sector.CLUSTER)) {
-            throw new SurveyRuleViolation("survey.send.noMembers");
+            throw new RuleViolation("survey.send.noMembers");
         }
         if (recipients.isEmpty()) {
-            throw new SurveyRuleViolation("survey.send.noParticipants");
+            throw new RuleViolation("survey.send.noParticipants");
         }
         Integer invited = transaction.execute(status -> {
-            jdbc.sql("UPDATE survey SET status = 'OPEN', closes_on = ?, reminder_days = ?, opened_at = now() WHERE id = ?")
-                    .params(closesOn, normaliseDays(reminderDays), survey.id()).update();
+            guarded(jdbc.sql("""
+                            UPDATE survey SET status = 'OPEN', closes_on = ?, reminder_days = ?, opened_at = now()
+                            WHERE id = ? AND status = 'FROZEN'""")
+                    .params(closesOn, normaliseDays(reminderDays), survey.id()).update(), "survey.send.notFrozen");
             int count = invite(order, survey.id(), recipients, closesOn);
             progress.surveyOpened(order.id(), by);
             return count;
@@ -207,14 +210,14 @@ class Sending {
      */
     int remind(SurveyView survey, Set<Sector> audience) {
         if (audience.isEmpty()) {
-            throw new SurveyRuleViolation("survey.send.noAudience");
+            throw new RuleViolation("survey.send.noAudience");
         }
         return remind(survey, today(), audience, true);
     }
 
     private int remind(SurveyView survey, LocalDate day, Set<Sector> audience, boolean inviteNew) {
         if (survey.status() != SurveyStatus.OPEN) {
-            throw new SurveyRuleViolation("survey.remind.notOpen");
+            throw new RuleViolation("survey.remind.notOpen");
         }
         OrderView order = orders.find(survey.orderId()).orElseThrow();
         Integer sent = transaction.execute(status -> {
@@ -236,10 +239,11 @@ class Sending {
 
     void close(SurveyView survey, String by) {
         if (survey.status() != SurveyStatus.OPEN) {
-            throw new SurveyRuleViolation("survey.close.notOpen");
+            throw new RuleViolation("survey.close.notOpen");
         }
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("UPDATE survey SET status = 'CLOSED', closed_at = now() WHERE id = ?").param(survey.id()).update();
+            guarded(jdbc.sql("UPDATE survey SET status = 'CLOSED', closed_at = now() WHERE id = ? AND status = 'OPEN'")
+                    .param(survey.id()).update(), "survey.close.notOpen");
             progress.surveyClosed(survey.orderId(), by);
         });
     }
@@ -247,16 +251,27 @@ class Sending {
     void reopen(SurveyView survey, LocalDate closesOn) {
         OrderView order = orders.find(survey.orderId()).orElseThrow();
         if (survey.status() != SurveyStatus.CLOSED || order.status().compareTo(dk.samspil.ordering.OrderStatus.DECK_READY) >= 0) {
-            throw new SurveyRuleViolation("survey.reopen.notAllowed");
+            throw new RuleViolation("survey.reopen.notAllowed");
         }
         if (closesOn == null || !closesOn.isAfter(today())) {
-            throw new SurveyRuleViolation("survey.send.closesOn");
+            throw new RuleViolation("survey.send.closesOn");
         }
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("UPDATE survey SET status = 'OPEN', closes_on = ?, closed_at = NULL WHERE id = ?")
-                    .params(closesOn, survey.id()).update();
+            guarded(jdbc.sql("UPDATE survey SET status = 'OPEN', closes_on = ?, closed_at = NULL WHERE id = ? AND status = 'CLOSED'")
+                    .params(closesOn, survey.id()).update(), "survey.reopen.notAllowed");
             progress.surveyReopened(survey.orderId(), null);
         });
+    }
+
+    /**
+     * A status change is written only from the status it was checked in ({@code WHERE ... AND status = ?}): when two
+     * people act at once, the second finds no row (PostgreSQL re-reads the row after the first commits) and is refused
+     * like anyone acting too late, and its transaction, with every invitation of it, is rolled back.
+     */
+    static void guarded(int rowsChanged, String refusal) {
+        if (rowsChanged == 0) {
+            throw new RuleViolation(refusal);
+        }
     }
 
     /** How many members the survey would be sent to now. */

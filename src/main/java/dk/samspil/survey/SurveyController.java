@@ -1,5 +1,6 @@
 package dk.samspil.survey;
 
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
 import dk.samspil.ordering.OrderGuard;
@@ -167,7 +168,7 @@ class SurveyController {
                 }
                 redirect.addFlashAttribute("success", "survey.question.saved");
                 return "redirect:/bestillinger/" + orderId + "/spoergeskema";
-            } catch (SurveyRuleViolation refused) {
+            } catch (RuleViolation refused) {
                 String field = switch (refused.messageKey()) {
                     case "survey.question.options.tooFew" -> "options";
                     case "survey.question.textRequired", "survey.question.tooLong" -> "text";
@@ -255,7 +256,7 @@ class SurveyController {
             int mails = action.applyAsInt(survey);
             redirect.addFlashAttribute("success", successKey);
             redirect.addFlashAttribute("successArgs", new Object[] {mails});
-        } catch (SurveyRuleViolation refused) {
+        } catch (RuleViolation refused) {
             // Back at the send form with the message there, not at the top of a long page.
             redirect.addFlashAttribute("error", refused.messageKey());
             redirect.addFlashAttribute("errorAt", "send");
@@ -368,7 +369,7 @@ class SurveyController {
         try {
             action.run();
             redirect.addFlashAttribute("success", successKey);
-        } catch (SurveyRuleViolation refused) {
+        } catch (RuleViolation refused) {
             redirect.addFlashAttribute("error", refused.messageKey());
         }
         return "redirect:/bestillinger/" + orderId + "/spoergeskema";

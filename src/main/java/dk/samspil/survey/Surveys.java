@@ -1,5 +1,6 @@
 package dk.samspil.survey;
 
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.ordering.PackageOrdered;
@@ -108,7 +109,7 @@ public class Surveys {
     /** Replaces the questions of the unfrozen version. */
     void saveQuestions(SurveyView survey, List<Question> questions) {
         if (survey.versionFrozen() || survey.status() != SurveyStatus.REVIEW) {
-            throw new SurveyRuleViolation("survey.frozen");
+            throw new RuleViolation("survey.frozen");
         }
         jdbc.sql("UPDATE survey_version SET questions = CAST(? AS jsonb) WHERE survey_id = ? AND number = ?")
                 .params(json.writeValueAsString(renumber(questions)), survey.id(), survey.versionNumber()).update();

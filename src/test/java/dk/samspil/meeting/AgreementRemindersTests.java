@@ -1,6 +1,8 @@
 package dk.samspil.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
@@ -9,6 +11,7 @@ import dk.samspil.TestMailServer;
 import dk.samspil.ordering.Party;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -20,6 +23,7 @@ class AgreementRemindersTests {
     @Autowired DemoUsers users;
     @Autowired Meetings meetings;
     @Autowired AgreementReminders reminders;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void beforeTheDueDateAndOnceOverdueToTheOwningSide() throws Exception {
@@ -44,6 +48,23 @@ class AgreementRemindersTests {
 
         assertThat(reminders.remind(today)).as("each reminder once").isZero();
         assertThat(soon).isNotEqualTo(late);
+    }
+
+    @Test
+    void aCancelledOrdersAgreementsAreNotReminded() throws Exception {
+        long order = OrderFixtures.placeOrder(mvc, users, "dosisdispensering", OrderFixtures.today().plusWeeks(14), "kommune@example.dk");
+        LocalDate today = LocalDate.of(2032, 5, 10);
+        meetings.addAgreement(order, new Meetings.AgreementDraft("Aflyst møde, aftale uden påmindelse", "", Party.CLUSTER,
+                today.minusDays(2), null), "koordinator");
+        mvc.perform(post("/bestillinger/" + order + "/aflys").with(users.as("koordinator")).with(csrf()).param("reason", "Sygdom"));
+        TestMailServer.purge();
+
+        reminders.remind(today);
+        // A reminder is queued in the outbox within remind's own transaction: none is there for this agreement.
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE body LIKE ?").param("%Aflyst møde, aftale uden påmindelse%")
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT status FROM package_order WHERE id = ?").param(order).query(String.class).single())
+                .isEqualTo("CANCELLED");
     }
 
     private static String mail(String to, String subjectStart, String containing) {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
+import dk.samspil.platform.RuleViolation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,7 +82,7 @@ class OrderStatusTests {
         jdbc.sql("UPDATE package_order SET status = 'IN_PREPARATION' WHERE id = ?").param(id).update();
         assertThat(statuses.tryChange(id, OrderStatus.RECEIVED, OrderStatus.SURVEY_OPEN, "x", null)).isFalse();
         assertThatThrownBy(() -> statuses.change(id, OrderStatus.RECEIVED, OrderStatus.CANCELLED, "x", "grund"))
-                .isInstanceOf(OrderRuleViolation.class).hasMessage("order.status.changedMeanwhile");
+                .isInstanceOf(RuleViolation.class).hasMessage("order.status.changedMeanwhile");
         assertThat(status(id)).isEqualTo("IN_PREPARATION");
     }
 

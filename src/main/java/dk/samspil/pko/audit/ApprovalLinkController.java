@@ -1,5 +1,6 @@
 package dk.samspil.pko.audit;
 
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.pko.audit.AuditForms.DecisionForm;
 import dk.samspil.pko.audit.Audits.AuditView;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,7 +59,7 @@ class ApprovalLinkController {
         try {
             approval.decideByLink(auditId, token, new AuditApproval.Decision(form.approved(), form.name().strip(),
                     form.title().strip(), AuditForms.clean(form.comment())));
-        } catch (AuditRuleViolation spentMeanwhile) {
+        } catch (RuleViolation spentMeanwhile) {
             return invalid(response);
         }
         redirect.addFlashAttribute("approved", form.approved());

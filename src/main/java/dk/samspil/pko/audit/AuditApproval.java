@@ -4,6 +4,7 @@ import static dk.samspil.pko.audit.Audits.refuseIfNone;
 
 import dk.samspil.mail.Outbox;
 import dk.samspil.mail.OutgoingMail;
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.platform.SamspilSettings;
 import dk.samspil.security.Tokens;
 import java.util.Locale;
@@ -90,7 +91,7 @@ class AuditApproval {
     @Transactional
     void decideByLink(long auditId, String token, Decision decision) {
         if (!Tokens.wellFormed(token)) {
-            throw new AuditRuleViolation("link", "pko.audit.link.invalid");
+            throw new RuleViolation("link", "pko.audit.link.invalid");
         }
         int spent = jdbc.sql("""
                         UPDATE pko_audit_approval_link SET used_at = now()

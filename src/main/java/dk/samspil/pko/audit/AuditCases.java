@@ -2,6 +2,7 @@ package dk.samspil.pko.audit;
 
 import static dk.samspil.pko.audit.Audits.refuseIfNone;
 
+import dk.samspil.platform.RuleViolation;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -61,11 +62,11 @@ class AuditCases {
         lockApproved(auditId, "caseNumbers");
         Set<String> existing = new HashSet<>(cases(auditId).stream().map(CaseView::caseNumber).toList());
         if (existing.size() + caseNumbers.size() > CASES) {
-            throw new AuditRuleViolation("caseNumbers", "pko.audit.case.tooMany");
+            throw new RuleViolation("caseNumbers", "pko.audit.case.tooMany");
         }
         for (String number : caseNumbers) {
             if (!existing.add(number)) {
-                throw new AuditRuleViolation("caseNumbers", "pko.audit.case.duplicate");
+                throw new RuleViolation("caseNumbers", "pko.audit.case.duplicate");
             }
             int added = jdbc.sql("""
                             INSERT INTO pko_audit_case (audit_id, case_number)
@@ -114,7 +115,7 @@ class AuditCases {
         boolean approved = jdbc.sql("SELECT id FROM pko_audit WHERE id = ? AND status = 'APPROVED' FOR UPDATE")
                 .param(auditId).query(Long.class).optional().isPresent();
         if (!approved) {
-            throw new AuditRuleViolation(field, "pko.audit.rule.notApproved");
+            throw new RuleViolation(field, "pko.audit.rule.notApproved");
         }
     }
 }

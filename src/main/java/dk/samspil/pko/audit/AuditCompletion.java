@@ -4,6 +4,7 @@ import static dk.samspil.pko.audit.Audits.refuseIfNone;
 
 import dk.samspil.mail.Outbox;
 import dk.samspil.mail.OutgoingMail;
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.platform.SamspilSettings;
 import dk.samspil.security.AuditLog;
 import java.util.List;
@@ -80,14 +81,14 @@ class AuditCompletion {
         refuseIfNone(approved ? 1 : 0, "conclusions", "pko.audit.rule.notApproved");
         List<AuditCases.CaseView> all = cases.cases(auditId);
         if (all.size() != AuditCases.CASES) {
-            throw new AuditRuleViolation("conclusions", "pko.audit.complete.notTwenty");
+            throw new RuleViolation("conclusions", "pko.audit.complete.notTwenty");
         }
         if (all.stream().anyMatch(c -> !c.complete())) {
-            throw new AuditRuleViolation("conclusions", "pko.audit.complete.unassessed");
+            throw new RuleViolation("conclusions", "pko.audit.complete.unassessed");
         }
         List<ResultRow> rows = results(auditId, AuditStatus.APPROVED);
         if (rows.stream().anyMatch(r -> r.notMet() > 0) && (actions == null || actions.isBlank())) {
-            throw new AuditRuleViolation("actions", "pko.audit.actions.required");
+            throw new RuleViolation("actions", "pko.audit.actions.required");
         }
         for (ResultRow row : rows) {
             jdbc.sql("""

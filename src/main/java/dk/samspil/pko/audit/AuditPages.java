@@ -1,5 +1,6 @@
 package dk.samspil.pko.audit;
 
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.pko.audit.AuditCases.CaseView;
 import dk.samspil.pko.audit.AuditScope.Viewer;
 import dk.samspil.pko.audit.Audits.AuditView;
@@ -41,7 +42,7 @@ class AuditPages {
         try {
             step.run();
             return true;
-        } catch (AuditRuleViolation e) {
+        } catch (RuleViolation e) {
             errors.put(e.field(), e.messageKey());
             return false;
         }

@@ -1,5 +1,6 @@
 package dk.samspil.pko.audit;
 
+import dk.samspil.platform.RuleViolation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -101,7 +102,7 @@ class Audits {
 
     static void refuseIfNone(int rows, String field, String messageKey) {
         if (rows == 0) {
-            throw new AuditRuleViolation(field, messageKey);
+            throw new RuleViolation(field, messageKey);
         }
     }
 
