@@ -1,7 +1,7 @@
 package dk.samspil.deck;
 
 import dk.samspil.ordering.OrderPackage;
-import dk.samspil.platform.DocumentVersions.Version;
+import dk.samspil.office.DocumentVersions.Version;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;

@@ -1,13 +1,13 @@
 package dk.samspil.deck;
 
-import dk.samspil.platform.DocxBuilder;
+import dk.samspil.office.DocxBuilder;
 import static dk.samspil.deck.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ItemKind;
 import dk.samspil.catalog.PackageDefinition.ProgrammeEntry;
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
-import dk.samspil.platform.DocxBuilder.Line;
+import dk.samspil.office.DocxBuilder.Line;
 import dk.samspil.deck.PackageDocuments.Facts;
 import dk.samspil.deck.PackageDocuments.Kind;
 import java.time.LocalTime;

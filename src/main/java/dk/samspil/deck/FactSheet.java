@@ -1,6 +1,6 @@
 package dk.samspil.deck;
 
-import dk.samspil.platform.DocxBuilder;
+import dk.samspil.office.DocxBuilder;
 import static dk.samspil.deck.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;

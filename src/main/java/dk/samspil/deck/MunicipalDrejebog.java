@@ -1,10 +1,10 @@
 package dk.samspil.deck;
 
-import dk.samspil.platform.DocxBuilder;
+import dk.samspil.office.DocxBuilder;
 import static dk.samspil.deck.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;
-import dk.samspil.platform.DocxBuilder.Line;
+import dk.samspil.office.DocxBuilder.Line;
 import java.util.List;
 
 /** The municipality's drejebog (seed 001): its role, the preparation questions with room to answer, the data to deliver. */

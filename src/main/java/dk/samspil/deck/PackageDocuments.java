@@ -1,6 +1,6 @@
 package dk.samspil.deck;
 
-import dk.samspil.platform.DocxBuilder;
+import dk.samspil.office.DocxBuilder;
 import dk.samspil.catalog.PackageDefinition;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,11 +1,11 @@
 package dk.samspil.deck;
 
-import dk.samspil.platform.DocxBuilder;
+import dk.samspil.office.DocxBuilder;
 import static dk.samspil.deck.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
-import dk.samspil.platform.DocxBuilder.Line;
+import dk.samspil.office.DocxBuilder.Line;
 import java.util.ArrayList;
 import java.util.List;
 

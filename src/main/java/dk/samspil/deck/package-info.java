@@ -4,5 +4,5 @@
  * keeps its versions; {@code PackageDocuments} writes the invitations, checklist, dialogue sheet, fact sheet and
  * drejebog as .docx, {@code OrderDocuments} fills them with the order and keeps their PDFs.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "mail", "meeting", "ordering", "platform", "security", "servicedata", "survey"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "mail", "meeting", "office", "ordering", "platform", "security", "servicedata", "survey"})
 package dk.samspil.deck;

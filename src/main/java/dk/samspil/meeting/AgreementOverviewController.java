@@ -4,7 +4,7 @@ import static dk.samspil.meeting.MinutesDocument.DANISH;
 
 import dk.samspil.meeting.AgreementOverview.Filter;
 import dk.samspil.meeting.AgreementOverview.Line;
-import dk.samspil.platform.Spreadsheets;
+import dk.samspil.office.Spreadsheets;
 import dk.samspil.security.Access;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;

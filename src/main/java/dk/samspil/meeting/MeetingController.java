@@ -1,7 +1,7 @@
 package dk.samspil.meeting;
 
 import dk.samspil.platform.RuleViolation;
-import dk.samspil.platform.DocumentVersions.Version;
+import dk.samspil.office.DocumentVersions.Version;
 import dk.samspil.meeting.MeetingForms.AgreementForm;
 import dk.samspil.meeting.MeetingForms.AttendanceForm;
 import dk.samspil.meeting.MeetingForms.PreMeetingForm;

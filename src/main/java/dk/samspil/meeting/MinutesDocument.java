@@ -1,7 +1,7 @@
 package dk.samspil.meeting;
 
-import dk.samspil.platform.DocxBuilder;
-import dk.samspil.platform.DocxBuilder.Line;
+import dk.samspil.office.DocxBuilder;
+import dk.samspil.office.DocxBuilder.Line;
 import dk.samspil.meeting.Meetings.AgreementView;
 import dk.samspil.meeting.Meetings.Attendee;
 import dk.samspil.meeting.Meetings.BlockView;

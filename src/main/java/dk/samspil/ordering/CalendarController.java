@@ -6,7 +6,7 @@ import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
 import dk.samspil.platform.SamspilSettings;
 import dk.samspil.security.SamspilPrincipal;
-import dk.samspil.security.Tokens;
+import dk.samspil.platform.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

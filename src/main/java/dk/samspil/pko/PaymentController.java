@@ -1,7 +1,7 @@
 package dk.samspil.pko;
 
 import dk.samspil.platform.DanishFormat;
-import dk.samspil.platform.Spreadsheets;
+import dk.samspil.office.Spreadsheets;
 import dk.samspil.pko.PkoAccess.Viewer;
 import dk.samspil.security.SamspilPrincipal;
 import java.math.BigDecimal;

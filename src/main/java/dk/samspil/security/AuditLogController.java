@@ -1,7 +1,7 @@
 package dk.samspil.security;
 
 import dk.samspil.platform.DanishFormat;
-import dk.samspil.platform.Spreadsheets;
+import dk.samspil.office.Spreadsheets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,5 +1,6 @@
 package dk.samspil.security;
 
+import dk.samspil.platform.Tokens;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package dk.samspil.security;
 
 import dk.samspil.mail.Outbox;
+import dk.samspil.platform.Tokens;
 import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.Optional;

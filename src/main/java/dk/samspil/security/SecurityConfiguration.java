@@ -1,6 +1,7 @@
 package dk.samspil.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import dk.samspil.platform.LocalPaths;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -3,5 +3,5 @@
  * access. Other modules use {@link dk.samspil.security.SamspilPrincipal}, {@link dk.samspil.security.Access} and
  * {@link dk.samspil.security.AuditLog}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"mail", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"mail", "office", "platform"})
 package dk.samspil.security;

@@ -2,7 +2,7 @@ package dk.samspil.survey;
 
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
-import dk.samspil.platform.Spreadsheets;
+import dk.samspil.office.Spreadsheets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -2,7 +2,7 @@ package dk.samspil.survey;
 
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
-import dk.samspil.security.Tokens;
+import dk.samspil.platform.Tokens;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -13,7 +13,7 @@ import dk.samspil.ordering.OrderViews.ParticipantView;
 import dk.samspil.ordering.Orders;
 import dk.samspil.platform.RuleViolation;
 import dk.samspil.platform.SamspilSettings;
-import dk.samspil.security.Tokens;
+import dk.samspil.platform.Tokens;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

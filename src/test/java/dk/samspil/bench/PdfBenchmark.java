@@ -2,7 +2,7 @@ package dk.samspil.bench;
 
 import dk.samspil.deck.DeckFixtures;
 import dk.samspil.deck.DeckWriter;
-import dk.samspil.platform.OfficeConverter;
+import dk.samspil.office.OfficeConverter;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

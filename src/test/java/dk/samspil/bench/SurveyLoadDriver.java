@@ -1,6 +1,6 @@
 package dk.samspil.bench;
 
-import dk.samspil.security.Tokens;
+import dk.samspil.platform.Tokens;
 import java.io.IOException;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;

@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
-import dk.samspil.platform.OfficeConverter;
+import dk.samspil.office.OfficeConverter;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

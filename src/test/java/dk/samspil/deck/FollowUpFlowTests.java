@@ -1,6 +1,6 @@
 package dk.samspil.deck;
 
-import dk.samspil.platform.DocumentVersions;
+import dk.samspil.office.DocumentVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -4,7 +4,7 @@ import static dk.samspil.deck.DocumentFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.samspil.deck.PackageDocuments.Kind;
-import dk.samspil.platform.OfficeConverter;
+import dk.samspil.office.OfficeConverter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
-import dk.samspil.platform.DocumentVersions;
+import dk.samspil.office.DocumentVersions;
 import dk.samspil.servicedata.LetterAttackFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dk.samspil.meeting;
 
-import dk.samspil.platform.DocumentVersions;
+import dk.samspil.office.DocumentVersions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,7 +11,7 @@ import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
 import dk.samspil.TestMailServer;
 import dk.samspil.catalog.Catalog;
-import dk.samspil.platform.OfficeConverter;
+import dk.samspil.office.OfficeConverter;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

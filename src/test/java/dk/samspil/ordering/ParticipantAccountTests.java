@@ -8,7 +8,7 @@ import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
 import dk.samspil.TestMailServer;
 import dk.samspil.WebClient;
-import dk.samspil.security.Tokens;
+import dk.samspil.platform.Tokens;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dk.samspil.WebClient;
+import dk.samspil.office.OfficeConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

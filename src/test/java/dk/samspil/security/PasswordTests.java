@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.samspil.SamspilTest;
 import dk.samspil.TestMailServer;
 import dk.samspil.WebClient;
+import dk.samspil.platform.Tokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dk.samspil.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.samspil.SamspilTest;
+import dk.samspil.platform.LocalPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

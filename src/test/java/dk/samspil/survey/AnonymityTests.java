@@ -139,10 +139,10 @@ class AnonymityTests {
         List<byte[]> stored = jdbc.sql("SELECT attribute_bytes FROM spring_session_attributes").query(byte[].class).list();
         for (String link : links.subList(0, 2)) {
             byte[] draftKey = hmac(link, "samspil survey draft key v1");
-            byte[] hash = java.util.HexFormat.of().parseHex(dk.samspil.security.Tokens.hash(link));
+            byte[] hash = java.util.HexFormat.of().parseHex(dk.samspil.platform.Tokens.hash(link));
             for (byte[] bytes : stored) {
                 assertThat(contains(bytes, link)).as("no link in a session").isFalse();
-                assertThat(contains(bytes, dk.samspil.security.Tokens.hash(link))).as("no link hash in a session").isFalse();
+                assertThat(contains(bytes, dk.samspil.platform.Tokens.hash(link))).as("no link hash in a session").isFalse();
                 assertThat(containsBytes(bytes, hash)).as("no raw link hash in a session").isFalse();
                 assertThat(containsBytes(bytes, draftKey)).as("no draft key in a session").isFalse();
             }

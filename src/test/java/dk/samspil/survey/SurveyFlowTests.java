@@ -262,9 +262,9 @@ class SurveyFlowTests {
                     assertThat(cell.getCellType()).as("every cell is text, never a formula").isEqualTo(CellType.STRING);
                     String text = cell.getStringCellValue();
                     assertThat(cell.getCellStyle().getQuotePrefixed()).as("quote-prefixed when it looks like a formula")
-                            .isEqualTo(!dk.samspil.platform.Spreadsheets.neutralise(text).equals(text));
+                            .isEqualTo(!dk.samspil.office.Spreadsheets.neutralise(text).equals(text));
                     // As the CSV has it: there the apostrophe is in the text.
-                    cells.add(dk.samspil.platform.Spreadsheets.neutralise(text));
+                    cells.add(dk.samspil.office.Spreadsheets.neutralise(text));
                 }
                 sheet.add(cells);
             }

@@ -6,7 +6,7 @@ import dk.samspil.mail.Outbox;
 import dk.samspil.mail.OutgoingMail;
 import dk.samspil.platform.RuleViolation;
 import dk.samspil.platform.SamspilSettings;
-import dk.samspil.security.Tokens;
+import dk.samspil.platform.Tokens;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;

@@ -1,8 +1,8 @@
 package dk.samspil.pko.audit;
 
 import dk.samspil.platform.DanishFormat;
-import dk.samspil.platform.DocxBuilder;
-import dk.samspil.platform.DocxBuilder.Line;
+import dk.samspil.office.DocxBuilder;
+import dk.samspil.office.DocxBuilder.Line;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
-package dk.samspil.platform;
+package dk.samspil.office;
 
-import dk.samspil.security.Tokens;
+import dk.samspil.platform.Tokens;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package dk.samspil.platform;
+package dk.samspil.start;
 
 import dk.samspil.security.SamspilPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-    static final String HOME_VIEW = "platform/home";
-    static final String ACCESSIBILITY_VIEW = "platform/accessibility";
+    static final String HOME_VIEW = "start/home";
+    static final String ACCESSIBILITY_VIEW = "start/accessibility";
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal SamspilPrincipal user) {

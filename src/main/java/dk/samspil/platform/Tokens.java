@@ -1,4 +1,4 @@
-package dk.samspil.security;
+package dk.samspil.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

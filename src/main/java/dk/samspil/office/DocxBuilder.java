@@ -1,4 +1,4 @@
-package dk.samspil.platform;
+package dk.samspil.office;
 
 import java.io.IOException;
 import java.io.OutputStream;

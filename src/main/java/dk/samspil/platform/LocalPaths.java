@@ -1,4 +1,4 @@
-package dk.samspil.security;
+package dk.samspil.platform;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dk.samspil.platform;
+package dk.samspil.office;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

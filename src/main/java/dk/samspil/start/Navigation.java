@@ -1,4 +1,4 @@
-package dk.samspil.platform;
+package dk.samspil.start;
 
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;

@@ -1,4 +1,4 @@
-package dk.samspil.platform;
+package dk.samspil.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

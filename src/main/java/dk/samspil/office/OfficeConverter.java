@@ -1,5 +1,6 @@
-package dk.samspil.platform;
+package dk.samspil.office;
 
+import dk.samspil.platform.SamspilSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -65,7 +66,8 @@ public class OfficeConverter implements SmartLifecycle {
         this(command, timeout, parallel, Path.of(System.getProperty("java.io.tmpdir"), "samspil-office"));
     }
 
-    OfficeConverter(String command, Duration timeout, int parallel, Path workRoot) {
+    /** Converts in the given folder, after clearing what a killed run left there (for tests and tools). */
+    public OfficeConverter(String command, Duration timeout, int parallel, Path workRoot) {
         this(command, timeout, parallel, workRoot, Metrics.globalRegistry);
     }
 
