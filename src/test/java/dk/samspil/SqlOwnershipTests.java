@@ -24,7 +24,8 @@ class SqlOwnershipTests {
     /** Every table of the schema and the module that owns it. */
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
             Map.entry("catalog", Set.of("catalog_package")),
-            Map.entry("deck", Set.of("deck_version", "deck_municipal_talk", "order_document_link", "order_document_pdf")),
+            Map.entry("deck", Set.of("deck_version", "deck_municipal_talk")),
+            Map.entry("documents", Set.of("order_document_link", "order_document_pdf")),
             Map.entry("directory", Set.of("cluster", "hospital_unit", "member", "municipality", "practice", "provider", "region")),
             Map.entry("mail", Set.of("mail_outbox")),
             Map.entry("meeting", Set.of("meeting", "meeting_agreement", "meeting_agreement_history", "meeting_attendee",

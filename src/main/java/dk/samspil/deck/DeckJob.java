@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Deck generation and the documents' PDFs as persistent one-time tasks of the scheduler: it runs on the scheduler's threads, never on a
+ * Deck generation as a persistent one-time task of the scheduler: it runs on the scheduler's threads, never on a
  * request thread, and an instance that stops mid-way leaves the task to be picked up again.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,11 +20,5 @@ class DeckJob {
     @Bean
     OneTimeTask<Long> deckGenerationTask(@Lazy Decks decks) {
         return Tasks.oneTime(NAME, Long.class).execute((instance, context) -> decks.build(instance.getData()));
-    }
-
-    /** The PDFs of an order's package documents (instance id "order-<id>": one run per order at a time). */
-    @Bean
-    OneTimeTask<Long> documentPdfTask(@Lazy OrderDocuments documents) {
-        return Tasks.oneTime("document-pdfs", Long.class).execute((instance, context) -> documents.makePdfs(instance.getData()));
     }
 }

@@ -9,6 +9,7 @@ import dk.samspil.deck.SlideSpec.Points;
 import dk.samspil.deck.SlideSpec.Programme;
 import dk.samspil.deck.SlideSpec.ProgrammeRow;
 import dk.samspil.deck.SlideSpec.Statement;
+import dk.samspil.platform.DanishFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,12 +57,12 @@ final class DeckOutline {
     private Cover cover() {
         String venue = deck.venue() == null || deck.venue().isBlank() ? Wording.VENUE_UNKNOWN : deck.venue();
         return new Cover(deck.title(), List.of(deck.cluster() + " · " + deck.municipality(),
-                Wording.longDate(deck.date()) + ", " + Wording.startsAt(deck.start()), venue));
+                DanishFormat.longDate(deck.date()) + ", " + Wording.startsAt(deck.start()), venue));
     }
 
     private void programme() {
         List<ProgrammeRow> rows = deck.blocks().stream()
-                .map(b -> new ProgrammeRow(Wording.timeSpan(b.from(), b.to()), b.title(), Wording.minutes(b.minutes()),
+                .map(b -> new ProgrammeRow(DanishFormat.timeSpan(b.from(), b.to()), b.title(), DanishFormat.minutes(b.minutes()),
                         b.isBreak()))
                 .toList();
         List<List<ProgrammeRow>> pages = ProgrammeTable.paginate(rows);

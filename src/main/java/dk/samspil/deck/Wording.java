@@ -1,8 +1,6 @@
 package dk.samspil.deck;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,7 +8,6 @@ import java.util.Locale;
 final class Wording {
 
     static final Locale DANISH = Locale.forLanguageTag("da-DK");
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d. MMMM yyyy", DANISH);
 
     static final String VENUE_UNKNOWN = "Sted aftales";
     static final String PROGRAMME = "Program";
@@ -42,25 +39,12 @@ final class Wording {
 
     private Wording() {}
 
-    /** "tirsdag 3. marts 2026". */
-    static String longDate(LocalDate date) {
-        return LONG_DATE.format(date);
-    }
-
     static String clock(LocalTime time) {
         return dk.samspil.platform.DanishFormat.clock(time); // "16.30", as on the pages
     }
 
     static String startsAt(LocalTime start) {
         return "kl. " + clock(start);
-    }
-
-    static String timeSpan(LocalTime from, LocalTime to) {
-        return clock(from) + "–" + clock(to);
-    }
-
-    static String minutes(int minutes) {
-        return minutes + " min.";
     }
 
     static String responseRate(int answered, int invited, int percent) {

@@ -1,6 +1,7 @@
 package dk.samspil.platform;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -8,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.Temporal;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,7 @@ public final class DanishFormat {
     public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH.mm");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH.mm");
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d. MMMM yyyy", Locale.forLanguageTag("da-DK"));
 
     /** A moment as Copenhagen time, "02.12.2026 kl. 16.30"; a local date-time is taken as Copenhagen time already. */
     public static String dateTime(Temporal moment) {
@@ -44,6 +47,21 @@ public final class DanishFormat {
     /** A clock time with the Danish full stop, "16.30". */
     public static String clock(LocalTime time) {
         return time == null ? "" : time.format(CLOCK);
+    }
+
+    /** A date written out, "tirsdag 3. marts 2026" (decks, documents, mails). */
+    public static String longDate(LocalDate date) {
+        return LONG_DATE.format(date);
+    }
+
+    /** From one clock time to another, "17.00–19.30". */
+    public static String timeSpan(LocalTime from, LocalTime to) {
+        return clock(from) + "–" + clock(to);
+    }
+
+    /** A length in minutes, "20 min.". */
+    public static String minutes(int minutes) {
+        return minutes + " min.";
     }
 
     /** A whole number with the thousands separator, "4.279". */

@@ -6,6 +6,7 @@ import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
 import dk.samspil.deck.DeckContent.QuestionSlide;
+import dk.samspil.documents.DocumentFixtures;
 import dk.samspil.survey.SurveyResults.OptionCount;
 import dk.samspil.survey.Sector;
 import dk.samspil.survey.SurveyResults.QuestionResult;

@@ -41,7 +41,7 @@ class DosisDeckTests {
 
     @Test
     void kiapsFigureShowsPatientsPerPracticeAndNoCountIsCalledPerThousand() throws Exception {
-        String code = dk.samspil.deck.DocumentFixtures.pkg("dosisdispensering").serviceCodes().get(0).code();
+        String code = dk.samspil.documents.DocumentFixtures.pkg("dosisdispensering").serviceCodes().get(0).code();
         upload("PRACTICES", "Ydernummer;Periode;Tilmeldte patienter;Kommunekode\n"
                 + "100101;2035-05;6000;0751\n100102;2035-05;4000;0751\n100103;2035-05;8000;0751\n"
                 + "100104;2035-05;3000;0751\n100105;2035-05;5000;0751\n100106;2035-05;2000;0751\n"

@@ -1,6 +1,6 @@
-package dk.samspil.deck;
+package dk.samspil.documents;
 
-import static dk.samspil.deck.DocumentFixtures.*;
+import static dk.samspil.documents.DocumentFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -8,8 +8,8 @@ import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ItemKind;
 import dk.samspil.catalog.PackageDefinition.ProgrammeItem;
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
-import dk.samspil.deck.PackageDocuments.Facts;
-import dk.samspil.deck.PackageDocuments.Kind;
+import dk.samspil.documents.PackageDocuments.Facts;
+import dk.samspil.documents.PackageDocuments.Kind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

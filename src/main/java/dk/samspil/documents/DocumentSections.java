@@ -1,15 +1,16 @@
-package dk.samspil.deck;
+package dk.samspil.documents;
 
 import dk.samspil.office.DocxBuilder;
-import static dk.samspil.deck.DocumentWording.*;
+import static dk.samspil.documents.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ItemKind;
 import dk.samspil.catalog.PackageDefinition.ProgrammeEntry;
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
 import dk.samspil.office.DocxBuilder.Line;
-import dk.samspil.deck.PackageDocuments.Facts;
-import dk.samspil.deck.PackageDocuments.Kind;
+import dk.samspil.documents.PackageDocuments.Facts;
+import dk.samspil.documents.PackageDocuments.Kind;
+import dk.samspil.platform.DanishFormat;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,8 @@ final class DocumentSections {
 
     void timeAndPlace() {
         doc.heading(2, TIME_AND_PLACE);
-        doc.labelled(DATE, Wording.longDate(facts.date()));
-        doc.labelled(TIME, "kl. " + Wording.timeSpan(facts.start(), end()));
+        doc.labelled(DATE, DanishFormat.longDate(facts.date()));
+        doc.labelled(TIME, "kl. " + DanishFormat.timeSpan(facts.start(), end()));
         doc.labelled(VENUE, venue(facts.venue()));
     }
 
@@ -77,9 +78,9 @@ final class DocumentSections {
         List<List<List<Line>>> rows = new ArrayList<>();
         for (ScheduledItem scheduled : schedule()) {
             rows.add(List.of(
-                    List.of(Line.plain(Wording.timeSpan(scheduled.from(), scheduled.to()))),
+                    List.of(Line.plain(DanishFormat.timeSpan(scheduled.from(), scheduled.to()))),
                     programmePoint(scheduled),
-                    List.of(Line.plain(Wording.minutes(scheduled.item().minutes())))));
+                    List.of(Line.plain(DanishFormat.minutes(scheduled.item().minutes())))));
         }
         doc.table(PROGRAMME_COLUMNS, rows, new int[] {18, 66, 16}, 0);
     }
@@ -114,11 +115,11 @@ final class DocumentSections {
     }
 
     String weeksBefore(int weeks) {
-        return Wording.longDate(facts.date().minusWeeks(weeks));
+        return DanishFormat.longDate(facts.date().minusWeeks(weeks));
     }
 
     String meetingLine() {
-        return meeting(Wording.longDate(facts.date()), "kl. " + Wording.timeSpan(facts.start(), end()));
+        return meeting(DanishFormat.longDate(facts.date()), "kl. " + DanishFormat.timeSpan(facts.start(), end()));
     }
 
     void contact() {

@@ -1,8 +1,8 @@
-package dk.samspil.deck;
+package dk.samspil.documents;
 
 import dk.samspil.catalog.PackageDefinition;
-import dk.samspil.deck.PackageDocuments.Facts;
-import dk.samspil.deck.PackageDocuments.Kind;
+import dk.samspil.documents.PackageDocuments.Facts;
+import dk.samspil.documents.PackageDocuments.Kind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The catalogue's packages read without Spring (as the catalogue loader reads them), an order's facts, and documents. */
-final class DocumentFixtures {
+public final class DocumentFixtures {
 
     static final String CLUSTER = "Lægeklyngen Århus Øst";
     static final String MUNICIPALITY = "Ærø Kommune";
@@ -48,7 +48,7 @@ final class DocumentFixtures {
         }
     }
 
-    static PackageDefinition pkg(String slug) {
+    public static PackageDefinition pkg(String slug) {
         return packages().stream().filter(p -> p.slug().equals(slug)).findFirst().orElseThrow();
     }
 

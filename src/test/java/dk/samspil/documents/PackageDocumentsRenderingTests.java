@@ -1,9 +1,9 @@
-package dk.samspil.deck;
+package dk.samspil.documents;
 
-import static dk.samspil.deck.DocumentFixtures.*;
+import static dk.samspil.documents.DocumentFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.samspil.deck.PackageDocuments.Kind;
+import dk.samspil.documents.PackageDocuments.Kind;
 import dk.samspil.office.OfficeConverter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

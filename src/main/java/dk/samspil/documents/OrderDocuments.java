@@ -1,12 +1,12 @@
-package dk.samspil.deck;
+package dk.samspil.documents;
 
 import dk.samspil.ordering.OrderPackage;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
-import dk.samspil.deck.PackageDocuments.Facts;
-import dk.samspil.deck.PackageDocuments.Kind;
+import dk.samspil.documents.PackageDocuments.Facts;
+import dk.samspil.documents.PackageDocuments.Kind;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
 import dk.samspil.office.OfficeConverter;

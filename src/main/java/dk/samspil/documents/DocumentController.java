@@ -1,7 +1,7 @@
-package dk.samspil.deck;
+package dk.samspil.documents;
 
-import dk.samspil.deck.OrderDocuments.Document;
-import dk.samspil.deck.PackageDocuments.Kind;
+import dk.samspil.documents.OrderDocuments.Document;
+import dk.samspil.documents.PackageDocuments.Kind;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.security.AccessRefusedException;
@@ -39,13 +39,13 @@ class DocumentController {
     @GetMapping("/bestillinger/{orderId}/dokumenter")
     String page(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
         prepare(model, guard.visible(user, orderId));
-        return "deck/documents";
+        return "documents/documents";
     }
 
     @GetMapping("/bestillinger/{orderId}/dokumenter/liste")
     String list(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
         prepare(model, guard.visible(user, orderId));
-        return "deck/documents :: list";
+        return "documents/documents :: list";
     }
 
     @GetMapping("/bestillinger/{orderId}/dokumenter/{token}/{stem}.docx")

@@ -1,7 +1,7 @@
-package dk.samspil.deck;
+package dk.samspil.documents;
 
 import dk.samspil.office.DocxBuilder;
-import static dk.samspil.deck.DocumentWording.*;
+import static dk.samspil.documents.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;
 import java.util.ArrayList;

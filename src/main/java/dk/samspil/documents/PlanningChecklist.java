@@ -1,11 +1,12 @@
-package dk.samspil.deck;
+package dk.samspil.documents;
 
 import dk.samspil.office.DocxBuilder;
-import static dk.samspil.deck.DocumentWording.*;
+import static dk.samspil.documents.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
 import dk.samspil.office.DocxBuilder.Line;
+import dk.samspil.platform.DanishFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +44,7 @@ final class PlanningChecklist {
         doc.heading(2, DURING);
         List<String> during = new ArrayList<>();
         for (ScheduledItem block : sections.blocks()) {
-            during.add(block(Wording.timeSpan(block.from(), block.to()), block.item().title()));
+            during.add(block(DanishFormat.timeSpan(block.from(), block.to()), block.item().title()));
         }
         during.addAll(DURING_CHECKS);
         doc.tickBoxes(during);

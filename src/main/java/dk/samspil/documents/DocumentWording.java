@@ -1,5 +1,6 @@
-package dk.samspil.deck;
+package dk.samspil.documents;
 
+import dk.samspil.platform.DanishFormat;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -153,6 +154,6 @@ final class DocumentWording {
     }
 
     static String subtitle(String title, String cluster, String municipality, LocalDate date) {
-        return title + " · " + cluster + " og " + municipality + " · " + Wording.longDate(date);
+        return title + " · " + cluster + " og " + municipality + " · " + DanishFormat.longDate(date);
     }
 }

@@ -1,4 +1,4 @@
-package dk.samspil.deck;
+package dk.samspil.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,4 +1,4 @@
-package dk.samspil.deck;
+package dk.samspil.documents;
 
 import dk.samspil.office.DocxBuilder;
 import dk.samspil.catalog.PackageDefinition;
