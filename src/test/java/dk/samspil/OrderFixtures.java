@@ -35,10 +35,11 @@ public final class OrderFixtures {
     }
 
     /** As {@link #order(String, LocalDate, String)}, with who makes the first contact with the municipality. */
-    public static MockHttpServletRequestBuilder order(String packageSlug, LocalDate meeting, String participantEmail,
-            String firstContact) {
+    public static MockHttpServletRequestBuilder order(
+            String packageSlug, LocalDate meeting, String participantEmail, String firstContact) {
         LocalDateTime callback = today().plusDays(3).atTime(10, 0);
-        return post("/bestillinger").with(csrf())
+        return post("/bestillinger")
+                .with(csrf())
                 .param("packageSlug", packageSlug)
                 .param("meetingDate", meeting.toString())
                 .param("startTime", "16:00")
@@ -54,12 +55,14 @@ public final class OrderFixtures {
     }
 
     /** Places an order as koordinator and returns its id. */
-    public static long placeAcuteOrder(MockMvc mvc, DemoUsers users, LocalDate meeting, String participantEmail) throws Exception {
+    public static long placeAcuteOrder(MockMvc mvc, DemoUsers users, LocalDate meeting, String participantEmail)
+            throws Exception {
         return placeOrder(mvc, users, "akutfunktioner", meeting, participantEmail);
     }
 
     /** Places an order of a package (with no elective topics) as koordinator and returns its id. */
-    public static long placeOrder(MockMvc mvc, DemoUsers users, String packageSlug, LocalDate meeting, String participantEmail)
+    public static long placeOrder(
+            MockMvc mvc, DemoUsers users, String packageSlug, LocalDate meeting, String participantEmail)
             throws Exception {
         return placeOrder(mvc, users, order(packageSlug, meeting, participantEmail));
     }
@@ -69,7 +72,8 @@ public final class OrderFixtures {
         MvcResult result = mvc.perform(order.with(users.as("koordinator"))).andReturn();
         String location = result.getResponse().getRedirectedUrl();
         if (location == null || !location.startsWith("/bestillinger/")) {
-            throw new IllegalStateException("Order not placed: " + result.getResponse().getContentAsString());
+            throw new IllegalStateException(
+                    "Order not placed: " + result.getResponse().getContentAsString());
         }
         return Long.parseLong(location.substring("/bestillinger/".length()));
     }

@@ -26,26 +26,91 @@ class SqlOwnershipTests {
             Map.entry("catalog", Set.of("catalog_package")),
             Map.entry("deck", Set.of("deck_version", "deck_municipal_talk")),
             Map.entry("documents", Set.of("order_document_link", "order_document_pdf")),
-            Map.entry("directory", Set.of("cluster", "hospital_unit", "member", "municipality", "practice", "provider", "region")),
+            Map.entry(
+                    "directory",
+                    Set.of("cluster", "hospital_unit", "member", "municipality", "practice", "provider", "region")),
             Map.entry("mail", Set.of("mail_outbox")),
-            Map.entry("meeting", Set.of("meeting", "meeting_agreement", "meeting_agreement_history", "meeting_attendee",
-                    "meeting_block", "meeting_minutes", "meeting_minutes_link", "meeting_parking_item")),
-            Map.entry("ordering", Set.of("package_order", "order_elective_topic", "order_first_contact", "order_municipality",
-                    "order_participant", "order_pre_meeting", "order_status_change", "order_task", "calendar_feed")),
-            Map.entry("pko", Set.of("pko_attachment", "pko_audit", "pko_audit_approval_link", "pko_audit_assessment",
-                    "pko_audit_case", "pko_audit_criterion", "pko_audit_default_criterion", "pko_audit_letter",
-                    "pko_audit_result", "pko_contract", "pko_department", "pko_extra_hours", "pko_hours",
-                    "pko_onboarding_tick", "pko_partner_body", "pko_period", "pko_person", "pko_unit",
-                    "pko_working_agreement")),
+            Map.entry(
+                    "meeting",
+                    Set.of(
+                            "meeting",
+                            "meeting_agreement",
+                            "meeting_agreement_history",
+                            "meeting_attendee",
+                            "meeting_block",
+                            "meeting_minutes",
+                            "meeting_minutes_link",
+                            "meeting_parking_item")),
+            Map.entry(
+                    "ordering",
+                    Set.of(
+                            "package_order",
+                            "order_elective_topic",
+                            "order_first_contact",
+                            "order_municipality",
+                            "order_participant",
+                            "order_pre_meeting",
+                            "order_status_change",
+                            "order_task",
+                            "calendar_feed")),
+            Map.entry(
+                    "pko",
+                    Set.of(
+                            "pko_attachment",
+                            "pko_audit",
+                            "pko_audit_approval_link",
+                            "pko_audit_assessment",
+                            "pko_audit_case",
+                            "pko_audit_criterion",
+                            "pko_audit_default_criterion",
+                            "pko_audit_letter",
+                            "pko_audit_result",
+                            "pko_contract",
+                            "pko_department",
+                            "pko_extra_hours",
+                            "pko_hours",
+                            "pko_onboarding_tick",
+                            "pko_partner_body",
+                            "pko_period",
+                            "pko_person",
+                            "pko_unit",
+                            "pko_working_agreement")),
             Map.entry("platform", Set.of("scheduled_tasks", "event_publication")),
-            Map.entry("security", Set.of("app_user", "audit_log", "password_reset", "user_invitation", "work_identity",
-                    "spring_session", "spring_session_attributes")),
-            Map.entry("servicedata", Set.of("register_import", "register_practice_period", "register_service_count",
-                    "register_service_month", "municipal_dosis", "municipal_referral", "municipal_referral_upload",
-                    "order_pseudonym")),
-            Map.entry("survey", Set.of("survey", "survey_answer", "survey_answer_pending", "survey_draft",
-                    "survey_invitation", "survey_key_check", "survey_link_guard", "survey_proposal", "survey_reminder",
-                    "survey_response_mark", "survey_version")));
+            Map.entry(
+                    "security",
+                    Set.of(
+                            "app_user",
+                            "audit_log",
+                            "password_reset",
+                            "user_invitation",
+                            "work_identity",
+                            "spring_session",
+                            "spring_session_attributes")),
+            Map.entry(
+                    "servicedata",
+                    Set.of(
+                            "register_import",
+                            "register_practice_period",
+                            "register_service_count",
+                            "register_service_month",
+                            "municipal_dosis",
+                            "municipal_referral",
+                            "municipal_referral_upload",
+                            "order_pseudonym")),
+            Map.entry(
+                    "survey",
+                    Set.of(
+                            "survey",
+                            "survey_answer",
+                            "survey_answer_pending",
+                            "survey_draft",
+                            "survey_invitation",
+                            "survey_key_check",
+                            "survey_link_guard",
+                            "survey_proposal",
+                            "survey_reminder",
+                            "survey_response_mark",
+                            "survey_version")));
 
     /**
      * Reads of another module's tables as of 2026-12-03 (file → table). Most join a register's name onto a row
@@ -78,7 +143,8 @@ class SqlOwnershipTests {
 
     private static final Path SOURCES = Path.of("src/main/java/dk/samspil");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
-    private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern LITERAL =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     private static final Pattern TABLE_USE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]+)\\b");
     private static final Pattern CREATED = Pattern.compile("(?i)CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)");
 
@@ -93,9 +159,13 @@ class SqlOwnershipTests {
                 }
             }
         }
-        Set<String> owned = OWNERS.values().stream().flatMap(Set::stream).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(owned).as("each table is listed once").hasSize((int) OWNERS.values().stream().mapToLong(Set::size).sum());
-        assertThat(created).as("tables the migrations create but no module owns here").isSubsetOf(owned);
+        Set<String> owned =
+                OWNERS.values().stream().flatMap(Set::stream).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(owned).as("each table is listed once").hasSize((int)
+                OWNERS.values().stream().mapToLong(Set::size).sum());
+        assertThat(created)
+                .as("tables the migrations create but no module owns here")
+                .isSubsetOf(owned);
     }
 
     @Test
@@ -121,7 +191,9 @@ class SqlOwnershipTests {
                 }
             }
         }
-        assertThat(found).as("SQL naming another module's table: use the owner's API").isSubsetOf(KNOWN);
+        assertThat(found)
+                .as("SQL naming another module's table: use the owner's API")
+                .isSubsetOf(KNOWN);
         assertThat(KNOWN).as("gone from the code: remove from KNOWN").isSubsetOf(found);
     }
 }

@@ -37,9 +37,14 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
 
     /** Waits (up to 30 s) for a mail to the address whose subject starts with the text. */
     public static jakarta.mail.internet.MimeMessage awaitMail(String to, String subjectStart) {
-        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
                 .pollInterval(java.time.Duration.ofMillis(250))
-                .until(() -> received(to).stream().filter(m -> subject(m).startsWith(subjectStart)).findFirst().orElse(null),
+                .until(
+                        () -> received(to).stream()
+                                .filter(m -> subject(m).startsWith(subjectStart))
+                                .findFirst()
+                                .orElse(null),
                         m -> m != null);
     }
 
@@ -48,11 +53,13 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
         return java.util.Arrays.stream(greenMail().getReceivedMessages())
                 .filter(m -> {
                     try {
-                        return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to));
+                        return java.util.Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().contains(to));
                     } catch (Exception e) {
                         return false;
                     }
-                }).toList();
+                })
+                .toList();
     }
 
     public static String subject(jakarta.mail.internet.MimeMessage message) {
@@ -77,8 +84,10 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("greenmail",
-                Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", port())));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "greenmail", Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", port())));
     }
 
     private static int freePort() {

@@ -29,9 +29,16 @@ public class TestOidcServer implements ApplicationContextInitializer<Configurabl
     public static synchronized MockOAuth2Server server() {
         if (server == null) {
             // Tokens for Samspil by default: the audience is its client id (the server's default would be "default").
-            var forSamspil = new DefaultOAuth2TokenCallback(ISSUER_ID, "unused", "JWT", List.of(CLIENT_ID), Map.of(), 3600);
-            server = new MockOAuth2Server(new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(),
-                    Set.of(forSamspil), new MockWebServerWrapper()));
+            var forSamspil =
+                    new DefaultOAuth2TokenCallback(ISSUER_ID, "unused", "JWT", List.of(CLIENT_ID), Map.of(), 3600);
+            server = new MockOAuth2Server(new OAuth2Config(
+                    true,
+                    null,
+                    null,
+                    false,
+                    new OAuth2TokenProvider(),
+                    Set.of(forSamspil),
+                    new MockWebServerWrapper()));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
         }
@@ -45,12 +52,16 @@ public class TestOidcServer implements ApplicationContextInitializer<Configurabl
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String client = "spring.security.oauth2.client.registration." + REGISTRATION + ".";
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("mock-oauth2-server", Map.of(
-                client + "client-id", CLIENT_ID,
-                client + "client-secret", "test-secret",
-                client + "client-name", "MitID Erhverv",
-                client + "scope", "openid,email,profile",
-                "spring.security.oauth2.client.provider." + REGISTRATION + ".issuer-uri", issuer(),
-                "samspil.oidc.registration." + REGISTRATION + ".minimum-assurance", "substantial")));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "mock-oauth2-server",
+                        Map.of(
+                                client + "client-id", CLIENT_ID,
+                                client + "client-secret", "test-secret",
+                                client + "client-name", "MitID Erhverv",
+                                client + "scope", "openid,email,profile",
+                                "spring.security.oauth2.client.provider." + REGISTRATION + ".issuer-uri", issuer(),
+                                "samspil.oidc.registration." + REGISTRATION + ".minimum-assurance", "substantial")));
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /** A plain HTTP client with a cookie jar, for tests that need the real server: sessions, sign-in, headers. */
 public class WebClient {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+    private static final Pattern CSRF =
+            Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     private final String base;
     private final CookieManager cookies = new CookieManager();
@@ -26,25 +27,36 @@ public class WebClient {
 
     public WebClient(String base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8").GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Accept", "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a form with the CSRF token of the page it was on; a value that is a collection is sent once per element. */
-    public HttpResponse<String> post(String path, String csrfFrom, Map<String, ?> form) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String csrfFrom, Map<String, ?> form)
+            throws IOException, InterruptedException {
         String token = csrfToken(get(csrfFrom).body());
         Map<String, Object> fields = new java.util.LinkedHashMap<>(form);
         fields.put("_csrf", token);
         String body = fields.entrySet().stream()
-                .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> values ? values.stream() : java.util.stream.Stream.of(e.getValue()))
+                .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> values
+                                ? values.stream()
+                                : java.util.stream.Stream.of(e.getValue()))
                         .map(value -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                                 + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -52,7 +64,8 @@ public class WebClient {
     }
 
     /** Sends a request of the test's own making (relative path) with this client's cookies. */
-    public HttpResponse<String> send(String path, HttpRequest.Builder request) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String path, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
         return http.send(request.uri(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -25,9 +25,13 @@ public class Catalog {
                                p.version
                         FROM catalog_package p JOIN provider v ON v.code = p.provider_code
                         ORDER BY p.status = 'IN_PREPARATION', p.title""")
-                .query((rs, n) -> new PackageSummary(rs.getString("slug"), rs.getString("title"),
-                        rs.getString("provider_name"), PackageDefinition.PackageStatus.valueOf(rs.getString("status")),
-                        rs.getString("summary"), rs.getInt("version")))
+                .query((rs, n) -> new PackageSummary(
+                        rs.getString("slug"),
+                        rs.getString("title"),
+                        rs.getString("provider_name"),
+                        PackageDefinition.PackageStatus.valueOf(rs.getString("status")),
+                        rs.getString("summary"),
+                        rs.getInt("version")))
                 .list();
     }
 
@@ -40,6 +44,9 @@ public class Catalog {
     }
 
     public Optional<String> providerName(String providerCode) {
-        return jdbc.sql("SELECT name FROM provider WHERE code = ?").param(providerCode).query(String.class).optional();
+        return jdbc.sql("SELECT name FROM provider WHERE code = ?")
+                .param(providerCode)
+                .query(String.class)
+                .optional();
     }
 }

@@ -31,13 +31,13 @@ class CatalogController {
 
     @GetMapping("/pakker/{slug}")
     String show(@PathVariable String slug, Model model) {
-        PackageDefinition definition = catalog.find(slug)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        PackageDefinition definition =
+                catalog.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("p", definition);
-        model.addAttribute("providerName", catalog.providerName(definition.provider()).orElse(definition.provider()));
+        model.addAttribute(
+                "providerName", catalog.providerName(definition.provider()).orElse(definition.provider()));
         model.addAttribute("schedule", definition.scheduleFrom(EXAMPLE_START));
         model.addAttribute("exampleStart", EXAMPLE_START);
         return PACKAGE_VIEW;
     }
-
 }

@@ -6,12 +6,12 @@ import dk.samspil.catalog.PackageDefinition.Question;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +76,9 @@ class CatalogLoader implements SmartInitializingSingleton {
     private record PackageFile(String name, byte[] content) {}
 
     private int store(List<PackageFile> files) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('samspil.catalog'))").query().singleValue();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('samspil.catalog'))")
+                .query()
+                .singleValue();
         int changed = 0;
         for (PackageFile file : files) {
             byte[] content = file.content();
@@ -113,23 +115,39 @@ class CatalogLoader implements SmartInitializingSingleton {
         require(p.provider() != null, name, "provider is required");
         require(p.status() != null, name, "status is required");
         if (p.status() == PackageStatus.OFFERED) {
-            int minutes = p.programme().stream().mapToInt(PackageDefinition.ProgrammeItem::minutes).sum();
-            require(minutes == p.meetingMinutes(), name,
+            int minutes = p.programme().stream()
+                    .mapToInt(PackageDefinition.ProgrammeItem::minutes)
+                    .sum();
+            require(
+                    minutes == p.meetingMinutes(),
+                    name,
                     "programme minutes (" + minutes + ") differ from meetingMinutes (" + p.meetingMinutes() + ")");
             require(p.leadTime() != null && p.leadTime().weeks() > 0, name, "an offered package needs a lead time");
-            require(p.programme().stream().anyMatch(item -> item.kind() == ItemKind.BLOCK), name, "no programme blocks");
+            require(
+                    p.programme().stream().anyMatch(item -> item.kind() == ItemKind.BLOCK),
+                    name,
+                    "no programme blocks");
         }
         Set<String> keys = new HashSet<>();
         for (Question question : p.questionnaire().questions()) {
-            require(question.key() != null && keys.add(question.key()), name, "duplicate or missing question key " + question.key());
+            require(
+                    question.key() != null && keys.add(question.key()),
+                    name,
+                    "duplicate or missing question key " + question.key());
             require(question.type() != null, name, "question " + question.key() + " has no type");
             boolean closed = question.type() != PackageDefinition.QuestionType.TEXT;
-            require(closed == !question.options().isEmpty(), name,
+            require(
+                    closed == !question.options().isEmpty(),
+                    name,
                     "question " + question.key() + ": options go with SCALE and MULTIPLE only");
         }
         if (p.electiveTopics() != null) {
-            require(p.electiveTopics().choose() > 0 && p.electiveTopics().choose() <= p.electiveTopics().options().size(),
-                    name, "electiveTopics.choose must be between 1 and the number of options");
+            require(
+                    p.electiveTopics().choose() > 0
+                            && p.electiveTopics().choose()
+                                    <= p.electiveTopics().options().size(),
+                    name,
+                    "electiveTopics.choose must be between 1 and the number of options");
         }
     }
 

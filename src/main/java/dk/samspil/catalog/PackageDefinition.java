@@ -81,6 +81,7 @@ public record PackageDefinition(
     /** A programme heading that stands for the n-th elective topic an order chooses. */
     private static final java.util.regex.Pattern ELECTIVE_HEADING =
             java.util.regex.Pattern.compile("^Valgfrit emne (\\d+)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private static final String ELECTIVES_TITLE = "Valgfrie emner";
 
     /**
@@ -93,8 +94,11 @@ public record PackageDefinition(
         }
         List<String> titles = new ArrayList<>();
         for (String key : keys) {
-            electiveTopics.options().stream().filter(o -> o.key().equals(key)).findFirst()
-                    .ifPresent(o -> titles.add(o.freeText() && otherText != null && !otherText.isBlank() ? otherText.strip() : o.title()));
+            electiveTopics.options().stream()
+                    .filter(o -> o.key().equals(key))
+                    .findFirst()
+                    .ifPresent(o -> titles.add(
+                            o.freeText() && otherText != null && !otherText.isBlank() ? otherText.strip() : o.title()));
         }
         return titles;
     }
@@ -112,31 +116,68 @@ public record PackageDefinition(
         for (ProgrammeItem item : programme) {
             List<ProgrammeEntry> entries = new ArrayList<>();
             for (ProgrammeEntry entry : item.items()) {
-                java.util.regex.Matcher m = ELECTIVE_HEADING.matcher(entry.heading().strip());
+                java.util.regex.Matcher m =
+                        ELECTIVE_HEADING.matcher(entry.heading().strip());
                 int n = m.matches() ? Integer.parseInt(m.group(1)) : 0;
-                entries.add(n >= 1 && n <= titles.size() ? new ProgrammeEntry(titles.get(n - 1), entry.points()) : entry);
+                entries.add(
+                        n >= 1 && n <= titles.size() ? new ProgrammeEntry(titles.get(n - 1), entry.points()) : entry);
             }
-            String title = item.title().contains(ELECTIVES_TITLE) ? item.title().replace(ELECTIVES_TITLE, String.join("; ", titles))
+            String title = item.title().contains(ELECTIVES_TITLE)
+                    ? item.title().replace(ELECTIVES_TITLE, String.join("; ", titles))
                     : item.title();
             named.add(new ProgrammeItem(title, item.minutes(), item.kind(), entries, item.dialogueQuestions()));
         }
-        return new PackageDefinition(slug, title, provider, status, summary, focus, purpose, method, dataSources,
-                serviceCodes, participants, meetingMinutes, leadTime, typicalStart, materials, fixedTopics, electiveTopics,
-                named, draftProgramme, questionnaire, dataRequirements, municipalityRole, municipalityPreparation,
-                municipalityDeliverables, clusterWishes, suggestedActions, afterMeeting, podcast, podcastUrl, municipalData);
+        return new PackageDefinition(
+                slug,
+                title,
+                provider,
+                status,
+                summary,
+                focus,
+                purpose,
+                method,
+                dataSources,
+                serviceCodes,
+                participants,
+                meetingMinutes,
+                leadTime,
+                typicalStart,
+                materials,
+                fixedTopics,
+                electiveTopics,
+                named,
+                draftProgramme,
+                questionnaire,
+                dataRequirements,
+                municipalityRole,
+                municipalityPreparation,
+                municipalityDeliverables,
+                clusterWishes,
+                suggestedActions,
+                afterMeeting,
+                podcast,
+                podcastUrl,
+                municipalData);
     }
 
     static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }
 
-    public enum PackageStatus { OFFERED, IN_PREPARATION }
+    public enum PackageStatus {
+        OFFERED,
+        IN_PREPARATION
+    }
 
     /**
      * What the municipality delivers for the meeting through Samspil: nothing, referral counts per practice and
      * offer (a file), or the dose-dispensing figures of seed 001 (a form).
      */
-    public enum MunicipalData { NONE, REFERRALS, DOSIS }
+    public enum MunicipalData {
+        NONE,
+        REFERRALS,
+        DOSIS
+    }
 
     /**
      * A service of the national service file the package shows.
@@ -161,7 +202,10 @@ public record PackageDefinition(
         }
     }
 
-    public enum Measure { RATE, PATIENTS }
+    public enum Measure {
+        RATE,
+        PATIENTS
+    }
 
     public record Participants(List<String> cluster, List<String> municipality) {
         public Participants {
@@ -183,10 +227,13 @@ public record PackageDefinition(
 
     public record ElectiveOption(String key, String title, boolean freeText) {}
 
-    public enum ItemKind { BLOCK, BREAK }
+    public enum ItemKind {
+        BLOCK,
+        BREAK
+    }
 
-    public record ProgrammeItem(String title, int minutes, ItemKind kind, List<ProgrammeEntry> items,
-            List<String> dialogueQuestions) {
+    public record ProgrammeItem(
+            String title, int minutes, ItemKind kind, List<ProgrammeEntry> items, List<String> dialogueQuestions) {
         public ProgrammeItem {
             kind = kind == null ? ItemKind.BLOCK : kind;
             items = nonNull(items);
@@ -206,11 +253,22 @@ public record PackageDefinition(
         }
     }
 
-    public enum QuestionType { SCALE, MULTIPLE, TEXT }
+    public enum QuestionType {
+        SCALE,
+        MULTIPLE,
+        TEXT
+    }
 
     /** @param key the question's stable identity across versions and the follow-up a year later */
-    public record Question(String key, int number, String text, QuestionType type, List<String> options,
-            boolean other, boolean required, Integer block) {
+    public record Question(
+            String key,
+            int number,
+            String text,
+            QuestionType type,
+            List<String> options,
+            boolean other,
+            boolean required,
+            Integer block) {
         public Question {
             options = nonNull(options);
         }

@@ -34,16 +34,21 @@ import org.apache.poi.xslf.usermodel.XSLFSlide;
  */
 final class BarChartWriter {
 
-    private static final List<SchemeColor> SERIES_COLOURS = List.of(SchemeColor.ACCENT_2, SchemeColor.ACCENT_1,
-            SchemeColor.ACCENT_3, SchemeColor.ACCENT_4);
+    private static final List<SchemeColor> SERIES_COLOURS =
+            List.of(SchemeColor.ACCENT_2, SchemeColor.ACCENT_1, SchemeColor.ACCENT_3, SchemeColor.ACCENT_4);
 
     private BarChartWriter() {}
 
     /** Draws the chart at {@code anchor} (page points); {@code labelSize} is the type size on the page. */
     static void draw(XMLSlideShow show, XSLFSlide slide, Chart chart, Rectangle2D anchor, double labelSize) {
         XSLFChart part = show.createChart();
-        slide.addChart(part, new Rectangle2D.Double(Units.toEMU(anchor.getX()), Units.toEMU(anchor.getY()),
-                Units.toEMU(anchor.getWidth()), Units.toEMU(anchor.getHeight())));
+        slide.addChart(
+                part,
+                new Rectangle2D.Double(
+                        Units.toEMU(anchor.getX()),
+                        Units.toEMU(anchor.getY()),
+                        Units.toEMU(anchor.getWidth()),
+                        Units.toEMU(anchor.getHeight())));
         part.setAutoTitleDeleted(true);
 
         XDDFCategoryAxis categoryAxis = part.createCategoryAxis(AxisPosition.LEFT);
@@ -68,8 +73,8 @@ final class BarChartWriter {
         for (int i = 0; i < chart.series().size(); i++) {
             Series series = chart.series().get(i);
             int column = i + 1;
-            XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromArray(shown(series.values()),
-                    ChartWorkbook.range(column, rows), column);
+            XDDFNumericalDataSource<Double> values =
+                    XDDFDataSourcesFactory.fromArray(shown(series.values()), ChartWorkbook.range(column, rows), column);
             XDDFBarChartData.Series bars = (XDDFBarChartData.Series) data.addSeries(categories, values);
             bars.setTitle(series.name(), ChartWorkbook.title(column));
             bars.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colour(i))));
@@ -98,8 +103,12 @@ final class BarChartWriter {
 
     /** The value axis runs a third beyond the longest bar, so the label after it stays inside the chart. */
     private static double roomForLabels(Chart chart) {
-        double max = chart.series().stream().flatMap(s -> s.values().stream()).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).max().orElse(0);
+        double max = chart.series().stream()
+                .flatMap(s -> s.values().stream())
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
         return max <= 0 ? 1 : max * 1.35;
     }
 }

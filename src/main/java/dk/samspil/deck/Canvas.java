@@ -22,6 +22,7 @@ record Canvas(double scale, double offsetX, double offsetY) {
     static final Rectangle2D AGREEMENT_TABLE = new Rectangle2D.Double(MARGIN + 424, 132, CONTENT_WIDTH - 424, 300);
     /** Insets of every text box, left/right and top/bottom. */
     static final double INSET_X = 7.2;
+
     static final double INSET_Y = 3.6;
 
     static final double HEADING_SIZE = 32;
@@ -36,8 +37,11 @@ record Canvas(double scale, double offsetX, double offsetY) {
 
     /** Where a canvas rectangle lies on the page, in points. */
     Rectangle2D place(Rectangle2D box) {
-        return new Rectangle2D.Double(offsetX + box.getX() * scale, offsetY + box.getY() * scale,
-                box.getWidth() * scale, box.getHeight() * scale);
+        return new Rectangle2D.Double(
+                offsetX + box.getX() * scale,
+                offsetY + box.getY() * scale,
+                box.getWidth() * scale,
+                box.getHeight() * scale);
     }
 
     double font(double canvasSize) {

@@ -15,6 +15,7 @@ final class ChartPaging {
     private static final int MAX_NOTE_LINES = 4;
     /** Canvas points a category needs with one series; each further series adds a bar. */
     private static final double ROW_HEIGHT = 11;
+
     private static final double BAR_HEIGHT = 7;
 
     private ChartPaging() {}
@@ -27,8 +28,8 @@ final class ChartPaging {
         if (notes.isEmpty()) {
             return 0;
         }
-        int lines = Math.min(MAX_NOTE_LINES,
-                TextFit.lineCount(noteText(notes), Canvas.textWidth(Canvas.BODY), Canvas.NOTE_SIZE));
+        int lines = Math.min(
+                MAX_NOTE_LINES, TextFit.lineCount(noteText(notes), Canvas.textWidth(Canvas.BODY), Canvas.NOTE_SIZE));
         return lines * Canvas.NOTE_SIZE * TextFit.LINE_HEIGHT + 2 * Canvas.INSET_Y;
     }
 
@@ -70,7 +71,8 @@ final class ChartPaging {
             return chart;
         }
         List<Series> series = chart.series().stream()
-                .map(s -> new Series(s.name(), s.values().subList(from, to), s.labels().subList(from, to)))
+                .map(s -> new Series(
+                        s.name(), s.values().subList(from, to), s.labels().subList(from, to)))
                 .toList();
         return new Chart(chart.title(), chart.unit(), chart.categories().subList(from, to), series);
     }

@@ -49,14 +49,14 @@ final class ChartWorkbook {
         String chartName = chartPart.getPartName().getName();
         String number = chartName.replaceAll("\\D", "");
         try {
-            PackagePartName name = PackagingURIHelper.createPartName("/ppt/embeddings/Microsoft_Excel_Worksheet"
-                    + number + ".xlsx");
+            PackagePartName name =
+                    PackagingURIHelper.createPartName("/ppt/embeddings/Microsoft_Excel_Worksheet" + number + ".xlsx");
             PackagePart part = chartPart.getPackage().createPart(name, XLSX_TYPE);
             try (OutputStream out = part.getOutputStream()) {
                 out.write(xlsx(content));
             }
-            PackageRelationship relation = chartPart.addRelationship(name, TargetMode.INTERNAL,
-                    POIXMLDocument.PACK_OBJECT_REL_TYPE);
+            PackageRelationship relation =
+                    chartPart.addRelationship(name, TargetMode.INTERNAL, POIXMLDocument.PACK_OBJECT_REL_TYPE);
             chart.getCTChartSpace().addNewExternalData().setId(relation.getId());
         } catch (InvalidFormatException | IOException e) {
             throw new IllegalStateException("Could not embed the chart's workbook", e);
@@ -66,19 +66,32 @@ final class ChartWorkbook {
     static byte[] xlsx(Chart chart) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            entry(zip, "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                    + "</Types>");
-            entry(zip, "_rels/.rels", "<Relationships xmlns=\"" + PACKAGE_RELS + "\"><Relationship Id=\"rId1\" Type=\""
-                    + RELS + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-            entry(zip, "xl/workbook.xml", "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELS + "\"><sheets><sheet name=\""
-                    + SHEET + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-            entry(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + PACKAGE_RELS
-                    + "\"><Relationship Id=\"rId1\" Type=\"" + RELS + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                    + "</Relationships>");
+            entry(
+                    zip,
+                    "[Content_Types].xml",
+                    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                            + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                            + "</Types>");
+            entry(
+                    zip,
+                    "_rels/.rels",
+                    "<Relationships xmlns=\"" + PACKAGE_RELS + "\"><Relationship Id=\"rId1\" Type=\"" + RELS
+                            + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            entry(
+                    zip,
+                    "xl/workbook.xml",
+                    "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELS + "\"><sheets><sheet name=\"" + SHEET
+                            + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            entry(
+                    zip,
+                    "xl/_rels/workbook.xml.rels",
+                    "<Relationships xmlns=\"" + PACKAGE_RELS
+                            + "\"><Relationship Id=\"rId1\" Type=\"" + RELS
+                            + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                            + "</Relationships>");
             entry(zip, "xl/worksheets/sheet1.xml", sheet(chart));
         }
         return bytes.toByteArray();
@@ -97,7 +110,10 @@ final class ChartWorkbook {
             text(xml, 0, row, chart.categories().get(i));
             for (int s = 0; s < series.size(); s++) {
                 Double value = series.get(s).values().get(i);
-                xml.append("<c r=\"").append(cell(s + 1, row)).append("\"><v>").append(value == null ? 0.0 : value)
+                xml.append("<c r=\"")
+                        .append(cell(s + 1, row))
+                        .append("\"><v>")
+                        .append(value == null ? 0.0 : value)
                         .append("</v></c>");
             }
             xml.append("</row>");
@@ -106,7 +122,10 @@ final class ChartWorkbook {
     }
 
     private static void text(StringBuilder xml, int column, int row, String text) {
-        xml.append("<c r=\"").append(cell(column, row)).append("\" t=\"inlineStr\"><is><t>").append(escape(text))
+        xml.append("<c r=\"")
+                .append(cell(column, row))
+                .append("\" t=\"inlineStr\"><is><t>")
+                .append(escape(text))
                 .append("</t></is></c>");
     }
 

@@ -14,8 +14,8 @@ final class DataLabels {
 
     private static final String C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
     private static final String A = "http://schemas.openxmlformats.org/drawingml/2006/main";
-    private static final List<String> HIDDEN_PARTS = List.of("showLegendKey", "showVal", "showCatName",
-            "showSerName", "showPercent", "showBubbleSize");
+    private static final List<String> HIDDEN_PARTS =
+            List.of("showLegendKey", "showVal", "showCatName", "showSerName", "showPercent", "showBubbleSize");
 
     private DataLabels() {}
 

@@ -1,6 +1,5 @@
 package dk.samspil.deck;
 
-import dk.samspil.ordering.OrderPackage;
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ItemKind;
@@ -13,6 +12,7 @@ import dk.samspil.deck.DeckContent.QuestionSlide;
 import dk.samspil.deck.DeckContent.ResponseRate;
 import dk.samspil.deck.DeckContent.Series;
 import dk.samspil.meeting.Meetings;
+import dk.samspil.ordering.OrderPackage;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
 import dk.samspil.servicedata.MunicipalData;
@@ -56,8 +56,15 @@ class DeckAssembler {
     private final Surveys questionnaires;
     private final MunicipalTalks municipalTalks;
 
-    DeckAssembler(Catalog catalog, SurveyResults surveys, OrderFigures figures, MunicipalData municipal, Orders orders,
-            Meetings meetings, Surveys questionnaires, MunicipalTalks municipalTalks) {
+    DeckAssembler(
+            Catalog catalog,
+            SurveyResults surveys,
+            OrderFigures figures,
+            MunicipalData municipal,
+            Orders orders,
+            Meetings meetings,
+            Surveys questionnaires,
+            MunicipalTalks municipalTalks) {
         this.questionnaires = questionnaires;
         this.municipalTalks = municipalTalks;
         this.catalog = catalog;
@@ -71,19 +78,24 @@ class DeckAssembler {
     /** Not one transaction: the survey's results first mix pending answers, which vacuums (outside any transaction). */
     DeckContent assemble(OrderView order) {
         PackageDefinition pkg = OrderPackage.of(catalog, order);
-        Optional<Results> results = pkg.questionnaire().questions().isEmpty() ? Optional.empty() : surveys.forOrder(order.id());
+        Optional<Results> results =
+                pkg.questionnaire().questions().isEmpty() ? Optional.empty() : surveys.forOrder(order.id());
         // The order's own questionnaire, as edited in the review round: each question carries its programme block.
-        List<Question> asked = questionnaires.find(order.id()).map(SurveyView::questions)
+        List<Question> asked = questionnaires
+                .find(order.id())
+                .map(SurveyView::questions)
                 .orElse(pkg.questionnaire().questions());
         // A follow-up shows then and now: the first order's results (through the same policy) beside this one's.
         Optional<OrderView> first = Optional.ofNullable(order.followsOrderId()).flatMap(orders::find);
         Optional<Results> then = first.flatMap(f -> surveys.forOrder(f.id()));
-        List<QuestionSlide> questions = results.map(r -> questionSlides(asked, r, then)).orElse(List.of());
+        List<QuestionSlide> questions =
+                results.map(r -> questionSlides(asked, r, then)).orElse(List.of());
         Map<Integer, List<QuestionSlide>> byBlock = new TreeMap<>();
         List<ScheduledItem> schedule = pkg.scheduleFrom(order.startTime());
         int firstBlock = firstContentBlock(schedule);
         for (QuestionSlide slide : questions) {
-            byBlock.computeIfAbsent(blockOf(schedule, slide.block(), firstBlock), k -> new ArrayList<>()).add(slide);
+            byBlock.computeIfAbsent(blockOf(schedule, slide.block(), firstBlock), k -> new ArrayList<>())
+                    .add(slide);
         }
         int dataBlock = dataBlock(schedule, firstBlock);
         List<Block> blocks = new ArrayList<>();
@@ -96,49 +108,75 @@ class DeckAssembler {
                 points.addAll(entry.points());
             }
             boolean municipalTalk = hasMunicipalTalk(item.item());
-            blocks.add(new Block(item.item().title(), item.item().minutes(), item.from(), item.to(),
-                    item.item().kind() == ItemKind.BREAK, points, municipalTalk, byBlock.getOrDefault(i, List.of()),
-                    item.item().dialogueQuestions(), i == dataBlock, municipalTalk && talkFirst(item.item()),
+            blocks.add(new Block(
+                    item.item().title(),
+                    item.item().minutes(),
+                    item.from(),
+                    item.to(),
+                    item.item().kind() == ItemKind.BREAK,
+                    points,
+                    municipalTalk,
+                    byBlock.getOrDefault(i, List.of()),
+                    item.item().dialogueQuestions(),
+                    i == dataBlock,
+                    municipalTalk && talkFirst(item.item()),
                     municipalTalk ? talks.get(i) : null));
         }
-        ResponseRate rate = results.map(r -> new ResponseRate(r.invited(), r.answered())).orElse(null);
+        ResponseRate rate =
+                results.map(r -> new ResponseRate(r.invited(), r.answered())).orElse(null);
         List<Chart> charts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        List<OrderFigures.Figures> thenFigures = first.map(f -> figures.forOrder(f, f.meetingDate())).orElse(List.of());
+        List<OrderFigures.Figures> thenFigures =
+                first.map(f -> figures.forOrder(f, f.meetingDate())).orElse(List.of());
         for (OrderFigures.Figures f : figures.forOrder(order)) {
             if (f.service().countsPatients()) {
                 charts.add(patientsChart(f));
-                notes.add("Ydelse " + f.service().code() + ": " + f.to().format(MONTH) + ", antal patienter pr. praksis.");
+                notes.add("Ydelse " + f.service().code() + ": " + f.to().format(MONTH)
+                        + ", antal patienter pr. praksis.");
                 continue;
             }
-            Chart now = rateChart("Ydelse " + f.service().code() + ": " + f.service().name(), lines(f), f.threshold());
+            Chart now = rateChart(
+                    "Ydelse " + f.service().code() + ": " + f.service().name(), lines(f), f.threshold());
             Optional<OrderFigures.Figures> before = thenFigures.stream()
-                    .filter(t -> t.service().code().equals(f.service().code()) && t.to().isBefore(f.to())).findFirst();
+                    .filter(t -> t.service().code().equals(f.service().code()) && t.to().isBefore(f.to()))
+                    .findFirst();
             if (before.isPresent()) {
                 Chart old = rateChart(now.title(), lines(before.get()), f.threshold());
                 charts.add(thenAndNow(now, old));
-                notes.add("Ydelse " + f.service().code() + ": før " + before.get().from().format(MONTH) + "–"
-                        + before.get().to().format(MONTH) + ", nu " + f.from().format(MONTH) + "–" + f.to().format(MONTH) + ".");
+                notes.add("Ydelse " + f.service().code() + ": før "
+                        + before.get().from().format(MONTH) + "–"
+                        + before.get().to().format(MONTH) + ", nu " + f.from().format(MONTH) + "–"
+                        + f.to().format(MONTH) + ".");
             } else {
                 charts.add(now);
-                notes.add("Ydelse " + f.service().code() + ": " + f.from().format(MONTH) + "–" + f.to().format(MONTH) + ".");
+                notes.add("Ydelse " + f.service().code() + ": " + f.from().format(MONTH) + "–" + f.to().format(MONTH)
+                        + ".");
             }
         }
         for (MunicipalData.Referrals r : municipal.referrals(order)) {
             List<Line> lines = new ArrayList<>(r.practices());
             lines.add(r.cluster());
-            String offer = r.offer() == dk.samspil.servicedata.RegisterRows.Offer.FOREBYGGELSE ? "forebyggende" : "rehabiliterende";
+            String offer = r.offer() == dk.samspil.servicedata.RegisterRows.Offer.FOREBYGGELSE
+                    ? "forebyggende"
+                    : "rehabiliterende";
             charts.add(rateChart("Henvisninger til " + offer + " tilbud – " + r.municipality(), lines, r.threshold()));
             notes.add("Henvisninger fra " + r.municipality() + ": " + r.period() + ".");
         }
         for (MunicipalData.DosisFigures d : municipal.dosisFigures(order)) {
             List<MunicipalData.Figure> values = List.of(d.nursing(), d.homeCare(), d.careHome());
-            charts.add(new Chart("Borgere på dosisdispenseret medicin – " + d.municipality(), "Antal borgere",
+            charts.add(new Chart(
+                    "Borgere på dosisdispenseret medicin – " + d.municipality(),
+                    "Antal borgere",
                     List.of("Sygeplejen", "Hjemmeplejen", "Plejehjem"),
-                    List.of(new Series("Borgere", values.stream().map(v -> v.visible() ? Double.valueOf(v.text()) : null).toList(),
+                    List.of(new Series(
+                            "Borgere",
+                            values.stream()
+                                    .map(v -> v.visible() ? Double.valueOf(v.text()) : null)
+                                    .toList(),
                             values.stream().map(MunicipalData.Figure::text).toList()))));
             if (d.staffHoursWeek() != null) {
-                notes.add(d.municipality() + " bruger " + d.staffHoursWeek().toPlainString().replace('.', ',')
+                notes.add(d.municipality() + " bruger "
+                        + d.staffHoursWeek().toPlainString().replace('.', ',')
                         + " personaletimer om ugen på medicinophældning.");
             }
             if (d.contact() != null) {
@@ -154,11 +192,24 @@ class DeckAssembler {
             notes.add("\"<5\": et lille antal, der ikke vises; \"x\": skjult, så et lille antal ikke kan regnes ud.");
         }
         List<String> followUp = !pkg.suggestedActions().isEmpty() ? pkg.suggestedActions() : pkg.afterMeeting();
-        List<String> earlier = first.map(f -> meetings.meeting(f).agreements().stream().map(DeckAssembler::agreementLine).toList())
+        List<String> earlier = first.map(f -> meetings.meeting(f).agreements().stream()
+                        .map(DeckAssembler::agreementLine)
+                        .toList())
                 .orElse(List.of());
-        return new DeckContent(pkg.title(), order.clusterName(), order.municipalityNames(), order.meetingDate(),
-                order.startTime(), order.venue(), pkg.purpose(), blocks, rate, charts,
-                notes.isEmpty() ? null : String.join(" ", notes), followUp, earlier);
+        return new DeckContent(
+                pkg.title(),
+                order.clusterName(),
+                order.municipalityNames(),
+                order.meetingDate(),
+                order.startTime(),
+                order.venue(),
+                pkg.purpose(),
+                blocks,
+                rate,
+                charts,
+                notes.isEmpty() ? null : String.join(" ", notes),
+                followUp,
+                earlier);
     }
 
     private static List<Line> lines(OrderFigures.Figures f) {
@@ -176,11 +227,12 @@ class DeckAssembler {
             who.add(a.ownerPerson());
         }
         if (a.ownerParty() != null) {
-            who.add(switch (a.ownerParty()) {
-                case CLUSTER -> "klyngen";
-                case MUNICIPALITY -> "kommunen";
-                case PROVIDER -> "udbyderen";
-            });
+            who.add(
+                    switch (a.ownerParty()) {
+                        case CLUSTER -> "klyngen";
+                        case MUNICIPALITY -> "kommunen";
+                        case PROVIDER -> "udbyderen";
+                    });
         }
         String status = switch (a.status()) {
             case AGREED -> "aftalt";
@@ -188,10 +240,14 @@ class DeckAssembler {
             case DONE -> "gennemført";
             case ABANDONED -> "opgivet";
         };
-        String reason = a.status() == dk.samspil.meeting.AgreementStatus.ABANDONED && !a.history().isEmpty()
-                && a.history().get(a.history().size() - 1).reason() != null ? " (" + a.history().get(a.history().size() - 1).reason() + ")" : "";
+        String reason = a.status() == dk.samspil.meeting.AgreementStatus.ABANDONED
+                        && !a.history().isEmpty()
+                        && a.history().get(a.history().size() - 1).reason() != null
+                ? " (" + a.history().get(a.history().size() - 1).reason() + ")"
+                : "";
         return a.what() + (who.isEmpty() ? "" : " – " + String.join(", ", who))
-                + (a.due() == null ? "" : ", senest " + a.due().format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))) + ": " + status + reason;
+                + (a.due() == null ? "" : ", senest " + a.due().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+                + ": " + status + reason;
     }
 
     /** One chart with two series, "Før" and "Nu", over the categories of now (a category new since then has no "før"). */
@@ -205,17 +261,28 @@ class DeckAssembler {
             values.add(at < 0 ? null : thenSeries.values().get(at));
             labels.add(at < 0 ? "–" : thenSeries.labels().get(at));
         }
-        return new Chart(now.title(), now.unit(), now.categories(), List.of(new Series("Før", values, labels),
-                new Series("Nu", nowSeries.values(), nowSeries.labels())));
+        return new Chart(
+                now.title(),
+                now.unit(),
+                now.categories(),
+                List.of(new Series("Før", values, labels), new Series("Nu", nowSeries.values(), nowSeries.labels())));
     }
 
     /** Patients receiving the service per practice and in the cluster: counts, labelled as counts. */
     private static Chart patientsChart(OrderFigures.Figures f) {
         List<Line> lines = new ArrayList<>(f.practices());
         lines.add(f.cluster());
-        return new Chart("Ydelse " + f.service().code() + ": " + f.service().name(), PATIENTS_UNIT,
-                lines.stream().map(Line::label).toList(), List.of(new Series("Patienter",
-                        lines.stream().map(l -> l.count().visible() ? (Double) (double) l.count().value() : null).toList(),
+        return new Chart(
+                "Ydelse " + f.service().code() + ": " + f.service().name(),
+                PATIENTS_UNIT,
+                lines.stream().map(Line::label).toList(),
+                List.of(new Series(
+                        "Patienter",
+                        lines.stream()
+                                .map(l -> l.count().visible()
+                                        ? (Double) (double) l.count().value()
+                                        : null)
+                                .toList(),
                         lines.stream().map(l -> l.count().text(f.threshold())).toList())));
     }
 
@@ -225,9 +292,15 @@ class DeckAssembler {
         for (Line line : lines) {
             Double rate = line.shownRate();
             values.add(rate);
-            labels.add(rate != null ? String.format(Locale.forLanguageTag("da-DK"), "%.1f", rate) : line.count().text(threshold));
+            labels.add(
+                    rate != null
+                            ? String.format(Locale.forLanguageTag("da-DK"), "%.1f", rate)
+                            : line.count().text(threshold));
         }
-        return new Chart(title, RATE_UNIT, lines.stream().map(Line::label).toList(),
+        return new Chart(
+                title,
+                RATE_UNIT,
+                lines.stream().map(Line::label).toList(),
                 List.of(new Series("Pr. 1.000 tilmeldte", values, labels)));
     }
 
@@ -241,13 +314,16 @@ class DeckAssembler {
     static List<QuestionSlide> questionSlides(List<Question> asked, Results results, Optional<Results> then) {
         Map<String, QuestionResult> before = new java.util.HashMap<>();
         boolean followUp = then.isPresent();
-        then.filter(Results::shown).ifPresent(t -> t.questions().forEach(q -> before.put(q.question().key(), q)));
+        then.filter(Results::shown)
+                .ifPresent(
+                        t -> t.questions().forEach(q -> before.put(q.question().key(), q)));
         List<QuestionSlide> slides = new ArrayList<>();
         Integer block = null;
         if (!results.shown()) {
             for (Question q : asked) {
                 block = q.block() != null ? q.block() : block;
-                slides.add(new QuestionSlide(q.number(), q.text(), false, 0, null, List.of(), false, true, block, null));
+                slides.add(
+                        new QuestionSlide(q.number(), q.text(), false, 0, null, List.of(), false, true, block, null));
             }
             return slides;
         }
@@ -261,17 +337,41 @@ class DeckAssembler {
             } else if (q.bySector()) {
                 chart = bySector(q);
             } else if (q.closed()) {
-                chart = new Chart(null, "Antal svar", labels(q), List.of(new Series("Svar",
-                        q.options().stream().map(o -> (double) o.count()).toList(), q.options().stream().map(DeckAssembler::countLabel).toList())));
+                chart = new Chart(
+                        null,
+                        "Antal svar",
+                        labels(q),
+                        List.of(new Series(
+                                "Svar",
+                                q.options().stream()
+                                        .map(o -> (double) o.count())
+                                        .toList(),
+                                q.options().stream()
+                                        .map(DeckAssembler::countLabel)
+                                        .toList())));
             }
-            String sectorNote = compared ? null : q.bySector() ? Wording.bySector(q.sectors().stream()
-                    .map(s -> Wording.sector(s.sector().name()) + ": " + s.answered() + " svar").toList())
-                    : q.sectorHidden() ? Wording.SECTOR_HIDDEN : null;
+            String sectorNote = compared
+                    ? null
+                    : q.bySector()
+                            ? Wording.bySector(q.sectors().stream()
+                                    .map(s -> Wording.sector(s.sector().name()) + ": " + s.answered() + " svar")
+                                    .toList())
+                            : q.sectorHidden() ? Wording.SECTOR_HIDDEN : null;
             List<String> texts = new ArrayList<>(q.texts());
             q.others().forEach(other -> texts.add("Andet: " + other));
             boolean isNew = followUp && then.get().shown() && old == null;
-            slides.add(new QuestionSlide(q.question().number(), q.question().text(), q.multiple(), q.answered(), chart,
-                    texts, isNew, false, block, compared ? old.answered() : null, sectorNote));
+            slides.add(new QuestionSlide(
+                    q.question().number(),
+                    q.question().text(),
+                    q.multiple(),
+                    q.answered(),
+                    chart,
+                    texts,
+                    isNew,
+                    false,
+                    block,
+                    compared ? old.answered() : null,
+                    sectorNote));
         }
         return slides;
     }
@@ -281,20 +381,36 @@ class DeckAssembler {
         List<Double> values = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (String category : labels(now)) {
-            Optional<SurveyResults.OptionCount> match = old.options().stream().filter(o -> o.label().equals(category)).findFirst();
+            Optional<SurveyResults.OptionCount> match = old.options().stream()
+                    .filter(o -> o.label().equals(category))
+                    .findFirst();
             values.add(match.map(o -> (double) o.percent()).orElse(null));
             labels.add(match.map(DeckAssembler::shareLabel).orElse("–"));
         }
-        return new Chart(null, Wording.SHARE_OF_ANSWERS, labels(now), List.of(new Series("Før", values, labels),
-                new Series("Nu", now.options().stream().map(o -> (double) o.percent()).toList(),
-                        now.options().stream().map(DeckAssembler::shareLabel).toList())));
+        return new Chart(
+                null,
+                Wording.SHARE_OF_ANSWERS,
+                labels(now),
+                List.of(
+                        new Series("Før", values, labels),
+                        new Series(
+                                "Nu",
+                                now.options().stream()
+                                        .map(o -> (double) o.percent())
+                                        .toList(),
+                                now.options().stream()
+                                        .map(DeckAssembler::shareLabel)
+                                        .toList())));
     }
 
     /** Both sectors' bars as shares of those in the sector who answered (the sectors differ in size). */
     private static Chart bySector(QuestionResult q) {
-        List<Series> series = q.sectors().stream().map(s -> new Series(Wording.sector(s.sector().name()),
-                s.options().stream().map(o -> (double) o.percent()).toList(),
-                s.options().stream().map(DeckAssembler::shareLabel).toList())).toList();
+        List<Series> series = q.sectors().stream()
+                .map(s -> new Series(
+                        Wording.sector(s.sector().name()),
+                        s.options().stream().map(o -> (double) o.percent()).toList(),
+                        s.options().stream().map(DeckAssembler::shareLabel).toList()))
+                .toList();
         return new Chart(null, Wording.SHARE_OF_ANSWERS, labels(q), series);
     }
 

@@ -21,9 +21,20 @@ import java.util.List;
  * @param earlierAgreements in a follow-up: the first meeting's agreements with who, when and their status, one line
  *     each; empty otherwise
  */
-public record DeckContent(String title, String cluster, String municipality, LocalDate date, LocalTime start,
-        String venue, List<String> purpose, List<Block> blocks, ResponseRate responseRate, List<Chart> dataCharts,
-        String dataNote, List<String> followUp, List<String> earlierAgreements) {
+public record DeckContent(
+        String title,
+        String cluster,
+        String municipality,
+        LocalDate date,
+        LocalTime start,
+        String venue,
+        List<String> purpose,
+        List<Block> blocks,
+        ResponseRate responseRate,
+        List<Chart> dataCharts,
+        String dataNote,
+        List<String> followUp,
+        List<String> earlierAgreements) {
 
     public DeckContent {
         purpose = List.copyOf(purpose);
@@ -34,10 +45,32 @@ public record DeckContent(String title, String cluster, String municipality, Loc
     }
 
     /** A first meeting's deck: no earlier agreements. */
-    public DeckContent(String title, String cluster, String municipality, LocalDate date, LocalTime start, String venue,
-            List<String> purpose, List<Block> blocks, ResponseRate responseRate, List<Chart> dataCharts, String dataNote,
+    public DeckContent(
+            String title,
+            String cluster,
+            String municipality,
+            LocalDate date,
+            LocalTime start,
+            String venue,
+            List<String> purpose,
+            List<Block> blocks,
+            ResponseRate responseRate,
+            List<Chart> dataCharts,
+            String dataNote,
             List<String> followUp) {
-        this(title, cluster, municipality, date, start, venue, purpose, blocks, responseRate, dataCharts, dataNote, followUp,
+        this(
+                title,
+                cluster,
+                municipality,
+                date,
+                start,
+                venue,
+                purpose,
+                blocks,
+                responseRate,
+                dataCharts,
+                dataNote,
+                followUp,
                 List.of());
     }
 
@@ -56,9 +89,19 @@ public record DeckContent(String title, String cluster, String municipality, Loc
      *     otherwise it follows the results and the data
      * @param talk the municipality's own slides for its talk, copied in its place; null: a placeholder slide
      */
-    public record Block(String title, int minutes, LocalTime from, LocalTime to, boolean isBreak, List<String> points,
-            boolean municipalTalk, List<QuestionSlide> questions, List<String> dialogueQuestions, boolean showsData,
-            boolean talkFirst, TalkSlides talk) {
+    public record Block(
+            String title,
+            int minutes,
+            LocalTime from,
+            LocalTime to,
+            boolean isBreak,
+            List<String> points,
+            boolean municipalTalk,
+            List<QuestionSlide> questions,
+            List<String> dialogueQuestions,
+            boolean showsData,
+            boolean talkFirst,
+            TalkSlides talk) {
 
         public Block {
             points = List.copyOf(points);
@@ -66,9 +109,30 @@ public record DeckContent(String title, String cluster, String municipality, Loc
             dialogueQuestions = List.copyOf(dialogueQuestions);
         }
 
-        public Block(String title, int minutes, LocalTime from, LocalTime to, boolean isBreak, List<String> points,
-                boolean municipalTalk, List<QuestionSlide> questions, List<String> dialogueQuestions, boolean showsData) {
-            this(title, minutes, from, to, isBreak, points, municipalTalk, questions, dialogueQuestions, showsData, false, null);
+        public Block(
+                String title,
+                int minutes,
+                LocalTime from,
+                LocalTime to,
+                boolean isBreak,
+                List<String> points,
+                boolean municipalTalk,
+                List<QuestionSlide> questions,
+                List<String> dialogueQuestions,
+                boolean showsData) {
+            this(
+                    title,
+                    minutes,
+                    from,
+                    to,
+                    isBreak,
+                    points,
+                    municipalTalk,
+                    questions,
+                    dialogueQuestions,
+                    showsData,
+                    false,
+                    null);
         }
     }
 
@@ -89,20 +153,46 @@ public record DeckContent(String title, String cluster, String municipality, Loc
      *     shows shares, so both numbers are named); null otherwise
      */
     /** @param sectorNote how the results are split by sector (or why they are not), or null when asked of one sector */
-    public record QuestionSlide(int number, String text, boolean multiple, int answered, Chart chart,
-            List<String> texts, boolean isNew, boolean hidden, Integer block, Integer answeredThen, String sectorNote) {
+    public record QuestionSlide(
+            int number,
+            String text,
+            boolean multiple,
+            int answered,
+            Chart chart,
+            List<String> texts,
+            boolean isNew,
+            boolean hidden,
+            Integer block,
+            Integer answeredThen,
+            String sectorNote) {
 
         public QuestionSlide {
             texts = List.copyOf(texts);
         }
 
-        public QuestionSlide(int number, String text, boolean multiple, int answered, Chart chart, List<String> texts,
-                boolean isNew, boolean hidden, Integer block, Integer answeredThen) {
+        public QuestionSlide(
+                int number,
+                String text,
+                boolean multiple,
+                int answered,
+                Chart chart,
+                List<String> texts,
+                boolean isNew,
+                boolean hidden,
+                Integer block,
+                Integer answeredThen) {
             this(number, text, multiple, answered, chart, texts, isNew, hidden, block, answeredThen, null);
         }
 
-        public QuestionSlide(int number, String text, boolean multiple, int answered, Chart chart, List<String> texts,
-                boolean isNew, boolean hidden) {
+        public QuestionSlide(
+                int number,
+                String text,
+                boolean multiple,
+                int answered,
+                Chart chart,
+                List<String> texts,
+                boolean isNew,
+                boolean hidden) {
             this(number, text, multiple, answered, chart, texts, isNew, hidden, null, null);
         }
     }

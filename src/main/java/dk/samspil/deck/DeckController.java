@@ -1,22 +1,20 @@
 package dk.samspil.deck;
 
-import dk.samspil.ordering.OrderPackage;
+import dk.samspil.catalog.Catalog;
 import dk.samspil.office.DocumentVersions.Version;
 import dk.samspil.ordering.OrderGuard;
+import dk.samspil.ordering.OrderPackage;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
-import dk.samspil.catalog.Catalog;
 import dk.samspil.security.Access;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.Role;
+import dk.samspil.security.SamspilPrincipal;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import dk.samspil.security.SamspilPrincipal;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +26,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -38,7 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DeckController {
 
-    static final MediaType PPTX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.presentationml.presentation");
+    static final MediaType PPTX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.presentationml.presentation");
 
     private final OrderGuard guard;
     private final Decks decks;
@@ -89,18 +90,30 @@ class DeckController {
 
     private OrderView talkWriter(SamspilPrincipal user, long orderId, int block) {
         OrderView order = guard.visible(user, orderId);
-        access.require(canUploadTalk(user, order) && talkBlocks(order).stream().anyMatch(b -> b.position() == block), user,
+        access.require(
+                canUploadTalk(user, order) && talkBlocks(order).stream().anyMatch(b -> b.position() == block),
+                user,
                 "order:" + orderId + ":municipal-talk:" + block);
         return order;
     }
 
     @PostMapping("/bestillinger/{orderId}/praesentation/oplaeg/{block}")
-    String uploadTalk(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable int block,
-            @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+    String uploadTalk(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable int block,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect)
+            throws IOException {
         OrderView order = talkWriter(user, orderId, block);
         try {
-            MunicipalTalks.Talk talk = talks.save(orderId, block, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : file.getBytes(), user.displayName());
+            MunicipalTalks.Talk talk = talks.save(
+                    orderId,
+                    block,
+                    file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes(),
+                    user.displayName());
             redirect.addFlashAttribute("success", "deck.talk.saved");
             redirect.addFlashAttribute("successArgs", new Object[] {talk.fileName(), talk.slides()});
             return "redirect:/bestillinger/" + orderId + "/praesentation#talk-" + block;
@@ -113,8 +126,12 @@ class DeckController {
 
     /** Where an upload over the size limit is sent back to (see UploadLimitFilter): the page, the message at the field. */
     @GetMapping("/bestillinger/{orderId}/praesentation/oplaeg/{block}")
-    String talkRefused(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable int block,
-            Model model, RedirectAttributes redirect) {
+    String talkRefused(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable int block,
+            Model model,
+            RedirectAttributes redirect) {
         talkWriter(user, orderId, block);
         if (model.getAttribute("uploadError") != null) {
             redirect.addFlashAttribute("talkError", "deck.talk.tooLarge");
@@ -124,7 +141,10 @@ class DeckController {
     }
 
     @PostMapping("/bestillinger/{orderId}/praesentation/oplaeg/{block}/fjern")
-    String removeTalk(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable int block,
+    String removeTalk(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable int block,
             RedirectAttributes redirect) {
         talkWriter(user, orderId, block);
         talks.remove(orderId, block);
@@ -143,7 +163,8 @@ class DeckController {
     }
 
     @PostMapping("/bestillinger/{orderId}/praesentation")
-    String generate(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+    String generate(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         OrderView order = guard.managed(user, orderId);
         Version version = decks.request(order, user.getUsername());
         redirect.addFlashAttribute("success", "deck.requested");
@@ -152,7 +173,10 @@ class DeckController {
     }
 
     @PostMapping("/bestillinger/{orderId}/praesentation/{token}/send")
-    String send(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token,
+    String send(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable String token,
             RedirectAttributes redirect) {
         OrderView order = guard.managed(user, orderId);
         Version version = decks.find(orderId, token).orElseThrow(() -> new AccessRefusedException("deck:" + orderId));
@@ -167,22 +191,31 @@ class DeckController {
     }
 
     @GetMapping("/bestillinger/{orderId}/praesentation/{token}.pptx")
-    ResponseEntity<byte[]> pptx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token) {
+    ResponseEntity<byte[]> pptx(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token) {
         OrderView order = guard.readable(user, orderId);
-        Version version = decks.find(orderId, token).filter(Version::ready).orElseThrow(() -> new AccessRefusedException("deck:" + orderId));
+        Version version = decks.find(orderId, token)
+                .filter(Version::ready)
+                .orElseThrow(() -> new AccessRefusedException("deck:" + orderId));
         return download(decks.pptx(version).orElseThrow(), PPTX, fileName(order, version, "pptx"));
     }
 
     @GetMapping("/bestillinger/{orderId}/praesentation/{token}.pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token) {
+    ResponseEntity<byte[]> pdf(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token) {
         OrderView order = guard.readable(user, orderId);
-        Version version = decks.find(orderId, token).filter(Version::ready).orElseThrow(() -> new AccessRefusedException("deck:" + orderId));
-        return download(decks.pdf(version).orElseThrow(() -> new AccessRefusedException("deck:" + orderId + ":pdf")),
-                MediaType.APPLICATION_PDF, fileName(order, version, "pdf"));
+        Version version = decks.find(orderId, token)
+                .filter(Version::ready)
+                .orElseThrow(() -> new AccessRefusedException("deck:" + orderId));
+        return download(
+                decks.pdf(version).orElseThrow(() -> new AccessRefusedException("deck:" + orderId + ":pdf")),
+                MediaType.APPLICATION_PDF,
+                fileName(order, version, "pdf"));
     }
 
     private static String fileName(OrderView order, Version version, String extension) {
-        String cluster = order.clusterName().replaceAll("[^\\p{L}\\p{N} ._-]", "").strip();
+        String cluster =
+                order.clusterName().replaceAll("[^\\p{L}\\p{N} ._-]", "").strip();
         return "Klyngemøde " + cluster + " " + order.meetingDate() + " v" + version.version() + "." + extension;
     }
 
@@ -190,7 +223,12 @@ class DeckController {
         return ResponseEntity.ok()
                 .contentType(type)
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(bytes);
     }
 }

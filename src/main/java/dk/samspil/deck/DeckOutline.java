@@ -39,8 +39,8 @@ final class DeckOutline {
         points(Wording.PURPOSE, null, deck.purpose());
         if (deck.responseRate() != null) {
             var rate = deck.responseRate();
-            slides.add(new Statement(Wording.RESPONSE_RATE,
-                    Wording.responseRate(rate.answered(), rate.invited(), rate.percent())));
+            slides.add(new Statement(
+                    Wording.RESPONSE_RATE, Wording.responseRate(rate.answered(), rate.invited(), rate.percent())));
         }
         Block dataBlock = dataBlock();
         for (Block block : deck.blocks()) {
@@ -56,13 +56,20 @@ final class DeckOutline {
 
     private Cover cover() {
         String venue = deck.venue() == null || deck.venue().isBlank() ? Wording.VENUE_UNKNOWN : deck.venue();
-        return new Cover(deck.title(), List.of(deck.cluster() + " · " + deck.municipality(),
-                DanishFormat.longDate(deck.date()) + ", " + Wording.startsAt(deck.start()), venue));
+        return new Cover(
+                deck.title(),
+                List.of(
+                        deck.cluster() + " · " + deck.municipality(),
+                        DanishFormat.longDate(deck.date()) + ", " + Wording.startsAt(deck.start()),
+                        venue));
     }
 
     private void programme() {
         List<ProgrammeRow> rows = deck.blocks().stream()
-                .map(b -> new ProgrammeRow(DanishFormat.timeSpan(b.from(), b.to()), b.title(), DanishFormat.minutes(b.minutes()),
+                .map(b -> new ProgrammeRow(
+                        DanishFormat.timeSpan(b.from(), b.to()),
+                        b.title(),
+                        DanishFormat.minutes(b.minutes()),
                         b.isBreak()))
                 .toList();
         List<List<ProgrammeRow>> pages = ProgrammeTable.paginate(rows);
@@ -76,7 +83,9 @@ final class DeckOutline {
         if (deck.dataCharts().isEmpty()) {
             return null;
         }
-        return deck.blocks().stream().filter(Block::showsData).findFirst()
+        return deck.blocks().stream()
+                .filter(Block::showsData)
+                .findFirst()
                 .or(() -> deck.blocks().stream().filter(b -> !b.isBreak()).findFirst())
                 .orElse(null);
     }
@@ -92,7 +101,8 @@ final class DeckOutline {
         }
         if (showsData) {
             List<String> notes = deck.dataNote() == null ? List.of() : List.of(deck.dataNote());
-            deck.dataCharts().stream().filter(chart -> !chart.categories().isEmpty())
+            deck.dataCharts().stream()
+                    .filter(chart -> !chart.categories().isEmpty())
                     .forEach(chart -> charts(chart.title(), false, chart, withUnit(chart, notes)));
         }
         if (block.municipalTalk() && !block.talkFirst()) {
@@ -120,14 +130,17 @@ final class DeckOutline {
             slides.add(new Statement(heading, Wording.HIDDEN));
             return;
         }
-        boolean hasChart = question.chart() != null && !question.chart().categories().isEmpty();
+        boolean hasChart =
+                question.chart() != null && !question.chart().categories().isEmpty();
         if (hasChart) {
             List<String> notes = new ArrayList<>();
             if (question.multiple()) {
                 notes.add(Wording.MULTIPLE);
             }
-            notes.add(question.answeredThen() == null ? Wording.answered(question.answered())
-                    : Wording.answeredThenAndNow(question.answeredThen(), question.answered()));
+            notes.add(
+                    question.answeredThen() == null
+                            ? Wording.answered(question.answered())
+                            : Wording.answeredThenAndNow(question.answeredThen(), question.answered()));
             if (question.sectorNote() != null) {
                 notes.add(question.sectorNote());
             }
@@ -166,9 +179,12 @@ final class DeckOutline {
 
     private void pages(String heading, String subheading, List<String> points, boolean verbatim, double size) {
         var box = subheading == null ? Canvas.BODY : Canvas.BODY_UNDER_SUBHEADING;
-        List<String> present = points.stream().filter(Objects::nonNull).filter(p -> !p.isBlank()).toList();
-        List<List<String>> pages = TextFit.paginate(present, Canvas.textWidth(box) - TextBoxes.bulletIndent(size),
-                Canvas.textHeight(box), size);
+        List<String> present = points.stream()
+                .filter(Objects::nonNull)
+                .filter(p -> !p.isBlank())
+                .toList();
+        List<List<String>> pages = TextFit.paginate(
+                present, Canvas.textWidth(box) - TextBoxes.bulletIndent(size), Canvas.textHeight(box), size);
         for (int i = 0; i < pages.size(); i++) {
             slides.add(new Points(Wording.part(heading, i, pages.size()), subheading, pages.get(i), verbatim));
         }
@@ -182,12 +198,14 @@ final class DeckOutline {
     }
 
     private void agreements() {
-        List<List<String>> pages = TextFit.paginate(deck.followUp(),
+        List<List<String>> pages = TextFit.paginate(
+                deck.followUp(),
                 Canvas.textWidth(Canvas.AGREEMENT_POINTS) - TextBoxes.bulletIndent(Canvas.BODY_SIZE),
-                Canvas.textHeight(Canvas.AGREEMENT_POINTS), Canvas.BODY_SIZE);
+                Canvas.textHeight(Canvas.AGREEMENT_POINTS),
+                Canvas.BODY_SIZE);
         for (int i = 0; i < pages.size(); i++) {
-            slides.add(new Agreements(Wording.part(Wording.FOLLOW_UP, i, pages.size()), pages.get(i),
-                    i == pages.size() - 1));
+            slides.add(new Agreements(
+                    Wording.part(Wording.FOLLOW_UP, i, pages.size()), pages.get(i), i == pages.size() - 1));
         }
     }
 }

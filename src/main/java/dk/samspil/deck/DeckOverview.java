@@ -12,7 +12,13 @@ import org.springframework.stereotype.Service;
 public class DeckOverview {
 
     /** NONE: no version yet; PENDING: being made; READY: made, not sent; FAILED: the newest failed; SENT: a version was sent. */
-    public enum Stage { NONE, PENDING, READY, FAILED, SENT }
+    public enum Stage {
+        NONE,
+        PENDING,
+        READY,
+        FAILED,
+        SENT
+    }
 
     public record State(Stage stage, int version, OffsetDateTime sentAt) {}
 

@@ -21,8 +21,10 @@ import org.apache.poi.xslf.usermodel.XSLFSlideMaster;
 final class DeckTemplate {
 
     private static final String DEFAULT = "/deck/samspil-template.pptx";
-    private static final String TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml";
-    private static final String PRESENTATION_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml";
+    private static final String TEMPLATE_TYPE =
+            "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml";
+    private static final String PRESENTATION_TYPE =
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml";
     private static final String CONTENT_TYPES = "[Content_Types].xml";
     static final String UNUSABLE = "Skabelonen kan ikke bruges: filen er ikke en PowerPoint-præsentation (.pptx) "
             + "eller -skabelon (.potx) med mindst én master.";
@@ -60,7 +62,8 @@ final class DeckTemplate {
             show.write(stripped);
             return new DeckTemplate(stripped.toByteArray());
         } catch (IOException | RuntimeException e) {
-            throw e instanceof IllegalArgumentException iae && UNUSABLE.equals(iae.getMessage()) ? iae
+            throw e instanceof IllegalArgumentException iae && UNUSABLE.equals(iae.getMessage())
+                    ? iae
                     : new IllegalArgumentException(UNUSABLE, e);
         }
     }
@@ -99,7 +102,8 @@ final class DeckTemplate {
                 if (CONTENT_TYPES.equals(entry.getName())) {
                     String types = new String(content, StandardCharsets.UTF_8);
                     if (types.contains(TEMPLATE_TYPE)) {
-                        content = types.replace(TEMPLATE_TYPE, PRESENTATION_TYPE).getBytes(StandardCharsets.UTF_8);
+                        content =
+                                types.replace(TEMPLATE_TYPE, PRESENTATION_TYPE).getBytes(StandardCharsets.UTF_8);
                         changed = true;
                     }
                 }

@@ -2,14 +2,14 @@ package dk.samspil.deck;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import dk.samspil.mail.OutgoingMail;
 import dk.samspil.mail.Outbox;
-import dk.samspil.ordering.OrderProgress;
-import dk.samspil.ordering.OrderViews.OrderView;
-import dk.samspil.ordering.Orders;
+import dk.samspil.mail.OutgoingMail;
 import dk.samspil.office.DocumentVersions;
 import dk.samspil.office.DocumentVersions.Version;
 import dk.samspil.office.OfficeConverter;
+import dk.samspil.ordering.OrderProgress;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.Orders;
 import dk.samspil.platform.SamspilSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -59,9 +59,18 @@ public class Decks {
     private volatile DeckWriter bundled;
     private final Timer pptxTime;
 
-    Decks(JdbcClient jdbc, Orders orders, DeckAssembler assembler, OfficeConverter office, Outbox outbox,
-            OrderProgress progress, SamspilSettings settings, DeckSettings deckSettings, MessageSource messages,
-            ObjectProvider<SchedulerClient> scheduler, @Qualifier("deckGenerationTask") ObjectProvider<OneTimeTask<Long>> task,
+    Decks(
+            JdbcClient jdbc,
+            Orders orders,
+            DeckAssembler assembler,
+            OfficeConverter office,
+            Outbox outbox,
+            OrderProgress progress,
+            SamspilSettings settings,
+            DeckSettings deckSettings,
+            MessageSource messages,
+            ObjectProvider<SchedulerClient> scheduler,
+            @Qualifier("deckGenerationTask") ObjectProvider<OneTimeTask<Long>> task,
             MeterRegistry meters) {
         this.store = new DocumentVersions(jdbc, "deck_version", "pptx", true);
         this.orders = orders;
@@ -74,7 +83,9 @@ public class Decks {
         this.messages = messages;
         this.scheduler = scheduler;
         this.task = task;
-        this.pptxTime = Timer.builder("samspil.deck.generation").description("Writing a deck's .pptx").register(meters);
+        this.pptxTime = Timer.builder("samspil.deck.generation")
+                .description("Writing a deck's .pptx")
+                .register(meters);
     }
 
     /**
@@ -99,20 +110,23 @@ public class Decks {
 
     /** Makes the version's .pptx and PDF; called by the scheduler's task. */
     void build(long id) {
-        store.make(id, orderId -> orders.find(orderId).map(order -> {
-            DeckContent content = assembler.assemble(order);
-            ByteArrayOutputStream pptx = new ByteArrayOutputStream(256 * 1024);
-            Timer.Sample sample = Timer.start();
-            try {
-                writer(order.providerCode()).write(content, pptx);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } finally {
-                sample.stop(pptxTime);
-            }
-            byte[] bytes = pptx.toByteArray();
-            return new DocumentVersions.Made(bytes, office.toPdf(bytes, "pptx").orElse(null), DeckWriter.slideCount(content));
-        }));
+        store.make(
+                id,
+                orderId -> orders.find(orderId).map(order -> {
+                    DeckContent content = assembler.assemble(order);
+                    ByteArrayOutputStream pptx = new ByteArrayOutputStream(256 * 1024);
+                    Timer.Sample sample = Timer.start();
+                    try {
+                        writer(order.providerCode()).write(content, pptx);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } finally {
+                        sample.stop(pptxTime);
+                    }
+                    byte[] bytes = pptx.toByteArray();
+                    return new DocumentVersions.Made(
+                            bytes, office.toPdf(bytes, "pptx").orElse(null), DeckWriter.slideCount(content));
+                }));
     }
 
     public List<Version> versions(long orderId) {
@@ -144,11 +158,19 @@ public class Decks {
         }
         List<String> recipients = orders.meetingEmails(order);
         String date = order.meetingDate().format(DateTimeFormatter.ofPattern("d. MMMM yyyy", DANISH));
-        Object[] args = {order.packageTitle(), order.clusterName(), date, version.version(),
-            settings.link("/bestillinger/" + order.id() + "/praesentation")};
+        Object[] args = {
+            order.packageTitle(),
+            order.clusterName(),
+            date,
+            version.version(),
+            settings.link("/bestillinger/" + order.id() + "/praesentation")
+        };
         for (String to : recipients) {
-            outbox.enqueue(new OutgoingMail(to, messages.getMessage("deck.mail.subject", args, DANISH),
-                    messages.getMessage("deck.mail.body", args, DANISH), "order:" + order.id() + ":deck:" + version.version()));
+            outbox.enqueue(new OutgoingMail(
+                    to,
+                    messages.getMessage("deck.mail.subject", args, DANISH),
+                    messages.getMessage("deck.mail.body", args, DANISH),
+                    "order:" + order.id() + ":deck:" + version.version()));
         }
         store.sent(version.id(), by);
         progress.deckSent(order.id(), by);
@@ -169,7 +191,8 @@ public class Decks {
             try {
                 return new DeckWriter(Files.readAllBytes(template));
             } catch (IOException e) {
-                throw new IllegalStateException("The deck template " + template + " of provider " + code + " cannot be read", e);
+                throw new IllegalStateException(
+                        "The deck template " + template + " of provider " + code + " cannot be read", e);
             }
         });
     }

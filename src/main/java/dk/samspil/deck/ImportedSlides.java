@@ -29,8 +29,8 @@ final class ImportedSlides {
         for (XSLFShape shape : slide.getShapes()) {
             if (shape instanceof PlaceableShape<?, ?> placeable && placeable.getAnchor() != null) {
                 Rectangle2D a = placeable.getAnchor();
-                placeable.setAnchor(new Rectangle2D.Double(a.getX() * scale + dx, a.getY() * scale + dy, a.getWidth() * scale,
-                        a.getHeight() * scale));
+                placeable.setAnchor(new Rectangle2D.Double(
+                        a.getX() * scale + dx, a.getY() * scale + dy, a.getWidth() * scale, a.getHeight() * scale));
             }
         }
     }

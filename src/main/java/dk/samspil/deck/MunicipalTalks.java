@@ -45,10 +45,17 @@ class MunicipalTalks {
     /** The order's uploaded talks by block. */
     Map<Integer, Talk> talks(long orderId) {
         Map<Integer, Talk> talks = new LinkedHashMap<>();
-        jdbc.sql("SELECT block, file_name, slides, uploaded_by, uploaded_at FROM deck_municipal_talk WHERE order_id = ? ORDER BY block")
+        jdbc.sql(
+                        "SELECT block, file_name, slides, uploaded_by, uploaded_at FROM deck_municipal_talk WHERE order_id = ? ORDER BY block")
                 .param(orderId)
-                .query((rs, n) -> talks.put(rs.getInt(1), new Talk(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class))))
+                .query((rs, n) -> talks.put(
+                        rs.getInt(1),
+                        new Talk(
+                                rs.getInt(1),
+                                rs.getString(2),
+                                rs.getInt(3),
+                                rs.getString(4),
+                                rs.getObject(5, OffsetDateTime.class))))
                 .list();
         return talks;
     }
@@ -56,8 +63,10 @@ class MunicipalTalks {
     /** The slides of the order's talks by block, for the deck. */
     Map<Integer, DeckContent.TalkSlides> slides(long orderId) {
         Map<Integer, DeckContent.TalkSlides> slides = new LinkedHashMap<>();
-        jdbc.sql("SELECT block, file_name, slides, pptx FROM deck_municipal_talk WHERE order_id = ?").param(orderId)
-                .query((rs, n) -> slides.put(rs.getInt(1), new DeckContent.TalkSlides(rs.getString(2), rs.getInt(3), rs.getBytes(4))))
+        jdbc.sql("SELECT block, file_name, slides, pptx FROM deck_municipal_talk WHERE order_id = ?")
+                .param(orderId)
+                .query((rs, n) -> slides.put(
+                        rs.getInt(1), new DeckContent.TalkSlides(rs.getString(2), rs.getInt(3), rs.getBytes(4))))
                 .list();
         return slides;
     }
@@ -66,19 +75,22 @@ class MunicipalTalks {
     @Transactional
     Talk save(long orderId, int block, String fileName, byte[] pptx, String by) {
         int slides = check(pptx);
-        String name = fileName == null || fileName.isBlank() ? "oplaeg.pptx" : java.nio.file.Path.of(fileName).getFileName().toString();
+        String name = fileName == null || fileName.isBlank()
+                ? "oplaeg.pptx"
+                : java.nio.file.Path.of(fileName).getFileName().toString();
         name = name.length() > 200 ? name.substring(0, 200) : name;
         jdbc.sql("""
                         INSERT INTO deck_municipal_talk (order_id, block, file_name, slides, pptx, uploaded_by) VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (order_id, block) DO UPDATE SET file_name = excluded.file_name, slides = excluded.slides,
-                            pptx = excluded.pptx, uploaded_by = excluded.uploaded_by, uploaded_at = now()""")
-                .params(orderId, block, name, slides, pptx, by).update();
+                            pptx = excluded.pptx, uploaded_by = excluded.uploaded_by, uploaded_at = now()""").params(orderId, block, name, slides, pptx, by).update();
         return talks(orderId).get(block);
     }
 
     @Transactional
     void remove(long orderId, int block) {
-        jdbc.sql("DELETE FROM deck_municipal_talk WHERE order_id = ? AND block = ?").params(orderId, block).update();
+        jdbc.sql("DELETE FROM deck_municipal_talk WHERE order_id = ? AND block = ?")
+                .params(orderId, block)
+                .update();
     }
 
     /** @return the number of slides; refused with a reason otherwise */

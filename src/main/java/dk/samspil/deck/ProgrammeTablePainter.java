@@ -45,8 +45,10 @@ final class ProgrammeTablePainter {
             }
             height += rowHeight;
         }
-        finish(table, ProgrammeTable.COLUMNS, new Rectangle2D.Double(Canvas.MARGIN, Canvas.BODY.getY(),
-                Canvas.CONTENT_WIDTH, height));
+        finish(
+                table,
+                ProgrammeTable.COLUMNS,
+                new Rectangle2D.Double(Canvas.MARGIN, Canvas.BODY.getY(), Canvas.CONTENT_WIDTH, height));
     }
 
     /** Hvad / Hvem / Hvornår with empty rows to write in. */
@@ -63,8 +65,10 @@ final class ProgrammeTablePainter {
         }
         Rectangle2D box = Canvas.AGREEMENT_TABLE;
         double width = box.getWidth();
-        finish(table, new double[] {width / 2, width / 4, width / 4}, new Rectangle2D.Double(box.getX(), box.getY(),
-                width, headerHeight + AGREEMENT_ROWS * AGREEMENT_ROW));
+        finish(
+                table,
+                new double[] {width / 2, width / 4, width / 4},
+                new Rectangle2D.Double(box.getX(), box.getY(), width, headerHeight + AGREEMENT_ROWS * AGREEMENT_ROW));
     }
 
     private void header(XSLFTable table, List<String> columns, double height, double size) {
@@ -72,7 +76,8 @@ final class ProgrammeTablePainter {
         row.setHeight(height * canvas.scale());
         for (String column : columns) {
             cell(row, column, size, Style.ON_ACCENT);
-            CTTableCell cell = (CTTableCell) row.getCells().get(row.getCells().size() - 1).getXmlObject();
+            CTTableCell cell =
+                    (CTTableCell) row.getCells().get(row.getCells().size() - 1).getXmlObject();
             var properties = cell.isSetTcPr() ? cell.getTcPr() : cell.addNewTcPr();
             properties.addNewSolidFill().addNewSchemeClr().setVal(STSchemeColorVal.ACCENT_1);
         }

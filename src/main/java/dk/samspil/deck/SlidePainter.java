@@ -22,8 +22,10 @@ import org.openxmlformats.schemas.presentationml.x2006.main.CTShape;
 /** Lays out one {@link SlideSpec} on a slide of the template, in boxes placed on the {@link Canvas}. */
 final class SlidePainter {
 
-    private static final Rectangle2D COVER_TITLE = new Rectangle2D.Double(Canvas.MARGIN, 110, Canvas.CONTENT_WIDTH, 170);
-    private static final Rectangle2D COVER_LINES = new Rectangle2D.Double(Canvas.MARGIN, 300, Canvas.CONTENT_WIDTH, 160);
+    private static final Rectangle2D COVER_TITLE =
+            new Rectangle2D.Double(Canvas.MARGIN, 110, Canvas.CONTENT_WIDTH, 170);
+    private static final Rectangle2D COVER_LINES =
+            new Rectangle2D.Double(Canvas.MARGIN, 300, Canvas.CONTENT_WIDTH, 160);
     private static final Rectangle2D STATEMENT = new Rectangle2D.Double(Canvas.MARGIN, 170, Canvas.CONTENT_WIDTH, 260);
     private static final double NEW_TAG_WIDTH = 64;
 
@@ -58,8 +60,8 @@ final class SlidePainter {
 
     private void statement(XSLFSlide slide, Statement statement) {
         text.heading(slide, Canvas.HEADING, statement.heading(), Canvas.HEADING_SIZE);
-        double size = TextFit.fittingSize(statement.text(), Canvas.textWidth(STATEMENT), Canvas.textHeight(STATEMENT),
-                32, 18);
+        double size = TextFit.fittingSize(
+                statement.text(), Canvas.textWidth(STATEMENT), Canvas.textHeight(STATEMENT), 32, 18);
         XSLFTextBox box = text.box(slide, STATEMENT, statement.text(), size, Style.BODY);
         box.setVerticalAlignment(VerticalAlignment.MIDDLE);
         box.getTextParagraphs().forEach(p -> p.setTextAlign(TextAlign.CENTER));
@@ -86,8 +88,12 @@ final class SlidePainter {
         text.heading(slide, Canvas.HEADING, points.heading(), Canvas.HEADING_SIZE);
         Rectangle2D body = Canvas.BODY;
         if (points.subheading() != null) {
-            double size = TextFit.fittingSize(points.subheading(), Canvas.textWidth(Canvas.SUBHEADING),
-                    Canvas.textHeight(Canvas.SUBHEADING), 16, 10);
+            double size = TextFit.fittingSize(
+                    points.subheading(),
+                    Canvas.textWidth(Canvas.SUBHEADING),
+                    Canvas.textHeight(Canvas.SUBHEADING),
+                    16,
+                    10);
             text.box(slide, Canvas.SUBHEADING, points.subheading(), size, Style.NOTE);
             body = Canvas.BODY_UNDER_SUBHEADING;
         }
@@ -98,25 +104,30 @@ final class SlidePainter {
     private void chart(XSLFSlide slide, BarChart spec) {
         Rectangle2D heading = Canvas.HEADING;
         if (spec.isNew()) {
-            heading = new Rectangle2D.Double(heading.getX(), heading.getY(),
-                    heading.getWidth() - NEW_TAG_WIDTH - 12, heading.getHeight());
+            heading = new Rectangle2D.Double(
+                    heading.getX(), heading.getY(), heading.getWidth() - NEW_TAG_WIDTH - 12, heading.getHeight());
         }
         text.heading(slide, heading, spec.heading(), Canvas.HEADING_SIZE);
         if (spec.isNew()) {
-            newTag(slide, new Rectangle2D.Double(Canvas.WIDTH - Canvas.MARGIN - NEW_TAG_WIDTH,
-                    heading.getMaxY() - 30, NEW_TAG_WIDTH, 28));
+            newTag(
+                    slide,
+                    new Rectangle2D.Double(
+                            Canvas.WIDTH - Canvas.MARGIN - NEW_TAG_WIDTH, heading.getMaxY() - 30, NEW_TAG_WIDTH, 28));
         }
         double chartHeight = ChartPaging.chartHeight(spec.notes());
         Rectangle2D plot = new Rectangle2D.Double(Canvas.MARGIN, Canvas.BODY.getY(), Canvas.CONTENT_WIDTH, chartHeight);
-        double labelSize = ChartPaging.labelSize(spec.chart().categories().size(), spec.chart().series().size(),
-                chartHeight);
+        double labelSize = ChartPaging.labelSize(
+                spec.chart().categories().size(), spec.chart().series().size(), chartHeight);
         BarChartWriter.draw(show, slide, spec.chart(), canvas.place(plot), canvas.font(labelSize));
         if (!spec.notes().isEmpty()) {
-            Rectangle2D note = new Rectangle2D.Double(Canvas.MARGIN, plot.getMaxY() + ChartPaging.NOTE_GAP,
-                    Canvas.CONTENT_WIDTH, ChartPaging.noteHeight(spec.notes()));
+            Rectangle2D note = new Rectangle2D.Double(
+                    Canvas.MARGIN,
+                    plot.getMaxY() + ChartPaging.NOTE_GAP,
+                    Canvas.CONTENT_WIDTH,
+                    ChartPaging.noteHeight(spec.notes()));
             String line = ChartPaging.noteText(spec.notes());
-            double size = TextFit.fittingSize(line, Canvas.textWidth(note), Canvas.textHeight(note),
-                    Canvas.NOTE_SIZE, 7);
+            double size =
+                    TextFit.fittingSize(line, Canvas.textWidth(note), Canvas.textHeight(note), Canvas.NOTE_SIZE, 7);
             text.box(slide, note, line, size, Style.NOTE);
         }
     }
@@ -125,7 +136,11 @@ final class SlidePainter {
         XSLFAutoShape tag = slide.createAutoShape();
         tag.setShapeType(ShapeType.ROUND_RECT);
         tag.setAnchor(canvas.place(box));
-        ((CTShape) tag.getXmlObject()).getSpPr().addNewSolidFill().addNewSchemeClr().setVal(STSchemeColorVal.ACCENT_2);
+        ((CTShape) tag.getXmlObject())
+                .getSpPr()
+                .addNewSolidFill()
+                .addNewSchemeClr()
+                .setVal(STSchemeColorVal.ACCENT_2);
         ((CTShape) tag.getXmlObject()).getSpPr().addNewLn().addNewNoFill();
         tag.setVerticalAlignment(VerticalAlignment.MIDDLE);
         tag.clearText();

@@ -46,12 +46,20 @@ final class TextBoxes {
     }
 
     /** A box of paragraphs; {@code size} is canvas points. */
-    XSLFTextBox box(XSLFSlide slide, Rectangle2D canvasBox, List<String> paragraphs, double size, Style style,
+    XSLFTextBox box(
+            XSLFSlide slide,
+            Rectangle2D canvasBox,
+            List<String> paragraphs,
+            double size,
+            Style style,
             boolean bullets) {
         XSLFTextBox box = slide.createTextBox();
         box.setAnchor(canvas.place(canvasBox));
-        box.setInsets(new org.apache.poi.sl.usermodel.Insets2D(Canvas.INSET_Y * canvas.scale(),
-                Canvas.INSET_X * canvas.scale(), Canvas.INSET_Y * canvas.scale(), Canvas.INSET_X * canvas.scale()));
+        box.setInsets(new org.apache.poi.sl.usermodel.Insets2D(
+                Canvas.INSET_Y * canvas.scale(),
+                Canvas.INSET_X * canvas.scale(),
+                Canvas.INSET_Y * canvas.scale(),
+                Canvas.INSET_X * canvas.scale()));
         box.setWordWrap(true);
         box.setVerticalAlignment(VerticalAlignment.TOP);
         box.setTextAutofit(TextAutofit.NORMAL);

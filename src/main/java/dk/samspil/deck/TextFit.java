@@ -97,8 +97,7 @@ final class TextFit {
     }
 
     /** A sentence ends with . ! ? or … (perhaps followed by a closing quote or bracket) before a space. */
-    private static final Pattern SENTENCE_END =
-            Pattern.compile("(?<=[.!?…][\"”»')\\]]{0,2})[ \\t]+|\\R");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…][\"”»')\\]]{0,2})[ \\t]+|\\R");
 
     /**
      * A paragraph as pieces that each fit one page: the whole paragraph if it fits, else its sentences gathered

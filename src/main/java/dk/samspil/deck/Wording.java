@@ -55,7 +55,8 @@ final class Wording {
         return "Spørgsmål " + number + ": " + text;
     }
 
-    static final String SECTOR_HIDDEN = "Vist samlet: for få fra en af sektorerne har svaret til at vise klynge og kommune hver for sig.";
+    static final String SECTOR_HIDDEN =
+            "Vist samlet: for få fra en af sektorerne har svaret til at vise klynge og kommune hver for sig.";
 
     static String sector(String sector) {
         return "MUNICIPALITY".equals(sector) ? "Kommunen" : "Klyngen";

@@ -3,5 +3,16 @@
  * disclosure policy), {@code DeckWriter} lays it out as .pptx with native charts, {@code Decks} keeps its versions and
  * makes them on the scheduler; the municipality's own talk is uploaded here too ({@code MunicipalTalks}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "mail", "meeting", "office", "ordering", "platform", "security", "servicedata", "survey"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "catalog",
+            "mail",
+            "meeting",
+            "office",
+            "ordering",
+            "platform",
+            "security",
+            "servicedata",
+            "survey"
+        })
 package dk.samspil.deck;

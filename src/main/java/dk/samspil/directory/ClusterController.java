@@ -1,15 +1,15 @@
 package dk.samspil.directory;
 
+import dk.samspil.directory.Views.ClusterView;
+import dk.samspil.directory.Views.MemberView;
 import dk.samspil.security.Access;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import dk.samspil.security.UserAdministration;
-import dk.samspil.directory.Views.ClusterView;
-import dk.samspil.directory.Views.MemberView;
-import java.util.List;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,8 +48,13 @@ class ClusterController {
     private final Access access;
     private final UserAdministration accounts;
 
-    ClusterController(Directory directory, ClusterRegister register, RegisterImport registerImport,
-            PracticeConfirmation confirmation, Access access, UserAdministration accounts) {
+    ClusterController(
+            Directory directory,
+            ClusterRegister register,
+            RegisterImport registerImport,
+            PracticeConfirmation confirmation,
+            Access access,
+            UserAdministration accounts) {
         this.accounts = accounts;
         this.directory = directory;
         this.register = register;
@@ -71,10 +76,15 @@ class ClusterController {
         model.addAttribute("practices", directory.registeredPractices(clusterId));
         List<MemberView> members = directory.members(clusterId);
         model.addAttribute("members", members);
-        var inUse = accounts.emailsInUse(members.stream().map(MemberView::email).filter(e -> e != null).toList());
-        model.addAttribute("withAccount", members.stream()
-                .filter(m -> m.email() != null && inUse.contains(m.email().strip().toLowerCase(java.util.Locale.ROOT)))
-                .map(MemberView::id).collect(java.util.stream.Collectors.toSet()));
+        var inUse = accounts.emailsInUse(
+                members.stream().map(MemberView::email).filter(e -> e != null).toList());
+        model.addAttribute(
+                "withAccount",
+                members.stream()
+                        .filter(m -> m.email() != null
+                                && inUse.contains(m.email().strip().toLowerCase(java.util.Locale.ROOT)))
+                        .map(MemberView::id)
+                        .collect(java.util.stream.Collectors.toSet()));
         return CLUSTER_VIEW;
     }
 
@@ -87,7 +97,10 @@ class ClusterController {
     }
 
     @PostMapping("/admin/klynger")
-    String createCluster(@Valid @ModelAttribute ClusterForm clusterForm, BindingResult result, Model model,
+    String createCluster(
+            @Valid @ModelAttribute ClusterForm clusterForm,
+            BindingResult result,
+            Model model,
             RedirectAttributes redirect) {
         if (!result.hasErrors() && register.clusterNameTaken(clusterForm.getName(), null)) {
             result.rejectValue("name", "cluster.name.duplicate");
@@ -108,8 +121,12 @@ class ClusterController {
     }
 
     @PostMapping("/klynger/{clusterId}/rediger")
-    String updateCluster(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId,
-            @Valid @ModelAttribute ClusterForm clusterForm, BindingResult result, Model model,
+    String updateCluster(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long clusterId,
+            @Valid @ModelAttribute ClusterForm clusterForm,
+            BindingResult result,
+            Model model,
             RedirectAttributes redirect) {
         ClusterView cluster = cluster(user, clusterId);
         if (!result.hasErrors() && register.clusterNameTaken(clusterForm.getName(), clusterId)) {
@@ -140,8 +157,11 @@ class ClusterController {
     }
 
     @GetMapping("/klynger/{clusterId}/praksis/{practiceId}")
-    String editPractice(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId,
-            @PathVariable long practiceId, Model model) {
+    String editPractice(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long clusterId,
+            @PathVariable long practiceId,
+            Model model) {
         model.addAttribute("cluster", cluster(user, clusterId));
         model.addAttribute("practiceId", practiceId);
         model.addAttribute("practiceForm", PracticeForm.of(practice(user, clusterId, practiceId)));
@@ -149,9 +169,14 @@ class ClusterController {
     }
 
     @PostMapping({"/klynger/{clusterId}/praksis", "/klynger/{clusterId}/praksis/{practiceId}"})
-    String savePractice(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId,
-            @PathVariable(required = false) Long practiceId, @Valid @ModelAttribute PracticeForm practiceForm,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+    String savePractice(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long clusterId,
+            @PathVariable(required = false) Long practiceId,
+            @Valid @ModelAttribute PracticeForm practiceForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         model.addAttribute("cluster", cluster(user, clusterId));
         if (practiceId != null) {
             practice(user, clusterId, practiceId);
@@ -169,8 +194,11 @@ class ClusterController {
     }
 
     @PostMapping("/klynger/{clusterId}/praksis/{practiceId}/slet")
-    String deletePractice(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId,
-            @PathVariable long practiceId, RedirectAttributes redirect) {
+    String deletePractice(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long clusterId,
+            @PathVariable long practiceId,
+            RedirectAttributes redirect) {
         cluster(user, clusterId);
         practice(user, clusterId, practiceId);
         register.deletePractice(clusterId, practiceId);
@@ -187,24 +215,33 @@ class ClusterController {
     }
 
     @GetMapping("/klynger/{clusterId}/medlemmer/{memberId}")
-    String editMember(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId,
-            @PathVariable long memberId, Model model) {
+    String editMember(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long clusterId,
+            @PathVariable long memberId,
+            Model model) {
         ClusterView cluster = cluster(user, clusterId);
         model.addAttribute("memberForm", MemberForm.of(member(user, clusterId, memberId)));
         return memberForm(model, cluster, memberId);
     }
 
     @PostMapping({"/klynger/{clusterId}/medlemmer", "/klynger/{clusterId}/medlemmer/{memberId}"})
-    String saveMember(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId,
-            @PathVariable(required = false) Long memberId, @Valid @ModelAttribute MemberForm memberForm,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+    String saveMember(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long clusterId,
+            @PathVariable(required = false) Long memberId,
+            @Valid @ModelAttribute MemberForm memberForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         ClusterView cluster = cluster(user, clusterId);
         if (memberId != null) {
             member(user, clusterId, memberId);
         }
         if (!result.hasErrors()) {
-            register.saveMember(clusterId, memberId, memberForm).ifPresent(conflict ->
-                    result.rejectValue(conflict.startsWith("member.practice") ? "practiceId" : "email", conflict));
+            register.saveMember(clusterId, memberId, memberForm)
+                    .ifPresent(conflict -> result.rejectValue(
+                            conflict.startsWith("member.practice") ? "practiceId" : "email", conflict));
         }
         if (result.hasErrors()) {
             return memberForm(model, cluster, memberId);
@@ -214,8 +251,11 @@ class ClusterController {
     }
 
     @PostMapping("/klynger/{clusterId}/medlemmer/{memberId}/slet")
-    String deleteMember(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId,
-            @PathVariable long memberId, RedirectAttributes redirect) {
+    String deleteMember(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long clusterId,
+            @PathVariable long memberId,
+            RedirectAttributes redirect) {
         cluster(user, clusterId);
         member(user, clusterId, memberId);
         register.deleteMember(clusterId, memberId);
@@ -225,8 +265,12 @@ class ClusterController {
 
     /** The coordinator invites a member to an account of their own: read-only (role MEMBER) in this cluster. */
     @PostMapping("/klynger/{clusterId}/medlemmer/{memberId}/konto")
-    String inviteMember(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId,
-            @PathVariable long memberId, jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
+    String inviteMember(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long clusterId,
+            @PathVariable long memberId,
+            jakarta.servlet.http.HttpServletRequest request,
+            RedirectAttributes redirect) {
         cluster(user, clusterId);
         MemberView member = member(user, clusterId, memberId);
         if (member.email() == null || member.email().isBlank()) {
@@ -234,7 +278,12 @@ class ClusterController {
         } else if (accounts.emailInUse(member.email())) {
             redirect.addFlashAttribute("error", "member.account.exists");
         } else {
-            accounts.invite(member.email(), member.name(), Role.MEMBER, "C:" + clusterId, user.getUsername(),
+            accounts.invite(
+                    member.email(),
+                    member.name(),
+                    Role.MEMBER,
+                    "C:" + clusterId,
+                    user.getUsername(),
                     request.getRemoteAddr());
             redirect.addFlashAttribute("success", "member.account.invited");
         }
@@ -258,10 +307,14 @@ class ClusterController {
     }
 
     @PostMapping("/praksis-til-bekraeftelse/{practiceId}")
-    String decide(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long practiceId,
-            @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
+    String decide(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long practiceId,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            RedirectAttributes redirect) {
         access.require(confirmation.mayDecide(user), user, "practice-confirmation");
-        String outcome = confirmation.decide(user, practiceId, confirm)
+        String outcome = confirmation
+                .decide(user, practiceId, confirm)
                 .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("practice:" + practiceId));
         redirect.addFlashAttribute(outcome.endsWith("takenElsewhere") ? "error" : "success", outcome);
         return "redirect:/praksis-til-bekraeftelse";
@@ -277,9 +330,13 @@ class ClusterController {
     }
 
     @PostMapping("/klynger/{clusterId}/import")
-    String importFile(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId,
+    String importFile(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long clusterId,
             @RequestParam(defaultValue = "PRACTICES") RegisterImport.Kind kind,
-            @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect)
             throws IOException {
         ClusterView cluster = cluster(user, clusterId);
         ImportReport report;
@@ -305,14 +362,17 @@ class ClusterController {
     }
 
     @GetMapping("/klynger/{clusterId}/import/eksempel-{kind}.csv")
-    ResponseEntity<byte[]> example(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId,
-            @PathVariable String kind) {
+    ResponseEntity<byte[]> example(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long clusterId, @PathVariable String kind) {
         cluster(user, clusterId);
         String body = "praksis".equals(kind)
                 ? "ydernummer;navn;tilmeldte patienter\n012345;Lægerne i Byen;4.210\n"
                 : "navn;e-mail;ydernummer\nAnne Andersen;anne@example.dk;012345\n";
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"eksempel-" + ("praksis".equals(kind) ? "praksis" : "medlemmer") + ".csv\"")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"eksempel-" + ("praksis".equals(kind) ? "praksis" : "medlemmer")
+                                + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(body.getBytes(StandardCharsets.UTF_8));
     }
@@ -321,16 +381,20 @@ class ClusterController {
 
     private ClusterView cluster(SamspilPrincipal user, long clusterId) {
         access.requireCluster(user, clusterId);
-        return directory.cluster(clusterId).orElseThrow(() -> new dk.samspil.security.AccessRefusedException("cluster:" + clusterId));
+        return directory
+                .cluster(clusterId)
+                .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("cluster:" + clusterId));
     }
 
     private Views.PracticeView practice(SamspilPrincipal user, long clusterId, long practiceId) {
-        return directory.practice(clusterId, practiceId)
+        return directory
+                .practice(clusterId, practiceId)
                 .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("practice:" + practiceId));
     }
 
     private Views.MemberView member(SamspilPrincipal user, long clusterId, long memberId) {
-        return directory.member(clusterId, memberId)
+        return directory
+                .member(clusterId, memberId)
                 .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("member:" + memberId));
     }
 }

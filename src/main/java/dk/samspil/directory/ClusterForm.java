@@ -25,10 +25,27 @@ class ClusterForm {
         return form;
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getRegionCode() { return regionCode; }
-    public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
-    public String getMunicipalityCode() { return municipalityCode; }
-    public void setMunicipalityCode(String municipalityCode) { this.municipalityCode = municipalityCode; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public void setRegionCode(String regionCode) {
+        this.regionCode = regionCode;
+    }
+
+    public String getMunicipalityCode() {
+        return municipalityCode;
+    }
+
+    public void setMunicipalityCode(String municipalityCode) {
+        this.municipalityCode = municipalityCode;
+    }
 }

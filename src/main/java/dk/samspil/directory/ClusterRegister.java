@@ -27,7 +27,8 @@ class ClusterRegister {
 
     @Transactional
     void updateCluster(long clusterId, ClusterForm form) {
-        jdbc.sql("UPDATE cluster SET name = ?, region_code = ?, municipality_code = ?, version = version + 1 WHERE id = ?")
+        jdbc.sql(
+                        "UPDATE cluster SET name = ?, region_code = ?, municipality_code = ?, version = version + 1 WHERE id = ?")
                 .params(form.getName().trim(), form.getRegionCode(), blankToNull(form.getMunicipalityCode()), clusterId)
                 .update();
     }
@@ -36,7 +37,8 @@ class ClusterRegister {
         return jdbc.sql("SELECT count(*) FROM cluster WHERE lower(name) = lower(?) AND id <> ?")
                         .params(name.trim(), exceptId == null ? -1L : exceptId)
                         .query(Integer.class)
-                        .single() > 0;
+                        .single()
+                > 0;
     }
 
     /**
@@ -49,12 +51,18 @@ class ClusterRegister {
     Optional<String> savePractice(long clusterId, Long practiceId, PracticeForm form) {
         String ydernummer = form.getYdernummer().trim();
         if (jdbc.sql("SELECT count(*) FROM practice WHERE cluster_id = ? AND ydernummer = ? AND id <> ?")
-                .params(clusterId, ydernummer, practiceId == null ? -1L : practiceId).query(Integer.class).single() > 0) {
+                        .params(clusterId, ydernummer, practiceId == null ? -1L : practiceId)
+                        .query(Integer.class)
+                        .single()
+                > 0) {
             return Optional.of("practice.ydernummer.duplicate");
         }
-        boolean confirmed = confirmation.confirmedAtOnce(clusterId, java.util.List.of(ydernummer)).contains(ydernummer);
+        boolean confirmed = confirmation
+                .confirmedAtOnce(clusterId, java.util.List.of(ydernummer))
+                .contains(ydernummer);
         if (practiceId == null) {
-            jdbc.sql("INSERT INTO practice (cluster_id, ydernummer, name, listed_patients, confirmed) VALUES (?, ?, ?, ?, ?)")
+            jdbc.sql(
+                            "INSERT INTO practice (cluster_id, ydernummer, name, listed_patients, confirmed) VALUES (?, ?, ?, ?, ?)")
                     .params(clusterId, ydernummer, form.getName().trim(), form.getListedPatients(), confirmed)
                     .update();
         } else {
@@ -62,7 +70,14 @@ class ClusterRegister {
             jdbc.sql("""
                             UPDATE practice SET confirmed = CASE WHEN ydernummer = ? THEN confirmed ELSE ? END,
                                 ydernummer = ?, name = ?, listed_patients = ? WHERE id = ? AND cluster_id = ?""")
-                    .params(ydernummer, confirmed, ydernummer, form.getName().trim(), form.getListedPatients(), practiceId, clusterId)
+                    .params(
+                            ydernummer,
+                            confirmed,
+                            ydernummer,
+                            form.getName().trim(),
+                            form.getListedPatients(),
+                            practiceId,
+                            clusterId)
                     .update();
         }
         return Optional.empty();
@@ -70,19 +85,28 @@ class ClusterRegister {
 
     @Transactional
     void deletePractice(long clusterId, long practiceId) {
-        jdbc.sql("DELETE FROM practice WHERE id = ? AND cluster_id = ?").params(practiceId, clusterId).update();
+        jdbc.sql("DELETE FROM practice WHERE id = ? AND cluster_id = ?")
+                .params(practiceId, clusterId)
+                .update();
     }
 
     @Transactional
     Optional<String> saveMember(long clusterId, Long memberId, MemberForm form) {
         Long practiceId = form.getPracticeId();
-        if (practiceId != null && jdbc.sql("SELECT count(*) FROM practice WHERE id = ? AND cluster_id = ?")
-                .params(practiceId, clusterId).query(Integer.class).single() == 0) {
+        if (practiceId != null
+                && jdbc.sql("SELECT count(*) FROM practice WHERE id = ? AND cluster_id = ?")
+                                .params(practiceId, clusterId)
+                                .query(Integer.class)
+                                .single()
+                        == 0) {
             return Optional.of("member.practice.unknown");
         }
         String email = form.getEmail().trim();
         if (jdbc.sql("SELECT count(*) FROM member WHERE cluster_id = ? AND lower(email) = lower(?) AND id <> ?")
-                .params(clusterId, email, memberId == null ? -1L : memberId).query(Integer.class).single() > 0) {
+                        .params(clusterId, email, memberId == null ? -1L : memberId)
+                        .query(Integer.class)
+                        .single()
+                > 0) {
             return Optional.of("member.email.duplicate");
         }
         if (memberId == null) {
@@ -99,7 +123,9 @@ class ClusterRegister {
 
     @Transactional
     void deleteMember(long clusterId, long memberId) {
-        jdbc.sql("DELETE FROM member WHERE id = ? AND cluster_id = ?").params(memberId, clusterId).update();
+        jdbc.sql("DELETE FROM member WHERE id = ? AND cluster_id = ?")
+                .params(memberId, clusterId)
+                .update();
     }
 
     private static String blankToNull(String value) {

@@ -32,18 +32,25 @@ public class Directory {
     }
 
     public Optional<ClusterView> cluster(long id) {
-        return jdbc.sql(CLUSTER_SELECT + " WHERE c.id = ?").param(id).query(Directory::cluster).optional();
+        return jdbc.sql(CLUSTER_SELECT + " WHERE c.id = ?")
+                .param(id)
+                .query(Directory::cluster)
+                .optional();
     }
 
     public List<ClusterView> clustersVisibleTo(SamspilPrincipal user) {
         if (user.isAdmin()) {
-            return jdbc.sql(CLUSTER_SELECT + " ORDER BY c.name").query(Directory::cluster).list();
+            return jdbc.sql(CLUSTER_SELECT + " ORDER BY c.name")
+                    .query(Directory::cluster)
+                    .list();
         }
         if (user.clusterId() == null) {
             return List.of();
         }
-        return jdbc.sql(CLUSTER_SELECT + " WHERE c.id = ? ORDER BY c.name").param(user.clusterId())
-                .query(Directory::cluster).list();
+        return jdbc.sql(CLUSTER_SELECT + " WHERE c.id = ? ORDER BY c.name")
+                .param(user.clusterId())
+                .query(Directory::cluster)
+                .list();
     }
 
     /**
@@ -52,21 +59,28 @@ public class Directory {
      */
     public List<PracticeView> practices(long clusterId) {
         return jdbc.sql(PRACTICE_SELECT + " WHERE cluster_id = ? AND confirmed ORDER BY name")
-                .param(clusterId).query(Directory::practice).list();
+                .param(clusterId)
+                .query(Directory::practice)
+                .list();
     }
 
     /** Every practice the cluster has registered, also those waiting for confirmation: for the cluster's own pages. */
     public List<PracticeView> registeredPractices(long clusterId) {
         return jdbc.sql(PRACTICE_SELECT + " WHERE cluster_id = ? ORDER BY name")
-                .param(clusterId).query(Directory::practice).list();
+                .param(clusterId)
+                .query(Directory::practice)
+                .list();
     }
 
     public Optional<PracticeView> practice(long clusterId, long practiceId) {
         return jdbc.sql(PRACTICE_SELECT + " WHERE cluster_id = ? AND id = ?")
-                .params(clusterId, practiceId).query(Directory::practice).optional();
+                .params(clusterId, practiceId)
+                .query(Directory::practice)
+                .optional();
     }
 
-    private static final String PRACTICE_SELECT = "SELECT id, ydernummer, name, listed_patients, confirmed FROM practice";
+    private static final String PRACTICE_SELECT =
+            "SELECT id, ydernummer, name, listed_patients, confirmed FROM practice";
 
     private static PracticeView practice(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new PracticeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5));
@@ -78,13 +92,15 @@ public class Directory {
                         FROM member b LEFT JOIN practice p ON p.id = b.practice_id
                         WHERE b.cluster_id = ? ORDER BY b.name""")
                 .param(clusterId)
-                .query((rs, n) -> new MemberView(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, Long.class), rs.getString(5)))
+                .query((rs, n) -> new MemberView(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class), rs.getString(5)))
                 .list();
     }
 
     public Optional<MemberView> member(long clusterId, long memberId) {
-        return members(clusterId).stream().filter(member -> member.id() == memberId).findFirst();
+        return members(clusterId).stream()
+                .filter(member -> member.id() == memberId)
+                .findFirst();
     }
 
     public List<MunicipalityView> municipalities() {
@@ -118,8 +134,14 @@ public class Directory {
     }
 
     private static ClusterView cluster(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new ClusterView(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
-                rs.getString("region_name"), rs.getString("municipality_code"), rs.getString("municipality_name"),
-                rs.getInt("practices"), rs.getInt("members"));
+        return new ClusterView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("region_code"),
+                rs.getString("region_name"),
+                rs.getString("municipality_code"),
+                rs.getString("municipality_name"),
+                rs.getInt("practices"),
+                rs.getInt("members"));
     }
 }

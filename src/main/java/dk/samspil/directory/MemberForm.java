@@ -29,10 +29,27 @@ class MemberForm {
         return form;
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public Long getPracticeId() { return practiceId; }
-    public void setPracticeId(Long practiceId) { this.practiceId = practiceId; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public Long getPracticeId() {
+        return practiceId;
+    }
+
+    public void setPracticeId(Long practiceId) {
+        this.practiceId = practiceId;
+    }
 }

@@ -46,8 +46,13 @@ class MunicipalAccountController {
     private final MessageSource messages;
     private final SamspilSettings settings;
 
-    MunicipalAccountController(Invitations invitations, Directory directory, Outbox outbox, Access access,
-            MessageSource messages, SamspilSettings settings) {
+    MunicipalAccountController(
+            Invitations invitations,
+            Directory directory,
+            Outbox outbox,
+            Access access,
+            MessageSource messages,
+            SamspilSettings settings) {
         this.invitations = invitations;
         this.directory = directory;
         this.outbox = outbox;
@@ -65,11 +70,17 @@ class MunicipalAccountController {
 
     @PostMapping(PATH)
     @Transactional
-    String invite(@AuthenticationPrincipal SamspilPrincipal user, @Valid @ModelAttribute("accountForm") AccountForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+    String invite(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @Valid @ModelAttribute("accountForm") AccountForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         requireAllowed(user);
         String code = user.isAdmin() ? form.getMunicipalityCode() : user.municipalityCode();
-        Optional<MunicipalityView> municipality = directory.municipalities().stream().filter(m -> m.code().equals(code)).findFirst();
+        Optional<MunicipalityView> municipality = directory.municipalities().stream()
+                .filter(m -> m.code().equals(code))
+                .findFirst();
         if (municipality.isEmpty()) {
             result.rejectValue("municipalityCode", "invitation.municipal.municipality.required");
         }
@@ -78,11 +89,16 @@ class MunicipalAccountController {
         }
         Optional<String> token = invitations.inviteMunicipalContact(form.getEmail(), form.getName(), code);
         if (token.isPresent()) {
-            outbox.enqueueSecret(mail(form, municipality.get(), "invitation.municipal.mail", settings.link("/invitation/" + token.get())));
+            outbox.enqueueSecret(mail(
+                    form,
+                    municipality.get(),
+                    "invitation.municipal.mail",
+                    settings.link("/invitation/" + token.get())));
             redirect.addFlashAttribute("success", "invitation.municipal.sent");
         } else if (invitations.grantMunicipality(form.getEmail(), code)) {
             // An order's participant who works for the municipality: rights, and a notice, but no password link.
-            outbox.enqueue(mail(form, municipality.get(), "invitation.municipal.granted.mail", settings.link("/bestillinger")));
+            outbox.enqueue(mail(
+                    form, municipality.get(), "invitation.municipal.granted.mail", settings.link("/bestillinger")));
             redirect.addFlashAttribute("success", "invitation.municipal.granted");
         } else {
             result.rejectValue("email", "invitation.municipal.email.taken");
@@ -93,19 +109,27 @@ class MunicipalAccountController {
 
     private OutgoingMail mail(AccountForm form, MunicipalityView municipality, String key, String link) {
         Object[] args = {form.getName().strip(), municipality.name(), link};
-        return new OutgoingMail(form.getEmail().strip(), messages.getMessage(key + ".subject", args, DANISH),
-                messages.getMessage(key + ".body", args, DANISH), "municipal-account:" + municipality.code());
+        return new OutgoingMail(
+                form.getEmail().strip(),
+                messages.getMessage(key + ".subject", args, DANISH),
+                messages.getMessage(key + ".body", args, DANISH),
+                "municipal-account:" + municipality.code());
     }
 
     /** An administrator, or an account with its municipality's rights (not an order's participant). */
     private void requireAllowed(SamspilPrincipal user) {
-        access.require(user.isAdmin() || (user.is(Role.MUNICIPALITY) && user.municipalityCode() != null), user,
+        access.require(
+                user.isAdmin() || (user.is(Role.MUNICIPALITY) && user.municipalityCode() != null),
+                user,
                 "municipal-accounts");
     }
 
     private String view(SamspilPrincipal user, Model model) {
-        List<MunicipalityView> choices = user.isAdmin() ? directory.municipalities()
-                : directory.municipalities().stream().filter(m -> m.code().equals(user.municipalityCode())).toList();
+        List<MunicipalityView> choices = user.isAdmin()
+                ? directory.municipalities()
+                : directory.municipalities().stream()
+                        .filter(m -> m.code().equals(user.municipalityCode()))
+                        .toList();
         model.addAttribute("municipalities", choices);
         model.addAttribute("chooser", user.isAdmin());
         return VIEW;
@@ -120,17 +144,36 @@ class MunicipalAccountController {
 
         /** The address is also the username, so it keeps to the characters a username may have. */
         @NotBlank(message = "{invitation.municipal.email.required}")
-        @Pattern(regexp = "\\s*[A-Za-z0-9._-]{1,64}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\s*", message = "{invitation.municipal.email.invalid}")
+        @Pattern(
+                regexp = "\\s*[A-Za-z0-9._-]{1,64}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\s*",
+                message = "{invitation.municipal.email.invalid}")
         @Size(max = 100, message = "{field.tooLong}")
         private String email;
 
         private String municipalityCode;
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getEmail() { return email; }
-        public void setEmail(String email) { this.email = email; }
-        public String getMunicipalityCode() { return municipalityCode; }
-        public void setMunicipalityCode(String municipalityCode) { this.municipalityCode = municipalityCode; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getMunicipalityCode() {
+            return municipalityCode;
+        }
+
+        public void setMunicipalityCode(String municipalityCode) {
+            this.municipalityCode = municipalityCode;
+        }
     }
 }

@@ -34,15 +34,20 @@ class PracticeConfirmation {
 
     /** The ydernumre that count for the cluster as soon as they are added. */
     Set<String> confirmedAtOnce(long clusterId, Collection<String> ydernumre) {
-        Optional<String> municipality = jdbc.sql("SELECT municipality_code FROM cluster WHERE id = ?").param(clusterId)
-                .query(String.class).optional();
+        Optional<String> municipality = jdbc.sql("SELECT municipality_code FROM cluster WHERE id = ?")
+                .param(clusterId)
+                .query(String.class)
+                .optional();
         NationalRegister national = register.getIfAvailable();
         if (ydernumre.isEmpty() || municipality.isEmpty() || municipality.get() == null || national == null) {
             return Set.of();
         }
         Map<String, String> registered = national.municipalities(ydernumre);
-        Set<String> elsewhere = Set.copyOf(jdbc.sql("SELECT ydernummer FROM practice WHERE confirmed AND cluster_id <> ? AND ydernummer = ANY (?)")
-                .params(clusterId, ydernumre.toArray(String[]::new)).query(String.class).list());
+        Set<String> elsewhere = Set.copyOf(
+                jdbc.sql("SELECT ydernummer FROM practice WHERE confirmed AND cluster_id <> ? AND ydernummer = ANY (?)")
+                        .params(clusterId, ydernumre.toArray(String[]::new))
+                        .query(String.class)
+                        .list());
         return ydernumre.stream()
                 .filter(y -> municipality.get().equals(registered.get(y)) && !elsewhere.contains(y))
                 .collect(Collectors.toSet());
@@ -60,8 +65,13 @@ class PracticeConfirmation {
                                                                         FROM provider v WHERE v.code = ?))
                         ORDER BY c.name, p.ydernummer""")
                 .params(user.isAdmin(), user.providerCode())
-                .query((rs, n) -> new PendingPracticeView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new PendingPracticeView(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 
@@ -76,20 +86,28 @@ class PracticeConfirmation {
      */
     @Transactional
     Optional<String> decide(SamspilPrincipal user, long practiceId, boolean confirm) {
-        Optional<PendingPracticeView> practice = pending(user).stream().filter(p -> p.id() == practiceId).findFirst();
+        Optional<PendingPracticeView> practice =
+                pending(user).stream().filter(p -> p.id() == practiceId).findFirst();
         if (practice.isEmpty()) {
             return Optional.empty();
         }
         if (!confirm) {
-            jdbc.sql("DELETE FROM practice WHERE id = ? AND NOT confirmed").param(practiceId).update();
+            jdbc.sql("DELETE FROM practice WHERE id = ? AND NOT confirmed")
+                    .param(practiceId)
+                    .update();
             return Optional.of("practice.pending.refused");
         }
         boolean taken = jdbc.sql("SELECT count(*) FROM practice WHERE confirmed AND ydernummer = ?")
-                .param(practice.get().ydernummer()).query(Integer.class).single() > 0;
+                        .param(practice.get().ydernummer())
+                        .query(Integer.class)
+                        .single()
+                > 0;
         if (taken) {
             return Optional.of("practice.pending.takenElsewhere");
         }
-        jdbc.sql("UPDATE practice SET confirmed = true WHERE id = ?").param(practiceId).update();
+        jdbc.sql("UPDATE practice SET confirmed = true WHERE id = ?")
+                .param(practiceId)
+                .update();
         return Optional.of("practice.pending.confirmed");
     }
 }

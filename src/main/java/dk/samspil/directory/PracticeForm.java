@@ -33,10 +33,27 @@ class PracticeForm {
         return form;
     }
 
-    public String getYdernummer() { return ydernummer; }
-    public void setYdernummer(String ydernummer) { this.ydernummer = ydernummer; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public Integer getListedPatients() { return listedPatients; }
-    public void setListedPatients(Integer listedPatients) { this.listedPatients = listedPatients; }
+    public String getYdernummer() {
+        return ydernummer;
+    }
+
+    public void setYdernummer(String ydernummer) {
+        this.ydernummer = ydernummer;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getListedPatients() {
+        return listedPatients;
+    }
+
+    public void setListedPatients(Integer listedPatients) {
+        this.listedPatients = listedPatients;
+    }
 }

@@ -47,8 +47,13 @@ class ProviderController {
     }
 
     @PostMapping("/admin/udbydere")
-    String create(@Valid @ModelAttribute ProviderForm providerForm, BindingResult result, Model model,
-            @AuthenticationPrincipal SamspilPrincipal admin, HttpServletRequest request, RedirectAttributes redirect) {
+    String create(
+            @Valid @ModelAttribute ProviderForm providerForm,
+            BindingResult result,
+            Model model,
+            @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         if (!result.hasFieldErrors("code") && exists(providerForm.getCode())) {
             result.rejectValue("code", "provider.code.taken");
         }
@@ -57,7 +62,11 @@ class ProviderController {
             return view(model, null);
         }
         jdbc.sql("INSERT INTO provider (code, name, region_code) VALUES (?, ?, ?)")
-                .params(providerForm.getCode(), providerForm.getName().strip(), blankToNull(providerForm.getRegionCode())).update();
+                .params(
+                        providerForm.getCode(),
+                        providerForm.getName().strip(),
+                        blankToNull(providerForm.getRegionCode()))
+                .update();
         auditLog.record(admin.getUsername(), PROVIDER_SAVED, "P:" + providerForm.getCode(), request);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/udbydere/" + providerForm.getCode();
@@ -65,12 +74,18 @@ class ProviderController {
 
     @GetMapping("/admin/udbydere/{code}")
     String edit(@PathVariable String code, Model model) {
-        var provider = directory.providers().stream().filter(p -> p.code().equals(code)).findFirst()
+        var provider = directory.providers().stream()
+                .filter(p -> p.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var form = new ProviderForm();
         form.setCode(provider.code());
         form.setName(provider.name());
-        form.setRegionCode(jdbc.sql("SELECT region_code FROM provider WHERE code = ?").param(code).query(String.class).optional().orElse(null));
+        form.setRegionCode(jdbc.sql("SELECT region_code FROM provider WHERE code = ?")
+                .param(code)
+                .query(String.class)
+                .optional()
+                .orElse(null));
         if (!model.containsAttribute("providerForm")) {
             model.addAttribute("providerForm", form);
         }
@@ -78,8 +93,14 @@ class ProviderController {
     }
 
     @PostMapping("/admin/udbydere/{code}")
-    String update(@PathVariable String code, @Valid @ModelAttribute ProviderForm providerForm, BindingResult result,
-            Model model, @AuthenticationPrincipal SamspilPrincipal admin, HttpServletRequest request, RedirectAttributes redirect) {
+    String update(
+            @PathVariable String code,
+            @Valid @ModelAttribute ProviderForm providerForm,
+            BindingResult result,
+            Model model,
+            @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         if (!exists(code)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -89,7 +110,8 @@ class ProviderController {
             return view(model, code);
         }
         jdbc.sql("UPDATE provider SET name = ?, region_code = ? WHERE code = ?")
-                .params(providerForm.getName().strip(), blankToNull(providerForm.getRegionCode()), code).update();
+                .params(providerForm.getName().strip(), blankToNull(providerForm.getRegionCode()), code)
+                .update();
         auditLog.record(admin.getUsername(), PROVIDER_SAVED, "P:" + code, request);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/udbydere/" + code;
@@ -103,13 +125,18 @@ class ProviderController {
 
     private void checkRegion(ProviderForm form, BindingResult result) {
         String region = blankToNull(form.getRegionCode());
-        if (region != null && directory.regions().stream().noneMatch(r -> r.code().equals(region))) {
+        if (region != null
+                && directory.regions().stream().noneMatch(r -> r.code().equals(region))) {
             result.rejectValue("regionCode", "provider.region.unknown");
         }
     }
 
     private boolean exists(String code) {
-        return jdbc.sql("SELECT count(*) FROM provider WHERE code = ?").param(code).query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM provider WHERE code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     private static String blankToNull(String value) {
@@ -120,16 +147,35 @@ class ProviderController {
         @NotBlank(message = "{provider.code.required}")
         @Pattern(regexp = "[A-Z0-9-]{2,20}", message = "{provider.code.invalid}")
         private String code;
+
         @NotBlank(message = "{provider.name.required}")
         @Size(max = 200, message = "{provider.name.length}")
         private String name;
+
         private String regionCode;
 
-        public String getCode() { return code; }
-        public void setCode(String code) { this.code = code; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getRegionCode() { return regionCode; }
-        public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
+        public String getCode() {
+            return code;
+        }
+
+        public void setCode(String code) {
+            this.code = code;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getRegionCode() {
+            return regionCode;
+        }
+
+        public void setRegionCode(String regionCode) {
+            this.regionCode = regionCode;
+        }
     }
 }

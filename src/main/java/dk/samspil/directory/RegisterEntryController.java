@@ -39,19 +39,30 @@ class RegisterEntryController {
 
     @GetMapping("/admin/regioner/{code}")
     String region(@PathVariable String code, Model model) {
-        String name = jdbc.sql("SELECT name FROM region WHERE code = ?").param(code).query(String.class).optional()
+        String name = jdbc.sql("SELECT name FROM region WHERE code = ?")
+                .param(code)
+                .query(String.class)
+                .optional()
                 .orElseThrow(RegisterEntryController::notFound);
         model.addAttribute("entryForm", RegisterEntryForm.of(name, null));
         return view(model, Kind.REGION, "/admin/regioner/" + code);
     }
 
     @PostMapping("/admin/regioner/{code}")
-    String saveRegion(@PathVariable String code, @Valid @ModelAttribute("entryForm") RegisterEntryForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+    String saveRegion(
+            @PathVariable String code,
+            @Valid @ModelAttribute("entryForm") RegisterEntryForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         existing("SELECT count(*) FROM region WHERE code = ?", code);
         String action = "/admin/regioner/" + code;
         if (!result.hasErrors()) {
-            saveUnique(result, () -> jdbc.sql("UPDATE region SET name = ? WHERE code = ?").params(form.name(), code).update());
+            saveUnique(
+                    result,
+                    () -> jdbc.sql("UPDATE region SET name = ? WHERE code = ?")
+                            .params(form.name(), code)
+                            .update());
         }
         return result.hasErrors() ? view(model, Kind.REGION, action) : saved(redirect, action);
     }
@@ -65,14 +76,19 @@ class RegisterEntryController {
     }
 
     @PostMapping("/admin/kommuner/{code}")
-    String saveMunicipality(@PathVariable String code, @Valid @ModelAttribute("entryForm") RegisterEntryForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+    String saveMunicipality(
+            @PathVariable String code,
+            @Valid @ModelAttribute("entryForm") RegisterEntryForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         existing("SELECT count(*) FROM municipality WHERE code = ?", code);
         String action = "/admin/kommuner/" + code;
         checkRegion(form, result);
         if (!result.hasErrors()) {
             jdbc.sql("UPDATE municipality SET name = ?, region_code = ? WHERE code = ?")
-                    .params(form.name(), form.getRegionCode(), code).update();
+                    .params(form.name(), form.getRegionCode(), code)
+                    .update();
         }
         return result.hasErrors() ? view(model, Kind.MUNICIPALITY, action) : saved(redirect, action);
     }
@@ -86,15 +102,23 @@ class RegisterEntryController {
     }
 
     @PostMapping("/admin/hospitalsenheder")
-    String createHospitalUnit(@Valid @ModelAttribute("entryForm") RegisterEntryForm form, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+    String createHospitalUnit(
+            @Valid @ModelAttribute("entryForm") RegisterEntryForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         checkRegion(form, result);
         long[] id = {0};
         if (!result.hasErrors()) {
-            saveUnique(result, () -> id[0] = jdbc.sql("INSERT INTO hospital_unit (name, region_code) VALUES (?, ?) RETURNING id")
-                    .params(form.name(), form.getRegionCode()).query(Long.class).single());
+            saveUnique(
+                    result,
+                    () -> id[0] = jdbc.sql("INSERT INTO hospital_unit (name, region_code) VALUES (?, ?) RETURNING id")
+                            .params(form.name(), form.getRegionCode())
+                            .query(Long.class)
+                            .single());
         }
-        return result.hasErrors() ? view(model, Kind.NEW_HOSPITAL_UNIT, "/admin/hospitalsenheder")
+        return result.hasErrors()
+                ? view(model, Kind.NEW_HOSPITAL_UNIT, "/admin/hospitalsenheder")
                 : saved(redirect, "/admin/hospitalsenheder/" + id[0]);
     }
 
@@ -105,14 +129,21 @@ class RegisterEntryController {
     }
 
     @PostMapping("/admin/hospitalsenheder/{id}")
-    String saveHospitalUnit(@PathVariable long id, @Valid @ModelAttribute("entryForm") RegisterEntryForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+    String saveHospitalUnit(
+            @PathVariable long id,
+            @Valid @ModelAttribute("entryForm") RegisterEntryForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         existing("SELECT count(*) FROM hospital_unit WHERE id = ?", id);
         String action = "/admin/hospitalsenheder/" + id;
         checkRegion(form, result);
         if (!result.hasErrors()) {
-            saveUnique(result, () -> jdbc.sql("UPDATE hospital_unit SET name = ?, region_code = ? WHERE id = ?")
-                    .params(form.name(), form.getRegionCode(), id).update());
+            saveUnique(
+                    result,
+                    () -> jdbc.sql("UPDATE hospital_unit SET name = ?, region_code = ? WHERE id = ?")
+                            .params(form.name(), form.getRegionCode(), id)
+                            .update());
         }
         return result.hasErrors() ? view(model, Kind.HOSPITAL_UNIT, action) : saved(redirect, action);
     }
@@ -132,8 +163,13 @@ class RegisterEntryController {
             this.asksRegion = asksRegion;
         }
 
-        public String title() { return title; }
-        public boolean asksRegion() { return asksRegion; }
+        public String title() {
+            return title;
+        }
+
+        public boolean asksRegion() {
+            return asksRegion;
+        }
     }
 
     private String view(Model model, Kind kind, String action) {
@@ -168,8 +204,10 @@ class RegisterEntryController {
 
     /** The entry's name and region as the form shows them; 404 for an entry the register does not have. */
     private RegisterEntryForm entry(String selectNameAndRegion, Object key) {
-        return jdbc.sql(selectNameAndRegion).param(key)
-                .query((rs, n) -> RegisterEntryForm.of(rs.getString(1), rs.getString(2))).optional()
+        return jdbc.sql(selectNameAndRegion)
+                .param(key)
+                .query((rs, n) -> RegisterEntryForm.of(rs.getString(1), rs.getString(2)))
+                .optional()
                 .orElseThrow(RegisterEntryController::notFound);
     }
 
@@ -188,6 +226,7 @@ class RegisterEntryController {
         @Size(max = 200, message = "{provider.name.length}")
         @SingleLine
         private String name;
+
         private String regionCode;
 
         static RegisterEntryForm of(String name, String regionCode) {
@@ -197,11 +236,24 @@ class RegisterEntryController {
             return form;
         }
 
-        String name() { return name.strip(); }
+        String name() {
+            return name.strip();
+        }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getRegionCode() { return regionCode; }
-        public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getRegionCode() {
+            return regionCode;
+        }
+
+        public void setRegionCode(String regionCode) {
+            this.regionCode = regionCode;
+        }
     }
 }

@@ -92,7 +92,8 @@ class RegisterImport {
                 if (rows.size() >= MAX_ROWS) {
                     throw new Refusal(ImportReport.refused("import.tooManyRows", MAX_ROWS));
                 }
-                if (cells.subList(Math.min(width[0], cells.size()), cells.size()).stream().anyMatch(c -> c != null && !c.isBlank())) {
+                if (cells.subList(Math.min(width[0], cells.size()), cells.size()).stream()
+                        .anyMatch(c -> c != null && !c.isBlank())) {
                     problems.add(new Problem(line, "import.row.columnCount", cells.size(), width[0]));
                     return;
                 }
@@ -109,13 +110,17 @@ class RegisterImport {
         if (rows.isEmpty() && problems.isEmpty()) {
             return ImportReport.refused("import.noRows");
         }
-        return kind == Kind.PRACTICES ? importPractices(clusterId, rows, problems) : importMembers(clusterId, rows, problems);
+        return kind == Kind.PRACTICES
+                ? importPractices(clusterId, rows, problems)
+                : importMembers(clusterId, rows, problems);
     }
 
     private ImportReport importPractices(long clusterId, List<Row> rows, ProblemList<Problem> problems) {
         Map<String, Integer> seen = new HashMap<>();
-        Set<String> existing = Set.copyOf(jdbc.sql("SELECT ydernummer FROM practice WHERE cluster_id = ?").param(clusterId)
-                .query(String.class).list());
+        Set<String> existing = Set.copyOf(jdbc.sql("SELECT ydernummer FROM practice WHERE cluster_id = ?")
+                .param(clusterId)
+                .query(String.class)
+                .list());
         List<Row> valid = new ArrayList<>();
         for (Row row : rows) {
             long before = problems.count();
@@ -139,8 +144,12 @@ class RegisterImport {
         if (!problems.isEmpty()) {
             return ImportReport.refused(problems);
         }
-        Set<String> confirmed = confirmation.confirmedAtOnce(clusterId,
-                valid.stream().map(r -> r.get(Heading.YDERNUMMER)).filter(y -> !existing.contains(y)).toList());
+        Set<String> confirmed = confirmation.confirmedAtOnce(
+                clusterId,
+                valid.stream()
+                        .map(r -> r.get(Heading.YDERNUMMER))
+                        .filter(y -> !existing.contains(y))
+                        .toList());
         int created = 0;
         for (Row row : valid) {
             String ydernummer = row.get(Heading.YDERNUMMER);
@@ -151,7 +160,11 @@ class RegisterImport {
                             INSERT INTO practice (cluster_id, ydernummer, name, listed_patients, confirmed) VALUES (?, ?, ?, ?, ?)
                             ON CONFLICT (cluster_id, ydernummer) DO UPDATE SET name = EXCLUDED.name,
                                 listed_patients = EXCLUDED.listed_patients""")
-                    .params(clusterId, ydernummer, row.get(Heading.PRACTICE_NAME), parseCount(row.get(Heading.LISTED)).orElseThrow(),
+                    .params(
+                            clusterId,
+                            ydernummer,
+                            row.get(Heading.PRACTICE_NAME),
+                            parseCount(row.get(Heading.LISTED)).orElseThrow(),
                             confirmed.contains(ydernummer))
                     .update();
         }
@@ -170,13 +183,17 @@ class RegisterImport {
     }
 
     private ImportReport importMembers(long clusterId, List<Row> rows, ProblemList<Problem> problems) {
-        Map<String, Long> practices = jdbc.sql("SELECT ydernummer, id FROM practice WHERE cluster_id = ?")
+        Map<String, Long> practices = jdbc
+                .sql("SELECT ydernummer, id FROM practice WHERE cluster_id = ?")
                 .param(clusterId)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list().stream()
+                .list()
+                .stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         List<String> existing = jdbc.sql("SELECT lower(email) FROM member WHERE cluster_id = ?")
-                .param(clusterId).query(String.class).list();
+                .param(clusterId)
+                .query(String.class)
+                .list();
         Map<String, Integer> seen = new HashMap<>();
         for (Row row : rows) {
             String name = row.get(Heading.PERSON_NAME);
@@ -220,7 +237,9 @@ class RegisterImport {
     static Optional<Integer> parseCount(String value) {
         // "1234.0" is how a spreadsheet cell may give a whole number
         String text = value != null && value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
-        return DanishNumbers.parseWhole(text).filter(count -> count <= RegisterRules.MAX_LISTED_PATIENTS).map(Long::intValue);
+        return DanishNumbers.parseWhole(text)
+                .filter(count -> count <= RegisterRules.MAX_LISTED_PATIENTS)
+                .map(Long::intValue);
     }
 
     /** Where each column is; a missing required column refuses the file, saying what the first line was read as. */
@@ -234,7 +253,9 @@ class RegisterImport {
             }
         }
         if (kind.columns.stream().anyMatch(c -> kind.required(c) && !columns.containsKey(c))) {
-            throw new Refusal(ImportReport.refused("import.columns", String.join("; ", kind.columns.stream().map(Heading::danish).toList()),
+            throw new Refusal(ImportReport.refused(
+                    "import.columns",
+                    String.join("; ", kind.columns.stream().map(Heading::danish).toList()),
                     Heading.asRead(cells)));
         }
         return columns;
@@ -253,7 +274,9 @@ class RegisterImport {
 
         String get(Heading column) {
             Integer index = header.get(column);
-            return index == null || index >= cells.size() || cells.get(index) == null ? "" : cells.get(index).strip();
+            return index == null || index >= cells.size() || cells.get(index) == null
+                    ? ""
+                    : cells.get(index).strip();
         }
     }
 }

@@ -17,6 +17,8 @@ final class RegisterRules {
     }
 
     static boolean validEmail(String value) {
-        return value != null && value.length() <= 254 && EMAIL_PATTERN.matcher(value).matches();
+        return value != null
+                && value.length() <= 254
+                && EMAIL_PATTERN.matcher(value).matches();
     }
 }

@@ -5,15 +5,22 @@ public final class Views {
 
     private Views() {}
 
-    public record ClusterView(long id, String name, String regionCode, String regionName, String municipalityCode,
-            String municipalityName, int practiceCount, int memberCount) {}
+    public record ClusterView(
+            long id,
+            String name,
+            String regionCode,
+            String regionName,
+            String municipalityCode,
+            String municipalityName,
+            int practiceCount,
+            int memberCount) {}
 
     /** @param confirmed whether the practice counts: confirmed as the cluster's by the consultant or the register */
     public record PracticeView(long id, String ydernummer, String name, int listedPatients, boolean confirmed) {}
 
     /** A ydernummer a cluster has added, waiting for the consultant; {@code otherClusters} that also have it. */
-    public record PendingPracticeView(long id, long clusterId, String clusterName, String ydernummer, String name,
-            String otherClusters) {}
+    public record PendingPracticeView(
+            long id, long clusterId, String clusterName, String ydernummer, String name, String otherClusters) {}
 
     public record MemberView(long id, String name, String email, Long practiceId, String practiceName) {}
 

@@ -1,9 +1,9 @@
 package dk.samspil.documents;
 
-import dk.samspil.office.DocxBuilder;
 import static dk.samspil.documents.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
+import dk.samspil.office.DocxBuilder;
 import dk.samspil.office.DocxBuilder.Line;
 import dk.samspil.platform.DanishFormat;
 import java.util.Collections;
@@ -27,7 +27,11 @@ final class DialogueSheet {
             if (questions.isEmpty()) {
                 continue;
             }
-            doc.heading(2, block(DanishFormat.timeSpan(block.from(), block.to()), block.item().title()));
+            doc.heading(
+                    2,
+                    block(
+                            DanishFormat.timeSpan(block.from(), block.to()),
+                            block.item().title()));
             for (String question : questions) {
                 doc.boldParagraph(question);
                 doc.answerBox(ANSWER_CM);

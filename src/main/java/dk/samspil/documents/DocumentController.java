@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class DocumentController {
 
-    static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final OrderGuard guard;
     private final OrderDocuments documents;
@@ -49,19 +50,27 @@ class DocumentController {
     }
 
     @GetMapping("/bestillinger/{orderId}/dokumenter/{token}/{stem}.docx")
-    ResponseEntity<byte[]> docx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @PathVariable String token, @PathVariable String stem) {
+    ResponseEntity<byte[]> docx(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable String token,
+            @PathVariable String stem) {
         OrderView order = guard.visible(user, orderId);
         Kind kind = kind(order, token, stem);
         return download(documents.docx(order, kind), DOCX, kind.fileStem() + ".docx");
     }
 
     @GetMapping("/bestillinger/{orderId}/dokumenter/{token}/{stem}.pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @PathVariable String token, @PathVariable String stem) {
+    ResponseEntity<byte[]> pdf(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable String token,
+            @PathVariable String stem) {
         OrderView order = guard.visible(user, orderId);
         Kind kind = kind(order, token, stem);
-        byte[] pdf = documents.pdf(order, kind).orElseThrow(() -> new AccessRefusedException("documents:" + orderId + ":pdf"));
+        byte[] pdf = documents
+                .pdf(order, kind)
+                .orElseThrow(() -> new AccessRefusedException("documents:" + orderId + ":pdf"));
         return download(pdf, MediaType.APPLICATION_PDF, kind.fileStem() + ".pdf");
     }
 
@@ -78,7 +87,9 @@ class DocumentController {
         if (!documents.validToken(order, token)) {
             throw new AccessRefusedException("documents:" + order.id());
         }
-        return documents.kinds(order).stream().filter(k -> k.fileStem().equals(stem)).findFirst()
+        return documents.kinds(order).stream()
+                .filter(k -> k.fileStem().equals(stem))
+                .findFirst()
                 .orElseThrow(() -> new AccessRefusedException("documents:" + order.id() + ":" + stem));
     }
 
@@ -86,7 +97,12 @@ class DocumentController {
         return ResponseEntity.ok()
                 .contentType(type)
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(bytes);
     }
 }

@@ -15,6 +15,7 @@ class DocumentJob {
 
     @Bean
     OneTimeTask<Long> documentPdfTask(@Lazy OrderDocuments documents) {
-        return Tasks.oneTime("document-pdfs", Long.class).execute((instance, context) -> documents.makePdfs(instance.getData()));
+        return Tasks.oneTime("document-pdfs", Long.class)
+                .execute((instance, context) -> documents.makePdfs(instance.getData()));
     }
 }

@@ -1,15 +1,15 @@
 package dk.samspil.documents;
 
-import dk.samspil.office.DocxBuilder;
 import static dk.samspil.documents.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ItemKind;
 import dk.samspil.catalog.PackageDefinition.ProgrammeEntry;
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
-import dk.samspil.office.DocxBuilder.Line;
 import dk.samspil.documents.PackageDocuments.Facts;
 import dk.samspil.documents.PackageDocuments.Kind;
+import dk.samspil.office.DocxBuilder;
+import dk.samspil.office.DocxBuilder.Line;
 import dk.samspil.platform.DanishFormat;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -100,14 +100,17 @@ final class DocumentSections {
     }
 
     List<ScheduledItem> blocks() {
-        return schedule().stream().filter(item -> item.item().kind() == ItemKind.BLOCK).toList();
+        return schedule().stream()
+                .filter(item -> item.item().kind() == ItemKind.BLOCK)
+                .toList();
     }
 
     /** The deadlines before the meeting, in words and dates (seed 004's drejebog). */
     List<String> deadlines(boolean withOrder) {
         List<String> deadlines = new ArrayList<>();
         if (withOrder && pkg.leadTime() != null) {
-            deadlines.add(orderBy(pkg.leadTime().weeks(), weeksBefore(pkg.leadTime().weeks())));
+            deadlines.add(
+                    orderBy(pkg.leadTime().weeks(), weeksBefore(pkg.leadTime().weeks())));
         }
         deadlines.add(finalDeckBy(weeksBefore(2)));
         deadlines.add(preMeetingBy(weeksBefore(1)));
@@ -143,6 +146,8 @@ final class DocumentSections {
 
     private LocalTime end() {
         List<ScheduledItem> schedule = schedule();
-        return schedule.isEmpty() ? facts.start().plusMinutes(pkg.meetingMinutes()) : schedule.get(schedule.size() - 1).to();
+        return schedule.isEmpty()
+                ? facts.start().plusMinutes(pkg.meetingMinutes())
+                : schedule.get(schedule.size() - 1).to();
     }
 }

@@ -71,7 +71,8 @@ final class DocumentWording {
     static final String SEND_MINUTES = "Send referatet med aftalerne til klyngens medlemmer og kommunens deltagere.";
     static final String COMMENT_QUESTIONNAIRE = "Kommentér udkastet til spørgeskema hurtigst muligt, så eventuelle "
             + "justeringer kommer med i den version, der sendes ud til klyngens medlemmer.";
-    static final String AGREE_WITH_MUNICIPALITY = "Aftal med kommunen, hvem der deltager, og hvad kommunens oplæg skal indeholde.";
+    static final String AGREE_WITH_MUNICIPALITY =
+            "Aftal med kommunen, hvem der deltager, og hvad kommunens oplæg skal indeholde.";
 
     static final String GROUP = "Gruppens deltagere";
     static final String WRITE_HERE = "Skriv gruppens svar i felterne.";
@@ -129,7 +130,8 @@ final class DocumentWording {
     }
 
     static String finalDeckBy(String date) {
-        return "Senest 2 uger før mødet (" + date + "): endelig præsentation med resultaterne sendes til klyngen og kommunens deltagere.";
+        return "Senest 2 uger før mødet (" + date
+                + "): endelig præsentation med resultaterne sendes til klyngen og kommunens deltagere.";
     }
 
     static String dataBy(String date) {

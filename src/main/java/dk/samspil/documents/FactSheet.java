@@ -1,9 +1,9 @@
 package dk.samspil.documents;
 
-import dk.samspil.office.DocxBuilder;
 import static dk.samspil.documents.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.office.DocxBuilder;
 import java.util.ArrayList;
 import java.util.List;
 

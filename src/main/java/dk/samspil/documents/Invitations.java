@@ -1,10 +1,10 @@
 package dk.samspil.documents;
 
-import dk.samspil.office.DocxBuilder;
 import static dk.samspil.documents.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.documents.PackageDocuments.Facts;
+import dk.samspil.office.DocxBuilder;
 
 /** The invitation to the municipality and the invitations with the provisional programme. */
 final class Invitations {

@@ -1,15 +1,15 @@
 package dk.samspil.documents;
 
-import dk.samspil.ordering.OrderPackage;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.documents.PackageDocuments.Facts;
 import dk.samspil.documents.PackageDocuments.Kind;
+import dk.samspil.office.OfficeConverter;
+import dk.samspil.ordering.OrderPackage;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
-import dk.samspil.office.OfficeConverter;
 import dk.samspil.platform.SamspilSettings;
 import dk.samspil.platform.Tokens;
 import java.io.ByteArrayOutputStream;
@@ -47,8 +47,14 @@ public class OrderDocuments {
     /** Per order, the facts its PDFs were last attempted for: a PDF LibreOffice cannot make is not retried at every look. */
     private final Map<Long, String> attempted = new java.util.concurrent.ConcurrentHashMap<>();
 
-    OrderDocuments(JdbcClient jdbc, Catalog catalog, Orders orders, OfficeConverter office, SamspilSettings settings,
-            ObjectProvider<SchedulerClient> scheduler, @Qualifier("documentPdfTask") ObjectProvider<OneTimeTask<Long>> task) {
+    OrderDocuments(
+            JdbcClient jdbc,
+            Catalog catalog,
+            Orders orders,
+            OfficeConverter office,
+            SamspilSettings settings,
+            ObjectProvider<SchedulerClient> scheduler,
+            @Qualifier("documentPdfTask") ObjectProvider<OneTimeTask<Long>> task) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.orders = orders;
@@ -67,30 +73,45 @@ public class OrderDocuments {
         String hash = factsHash(order);
         Map<String, OffsetDateTime> made = new HashMap<>();
         jdbc.sql("SELECT kind, made_at FROM order_document_pdf WHERE order_id = ? AND facts_hash = ?")
-                .params(order.id(), hash).query((rs, n) -> made.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).list();
+                .params(order.id(), hash)
+                .query((rs, n) -> made.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class)))
+                .list();
         List<Document> documents = kinds(order).stream()
-                .map(kind -> new Document(kind, kind.title(), made.containsKey(kind.name()), made.get(kind.name()))).toList();
+                .map(kind -> new Document(kind, kind.title(), made.containsKey(kind.name()), made.get(kind.name())))
+                .toList();
         if (stillMaking(order, hash, documents)) {
-            scheduler.getObject().scheduleIfNotExists(task.getObject().instance("order-" + order.id(), order.id()), Instant.now());
+            scheduler
+                    .getObject()
+                    .scheduleIfNotExists(task.getObject().instance("order-" + order.id(), order.id()), Instant.now());
         }
         return documents;
     }
 
     /** The unguessable part of the order's document addresses, made the first time. */
     public String linkToken(OrderView order) {
-        return jdbc.sql("SELECT token FROM order_document_link WHERE order_id = ?").param(order.id()).query(String.class)
-                .optional().orElseGet(() -> {
+        return jdbc.sql("SELECT token FROM order_document_link WHERE order_id = ?")
+                .param(order.id())
+                .query(String.class)
+                .optional()
+                .orElseGet(() -> {
                     jdbc.sql("INSERT INTO order_document_link (order_id, token) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                            .params(order.id(), Tokens.newToken()).update();
-                    return jdbc.sql("SELECT token FROM order_document_link WHERE order_id = ?").param(order.id())
-                            .query(String.class).single();
+                            .params(order.id(), Tokens.newToken())
+                            .update();
+                    return jdbc.sql("SELECT token FROM order_document_link WHERE order_id = ?")
+                            .param(order.id())
+                            .query(String.class)
+                            .single();
                 });
     }
 
     /** Whether the token is the order's document token. */
     public boolean validToken(OrderView order, String token) {
-        return Tokens.wellFormed(token) && jdbc.sql("SELECT count(*) FROM order_document_link WHERE order_id = ? AND token = ?")
-                .params(order.id(), token).query(Integer.class).single() > 0;
+        return Tokens.wellFormed(token)
+                && jdbc.sql("SELECT count(*) FROM order_document_link WHERE order_id = ? AND token = ?")
+                                .params(order.id(), token)
+                                .query(Integer.class)
+                                .single()
+                        > 0;
     }
 
     /** Whether PDFs of the order are still being made (missing, possible here, and not yet attempted for these facts). */
@@ -99,7 +120,9 @@ public class OrderDocuments {
     }
 
     private boolean stillMaking(OrderView order, String hash, List<Document> documents) {
-        return office.available() && !hash.equals(attempted.get(order.id())) && documents.stream().anyMatch(d -> !d.pdfReady());
+        return office.available()
+                && !hash.equals(attempted.get(order.id()))
+                && documents.stream().anyMatch(d -> !d.pdfReady());
     }
 
     /** Whether PDFs can be made here at all. */
@@ -119,7 +142,9 @@ public class OrderDocuments {
 
     public Optional<byte[]> pdf(OrderView order, Kind kind) {
         return jdbc.sql("SELECT pdf FROM order_document_pdf WHERE order_id = ? AND kind = ? AND facts_hash = ?")
-                .params(order.id(), kind.name(), factsHash(order)).query(byte[].class).optional();
+                .params(order.id(), kind.name(), factsHash(order))
+                .query(byte[].class)
+                .optional();
     }
 
     /** Makes the PDFs that are missing or stale; run by the scheduler. */
@@ -130,14 +155,20 @@ public class OrderDocuments {
         }
         String hash = factsHash(order);
         for (Kind kind : kinds(order)) {
-            boolean fresh = jdbc.sql("SELECT count(*) FROM order_document_pdf WHERE order_id = ? AND kind = ? AND facts_hash = ?")
-                    .params(orderId, kind.name(), hash).query(Integer.class).single() > 0;
+            boolean fresh = jdbc.sql(
+                                    "SELECT count(*) FROM order_document_pdf WHERE order_id = ? AND kind = ? AND facts_hash = ?")
+                            .params(orderId, kind.name(), hash)
+                            .query(Integer.class)
+                            .single()
+                    > 0;
             if (!fresh) {
-                office.toPdf(docx(order, kind), "docx").ifPresent(pdf -> jdbc.sql("""
+                office.toPdf(docx(order, kind), "docx")
+                        .ifPresent(pdf -> jdbc.sql("""
                                 INSERT INTO order_document_pdf (order_id, kind, facts_hash, pdf) VALUES (?, ?, ?, ?)
                                 ON CONFLICT (order_id, kind) DO UPDATE SET facts_hash = excluded.facts_hash, pdf = excluded.pdf,
                                     made_at = now()""")
-                        .params(orderId, kind.name(), hash, pdf).update());
+                                .params(orderId, kind.name(), hash, pdf)
+                                .update());
             }
         }
         attempted.put(orderId, hash);
@@ -145,13 +176,21 @@ public class OrderDocuments {
 
     Facts facts(OrderView order) {
         PackageDefinition pkg = pkg(order);
-        return new Facts(order.clusterName(), order.municipalityNames(), order.meetingDate(), order.startTime(), order.venue(),
-                order.coordinatorName(), "KIAP".equals(pkg.provider()) ? "KiAP" : pkg.provider(),
-                settings.link("/bestillinger/" + order.id()), null);
+        return new Facts(
+                order.clusterName(),
+                order.municipalityNames(),
+                order.meetingDate(),
+                order.startTime(),
+                order.venue(),
+                order.coordinatorName(),
+                "KIAP".equals(pkg.provider()) ? "KiAP" : pkg.provider(),
+                settings.link("/bestillinger/" + order.id()),
+                null);
     }
 
     private String factsHash(OrderView order) {
-        return Tokens.hash(order.packageSlug() + "|" + facts(order) + "|" + OrderPackage.electiveTitles(pkg(order), order));
+        return Tokens.hash(
+                order.packageSlug() + "|" + facts(order) + "|" + OrderPackage.electiveTitles(pkg(order), order));
     }
 
     private PackageDefinition pkg(OrderView order) {

@@ -1,7 +1,7 @@
 package dk.samspil.documents;
 
-import dk.samspil.office.DocxBuilder;
 import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.office.DocxBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -20,7 +20,8 @@ public final class PackageDocuments {
     public enum Kind {
         MUNICIPALITY_INVITATION("Invitation til kommunen", "invitation-kommunen"),
         MEMBER_INVITATION("Invitation med foreløbigt program til klyngens medlemmer", "invitation-program-medlemmer"),
-        PARTICIPANT_INVITATION("Invitation med foreløbigt program til kommunens deltagere", "invitation-program-kommunen"),
+        PARTICIPANT_INVITATION(
+                "Invitation med foreløbigt program til kommunens deltagere", "invitation-program-kommunen"),
         PLANNING_CHECKLIST("Tjekliste for planlægningsgruppen", "tjekliste-planlaegningsgruppe"),
         DIALOGUE_SHEET("Dialogark til gruppearbejdet", "dialogark"),
         FACT_SHEET("Faktaark til kommunen", "faktaark-kommunen"),
@@ -46,14 +47,24 @@ public final class PackageDocuments {
     }
 
     /** What an order adds to the package's texts. Any field but cluster/municipality/date/start may be null. */
-    public record Facts(String cluster, String municipality, LocalDate date, LocalTime start, String venue,
-            String coordinator, String provider, String orderLink, List<String> members) {
+    public record Facts(
+            String cluster,
+            String municipality,
+            LocalDate date,
+            LocalTime start,
+            String venue,
+            String coordinator,
+            String provider,
+            String orderLink,
+            List<String> members) {
         public Facts {
             Objects.requireNonNull(cluster, "cluster");
             Objects.requireNonNull(municipality, "municipality");
             Objects.requireNonNull(date, "date");
             Objects.requireNonNull(start, "start");
-            members = members == null ? List.of() : members.stream().filter(Objects::nonNull).toList();
+            members = members == null
+                    ? List.of()
+                    : members.stream().filter(Objects::nonNull).toList();
         }
     }
 

@@ -1,10 +1,10 @@
 package dk.samspil.documents;
 
-import dk.samspil.office.DocxBuilder;
 import static dk.samspil.documents.DocumentWording.*;
 
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ScheduledItem;
+import dk.samspil.office.DocxBuilder;
 import dk.samspil.office.DocxBuilder.Line;
 import dk.samspil.platform.DanishFormat;
 import java.util.ArrayList;
@@ -44,7 +44,9 @@ final class PlanningChecklist {
         doc.heading(2, DURING);
         List<String> during = new ArrayList<>();
         for (ScheduledItem block : sections.blocks()) {
-            during.add(block(DanishFormat.timeSpan(block.from(), block.to()), block.item().title()));
+            during.add(block(
+                    DanishFormat.timeSpan(block.from(), block.to()),
+                    block.item().title()));
         }
         during.addAll(DURING_CHECKS);
         doc.tickBoxes(during);

@@ -4,5 +4,6 @@
  * dose dispensing, the municipal drejebog as .docx; {@code OrderDocuments} fills them with the order, keeps their
  * PDFs (made on the scheduler) and serves them at {@code /bestillinger/{id}/dokumenter}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "office", "ordering", "platform", "security"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"catalog", "office", "ordering", "platform", "security"})
 package dk.samspil.documents;

@@ -24,8 +24,12 @@ public record MailSettings(
         @DefaultValue("24h") Duration secretMaxAge) {
 
     public MailSettings {
-        if (batchSize < 1 || maxAttempts < 1 || sendInterval.isNegative() || sendInterval.isZero()
-                || secretMaxAge.isNegative() || secretMaxAge.isZero()) {
+        if (batchSize < 1
+                || maxAttempts < 1
+                || sendInterval.isNegative()
+                || sendInterval.isZero()
+                || secretMaxAge.isNegative()
+                || secretMaxAge.isZero()) {
             throw new IllegalArgumentException(
                     "samspil.mail: batch-size, max-attempts, send-interval and secret-max-age must be positive");
         }

@@ -50,40 +50,58 @@ public class Outbox {
         return jdbc.sql("""
                         INSERT INTO mail_outbox (recipient, subject, body, reference, next_attempt_at, secret)
                         VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(mail.to(), mail.subject(), mail.text(), mail.reference(),
-                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), secret)
-                .query(Long.class).single();
+                .params(
+                        mail.to(),
+                        mail.subject(),
+                        mail.text(),
+                        mail.reference(),
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                        secret)
+                .query(Long.class)
+                .single();
     }
 
     /** How many mails whose reference starts with the prefix could not be delivered (marked failed). */
     public int failedCount(String referencePrefix) {
         return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE status = 'FAILED' AND starts_with(reference, ?)")
-                .param(referencePrefix).query(Integer.class).single();
+                .param(referencePrefix)
+                .query(Integer.class)
+                .single();
     }
 
     /** The mails given up after the last attempt, newest first (the administrator's start page lists them). */
     public List<OutboxView> failed(int limit) {
         return jdbc.sql("SELECT * FROM mail_outbox WHERE status = 'FAILED' ORDER BY created_at DESC, id DESC LIMIT ?")
-                .param(limit).query(Outbox::view).list();
+                .param(limit)
+                .query(Outbox::view)
+                .list();
     }
 
     /** How many mails are waiting to be sent (also between retries). */
     public int pendingCount() {
-        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE status = 'PENDING'").query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE status = 'PENDING'")
+                .query(Integer.class)
+                .single();
     }
 
     /** The newest mails first. */
     List<OutboxView> newest(int limit) {
         return jdbc.sql("SELECT * FROM mail_outbox ORDER BY created_at DESC, id DESC LIMIT ?")
-                .param(limit).query(Outbox::view).list();
+                .param(limit)
+                .query(Outbox::view)
+                .list();
     }
 
     Optional<OutboxView> find(long id) {
-        return jdbc.sql("SELECT * FROM mail_outbox WHERE id = ?").param(id).query(Outbox::view).optional();
+        return jdbc.sql("SELECT * FROM mail_outbox WHERE id = ?")
+                .param(id)
+                .query(Outbox::view)
+                .optional();
     }
 
     /** A link's secret part: 32 or more URL-safe characters in a row (tokens are 43); no Danish word is that long. */
     private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32,}");
+
     static final String MASK = "••••••";
 
     /** The text as the administrator's pages show it: the personal links of a secret mail masked. */
@@ -93,10 +111,18 @@ public class Outbox {
 
     private static OutboxView view(ResultSet rs, int row) throws SQLException {
         MailStatus status = MailStatus.valueOf(rs.getString("status"));
-        return new OutboxView(rs.getLong("id"), time(rs, "created_at"), rs.getString("recipient"),
-                rs.getString("subject"), shown(rs.getString("body"), rs.getBoolean("secret")), rs.getString("reference"), status,
-                rs.getInt("attempts"), rs.getString("last_error"),
-                status == MailStatus.PENDING ? time(rs, "next_attempt_at") : null, time(rs, "sent_at"));
+        return new OutboxView(
+                rs.getLong("id"),
+                time(rs, "created_at"),
+                rs.getString("recipient"),
+                rs.getString("subject"),
+                shown(rs.getString("body"), rs.getBoolean("secret")),
+                rs.getString("reference"),
+                status,
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                status == MailStatus.PENDING ? time(rs, "next_attempt_at") : null,
+                time(rs, "sent_at"));
     }
 
     private static String time(ResultSet rs, String column) throws SQLException {

@@ -36,7 +36,8 @@ class OutboxController {
 
     @GetMapping("/admin/udbakke/{id}")
     String mail(@PathVariable long id, Model model) {
-        model.addAttribute("mail", outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "mail", outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("from", settings.from());
         return MAIL_VIEW;
     }

@@ -17,10 +17,9 @@ class OutboxJob {
 
     @Bean
     RecurringTask<Void> mailOutboxJob(OutboxSender sender, MailSettings settings) {
-        return Tasks.recurring(NAME, FixedDelay.of(settings.sendInterval()))
-                .execute((instance, context) -> {
-                    sender.expireSecrets();
-                    sender.sendDue();
-                });
+        return Tasks.recurring(NAME, FixedDelay.of(settings.sendInterval())).execute((instance, context) -> {
+            sender.expireSecrets();
+            sender.sendDue();
+        });
     }
 }

@@ -21,12 +21,17 @@ class OutboxMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("samspil.mail.outbox.pending", () -> count("PENDING"))
-                .description("Mails in the outbox waiting to be sent").register(registry);
+                .description("Mails in the outbox waiting to be sent")
+                .register(registry);
         Gauge.builder("samspil.mail.outbox.failed", () -> count("FAILED"))
-                .description("Mails that could not be delivered").register(registry);
+                .description("Mails that could not be delivered")
+                .register(registry);
     }
 
     private long count(String status) {
-        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE status = ?").param(status).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE status = ?")
+                .param(status)
+                .query(Long.class)
+                .single();
     }
 }

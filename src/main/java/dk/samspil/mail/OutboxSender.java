@@ -29,8 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxSender {
 
     /** The pause after the 1st, 2nd, ... failed attempt; the last one repeats. */
-    static final List<Duration> BACK_OFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
-            Duration.ofMinutes(15), Duration.ofMinutes(60), Duration.ofMinutes(240));
+    static final List<Duration> BACK_OFF = List.of(
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(15),
+            Duration.ofMinutes(60),
+            Duration.ofMinutes(240));
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int MAX_ERROR_LENGTH = 500;
@@ -38,6 +42,7 @@ class OutboxSender {
     static final String REDACTED = "[Indholdet er slettet efter afsendelse, fordi det indeholdt et personligt link.]";
     /** What stays of a secret mail not sent in time, and why it was given up. */
     static final String EXPIRED = "[Indholdet er slettet uden at være sendt, fordi det indeholdt et personligt link.]";
+
     static final String EXPIRED_ERROR = "Ikke sendt i tide: det personlige link er slettet fra udbakken.";
 
     private final JdbcClient jdbc;
@@ -46,7 +51,11 @@ class OutboxSender {
     private final Clock clock;
     private final ObjectProvider<JavaMailSender> mailSender;
 
-    OutboxSender(JdbcClient jdbc, TransactionTemplate transaction, MailSettings settings, Clock clock,
+    OutboxSender(
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            MailSettings settings,
+            Clock clock,
             ObjectProvider<JavaMailSender> mailSender) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -111,8 +120,13 @@ class OutboxSender {
                         + (referencePrefix == null ? "" : " AND starts_with(reference, ?)")
                         + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")
                 .params(params)
-                .query((rs, row) -> new Claimed(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-                        rs.getString("body"), rs.getString("reference"), rs.getInt("attempts")))
+                .query((rs, row) -> new Claimed(
+                        rs.getLong("id"),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("body"),
+                        rs.getString("reference"),
+                        rs.getInt("attempts")))
                 .list();
     }
 
@@ -139,7 +153,12 @@ class OutboxSender {
         int attempts = mail.attempts() + 1;
         String error = shorten(e);
         if (attempts >= settings.maxAttempts()) {
-            log.warn("Mail {} ({}) not sent, giving up after {} attempts: {}", mail.id(), mail.reference(), attempts, error);
+            log.warn(
+                    "Mail {} ({}) not sent, giving up after {} attempts: {}",
+                    mail.id(),
+                    mail.reference(),
+                    attempts,
+                    error);
             jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ?,"
                             + " body = CASE WHEN secret THEN ? ELSE body END WHERE id = ?")
                     .params(attempts, error, REDACTED, mail.id())
@@ -147,8 +166,14 @@ class OutboxSender {
             return;
         }
         OffsetDateTime next = now().plus(BACK_OFF.get(Math.min(attempts, BACK_OFF.size()) - 1));
-        log.info("Mail {} ({}) not sent, attempt {} of {}, retrying at {}: {}", mail.id(), mail.reference(), attempts,
-                settings.maxAttempts(), next, error);
+        log.info(
+                "Mail {} ({}) not sent, attempt {} of {}, retrying at {}: {}",
+                mail.id(),
+                mail.reference(),
+                attempts,
+                settings.maxAttempts(),
+                next,
+                error);
         jdbc.sql("UPDATE mail_outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
                 .params(attempts, error, next, mail.id())
                 .update();
@@ -161,7 +186,9 @@ class OutboxSender {
     /** The exception and its causes in one line, short enough for the outbox page. */
     private static String shorten(Throwable e) {
         StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null && text.length() < MAX_ERROR_LENGTH; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e;
+                t != null && text.length() < MAX_ERROR_LENGTH;
+                t = t.getCause() == t ? null : t.getCause()) {
             if (!text.isEmpty()) {
                 text.append(" <- ");
             }

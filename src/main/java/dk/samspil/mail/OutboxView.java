@@ -7,8 +7,18 @@ import java.util.List;
  * One mail of the outbox as the administrator's pages show it; times are already written in Danish time
  * (dd.MM.yyyy HH.mm), those that have not happened are null.
  */
-public record OutboxView(long id, String created, String to, String subject, String text, String reference,
-        MailStatus status, int attempts, String lastError, String nextAttempt, String sent) {
+public record OutboxView(
+        long id,
+        String created,
+        String to,
+        String subject,
+        String text,
+        String reference,
+        MailStatus status,
+        int attempts,
+        String lastError,
+        String nextAttempt,
+        String sent) {
 
     /** The text in paragraphs (split at blank lines) of lines, so the page keeps the line breaks. */
     public List<List<String>> paragraphs() {

@@ -37,15 +37,27 @@ class AgreementOverview {
                     parsed = s;
                 }
             }
-            return new Filter(parsed, clusterId,
+            return new Filter(
+                    parsed,
+                    clusterId,
                     municipalityCode == null || municipalityCode.isBlank() ? null : municipalityCode.strip(),
                     Boolean.TRUE.equals(overdueOnly));
         }
     }
 
     /** One agreement with the meeting it was made at. */
-    record Line(long id, long orderId, String what, String ownerPerson, Party ownerParty, LocalDate due,
-            AgreementStatus status, boolean overdue, String packageTitle, LocalDate meetingDate, String clusterName,
+    record Line(
+            long id,
+            long orderId,
+            String what,
+            String ownerPerson,
+            Party ownerParty,
+            LocalDate due,
+            AgreementStatus status,
+            boolean overdue,
+            String packageTitle,
+            LocalDate meetingDate,
+            String clusterName,
             String municipalityNames) {}
 
     record Choice(String value, String label) {}
@@ -53,7 +65,13 @@ class AgreementOverview {
     /** The lines, and the clusters and municipalities the user may filter by (those of the orders they see). */
     record Result(List<Line> lines, List<Choice> clusters, List<Choice> municipalities, LocalDate today) {}
 
-    private record Row(long id, long orderId, String what, String ownerPerson, Party ownerParty, LocalDate due,
+    private record Row(
+            long id,
+            long orderId,
+            String what,
+            String ownerPerson,
+            Party ownerParty,
+            LocalDate due,
             AgreementStatus status) {}
 
     private final Orders orders;
@@ -82,7 +100,9 @@ class AgreementOverview {
         List<OrderLine> chosen = visible.stream()
                 .filter(o -> filter.clusterId() == null || o.clusterId() == filter.clusterId())
                 .filter(o -> filter.municipalityCode() == null
-                        || o.municipalities().stream().map(MunicipalityRef::code).anyMatch(filter.municipalityCode()::equals))
+                        || o.municipalities().stream()
+                                .map(MunicipalityRef::code)
+                                .anyMatch(filter.municipalityCode()::equals))
                 .toList();
         Map<Long, OrderLine> byId = chosen.stream().collect(Collectors.toMap(OrderLine::id, Function.identity()));
         List<Line> lines = rows(byId.keySet()).stream()
@@ -90,14 +110,17 @@ class AgreementOverview {
                 .filter(l -> filter.status() == null || l.status() == filter.status())
                 .filter(l -> !filter.overdueOnly() || l.overdue())
                 .sorted(Comparator.comparing(Line::due, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(Line::meetingDate).thenComparing(Line::id))
+                        .thenComparing(Line::meetingDate)
+                        .thenComparing(Line::id))
                 .toList();
         return new Result(lines, choices(clusters), choices(municipalities), today);
     }
 
     /** Overdue: past its date and neither done nor abandoned. */
     static boolean overdue(LocalDate due, AgreementStatus status, LocalDate today) {
-        return due != null && due.isBefore(today) && (status == AgreementStatus.AGREED || status == AgreementStatus.IN_PROGRESS);
+        return due != null
+                && due.isBefore(today)
+                && (status == AgreementStatus.AGREED || status == AgreementStatus.IN_PROGRESS);
     }
 
     private List<Row> rows(Set<Long> orderIds) {
@@ -108,20 +131,36 @@ class AgreementOverview {
                         SELECT id, order_id, what, owner_person, owner_party, due_date, status FROM meeting_agreement
                         WHERE order_id = ANY(?) ORDER BY id""")
                 .param(orderIds.toArray(Long[]::new))
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("order_id"), rs.getString("what"),
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        rs.getLong("order_id"),
+                        rs.getString("what"),
                         rs.getString("owner_person"),
                         rs.getString("owner_party") == null ? null : Party.valueOf(rs.getString("owner_party")),
-                        rs.getObject("due_date", LocalDate.class), AgreementStatus.valueOf(rs.getString("status"))))
+                        rs.getObject("due_date", LocalDate.class),
+                        AgreementStatus.valueOf(rs.getString("status"))))
                 .list();
     }
 
     private static Line line(Row r, OrderLine order, LocalDate today) {
-        return new Line(r.id(), r.orderId(), r.what(), r.ownerPerson(), r.ownerParty(), r.due(), r.status(),
-                overdue(r.due(), r.status(), today), order.packageTitle(), order.meetingDate(), order.clusterName(),
+        return new Line(
+                r.id(),
+                r.orderId(),
+                r.what(),
+                r.ownerPerson(),
+                r.ownerParty(),
+                r.due(),
+                r.status(),
+                overdue(r.due(), r.status(), today),
+                order.packageTitle(),
+                order.meetingDate(),
+                order.clusterName(),
                 order.municipalityNames());
     }
 
     private static List<Choice> choices(Map<String, String> byLabel) {
-        return byLabel.entrySet().stream().map(e -> new Choice(e.getValue(), e.getKey())).toList();
+        return byLabel.entrySet().stream()
+                .map(e -> new Choice(e.getValue(), e.getKey()))
+                .toList();
     }
 }

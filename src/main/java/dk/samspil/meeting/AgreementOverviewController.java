@@ -38,9 +38,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 class AgreementOverviewController {
 
     static final String VIEW = "meeting/agreements";
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final Set<Role> SEEING_ORDERS = EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.MEMBER, Role.CONSULTANT,
-            Role.MUNICIPALITY);
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final Set<Role> SEEING_ORDERS =
+            EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.MEMBER, Role.CONSULTANT, Role.MUNICIPALITY);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final AgreementOverview overview;
@@ -54,54 +55,83 @@ class AgreementOverviewController {
     }
 
     @GetMapping("/aftaler")
-    String page(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(required = false) String status,
+    String page(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @RequestParam(required = false) String status,
             @RequestParam(name = "klynge", required = false) Long clusterId,
             @RequestParam(name = "kommune", required = false) String municipalityCode,
-            @RequestParam(name = "forfaldne", required = false) Boolean overdueOnly, Model model) {
+            @RequestParam(name = "forfaldne", required = false) Boolean overdueOnly,
+            Model model) {
         Filter filter = filter(user, status, clusterId, municipalityCode, overdueOnly);
         AgreementOverview.Result result = overview.of(user, filter);
         model.addAttribute("filter", filter);
         model.addAttribute("result", result);
         model.addAttribute("canExport", !user.is(Role.MEMBER));
         model.addAttribute("statuses", AgreementStatus.values());
-        model.addAttribute("exportUrl", UriComponentsBuilder.fromPath("/aftaler.xlsx")
-                .queryParamIfPresent("status", Optional.ofNullable(filter.status()).map(Enum::name))
-                .queryParamIfPresent("klynge", Optional.ofNullable(filter.clusterId()))
-                .queryParamIfPresent("kommune", Optional.ofNullable(filter.municipalityCode()))
-                .queryParamIfPresent("forfaldne", Optional.ofNullable(filter.overdueOnly() ? "true" : null))
-                .encode().build().toUriString());
+        model.addAttribute(
+                "exportUrl",
+                UriComponentsBuilder.fromPath("/aftaler.xlsx")
+                        .queryParamIfPresent(
+                                "status", Optional.ofNullable(filter.status()).map(Enum::name))
+                        .queryParamIfPresent("klynge", Optional.ofNullable(filter.clusterId()))
+                        .queryParamIfPresent("kommune", Optional.ofNullable(filter.municipalityCode()))
+                        .queryParamIfPresent("forfaldne", Optional.ofNullable(filter.overdueOnly() ? "true" : null))
+                        .encode()
+                        .build()
+                        .toUriString());
         return VIEW;
     }
 
     @GetMapping("/aftaler.xlsx")
-    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(required = false) String status,
+    ResponseEntity<byte[]> xlsx(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @RequestParam(required = false) String status,
             @RequestParam(name = "klynge", required = false) Long clusterId,
             @RequestParam(name = "kommune", required = false) String municipalityCode,
             @RequestParam(name = "forfaldne", required = false) Boolean overdueOnly) {
         // A cluster member reads the agreements on the page; exports are for those who work with them.
         access.require(user != null && !user.is(Role.MEMBER), user, "agreements.xlsx");
-        AgreementOverview.Result result = overview.of(user, filter(user, status, clusterId, municipalityCode, overdueOnly));
+        AgreementOverview.Result result =
+                overview.of(user, filter(user, status, clusterId, municipalityCode, overdueOnly));
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of(text("meeting.overview.col.what"), text("meeting.overview.col.who"), text("meeting.overview.col.due"),
-                text("meeting.overview.col.status"), text("meeting.overview.col.overdue"), text("meeting.overview.col.package"),
-                text("meeting.overview.col.meetingDate"), text("meeting.overview.col.cluster"),
+        rows.add(List.of(
+                text("meeting.overview.col.what"),
+                text("meeting.overview.col.who"),
+                text("meeting.overview.col.due"),
+                text("meeting.overview.col.status"),
+                text("meeting.overview.col.overdue"),
+                text("meeting.overview.col.package"),
+                text("meeting.overview.col.meetingDate"),
+                text("meeting.overview.col.cluster"),
                 text("meeting.overview.col.municipality")));
         for (Line l : result.lines()) {
-            rows.add(List.of(l.what(), MinutesDocument.who(messages, l.ownerPerson(), l.ownerParty()), day(l.due()),
-                    text(l.status().key()), l.overdue() ? text("meeting.overview.yes") : "", l.packageTitle(),
-                    day(l.meetingDate()), l.clusterName(), l.municipalityNames() == null ? "" : l.municipalityNames()));
+            rows.add(List.of(
+                    l.what(),
+                    MinutesDocument.who(messages, l.ownerPerson(), l.ownerParty()),
+                    day(l.due()),
+                    text(l.status().key()),
+                    l.overdue() ? text("meeting.overview.yes") : "",
+                    l.packageTitle(),
+                    day(l.meetingDate()),
+                    l.clusterName(),
+                    l.municipalityNames() == null ? "" : l.municipalityNames()));
         }
         byte[] bytes = Spreadsheets.xlsx(text("meeting.overview.sheet"), rows, 1);
         String name = "aftaler-" + result.today() + ".xlsx";
         return ResponseEntity.ok()
                 .contentType(XLSX)
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(bytes);
     }
 
-    private Filter filter(SamspilPrincipal user, String status, Long clusterId, String municipalityCode, Boolean overdueOnly) {
+    private Filter filter(
+            SamspilPrincipal user, String status, Long clusterId, String municipalityCode, Boolean overdueOnly) {
         access.require(user != null && SEEING_ORDERS.contains(user.role()), user, "agreements");
         return Filter.of(status, clusterId, municipalityCode, overdueOnly);
     }

@@ -3,11 +3,11 @@ package dk.samspil.meeting;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import dk.samspil.mail.OutgoingMail;
 import dk.samspil.mail.Outbox;
+import dk.samspil.mail.OutgoingMail;
+import dk.samspil.ordering.OrderStatus;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderingSettings;
-import dk.samspil.ordering.OrderStatus;
 import dk.samspil.ordering.Orders;
 import dk.samspil.ordering.Party;
 import dk.samspil.platform.SamspilSettings;
@@ -47,8 +47,15 @@ public class AgreementReminders {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    AgreementReminders(JdbcClient jdbc, Orders orders, Outbox outbox, MessageSource messages, SamspilSettings settings,
-            OrderingSettings ordering, TransactionTemplate transaction, Clock clock) {
+    AgreementReminders(
+            JdbcClient jdbc,
+            Orders orders,
+            Outbox outbox,
+            MessageSource messages,
+            SamspilSettings settings,
+            OrderingSettings ordering,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.outbox = outbox;
@@ -72,11 +79,15 @@ public class AgreementReminders {
             for (Due due : due("""
                     a.reminded_before_at IS NULL AND a.due_date >= ? AND a.due_date <= ?""", today, today.plusDays(ordering.remindDaysBefore()))) {
                 count += send(due, false);
-                jdbc.sql("UPDATE meeting_agreement SET reminded_before_at = now() WHERE id = ?").param(due.id()).update();
+                jdbc.sql("UPDATE meeting_agreement SET reminded_before_at = now() WHERE id = ?")
+                        .param(due.id())
+                        .update();
             }
             for (Due due : due("a.reminded_overdue_at IS NULL AND a.due_date < ?", today)) {
                 count += send(due, true);
-                jdbc.sql("UPDATE meeting_agreement SET reminded_overdue_at = now() WHERE id = ?").param(due.id()).update();
+                jdbc.sql("UPDATE meeting_agreement SET reminded_overdue_at = now() WHERE id = ?")
+                        .param(due.id())
+                        .update();
             }
             return count;
         });
@@ -84,17 +95,25 @@ public class AgreementReminders {
     }
 
     private List<Due> due(String condition, Object... params) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         SELECT a.id, a.order_id, a.what, a.owner_person, a.owner_party, a.due_date
                         FROM meeting_agreement a
                         WHERE a.status IN ('AGREED', 'IN_PROGRESS') AND %s
                         ORDER BY a.id FOR UPDATE OF a SKIP LOCKED""".formatted(condition))
                 .params(params)
-                .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5) == null ? null : Party.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class)))
+                .query((rs, n) -> new Due(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5) == null ? null : Party.valueOf(rs.getString(5)),
+                        rs.getObject(6, LocalDate.class)))
                 .stream()
                 // A cancelled order's agreements are not reminded (nor marked: the order may be taken up again).
-                .filter(due -> orders.find(due.orderId()).filter(o -> o.status() != OrderStatus.CANCELLED).isPresent())
+                .filter(due -> orders.find(due.orderId())
+                        .filter(o -> o.status() != OrderStatus.CANCELLED)
+                        .isPresent())
                 .toList();
     }
 
@@ -103,11 +122,19 @@ public class AgreementReminders {
         List<String> recipients = orders.emailsOf(order, due.party() == null ? Party.CLUSTER : due.party());
         String subject = overdue ? "meeting.mail.agreementOverdue.subject" : "meeting.mail.agreementDue.subject";
         String body = overdue ? "meeting.mail.agreementOverdue.body" : "meeting.mail.agreementDue.body";
-        Object[] args = {due.what(), DATE.format(due.due()), order.packageTitle(), order.clusterName(),
+        Object[] args = {
+            due.what(),
+            DATE.format(due.due()),
+            order.packageTitle(),
+            order.clusterName(),
             due.ownerPerson() == null || due.ownerPerson().isBlank() ? "–" : due.ownerPerson(),
-            settings.link("/bestillinger/" + order.id() + "/moede")};
+            settings.link("/bestillinger/" + order.id() + "/moede")
+        };
         for (String to : recipients) {
-            outbox.enqueue(new OutgoingMail(to, messages.getMessage(subject, args, DANISH), messages.getMessage(body, args, DANISH),
+            outbox.enqueue(new OutgoingMail(
+                    to,
+                    messages.getMessage(subject, args, DANISH),
+                    messages.getMessage(body, args, DANISH),
                     "agreement:" + due.id() + (overdue ? ":overdue" : ":due")));
         }
         return recipients.size();

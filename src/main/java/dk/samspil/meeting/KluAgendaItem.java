@@ -5,10 +5,10 @@ import static dk.samspil.meeting.MinutesDocument.DATE;
 
 import dk.samspil.meeting.Meetings.AgreementView;
 import dk.samspil.meeting.Meetings.MeetingView;
-import dk.samspil.ordering.OrderViews.OrderView;
-import dk.samspil.ordering.Party;
 import dk.samspil.office.DocxBuilder;
 import dk.samspil.office.DocxBuilder.Line;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.Party;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,11 +38,21 @@ final class KluAgendaItem {
         doc.labelled(text("meeting.minutes.doc.cluster"), order.clusterName());
         doc.labelled(text("meeting.minutes.doc.municipalities"), order.municipalityNames());
 
-        List<AgreementView> municipal = meeting.agreements().stream().filter(a -> a.ownerParty() == Party.MUNICIPALITY).toList();
-        List<AgreementView> others = meeting.agreements().stream().filter(a -> a.ownerParty() != Party.MUNICIPALITY).toList();
+        List<AgreementView> municipal = meeting.agreements().stream()
+                .filter(a -> a.ownerParty() == Party.MUNICIPALITY)
+                .toList();
+        List<AgreementView> others = meeting.agreements().stream()
+                .filter(a -> a.ownerParty() != Party.MUNICIPALITY)
+                .toList();
         doc.heading(2, text("meeting.klu.background.heading"));
-        doc.paragraph(text("meeting.klu.background", order.clusterName(), order.municipalityNames(),
-                order.meetingDate().format(DATE), order.packageTitle(), meeting.agreements().size(), today.format(DATE)));
+        doc.paragraph(text(
+                "meeting.klu.background",
+                order.clusterName(),
+                order.municipalityNames(),
+                order.meetingDate().format(DATE),
+                order.packageTitle(),
+                meeting.agreements().size(),
+                today.format(DATE)));
 
         doc.heading(2, text("meeting.klu.municipal.heading"));
         table(doc, municipal, "meeting.klu.municipal.none", today);
@@ -73,12 +83,21 @@ final class KluAgendaItem {
             if (AgreementOverview.overdue(a.due(), a.status(), today)) {
                 status += " " + text("meeting.klu.overdue");
             }
-            rows.add(List.of(List.of(Line.plain(a.what())), List.of(Line.plain(orDash(MinutesDocument.who(messages,
-                            a.ownerPerson(), a.ownerParty())))),
-                    List.of(Line.plain(a.due() == null ? "–" : a.due().format(DATE))), List.of(Line.plain(status))));
+            rows.add(List.of(
+                    List.of(Line.plain(a.what())),
+                    List.of(Line.plain(orDash(MinutesDocument.who(messages, a.ownerPerson(), a.ownerParty())))),
+                    List.of(Line.plain(a.due() == null ? "–" : a.due().format(DATE))),
+                    List.of(Line.plain(status))));
         }
-        doc.table(List.of(text("meeting.agreement.what"), text("meeting.agreement.who"), text("meeting.agreement.due"),
-                text("meeting.agreement.status")), rows, new int[] {46, 22, 16, 16}, 0);
+        doc.table(
+                List.of(
+                        text("meeting.agreement.what"),
+                        text("meeting.agreement.who"),
+                        text("meeting.agreement.due"),
+                        text("meeting.agreement.status")),
+                rows,
+                new int[] {46, 22, 16, 16},
+                0);
     }
 
     private static boolean isOpen(AgreementStatus status) {

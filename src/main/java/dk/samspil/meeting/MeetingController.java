@@ -1,22 +1,22 @@
 package dk.samspil.meeting;
 
-import dk.samspil.platform.RuleViolation;
-import dk.samspil.office.DocumentVersions.Version;
 import dk.samspil.meeting.MeetingForms.AgreementForm;
 import dk.samspil.meeting.MeetingForms.AttendanceForm;
-import dk.samspil.meeting.MeetingForms.PreMeetingForm;
 import dk.samspil.meeting.MeetingForms.BlockForm;
 import dk.samspil.meeting.MeetingForms.ParkingForm;
+import dk.samspil.meeting.MeetingForms.PreMeetingForm;
 import dk.samspil.meeting.MeetingForms.RolesForm;
 import dk.samspil.meeting.MeetingForms.StatusForm;
 import dk.samspil.meeting.Meetings.AgreementView;
 import dk.samspil.meeting.Meetings.BlockView;
 import dk.samspil.meeting.Meetings.MeetingView;
+import dk.samspil.office.DocumentVersions.Version;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
 import dk.samspil.ordering.Party;
 import dk.samspil.ordering.PreMeetings;
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.SamspilPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +52,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class MeetingController {
 
     static final String VIEW = "meeting/meeting";
-    static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final OrderGuard guard;
     private final Meetings meetings;
@@ -61,8 +62,13 @@ class MeetingController {
     private final KluAgendaItem kluItem;
     private final PreMeetings preMeetings;
 
-    MeetingController(OrderGuard guard, Meetings meetings, Minutes minutes, AgreementOverview overview,
-            MessageSource messages, PreMeetings preMeetings) {
+    MeetingController(
+            OrderGuard guard,
+            Meetings meetings,
+            Minutes minutes,
+            AgreementOverview overview,
+            MessageSource messages,
+            PreMeetings preMeetings) {
         this.guard = guard;
         this.preMeetings = preMeetings;
         this.meetings = meetings;
@@ -77,14 +83,23 @@ class MeetingController {
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/roller")
-    String saveRoles(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RolesForm form, Model model,
+    String saveRoles(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            RolesForm form,
+            Model model,
             RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(values, errors);
         if (errors.isEmpty()) {
-            if (meetings.saveRoles(orderId, form.chairText(), form.referentText(), form.presentersText(), version(form.version()),
+            if (meetings.saveRoles(
+                    orderId,
+                    form.chairText(),
+                    form.referentText(),
+                    form.presentersText(),
+                    version(form.version()),
                     user.getUsername())) {
                 return saved(redirect, orderId, "meeting.roles.saved", "roller");
             }
@@ -92,15 +107,26 @@ class MeetingController {
             MeetingView current = meetings.meeting(order);
             values.put("roles-version", String.valueOf(current.roles().version()));
             Meetings.Roles stored = current.roles();
-            return render(model, user, order, values, errors, "roles", String.join(" · ", stored.chair(), stored.referent(), stored.presenters()));
+            return render(
+                    model,
+                    user,
+                    order,
+                    values,
+                    errors,
+                    "roles",
+                    String.join(" · ", stored.chair(), stored.referent(), stored.presenters()));
         }
         return render(model, user, order, values, errors, null, null);
     }
 
     /** The pre-meeting: planned (its date becomes the drejebog step's), and written up once it has been held. */
     @PostMapping("/bestillinger/{orderId}/moede/formoede")
-    String savePreMeeting(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, PreMeetingForm form,
-            Model model, RedirectAttributes redirect) {
+    String savePreMeeting(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            PreMeetingForm form,
+            Model model,
+            RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
@@ -120,28 +146,42 @@ class MeetingController {
 
     /** Who took part: the minutes list them, and the members among them get the minutes. */
     @PostMapping("/bestillinger/{orderId}/moede/fremmoede")
-    String saveAttendance(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, AttendanceForm form,
-            Model model, RedirectAttributes redirect) {
+    String saveAttendance(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            AttendanceForm form,
+            Model model,
+            RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(values, errors);
-        if (errors.isEmpty() && meetings.saveAttendance(order, form.presentKeys(), form.othersText(), version(form.version()),
-                user.getUsername())) {
+        if (errors.isEmpty()
+                && meetings.saveAttendance(
+                        order, form.presentKeys(), form.othersText(), version(form.version()), user.getUsername())) {
             return saved(redirect, orderId, "meeting.attendance.saved", "fremmoede");
         }
         if (errors.isEmpty()) {
             errors.put("attendance-others", "meeting.attendance.conflict");
         }
-        values.put("attendance-version", String.valueOf(meetings.meeting(order).attendance().version()));
+        values.put(
+                "attendance-version",
+                String.valueOf(meetings.meeting(order).attendance().version()));
         return render(model, user, order, values, errors, null, null);
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/blokke/{position}")
-    String saveBlock(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable int position,
-            BlockForm form, Model model, RedirectAttributes redirect) {
+    String saveBlock(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable int position,
+            BlockForm form,
+            Model model,
+            RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
-        BlockView block = meetings.meeting(order).blocks().stream().filter(b -> b.position() == position).findFirst()
+        BlockView block = meetings.meeting(order).blocks().stream()
+                .filter(b -> b.position() == position)
+                .findFirst()
                 .orElseThrow(() -> new AccessRefusedException("order:" + orderId + ":block:" + position));
         String prefix = "block-" + position + "-";
         Map<String, String> values = new HashMap<>();
@@ -151,7 +191,13 @@ class MeetingController {
             values.put(prefix + "version", String.valueOf(version(form.version())));
             return render(model, user, order, values, errors, null, null);
         }
-        if (meetings.saveBlock(orderId, position, form.startTime(), form.endTime(), form.notesText(), version(form.version()),
+        if (meetings.saveBlock(
+                orderId,
+                position,
+                form.startTime(),
+                form.endTime(),
+                form.notesText(),
+                version(form.version()),
                 user.getUsername())) {
             return saved(redirect, orderId, "meeting.block.saved", "blok-" + position, block.title());
         }
@@ -164,8 +210,12 @@ class MeetingController {
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/parkering")
-    String addParkingItem(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, ParkingForm form,
-            Model model, RedirectAttributes redirect) {
+    String addParkingItem(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            ParkingForm form,
+            Model model,
+            RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
@@ -173,13 +223,17 @@ class MeetingController {
         if (!errors.isEmpty()) {
             return render(model, user, order, values, errors, null, null);
         }
-        meetings.addParkingItem(orderId, MeetingForms.clean(form.text()), MeetingForms.clean(form.owner()), user.getUsername());
+        meetings.addParkingItem(
+                orderId, MeetingForms.clean(form.text()), MeetingForms.clean(form.owner()), user.getUsername());
         return saved(redirect, orderId, "meeting.parking.added", "parkeringsplads");
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/parkering/{itemId}/slet")
-    String removeParkingItem(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @PathVariable long itemId, RedirectAttributes redirect) {
+    String removeParkingItem(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable long itemId,
+            RedirectAttributes redirect) {
         guard.visible(user, orderId);
         if (!meetings.removeParkingItem(orderId, itemId)) {
             throw new AccessRefusedException("order:" + orderId + ":parking:" + itemId);
@@ -188,8 +242,12 @@ class MeetingController {
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/aftaler")
-    String addAgreement(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, AgreementForm form,
-            Model model, RedirectAttributes redirect) {
+    String addAgreement(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            AgreementForm form,
+            Model model,
+            RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
@@ -203,8 +261,13 @@ class MeetingController {
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/aftaler/{agreementId}")
-    String saveAgreement(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @PathVariable long agreementId, AgreementForm form, Model model, RedirectAttributes redirect) {
+    String saveAgreement(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable long agreementId,
+            AgreementForm form,
+            Model model,
+            RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
         MeetingView meeting = meetings.meeting(order);
         AgreementView agreement = agreement(meeting, agreementId);
@@ -226,8 +289,13 @@ class MeetingController {
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/aftaler/{agreementId}/status")
-    String changeStatus(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @PathVariable long agreementId, StatusForm form, Model model, RedirectAttributes redirect) {
+    String changeStatus(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable long agreementId,
+            StatusForm form,
+            Model model,
+            RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
         agreement(meetings.meeting(order), agreementId);
         String prefix = "agreement-" + agreementId + "-";
@@ -240,7 +308,8 @@ class MeetingController {
             return render(model, user, order, values, errors, null, null);
         }
         try {
-            meetings.changeStatus(orderId, agreementId, form.fromStatus(), form.toStatus(), form.reasonText(), user.getUsername());
+            meetings.changeStatus(
+                    orderId, agreementId, form.fromStatus(), form.toStatus(), form.reasonText(), user.getUsername());
         } catch (RuleViolation e) {
             errors.put(prefix + ("reason".equals(e.field()) ? "reason" : "to"), e.messageKey());
             return render(model, user, order, values, errors, null, null);
@@ -249,7 +318,8 @@ class MeetingController {
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/referat")
-    String makeMinutes(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+    String makeMinutes(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
         if (beforeMeetingDay(order)) {
             return notYet(redirect, order, "referat");
@@ -268,18 +338,20 @@ class MeetingController {
     }
 
     @GetMapping("/bestillinger/{orderId}/moede/referat/{token}.docx")
-    ResponseEntity<byte[]> docx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @PathVariable String token) {
+    ResponseEntity<byte[]> docx(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token) {
         Version version = version(guard.readable(user, orderId), token);
-        byte[] bytes = minutes.docx(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":docx"));
+        byte[] bytes =
+                minutes.docx(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":docx"));
         return download(bytes, DOCX, "referat-v" + version.version() + ".docx");
     }
 
     @GetMapping("/bestillinger/{orderId}/moede/referat/{token}.pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @PathVariable String token) {
+    ResponseEntity<byte[]> pdf(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token) {
         Version version = version(guard.readable(user, orderId), token);
-        byte[] bytes = minutes.pdf(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":pdf"));
+        byte[] bytes =
+                minutes.pdf(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":pdf"));
         return download(bytes, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf");
     }
 
@@ -287,13 +359,18 @@ class MeetingController {
     @GetMapping("/referat/{token}")
     ResponseEntity<byte[]> personalMinutes(@PathVariable String token) {
         Version version = minutes.byPersonalLink(token).orElseThrow(() -> new AccessRefusedException("minutes-link"));
-        return minutes.pdf(version).map(pdf -> download(pdf, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf"))
-                .or(() -> minutes.docx(version).map(docx -> download(docx, DOCX, "referat-v" + version.version() + ".docx")))
+        return minutes.pdf(version)
+                .map(pdf -> download(pdf, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf"))
+                .or(() -> minutes.docx(version)
+                        .map(docx -> download(docx, DOCX, "referat-v" + version.version() + ".docx")))
                 .orElseThrow(() -> new AccessRefusedException("minutes-link"));
     }
 
     @PostMapping("/bestillinger/{orderId}/moede/referat/{token}/send")
-    String sendMinutes(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token,
+    String sendMinutes(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable String token,
             RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
         Version version = version(order, token);
@@ -308,20 +385,32 @@ class MeetingController {
 
     /** An agenda item for the next KLU meeting: the meeting's agreements where they stand today. */
     @GetMapping("/bestillinger/{orderId}/moede/klu-punkt.docx")
-    ResponseEntity<byte[]> kluItem(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<byte[]> kluItem(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         OrderView order = guard.visible(user, orderId);
         if (beforeMeetingDay(order)) {
             String location = "/bestillinger/" + orderId + "/moede";
             RequestContextUtils.getOutputFlashMap(request).put("error", "meeting.notBeforeMeetingDay");
             RequestContextUtils.saveOutputFlashMap(location, request, response);
-            return ResponseEntity.status(302).location(URI.create(location + "#aftaler")).build();
+            return ResponseEntity.status(302)
+                    .location(URI.create(location + "#aftaler"))
+                    .build();
         }
-        return download(kluItem.write(meetings.meeting(order), overview.today()), DOCX, "klu-punkt-" + orderId + ".docx");
+        return download(
+                kluItem.write(meetings.meeting(order), overview.today()), DOCX, "klu-punkt-" + orderId + ".docx");
     }
 
-    private String render(Model model, SamspilPrincipal user, OrderView order, Map<String, String> values,
-            Map<String, String> errors, String conflict, String stored) {
+    private String render(
+            Model model,
+            SamspilPrincipal user,
+            OrderView order,
+            Map<String, String> values,
+            Map<String, String> errors,
+            String conflict,
+            String stored) {
         MeetingView meeting = meetings.meeting(order);
         model.addAttribute("order", order);
         model.addAttribute("meeting", meeting);
@@ -338,7 +427,10 @@ class MeetingController {
     /** A new due date before today is a typing slip; an agreement already overdue may keep the date it has. */
     private void refusePastDue(AgreementForm form, String prefix, LocalDate stored, Map<String, String> errors) {
         LocalDate due = form.dueDate();
-        if (due != null && due.isBefore(overview.today()) && !due.equals(stored) && !errors.containsKey(prefix + "due")) {
+        if (due != null
+                && due.isBefore(overview.today())
+                && !due.equals(stored)
+                && !errors.containsKey(prefix + "due")) {
             errors.put(prefix + "due", "meeting.agreement.due.past");
         }
     }
@@ -358,25 +450,29 @@ class MeetingController {
      * posts to a URL ending in the item's anchor) with the error summary there, not at the top of a long page.
      */
     static String itemOf(java.util.Collection<String> errorKeys) {
-        return errorKeys.stream().sorted().findFirst().map(key -> {
-            if (key.startsWith("block-")) {
-                return "blok-" + key.split("-")[1];
-            }
-            if (key.startsWith("parking-")) {
-                return "parkeringsplads";
-            }
-            if (key.startsWith(PreMeetingForm.PREFIX)) {
-                return "formoede";
-            }
-            if (key.startsWith("attendance-")) {
-                return "fremmoede";
-            }
-            if (key.startsWith("agreement-")) {
-                String id = key.split("-")[1];
-                return id.chars().allMatch(Character::isDigit) ? "aftale-" + id : "ny-aftale";
-            }
-            return "roller";
-        }).orElse(null);
+        return errorKeys.stream()
+                .sorted()
+                .findFirst()
+                .map(key -> {
+                    if (key.startsWith("block-")) {
+                        return "blok-" + key.split("-")[1];
+                    }
+                    if (key.startsWith("parking-")) {
+                        return "parkeringsplads";
+                    }
+                    if (key.startsWith(PreMeetingForm.PREFIX)) {
+                        return "formoede";
+                    }
+                    if (key.startsWith("attendance-")) {
+                        return "fremmoede";
+                    }
+                    if (key.startsWith("agreement-")) {
+                        String id = key.split("-")[1];
+                        return id.chars().allMatch(Character::isDigit) ? "aftale-" + id : "ny-aftale";
+                    }
+                    return "roller";
+                })
+                .orElse(null);
     }
 
     private void minutesModel(Model model, SamspilPrincipal user, OrderView order) {
@@ -389,7 +485,8 @@ class MeetingController {
         model.addAttribute("beforeMeetingDay", beforeMeetingDay(order));
     }
 
-    private static String saved(RedirectAttributes redirect, long orderId, String message, String anchor, Object... args) {
+    private static String saved(
+            RedirectAttributes redirect, long orderId, String message, String anchor, Object... args) {
         redirect.addFlashAttribute("success", message);
         if (args.length > 0) {
             redirect.addFlashAttribute("successArgs", args);
@@ -398,8 +495,11 @@ class MeetingController {
     }
 
     private static AgreementView agreement(MeetingView meeting, long agreementId) {
-        return meeting.agreements().stream().filter(a -> a.id() == agreementId).findFirst()
-                .orElseThrow(() -> new AccessRefusedException("order:" + meeting.order().id() + ":agreement:" + agreementId));
+        return meeting.agreements().stream()
+                .filter(a -> a.id() == agreementId)
+                .findFirst()
+                .orElseThrow(() ->
+                        new AccessRefusedException("order:" + meeting.order().id() + ":agreement:" + agreementId));
     }
 
     private Version version(OrderView order, String token) {
@@ -414,7 +514,12 @@ class MeetingController {
         return ResponseEntity.ok()
                 .contentType(type)
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(bytes);
     }
 }

@@ -25,9 +25,17 @@ final class MeetingForms {
     private MeetingForms() {}
 
     record RolesForm(String chair, String referent, String presenters, Integer version) {
-        String chairText() { return clean(chair); }
-        String referentText() { return clean(referent); }
-        String presentersText() { return clean(presenters); }
+        String chairText() {
+            return clean(chair);
+        }
+
+        String referentText() {
+            return clean(referent);
+        }
+
+        String presentersText() {
+            return clean(presenters);
+        }
 
         void check(Map<String, String> values, Map<String, String> errors) {
             values.put("chair", chairText());
@@ -43,10 +51,17 @@ final class MeetingForms {
     }
 
     record BlockForm(String start, String end, String notes, Integer version) {
-        String notesText() { return notes == null ? "" : notes.strip(); }
+        String notesText() {
+            return notes == null ? "" : notes.strip();
+        }
 
-        LocalTime startTime() { return time(start); }
-        LocalTime endTime() { return time(end); }
+        LocalTime startTime() {
+            return time(start);
+        }
+
+        LocalTime endTime() {
+            return time(end);
+        }
 
         void check(String prefix, Map<String, String> values, Map<String, String> errors) {
             values.put(prefix + "start", clean(start));
@@ -54,7 +69,11 @@ final class MeetingForms {
             values.put(prefix + "notes", notes == null ? "" : notes);
             boolean goodStart = checkTime(prefix + "start", start, errors);
             boolean goodEnd = checkTime(prefix + "end", end, errors);
-            if (goodStart && goodEnd && startTime() != null && endTime() != null && endTime().isBefore(startTime())) {
+            if (goodStart
+                    && goodEnd
+                    && startTime() != null
+                    && endTime() != null
+                    && endTime().isBefore(startTime())) {
                 errors.put(prefix + "end", "meeting.block.end.beforeStart");
             }
             tooLong(prefix + "notes", notesText(), NOTES, errors);
@@ -79,7 +98,8 @@ final class MeetingForms {
         /** The agreement; a chosen type with no text of its own is the agreement's text. */
         AgreementDraft draft() {
             String text = clean(what).isEmpty() ? clean(type) : clean(what);
-            return new AgreementDraft(text, clean(person), partyValue(), dueDate(), clean(type).isEmpty() ? null : clean(type));
+            return new AgreementDraft(
+                    text, clean(person), partyValue(), dueDate(), clean(type).isEmpty() ? null : clean(type));
         }
 
         void check(String prefix, List<String> types, Map<String, String> values, Map<String, String> errors) {
@@ -125,13 +145,22 @@ final class MeetingForms {
     }
 
     /** The pre-meeting as typed: a day no later than the meeting, a time span, who takes part; place and notes free. */
-    record PreMeetingForm(String date, String start, String end, String place, String attendees, String notes, Integer version) {
+    record PreMeetingForm(
+            String date, String start, String end, String place, String attendees, String notes, Integer version) {
 
         static final String PREFIX = "premeeting-";
 
         PreMeeting draft() {
-            return new PreMeeting(day(), time(start), time(end), clean(place), clean(attendees), notes == null ? "" : notes.strip(),
-                    version == null ? -1 : version, null, null);
+            return new PreMeeting(
+                    day(),
+                    time(start),
+                    time(end),
+                    clean(place),
+                    clean(attendees),
+                    notes == null ? "" : notes.strip(),
+                    version == null ? -1 : version,
+                    null,
+                    null);
         }
 
         LocalDate day() {
@@ -164,7 +193,11 @@ final class MeetingForms {
             }
             boolean goodStart = checkTime(PREFIX + "start", start, errors);
             boolean goodEnd = checkTime(PREFIX + "end", end, errors);
-            if (goodStart && goodEnd && time(start) != null && time(end) != null && !time(end).isAfter(time(start))) {
+            if (goodStart
+                    && goodEnd
+                    && time(start) != null
+                    && time(end) != null
+                    && !time(end).isAfter(time(start))) {
                 errors.put(PREFIX + "end", "meeting.block.end.beforeStart");
             }
             tooLong(PREFIX + "place", clean(place), LINE, errors);
@@ -180,10 +213,14 @@ final class MeetingForms {
     /** Who was there: the ticked people by key, and others present as free text. */
     record AttendanceForm(List<String> present, String others, Integer version) {
         Set<String> presentKeys() {
-            return present == null ? Set.of() : Set.copyOf(present.stream().map(MeetingForms::clean).toList());
+            return present == null
+                    ? Set.of()
+                    : Set.copyOf(present.stream().map(MeetingForms::clean).toList());
         }
 
-        String othersText() { return clean(others); }
+        String othersText() {
+            return clean(others);
+        }
 
         void check(Map<String, String> values, Map<String, String> errors) {
             values.put("attendance-others", others == null ? "" : others);
@@ -192,9 +229,17 @@ final class MeetingForms {
     }
 
     record StatusForm(String from, String to, String reason) {
-        AgreementStatus fromStatus() { return status(from); }
-        AgreementStatus toStatus() { return status(to); }
-        String reasonText() { return reason == null ? "" : reason.strip(); }
+        AgreementStatus fromStatus() {
+            return status(from);
+        }
+
+        AgreementStatus toStatus() {
+            return status(to);
+        }
+
+        String reasonText() {
+            return reason == null ? "" : reason.strip();
+        }
 
         private static AgreementStatus status(String value) {
             try {

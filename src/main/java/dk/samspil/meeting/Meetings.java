@@ -1,6 +1,5 @@
 package dk.samspil.meeting;
 
-import dk.samspil.platform.RuleViolation;
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.ItemKind;
@@ -14,6 +13,7 @@ import dk.samspil.ordering.OrderViews.ParticipantView;
 import dk.samspil.ordering.Party;
 import dk.samspil.ordering.PreMeetings;
 import dk.samspil.ordering.PreMeetings.PreMeeting;
+import dk.samspil.platform.RuleViolation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -38,8 +38,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Meetings {
 
-    public record MeetingView(OrderView order, Roles roles, List<BlockView> blocks, List<ParkingItem> parking,
-            List<AgreementView> agreements, List<String> actionTypes, Attendance attendance, Optional<PreMeeting> preMeeting) {}
+    public record MeetingView(
+            OrderView order,
+            Roles roles,
+            List<BlockView> blocks,
+            List<ParkingItem> parking,
+            List<AgreementView> agreements,
+            List<String> actionTypes,
+            Attendance attendance,
+            Optional<PreMeeting> preMeeting) {}
 
     /** Who could take part (the coordinator, the cluster's members, the municipal participants, the consultant) and who did. */
     public record Attendance(List<Attendee> people, String others, int version) {
@@ -52,13 +59,29 @@ public class Meetings {
 
     public record Roles(String chair, String referent, String presenters, int version) {}
 
-    public record BlockView(int position, String title, boolean pause, LocalTime plannedFrom, LocalTime plannedTo,
-            LocalTime actualStart, LocalTime actualEnd, String notes, int version) {}
+    public record BlockView(
+            int position,
+            String title,
+            boolean pause,
+            LocalTime plannedFrom,
+            LocalTime plannedTo,
+            LocalTime actualStart,
+            LocalTime actualEnd,
+            String notes,
+            int version) {}
 
     public record ParkingItem(long id, String text, String owner, String createdBy) {}
 
-    public record AgreementView(long id, String what, String ownerPerson, Party ownerParty, LocalDate due,
-            String actionType, AgreementStatus status, int version, List<HistoryEntry> history) {}
+    public record AgreementView(
+            long id,
+            String what,
+            String ownerPerson,
+            Party ownerParty,
+            LocalDate due,
+            String actionType,
+            AgreementStatus status,
+            int version,
+            List<HistoryEntry> history) {}
 
     public record HistoryEntry(String by, OffsetDateTime at, AgreementStatus from, AgreementStatus to, String reason) {}
 
@@ -83,15 +106,27 @@ public class Meetings {
         // The order's own programme: its elective topics by name, as in the programme and the deck.
         PackageDefinition pkg = OrderPackage.of(catalog, order);
         List<ScheduledItem> schedule = pkg.scheduleFrom(order.startTime());
-        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING").param(order.id()).update();
+        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(order.id())
+                .update();
         for (int position = 1; position <= schedule.size(); position++) {
             jdbc.sql("INSERT INTO meeting_block (order_id, position) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(order.id(), position).update();
+                    .params(order.id(), position)
+                    .update();
         }
-        Roles roles = jdbc.sql("SELECT chair, referent, presenters, version FROM meeting WHERE order_id = ?").param(order.id())
-                .query((rs, n) -> new Roles(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))).single();
-        return new MeetingView(order, roles, blocks(order.id(), schedule), parking(order.id()), agreements(order.id()),
-                pkg.suggestedActions(), attendance(order), preMeetings.of(order.id()));
+        Roles roles = jdbc.sql("SELECT chair, referent, presenters, version FROM meeting WHERE order_id = ?")
+                .param(order.id())
+                .query((rs, n) -> new Roles(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .single();
+        return new MeetingView(
+                order,
+                roles,
+                blocks(order.id(), schedule),
+                parking(order.id()),
+                agreements(order.id()),
+                pkg.suggestedActions(),
+                attendance(order),
+                preMeetings.of(order.id()));
     }
 
     /**
@@ -100,19 +135,24 @@ public class Meetings {
      */
     @Transactional
     public boolean saveAttendance(OrderView order, Set<String> present, String others, int version, String by) {
-        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING").param(order.id()).update();
+        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(order.id())
+                .update();
         List<Attendee> people = attendance(order).people();
         if (jdbc.sql("""
                         UPDATE meeting SET other_attendees = ?, attendance_version = attendance_version + 1, updated_by = ?,
-                            updated_at = now() WHERE order_id = ? AND attendance_version = ?""")
-                .params(others, by, order.id(), version).update() == 0) {
+                            updated_at = now() WHERE order_id = ? AND attendance_version = ?""").params(others, by, order.id(), version).update() == 0) {
             return false;
         }
-        jdbc.sql("DELETE FROM meeting_attendee WHERE order_id = ?").param(order.id()).update();
+        jdbc.sql("DELETE FROM meeting_attendee WHERE order_id = ?")
+                .param(order.id())
+                .update();
         for (Attendee person : people) {
             if (present.contains(person.key())) {
-                jdbc.sql("INSERT INTO meeting_attendee (order_id, person_key, name, organisation, email) VALUES (?, ?, ?, ?, ?)")
-                        .params(order.id(), person.key(), person.name(), person.organisation(), person.email()).update();
+                jdbc.sql(
+                                "INSERT INTO meeting_attendee (order_id, person_key, name, organisation, email) VALUES (?, ?, ?, ?, ?)")
+                        .params(order.id(), person.key(), person.name(), person.organisation(), person.email())
+                        .update();
             }
         }
         return true;
@@ -120,34 +160,51 @@ public class Meetings {
 
     /** The e-mail addresses of those recorded as present. */
     public List<String> presentEmails(long orderId) {
-        return jdbc.sql("SELECT email FROM meeting_attendee WHERE order_id = ? AND email IS NOT NULL AND email <> '' ORDER BY email")
-                .param(orderId).query(String.class).list();
+        return jdbc.sql(
+                        "SELECT email FROM meeting_attendee WHERE order_id = ? AND email IS NOT NULL AND email <> '' ORDER BY email")
+                .param(orderId)
+                .query(String.class)
+                .list();
     }
 
     private Attendance attendance(OrderView order) {
         Map<String, Attendee> stored = new LinkedHashMap<>();
         jdbc.sql("SELECT person_key, name, organisation, email FROM meeting_attendee WHERE order_id = ? ORDER BY name")
                 .param(order.id())
-                .query((rs, n) -> new Attendee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), true))
-                .list().forEach(a -> stored.put(a.key(), a));
+                .query((rs, n) ->
+                        new Attendee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), true))
+                .list()
+                .forEach(a -> stored.put(a.key(), a));
         Map<String, String> municipalities = new HashMap<>();
         directory.municipalities().forEach(m -> municipalities.put(m.code(), m.name()));
         List<Attendee> candidates = new ArrayList<>();
-        candidates.add(new Attendee("coordinator", order.coordinatorName(), order.clusterName(), order.coordinatorEmail(), false));
+        candidates.add(new Attendee(
+                "coordinator", order.coordinatorName(), order.clusterName(), order.coordinatorEmail(), false));
         for (MemberView member : directory.members(order.clusterId())) {
-            candidates.add(new Attendee("member-" + member.id(), member.name(),
-                    member.practiceName() == null ? order.clusterName() : member.practiceName(), member.email(), false));
+            candidates.add(new Attendee(
+                    "member-" + member.id(),
+                    member.name(),
+                    member.practiceName() == null ? order.clusterName() : member.practiceName(),
+                    member.email(),
+                    false));
         }
         for (ParticipantView participant : order.participants()) {
             String municipality = municipalities.getOrDefault(participant.municipalityCode(), "");
-            candidates.add(new Attendee("participant-" + participant.id(), participant.name(),
-                    participant.role() == null ? municipality : participant.role() + ", " + municipality, participant.email(),
+            candidates.add(new Attendee(
+                    "participant-" + participant.id(),
+                    participant.name(),
+                    participant.role() == null ? municipality : participant.role() + ", " + municipality,
+                    participant.email(),
                     false));
         }
         if (order.consultantName() != null) {
-            String provider = directory.providers().stream().filter(p -> p.code().equals(order.providerCode()))
-                    .map(ProviderView::name).findFirst().orElse("");
-            candidates.add(new Attendee("consultant", order.consultantName(), provider, order.consultantEmail(), false));
+            String provider = directory.providers().stream()
+                    .filter(p -> p.code().equals(order.providerCode()))
+                    .map(ProviderView::name)
+                    .findFirst()
+                    .orElse("");
+            candidates.add(
+                    new Attendee("consultant", order.consultantName(), provider, order.consultantEmail(), false));
         }
         List<Attendee> people = new ArrayList<>();
         for (Attendee candidate : candidates) {
@@ -155,39 +212,52 @@ public class Meetings {
             people.add(recorded == null ? candidate : recorded);
         }
         people.addAll(stored.values()); // recorded then and no longer of the cluster or the order: they still took part
-        return jdbc.sql("SELECT other_attendees, attendance_version FROM meeting WHERE order_id = ?").param(order.id())
-                .query((rs, n) -> new Attendance(people, rs.getString(1), rs.getInt(2))).optional()
+        return jdbc.sql("SELECT other_attendees, attendance_version FROM meeting WHERE order_id = ?")
+                .param(order.id())
+                .query((rs, n) -> new Attendance(people, rs.getString(1), rs.getInt(2)))
+                .optional()
                 .orElse(new Attendance(people, "", 0));
     }
 
     /** Saves the roles unless someone else saved them since {@code version} was read. */
     @Transactional
     public boolean saveRoles(long orderId, String chair, String referent, String presenters, int version, String by) {
-        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING").param(orderId).update();
+        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(orderId)
+                .update();
         return jdbc.sql("""
                         UPDATE meeting SET chair = ?, referent = ?, presenters = ?, version = version + 1, updated_by = ?,
                             updated_at = now() WHERE order_id = ? AND version = ?""")
-                .params(chair, referent, presenters, by, orderId, version).update() == 1;
+                        .params(chair, referent, presenters, by, orderId, version)
+                        .update()
+                == 1;
     }
 
     /** Saves a block's actual times and notes unless someone else saved the block since {@code version} was read. */
     @Transactional
-    public boolean saveBlock(long orderId, int position, LocalTime start, LocalTime end, String notes, int version, String by) {
+    public boolean saveBlock(
+            long orderId, int position, LocalTime start, LocalTime end, String notes, int version, String by) {
         return jdbc.sql("""
                         UPDATE meeting_block SET actual_start = ?, actual_end = ?, notes = ?, version = version + 1,
                             updated_by = ?, updated_at = now() WHERE order_id = ? AND position = ? AND version = ?""")
-                .params(start, end, notes, by, orderId, position, version).update() == 1;
+                        .params(start, end, notes, by, orderId, position, version)
+                        .update()
+                == 1;
     }
 
     @Transactional
     public void addParkingItem(long orderId, String text, String owner, String by) {
         jdbc.sql("INSERT INTO meeting_parking_item (order_id, text, owner, created_by) VALUES (?, ?, ?, ?)")
-                .params(orderId, text, owner, by).update();
+                .params(orderId, text, owner, by)
+                .update();
     }
 
     @Transactional
     public boolean removeParkingItem(long orderId, long id) {
-        return jdbc.sql("DELETE FROM meeting_parking_item WHERE order_id = ? AND id = ?").params(orderId, id).update() == 1;
+        return jdbc.sql("DELETE FROM meeting_parking_item WHERE order_id = ? AND id = ?")
+                        .params(orderId, id)
+                        .update()
+                == 1;
     }
 
     @Transactional
@@ -195,8 +265,16 @@ public class Meetings {
         long id = jdbc.sql("""
                         INSERT INTO meeting_agreement (order_id, what, owner_person, owner_party, due_date, action_type, created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(orderId, draft.what(), draft.ownerPerson(), party(draft.ownerParty()), draft.due(), draft.actionType(), by)
-                .query(Long.class).single();
+                .params(
+                        orderId,
+                        draft.what(),
+                        draft.ownerPerson(),
+                        party(draft.ownerParty()),
+                        draft.due(),
+                        draft.actionType(),
+                        by)
+                .query(Long.class)
+                .single();
         history(id, null, AgreementStatus.AGREED, null, by);
         return id;
     }
@@ -207,8 +285,17 @@ public class Meetings {
         return jdbc.sql("""
                         UPDATE meeting_agreement SET what = ?, owner_person = ?, owner_party = ?, due_date = ?, action_type = ?,
                             version = version + 1 WHERE order_id = ? AND id = ? AND version = ?""")
-                .params(draft.what(), draft.ownerPerson(), party(draft.ownerParty()), draft.due(), draft.actionType(), orderId,
-                        id, version).update() == 1;
+                        .params(
+                                draft.what(),
+                                draft.ownerPerson(),
+                                party(draft.ownerParty()),
+                                draft.due(),
+                                draft.actionType(),
+                                orderId,
+                                id,
+                                version)
+                        .update()
+                == 1;
     }
 
     /**
@@ -218,7 +305,8 @@ public class Meetings {
      *     was changed by someone else meanwhile
      */
     @Transactional
-    public void changeStatus(long orderId, long id, AgreementStatus from, AgreementStatus to, String reason, String by) {
+    public void changeStatus(
+            long orderId, long id, AgreementStatus from, AgreementStatus to, String reason, String by) {
         if (!from.canMoveTo(to)) {
             throw new RuleViolation("status", "meeting.status.notAllowed");
         }
@@ -227,8 +315,7 @@ public class Meetings {
         }
         int changed = jdbc.sql("""
                         UPDATE meeting_agreement SET status = ?, version = version + 1
-                        WHERE order_id = ? AND id = ? AND status = ?""")
-                .params(to.name(), orderId, id, from.name()).update();
+                        WHERE order_id = ? AND id = ? AND status = ?""").params(to.name(), orderId, id, from.name()).update();
         if (changed == 0) {
             throw new RuleViolation("status", "meeting.status.stale");
         }
@@ -243,7 +330,8 @@ public class Meetings {
         jdbc.sql("""
                         INSERT INTO meeting_agreement_history (agreement_id, changed_by, from_status, to_status, reason)
                         VALUES (?, ?, ?, ?, ?)""")
-                .params(agreementId, by, from == null ? null : from.name(), to.name(), reason).update();
+                .params(agreementId, by, from == null ? null : from.name(), to.name(), reason)
+                .update();
     }
 
     private List<BlockView> blocks(long orderId, List<ScheduledItem> schedule) {
@@ -253,18 +341,27 @@ public class Meetings {
                 .query((rs, n) -> {
                     int position = rs.getInt("position");
                     ScheduledItem item = schedule.get(position - 1);
-                    return new BlockView(position, item.item().title(), item.item().kind() == ItemKind.BREAK, item.from(),
-                            item.to(), rs.getObject("actual_start", LocalTime.class), rs.getObject("actual_end", LocalTime.class),
-                            rs.getString("notes"), rs.getInt("version"));
+                    return new BlockView(
+                            position,
+                            item.item().title(),
+                            item.item().kind() == ItemKind.BREAK,
+                            item.from(),
+                            item.to(),
+                            rs.getObject("actual_start", LocalTime.class),
+                            rs.getObject("actual_end", LocalTime.class),
+                            rs.getString("notes"),
+                            rs.getInt("version"));
                 })
-                .list().forEach(blocks::add);
+                .list()
+                .forEach(blocks::add);
         return blocks;
     }
 
     private List<ParkingItem> parking(long orderId) {
-        return jdbc.sql("SELECT * FROM meeting_parking_item WHERE order_id = ? ORDER BY id").param(orderId)
-                .query((rs, n) -> new ParkingItem(rs.getLong("id"), rs.getString("text"), rs.getString("owner"),
-                        rs.getString("created_by")))
+        return jdbc.sql("SELECT * FROM meeting_parking_item WHERE order_id = ? ORDER BY id")
+                .param(orderId)
+                .query((rs, n) -> new ParkingItem(
+                        rs.getLong("id"), rs.getString("text"), rs.getString("owner"), rs.getString("created_by")))
                 .list();
     }
 
@@ -274,21 +371,31 @@ public class Meetings {
                         SELECT h.* FROM meeting_agreement_history h JOIN meeting_agreement a ON a.id = h.agreement_id
                         WHERE a.order_id = ? ORDER BY h.changed_at, h.id""")
                 .param(orderId)
-                .query((rs, n) -> history.computeIfAbsent(rs.getLong("agreement_id"), k -> new ArrayList<>()).add(entry(rs)))
+                .query((rs, n) -> history.computeIfAbsent(rs.getLong("agreement_id"), k -> new ArrayList<>())
+                        .add(entry(rs)))
                 .list();
-        return jdbc.sql("SELECT * FROM meeting_agreement WHERE order_id = ? ORDER BY id").param(orderId)
-                .query((rs, n) -> new AgreementView(rs.getLong("id"), rs.getString("what"), rs.getString("owner_person"),
+        return jdbc.sql("SELECT * FROM meeting_agreement WHERE order_id = ? ORDER BY id")
+                .param(orderId)
+                .query((rs, n) -> new AgreementView(
+                        rs.getLong("id"),
+                        rs.getString("what"),
+                        rs.getString("owner_person"),
                         rs.getString("owner_party") == null ? null : Party.valueOf(rs.getString("owner_party")),
-                        rs.getObject("due_date", LocalDate.class), rs.getString("action_type"),
-                        AgreementStatus.valueOf(rs.getString("status")), rs.getInt("version"),
+                        rs.getObject("due_date", LocalDate.class),
+                        rs.getString("action_type"),
+                        AgreementStatus.valueOf(rs.getString("status")),
+                        rs.getInt("version"),
                         history.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
     }
 
     private static HistoryEntry entry(ResultSet rs) throws SQLException {
         String from = rs.getString("from_status");
-        return new HistoryEntry(rs.getString("changed_by"), rs.getObject("changed_at", OffsetDateTime.class),
-                from == null ? null : AgreementStatus.valueOf(from), AgreementStatus.valueOf(rs.getString("to_status")),
+        return new HistoryEntry(
+                rs.getString("changed_by"),
+                rs.getObject("changed_at", OffsetDateTime.class),
+                from == null ? null : AgreementStatus.valueOf(from),
+                AgreementStatus.valueOf(rs.getString("to_status")),
                 rs.getString("reason"));
     }
 

@@ -2,14 +2,14 @@ package dk.samspil.meeting;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import dk.samspil.mail.OutgoingMail;
 import dk.samspil.mail.Outbox;
-import dk.samspil.ordering.OrderProgress;
-import dk.samspil.ordering.OrderViews.OrderView;
-import dk.samspil.ordering.Orders;
+import dk.samspil.mail.OutgoingMail;
 import dk.samspil.office.DocumentVersions;
 import dk.samspil.office.DocumentVersions.Version;
 import dk.samspil.office.OfficeConverter;
+import dk.samspil.ordering.OrderProgress;
+import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.ordering.Orders;
 import dk.samspil.platform.SamspilSettings;
 import dk.samspil.platform.Tokens;
 import java.time.Clock;
@@ -35,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Minutes {
 
-
     /** How long a member's personal link to the referat opens it. */
     static final Duration LINK_LIFETIME = Duration.ofDays(90);
 
@@ -53,9 +52,18 @@ public class Minutes {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final ObjectProvider<OneTimeTask<Long>> task;
 
-    Minutes(JdbcClient jdbc, Orders orders, Meetings meetings, OfficeConverter office, Outbox outbox, OrderProgress progress,
-            SamspilSettings settings, MessageSource messages, ObjectProvider<SchedulerClient> scheduler,
-            @Qualifier("minutesTask") ObjectProvider<OneTimeTask<Long>> task, Clock clock) {
+    Minutes(
+            JdbcClient jdbc,
+            Orders orders,
+            Meetings meetings,
+            OfficeConverter office,
+            Outbox outbox,
+            OrderProgress progress,
+            SamspilSettings settings,
+            MessageSource messages,
+            ObjectProvider<SchedulerClient> scheduler,
+            @Qualifier("minutesTask") ObjectProvider<OneTimeTask<Long>> task,
+            Clock clock) {
         this.store = new DocumentVersions(jdbc, "meeting_minutes", "docx", false);
         this.jdbc = jdbc;
         this.clock = clock;
@@ -90,10 +98,13 @@ public class Minutes {
 
     /** Writes the version's Word file from the meeting as it is now, then its PDF; run by the scheduler. */
     void build(long id) {
-        store.make(id, orderId -> orders.find(orderId).map(order -> {
-            byte[] docx = document.write(meetings.meeting(order));
-            return new DocumentVersions.Made(docx, office.toPdf(docx, "docx").orElse(null), null);
-        }));
+        store.make(
+                id,
+                orderId -> orders.find(orderId).map(order -> {
+                    byte[] docx = document.write(meetings.meeting(order));
+                    return new DocumentVersions.Made(
+                            docx, office.toPdf(docx, "docx").orElse(null), null);
+                }));
     }
 
     public List<Version> versions(long orderId) {
@@ -126,25 +137,49 @@ public class Minutes {
         if (!version.ready()) {
             throw new IllegalStateException("Only finished minutes can be sent");
         }
-        List<String> withAccount = orders.meetingEmails(order).stream().map(String::strip).distinct().toList();
+        List<String> withAccount = orders.meetingEmails(order).stream()
+                .map(String::strip)
+                .distinct()
+                .toList();
         // Members who took part sign in nowhere: theirs is a personal link to this version's file.
-        List<String> members = meetings.presentEmails(order.id()).stream().map(String::strip)
-                .filter(e -> withAccount.stream().noneMatch(e::equalsIgnoreCase)).distinct().toList();
-        Object[] args = {order.packageTitle(), order.clusterName(), order.meetingDate().format(MinutesDocument.DATE),
-            version.version(), settings.link("/bestillinger/" + order.id() + "/moede")};
+        List<String> members = meetings.presentEmails(order.id()).stream()
+                .map(String::strip)
+                .filter(e -> withAccount.stream().noneMatch(e::equalsIgnoreCase))
+                .distinct()
+                .toList();
+        Object[] args = {
+            order.packageTitle(),
+            order.clusterName(),
+            order.meetingDate().format(MinutesDocument.DATE),
+            version.version(),
+            settings.link("/bestillinger/" + order.id() + "/moede")
+        };
         String subject = messages.getMessage("meeting.minutes.mail.subject", args, MinutesDocument.DANISH);
         String reference = "order:" + order.id() + ":minutes:" + version.version();
         for (String to : withAccount) {
-            outbox.enqueue(new OutgoingMail(to, subject, messages.getMessage("meeting.minutes.mail.body", args, MinutesDocument.DANISH),
+            outbox.enqueue(new OutgoingMail(
+                    to,
+                    subject,
+                    messages.getMessage("meeting.minutes.mail.body", args, MinutesDocument.DANISH),
                     reference));
         }
         for (String to : members) {
             String token = Tokens.newToken();
             jdbc.sql("INSERT INTO meeting_minutes_link (token_hash, minutes_id, email, expires_at) VALUES (?, ?, ?, ?)")
-                    .params(Tokens.hash(token), version.id(), to, OffsetDateTime.now(clock).plus(LINK_LIFETIME)).update();
-            Object[] personal = {args[0], args[1], args[2], args[3], settings.link("/referat/" + token), LINK_LIFETIME.toDays()};
-            outbox.enqueue(new OutgoingMail(to, subject,
-                    messages.getMessage("meeting.minutes.mail.personal", personal, MinutesDocument.DANISH), reference));
+                    .params(
+                            Tokens.hash(token),
+                            version.id(),
+                            to,
+                            OffsetDateTime.now(clock).plus(LINK_LIFETIME))
+                    .update();
+            Object[] personal = {
+                args[0], args[1], args[2], args[3], settings.link("/referat/" + token), LINK_LIFETIME.toDays()
+            };
+            outbox.enqueue(new OutgoingMail(
+                    to,
+                    subject,
+                    messages.getMessage("meeting.minutes.mail.personal", personal, MinutesDocument.DANISH),
+                    reference));
         }
         store.sent(version.id(), by);
         progress.meetingHeld(order.id(), by);
@@ -157,6 +192,9 @@ public class Minutes {
             return Optional.empty();
         }
         return jdbc.sql("SELECT minutes_id FROM meeting_minutes_link WHERE token_hash = ? AND expires_at > ?")
-                .params(Tokens.hash(token), OffsetDateTime.now(clock)).query(Long.class).optional().flatMap(this::find);
+                .params(Tokens.hash(token), OffsetDateTime.now(clock))
+                .query(Long.class)
+                .optional()
+                .flatMap(this::find);
     }
 }

@@ -1,12 +1,12 @@
 package dk.samspil.meeting;
 
-import dk.samspil.office.DocxBuilder;
-import dk.samspil.office.DocxBuilder.Line;
 import dk.samspil.meeting.Meetings.AgreementView;
 import dk.samspil.meeting.Meetings.Attendee;
 import dk.samspil.meeting.Meetings.BlockView;
 import dk.samspil.meeting.Meetings.MeetingView;
 import dk.samspil.meeting.Meetings.ParkingItem;
+import dk.samspil.office.DocxBuilder;
+import dk.samspil.office.DocxBuilder.Line;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Party;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +38,8 @@ final class MinutesDocument {
         doc.heading(1, text("meeting.minutes.doc.title", order.packageTitle()));
         doc.labelled(text("meeting.minutes.doc.cluster"), order.clusterName());
         doc.labelled(text("meeting.minutes.doc.municipalities"), order.municipalityNames());
-        doc.labelled(text("meeting.minutes.doc.date"), order.meetingDate().format(DATE) + ", " + time(order.startTime()));
+        doc.labelled(
+                text("meeting.minutes.doc.date"), order.meetingDate().format(DATE) + ", " + time(order.startTime()));
         doc.labelled(text("meeting.minutes.doc.venue"), order.venue());
         doc.labelled(text("meeting.chair"), orDash(meeting.roles().chair()));
         doc.labelled(text("meeting.referent"), orDash(meeting.roles().referent()));
@@ -51,23 +52,32 @@ final class MinutesDocument {
         } else {
             List<List<List<Line>>> rows = new ArrayList<>();
             for (Attendee person : present) {
-                rows.add(List.of(List.of(Line.plain(person.name())), List.of(Line.plain(orDash(person.organisation())))));
+                rows.add(List.of(
+                        List.of(Line.plain(person.name())), List.of(Line.plain(orDash(person.organisation())))));
             }
             if (!present.isEmpty()) {
-                doc.table(List.of(text("meeting.attendance.name"), text("meeting.attendance.organisation")), rows,
-                        new int[] {50, 50}, 0);
+                doc.table(
+                        List.of(text("meeting.attendance.name"), text("meeting.attendance.organisation")),
+                        rows,
+                        new int[] {50, 50},
+                        0);
             }
             if (!meeting.attendance().others().isBlank()) {
-                doc.labelled(text("meeting.attendance.others"), meeting.attendance().others());
+                doc.labelled(
+                        text("meeting.attendance.others"), meeting.attendance().others());
             }
         }
 
         doc.heading(2, text("meeting.programme.heading"));
         for (BlockView block : meeting.blocks()) {
             doc.heading(3, block.title());
-            doc.labelled(text("meeting.minutes.doc.planned"), time(block.plannedFrom()) + "–" + time(block.plannedTo()));
-            doc.labelled(text("meeting.minutes.doc.actual"), block.actualStart() == null && block.actualEnd() == null
-                    ? "–" : time(block.actualStart()) + "–" + time(block.actualEnd()));
+            doc.labelled(
+                    text("meeting.minutes.doc.planned"), time(block.plannedFrom()) + "–" + time(block.plannedTo()));
+            doc.labelled(
+                    text("meeting.minutes.doc.actual"),
+                    block.actualStart() == null && block.actualEnd() == null
+                            ? "–"
+                            : time(block.actualStart()) + "–" + time(block.actualEnd()));
             if (!block.notes().isBlank()) {
                 doc.paragraph(block.notes());
             }
@@ -81,7 +91,8 @@ final class MinutesDocument {
             for (ParkingItem item : meeting.parking()) {
                 rows.add(List.of(List.of(Line.plain(item.text())), List.of(Line.plain(orDash(item.owner())))));
             }
-            doc.table(List.of(text("meeting.parking.text"), text("meeting.parking.owner")), rows, new int[] {70, 30}, 0);
+            doc.table(
+                    List.of(text("meeting.parking.text"), text("meeting.parking.owner")), rows, new int[] {70, 30}, 0);
         }
 
         doc.heading(2, text("meeting.agreements.heading"));
@@ -90,12 +101,21 @@ final class MinutesDocument {
         } else {
             List<List<List<Line>>> rows = new ArrayList<>();
             for (AgreementView a : meeting.agreements()) {
-                rows.add(List.of(List.of(Line.plain(a.what())), List.of(Line.plain(who(a))),
+                rows.add(List.of(
+                        List.of(Line.plain(a.what())),
+                        List.of(Line.plain(who(a))),
                         List.of(Line.plain(a.due() == null ? "–" : a.due().format(DATE))),
                         List.of(Line.plain(text(a.status().key())))));
             }
-            doc.table(List.of(text("meeting.agreement.what"), text("meeting.agreement.who"), text("meeting.agreement.due"),
-                    text("meeting.agreement.status")), rows, new int[] {46, 24, 16, 14}, 0);
+            doc.table(
+                    List.of(
+                            text("meeting.agreement.what"),
+                            text("meeting.agreement.who"),
+                            text("meeting.agreement.due"),
+                            text("meeting.agreement.status")),
+                    rows,
+                    new int[] {46, 24, 16, 14},
+                    0);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         try {
@@ -112,11 +132,16 @@ final class MinutesDocument {
     }
 
     static String who(MessageSource messages, String person, Party owner) {
-        String party = owner == null ? "" : messages.getMessage(switch (owner) {
-            case CLUSTER -> "meeting.party.CLUSTER";
-            case MUNICIPALITY -> "meeting.party.MUNICIPALITY";
-            case PROVIDER -> "meeting.party.PROVIDER";
-        }, null, DANISH);
+        String party = owner == null
+                ? ""
+                : messages.getMessage(
+                        switch (owner) {
+                            case CLUSTER -> "meeting.party.CLUSTER";
+                            case MUNICIPALITY -> "meeting.party.MUNICIPALITY";
+                            case PROVIDER -> "meeting.party.PROVIDER";
+                        },
+                        null,
+                        DANISH);
         if (person == null || person.isBlank()) {
             return party;
         }

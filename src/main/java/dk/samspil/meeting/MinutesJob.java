@@ -15,6 +15,7 @@ class MinutesJob {
 
     @Bean
     OneTimeTask<Long> minutesTask(@Lazy Minutes minutes) {
-        return Tasks.oneTime("meeting-minutes", Long.class).execute((instance, context) -> minutes.build(instance.getData()));
+        return Tasks.oneTime("meeting-minutes", Long.class)
+                .execute((instance, context) -> minutes.build(instance.getData()));
     }
 }

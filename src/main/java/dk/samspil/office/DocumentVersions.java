@@ -19,14 +19,29 @@ public final class DocumentVersions {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocumentVersions.class);
 
-    public enum Status { PENDING, READY, FAILED }
+    public enum Status {
+        PENDING,
+        READY,
+        FAILED
+    }
 
     /**
      * @param slides how many slides a deck has (null for other documents)
      * @param hasPdf false when no PDF could be made here
      */
-    public record Version(long id, long orderId, int version, String token, Status status, Integer slides, boolean hasPdf,
-            String failure, String requestedBy, OffsetDateTime requestedAt, OffsetDateTime readyAt, String sentBy,
+    public record Version(
+            long id,
+            long orderId,
+            int version,
+            String token,
+            Status status,
+            Integer slides,
+            boolean hasPdf,
+            String failure,
+            String requestedBy,
+            OffsetDateTime requestedAt,
+            OffsetDateTime readyAt,
+            String sentBy,
             OffsetDateTime sentAt) {
 
         public boolean pending() {
@@ -64,7 +79,9 @@ public final class DocumentVersions {
                         INSERT INTO %1$s (order_id, version, token, status, requested_by)
                         SELECT ?, coalesce(max(version), 0) + 1, ?, 'PENDING', ? FROM %1$s WHERE order_id = ?
                         RETURNING id""".formatted(table))
-                .params(orderId, Tokens.newToken(), by, orderId).query(Long.class).single();
+                .params(orderId, Tokens.newToken(), by, orderId)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -72,15 +89,23 @@ public final class DocumentVersions {
      * never told (the application stopped between the two) is then made too.
      */
     public List<Long> pending() {
-        return jdbc.sql("SELECT id FROM " + table + " WHERE status = 'PENDING' ORDER BY id").query(Long.class).list();
+        return jdbc.sql("SELECT id FROM " + table + " WHERE status = 'PENDING' ORDER BY id")
+                .query(Long.class)
+                .list();
     }
 
     public List<Version> versions(long orderId) {
-        return jdbc.sql(select + " WHERE order_id = ? ORDER BY version DESC").param(orderId).query(DocumentVersions::version).list();
+        return jdbc.sql(select + " WHERE order_id = ? ORDER BY version DESC")
+                .param(orderId)
+                .query(DocumentVersions::version)
+                .list();
     }
 
     public Optional<Version> find(long id) {
-        return jdbc.sql(select + " WHERE id = ?").param(id).query(DocumentVersions::version).optional();
+        return jdbc.sql(select + " WHERE id = ?")
+                .param(id)
+                .query(DocumentVersions::version)
+                .optional();
     }
 
     /** The version of the order with this token, if there is one. */
@@ -88,7 +113,10 @@ public final class DocumentVersions {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return jdbc.sql(select + " WHERE order_id = ? AND token = ?").params(orderId, token).query(DocumentVersions::version).optional();
+        return jdbc.sql(select + " WHERE order_id = ? AND token = ?")
+                .params(orderId, token)
+                .query(DocumentVersions::version)
+                .optional();
     }
 
     /** The generated file of a ready version. */
@@ -121,36 +149,58 @@ public final class DocumentVersions {
         try {
             maker.make(version.get().orderId()).ifPresent(made -> ready(id, made.file(), made.pdf(), made.slides()));
         } catch (Exception e) {
-            log.error("{} version {} of order {} could not be made", table, id, version.get().orderId(), e);
+            log.error(
+                    "{} version {} of order {} could not be made",
+                    table,
+                    id,
+                    version.get().orderId(),
+                    e);
             failed(id, e);
         }
     }
 
     /** Stores the file and its PDF (null: none could be made) of a pending version. */
     public void ready(long id, byte[] file, byte[] pdf, Integer slides) {
-        jdbc.sql("UPDATE %s SET status = 'READY', %s = ?, pdf = ?, ready_at = now()%s WHERE id = ? AND status = 'PENDING'"
-                        .formatted(table, document, slides == null ? "" : ", slides = " + slides.intValue()))
-                .params(file, pdf, id).update();
+        jdbc.sql(
+                        "UPDATE %s SET status = 'READY', %s = ?, pdf = ?, ready_at = now()%s WHERE id = ? AND status = 'PENDING'"
+                                .formatted(table, document, slides == null ? "" : ", slides = " + slides.intValue()))
+                .params(file, pdf, id)
+                .update();
     }
 
     public void failed(long id, Exception cause) {
         jdbc.sql("UPDATE " + table + " SET status = 'FAILED', failure = ? WHERE id = ?")
-                .params(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), id).update();
+                .params(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), id)
+                .update();
     }
 
     public void sent(long id, String by) {
-        jdbc.sql("UPDATE " + table + " SET sent_by = ?, sent_at = now() WHERE id = ?").params(by, id).update();
+        jdbc.sql("UPDATE " + table + " SET sent_by = ?, sent_at = now() WHERE id = ?")
+                .params(by, id)
+                .update();
     }
 
     private Optional<byte[]> file(Version version, String column) {
         return jdbc.sql("SELECT " + column + " FROM " + table + " WHERE id = ? AND " + column + " IS NOT NULL")
-                .param(version.id()).query(byte[].class).optional();
+                .param(version.id())
+                .query(byte[].class)
+                .optional();
     }
 
     private static Version version(ResultSet rs, int n) throws SQLException {
-        return new Version(rs.getLong("id"), rs.getLong("order_id"), rs.getInt("version"), rs.getString("token"),
-                Status.valueOf(rs.getString("status")), (Integer) rs.getObject("slides"), rs.getBoolean("has_pdf"),
-                rs.getString("failure"), rs.getString("requested_by"), rs.getObject("requested_at", OffsetDateTime.class),
-                rs.getObject("ready_at", OffsetDateTime.class), rs.getString("sent_by"), rs.getObject("sent_at", OffsetDateTime.class));
+        return new Version(
+                rs.getLong("id"),
+                rs.getLong("order_id"),
+                rs.getInt("version"),
+                rs.getString("token"),
+                Status.valueOf(rs.getString("status")),
+                (Integer) rs.getObject("slides"),
+                rs.getBoolean("has_pdf"),
+                rs.getString("failure"),
+                rs.getString("requested_by"),
+                rs.getObject("requested_at", OffsetDateTime.class),
+                rs.getObject("ready_at", OffsetDateTime.class),
+                rs.getString("sent_by"),
+                rs.getObject("sent_at", OffsetDateTime.class));
     }
 }

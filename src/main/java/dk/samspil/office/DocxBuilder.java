@@ -44,15 +44,18 @@ public final class DocxBuilder {
     private static final String FONT = "Liberation Sans";
     /** Liberation Sans has no ☐; DejaVu Sans has it and comes with LibreOffice. */
     private static final String SYMBOL_FONT = "DejaVu Sans";
+
     private static final String TICK_BOX = "☐";
     private static final String HEADING_COLOUR = "1F3864";
     /** Twentieths of a point: A4 is 210 × 297 mm; margins 2 cm. */
     private static final int A4_WIDTH = 11906;
+
     private static final int A4_HEIGHT = 16838;
     private static final int MARGIN = 1134;
     private static final int INDENT = 360;
     private static final int TWIPS_PER_CM = 567;
-    private static final Pattern NOT_XML = Pattern.compile("[^\\t\\n\\r\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
+    private static final Pattern NOT_XML =
+            Pattern.compile("[^\\t\\n\\r\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     /** A line in a table cell. */
@@ -70,7 +73,11 @@ public final class DocxBuilder {
         }
     }
 
-    public enum LineStyle { PLAIN, BOLD, BULLET }
+    public enum LineStyle {
+        PLAIN,
+        BOLD,
+        BULLET
+    }
 
     private final XWPFDocument document = new XWPFDocument();
     private final BigInteger bullets;
@@ -265,7 +272,8 @@ public final class DocxBuilder {
         styles.setDefaultFonts(fonts);
         CTRPr defaults = styles.getCtStyles().getDocDefaults().getRPrDefault().getRPr();
         defaults.addNewSz().setVal(BigInteger.valueOf(22));
-        CTSpacing spacing = styles.getCtStyles().getDocDefaults().getPPrDefault().getPPr().addNewSpacing();
+        CTSpacing spacing =
+                styles.getCtStyles().getDocDefaults().getPPrDefault().getPPr().addNewSpacing();
         spacing.setAfter(BigInteger.valueOf(120));
         spacing.setLine(BigInteger.valueOf(264));
         spacing.setLineRule(STLineSpacingRule.AUTO);

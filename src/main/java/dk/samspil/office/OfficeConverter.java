@@ -47,6 +47,7 @@ public class OfficeConverter implements SmartLifecycle {
     private final int poolSize;
     /** This process's own folder under the work root; the pool's profiles and files are in it. */
     private final Path workDir;
+
     private final MeterRegistry meters;
     private CompletableFuture<LocalOfficeManager> pool;
     private Thread shutdownHook;
@@ -55,10 +56,18 @@ public class OfficeConverter implements SmartLifecycle {
 
     /** Converts in {@code <samspil.data-dir>/office}, after clearing what a killed run left there. */
     @Autowired
-    public OfficeConverter(@Value("${samspil.office.command:libreoffice}") String command,
+    public OfficeConverter(
+            @Value("${samspil.office.command:libreoffice}") String command,
             @Value("${samspil.office.timeout:120s}") Duration timeout,
-            @Value("${samspil.office.parallel:2}") int parallel, SamspilSettings settings, MeterRegistry meters) {
-        this(command, timeout, parallel, settings.dataDir().toAbsolutePath().normalize().resolve("office"), meters);
+            @Value("${samspil.office.parallel:2}") int parallel,
+            SamspilSettings settings,
+            MeterRegistry meters) {
+        this(
+                command,
+                timeout,
+                parallel,
+                settings.dataDir().toAbsolutePath().normalize().resolve("office"),
+                meters);
     }
 
     /** Converts in the system's temporary folder (for use outside the application). */
@@ -86,9 +95,12 @@ public class OfficeConverter implements SmartLifecycle {
     }
 
     private Optional<Path> executable() {
-        return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                        .map(dir -> Path.of(dir, command)), Stream.of(Path.of(command)))
-                .filter(Files::isExecutable).findFirst();
+        return Stream.concat(
+                        Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                                .map(dir -> Path.of(dir, command)),
+                        Stream.of(Path.of(command)))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /**
@@ -109,9 +121,13 @@ public class OfficeConverter implements SmartLifecycle {
         Timer.Sample sample = Timer.start(meters);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(document.length);
         try {
-            LocalConverter.builder().officeManager(manager.get()).build()
-                    .convert(new ByteArrayInputStream(document)).as(format)
-                    .to(pdf).as(DefaultDocumentFormatRegistry.PDF)
+            LocalConverter.builder()
+                    .officeManager(manager.get())
+                    .build()
+                    .convert(new ByteArrayInputStream(document))
+                    .as(format)
+                    .to(pdf)
+                    .as(DefaultDocumentFormatRegistry.PDF)
                     .execute();
             sample.stop(meters.timer("samspil.office.conversion", "format", extension, "outcome", "success"));
             return Optional.of(pdf.toByteArray());

@@ -31,14 +31,19 @@ final class OfficeLeftovers {
     }
 
     static String name(ProcessHandle process) {
-        return process.pid() + "-" + process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        return process.pid() + "-"
+                + process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
     static boolean alive(String owner) {
         String[] parts = owner.split("-", 2);
         try {
             long pid = Long.parseLong(parts[0]);
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(OfficeLeftovers::name).filter(owner::equals).isPresent();
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .map(OfficeLeftovers::name)
+                    .filter(owner::equals)
+                    .isPresent();
         } catch (NumberFormatException notOurs) {
             return false;
         }
@@ -51,7 +56,8 @@ final class OfficeLeftovers {
         }
         List<Path> leftovers;
         try (Stream<Path> owners = Files.list(root)) {
-            leftovers = owners.filter(dir -> !alive(dir.getFileName().toString())).toList();
+            leftovers =
+                    owners.filter(dir -> !alive(dir.getFileName().toString())).toList();
         } catch (IOException e) {
             log.warn("Could not look into {}: {}", root, e.getMessage());
             return;
@@ -59,7 +65,10 @@ final class OfficeLeftovers {
         for (Path dir : leftovers) {
             int killed = killWorkingIn(dir);
             OfficeConverter.delete(dir);
-            log.warn("Removed the conversions left in {} by a stopped run ({} LibreOffice process(es) ended)", dir, killed);
+            log.warn(
+                    "Removed the conversions left in {} by a stopped run ({} LibreOffice process(es) ended)",
+                    dir,
+                    killed);
         }
     }
 
@@ -68,7 +77,8 @@ final class OfficeLeftovers {
         String path = dir.toAbsolutePath() + java.io.File.separator;
         String uri = dir.toAbsolutePath().toUri().toString().replaceAll("/?$", "/");
         List<ProcessHandle> working = ProcessHandle.allProcesses()
-                .filter(process -> process.info().arguments()
+                .filter(process -> process.info()
+                        .arguments()
                         .map(args -> Arrays.stream(args).anyMatch(arg -> arg.contains(path) || arg.contains(uri)))
                         .orElse(false))
                 .toList();

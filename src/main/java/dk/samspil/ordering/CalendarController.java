@@ -5,8 +5,8 @@ import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
 import dk.samspil.platform.SamspilSettings;
-import dk.samspil.security.SamspilPrincipal;
 import dk.samspil.platform.Tokens;
+import dk.samspil.security.SamspilPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,8 +41,15 @@ class CalendarController {
     private final SamspilSettings settings;
     private final Ordering ordering;
 
-    CalendarController(Orders orders, OrderCalendar calendar, Catalog catalog, OrderGuard guard, JdbcClient jdbc,
-            UserDetailsService users, SamspilSettings settings, Ordering ordering) {
+    CalendarController(
+            Orders orders,
+            OrderCalendar calendar,
+            Catalog catalog,
+            OrderGuard guard,
+            JdbcClient jdbc,
+            UserDetailsService users,
+            SamspilSettings settings,
+            Ordering ordering) {
         this.orders = orders;
         this.calendar = calendar;
         this.catalog = catalog;
@@ -72,8 +79,7 @@ class CalendarController {
         String token = Tokens.newToken();
         jdbc.sql("""
                         INSERT INTO calendar_feed (user_id, token_hash) VALUES (?, ?)
-                        ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()""")
-                .params(user.id(), Tokens.hash(token)).update();
+                        ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()""").params(user.id(), Tokens.hash(token)).update();
         redirect.addFlashAttribute("feedUrl", settings.link("/kalender/feed/" + token + ".ics"));
         return "redirect:/kalender";
     }
@@ -81,8 +87,11 @@ class CalendarController {
     @GetMapping("/kalender/feed/{token}.ics")
     ResponseEntity<String> feed(@PathVariable String token) {
         Optional<SamspilPrincipal> owner = Tokens.wellFormed(token)
-                ? jdbc.sql("SELECT u.username FROM calendar_feed f JOIN app_user u ON u.id = f.user_id WHERE f.token_hash = ? AND u.enabled")
-                        .param(Tokens.hash(token)).query(String.class).optional()
+                ? jdbc.sql(
+                                "SELECT u.username FROM calendar_feed f JOIN app_user u ON u.id = f.user_id WHERE f.token_hash = ? AND u.enabled")
+                        .param(Tokens.hash(token))
+                        .query(String.class)
+                        .optional()
                         .map(username -> (SamspilPrincipal) users.loadUserByUsername(username))
                 : Optional.empty();
         if (owner.isEmpty()) {
@@ -96,7 +105,9 @@ class CalendarController {
     }
 
     private int minutes(OrderView order) {
-        return catalog.find(order.packageSlug()).map(PackageDefinition::meetingMinutes).orElse(150);
+        return catalog.find(order.packageSlug())
+                .map(PackageDefinition::meetingMinutes)
+                .orElse(150);
     }
 
     private static ResponseEntity<String> ics(String filename, String body) {

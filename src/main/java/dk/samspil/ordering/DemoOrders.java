@@ -35,7 +35,10 @@ class DemoOrders implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!DemoDataConfiguration.demoEnabled(environment)
-                || jdbc.sql("SELECT count(*) FROM package_order").query(Integer.class).single() > 0) {
+                || jdbc.sql("SELECT count(*) FROM package_order")
+                                .query(Integer.class)
+                                .single()
+                        > 0) {
             return;
         }
         SamspilPrincipal coordinator = (SamspilPrincipal) users.loadUserByUsername("koordinator");

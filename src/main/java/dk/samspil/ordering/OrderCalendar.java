@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderCalendar {
 
-    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private static final TimeZoneRegistry ZONES =
+            TimeZoneRegistryFactory.getInstance().createRegistry();
 
     private final MessageSource messages;
     private final SamspilSettings settings;
@@ -61,7 +62,8 @@ class OrderCalendar {
             // A planned pre-meeting stands at its time, in place of the step's all-day entry.
             Optional<PreMeeting> preMeeting = preMeetings.of(order.id());
             preMeeting.ifPresent(planned -> calendar.add(preMeeting(order, planned)));
-            tasks.stream().filter(task -> !task.done() && task.step() != Timeline.Step.MEETING)
+            tasks.stream()
+                    .filter(task -> !task.done() && task.step() != Timeline.Step.MEETING)
                     .filter(task -> task.step() != Timeline.Step.PRE_MEETING || preMeeting.isEmpty())
                     .forEach(task -> calendar.add(task(order, task)));
         });
@@ -79,19 +81,24 @@ class OrderCalendar {
      * Europe/Berlin, and RFC 5545 wants a VTIMEZONE for every TZID (Outlook reads the time from it).
      */
     private static VTimeZone copenhagen() {
-        VTimeZone zone = (VTimeZone) ZONES.getTimeZone(Ordering.COPENHAGEN.getId()).getVTimeZone().copy();
+        VTimeZone zone = (VTimeZone)
+                ZONES.getTimeZone(Ordering.COPENHAGEN.getId()).getVTimeZone().copy();
         zone.replace(new TzId(Ordering.COPENHAGEN.getId()));
         return zone;
     }
 
     private VEvent meeting(OrderView order, int minutes) {
         ZonedDateTime start = order.meetingDate().atTime(order.startTime()).atZone(Ordering.COPENHAGEN);
-        VEvent event = new VEvent(start, start.plusMinutes(minutes),
-                text("calendar.meeting", order.packageTitle(), order.clusterName()));
+        VEvent event = new VEvent(
+                start, start.plusMinutes(minutes), text("calendar.meeting", order.packageTitle(), order.clusterName()));
         event.add(new Uid("order-" + order.id() + "-meeting@samspil"));
         event.add(new Location(order.venue()));
-        event.add(new Description(text("calendar.meeting.description", order.packageTitle(), order.clusterName(),
-                order.municipalityNames(), settings.link("/bestillinger/" + order.id()))));
+        event.add(new Description(text(
+                "calendar.meeting.description",
+                order.packageTitle(),
+                order.clusterName(),
+                order.municipalityNames(),
+                settings.link("/bestillinger/" + order.id()))));
         event.add(new Url(java.net.URI.create(settings.link("/bestillinger/" + order.id()))));
         return event;
     }
@@ -104,17 +111,23 @@ class OrderCalendar {
         if (!planned.place().isBlank()) {
             event.add(new Location(planned.place()));
         }
-        event.add(new Description(text("calendar.preMeeting.description", planned.attendees(),
+        event.add(new Description(text(
+                "calendar.preMeeting.description",
+                planned.attendees(),
                 settings.link("/bestillinger/" + order.id() + "/moede#formoede"))));
         event.add(new Url(java.net.URI.create(settings.link("/bestillinger/" + order.id() + "/moede#formoede"))));
         return event;
     }
 
     private VEvent task(OrderView order, TaskView task) {
-        VEvent event = new VEvent(task.due(), text("calendar.task", text("timeline." + task.step().name()), order.clusterName()));
+        VEvent event = new VEvent(
+                task.due(), text("calendar.task", text("timeline." + task.step().name()), order.clusterName()));
         event.add(new Uid("order-" + order.id() + "-" + task.step().name().toLowerCase() + "@samspil"));
-        event.add(new Description(text("calendar.task.description", text("party." + task.owner().name()),
-                order.packageTitle(), settings.link("/bestillinger/" + order.id()))));
+        event.add(new Description(text(
+                "calendar.task.description",
+                text("party." + task.owner().name()),
+                order.packageTitle(),
+                settings.link("/bestillinger/" + order.id()))));
         return event;
     }
 

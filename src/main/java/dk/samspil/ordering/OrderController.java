@@ -1,6 +1,5 @@
 package dk.samspil.ordering;
 
-import dk.samspil.platform.RuleViolation;
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.directory.Directory;
@@ -8,12 +7,12 @@ import dk.samspil.directory.Views.ClusterView;
 import dk.samspil.directory.Views.MunicipalityView;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.security.Access;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,8 +43,15 @@ class OrderController {
     private final StatusChanges statuses;
     private final PreMeetings preMeetings;
 
-    OrderController(Orders orders, Ordering ordering, Catalog catalog, Directory directory, Access access, OrderGuard guard,
-            StatusChanges statuses, PreMeetings preMeetings) {
+    OrderController(
+            Orders orders,
+            Ordering ordering,
+            Catalog catalog,
+            Directory directory,
+            Access access,
+            OrderGuard guard,
+            StatusChanges statuses,
+            PreMeetings preMeetings) {
         this.guard = guard;
         this.preMeetings = preMeetings;
         this.statuses = statuses;
@@ -59,31 +65,45 @@ class OrderController {
     static final List<String> LIST_SORTS = List.of("moede", "klynge", "fase");
 
     @GetMapping("/bestillinger")
-    String list(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String status, @RequestParam(required = false) Long klynge,
-            @RequestParam(required = false) String kommune, @RequestParam(required = false) String maaned,
-            @RequestParam(required = false) String sortering, Model model) {
+    String list(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Long klynge,
+            @RequestParam(required = false) String kommune,
+            @RequestParam(required = false) String maaned,
+            @RequestParam(required = false) String sortering,
+            Model model) {
         LocalDate today = ordering.today();
         var lines = orders.visibleTo(user, today);
         OrderSearch search = new OrderSearch(q, status, klynge, kommune, maaned);
         String sort = sortering != null && LIST_SORTS.contains(sortering) ? sortering : "moede";
-        model.addAttribute("orders", lines.stream().filter(search::matches).sorted(OrderSearch.sortedBy(sort)).toList());
+        model.addAttribute(
+                "orders",
+                lines.stream()
+                        .filter(search::matches)
+                        .sorted(OrderSearch.sortedBy(sort))
+                        .toList());
         model.addAttribute("total", lines.size());
         model.addAttribute("search", search);
         model.addAttribute("options", OrderSearch.Options.of(lines));
         model.addAttribute("sorts", LIST_SORTS);
         model.addAttribute("sort", sort);
-        model.addAttribute("queue", lines.stream()
-                .filter(o -> o.status() == OrderStatus.RECEIVED || o.status() == OrderStatus.CALLBACK_PLANNED)
-                .sorted(java.util.Comparator.comparing(OrderViews.OrderLine::callbackAt))
-                .map(o -> orders.find(o.id()).orElseThrow())
-                .toList());
+        model.addAttribute(
+                "queue",
+                lines.stream()
+                        .filter(o -> o.status() == OrderStatus.RECEIVED || o.status() == OrderStatus.CALLBACK_PLANNED)
+                        .sorted(java.util.Comparator.comparing(OrderViews.OrderLine::callbackAt))
+                        .map(o -> orders.find(o.id()).orElseThrow())
+                        .toList());
         model.addAttribute("showQueue", user.is(Role.CONSULTANT) || user.isAdmin());
         return LIST_VIEW;
     }
 
     @GetMapping("/bestillinger/ny")
-    String orderForm(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(name = "pakke", required = false) String slug,
+    String orderForm(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @RequestParam(name = "pakke", required = false) String slug,
             Model model) {
         PackageDefinition pkg = orderablePackage(user, slug);
         OrderForm form = new OrderForm();
@@ -97,13 +117,23 @@ class OrderController {
     }
 
     @PostMapping("/bestillinger")
-    String place(@AuthenticationPrincipal SamspilPrincipal user, @ModelAttribute OrderForm orderForm, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+    String place(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @ModelAttribute OrderForm orderForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         PackageDefinition pkg = orderablePackage(user, orderForm.getPackageSlug());
         ClusterView cluster = directory.cluster(user.clusterId()).orElseThrow();
         if (!result.hasErrors()) {
-            OrderRules.check(orderForm, pkg, regionMunicipalities(cluster).stream().map(MunicipalityView::code)
-                            .collect(Collectors.toSet()), ordering.today(), ordering.now())
+            OrderRules.check(
+                            orderForm,
+                            pkg,
+                            regionMunicipalities(cluster).stream()
+                                    .map(MunicipalityView::code)
+                                    .collect(Collectors.toSet()),
+                            ordering.today(),
+                            ordering.now())
                     .forEach(problem -> result.rejectValue(problem.field(), problem.key(), problem.args(), null));
         }
         if (result.hasErrors()) {
@@ -117,10 +147,16 @@ class OrderController {
 
     /** The cluster's coordinator orders the follow-up a year later in one click, prefilled from this order. */
     @PostMapping("/bestillinger/{orderId}/opfoelgning")
-    String followUp(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+    String followUp(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
-        access.require(user.is(Role.COORDINATOR) && user.clusterId() != null && user.clusterId() == order.clusterId()
-                && order.status() != OrderStatus.CANCELLED, user, "order:" + orderId + ":follow-up");
+        access.require(
+                user.is(Role.COORDINATOR)
+                        && user.clusterId() != null
+                        && user.clusterId() == order.clusterId()
+                        && order.status() != OrderStatus.CANCELLED,
+                user,
+                "order:" + orderId + ":follow-up");
         PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
         try {
             long id = ordering.placeFollowUp(order, pkg, user);
@@ -141,84 +177,124 @@ class OrderController {
         model.addAttribute("pkg", catalog.find(order.packageSlug()).orElseThrow());
         model.addAttribute("tasks", tasks);
         model.addAttribute("today", today);
-        model.addAttribute("overdue", tasks.stream().filter(t -> t.overdue(today)).count());
+        model.addAttribute(
+                "overdue", tasks.stream().filter(t -> t.overdue(today)).count());
         // The summary at the top: the order's phase, its next task and the reader's own next task.
         List<TaskView> open = tasks.stream().filter(t -> !t.done()).toList();
         Party side = Party.of(user);
         model.addAttribute("nextTask", open.isEmpty() ? null : open.get(0));
-        model.addAttribute("ownTask", open.stream().filter(t -> t.owner() == side).findFirst().orElse(null));
+        model.addAttribute(
+                "ownTask",
+                open.stream().filter(t -> t.owner() == side).findFirst().orElse(null));
         model.addAttribute("phases", OrderStatus.PATH);
-        model.addAttribute("tickable", tasks.stream().filter(t -> Orders.canTick(user, order, t)).map(TaskView::id)
-                .collect(Collectors.toSet()));
+        model.addAttribute(
+                "tickable",
+                tasks.stream()
+                        .filter(t -> Orders.canTick(user, order, t))
+                        .map(TaskView::id)
+                        .collect(Collectors.toSet()));
         model.addAttribute("canManage", Orders.canManage(user, order));
         model.addAttribute("reader", !Orders.canSee(user, order));
         model.addAttribute("canPlan", Orders.canPlan(user, order));
         model.addAttribute("nextStatus", order.status().next().orElse(null));
-        model.addAttribute("statusTargets", java.util.Arrays.stream(OrderStatus.values())
-                .filter(s -> s != order.status() && s != OrderStatus.CANCELLED).toList());
+        model.addAttribute(
+                "statusTargets",
+                java.util.Arrays.stream(OrderStatus.values())
+                        .filter(s -> s != order.status() && s != OrderStatus.CANCELLED)
+                        .toList());
         model.addAttribute("statusChanges", statuses.of(orderId));
         model.addAttribute("firstContact", orders.firstContact(orderId).orElse(null));
         model.addAttribute("preMeeting", preMeetings.of(orderId).orElse(null));
         model.addAttribute("firstContactAnswers", FirstContactAnswer.values());
         model.addAttribute("cancellable", order.status().canMoveTo(OrderStatus.CANCELLED));
         Long followUp = orders.followUpOf(orderId).orElse(null);
-        model.addAttribute("canFollowUp", user.is(Role.COORDINATOR) && user.clusterId() != null
-                && user.clusterId() == order.clusterId() && order.status() != OrderStatus.CANCELLED && order.followsOrderId() == null
-                && followUp == null);
+        model.addAttribute(
+                "canFollowUp",
+                user.is(Role.COORDINATOR)
+                        && user.clusterId() != null
+                        && user.clusterId() == order.clusterId()
+                        && order.status() != OrderStatus.CANCELLED
+                        && order.followsOrderId() == null
+                        && followUp == null);
         model.addAttribute("followUp", followUp);
         return ORDER_VIEW;
     }
 
     @PostMapping("/bestillinger/{orderId}/tilbageringning")
-    String callback(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+    String callback(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
             @RequestParam(required = false) String note,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate confirmedDate,
-            @RequestParam(defaultValue = "PROVIDER") String firstContact, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "PROVIDER") String firstContact,
+            RedirectAttributes redirect) {
         OrderView order = guard.managed(user, orderId);
         String contact = "CLUSTER".equals(firstContact) ? "CLUSTER" : "PROVIDER";
-        return act(orderId, redirect, "order.callback.recorded",
+        return act(
+                orderId,
+                redirect,
+                "order.callback.recorded",
                 () -> ordering.recordCallback(order, note, confirmedDate, contact, user));
     }
 
     @PostMapping("/bestillinger/{orderId}/kommune-kontaktet")
-    String municipalityContacted(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            RedirectAttributes redirect) {
+    String municipalityContacted(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         OrderView order = guard.managed(user, orderId);
-        return act(orderId, redirect, "order.municipalityContacted.recorded", () -> ordering.municipalityContacted(order));
+        return act(
+                orderId, redirect, "order.municipalityContacted.recorded", () -> ordering.municipalityContacted(order));
     }
 
     /** The first contact with the municipality: recorded by the side that makes it (or the provider). */
     @PostMapping("/bestillinger/{orderId}/foerste-kontakt")
-    String firstContact(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+    String firstContact(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
             @RequestParam(required = false) String madeBy,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate madeOn,
-            @RequestParam(required = false) FirstContactAnswer answer, @RequestParam(required = false) String note,
+            @RequestParam(required = false) FirstContactAnswer answer,
+            @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         OrderView order = guard.planned(user, orderId);
-        return act(orderId, redirect, "order.firstContactStep.recorded", "foerste-kontakt",
+        return act(
+                orderId,
+                redirect,
+                "order.firstContactStep.recorded",
+                "foerste-kontakt",
                 () -> ordering.recordFirstContact(order, madeBy, madeOn, answer, note, user));
     }
 
     @PostMapping("/bestillinger/{orderId}/materialer")
-    String materials(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+    String materials(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         OrderView order = guard.managed(user, orderId);
         PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
         return act(orderId, redirect, "order.materials.sent", () -> ordering.sendMaterials(order, pkg, user));
     }
 
     @PostMapping("/bestillinger/{orderId}/opgaver/{taskId}")
-    String task(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable long taskId,
-            @RequestParam(defaultValue = "done") String action, RedirectAttributes redirect) {
+    String task(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable long taskId,
+            @RequestParam(defaultValue = "done") String action,
+            RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
-        TaskView task = orders.tasks(orderId).stream().filter(t -> t.id() == taskId).findFirst()
+        TaskView task = orders.tasks(orderId).stream()
+                .filter(t -> t.id() == taskId)
+                .findFirst()
                 .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("task:" + taskId));
         access.require(Orders.canTick(user, order, task), user, "task:" + taskId);
-        return act(orderId, redirect, "reopen".equals(action) ? "order.task.reopened" : "order.task.done",
-                () -> { if ("reopen".equals(action)) ordering.reopenTask(task); else ordering.tickTask(order, task, user); });
+        return act(orderId, redirect, "reopen".equals(action) ? "order.task.reopened" : "order.task.done", () -> {
+            if ("reopen".equals(action)) ordering.reopenTask(task);
+            else ordering.tickTask(order, task, user);
+        });
     }
 
     @PostMapping("/bestillinger/{orderId}/moededato")
-    String move(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+    String move(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate meetingDate,
             RedirectAttributes redirect) {
         OrderView order = guard.planned(user, orderId);
@@ -230,22 +306,32 @@ class OrderController {
     }
 
     @PostMapping("/bestillinger/{orderId}/aflys")
-    String cancel(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String cancel(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         OrderView order = guard.planned(user, orderId);
         return act(orderId, redirect, "order.cancelled", "aflys", () -> ordering.cancel(order, reason, user));
     }
 
     @PostMapping("/bestillinger/{orderId}/status")
-    String advance(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @RequestParam(required = false) OrderStatus target, @RequestParam(required = false) String reason,
+    String advance(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @RequestParam(required = false) OrderStatus target,
+            @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         OrderView order = guard.managed(user, orderId);
         if (target == null) {
             redirect.addFlashAttribute("error", "order.transition.notAllowed");
             return "redirect:/bestillinger/" + orderId;
         }
-        return act(orderId, redirect, "order.statusChanged", "status-form",
+        return act(
+                orderId,
+                redirect,
+                "order.statusChanged",
+                "status-form",
                 () -> ordering.changeStatus(order, target, reason, user));
     }
 
@@ -272,18 +358,24 @@ class OrderController {
         model.addAttribute("pkg", pkg);
         model.addAttribute("cluster", cluster);
         model.addAttribute("municipalities", regionMunicipalities(cluster));
-        model.addAttribute("earliest", pkg.leadTime() == null ? null : ordering.today().plusWeeks(pkg.leadTime().weeks()));
+        model.addAttribute(
+                "earliest",
+                pkg.leadTime() == null
+                        ? null
+                        : ordering.today().plusWeeks(pkg.leadTime().weeks()));
         return FORM_VIEW;
     }
 
     private List<MunicipalityView> regionMunicipalities(ClusterView cluster) {
-        return directory.municipalities().stream().filter(m -> m.regionName().equals(cluster.regionName())).toList();
+        return directory.municipalities().stream()
+                .filter(m -> m.regionName().equals(cluster.regionName()))
+                .toList();
     }
 
     private PackageDefinition orderablePackage(SamspilPrincipal user, String slug) {
         access.require(user.is(Role.COORDINATOR) && user.clusterId() != null, user, "order-form");
-        return catalog.find(slug == null ? "" : slug).filter(PackageDefinition::orderable)
+        return catalog.find(slug == null ? "" : slug)
+                .filter(PackageDefinition::orderable)
                 .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("package:" + slug));
     }
-
 }

@@ -27,29 +27,58 @@ class OrderMails {
     }
 
     OutgoingMail orderReceived(OrderView order, String to) {
-        return mail(to, "order.mail.received", "order:" + order.id() + ":received",
-                order.packageTitle(), order.clusterName(), DATE.format(order.meetingDate()), orderLink(order));
+        return mail(
+                to,
+                "order.mail.received",
+                "order:" + order.id() + ":received",
+                order.packageTitle(),
+                order.clusterName(),
+                DATE.format(order.meetingDate()),
+                orderLink(order));
     }
 
     OutgoingMail newOrderForProvider(OrderView order, String to) {
-        return mail(to, "order.mail.newOrder", "order:" + order.id() + ":new",
-                order.packageTitle(), order.clusterName(), DATE.format(order.meetingDate()),
-                DATE.format(order.callbackAt().toLocalDate()) + " kl. " + TIME.format(order.callbackAt().toLocalTime()),
+        return mail(
+                to,
+                "order.mail.newOrder",
+                "order:" + order.id() + ":new",
+                order.packageTitle(),
+                order.clusterName(),
+                DATE.format(order.meetingDate()),
+                DATE.format(order.callbackAt().toLocalDate()) + " kl. "
+                        + TIME.format(order.callbackAt().toLocalTime()),
                 orderLink(order));
     }
 
     OutgoingMail municipalInvitation(OrderView order, String to, String name, String token) {
-        return mail(to, "order.mail.invitation", "order:" + order.id() + ":invitation",
-                name, order.clusterName(), order.packageTitle(), DATE.format(order.meetingDate()),
-                TIME.format(order.startTime()), order.venue(), settings.link("/invitation/" + token), orderLink(order),
+        return mail(
+                to,
+                "order.mail.invitation",
+                "order:" + order.id() + ":invitation",
+                name,
+                order.clusterName(),
+                order.packageTitle(),
+                DATE.format(order.meetingDate()),
+                TIME.format(order.startTime()),
+                order.venue(),
+                settings.link("/invitation/" + token),
+                orderLink(order),
                 documentsLink(order));
     }
 
     /** To a participant who already has an account: where to find the meeting, and no password link. */
     OutgoingMail participantNotice(OrderView order, String to, String name, boolean seesOrder) {
-        return mail(to, seesOrder ? "order.mail.participantNotice" : "order.mail.participantNoticeNoAccess",
-                "order:" + order.id() + ":participant-notice", name, order.clusterName(), order.packageTitle(),
-                DATE.format(order.meetingDate()), TIME.format(order.startTime()), order.venue(), orderLink(order),
+        return mail(
+                to,
+                seesOrder ? "order.mail.participantNotice" : "order.mail.participantNoticeNoAccess",
+                "order:" + order.id() + ":participant-notice",
+                name,
+                order.clusterName(),
+                order.packageTitle(),
+                DATE.format(order.meetingDate()),
+                TIME.format(order.startTime()),
+                order.venue(),
+                orderLink(order),
                 documentsLink(order));
     }
 
@@ -62,27 +91,50 @@ class OrderMails {
         String packageLink = settings.link("/pakker/" + pkg.slug());
         boolean coordinator = to.equalsIgnoreCase(order.coordinatorEmail());
         String request = coordinator
-                ? messages.getMessage("order.mail.materials.coordinatorRequest",
-                        new Object[] {settings.link("/klynger/" + order.clusterId())}, DANISH)
+                ? messages.getMessage(
+                        "order.mail.materials.coordinatorRequest",
+                        new Object[] {settings.link("/klynger/" + order.clusterId())},
+                        DANISH)
                 : messages.getMessage("order.mail.materials.participantRequest", null, DANISH);
-        boolean podcast = pkg.podcast() && pkg.podcastUrl() != null && !pkg.podcastUrl().isBlank();
-        return mail(to, "order.mail.materials", "order:" + order.id() + ":materials",
-                order.packageTitle(), order.clusterName(), DATE.format(order.meetingDate()), packageLink,
-                settings.link("/bestillinger/" + order.id() + "/spoergeskema"), orderLink(order), request,
-                pkg.provider().equals("KIAP") ? "KiAP" : pkg.provider(), documentsLink(order),
-                podcast ? messages.getMessage("order.mail.materials.podcast", new Object[] {pkg.podcastUrl()}, DANISH) : "");
+        boolean podcast =
+                pkg.podcast() && pkg.podcastUrl() != null && !pkg.podcastUrl().isBlank();
+        return mail(
+                to,
+                "order.mail.materials",
+                "order:" + order.id() + ":materials",
+                order.packageTitle(),
+                order.clusterName(),
+                DATE.format(order.meetingDate()),
+                packageLink,
+                settings.link("/bestillinger/" + order.id() + "/spoergeskema"),
+                orderLink(order),
+                request,
+                pkg.provider().equals("KIAP") ? "KiAP" : pkg.provider(),
+                documentsLink(order),
+                podcast
+                        ? messages.getMessage("order.mail.materials.podcast", new Object[] {pkg.podcastUrl()}, DANISH)
+                        : "");
     }
 
     OutgoingMail reminder(OrderView order, TaskView task, String to, boolean overdue) {
         String step = messages.getMessage("timeline." + task.step().name(), null, DANISH);
-        return mail(to, overdue ? "order.mail.overdue" : "order.mail.dueSoon",
+        return mail(
+                to,
+                overdue ? "order.mail.overdue" : "order.mail.dueSoon",
                 "order:" + order.id() + ":task:" + task.step().name() + (overdue ? ":overdue" : ":due"),
-                step, order.packageTitle(), order.clusterName(), DATE.format(task.due()), orderLink(order));
+                step,
+                order.packageTitle(),
+                order.clusterName(),
+                DATE.format(task.due()),
+                orderLink(order));
     }
 
     private OutgoingMail mail(String to, String key, String reference, Object... args) {
-        return new OutgoingMail(to, messages.getMessage(key + ".subject", args, DANISH),
-                messages.getMessage(key + ".body", args, DANISH), reference);
+        return new OutgoingMail(
+                to,
+                messages.getMessage(key + ".subject", args, DANISH),
+                messages.getMessage(key + ".body", args, DANISH),
+                reference);
     }
 
     /** The order's package documents: invitations with the programme, checklist, dialogue sheet, fact sheet. */

@@ -22,7 +22,11 @@ public final class OrderPackage {
 
     public static List<String> electiveTitles(PackageDefinition pkg, OrderView order) {
         List<ElectiveView> chosen = order.electiveTopics() == null ? List.of() : order.electiveTopics();
-        String other = chosen.stream().map(ElectiveView::freeText).filter(t -> t != null && !t.isBlank()).findFirst().orElse(null);
+        String other = chosen.stream()
+                .map(ElectiveView::freeText)
+                .filter(t -> t != null && !t.isBlank())
+                .findFirst()
+                .orElse(null);
         return pkg.electiveTitles(chosen.stream().map(ElectiveView::key).toList(), other);
     }
 }

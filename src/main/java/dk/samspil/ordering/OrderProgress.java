@@ -73,10 +73,10 @@ public class OrderProgress {
     public void serviceDataImported(Collection<String> serviceCodes, String by) {
         List<Long> open = jdbc.sql("""
                         SELECT o.id FROM package_order o JOIN order_task t ON t.order_id = o.id AND t.step = 'DATA_IN'
-                        WHERE t.done_at IS NULL AND o.status NOT IN ('MEETING_HELD', 'FOLLOW_UP', 'CLOSED', 'CANCELLED')""")
-                .query(Long.class).list();
+                        WHERE t.done_at IS NULL AND o.status NOT IN ('MEETING_HELD', 'FOLLOW_UP', 'CLOSED', 'CANCELLED')""").query(Long.class).list();
         for (long orderId : open) {
-            orders.find(orderId).flatMap(order -> catalog.find(order.packageSlug()))
+            orders.find(orderId)
+                    .flatMap(order -> catalog.find(order.packageSlug()))
                     .filter(pkg -> uses(pkg, serviceCodes))
                     .ifPresent(pkg -> tick(orderId, Timeline.Step.DATA_IN, by));
         }
@@ -94,7 +94,8 @@ public class OrderProgress {
     public void surveyReopened(long orderId, String by) {
         statuses.tryChange(orderId, OrderStatus.SURVEY_CLOSED, OrderStatus.SURVEY_OPEN, by == null ? SYSTEM : by, null);
         jdbc.sql("UPDATE order_task SET done_at = NULL, done_by = NULL WHERE order_id = ? AND step = 'SURVEY_CLOSED'")
-                .param(orderId).update();
+                .param(orderId)
+                .update();
     }
 
     private static boolean uses(PackageDefinition pkg, Collection<String> serviceCodes) {
@@ -104,8 +105,11 @@ public class OrderProgress {
     private void reach(long orderId, OrderStatus target, Timeline.Step step, String by) {
         // Read, then write only from the state read; a change in between is read again (a few times at most).
         for (int attempt = 0; attempt < 3; attempt++) {
-            OrderStatus status = orders.find(orderId).map(OrderViews.OrderView::status).orElse(null);
-            if (status == null || !status.open() || status.compareTo(target) >= 0
+            OrderStatus status =
+                    orders.find(orderId).map(OrderViews.OrderView::status).orElse(null);
+            if (status == null
+                    || !status.open()
+                    || status.compareTo(target) >= 0
                     || statuses.tryChange(orderId, status, target, by == null ? SYSTEM : by, null)) {
                 break;
             }
@@ -114,7 +118,9 @@ public class OrderProgress {
     }
 
     private void tick(long orderId, Timeline.Step step, String by) {
-        jdbc.sql("UPDATE order_task SET done_at = now(), done_by = ? WHERE order_id = ? AND step = ? AND done_at IS NULL")
-                .params(by == null ? SYSTEM : by, orderId, step.name()).update();
+        jdbc.sql(
+                        "UPDATE order_task SET done_at = now(), done_by = ? WHERE order_id = ? AND step = ? AND done_at IS NULL")
+                .params(by == null ? SYSTEM : by, orderId, step.name())
+                .update();
     }
 }

@@ -31,8 +31,12 @@ final class OrderRules {
 
     private OrderRules() {}
 
-    static List<Problem> check(OrderForm form, PackageDefinition pkg, Set<String> allowedMunicipalities,
-            LocalDate today, LocalDateTime now) {
+    static List<Problem> check(
+            OrderForm form,
+            PackageDefinition pkg,
+            Set<String> allowedMunicipalities,
+            LocalDate today,
+            LocalDateTime now) {
         List<Problem> problems = new ArrayList<>();
         if (!pkg.orderable()) {
             problems.add(new Problem("packageSlug", "order.package.notOrderable"));
@@ -92,9 +96,13 @@ final class OrderRules {
         LocalDate earliest = today.plusWeeks(lead.weeks());
         if (date.isBefore(earliest)) {
             if (lead.binding()) {
-                problems.add(new Problem("meetingDate", "order.meetingDate.leadTime", lead.weeks(), DANISH_DATE.format(earliest)));
+                problems.add(new Problem(
+                        "meetingDate", "order.meetingDate.leadTime", lead.weeks(), DANISH_DATE.format(earliest)));
             } else if (!form.isAcceptLeadTimeWarning()) {
-                problems.add(new Problem("acceptLeadTimeWarning", "order.meetingDate.leadTimeWarning", lead.weeks(),
+                problems.add(new Problem(
+                        "acceptLeadTimeWarning",
+                        "order.meetingDate.leadTimeWarning",
+                        lead.weeks(),
                         DANISH_DATE.format(earliest)));
             }
         }
@@ -104,7 +112,8 @@ final class OrderRules {
         LocalTime start = form.getStartTime();
         if (start == null) {
             problems.add(new Problem("startTime", "order.startTime.required"));
-        } else if (start.isBefore(EARLIEST_START) || start.isAfter(LATEST_START)
+        } else if (start.isBefore(EARLIEST_START)
+                || start.isAfter(LATEST_START)
                 || start.plusMinutes(pkg.meetingMinutes()).isBefore(start)) {
             problems.add(new Problem("startTime", "order.startTime.range"));
         }
@@ -131,16 +140,24 @@ final class OrderRules {
             if (row.getName() == null || row.getName().isBlank()) {
                 problems.add(new Problem("participants[" + i + "].name", "order.participant.name"));
             } else if (!SingleLineRule.holds(row.getName()) || row.getName().length() > 200) {
-                problems.add(new Problem("participants[" + i + "].name", SingleLineRule.holds(row.getName()) ? "field.tooLong" : SingleLineRule.KEY));
+                problems.add(new Problem(
+                        "participants[" + i + "].name",
+                        SingleLineRule.holds(row.getName()) ? "field.tooLong" : SingleLineRule.KEY));
             }
-            if (!SingleLineRule.holds(row.getRole()) || (row.getRole() != null && row.getRole().length() > 200)) {
-                problems.add(new Problem("participants[" + i + "].role", SingleLineRule.holds(row.getRole()) ? "field.tooLong" : SingleLineRule.KEY));
+            if (!SingleLineRule.holds(row.getRole())
+                    || (row.getRole() != null && row.getRole().length() > 200)) {
+                problems.add(new Problem(
+                        "participants[" + i + "].role",
+                        SingleLineRule.holds(row.getRole()) ? "field.tooLong" : SingleLineRule.KEY));
             }
-            if (row.getEmail() == null || !EMAIL.matcher(row.getEmail().trim()).matches() || row.getEmail().length() > 254
+            if (row.getEmail() == null
+                    || !EMAIL.matcher(row.getEmail().trim()).matches()
+                    || row.getEmail().length() > 254
                     || !SingleLineRule.holds(row.getEmail())) {
                 problems.add(new Problem("participants[" + i + "].email", "order.participant.email"));
             }
-            if (row.getMunicipalityCode() != null && !row.getMunicipalityCode().isBlank()
+            if (row.getMunicipalityCode() != null
+                    && !row.getMunicipalityCode().isBlank()
                     && !form.getMunicipalityCodes().contains(row.getMunicipalityCode())) {
                 problems.add(new Problem("participants[" + i + "].municipalityCode", "order.participant.municipality"));
             }
@@ -153,14 +170,17 @@ final class OrderRules {
             return;
         }
         List<String> chosen = form.getElectiveTopics();
-        Set<String> known = Set.copyOf(electives.options().stream().map(PackageDefinition.ElectiveOption::key).toList());
+        Set<String> known = Set.copyOf(electives.options().stream()
+                .map(PackageDefinition.ElectiveOption::key)
+                .toList());
         if (!known.containsAll(chosen) || chosen.size() != electives.choose()) {
             problems.add(new Problem("electiveTopics", "order.electives.count", electives.choose()));
             return;
         }
-        boolean needsText = electives.options().stream()
-                .anyMatch(option -> option.freeText() && chosen.contains(option.key()));
-        if (needsText && (form.getElectiveOther() == null || form.getElectiveOther().isBlank())) {
+        boolean needsText =
+                electives.options().stream().anyMatch(option -> option.freeText() && chosen.contains(option.key()));
+        if (needsText
+                && (form.getElectiveOther() == null || form.getElectiveOther().isBlank())) {
             problems.add(new Problem("electiveOther", "order.electives.otherText"));
         } else if (needsText && !SingleLineRule.holds(form.getElectiveOther())) {
             problems.add(new Problem("electiveOther", SingleLineRule.KEY));

@@ -25,16 +25,32 @@ public record OrderSearch(String q, String status, Long cluster, String municipa
     }
 
     /** The choices of the search form, taken from the orders being searched. */
-    public record Options(OrderStatus[] statuses, List<Map.Entry<Long, String>> clusters, List<MunicipalityRef> municipalities,
+    public record Options(
+            OrderStatus[] statuses,
+            List<Map.Entry<Long, String>> clusters,
+            List<MunicipalityRef> municipalities,
             List<YearMonth> months) {
 
         public static Options of(List<OrderLine> lines) {
-            return new Options(OrderStatus.values(),
-                    lines.stream().collect(Collectors.toMap(OrderLine::clusterId, OrderLine::clusterName, (a, b) -> a, TreeMap::new))
-                            .entrySet().stream().sorted(Map.Entry.comparingByValue()).toList(),
-                    lines.stream().flatMap(l -> l.municipalities().stream()).distinct()
-                            .sorted(Comparator.comparing(MunicipalityRef::name)).toList(),
-                    lines.stream().map(l -> YearMonth.from(l.meetingDate())).distinct().sorted().toList());
+            return new Options(
+                    OrderStatus.values(),
+                    lines.stream()
+                            .collect(Collectors.toMap(
+                                    OrderLine::clusterId, OrderLine::clusterName, (a, b) -> a, TreeMap::new))
+                            .entrySet()
+                            .stream()
+                            .sorted(Map.Entry.comparingByValue())
+                            .toList(),
+                    lines.stream()
+                            .flatMap(l -> l.municipalities().stream())
+                            .distinct()
+                            .sorted(Comparator.comparing(MunicipalityRef::name))
+                            .toList(),
+                    lines.stream()
+                            .map(l -> YearMonth.from(l.meetingDate()))
+                            .distinct()
+                            .sorted()
+                            .toList());
         }
     }
 
@@ -44,8 +60,12 @@ public record OrderSearch(String q, String status, Long cluster, String municipa
 
     public boolean matches(OrderLine line) {
         if (!q.isEmpty()) {
-            String haystack = String.join(" ", line.packageTitle(), line.clusterName(),
-                    line.municipalityNames() == null ? "" : line.municipalityNames()).toLowerCase(Locale.ROOT);
+            String haystack = String.join(
+                            " ",
+                            line.packageTitle(),
+                            line.clusterName(),
+                            line.municipalityNames() == null ? "" : line.municipalityNames())
+                    .toLowerCase(Locale.ROOT);
             if (!haystack.contains(q.toLowerCase(Locale.ROOT))) {
                 return false;
             }
@@ -56,7 +76,8 @@ public record OrderSearch(String q, String status, Long cluster, String municipa
         if (cluster != null && line.clusterId() != cluster) {
             return false;
         }
-        if (!municipality.isEmpty() && line.municipalities().stream().noneMatch(m -> m.code().equals(municipality))) {
+        if (!municipality.isEmpty()
+                && line.municipalities().stream().noneMatch(m -> m.code().equals(municipality))) {
             return false;
         }
         YearMonth wanted = meetingMonth();
@@ -76,9 +97,16 @@ public record OrderSearch(String q, String status, Long cluster, String municipa
         Comparator<OrderLine> meeting = Comparator.comparing(OrderLine::meetingDate);
         Comparator<OrderLine> byId = Comparator.comparingLong(OrderLine::id);
         return switch (sort == null ? "" : sort) {
-            case "klynge" -> Comparator.comparing(OrderLine::clusterName).thenComparing(meeting).thenComparing(byId);
-            case "fase" -> Comparator.comparingInt((OrderLine l) -> l.status() == OrderStatus.CANCELLED ? Integer.MAX_VALUE
-                    : l.status().ordinal()).thenComparing(meeting).thenComparing(byId);
+            case "klynge" ->
+                Comparator.comparing(OrderLine::clusterName)
+                        .thenComparing(meeting)
+                        .thenComparing(byId);
+            case "fase" ->
+                Comparator.comparingInt((OrderLine l) -> l.status() == OrderStatus.CANCELLED
+                                ? Integer.MAX_VALUE
+                                : l.status().ordinal())
+                        .thenComparing(meeting)
+                        .thenComparing(byId);
             default -> meeting.thenComparing(byId);
         };
     }

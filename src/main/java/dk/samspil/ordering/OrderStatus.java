@@ -7,8 +7,16 @@ import java.util.Set;
 
 /** The states of an order (PRODUCT.md §4) and the only transitions between them. */
 public enum OrderStatus {
-    RECEIVED, CALLBACK_PLANNED, IN_PREPARATION, SURVEY_OPEN, SURVEY_CLOSED, DECK_READY, MEETING_HELD, FOLLOW_UP,
-    CLOSED, CANCELLED;
+    RECEIVED,
+    CALLBACK_PLANNED,
+    IN_PREPARATION,
+    SURVEY_OPEN,
+    SURVEY_CLOSED,
+    DECK_READY,
+    MEETING_HELD,
+    FOLLOW_UP,
+    CLOSED,
+    CANCELLED;
 
     private static final Map<OrderStatus, OrderStatus> NEXT = Map.of(
             RECEIVED, CALLBACK_PLANNED,
@@ -21,8 +29,16 @@ public enum OrderStatus {
             FOLLOW_UP, CLOSED);
 
     /** The ordinary path from received to closed, in order (the order page shows where an order is on it). */
-    public static final java.util.List<OrderStatus> PATH = java.util.List.of(RECEIVED, CALLBACK_PLANNED, IN_PREPARATION,
-            SURVEY_OPEN, SURVEY_CLOSED, DECK_READY, MEETING_HELD, FOLLOW_UP, CLOSED);
+    public static final java.util.List<OrderStatus> PATH = java.util.List.of(
+            RECEIVED,
+            CALLBACK_PLANNED,
+            IN_PREPARATION,
+            SURVEY_OPEN,
+            SURVEY_CLOSED,
+            DECK_READY,
+            MEETING_HELD,
+            FOLLOW_UP,
+            CLOSED);
 
     private static final Set<OrderStatus> CANCELLABLE =
             EnumSet.of(RECEIVED, CALLBACK_PLANNED, IN_PREPARATION, SURVEY_OPEN, SURVEY_CLOSED, DECK_READY);

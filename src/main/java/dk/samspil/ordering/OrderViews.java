@@ -10,13 +10,34 @@ public final class OrderViews {
 
     private OrderViews() {}
 
-    public record OrderView(long id, String packageSlug, String packageTitle, String providerCode, long clusterId,
-            String clusterName, long coordinatorUserId, String coordinatorName, String coordinatorEmail,
-            LocalDate meetingDate, LocalTime startTime, String venue, String firstContact, OffsetDateTime callbackAt,
-            String callbackNote, OffsetDateTime callbackDoneAt, OrderStatus status, String cancelReason,
-            OffsetDateTime orderedAt, List<MunicipalityRef> municipalities, List<ParticipantView> participants,
-            List<ElectiveView> electiveTopics, Long followsOrderId, String coordinatorPhone, String consultantName,
-            String consultantEmail, OffsetDateTime municipalityContactedAt) {
+    public record OrderView(
+            long id,
+            String packageSlug,
+            String packageTitle,
+            String providerCode,
+            long clusterId,
+            String clusterName,
+            long coordinatorUserId,
+            String coordinatorName,
+            String coordinatorEmail,
+            LocalDate meetingDate,
+            LocalTime startTime,
+            String venue,
+            String firstContact,
+            OffsetDateTime callbackAt,
+            String callbackNote,
+            OffsetDateTime callbackDoneAt,
+            OrderStatus status,
+            String cancelReason,
+            OffsetDateTime orderedAt,
+            List<MunicipalityRef> municipalities,
+            List<ParticipantView> participants,
+            List<ElectiveView> electiveTopics,
+            Long followsOrderId,
+            String coordinatorPhone,
+            String consultantName,
+            String consultantEmail,
+            OffsetDateTime municipalityContactedAt) {
 
         public boolean involvesMunicipality(String code) {
             return municipalities.stream().anyMatch(m -> m.code().equals(code));
@@ -28,19 +49,32 @@ public final class OrderViews {
         }
 
         public String municipalityNames() {
-            return String.join(", ", municipalities.stream().map(MunicipalityRef::name).toList());
+            return String.join(
+                    ", ", municipalities.stream().map(MunicipalityRef::name).toList());
         }
     }
 
     public record MunicipalityRef(String code, String name) {}
 
     /** A municipal participant, with the account the order's invitation linked (null until invited). */
-    public record ParticipantView(long id, String name, String email, String role, String municipalityCode,
-            OffsetDateTime invitedAt, Long userId) {}
+    public record ParticipantView(
+            long id,
+            String name,
+            String email,
+            String role,
+            String municipalityCode,
+            OffsetDateTime invitedAt,
+            Long userId) {}
 
     public record ElectiveView(String key, String freeText) {}
 
-    public record TaskView(long id, long orderId, Timeline.Step step, Party owner, LocalDate due, OffsetDateTime doneAt,
+    public record TaskView(
+            long id,
+            long orderId,
+            Timeline.Step step,
+            Party owner,
+            LocalDate due,
+            OffsetDateTime doneAt,
             String doneBy) {
 
         public boolean done() {
@@ -69,7 +103,15 @@ public final class OrderViews {
     }
 
     /** One line of a list of orders, with its count of overdue tasks, its cluster's id and its municipalities. */
-    public record OrderLine(long id, String packageTitle, String clusterName, String municipalityNames,
-            LocalDate meetingDate, OrderStatus status, OffsetDateTime callbackAt, int overdueTasks, long clusterId,
+    public record OrderLine(
+            long id,
+            String packageTitle,
+            String clusterName,
+            String municipalityNames,
+            LocalDate meetingDate,
+            OrderStatus status,
+            OffsetDateTime callbackAt,
+            int overdueTasks,
+            long clusterId,
             List<MunicipalityRef> municipalities) {}
 }

@@ -1,10 +1,10 @@
 package dk.samspil.ordering;
 
-import dk.samspil.platform.RuleViolation;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.mail.Outbox;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.security.Invitations;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
@@ -35,8 +35,16 @@ class Ordering {
     private final StatusChanges statuses;
     private final OrderProgress progress;
 
-    Ordering(JdbcClient jdbc, Orders orders, Outbox outbox, OrderMails mails, Invitations invitations,
-            ApplicationEventPublisher events, Clock clock, StatusChanges statuses, OrderProgress progress) {
+    Ordering(
+            JdbcClient jdbc,
+            Orders orders,
+            Outbox outbox,
+            OrderMails mails,
+            Invitations invitations,
+            ApplicationEventPublisher events,
+            Clock clock,
+            StatusChanges statuses,
+            OrderProgress progress) {
         this.statuses = statuses;
         this.progress = progress;
         this.jdbc = jdbc;
@@ -70,13 +78,18 @@ class Ordering {
      */
     @Transactional
     long placeFollowUp(OrderView original, PackageDefinition pkg, SamspilPrincipal coordinator) {
-        if (jdbc.sql("SELECT count(*) FROM package_order WHERE follows_order_id = ?").param(original.id())
-                .query(Integer.class).single() > 0) {
+        if (jdbc.sql("SELECT count(*) FROM package_order WHERE follows_order_id = ?")
+                        .param(original.id())
+                        .query(Integer.class)
+                        .single()
+                > 0) {
             throw new RuleViolation("order.followUp.exists");
         }
         OrderForm form = new OrderForm();
         form.setPackageSlug(pkg.slug());
-        LocalDate earliest = today().plusWeeks(pkg.leadTime() == null ? 8 : pkg.leadTime().weeks()).plusWeeks(1);
+        LocalDate earliest = today().plusWeeks(
+                        pkg.leadTime() == null ? 8 : pkg.leadTime().weeks())
+                .plusWeeks(1);
         LocalDate yearLater = original.meetingDate().plusYears(1);
         form.setMeetingDate(yearLater.isBefore(earliest) ? earliest : yearLater);
         form.setStartTime(original.startTime());
@@ -95,7 +108,10 @@ class Ordering {
             form.getParticipants().add(copy);
         }
         original.electiveTopics().forEach(e -> form.getElectiveTopics().add(e.key()));
-        original.electiveTopics().stream().filter(e -> e.freeText() != null).findFirst().ifPresent(e -> form.setElectiveOther(e.freeText()));
+        original.electiveTopics().stream()
+                .filter(e -> e.freeText() != null)
+                .findFirst()
+                .ifPresent(e -> form.setElectiveOther(e.freeText()));
         long id = place(form, pkg, coordinator, original.id());
         progress.followUpOrdered(original.id(), coordinator.displayName());
         return id;
@@ -108,31 +124,56 @@ class Ordering {
                             start_time, venue, first_contact, callback_at, status, follows_order_id, coordinator_phone,
                             municipality_contacted_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 'CLUSTER' THEN now() END) RETURNING id""")
-                .params(pkg.slug(), pkg.provider(), coordinator.clusterId(), coordinator.id(), form.getMeetingDate(),
-                        form.getStartTime(), form.getVenue().trim(), form.getFirstContact(), callback,
-                        OrderStatus.RECEIVED.name(), followsOrderId, blankToNull(form.getCoordinatorPhone()),
+                .params(
+                        pkg.slug(),
+                        pkg.provider(),
+                        coordinator.clusterId(),
+                        coordinator.id(),
+                        form.getMeetingDate(),
+                        form.getStartTime(),
+                        form.getVenue().trim(),
+                        form.getFirstContact(),
+                        callback,
+                        OrderStatus.RECEIVED.name(),
+                        followsOrderId,
+                        blankToNull(form.getCoordinatorPhone()),
                         form.getFirstContact())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         for (String code : form.getMunicipalityCodes()) {
-            jdbc.sql("INSERT INTO order_municipality (order_id, municipality_code) VALUES (?, ?)").params(id, code).update();
+            jdbc.sql("INSERT INTO order_municipality (order_id, municipality_code) VALUES (?, ?)")
+                    .params(id, code)
+                    .update();
         }
         for (String topic : form.getElectiveTopics()) {
-            boolean freeText = pkg.electiveTopics().options().stream().anyMatch(o -> o.key().equals(topic) && o.freeText());
+            boolean freeText = pkg.electiveTopics().options().stream()
+                    .anyMatch(o -> o.key().equals(topic) && o.freeText());
             jdbc.sql("INSERT INTO order_elective_topic (order_id, topic_key, free_text) VALUES (?, ?, ?)")
-                    .params(id, topic, freeText ? form.getElectiveOther().trim() : null).update();
+                    .params(id, topic, freeText ? form.getElectiveOther().trim() : null)
+                    .update();
         }
         for (OrderForm.ParticipantForm participant : form.filledParticipants()) {
-            String municipality = participant.getMunicipalityCode() == null || participant.getMunicipalityCode().isBlank()
-                    ? form.getMunicipalityCodes().get(0) : participant.getMunicipalityCode();
-            jdbc.sql("INSERT INTO order_participant (order_id, name, email, role, municipality_code) VALUES (?, ?, ?, ?, ?)")
-                    .params(id, participant.getName().trim(), participant.getEmail().trim(), blankToNull(participant.getRole()),
+            String municipality = participant.getMunicipalityCode() == null
+                            || participant.getMunicipalityCode().isBlank()
+                    ? form.getMunicipalityCodes().get(0)
+                    : participant.getMunicipalityCode();
+            jdbc.sql(
+                            "INSERT INTO order_participant (order_id, name, email, role, municipality_code) VALUES (?, ?, ?, ?, ?)")
+                    .params(
+                            id,
+                            participant.getName().trim(),
+                            participant.getEmail().trim(),
+                            blankToNull(participant.getRole()),
                             municipality)
                     .update();
         }
         for (Timeline.PlannedTask task : Timeline.plan(today(), callback.toLocalDate(), form.getMeetingDate())) {
-            String owner = task.step() == Timeline.Step.FIRST_CONTACT ? form.getFirstContact() : task.owner().name();
+            String owner = task.step() == Timeline.Step.FIRST_CONTACT
+                    ? form.getFirstContact()
+                    : task.owner().name();
             jdbc.sql("INSERT INTO order_task (order_id, step, owner, due_date) VALUES (?, ?, ?, ?)")
-                    .params(id, task.step().name(), owner, task.due()).update();
+                    .params(id, task.step().name(), owner, task.due())
+                    .update();
         }
         OrderView order = orders.find(id).orElseThrow();
         if (order.municipalityContactedAt() != null) {
@@ -141,7 +182,8 @@ class Ordering {
         if (order.coordinatorEmail() != null) {
             outbox.enqueue(mails.orderReceived(order, order.coordinatorEmail()));
         }
-        orders.emailsOf(order, Party.PROVIDER).forEach(email -> outbox.enqueue(mails.newOrderForProvider(order, email)));
+        orders.emailsOf(order, Party.PROVIDER)
+                .forEach(email -> outbox.enqueue(mails.newOrderForProvider(order, email)));
         events.publishEvent(new PackageOrdered(id, pkg.slug(), order.clusterId(), order.meetingDate(), followsOrderId));
         return id;
     }
@@ -158,27 +200,34 @@ class Ordering {
             }
             Invitations.Invited invited = invitations.inviteParticipant(participant.email(), participant.name());
             boolean municipal = invited.role() == Role.MUNICIPALITY;
-            invited.token().ifPresentOrElse(
-                    token -> outbox.enqueueSecret(mails.municipalInvitation(order, participant.email(), participant.name(), token)),
-                    () -> outbox.enqueue(mails.participantNotice(order, participant.email(), participant.name(), municipal)));
+            invited.token()
+                    .ifPresentOrElse(
+                            token -> outbox.enqueueSecret(
+                                    mails.municipalInvitation(order, participant.email(), participant.name(), token)),
+                            () -> outbox.enqueue(mails.participantNotice(
+                                    order, participant.email(), participant.name(), municipal)));
             jdbc.sql("UPDATE order_participant SET invited_at = now(), user_id = ? WHERE id = ?")
-                    .params(municipal ? invited.userId() : null, participant.id()).update();
+                    .params(municipal ? invited.userId() : null, participant.id())
+                    .update();
         }
     }
 
     @Transactional
-    void recordCallback(OrderView order, String note, LocalDate confirmedDate, String firstContact, SamspilPrincipal by) {
+    void recordCallback(
+            OrderView order, String note, LocalDate confirmedDate, String firstContact, SamspilPrincipal by) {
         requireTransition(order, OrderStatus.IN_PREPARATION);
         statuses.change(order.id(), order.status(), OrderStatus.IN_PREPARATION, by.displayName(), null);
         jdbc.sql("""
                         UPDATE package_order SET callback_note = ?, callback_done_at = now(), first_contact = ?,
                             consultant_user_id = ? WHERE id = ?""")
-                .params(blankToNull(note), firstContact, by.id(), order.id()).update();
+                .params(blankToNull(note), firstContact, by.id(), order.id())
+                .update();
         if ("CLUSTER".equals(firstContact) && order.municipalityContactedAt() == null) {
             municipalityContacted(order); // the cluster makes the first contact: its invitations go now
         }
         tick(order.id(), Timeline.Step.CALLBACK, by);
-        jdbc.sql("UPDATE order_task SET owner = ? WHERE order_id = ? AND step = 'FIRST_CONTACT'").params(firstContact, order.id())
+        jdbc.sql("UPDATE order_task SET owner = ? WHERE order_id = ? AND step = 'FIRST_CONTACT'")
+                .params(firstContact, order.id())
                 .update();
         if (confirmedDate != null && !confirmedDate.equals(order.meetingDate())) {
             moveMeeting(orders.find(order.id()).orElseThrow(), confirmedDate);
@@ -194,8 +243,10 @@ class Ordering {
         if (!order.status().open()) {
             throw new RuleViolation("order.closed");
         }
-        int updated = jdbc.sql("UPDATE package_order SET municipality_contacted_at = now() WHERE id = ? AND municipality_contacted_at IS NULL")
-                .param(order.id()).update();
+        int updated = jdbc.sql(
+                        "UPDATE package_order SET municipality_contacted_at = now() WHERE id = ? AND municipality_contacted_at IS NULL")
+                .param(order.id())
+                .update();
         if (updated == 1) {
             inviteParticipants(orders.find(order.id()).orElseThrow());
         }
@@ -221,7 +272,12 @@ class Ordering {
      * its answer; the drejebog's step is ticked. Recording it again corrects it.
      */
     @Transactional
-    void recordFirstContact(OrderView order, String madeBy, LocalDate madeOn, FirstContactAnswer answer, String note,
+    void recordFirstContact(
+            OrderView order,
+            String madeBy,
+            LocalDate madeOn,
+            FirstContactAnswer answer,
+            String note,
             SamspilPrincipal by) {
         if (madeBy == null || madeBy.isBlank() || madeBy.trim().length() > 200) {
             throw new RuleViolation("order.firstContactStep.madeByRequired");
@@ -236,7 +292,8 @@ class Ordering {
                         INSERT INTO order_first_contact (order_id, made_by, made_on, answer, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (order_id) DO UPDATE SET made_by = EXCLUDED.made_by, made_on = EXCLUDED.made_on,
                             answer = EXCLUDED.answer, note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, recorded_at = now()""")
-                .params(order.id(), madeBy.trim(), madeOn, answer.name(), blankToNull(note), by.displayName()).update();
+                .params(order.id(), madeBy.trim(), madeOn, answer.name(), blankToNull(note), by.displayName())
+                .update();
         tick(order.id(), Timeline.Step.FIRST_CONTACT, by);
         if (answer != FirstContactAnswer.DECLINES && order.municipalityContactedAt() == null) {
             municipalityContacted(order); // the municipality has been asked: its participants' invitations go now
@@ -246,12 +303,15 @@ class Ordering {
     @Transactional
     void tickTask(OrderView order, TaskView task, SamspilPrincipal by) {
         jdbc.sql("UPDATE order_task SET done_at = now(), done_by = ? WHERE id = ? AND done_at IS NULL")
-                .params(by.displayName(), task.id()).update();
+                .params(by.displayName(), task.id())
+                .update();
     }
 
     @Transactional
     void reopenTask(TaskView task) {
-        jdbc.sql("UPDATE order_task SET done_at = NULL, done_by = NULL WHERE id = ?").param(task.id()).update();
+        jdbc.sql("UPDATE order_task SET done_at = NULL, done_by = NULL WHERE id = ?")
+                .param(task.id())
+                .update();
     }
 
     /** Moves the meeting; the open tasks move with it, the done ones keep their history. */
@@ -264,14 +324,14 @@ class Ordering {
             throw new RuleViolation("order.meetingDate.past");
         }
         jdbc.sql("UPDATE package_order SET meeting_date = ?, version = version + 1 WHERE id = ?")
-                .params(newDate, order.id()).update();
+                .params(newDate, order.id())
+                .update();
         LocalDate ordered = order.orderedAt().atZoneSameInstant(COPENHAGEN).toLocalDate();
         LocalDate callback = order.callbackAt().atZoneSameInstant(COPENHAGEN).toLocalDate();
         for (Timeline.PlannedTask task : Timeline.plan(ordered, callback, newDate)) {
             jdbc.sql("""
                             UPDATE order_task SET due_date = ?, reminded_before_at = NULL, reminded_overdue_at = NULL
-                            WHERE order_id = ? AND step = ? AND done_at IS NULL""")
-                    .params(task.due(), order.id(), task.step().name()).update();
+                            WHERE order_id = ? AND step = ? AND done_at IS NULL""").params(task.due(), order.id(), task.step().name()).update();
         }
     }
 
@@ -284,7 +344,9 @@ class Ordering {
             throw new RuleViolation("order.cancel.notAllowed");
         }
         statuses.change(order.id(), order.status(), OrderStatus.CANCELLED, by.displayName(), reason.trim());
-        jdbc.sql("UPDATE package_order SET cancel_reason = ? WHERE id = ?").params(reason.trim(), order.id()).update();
+        jdbc.sql("UPDATE package_order SET cancel_reason = ? WHERE id = ?")
+                .params(reason.trim(), order.id())
+                .update();
     }
 
     /**
@@ -309,8 +371,10 @@ class Ordering {
     }
 
     private void tick(long orderId, Timeline.Step step, SamspilPrincipal by) {
-        jdbc.sql("UPDATE order_task SET done_at = now(), done_by = ? WHERE order_id = ? AND step = ? AND done_at IS NULL")
-                .params(by.displayName(), orderId, step.name()).update();
+        jdbc.sql(
+                        "UPDATE order_task SET done_at = now(), done_by = ? WHERE order_id = ? AND step = ? AND done_at IS NULL")
+                .params(by.displayName(), orderId, step.name())
+                .update();
     }
 
     private static String blankToNull(String value) {

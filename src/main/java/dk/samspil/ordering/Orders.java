@@ -54,7 +54,10 @@ public class Orders {
     public Optional<OrderView> find(long id) {
         // The row first, its lists after: a query inside a row mapper would hold two pooled connections at once,
         // and under load every request would wait for a second connection that never comes.
-        Optional<OrderRow> row = jdbc.sql(ORDER_SELECT + " WHERE o.id = ?").param(id).query(Orders::row).optional();
+        Optional<OrderRow> row = jdbc.sql(ORDER_SELECT + " WHERE o.id = ?")
+                .param(id)
+                .query(Orders::row)
+                .optional();
         return row.map(this::order);
     }
 
@@ -65,51 +68,94 @@ public class Orders {
     public List<String> emailsOf(OrderView order, Party party) {
         return switch (party) {
             case CLUSTER -> order.coordinatorEmail() == null ? List.of() : List.of(order.coordinatorEmail());
-            case PROVIDER -> jdbc.sql("""
+            case PROVIDER ->
+                jdbc.sql("""
                             SELECT email FROM app_user WHERE role = 'CONSULTANT' AND provider_code = ? AND enabled
-                              AND email IS NOT NULL ORDER BY email""")
-                    .param(order.providerCode()).query(String.class).list();
-            case MUNICIPALITY -> order.participants().stream().map(ParticipantView::email).distinct().toList();
+                              AND email IS NOT NULL ORDER BY email""").param(order.providerCode()).query(String.class).list();
+            case MUNICIPALITY ->
+                order.participants().stream()
+                        .map(ParticipantView::email)
+                        .distinct()
+                        .toList();
         };
     }
 
     /** Everyone of the meeting by e-mail: the cluster's coordinator and the order's municipal participants. */
     public List<String> meetingEmails(OrderView order) {
-        return java.util.stream.Stream.concat(emailsOf(order, Party.CLUSTER).stream(), emailsOf(order, Party.MUNICIPALITY).stream())
-                .filter(e -> e != null && !e.isBlank()).distinct().toList();
+        return java.util.stream.Stream.concat(
+                        emailsOf(order, Party.CLUSTER).stream(), emailsOf(order, Party.MUNICIPALITY).stream())
+                .filter(e -> e != null && !e.isBlank())
+                .distinct()
+                .toList();
     }
 
     /** The first contact with the municipality, once recorded. */
     public Optional<FirstContactAnswer.FirstContact> firstContact(long orderId) {
-        return jdbc.sql("SELECT made_by, made_on, answer, note, recorded_by, recorded_at FROM order_first_contact WHERE order_id = ?")
+        return jdbc.sql(
+                        "SELECT made_by, made_on, answer, note, recorded_by, recorded_at FROM order_first_contact WHERE order_id = ?")
                 .param(orderId)
-                .query((rs, n) -> new FirstContactAnswer.FirstContact(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        FirstContactAnswer.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                .query((rs, n) -> new FirstContactAnswer.FirstContact(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        FirstContactAnswer.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
                         rs.getObject(6, OffsetDateTime.class)))
                 .optional();
     }
 
     /** The id of the follow-up ordered from this order, if any. */
     public Optional<Long> followUpOf(long orderId) {
-        return jdbc.sql("SELECT id FROM package_order WHERE follows_order_id = ?").param(orderId).query(Long.class).optional();
+        return jdbc.sql("SELECT id FROM package_order WHERE follows_order_id = ?")
+                .param(orderId)
+                .query(Long.class)
+                .optional();
     }
 
     /** The columns of one order, read before its municipalities, participants and topics. */
-    private record OrderRow(long id, String packageSlug, String packageTitle, String providerCode, long clusterId,
-            String clusterName, long coordinatorUserId, String coordinatorName, String coordinatorEmail,
-            LocalDate meetingDate, LocalTime startTime, String venue, String firstContact, OffsetDateTime callbackAt,
-            String callbackNote, OffsetDateTime callbackDoneAt, OrderStatus status, String cancelReason,
-            OffsetDateTime orderedAt, Long followsOrderId, String coordinatorPhone, String consultantName,
-            String consultantEmail, OffsetDateTime municipalityContactedAt) {}
+    private record OrderRow(
+            long id,
+            String packageSlug,
+            String packageTitle,
+            String providerCode,
+            long clusterId,
+            String clusterName,
+            long coordinatorUserId,
+            String coordinatorName,
+            String coordinatorEmail,
+            LocalDate meetingDate,
+            LocalTime startTime,
+            String venue,
+            String firstContact,
+            OffsetDateTime callbackAt,
+            String callbackNote,
+            OffsetDateTime callbackDoneAt,
+            OrderStatus status,
+            String cancelReason,
+            OffsetDateTime orderedAt,
+            Long followsOrderId,
+            String coordinatorPhone,
+            String consultantName,
+            String consultantEmail,
+            OffsetDateTime municipalityContactedAt) {}
 
     /** The orders this user may see, soonest meeting first. */
     public List<OrderLine> visibleTo(SamspilPrincipal user, LocalDate today) {
         String where;
         List<Object> scope;
         switch (user.role()) {
-            case ADMIN -> { where = "o.id > ?"; scope = List.of(0L); }
-            case COORDINATOR, MEMBER -> { where = "o.cluster_id = ?"; scope = nonNull(user.clusterId()); }
-            case CONSULTANT -> { where = "o.provider_code = ?"; scope = nonNull(user.providerCode()); }
+            case ADMIN -> {
+                where = "o.id > ?";
+                scope = List.of(0L);
+            }
+            case COORDINATOR, MEMBER -> {
+                where = "o.cluster_id = ?";
+                scope = nonNull(user.clusterId());
+            }
+            case CONSULTANT -> {
+                where = "o.provider_code = ?";
+                scope = nonNull(user.providerCode());
+            }
             case MUNICIPALITY -> {
                 // A municipality's own accounts see its orders; a participant named by an order sees that order.
                 where = """
@@ -117,7 +163,9 @@ public class Orders {
                          OR EXISTS (SELECT 1 FROM order_participant op WHERE op.order_id = o.id AND op.user_id = ?))""";
                 scope = java.util.Arrays.asList(user.municipalityCode(), user.id());
             }
-            default -> { return List.of(); }
+            default -> {
+                return List.of();
+            }
         }
         if (scope.isEmpty()) {
             return List.of();
@@ -127,10 +175,17 @@ public class Orders {
         params.addAll(scope);
         return jdbc.sql(LINE_SELECT + " WHERE " + where + " ORDER BY o.meeting_date, o.id")
                 .params(params)
-                .query((rs, n) -> new OrderLine(rs.getLong("id"), rs.getString("title"), rs.getString("cluster_name"),
-                        rs.getString("municipality_names"), rs.getObject("meeting_date", LocalDate.class),
-                        OrderStatus.valueOf(rs.getString("status")), rs.getObject("callback_at", OffsetDateTime.class),
-                        rs.getInt("overdue"), rs.getLong("cluster_id"), municipalities(rs)))
+                .query((rs, n) -> new OrderLine(
+                        rs.getLong("id"),
+                        rs.getString("title"),
+                        rs.getString("cluster_name"),
+                        rs.getString("municipality_names"),
+                        rs.getObject("meeting_date", LocalDate.class),
+                        OrderStatus.valueOf(rs.getString("status")),
+                        rs.getObject("callback_at", OffsetDateTime.class),
+                        rs.getInt("overdue"),
+                        rs.getLong("cluster_id"),
+                        municipalities(rs)))
                 .list();
     }
 
@@ -200,8 +255,12 @@ public class Orders {
             return user.municipalityCode();
         }
         return order.participants().stream()
-                .filter(p -> p.userId() != null && p.userId() == user.id() && order.involvesMunicipality(p.municipalityCode()))
-                .map(ParticipantView::municipalityCode).findFirst().orElse(null);
+                .filter(p -> p.userId() != null
+                        && p.userId() == user.id()
+                        && order.involvesMunicipality(p.municipalityCode()))
+                .map(ParticipantView::municipalityCode)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The provider's consultants (and administrators) run the order: call-back, materials, status. */
@@ -211,11 +270,15 @@ public class Orders {
      */
     public static boolean canRead(SamspilPrincipal user, OrderView order) {
         return canSee(user, order)
-                || (user != null && user.is(Role.MEMBER) && user.clusterId() != null && user.clusterId() == order.clusterId());
+                || (user != null
+                        && user.is(Role.MEMBER)
+                        && user.clusterId() != null
+                        && user.clusterId() == order.clusterId());
     }
 
     public static boolean canManage(SamspilPrincipal user, OrderView order) {
-        return user.isAdmin() || (user.is(Role.CONSULTANT) && order.providerCode().equals(user.providerCode()));
+        return user.isAdmin()
+                || (user.is(Role.CONSULTANT) && order.providerCode().equals(user.providerCode()));
     }
 
     /** The cluster's coordinator (and whoever manages the order) may change its date or cancel it. */
@@ -237,15 +300,30 @@ public class Orders {
     }
 
     private static OrderRow row(ResultSet rs, int row) throws SQLException {
-        return new OrderRow(rs.getLong("id"), rs.getString("package_slug"), rs.getString("package_title"),
-                rs.getString("provider_code"), rs.getLong("cluster_id"), rs.getString("cluster_name"),
-                rs.getLong("coordinator_user_id"), rs.getString("coordinator_name"), rs.getString("coordinator_email"),
-                rs.getObject("meeting_date", LocalDate.class), rs.getObject("start_time", LocalTime.class),
-                rs.getString("venue"), rs.getString("first_contact"), rs.getObject("callback_at", OffsetDateTime.class),
-                rs.getString("callback_note"), rs.getObject("callback_done_at", OffsetDateTime.class),
-                OrderStatus.valueOf(rs.getString("status")), rs.getString("cancel_reason"),
-                rs.getObject("ordered_at", OffsetDateTime.class), (Long) rs.getObject("follows_order_id"),
-                rs.getString("coordinator_phone"), rs.getString("consultant_name"), rs.getString("consultant_email"),
+        return new OrderRow(
+                rs.getLong("id"),
+                rs.getString("package_slug"),
+                rs.getString("package_title"),
+                rs.getString("provider_code"),
+                rs.getLong("cluster_id"),
+                rs.getString("cluster_name"),
+                rs.getLong("coordinator_user_id"),
+                rs.getString("coordinator_name"),
+                rs.getString("coordinator_email"),
+                rs.getObject("meeting_date", LocalDate.class),
+                rs.getObject("start_time", LocalTime.class),
+                rs.getString("venue"),
+                rs.getString("first_contact"),
+                rs.getObject("callback_at", OffsetDateTime.class),
+                rs.getString("callback_note"),
+                rs.getObject("callback_done_at", OffsetDateTime.class),
+                OrderStatus.valueOf(rs.getString("status")),
+                rs.getString("cancel_reason"),
+                rs.getObject("ordered_at", OffsetDateTime.class),
+                (Long) rs.getObject("follows_order_id"),
+                rs.getString("coordinator_phone"),
+                rs.getString("consultant_name"),
+                rs.getString("consultant_email"),
                 rs.getObject("municipality_contacted_at", OffsetDateTime.class));
     }
 
@@ -254,26 +332,65 @@ public class Orders {
         List<MunicipalityRef> municipalities = jdbc.sql("""
                         SELECT m.code, m.name FROM order_municipality om JOIN municipality m ON m.code = om.municipality_code
                         WHERE om.order_id = ? ORDER BY m.name""")
-                .param(id).query((r, n) -> new MunicipalityRef(r.getString(1), r.getString(2))).list();
+                .param(id)
+                .query((r, n) -> new MunicipalityRef(r.getString(1), r.getString(2)))
+                .list();
         List<ParticipantView> participants = jdbc.sql("""
                         SELECT id, name, email, role, municipality_code, invited_at, user_id FROM order_participant
                         WHERE order_id = ? ORDER BY id""")
                 .param(id)
-                .query((r, n) -> new ParticipantView(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getString(5), r.getObject(6, OffsetDateTime.class), r.getObject(7, Long.class)))
+                .query((r, n) -> new ParticipantView(
+                        r.getLong(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getString(5),
+                        r.getObject(6, OffsetDateTime.class),
+                        r.getObject(7, Long.class)))
                 .list();
-        List<ElectiveView> electives = jdbc.sql("SELECT topic_key, free_text FROM order_elective_topic WHERE order_id = ?")
-                .param(id).query((r, n) -> new ElectiveView(r.getString(1), r.getString(2))).list();
-        return new OrderView(id, o.packageSlug(), o.packageTitle(), o.providerCode(), o.clusterId(), o.clusterName(),
-                o.coordinatorUserId(), o.coordinatorName(), o.coordinatorEmail(), o.meetingDate(), o.startTime(),
-                o.venue(), o.firstContact(), o.callbackAt(), o.callbackNote(), o.callbackDoneAt(), o.status(),
-                o.cancelReason(), o.orderedAt(), municipalities, participants, electives, o.followsOrderId(),
-                o.coordinatorPhone(), o.consultantName(), o.consultantEmail(), o.municipalityContactedAt());
+        List<ElectiveView> electives = jdbc.sql(
+                        "SELECT topic_key, free_text FROM order_elective_topic WHERE order_id = ?")
+                .param(id)
+                .query((r, n) -> new ElectiveView(r.getString(1), r.getString(2)))
+                .list();
+        return new OrderView(
+                id,
+                o.packageSlug(),
+                o.packageTitle(),
+                o.providerCode(),
+                o.clusterId(),
+                o.clusterName(),
+                o.coordinatorUserId(),
+                o.coordinatorName(),
+                o.coordinatorEmail(),
+                o.meetingDate(),
+                o.startTime(),
+                o.venue(),
+                o.firstContact(),
+                o.callbackAt(),
+                o.callbackNote(),
+                o.callbackDoneAt(),
+                o.status(),
+                o.cancelReason(),
+                o.orderedAt(),
+                municipalities,
+                participants,
+                electives,
+                o.followsOrderId(),
+                o.coordinatorPhone(),
+                o.consultantName(),
+                o.consultantEmail(),
+                o.municipalityContactedAt());
     }
 
     static TaskView task(ResultSet rs, int row) throws SQLException {
-        return new TaskView(rs.getLong("id"), rs.getLong("order_id"), Timeline.Step.valueOf(rs.getString("step")),
-                Party.valueOf(rs.getString("owner")), rs.getObject("due_date", LocalDate.class),
-                rs.getObject("done_at", OffsetDateTime.class), rs.getString("done_by"));
+        return new TaskView(
+                rs.getLong("id"),
+                rs.getLong("order_id"),
+                Timeline.Step.valueOf(rs.getString("step")),
+                Party.valueOf(rs.getString("owner")),
+                rs.getObject("due_date", LocalDate.class),
+                rs.getObject("done_at", OffsetDateTime.class),
+                rs.getString("done_by"));
     }
 }

@@ -4,7 +4,9 @@ import dk.samspil.security.SamspilPrincipal;
 
 /** Who owns a task on the timeline. */
 public enum Party {
-    CLUSTER, PROVIDER, MUNICIPALITY;
+    CLUSTER,
+    PROVIDER,
+    MUNICIPALITY;
 
     /** The side a user acts for: a coordinator the cluster, a municipal contact the municipality, a consultant the provider. */
     public static Party of(SamspilPrincipal user) {

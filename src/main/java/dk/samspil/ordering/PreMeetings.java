@@ -19,8 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class PreMeetings {
 
     /** The pre-meeting as planned or held; {@code version} guards against overwriting someone else's save. */
-    public record PreMeeting(LocalDate date, LocalTime start, LocalTime end, String place, String attendees, String notes,
-            int version, String updatedBy, OffsetDateTime updatedAt) {
+    public record PreMeeting(
+            LocalDate date,
+            LocalTime start,
+            LocalTime end,
+            String place,
+            String attendees,
+            String notes,
+            int version,
+            String updatedBy,
+            OffsetDateTime updatedAt) {
 
         public boolean held(LocalDate today) {
             return !notes.isBlank() && !date.isAfter(today);
@@ -36,10 +44,17 @@ public class PreMeetings {
     }
 
     public Optional<PreMeeting> of(long orderId) {
-        return jdbc.sql("SELECT * FROM order_pre_meeting WHERE order_id = ?").param(orderId)
-                .query((rs, n) -> new PreMeeting(rs.getObject("held_on", LocalDate.class), rs.getObject("starts_at", LocalTime.class),
-                        rs.getObject("ends_at", LocalTime.class), rs.getString("place"), rs.getString("attendees"),
-                        rs.getString("notes"), rs.getInt("version"), rs.getString("updated_by"),
+        return jdbc.sql("SELECT * FROM order_pre_meeting WHERE order_id = ?")
+                .param(orderId)
+                .query((rs, n) -> new PreMeeting(
+                        rs.getObject("held_on", LocalDate.class),
+                        rs.getObject("starts_at", LocalTime.class),
+                        rs.getObject("ends_at", LocalTime.class),
+                        rs.getString("place"),
+                        rs.getString("attendees"),
+                        rs.getString("notes"),
+                        rs.getInt("version"),
+                        rs.getString("updated_by"),
                         rs.getObject("updated_at", OffsetDateTime.class)))
                 .optional();
     }
@@ -56,22 +71,42 @@ public class PreMeetings {
                 ? jdbc.sql("""
                                 INSERT INTO order_pre_meeting (order_id, held_on, starts_at, ends_at, place, attendees, notes, updated_by)
                                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                        .params(order.id(), draft.date(), draft.start(), draft.end(), draft.place(), draft.attendees(),
-                                draft.notes(), by).update()
+                        .params(
+                                order.id(),
+                                draft.date(),
+                                draft.start(),
+                                draft.end(),
+                                draft.place(),
+                                draft.attendees(),
+                                draft.notes(),
+                                by)
+                        .update()
                 : jdbc.sql("""
                                 UPDATE order_pre_meeting SET held_on = ?, starts_at = ?, ends_at = ?, place = ?, attendees = ?,
                                     notes = ?, version = version + 1, updated_by = ?, updated_at = now()
                                 WHERE order_id = ? AND version = ?""")
-                        .params(draft.date(), draft.start(), draft.end(), draft.place(), draft.attendees(), draft.notes(), by,
-                                order.id(), version).update();
+                        .params(
+                                draft.date(),
+                                draft.start(),
+                                draft.end(),
+                                draft.place(),
+                                draft.attendees(),
+                                draft.notes(),
+                                by,
+                                order.id(),
+                                version)
+                        .update();
         if (changed == 0) {
             return false;
         }
         jdbc.sql("UPDATE order_task SET due_date = ? WHERE order_id = ? AND step = ? AND done_at IS NULL")
-                .params(draft.date(), order.id(), Timeline.Step.PRE_MEETING.name()).update();
+                .params(draft.date(), order.id(), Timeline.Step.PRE_MEETING.name())
+                .update();
         if (draft.held(LocalDate.now(clock.withZone(Ordering.COPENHAGEN)))) {
-            jdbc.sql("UPDATE order_task SET done_at = now(), done_by = ? WHERE order_id = ? AND step = ? AND done_at IS NULL")
-                    .params(by, order.id(), Timeline.Step.PRE_MEETING.name()).update();
+            jdbc.sql(
+                            "UPDATE order_task SET done_at = now(), done_by = ? WHERE order_id = ? AND step = ? AND done_at IS NULL")
+                    .params(by, order.id(), Timeline.Step.PRE_MEETING.name())
+                    .update();
         }
         return true;
     }

@@ -29,12 +29,15 @@ class StatusChanges {
      */
     boolean tryChange(long orderId, OrderStatus from, OrderStatus to, String by, String reason) {
         int rows = jdbc.sql("UPDATE package_order SET status = ?, version = version + 1 WHERE id = ? AND status = ?")
-                .params(to.name(), orderId, from.name()).update();
+                .params(to.name(), orderId, from.name())
+                .update();
         if (rows == 0) {
             return false;
         }
-        jdbc.sql("INSERT INTO order_status_change (order_id, from_status, to_status, changed_by, reason) VALUES (?, ?, ?, ?, ?)")
-                .params(orderId, from.name(), to.name(), by, reason).update();
+        jdbc.sql(
+                        "INSERT INTO order_status_change (order_id, from_status, to_status, changed_by, reason) VALUES (?, ?, ?, ?, ?)")
+                .params(orderId, from.name(), to.name(), by, reason)
+                .update();
         return true;
     }
 
@@ -50,8 +53,12 @@ class StatusChanges {
                         SELECT from_status, to_status, changed_by, reason, changed_at FROM order_status_change
                         WHERE order_id = ? ORDER BY changed_at DESC, id DESC""")
                 .param(orderId)
-                .query((rs, n) -> new Change(OrderStatus.valueOf(rs.getString(1)), OrderStatus.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+                .query((rs, n) -> new Change(
+                        OrderStatus.valueOf(rs.getString(1)),
+                        OrderStatus.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class)))
                 .list();
     }
 }

@@ -29,8 +29,14 @@ class TaskReminders {
     private final TransactionTemplate transaction;
     private final OrderingSettings settings;
 
-    TaskReminders(JdbcClient jdbc, Orders orders, Ordering ordering, OrderMails mails, Outbox outbox,
-            TransactionTemplate transaction, OrderingSettings settings) {
+    TaskReminders(
+            JdbcClient jdbc,
+            Orders orders,
+            Ordering ordering,
+            OrderMails mails,
+            Outbox outbox,
+            TransactionTemplate transaction,
+            OrderingSettings settings) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.ordering = ordering;
@@ -55,19 +61,24 @@ class TaskReminders {
                             WHERE t.done_at IS NULL AND t.reminded_before_at IS NULL AND t.due_date >= ? AND t.due_date <= ?
                               AND o.status NOT IN ('CANCELLED', 'CLOSED') FOR UPDATE OF t SKIP LOCKED""")
                     .params(today, today.plusDays(settings.remindDaysBefore()))
-                    .query(Orders::task).list();
+                    .query(Orders::task)
+                    .list();
             for (TaskView task : dueSoon) {
                 count += send(task, false);
-                jdbc.sql("UPDATE order_task SET reminded_before_at = now() WHERE id = ?").param(task.id()).update();
+                jdbc.sql("UPDATE order_task SET reminded_before_at = now() WHERE id = ?")
+                        .param(task.id())
+                        .update();
             }
-            List<TaskView> overdue = jdbc.sql("""
+            List<TaskView> overdue =
+                    jdbc.sql("""
                             SELECT t.* FROM order_task t JOIN package_order o ON o.id = t.order_id
                             WHERE t.done_at IS NULL AND t.reminded_overdue_at IS NULL AND t.due_date < ?
-                              AND o.status NOT IN ('CANCELLED', 'CLOSED') FOR UPDATE OF t SKIP LOCKED""")
-                    .param(today).query(Orders::task).list();
+                              AND o.status NOT IN ('CANCELLED', 'CLOSED') FOR UPDATE OF t SKIP LOCKED""").param(today).query(Orders::task).list();
             for (TaskView task : overdue) {
                 count += send(task, true);
-                jdbc.sql("UPDATE order_task SET reminded_overdue_at = now() WHERE id = ?").param(task.id()).update();
+                jdbc.sql("UPDATE order_task SET reminded_overdue_at = now() WHERE id = ?")
+                        .param(task.id())
+                        .update();
             }
             return count;
         });

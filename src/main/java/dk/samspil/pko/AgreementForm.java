@@ -24,14 +24,43 @@ class AgreementForm {
     @SingleLine
     private String phone;
 
-    public String getPartnerName() { return partnerName; }
-    public void setPartnerName(String partnerName) { this.partnerName = partnerName; }
-    public String getFixedMeetings() { return fixedMeetings; }
-    public void setFixedMeetings(String fixedMeetings) { this.fixedMeetings = fixedMeetings; }
-    public String getAdHoc() { return adHoc; }
-    public void setAdHoc(String adHoc) { this.adHoc = adHoc; }
-    public String getEmailResponse() { return emailResponse; }
-    public void setEmailResponse(String emailResponse) { this.emailResponse = emailResponse; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
+    public String getPartnerName() {
+        return partnerName;
+    }
+
+    public void setPartnerName(String partnerName) {
+        this.partnerName = partnerName;
+    }
+
+    public String getFixedMeetings() {
+        return fixedMeetings;
+    }
+
+    public void setFixedMeetings(String fixedMeetings) {
+        this.fixedMeetings = fixedMeetings;
+    }
+
+    public String getAdHoc() {
+        return adHoc;
+    }
+
+    public void setAdHoc(String adHoc) {
+        this.adHoc = adHoc;
+    }
+
+    public String getEmailResponse() {
+        return emailResponse;
+    }
+
+    public void setEmailResponse(String emailResponse) {
+        this.emailResponse = emailResponse;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
 }

@@ -4,8 +4,15 @@ package dk.samspil.pko;
  * What a person is attached to: a municipality, a department (with its unit) or, for a coordinator, a hospital
  * unit. Exactly one of the three is set.
  */
-public record Attachment(long id, long personId, String municipalityCode, String municipalityName, Long departmentId,
-        String departmentName, Long unitId, String unitName) {
+public record Attachment(
+        long id,
+        long personId,
+        String municipalityCode,
+        String municipalityName,
+        Long departmentId,
+        String departmentName,
+        Long unitId,
+        String unitName) {
 
     /** "Aarhus Kommune", "Hjertesygdomme, Aarhus Universitetshospital" or "Aarhus Universitetshospital". */
     public String label() {

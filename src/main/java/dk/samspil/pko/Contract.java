@@ -9,9 +9,21 @@ import java.time.YearMonth;
  * A consultant's or coordinator's contract for one attachment (or the post as a whole): who issues and pays it, the
  * period, and either a fixed number of hours per year ("fast timeantal") or payment by hours used.
  */
-record Contract(long id, long personId, String personName, String regionCode, Long attachmentId,
-        String attachmentLabel, Long payerUnitId, String payerMunicipalityCode, Long payerBodyId, String payerName,
-        LocalDate startsOn, LocalDate endsOn, String payment, BigDecimal fixedHoursPerYear) {
+record Contract(
+        long id,
+        long personId,
+        String personName,
+        String regionCode,
+        Long attachmentId,
+        String attachmentLabel,
+        Long payerUnitId,
+        String payerMunicipalityCode,
+        Long payerBodyId,
+        String payerName,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        String payment,
+        BigDecimal fixedHoursPerYear) {
 
     public boolean fixed() {
         return "FIXED".equals(payment);
@@ -34,7 +46,8 @@ record Contract(long id, long personId, String personName, String regionCode, Lo
 
     /** "H:12", "M:0751" or "K:3": the payer as the contract form names it. */
     public String payerKey() {
-        return payerUnitId != null ? "H:" + payerUnitId
+        return payerUnitId != null
+                ? "H:" + payerUnitId
                 : payerMunicipalityCode != null ? "M:" + payerMunicipalityCode : "K:" + payerBodyId;
     }
 

@@ -32,20 +32,56 @@ class ContractForm {
     private String fixedHours;
 
     BigDecimal fixedHoursValue() {
-        return fixedHours == null || fixedHours.isBlank() ? null
+        return fixedHours == null || fixedHours.isBlank()
+                ? null
                 : new BigDecimal(fixedHours.strip().replace(',', '.'));
     }
 
-    public Long getAttachmentId() { return attachmentId; }
-    public void setAttachmentId(Long attachmentId) { this.attachmentId = attachmentId; }
-    public String getPayer() { return payer; }
-    public void setPayer(String payer) { this.payer = payer; }
-    public LocalDate getStartsOn() { return startsOn; }
-    public void setStartsOn(LocalDate startsOn) { this.startsOn = startsOn; }
-    public LocalDate getEndsOn() { return endsOn; }
-    public void setEndsOn(LocalDate endsOn) { this.endsOn = endsOn; }
-    public String getPayment() { return payment; }
-    public void setPayment(String payment) { this.payment = payment; }
-    public String getFixedHours() { return fixedHours; }
-    public void setFixedHours(String fixedHours) { this.fixedHours = fixedHours; }
+    public Long getAttachmentId() {
+        return attachmentId;
+    }
+
+    public void setAttachmentId(Long attachmentId) {
+        this.attachmentId = attachmentId;
+    }
+
+    public String getPayer() {
+        return payer;
+    }
+
+    public void setPayer(String payer) {
+        this.payer = payer;
+    }
+
+    public LocalDate getStartsOn() {
+        return startsOn;
+    }
+
+    public void setStartsOn(LocalDate startsOn) {
+        this.startsOn = startsOn;
+    }
+
+    public LocalDate getEndsOn() {
+        return endsOn;
+    }
+
+    public void setEndsOn(LocalDate endsOn) {
+        this.endsOn = endsOn;
+    }
+
+    public String getPayment() {
+        return payment;
+    }
+
+    public void setPayment(String payment) {
+        this.payment = payment;
+    }
+
+    public String getFixedHours() {
+        return fixedHours;
+    }
+
+    public void setFixedHours(String fixedHours) {
+        this.fixedHours = fixedHours;
+    }
 }

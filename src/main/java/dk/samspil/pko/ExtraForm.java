@@ -22,10 +22,27 @@ class ExtraForm {
         return new BigDecimal(hours.strip().replace(',', '.'));
     }
 
-    public String getMonth() { return month; }
-    public void setMonth(String month) { this.month = month; }
-    public String getHours() { return hours; }
-    public void setHours(String hours) { this.hours = hours; }
-    public String getReason() { return reason; }
-    public void setReason(String reason) { this.reason = reason; }
+    public String getMonth() {
+        return month;
+    }
+
+    public void setMonth(String month) {
+        this.month = month;
+    }
+
+    public String getHours() {
+        return hours;
+    }
+
+    public void setHours(String hours) {
+        this.hours = hours;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
 }

@@ -47,14 +47,43 @@ class HoursForm {
         return form;
     }
 
-    public Long getContractId() { return contractId; }
-    public void setContractId(Long contractId) { this.contractId = contractId; }
-    public LocalDate getWorkedOn() { return workedOn; }
-    public void setWorkedOn(LocalDate workedOn) { this.workedOn = workedOn; }
-    public TaskKind getTaskKind() { return taskKind; }
-    public void setTaskKind(TaskKind taskKind) { this.taskKind = taskKind; }
-    public String getHours() { return hours; }
-    public void setHours(String hours) { this.hours = hours; }
-    public String getNote() { return note; }
-    public void setNote(String note) { this.note = note; }
+    public Long getContractId() {
+        return contractId;
+    }
+
+    public void setContractId(Long contractId) {
+        this.contractId = contractId;
+    }
+
+    public LocalDate getWorkedOn() {
+        return workedOn;
+    }
+
+    public void setWorkedOn(LocalDate workedOn) {
+        this.workedOn = workedOn;
+    }
+
+    public TaskKind getTaskKind() {
+        return taskKind;
+    }
+
+    public void setTaskKind(TaskKind taskKind) {
+        this.taskKind = taskKind;
+    }
+
+    public String getHours() {
+        return hours;
+    }
+
+    public void setHours(String hours) {
+        this.hours = hours;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
 }

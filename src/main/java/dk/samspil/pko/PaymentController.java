@@ -1,8 +1,8 @@
 package dk.samspil.pko;
 
-import dk.samspil.platform.DanishFormat;
 import dk.samspil.office.Spreadsheets;
 import dk.samspil.pko.PkoAccess.Viewer;
+import dk.samspil.platform.DanishFormat;
 import dk.samspil.security.SamspilPrincipal;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +33,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PaymentController {
 
     static final String VIEW = "pko/payment";
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** One payer's lines with their sums. */
-    record PayerGroup(String payerName, List<PeriodLine> lines, BigDecimal fixed, BigDecimal used,
-            BigDecimal approvedExtra, BigDecimal toPay) {}
+    record PayerGroup(
+            String payerName,
+            List<PeriodLine> lines,
+            BigDecimal fixed,
+            BigDecimal used,
+            BigDecimal approvedExtra,
+            BigDecimal toPay) {}
 
     private final PkoAccess access;
     private final PkoHours hours;
@@ -52,7 +58,9 @@ class PaymentController {
     }
 
     @GetMapping("/pko/udbetaling")
-    String overview(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(required = false) String maaned,
+    String overview(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @RequestParam(required = false) String maaned,
             Model model) {
         Viewer viewer = access.viewer(user);
         YearMonth month = month(maaned);
@@ -61,34 +69,66 @@ class PaymentController {
         model.addAttribute("previous", month.minusMonths(1));
         model.addAttribute("next", month.plusMonths(1));
         model.addAttribute("groups", groups);
-        model.addAttribute("payerOf", groups.stream().flatMap(g -> g.lines().stream())
-                .filter(l -> access.actsForPayer(viewer, l.contract())).map(l -> l.contract().id()).toList());
+        model.addAttribute(
+                "payerOf",
+                groups.stream()
+                        .flatMap(g -> g.lines().stream())
+                        .filter(l -> access.actsForPayer(viewer, l.contract()))
+                        .map(l -> l.contract().id())
+                        .toList());
         return VIEW;
     }
 
     @GetMapping("/pko/udbetaling.xlsx")
-    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal SamspilPrincipal user,
-            @RequestParam(required = false) String maaned) {
+    ResponseEntity<byte[]> xlsx(
+            @AuthenticationPrincipal SamspilPrincipal user, @RequestParam(required = false) String maaned) {
         Viewer viewer = access.viewer(user);
         YearMonth month = month(maaned);
         List<List<?>> rows = new ArrayList<>();
-        rows.add(List.of(text("pko.payment.col.payer"), text("pko.payment.col.person"), text("pko.payment.col.contract"),
-                text("pko.payment.col.month"), text("pko.payment.col.fixed"), text("pko.payment.col.used"),
-                text("pko.payment.col.extra"), text("pko.payment.col.toPay"), text("pko.payment.col.status")));
+        rows.add(List.of(
+                text("pko.payment.col.payer"),
+                text("pko.payment.col.person"),
+                text("pko.payment.col.contract"),
+                text("pko.payment.col.month"),
+                text("pko.payment.col.fixed"),
+                text("pko.payment.col.used"),
+                text("pko.payment.col.extra"),
+                text("pko.payment.col.toPay"),
+                text("pko.payment.col.status")));
         for (PayerGroup group : groups(viewer, month)) {
             for (PeriodLine line : group.lines()) {
-                rows.add(List.of(group.payerName(), line.contract().personName(), line.contract().label(),
-                        month.toString(), line.fixed(), line.used(), line.approvedExtra(), line.toPay(),
+                rows.add(List.of(
+                        group.payerName(),
+                        line.contract().personName(),
+                        line.contract().label(),
+                        month.toString(),
+                        line.fixed(),
+                        line.used(),
+                        line.approvedExtra(),
+                        line.toPay(),
                         text(line.statusKey())));
             }
-            rows.add(List.of(group.payerName(), text("pko.payment.total"), "", month.toString(), group.fixed(),
-                    group.used(), group.approvedExtra(), group.toPay(), ""));
+            rows.add(List.of(
+                    group.payerName(),
+                    text("pko.payment.total"),
+                    "",
+                    month.toString(),
+                    group.fixed(),
+                    group.used(),
+                    group.approvedExtra(),
+                    group.toPay(),
+                    ""));
         }
         byte[] bytes = Spreadsheets.xlsx(text("pko.payment.sheet"), rows, 2);
         String name = "pko-udbetaling-" + month + ".xlsx";
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(bytes);
     }
 
@@ -96,12 +136,17 @@ class PaymentController {
         Map<String, List<PeriodLine>> byPayer = new LinkedHashMap<>();
         for (Contract contract : hours.contracts(viewer.region())) {
             if (contract.covers(month) && access.seesContract(viewer, contract)) {
-                byPayer.computeIfAbsent(contract.payerName(), k -> new ArrayList<>()).add(hours.line(contract, month));
+                byPayer.computeIfAbsent(contract.payerName(), k -> new ArrayList<>())
+                        .add(hours.line(contract, month));
             }
         }
         List<PayerGroup> groups = new ArrayList<>();
-        byPayer.forEach((payer, lines) -> groups.add(new PayerGroup(payer, lines,
-                sum(lines, PeriodLine::fixed), sum(lines, PeriodLine::used), sum(lines, PeriodLine::approvedExtra),
+        byPayer.forEach((payer, lines) -> groups.add(new PayerGroup(
+                payer,
+                lines,
+                sum(lines, PeriodLine::fixed),
+                sum(lines, PeriodLine::used),
+                sum(lines, PeriodLine::approvedExtra),
                 sum(lines, PeriodLine::toPay))));
         return groups;
     }

@@ -8,11 +8,23 @@ import java.time.YearMonth;
  * they were used beyond the fixed hours: to pay = fixed + min(approved extra, used − fixed) for a fixed contract,
  * the hours used for a contract paid by hours used.
  */
-record PeriodLine(Contract contract, YearMonth month, BigDecimal fixed, BigDecimal used, BigDecimal approvedExtra,
-        BigDecimal toPay, boolean consultantApproved, boolean payerApproved) {
+record PeriodLine(
+        Contract contract,
+        YearMonth month,
+        BigDecimal fixed,
+        BigDecimal used,
+        BigDecimal approvedExtra,
+        BigDecimal toPay,
+        boolean consultantApproved,
+        boolean payerApproved) {
 
-    static PeriodLine of(Contract contract, YearMonth month, BigDecimal used, BigDecimal approvedExtra,
-            boolean consultantApproved, boolean payerApproved) {
+    static PeriodLine of(
+            Contract contract,
+            YearMonth month,
+            BigDecimal used,
+            BigDecimal approvedExtra,
+            boolean consultantApproved,
+            boolean payerApproved) {
         BigDecimal fixed = contract.fixedHours(month);
         BigDecimal toPay;
         if (contract.fixed()) {
@@ -26,7 +38,8 @@ record PeriodLine(Contract contract, YearMonth month, BigDecimal fixed, BigDecim
 
     /** Open, approved by the consultant, or approved for payment. */
     public String statusKey() {
-        return payerApproved ? "pko.period.status.paid"
+        return payerApproved
+                ? "pko.period.status.paid"
                 : consultantApproved ? "pko.period.status.approved" : "pko.period.status.open";
     }
 

@@ -54,24 +54,83 @@ class PersonForm {
         return form;
     }
 
-    public PersonKind getKind() { return kind; }
-    public void setKind(PersonKind kind) { this.kind = kind; }
-    public String getSpecialPost() { return specialPost; }
-    public void setSpecialPost(String specialPost) { this.specialPost = specialPost; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getPractice() { return practice; }
-    public void setPractice(String practice) { this.practice = practice; }
-    public Long getUserId() { return userId; }
-    public void setUserId(Long userId) { this.userId = userId; }
-    public Long getDepartmentId() { return departmentId; }
-    public void setDepartmentId(Long departmentId) { this.departmentId = departmentId; }
-    public String getRegionCode() { return regionCode; }
-    public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
-    public boolean isActive() { return active; }
-    public void setActive(boolean active) { this.active = active; }
+    public PersonKind getKind() {
+        return kind;
+    }
+
+    public void setKind(PersonKind kind) {
+        this.kind = kind;
+    }
+
+    public String getSpecialPost() {
+        return specialPost;
+    }
+
+    public void setSpecialPost(String specialPost) {
+        this.specialPost = specialPost;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getPractice() {
+        return practice;
+    }
+
+    public void setPractice(String practice) {
+        this.practice = practice;
+    }
+
+    public Long getUserId() {
+        return userId;
+    }
+
+    public void setUserId(Long userId) {
+        this.userId = userId;
+    }
+
+    public Long getDepartmentId() {
+        return departmentId;
+    }
+
+    public void setDepartmentId(Long departmentId) {
+        this.departmentId = departmentId;
+    }
+
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public void setRegionCode(String regionCode) {
+        this.regionCode = regionCode;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
 }

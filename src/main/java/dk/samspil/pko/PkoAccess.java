@@ -61,7 +61,8 @@ class PkoAccess {
         Optional<PkoPerson> person = people.current(user);
         access.require(person.isPresent(), user, "pko");
         PkoPerson p = person.orElseThrow();
-        return new Viewer(user, p, p.isCoordinator() ? people.coveredUnit(p.id()).orElse(null) : null);
+        return new Viewer(
+                user, p, p.isCoordinator() ? people.coveredUnit(p.id()).orElse(null) : null);
     }
 
     boolean sees(Viewer viewer, PkoPerson target) {
@@ -80,13 +81,16 @@ class PkoAccess {
             return false;
         }
         return viewer.editsRegion()
-                || (viewer.coordinator() && target.isConsultant() && registers.units(target.id()).contains(viewer.unitId()));
+                || (viewer.coordinator()
+                        && target.isConsultant()
+                        && registers.units(target.id()).contains(viewer.unitId()));
     }
 
     /** Editing a unit's departments: the region's editors, or the unit's coordinator. */
     boolean editsUnit(Viewer viewer, long unitId) {
         Optional<String> region = registers.unitRegion(unitId);
-        return region.isPresent() && viewer.inRegion(region.get())
+        return region.isPresent()
+                && viewer.inRegion(region.get())
                 && (viewer.editsRegion() || (viewer.coordinator() && viewer.unitId() == unitId));
     }
 

@@ -45,14 +45,17 @@ class PkoController {
         Viewer viewer = access.viewer(user);
         model.addAttribute("viewer", viewer);
         if (viewer.person() != null) {
-            model.addAttribute("attachments", registers.attachments(viewer.person().id()));
+            model.addAttribute(
+                    "attachments", registers.attachments(viewer.person().id()));
             model.addAttribute("contracts", hours.contractsOf(viewer.person().id()));
             model.addAttribute("tasks", TaskKind.of(viewer.person().kind()));
         }
         // The people the user looks after: a coordinator's unit, the medical coordinator's (administrator's) region.
         List<PkoRegisters.PersonRow> looked = registers.people(viewer.region()).stream()
-                .filter(row -> viewer.person() == null || row.person().id() != viewer.person().id())
-                .filter(row -> access.sees(viewer, row.person())).toList();
+                .filter(row -> viewer.person() == null
+                        || row.person().id() != viewer.person().id())
+                .filter(row -> access.sees(viewer, row.person()))
+                .toList();
         model.addAttribute("people", looked);
         return HOME_VIEW;
     }
@@ -61,8 +64,11 @@ class PkoController {
     String list(@AuthenticationPrincipal SamspilPrincipal user, Model model) {
         Viewer viewer = access.viewer(user);
         model.addAttribute("viewer", viewer);
-        model.addAttribute("people", registers.people(viewer.region()).stream()
-                .filter(row -> row.person().active()).toList());
+        model.addAttribute(
+                "people",
+                registers.people(viewer.region()).stream()
+                        .filter(row -> row.person().active())
+                        .toList());
         return LIST_VIEW;
     }
 
@@ -77,23 +83,38 @@ class PkoController {
         model.addAttribute("attachments", registers.attachments(personId));
         model.addAttribute("agreements", registers.agreements(personId));
         model.addAttribute("ticks", registers.ticks(personId));
-        model.addAttribute("advice", person.isMedicalCoordinator() ? List.of() : IntStream.rangeClosed(1, 9).boxed().toList());
+        model.addAttribute(
+                "advice",
+                person.isMedicalCoordinator()
+                        ? List.of()
+                        : IntStream.rangeClosed(1, 9).boxed().toList());
         model.addAttribute("adviceKind", person.isCoordinator() ? "coordinator" : "consultant");
         model.addAttribute("contracts", hours.contractsOf(personId));
         if (access.edits(viewer, person)) {
-            model.addAttribute("departments", registers.departmentsFor(person.regionCode()).stream()
-                    .filter(d -> viewer.editsRegion() || java.util.Objects.equals(d.hospitalUnitId(), viewer.unitId())).toList());
-            model.addAttribute("municipalities", viewer.editsRegion() ? registers.municipalities(person.regionCode()) : List.of());
-            model.addAttribute("qualityUnit", registers.qualityUnit(person.regionCode()).orElse(null));
-            model.addAttribute("units", viewer.editsRegion() ? registers.units(person.regionCode()) : java.util.Map.of());
+            model.addAttribute(
+                    "departments",
+                    registers.departmentsFor(person.regionCode()).stream()
+                            .filter(d -> viewer.editsRegion()
+                                    || java.util.Objects.equals(d.hospitalUnitId(), viewer.unitId()))
+                            .toList());
+            model.addAttribute(
+                    "municipalities", viewer.editsRegion() ? registers.municipalities(person.regionCode()) : List.of());
+            model.addAttribute(
+                    "qualityUnit", registers.qualityUnit(person.regionCode()).orElse(null));
+            model.addAttribute(
+                    "units", viewer.editsRegion() ? registers.units(person.regionCode()) : java.util.Map.of());
         }
         return PERSON_VIEW;
     }
 
     /** The person themself or an editor of their record keeps the agreement with the partner of one attachment. */
     @PostMapping("/pko/tilknytninger/{attachmentId}/aftale")
-    String agreement(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long attachmentId,
-            @Valid @ModelAttribute AgreementForm form, BindingResult result, RedirectAttributes redirect) {
+    String agreement(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long attachmentId,
+            @Valid @ModelAttribute AgreementForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
         Attachment attachment = registers.attachment(attachmentId).orElse(null);
         access.require(attachment != null, viewer, "pko-attachment:" + attachmentId);
@@ -111,12 +132,17 @@ class PkoController {
 
     /** Only the person ticks off their own checklist. */
     @PostMapping("/pko/personer/{personId}/gode-raad")
-    String advice(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long personId,
-            @RequestParam(name = "item", required = false) List<Integer> items, RedirectAttributes redirect) {
+    String advice(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long personId,
+            @RequestParam(name = "item", required = false) List<Integer> items,
+            RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
         PkoPerson person = access.person(viewer, personId);
-        access.require(viewer.person() != null && viewer.person().id() == personId && !person.isMedicalCoordinator(),
-                viewer, "pko-advice:" + personId);
+        access.require(
+                viewer.person() != null && viewer.person().id() == personId && !person.isMedicalCoordinator(),
+                viewer,
+                "pko-advice:" + personId);
         Set<Integer> ticked = new HashSet<>();
         if (items != null) {
             items.stream().filter(i -> i != null && i >= 1 && i <= 9).forEach(ticked::add);

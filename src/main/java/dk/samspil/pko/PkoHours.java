@@ -28,7 +28,13 @@ class PkoHours {
 
     record Entry(long id, long contractId, LocalDate workedOn, TaskKind taskKind, BigDecimal hours, String note) {}
 
-    record ExtraRequest(long id, long contractId, YearMonth month, BigDecimal hours, String reason, String status,
+    record ExtraRequest(
+            long id,
+            long contractId,
+            YearMonth month,
+            BigDecimal hours,
+            String reason,
+            String status,
             String decidedBy) {}
 
     private final JdbcClient jdbc;
@@ -41,8 +47,14 @@ class PkoHours {
 
     // --- contracts ---
 
-    long createContract(long personId, Long attachmentId, String payerKey, LocalDate startsOn, LocalDate endsOn,
-            String payment, BigDecimal fixedHours) {
+    long createContract(
+            long personId,
+            Long attachmentId,
+            String payerKey,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            String payment,
+            BigDecimal fixedHours) {
         Long unit = payerKey.startsWith("H:") ? Long.valueOf(payerKey.substring(2)) : null;
         String municipality = payerKey.startsWith("M:") ? payerKey.substring(2) : null;
         Long body = payerKey.startsWith("K:") ? Long.valueOf(payerKey.substring(2)) : null;
@@ -50,24 +62,41 @@ class PkoHours {
                         INSERT INTO pko_contract (person_id, attachment_id, payer_unit_id, payer_municipality_code,
                                                   payer_body_id, starts_on, ends_on, payment, fixed_hours_per_year)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(personId, attachmentId, unit, municipality, body, startsOn, endsOn, payment,
+                .params(
+                        personId,
+                        attachmentId,
+                        unit,
+                        municipality,
+                        body,
+                        startsOn,
+                        endsOn,
+                        payment,
                         "FIXED".equals(payment) ? fixedHours : null)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     Optional<Contract> contract(long id) {
-        return jdbc.sql(CONTRACT_SELECT + " WHERE c.id = ?").param(id).query(this::mapContract).optional();
+        return jdbc.sql(CONTRACT_SELECT + " WHERE c.id = ?")
+                .param(id)
+                .query(this::mapContract)
+                .optional();
     }
 
     List<Contract> contractsOf(long personId) {
         return jdbc.sql(CONTRACT_SELECT + " WHERE c.person_id = ? ORDER BY c.starts_on DESC, c.id")
-                .param(personId).query(this::mapContract).list();
+                .param(personId)
+                .query(this::mapContract)
+                .list();
     }
 
     /** Every contract of the region (every region's for null). */
     List<Contract> contracts(String regionCode) {
-        return jdbc.sql(CONTRACT_SELECT + " WHERE CAST(? AS TEXT) IS NULL OR p.region_code = ? ORDER BY payer_name, p.name, c.id")
-                .params(regionCode, regionCode).query(this::mapContract).list();
+        return jdbc.sql(CONTRACT_SELECT
+                        + " WHERE CAST(? AS TEXT) IS NULL OR p.region_code = ? ORDER BY payer_name, p.name, c.id")
+                .params(regionCode, regionCode)
+                .query(this::mapContract)
+                .list();
     }
 
     // --- hours ---
@@ -77,24 +106,31 @@ class PkoHours {
                         SELECT e.id, e.contract_id, e.worked_on, e.task_kind, e.hours, e.note
                         FROM pko_hours e JOIN pko_contract c ON c.id = e.contract_id
                         WHERE c.person_id = ? AND e.worked_on BETWEEN ? AND ? ORDER BY e.worked_on DESC, e.id DESC""")
-                .params(personId, month.atDay(1), month.atEndOfMonth()).query(PkoHours::entry).list();
+                .params(personId, month.atDay(1), month.atEndOfMonth())
+                .query(PkoHours::entry)
+                .list();
     }
 
     Optional<Entry> entry(long id) {
         return jdbc.sql("SELECT id, contract_id, worked_on, task_kind, hours, note FROM pko_hours WHERE id = ?")
-                .param(id).query(PkoHours::entry).optional();
+                .param(id)
+                .query(PkoHours::entry)
+                .optional();
     }
 
     long addEntry(long contractId, LocalDate day, TaskKind kind, BigDecimal hours, String note) {
         return jdbc.sql("""
                         INSERT INTO pko_hours (contract_id, worked_on, task_kind, hours, note) VALUES (?, ?, ?, ?, ?)
                         RETURNING id""")
-                .params(contractId, day, kind.name(), hours, PkoRegisters.blank(note)).query(Long.class).single();
+                .params(contractId, day, kind.name(), hours, PkoRegisters.blank(note))
+                .query(Long.class)
+                .single();
     }
 
     void updateEntry(long id, long contractId, LocalDate day, TaskKind kind, BigDecimal hours, String note) {
         jdbc.sql("UPDATE pko_hours SET contract_id = ?, worked_on = ?, task_kind = ?, hours = ?, note = ? WHERE id = ?")
-                .params(contractId, day, kind.name(), hours, PkoRegisters.blank(note), id).update();
+                .params(contractId, day, kind.name(), hours, PkoRegisters.blank(note), id)
+                .update();
     }
 
     void deleteEntry(long id) {
@@ -102,30 +138,35 @@ class PkoHours {
     }
 
     BigDecimal used(long contractId, YearMonth month) {
-        return jdbc.sql("SELECT coalesce(sum(hours), 0) FROM pko_hours WHERE contract_id = ? AND worked_on BETWEEN ? AND ?")
-                .params(contractId, month.atDay(1), month.atEndOfMonth()).query(BigDecimal.class).single().setScale(2);
+        return jdbc.sql(
+                        "SELECT coalesce(sum(hours), 0) FROM pko_hours WHERE contract_id = ? AND worked_on BETWEEN ? AND ?")
+                .params(contractId, month.atDay(1), month.atEndOfMonth())
+                .query(BigDecimal.class)
+                .single()
+                .setScale(2);
     }
 
     // --- extra hours ---
 
     long requestExtra(long contractId, YearMonth month, BigDecimal hours, String reason) {
-        return jdbc.sql("INSERT INTO pko_extra_hours (contract_id, period_month, hours, reason) VALUES (?, ?, ?, ?) RETURNING id")
-                .params(contractId, month.atDay(1), hours, reason.strip()).query(Long.class).single();
+        return jdbc.sql(
+                        "INSERT INTO pko_extra_hours (contract_id, period_month, hours, reason) VALUES (?, ?, ?, ?) RETURNING id")
+                .params(contractId, month.atDay(1), hours, reason.strip())
+                .query(Long.class)
+                .single();
     }
 
     List<ExtraRequest> extras(long contractId) {
         return jdbc.sql("""
                         SELECT x.id, x.contract_id, x.period_month, x.hours, x.reason, x.status, u.display_name
                         FROM pko_extra_hours x LEFT JOIN app_user u ON u.id = x.decided_by
-                        WHERE x.contract_id = ? ORDER BY x.period_month DESC, x.id DESC""")
-                .param(contractId).query(PkoHours::extra).list();
+                        WHERE x.contract_id = ? ORDER BY x.period_month DESC, x.id DESC""").param(contractId).query(PkoHours::extra).list();
     }
 
     Optional<ExtraRequest> extra(long id) {
         return jdbc.sql("""
                         SELECT x.id, x.contract_id, x.period_month, x.hours, x.reason, x.status, u.display_name
-                        FROM pko_extra_hours x LEFT JOIN app_user u ON u.id = x.decided_by WHERE x.id = ?""")
-                .param(id).query(PkoHours::extra).optional();
+                        FROM pko_extra_hours x LEFT JOIN app_user u ON u.id = x.decided_by WHERE x.id = ?""").param(id).query(PkoHours::extra).optional();
     }
 
     /** Records the payer's decision once: a request already decided stays as it is. */
@@ -133,14 +174,19 @@ class PkoHours {
         return jdbc.sql("""
                         UPDATE pko_extra_hours SET status = ?, decided_by = ?, decided_at = now()
                         WHERE id = ? AND status = 'REQUESTED'""")
-                .params(approve ? "APPROVED" : "REFUSED", userId, id).update() == 1;
+                        .params(approve ? "APPROVED" : "REFUSED", userId, id)
+                        .update()
+                == 1;
     }
 
     BigDecimal approvedExtra(long contractId, YearMonth month) {
         return jdbc.sql("""
                         SELECT coalesce(sum(hours), 0) FROM pko_extra_hours
                         WHERE contract_id = ? AND period_month = ? AND status = 'APPROVED'""")
-                .params(contractId, month.atDay(1)).query(BigDecimal.class).single().setScale(2);
+                .params(contractId, month.atDay(1))
+                .query(BigDecimal.class)
+                .single()
+                .setScale(2);
     }
 
     // --- periods ---
@@ -148,29 +194,36 @@ class PkoHours {
     record PeriodState(boolean consultantApproved, boolean payerApproved) {}
 
     PeriodState period(long contractId, YearMonth month) {
-        return jdbc.sql("SELECT payer_approved_at IS NOT NULL FROM pko_period WHERE contract_id = ? AND period_month = ?")
-                .params(contractId, month.atDay(1)).query(Boolean.class).optional()
-                .map(payer -> new PeriodState(true, payer)).orElse(new PeriodState(false, false));
+        return jdbc.sql(
+                        "SELECT payer_approved_at IS NOT NULL FROM pko_period WHERE contract_id = ? AND period_month = ?")
+                .params(contractId, month.atDay(1))
+                .query(Boolean.class)
+                .optional()
+                .map(payer -> new PeriodState(true, payer))
+                .orElse(new PeriodState(false, false));
     }
 
     boolean approveByConsultant(long contractId, YearMonth month) {
         return jdbc.sql("""
                         INSERT INTO pko_period (contract_id, period_month, consultant_approved_at) VALUES (?, ?, now())
-                        ON CONFLICT DO NOTHING""")
-                .params(contractId, month.atDay(1)).update() == 1;
+                        ON CONFLICT DO NOTHING""").params(contractId, month.atDay(1)).update() == 1;
     }
 
     boolean approveByPayer(long contractId, YearMonth month, long userId) {
         return jdbc.sql("""
                         UPDATE pko_period SET payer_approved_at = now(), payer_approved_by = ?
-                        WHERE contract_id = ? AND period_month = ? AND payer_approved_at IS NULL""")
-                .params(userId, contractId, month.atDay(1)).update() == 1;
+                        WHERE contract_id = ? AND period_month = ? AND payer_approved_at IS NULL""").params(userId, contractId, month.atDay(1)).update() == 1;
     }
 
     PeriodLine line(Contract contract, YearMonth month) {
         PeriodState state = period(contract.id(), month);
-        return PeriodLine.of(contract, month, used(contract.id(), month), approvedExtra(contract.id(), month),
-                state.consultantApproved(), state.payerApproved());
+        return PeriodLine.of(
+                contract,
+                month,
+                used(contract.id(), month),
+                approvedExtra(contract.id(), month),
+                state.consultantApproved(),
+                state.payerApproved());
     }
 
     /** The contract's twelve months of the year. */
@@ -184,24 +237,44 @@ class PkoHours {
 
     private Contract mapContract(ResultSet rs, int row) throws SQLException {
         Long attachmentId = rs.getObject("attachment_id", Long.class);
-        String label = attachmentId == null ? null
+        String label = attachmentId == null
+                ? null
                 : registers.attachment(attachmentId).map(Attachment::label).orElse(null);
-        return new Contract(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_name"),
-                rs.getString("region_code"), attachmentId, label, rs.getObject("payer_unit_id", Long.class),
-                rs.getString("payer_municipality_code"), rs.getObject("payer_body_id", Long.class),
-                rs.getString("payer_name"), rs.getObject("starts_on", LocalDate.class),
-                rs.getObject("ends_on", LocalDate.class), rs.getString("payment"),
+        return new Contract(
+                rs.getLong("id"),
+                rs.getLong("person_id"),
+                rs.getString("person_name"),
+                rs.getString("region_code"),
+                attachmentId,
+                label,
+                rs.getObject("payer_unit_id", Long.class),
+                rs.getString("payer_municipality_code"),
+                rs.getObject("payer_body_id", Long.class),
+                rs.getString("payer_name"),
+                rs.getObject("starts_on", LocalDate.class),
+                rs.getObject("ends_on", LocalDate.class),
+                rs.getString("payment"),
                 rs.getBigDecimal("fixed_hours_per_year"));
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {
-        return new Entry(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-                TaskKind.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6));
+        return new Entry(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getObject(3, LocalDate.class),
+                TaskKind.valueOf(rs.getString(4)),
+                rs.getBigDecimal(5),
+                rs.getString(6));
     }
 
     private static ExtraRequest extra(ResultSet rs, int row) throws SQLException {
-        return new ExtraRequest(rs.getLong(1), rs.getLong(2), YearMonth.from(rs.getObject(3, LocalDate.class)),
-                rs.getBigDecimal(4), rs.getString(5), rs.getString(6), rs.getString(7));
+        return new ExtraRequest(
+                rs.getLong(1),
+                rs.getLong(2),
+                YearMonth.from(rs.getObject(3, LocalDate.class)),
+                rs.getBigDecimal(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7));
     }
-
 }

@@ -1,7 +1,7 @@
 package dk.samspil.pko;
 
-import dk.samspil.platform.DanishFormat;
 import dk.samspil.pko.PkoAccess.Viewer;
+import dk.samspil.platform.DanishFormat;
 import dk.samspil.security.SamspilPrincipal;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -45,13 +45,18 @@ class PkoHoursController {
     }
 
     @GetMapping("/pko/timer")
-    String hours(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(required = false) String maaned,
-            @RequestParam(required = false) Long rediger, Model model) {
+    String hours(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @RequestParam(required = false) String maaned,
+            @RequestParam(required = false) Long rediger,
+            Model model) {
         Viewer viewer = own(user);
         YearMonth month = month(maaned);
         HoursForm form = new HoursForm();
-        form.setWorkedOn(today().getYear() == month.getYear() && today().getMonth() == month.getMonth()
-                ? today() : month.atDay(1));
+        form.setWorkedOn(
+                today().getYear() == month.getYear() && today().getMonth() == month.getMonth()
+                        ? today()
+                        : month.atDay(1));
         if (rediger != null) {
             PkoHours.Entry entry = ownEntry(viewer, rediger);
             form = HoursForm.of(entry);
@@ -66,8 +71,12 @@ class PkoHoursController {
     }
 
     @PostMapping({"/pko/timer", "/pko/timer/{entryId}"})
-    String register(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable(required = false) Long entryId,
-            @Valid @ModelAttribute HoursForm hoursForm, BindingResult result, Model model,
+    String register(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable(required = false) Long entryId,
+            @Valid @ModelAttribute HoursForm hoursForm,
+            BindingResult result,
+            Model model,
             RedirectAttributes redirect) {
         Viewer viewer = own(user);
         if (entryId != null) {
@@ -78,8 +87,10 @@ class PkoHoursController {
             }
             model.addAttribute("editing", entryId);
         }
-        Optional<Contract> contract = hoursForm.getContractId() == null ? Optional.empty()
-                : hours.contract(hoursForm.getContractId()).filter(c -> c.personId() == viewer.person().id());
+        Optional<Contract> contract = hoursForm.getContractId() == null
+                ? Optional.empty()
+                : hours.contract(hoursForm.getContractId())
+                        .filter(c -> c.personId() == viewer.person().id());
         if (hoursForm.getContractId() != null && contract.isEmpty()) {
             result.rejectValue("contractId", "pko.hours.contract.required");
         }
@@ -88,26 +99,35 @@ class PkoHoursController {
                 result.rejectValue("workedOn", "pko.hours.day.outsideContract");
             } else if (hoursForm.getWorkedOn().isAfter(today())) {
                 result.rejectValue("workedOn", "pko.hours.day.future");
-            } else if (hours.period(contract.get().id(), YearMonth.from(hoursForm.getWorkedOn())).consultantApproved()) {
+            } else if (hours.period(contract.get().id(), YearMonth.from(hoursForm.getWorkedOn()))
+                    .consultantApproved()) {
                 result.rejectValue("workedOn", "pko.hours.locked");
             }
         }
-        if (hoursForm.getTaskKind() != null && !hoursForm.getTaskKind().belongsTo(viewer.person().kind())) {
+        if (hoursForm.getTaskKind() != null
+                && !hoursForm.getTaskKind().belongsTo(viewer.person().kind())) {
             result.rejectValue("taskKind", "pko.hours.task.required");
         }
         BigDecimal value = hoursForm.hoursValue();
         if (value != null && (value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(24)) > 0)) {
             result.rejectValue("hours", "pko.hours.hours.range");
         }
-        YearMonth month = hoursForm.getWorkedOn() == null ? YearMonth.now(clock) : YearMonth.from(hoursForm.getWorkedOn());
+        YearMonth month =
+                hoursForm.getWorkedOn() == null ? YearMonth.now(clock) : YearMonth.from(hoursForm.getWorkedOn());
         if (result.hasErrors()) {
             return hoursView(viewer, month, model);
         }
         if (entryId == null) {
-            hours.addEntry(contract.get().id(), hoursForm.getWorkedOn(), hoursForm.getTaskKind(), value, hoursForm.getNote());
+            hours.addEntry(
+                    contract.get().id(), hoursForm.getWorkedOn(), hoursForm.getTaskKind(), value, hoursForm.getNote());
             redirect.addFlashAttribute("success", "pko.hours.added");
         } else {
-            hours.updateEntry(entryId, contract.get().id(), hoursForm.getWorkedOn(), hoursForm.getTaskKind(), value,
+            hours.updateEntry(
+                    entryId,
+                    contract.get().id(),
+                    hoursForm.getWorkedOn(),
+                    hoursForm.getTaskKind(),
+                    value,
                     hoursForm.getNote());
             redirect.addFlashAttribute("success", "pko.hours.saved");
         }
@@ -115,8 +135,8 @@ class PkoHoursController {
     }
 
     @PostMapping("/pko/timer/{entryId}/slet")
-    String delete(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long entryId,
-            RedirectAttributes redirect) {
+    String delete(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long entryId, RedirectAttributes redirect) {
         Viewer viewer = own(user);
         PkoHours.Entry entry = ownEntry(viewer, entryId);
         YearMonth month = YearMonth.from(entry.workedOn());
@@ -132,10 +152,15 @@ class PkoHoursController {
 
     /** The person approves their own month of a contract: its hours are locked from then on. */
     @PostMapping("/pko/kontrakter/{contractId}/perioder/{maaned}/godkend")
-    String approveOwn(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long contractId,
-            @PathVariable String maaned, RedirectAttributes redirect) {
+    String approveOwn(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long contractId,
+            @PathVariable String maaned,
+            RedirectAttributes redirect) {
         Viewer viewer = own(user);
-        Contract contract = hours.contract(contractId).filter(c -> c.personId() == viewer.person().id()).orElse(null);
+        Contract contract = hours.contract(contractId)
+                .filter(c -> c.personId() == viewer.person().id())
+                .orElse(null);
         access.require(contract != null, viewer, "pko-contract:" + contractId);
         YearMonth month = month(maaned);
         if (!contract.covers(month) || month.isAfter(YearMonth.now(clock))) {
@@ -150,8 +175,11 @@ class PkoHoursController {
 
     /** The payer approves a month the person has approved, for payment. */
     @PostMapping("/pko/kontrakter/{contractId}/perioder/{maaned}/udbetal")
-    String approveForPayment(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long contractId,
-            @PathVariable String maaned, RedirectAttributes redirect) {
+    String approveForPayment(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long contractId,
+            @PathVariable String maaned,
+            RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
         Contract contract = payerContract(viewer, contractId);
         YearMonth month = month(maaned);
@@ -166,8 +194,12 @@ class PkoHoursController {
     }
 
     @PostMapping("/pko/personer/{personId}/kontrakter")
-    String createContract(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long personId,
-            @Valid @ModelAttribute ContractForm contractForm, BindingResult result, RedirectAttributes redirect) {
+    String createContract(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long personId,
+            @Valid @ModelAttribute ContractForm contractForm,
+            BindingResult result,
+            RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
         PkoPerson person = access.editable(viewer, personId);
         String error = null;
@@ -175,13 +207,17 @@ class PkoHoursController {
             error = "pko.contract.invalid";
         } else if (contractForm.getEndsOn().isBefore(contractForm.getStartsOn())) {
             error = "pko.contract.endsBeforeStart";
-        } else if ("FIXED".equals(contractForm.getPayment()) && (contractForm.fixedHoursValue() == null
-                || contractForm.fixedHoursValue().signum() <= 0)) {
+        } else if ("FIXED".equals(contractForm.getPayment())
+                && (contractForm.fixedHoursValue() == null
+                        || contractForm.fixedHoursValue().signum() <= 0)) {
             error = "pko.contract.fixedHours.invalid";
         } else if (!payerAllowed(viewer, person, contractForm.getPayer())) {
             error = "pko.contract.payer.required";
-        } else if (contractForm.getAttachmentId() != null && registers.attachment(contractForm.getAttachmentId())
-                .map(a -> a.personId() != personId).orElse(true)) {
+        } else if (contractForm.getAttachmentId() != null
+                && registers
+                        .attachment(contractForm.getAttachmentId())
+                        .map(a -> a.personId() != personId)
+                        .orElse(true)) {
             error = "pko.contract.attachment.invalid";
         }
         if (error != null) {
@@ -189,16 +225,24 @@ class PkoHoursController {
             redirect.addFlashAttribute("errorAt", "contracts");
             return "redirect:/pko/personer/" + personId + "#contracts";
         }
-        long id = hours.createContract(personId, contractForm.getAttachmentId(), contractForm.getPayer(),
-                contractForm.getStartsOn(), contractForm.getEndsOn(), contractForm.getPayment(),
+        long id = hours.createContract(
+                personId,
+                contractForm.getAttachmentId(),
+                contractForm.getPayer(),
+                contractForm.getStartsOn(),
+                contractForm.getEndsOn(),
+                contractForm.getPayment(),
                 contractForm.fixedHoursValue());
         redirect.addFlashAttribute("success", "pko.contract.created");
         return "redirect:/pko/kontrakter/" + id;
     }
 
     @GetMapping("/pko/kontrakter/{contractId}")
-    String contract(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long contractId,
-            @RequestParam(required = false) Integer aar, Model model) {
+    String contract(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long contractId,
+            @RequestParam(required = false) Integer aar,
+            Model model) {
         Viewer viewer = access.viewer(user);
         Contract contract = hours.contract(contractId).orElse(null);
         access.require(contract != null && access.seesContract(viewer, contract), viewer, "pko-contract:" + contractId);
@@ -220,10 +264,16 @@ class PkoHoursController {
     }
 
     @PostMapping("/pko/kontrakter/{contractId}/ekstra")
-    String requestExtra(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long contractId,
-            @Valid @ModelAttribute ExtraForm extraForm, BindingResult result, Model model) {
+    String requestExtra(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long contractId,
+            @Valid @ModelAttribute ExtraForm extraForm,
+            BindingResult result,
+            Model model) {
         Viewer viewer = own(user);
-        Contract contract = hours.contract(contractId).filter(c -> c.personId() == viewer.person().id()).orElse(null);
+        Contract contract = hours.contract(contractId)
+                .filter(c -> c.personId() == viewer.person().id())
+                .orElse(null);
         access.require(contract != null, viewer, "pko-contract:" + contractId);
         if (!result.hasFieldErrors("month")) {
             YearMonth month = YearMonth.parse(extraForm.getMonth());
@@ -240,14 +290,18 @@ class PkoHoursController {
             model.addAttribute("extraForm", extraForm);
             return contract(user, contractId, null, model);
         }
-        hours.requestExtra(contractId, YearMonth.parse(extraForm.getMonth()), extraForm.hoursValue(), extraForm.getReason());
+        hours.requestExtra(
+                contractId, YearMonth.parse(extraForm.getMonth()), extraForm.hoursValue(), extraForm.getReason());
         model.asMap().clear();
         return "redirect:/pko/kontrakter/" + contractId + "?sendt#extras";
     }
 
     @PostMapping("/pko/ekstra/{requestId}/afgoer")
-    String decideExtra(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long requestId,
-            @RequestParam(required = false) String beslutning, RedirectAttributes redirect) {
+    String decideExtra(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long requestId,
+            @RequestParam(required = false) String beslutning,
+            RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
         PkoHours.ExtraRequest request = hours.extra(requestId).orElse(null);
         access.require(request != null, viewer, "pko-extra:" + requestId);
@@ -256,7 +310,8 @@ class PkoHoursController {
             redirect.addFlashAttribute("error", "pko.extra.decision.required");
             redirect.addFlashAttribute("errorAt", "extras");
         } else if (hours.decideExtra(requestId, "APPROVE".equals(beslutning), user.id())) {
-            redirect.addFlashAttribute("success", "APPROVE".equals(beslutning) ? "pko.extra.approved" : "pko.extra.refused");
+            redirect.addFlashAttribute(
+                    "success", "APPROVE".equals(beslutning) ? "pko.extra.approved" : "pko.extra.refused");
         } else {
             redirect.addFlashAttribute("error", "pko.extra.alreadyDecided");
             redirect.addFlashAttribute("errorAt", "extras");
@@ -267,17 +322,23 @@ class PkoHoursController {
     private boolean payerAllowed(Viewer viewer, PkoPerson person, String payer) {
         if (payer.startsWith("H:")) {
             long unit = Long.parseLong(payer.substring(2));
-            return registers.unitRegion(unit).map(r -> r.equals(person.regionCode())).orElse(false)
+            return registers
+                            .unitRegion(unit)
+                            .map(r -> r.equals(person.regionCode()))
+                            .orElse(false)
                     && (viewer.editsRegion() || Long.valueOf(unit).equals(viewer.unitId()));
         }
         if (!viewer.editsRegion()) {
             return false;
         }
         if (payer.startsWith("M:")) {
-            return registers.municipalities(person.regionCode()).stream().anyMatch(m -> m.code().equals(payer.substring(2)));
+            return registers.municipalities(person.regionCode()).stream()
+                    .anyMatch(m -> m.code().equals(payer.substring(2)));
         }
-        return registers.partnerBody(Long.parseLong(payer.substring(2)))
-                .map(b -> b.regionCode().equals(person.regionCode()) && b.kind().equals("QUALITY_UNIT")).orElse(false);
+        return registers
+                .partnerBody(Long.parseLong(payer.substring(2)))
+                .map(b -> b.regionCode().equals(person.regionCode()) && b.kind().equals("QUALITY_UNIT"))
+                .orElse(false);
     }
 
     private Contract payerContract(Viewer viewer, long contractId) {
@@ -294,14 +355,18 @@ class PkoHoursController {
     }
 
     private PkoHours.Entry ownEntry(Viewer viewer, long entryId) {
-        Optional<PkoHours.Entry> entry = hours.entry(entryId).filter(e -> hours.contract(e.contractId())
-                .map(c -> c.personId() == viewer.person().id()).orElse(false));
+        Optional<PkoHours.Entry> entry = hours.entry(entryId)
+                .filter(e -> hours.contract(e.contractId())
+                        .map(c -> c.personId() == viewer.person().id())
+                        .orElse(false));
         access.require(entry.isPresent(), viewer, "pko-hours:" + entryId);
         return entry.orElseThrow();
     }
 
     private List<Contract> ownContracts(Viewer viewer, YearMonth month) {
-        return hours.contractsOf(viewer.person().id()).stream().filter(c -> c.covers(month)).toList();
+        return hours.contractsOf(viewer.person().id()).stream()
+                .filter(c -> c.covers(month))
+                .toList();
     }
 
     private String hoursView(Viewer viewer, YearMonth month, Model model) {
@@ -313,9 +378,15 @@ class PkoHoursController {
         model.addAttribute("contracts", contracts);
         model.addAttribute("tasks", TaskKind.of(viewer.person().kind()));
         model.addAttribute("entries", hours.entries(viewer.person().id(), month));
-        List<PeriodLine> lines = contracts.stream().map(c -> hours.line(c, month)).toList();
+        List<PeriodLine> lines =
+                contracts.stream().map(c -> hours.line(c, month)).toList();
         model.addAttribute("lines", lines);
-        model.addAttribute("lockedContracts", lines.stream().filter(PeriodLine::locked).map(l -> l.contract().id()).toList());
+        model.addAttribute(
+                "lockedContracts",
+                lines.stream()
+                        .filter(PeriodLine::locked)
+                        .map(l -> l.contract().id())
+                        .toList());
         model.addAttribute("canApprove", !month.isAfter(YearMonth.now(clock)));
         return HOURS_VIEW;
     }

@@ -35,12 +35,17 @@ public class PkoPeople {
         if (user == null || !user.role().isPko()) {
             return Optional.empty();
         }
-        return jdbc.sql(PERSON_SELECT + " WHERE user_id = ? AND active").param(user.id()).query(PkoPeople::person)
+        return jdbc.sql(PERSON_SELECT + " WHERE user_id = ? AND active")
+                .param(user.id())
+                .query(PkoPeople::person)
                 .optional();
     }
 
     public Optional<PkoPerson> person(long id) {
-        return jdbc.sql(PERSON_SELECT + " WHERE id = ?").param(id).query(PkoPeople::person).optional();
+        return jdbc.sql(PERSON_SELECT + " WHERE id = ?")
+                .param(id)
+                .query(PkoPeople::person)
+                .optional();
     }
 
     /** The departments the person is attached to: a consultant's "egen afdeling" (one or more). */
@@ -49,7 +54,9 @@ public class PkoPeople {
                          JOIN pko_attachment a ON a.department_id = d.id
                         WHERE a.person_id = ? AND (a.ends_on IS NULL OR a.ends_on >= current_date)
                         ORDER BY h.name, d.name""")
-                .param(personId).query(PkoPeople::department).list();
+                .param(personId)
+                .query(PkoPeople::department)
+                .list();
     }
 
     /** Whether the department is one of the person's own (the consultant's "egen afdeling"). */
@@ -62,8 +69,7 @@ public class PkoPeople {
         return jdbc.sql("""
                         SELECT municipality_code FROM pko_attachment
                         WHERE person_id = ? AND municipality_code IS NOT NULL
-                          AND (ends_on IS NULL OR ends_on >= current_date) ORDER BY municipality_code""")
-                .param(personId).query(String.class).list();
+                          AND (ends_on IS NULL OR ends_on >= current_date) ORDER BY municipality_code""").param(personId).query(String.class).list();
     }
 
     /** The hospital unit a coordinator covers (empty for others). */
@@ -72,15 +78,18 @@ public class PkoPeople {
                         SELECT a.hospital_unit_id FROM pko_attachment a JOIN pko_person p ON p.id = a.person_id
                         WHERE a.person_id = ? AND p.kind = 'COORDINATOR' AND a.hospital_unit_id IS NOT NULL
                           AND (a.ends_on IS NULL OR a.ends_on >= current_date)
-                        ORDER BY a.id LIMIT 1""")
-                .param(personId).query(Long.class).optional();
+                        ORDER BY a.id LIMIT 1""").param(personId).query(Long.class).optional();
     }
 
     /** Whether the coordinator's unit covers the whole region (Psykiatrien's coordinator in Region Midtjylland). */
     public boolean coversRegion(long personId) {
-        return coveredUnit(personId).map(unit -> jdbc.sql(
-                        "SELECT coalesce((SELECT covers_region FROM pko_unit WHERE hospital_unit_id = ?), false)")
-                .param(unit).query(Boolean.class).single()).orElse(false);
+        return coveredUnit(personId)
+                .map(unit -> jdbc.sql(
+                                "SELECT coalesce((SELECT covers_region FROM pko_unit WHERE hospital_unit_id = ?), false)")
+                        .param(unit)
+                        .query(Boolean.class)
+                        .single())
+                .orElse(false);
     }
 
     /** Whether the user is the medical coordinator for PKO (of their region). */
@@ -91,21 +100,39 @@ public class PkoPeople {
     /** The departments of the region's hospital units, by unit and name. */
     public List<Department> departments(String regionCode) {
         return jdbc.sql(DEPARTMENT_SELECT + " WHERE h.region_code = ? ORDER BY h.name, d.name")
-                .param(regionCode).query(PkoPeople::department).list();
+                .param(regionCode)
+                .query(PkoPeople::department)
+                .list();
     }
 
     public Optional<Department> department(long id) {
-        return jdbc.sql(DEPARTMENT_SELECT + " WHERE d.id = ?").param(id).query(PkoPeople::department).optional();
+        return jdbc.sql(DEPARTMENT_SELECT + " WHERE d.id = ?")
+                .param(id)
+                .query(PkoPeople::department)
+                .optional();
     }
 
     static PkoPerson person(ResultSet rs, int row) throws SQLException {
-        return new PkoPerson(rs.getLong("id"), rs.getString("region_code"), PersonKind.valueOf(rs.getString("kind")),
-                rs.getString("special_post"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
-                rs.getString("practice"), rs.getObject("user_id", Long.class), rs.getBoolean("active"));
+        return new PkoPerson(
+                rs.getLong("id"),
+                rs.getString("region_code"),
+                PersonKind.valueOf(rs.getString("kind")),
+                rs.getString("special_post"),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getString("practice"),
+                rs.getObject("user_id", Long.class),
+                rs.getBoolean("active"));
     }
 
     static Department department(ResultSet rs, int row) throws SQLException {
-        return new Department(rs.getLong("id"), rs.getLong("hospital_unit_id"), rs.getString("unit_name"),
-                rs.getString("region_code"), rs.getString("name"), rs.getBoolean("active"));
+        return new Department(
+                rs.getLong("id"),
+                rs.getLong("hospital_unit_id"),
+                rs.getString("unit_name"),
+                rs.getString("region_code"),
+                rs.getString("name"),
+                rs.getBoolean("active"));
     }
 }

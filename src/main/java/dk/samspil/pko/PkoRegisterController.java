@@ -51,11 +51,16 @@ class PkoRegisterController {
     }
 
     @PostMapping("/pko/personer")
-    String create(@AuthenticationPrincipal SamspilPrincipal user, @Valid @ModelAttribute PersonForm personForm,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+    String create(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @Valid @ModelAttribute PersonForm personForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         Viewer viewer = editor(user);
         String region = viewer.admin() ? personForm.getRegionCode() : viewer.region();
-        if (viewer.admin() && directory.regions().stream().noneMatch(r -> r.code().equals(region))) {
+        if (viewer.admin()
+                && directory.regions().stream().noneMatch(r -> r.code().equals(region))) {
             result.rejectValue("regionCode", "pko.person.region.required");
         }
         if (!viewer.editsRegion()) {
@@ -63,12 +68,16 @@ class PkoRegisterController {
             if (personForm.getKind() != PersonKind.CONSULTANT) {
                 result.rejectValue("kind", "pko.person.kind.coordinatorOnlyConsultants");
             }
-            if (personForm.getDepartmentId() == null || people.department(personForm.getDepartmentId())
-                    .map(d -> !Objects.equals(d.hospitalUnitId(), viewer.unitId())).orElse(true)) {
+            if (personForm.getDepartmentId() == null
+                    || people.department(personForm.getDepartmentId())
+                            .map(d -> !Objects.equals(d.hospitalUnitId(), viewer.unitId()))
+                            .orElse(true)) {
                 result.rejectValue("departmentId", "pko.person.department.ownUnit");
             }
-        } else if (personForm.getDepartmentId() != null && people.department(personForm.getDepartmentId())
-                .map(d -> !d.regionCode().equals(region)).orElse(true)) {
+        } else if (personForm.getDepartmentId() != null
+                && people.department(personForm.getDepartmentId())
+                        .map(d -> !d.regionCode().equals(region))
+                        .orElse(true)) {
             result.rejectValue("departmentId", "pko.person.department.ownUnit");
         }
         checkAccount(personForm, null, result);
@@ -91,8 +100,12 @@ class PkoRegisterController {
     }
 
     @PostMapping("/pko/personer/{personId}/rediger")
-    String update(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long personId,
-            @Valid @ModelAttribute PersonForm personForm, BindingResult result, Model model,
+    String update(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long personId,
+            @Valid @ModelAttribute PersonForm personForm,
+            BindingResult result,
+            Model model,
             RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
         PkoPerson person = access.editable(viewer, personId);
@@ -110,29 +123,41 @@ class PkoRegisterController {
 
     /** Adds one attachment: a department, a municipality (consultants) or a hospital unit (coordinators). */
     @PostMapping("/pko/personer/{personId}/tilknytninger")
-    String attach(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long personId,
-            @RequestParam(required = false) Long departmentId, @RequestParam(required = false) String municipalityCode,
-            @RequestParam(required = false) Long unitId, RedirectAttributes redirect) {
+    String attach(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long personId,
+            @RequestParam(required = false) Long departmentId,
+            @RequestParam(required = false) String municipalityCode,
+            @RequestParam(required = false) Long unitId,
+            RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
         PkoPerson person = access.editable(viewer, personId);
         String error = null;
         if (departmentId != null && person.isConsultant()) {
             var department = people.department(departmentId);
-            boolean allowed = department.isPresent() && department.get().regionCode().equals(person.regionCode())
+            boolean allowed = department.isPresent()
+                    && department.get().regionCode().equals(person.regionCode())
                     && (viewer.editsRegion() || Objects.equals(department.get().hospitalUnitId(), viewer.unitId()));
             if (allowed) {
                 registers.attachDepartment(personId, departmentId);
             } else {
                 error = "pko.attachment.department.invalid";
             }
-        } else if (municipalityCode != null && !municipalityCode.isBlank() && person.isConsultant() && viewer.editsRegion()) {
-            if (registers.municipalities(person.regionCode()).stream().anyMatch(m -> m.code().equals(municipalityCode))) {
+        } else if (municipalityCode != null
+                && !municipalityCode.isBlank()
+                && person.isConsultant()
+                && viewer.editsRegion()) {
+            if (registers.municipalities(person.regionCode()).stream()
+                    .anyMatch(m -> m.code().equals(municipalityCode))) {
                 registers.attachMunicipality(personId, municipalityCode);
             } else {
                 error = "pko.attachment.municipality.invalid";
             }
         } else if (unitId != null && person.isCoordinator() && viewer.editsRegion()) {
-            if (registers.unitRegion(unitId).map(r -> r.equals(person.regionCode())).orElse(false)) {
+            if (registers
+                    .unitRegion(unitId)
+                    .map(r -> r.equals(person.regionCode()))
+                    .orElse(false)) {
                 registers.attachUnit(personId, unitId);
             } else {
                 error = "pko.attachment.unit.invalid";
@@ -145,13 +170,17 @@ class PkoRegisterController {
     }
 
     @PostMapping("/pko/tilknytninger/{attachmentId}/slet")
-    String detach(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long attachmentId,
+    String detach(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long attachmentId,
             RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
         Attachment attachment = registers.attachment(attachmentId).orElse(null);
         access.require(attachment != null, viewer, "pko-attachment:" + attachmentId);
         PkoPerson person = access.editable(viewer, attachment.personId());
-        access.require(viewer.editsRegion() || Objects.equals(attachment.unitId(), viewer.unitId()), viewer,
+        access.require(
+                viewer.editsRegion() || Objects.equals(attachment.unitId(), viewer.unitId()),
+                viewer,
                 "pko-attachment:" + attachmentId);
         registers.detach(attachmentId);
         redirect.addFlashAttribute("success", "pko.attachment.removed");
@@ -159,8 +188,11 @@ class PkoRegisterController {
     }
 
     @PostMapping("/pko/afdelinger")
-    String createDepartment(@AuthenticationPrincipal SamspilPrincipal user,
-            @Valid @ModelAttribute DepartmentForm departmentForm, BindingResult result, Model model,
+    String createDepartment(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @Valid @ModelAttribute DepartmentForm departmentForm,
+            BindingResult result,
+            Model model,
             RedirectAttributes redirect) {
         Viewer viewer = editor(user);
         Long unit = departmentForm.getUnitId();
@@ -180,15 +212,23 @@ class PkoRegisterController {
     }
 
     @PostMapping("/pko/afdelinger/{departmentId}")
-    String updateDepartment(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long departmentId,
-            @Valid @ModelAttribute DepartmentForm departmentForm, BindingResult result, RedirectAttributes redirect) {
+    String updateDepartment(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long departmentId,
+            @Valid @ModelAttribute DepartmentForm departmentForm,
+            BindingResult result,
+            RedirectAttributes redirect) {
         Viewer viewer = editor(user);
         Department department = people.department(departmentId).orElse(null);
-        access.require(department != null && access.editsUnit(viewer, department.hospitalUnitId()), viewer,
+        access.require(
+                department != null && access.editsUnit(viewer, department.hospitalUnitId()),
+                viewer,
                 "pko-department:" + departmentId);
-        String error = result.hasErrors() ? "pko.department.name.required"
+        String error = result.hasErrors()
+                ? "pko.department.name.required"
                 : registers.departmentNameTaken(department.hospitalUnitId(), departmentForm.getName(), departmentId)
-                        ? "pko.department.name.duplicate" : null;
+                        ? "pko.department.name.duplicate"
+                        : null;
         if (error == null) {
             registers.updateDepartment(departmentId, departmentForm.getName(), departmentForm.isActive());
         }
@@ -197,19 +237,26 @@ class PkoRegisterController {
     }
 
     @PostMapping({"/pko/samarbejdsparter", "/pko/samarbejdsparter/{bodyId}"})
-    String savePartnerBody(@AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable(required = false) Long bodyId, @RequestParam(required = false) String regionCode,
-            @Valid @ModelAttribute PartnerBodyForm partnerBodyForm, BindingResult result, Model model,
+    String savePartnerBody(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable(required = false) Long bodyId,
+            @RequestParam(required = false) String regionCode,
+            @Valid @ModelAttribute PartnerBodyForm partnerBodyForm,
+            BindingResult result,
+            Model model,
             RedirectAttributes redirect) {
         Viewer viewer = editor(user);
         access.require(viewer.editsRegion(), viewer, "pko-partner-bodies");
         String region;
         if (bodyId != null) {
             var body = registers.partnerBody(bodyId);
-            access.require(body.isPresent() && viewer.inRegion(body.get().regionCode()), viewer, "pko-partner-body:" + bodyId);
+            access.require(
+                    body.isPresent() && viewer.inRegion(body.get().regionCode()), viewer, "pko-partner-body:" + bodyId);
             region = body.get().regionCode();
         } else {
-            region = viewer.admin() ? (regionCode == null || regionCode.isBlank() ? "1082" : regionCode) : viewer.region();
+            region = viewer.admin()
+                    ? (regionCode == null || regionCode.isBlank() ? "1082" : regionCode)
+                    : viewer.region();
         }
         if (!result.hasErrors() && registers.partnerNameTaken(region, partnerBodyForm.getName(), bodyId)) {
             result.rejectValue("name", "pko.body.name.duplicate");
@@ -243,8 +290,11 @@ class PkoRegisterController {
 
     private String registersView(Viewer viewer, Model model) {
         model.addAttribute("viewer", viewer);
-        model.addAttribute("people", registers.people(viewer.region()).stream()
-                .filter(row -> access.edits(viewer, row.person()) || access.sees(viewer, row.person())).toList());
+        model.addAttribute(
+                "people",
+                registers.people(viewer.region()).stream()
+                        .filter(row -> access.edits(viewer, row.person()) || access.sees(viewer, row.person()))
+                        .toList());
         Map<Long, String> units = registers.units(viewer.region());
         if (!viewer.editsRegion()) {
             units.keySet().removeIf(id -> !id.equals(viewer.unitId()));
@@ -252,9 +302,15 @@ class PkoRegisterController {
         model.addAttribute("units", units);
         List<Department> departments = people.departments(viewer.region() == null ? "1082" : viewer.region());
         if (viewer.admin()) {
-            departments = directory.regions().stream().flatMap(r -> people.departments(r.code()).stream()).toList();
+            departments = directory.regions().stream()
+                    .flatMap(r -> people.departments(r.code()).stream())
+                    .toList();
         }
-        model.addAttribute("departments", departments.stream().filter(d -> units.containsKey(d.hospitalUnitId())).toList());
+        model.addAttribute(
+                "departments",
+                departments.stream()
+                        .filter(d -> units.containsKey(d.hospitalUnitId()))
+                        .toList());
         model.addAttribute("bodies", viewer.editsRegion() ? registers.partnerBodies(viewer.region()) : List.of());
         model.addAttribute("accounts", registers.pkoAccounts());
         model.addAttribute("regions", directory.regions());

@@ -29,8 +29,13 @@ class PkoRegisters {
 
     record PartnerBody(long id, String regionCode, String kind, String name, String email, String phone, String note) {}
 
-    record WorkingAgreement(long attachmentId, String partnerName, String fixedMeetings, String adHoc,
-            String emailResponse, String phone) {}
+    record WorkingAgreement(
+            long attachmentId,
+            String partnerName,
+            String fixedMeetings,
+            String adHoc,
+            String emailResponse,
+            String phone) {}
 
     record PersonRow(PkoPerson person, List<Attachment> attachments) {}
 
@@ -44,9 +49,14 @@ class PkoRegisters {
 
     /** The region's municipalities (from the directory). */
     List<MunicipalityView> municipalities(String regionCode) {
-        String name = directory.regions().stream().filter(r -> r.code().equals(regionCode)).findFirst()
-                .map(RegionView::name).orElse("");
-        return directory.municipalities().stream().filter(m -> name.equals(m.regionName())).toList();
+        String name = directory.regions().stream()
+                .filter(r -> r.code().equals(regionCode))
+                .findFirst()
+                .map(RegionView::name)
+                .orElse("");
+        return directory.municipalities().stream()
+                .filter(m -> name.equals(m.regionName()))
+                .toList();
     }
 
     // --- people ---
@@ -57,26 +67,41 @@ class PkoRegisters {
                          WHERE (CAST(? AS TEXT) IS NULL OR region_code = ?)
                         ORDER BY CASE kind WHEN 'MEDICAL_COORDINATOR' THEN 0 WHEN 'COORDINATOR' THEN 1 ELSE 2 END,
                                  name, id""")
-                .params(regionCode, regionCode).query(PkoPeople::person).list();
+                .params(regionCode, regionCode)
+                .query(PkoPeople::person)
+                .list();
         Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
-        jdbc.sql(ATTACHMENT_SELECT + " ORDER BY h.name NULLS FIRST, m.name, d.name").query(PkoRegisters::attachment)
-                .list().forEach(a -> attachments.computeIfAbsent(a.personId(), k -> new java.util.ArrayList<>()).add(a));
-        return people.stream().map(p -> new PersonRow(p, attachments.getOrDefault(p.id(), List.of()))).toList();
+        jdbc.sql(ATTACHMENT_SELECT + " ORDER BY h.name NULLS FIRST, m.name, d.name")
+                .query(PkoRegisters::attachment)
+                .list()
+                .forEach(a -> attachments
+                        .computeIfAbsent(a.personId(), k -> new java.util.ArrayList<>())
+                        .add(a));
+        return people.stream()
+                .map(p -> new PersonRow(p, attachments.getOrDefault(p.id(), List.of())))
+                .toList();
     }
 
     List<Attachment> attachments(long personId) {
         return jdbc.sql(ATTACHMENT_SELECT + " WHERE a.person_id = ? ORDER BY h.name NULLS FIRST, m.name, d.name")
-                .param(personId).query(PkoRegisters::attachment).list();
+                .param(personId)
+                .query(PkoRegisters::attachment)
+                .list();
     }
 
     Optional<Attachment> attachment(long id) {
-        return jdbc.sql(ATTACHMENT_SELECT + " WHERE a.id = ?").param(id).query(PkoRegisters::attachment).optional();
+        return jdbc.sql(ATTACHMENT_SELECT + " WHERE a.id = ?")
+                .param(id)
+                .query(PkoRegisters::attachment)
+                .optional();
     }
 
     /** The hospital units a person's attachments lie in (their departments' units, or a coordinator's unit). */
     Set<Long> units(long personId) {
         Set<Long> units = new TreeSet<>();
-        attachments(personId).forEach(a -> { if (a.unitId() != null) units.add(a.unitId()); });
+        attachments(personId).forEach(a -> {
+            if (a.unitId() != null) units.add(a.unitId());
+        });
         return units;
     }
 
@@ -85,9 +110,17 @@ class PkoRegisters {
         long id = jdbc.sql("""
                         INSERT INTO pko_person (region_code, kind, special_post, name, email, phone, practice, user_id)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(regionCode, form.getKind().name(), blank(form.getSpecialPost()), form.getName().strip(),
-                        blank(form.getEmail()), blank(form.getPhone()), blank(form.getPractice()), form.getUserId())
-                .query(Long.class).single();
+                .params(
+                        regionCode,
+                        form.getKind().name(),
+                        blank(form.getSpecialPost()),
+                        form.getName().strip(),
+                        blank(form.getEmail()),
+                        blank(form.getPhone()),
+                        blank(form.getPractice()),
+                        form.getUserId())
+                .query(Long.class)
+                .single();
         if (form.getDepartmentId() != null) {
             attachDepartment(id, form.getDepartmentId());
         }
@@ -98,16 +131,27 @@ class PkoRegisters {
         jdbc.sql("""
                         UPDATE pko_person SET kind = ?, special_post = ?, name = ?, email = ?, phone = ?, practice = ?,
                                user_id = ?, active = ? WHERE id = ?""")
-                .params(form.getKind().name(), blank(form.getSpecialPost()), form.getName().strip(),
-                        blank(form.getEmail()), blank(form.getPhone()), blank(form.getPractice()), form.getUserId(),
-                        form.isActive(), id)
+                .params(
+                        form.getKind().name(),
+                        blank(form.getSpecialPost()),
+                        form.getName().strip(),
+                        blank(form.getEmail()),
+                        blank(form.getPhone()),
+                        blank(form.getPractice()),
+                        form.getUserId(),
+                        form.isActive(),
+                        id)
                 .update();
     }
 
     /** Whether another person is already linked to this account. */
     boolean accountTaken(Long userId, Long personId) {
-        return userId != null && jdbc.sql("SELECT count(*) FROM pko_person WHERE user_id = ? AND id <> ?")
-                .params(userId, personId == null ? -1 : personId).query(Integer.class).single() > 0;
+        return userId != null
+                && jdbc.sql("SELECT count(*) FROM pko_person WHERE user_id = ? AND id <> ?")
+                                .params(userId, personId == null ? -1 : personId)
+                                .query(Integer.class)
+                                .single()
+                        > 0;
     }
 
     /** The signed-in accounts with a PKO role (to link a person to), by name. */
@@ -116,22 +160,26 @@ class PkoRegisters {
                         SELECT id, display_name || ' (' || username || ')' FROM app_user
                         WHERE role IN ('PKO_CONSULTANT', 'PKO_COORDINATOR', 'PKO_MEDICAL_COORDINATOR')
                           AND deactivated_at IS NULL ORDER BY display_name""")
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list();
     }
 
     void attachDepartment(long personId, long departmentId) {
         jdbc.sql("INSERT INTO pko_attachment (person_id, department_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(personId, departmentId).update();
+                .params(personId, departmentId)
+                .update();
     }
 
     void attachMunicipality(long personId, String municipalityCode) {
         jdbc.sql("INSERT INTO pko_attachment (person_id, municipality_code) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(personId, municipalityCode).update();
+                .params(personId, municipalityCode)
+                .update();
     }
 
     void attachUnit(long personId, long unitId) {
         jdbc.sql("INSERT INTO pko_attachment (person_id, hospital_unit_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(personId, unitId).update();
+                .params(personId, unitId)
+                .update();
     }
 
     void detach(long attachmentId) {
@@ -146,32 +194,47 @@ class PkoRegisters {
         jdbc.sql("""
                         SELECT h.id, h.name FROM hospital_unit h JOIN pko_unit u ON u.hospital_unit_id = h.id
                         WHERE CAST(? AS TEXT) IS NULL OR h.region_code = ? ORDER BY h.name""")
-                .params(regionCode, regionCode).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .params(regionCode, regionCode)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list()
                 .forEach(e -> units.put(e.getKey(), e.getValue()));
         return units;
     }
 
     List<Department> departmentsFor(String regionCode) {
         return jdbc.sql(PkoPeople.DEPARTMENT_SELECT + " WHERE h.region_code = ? AND d.active ORDER BY h.name, d.name")
-                .param(regionCode).query(PkoPeople::department).list();
+                .param(regionCode)
+                .query(PkoPeople::department)
+                .list();
     }
 
     Optional<String> unitRegion(long unitId) {
-        return jdbc.sql("SELECT region_code FROM hospital_unit WHERE id = ?").param(unitId).query(String.class).optional();
+        return jdbc.sql("SELECT region_code FROM hospital_unit WHERE id = ?")
+                .param(unitId)
+                .query(String.class)
+                .optional();
     }
 
     boolean departmentNameTaken(long unitId, String name, Long exceptId) {
-        return jdbc.sql("SELECT count(*) FROM pko_department WHERE hospital_unit_id = ? AND lower(name) = lower(?) AND id <> ?")
-                .params(unitId, name.strip(), exceptId == null ? -1 : exceptId).query(Integer.class).single() > 0;
+        return jdbc.sql(
+                                "SELECT count(*) FROM pko_department WHERE hospital_unit_id = ? AND lower(name) = lower(?) AND id <> ?")
+                        .params(unitId, name.strip(), exceptId == null ? -1 : exceptId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     long createDepartment(long unitId, String name) {
         return jdbc.sql("INSERT INTO pko_department (hospital_unit_id, name) VALUES (?, ?) RETURNING id")
-                .params(unitId, name.strip()).query(Long.class).single();
+                .params(unitId, name.strip())
+                .query(Long.class)
+                .single();
     }
 
     void updateDepartment(long id, String name, boolean active) {
-        jdbc.sql("UPDATE pko_department SET name = ?, active = ? WHERE id = ?").params(name.strip(), active, id).update();
+        jdbc.sql("UPDATE pko_department SET name = ?, active = ? WHERE id = ?")
+                .params(name.strip(), active, id)
+                .update();
     }
 
     // --- partner bodies ---
@@ -180,34 +243,55 @@ class PkoRegisters {
         return jdbc.sql("""
                         SELECT id, region_code, kind, name, email, phone, note FROM pko_partner_body
                         WHERE CAST(? AS TEXT) IS NULL OR region_code = ? ORDER BY kind, name""")
-                .params(regionCode, regionCode).query(PkoRegisters::body).list();
+                .params(regionCode, regionCode)
+                .query(PkoRegisters::body)
+                .list();
     }
 
     Optional<PartnerBody> partnerBody(long id) {
         return jdbc.sql("SELECT id, region_code, kind, name, email, phone, note FROM pko_partner_body WHERE id = ?")
-                .param(id).query(PkoRegisters::body).optional();
+                .param(id)
+                .query(PkoRegisters::body)
+                .optional();
     }
 
     /** Koncern Kvalitet of the region: the payer of the coordinators' contracts. */
     Optional<PartnerBody> qualityUnit(String regionCode) {
-        return partnerBodies(regionCode).stream().filter(b -> b.kind().equals("QUALITY_UNIT")).findFirst();
+        return partnerBodies(regionCode).stream()
+                .filter(b -> b.kind().equals("QUALITY_UNIT"))
+                .findFirst();
     }
 
     boolean partnerNameTaken(String regionCode, String name, Long exceptId) {
-        return jdbc.sql("SELECT count(*) FROM pko_partner_body WHERE region_code = ? AND lower(name) = lower(?) AND id <> ?")
-                .params(regionCode, name.strip(), exceptId == null ? -1 : exceptId).query(Integer.class).single() > 0;
+        return jdbc.sql(
+                                "SELECT count(*) FROM pko_partner_body WHERE region_code = ? AND lower(name) = lower(?) AND id <> ?")
+                        .params(regionCode, name.strip(), exceptId == null ? -1 : exceptId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     void savePartnerBody(Long id, String regionCode, PartnerBodyForm form) {
         if (id == null) {
-            jdbc.sql("INSERT INTO pko_partner_body (region_code, kind, name, email, phone, note) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(regionCode, form.getKind(), form.getName().strip(), blank(form.getEmail()),
-                            blank(form.getPhone()), blank(form.getNote()))
+            jdbc.sql(
+                            "INSERT INTO pko_partner_body (region_code, kind, name, email, phone, note) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(
+                            regionCode,
+                            form.getKind(),
+                            form.getName().strip(),
+                            blank(form.getEmail()),
+                            blank(form.getPhone()),
+                            blank(form.getNote()))
                     .update();
         } else {
             jdbc.sql("UPDATE pko_partner_body SET kind = ?, name = ?, email = ?, phone = ?, note = ? WHERE id = ?")
-                    .params(form.getKind(), form.getName().strip(), blank(form.getEmail()), blank(form.getPhone()),
-                            blank(form.getNote()), id)
+                    .params(
+                            form.getKind(),
+                            form.getName().strip(),
+                            blank(form.getEmail()),
+                            blank(form.getPhone()),
+                            blank(form.getNote()),
+                            id)
                     .update();
         }
     }
@@ -221,9 +305,15 @@ class PkoRegisters {
                         FROM pko_working_agreement w JOIN pko_attachment a ON a.id = w.attachment_id
                         WHERE a.person_id = ?""")
                 .param(personId)
-                .query((rs, n) -> new WorkingAgreement(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
-                .list().forEach(w -> agreements.put(w.attachmentId(), w));
+                .query((rs, n) -> new WorkingAgreement(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .list()
+                .forEach(w -> agreements.put(w.attachmentId(), w));
         return agreements;
     }
 
@@ -235,14 +325,21 @@ class PkoRegisters {
                         ON CONFLICT (attachment_id) DO UPDATE SET partner_name = excluded.partner_name,
                             fixed_meetings = excluded.fixed_meetings, ad_hoc = excluded.ad_hoc,
                             email_response = excluded.email_response, phone = excluded.phone, updated_at = now()""")
-                .params(attachmentId, blank(form.getPartnerName()), blank(form.getFixedMeetings()),
-                        blank(form.getAdHoc()), blank(form.getEmailResponse()), blank(form.getPhone()))
+                .params(
+                        attachmentId,
+                        blank(form.getPartnerName()),
+                        blank(form.getFixedMeetings()),
+                        blank(form.getAdHoc()),
+                        blank(form.getEmailResponse()),
+                        blank(form.getPhone()))
                 .update();
     }
 
     Set<Integer> ticks(long personId) {
-        return new TreeSet<>(jdbc.sql("SELECT item FROM pko_onboarding_tick WHERE person_id = ?").param(personId)
-                .query(Integer.class).list());
+        return new TreeSet<>(jdbc.sql("SELECT item FROM pko_onboarding_tick WHERE person_id = ?")
+                .param(personId)
+                .query(Integer.class)
+                .list());
     }
 
     @Transactional
@@ -250,12 +347,15 @@ class PkoRegisters {
         Set<Integer> before = ticks(personId);
         for (int item : before) {
             if (!items.contains(item)) {
-                jdbc.sql("DELETE FROM pko_onboarding_tick WHERE person_id = ? AND item = ?").params(personId, item).update();
+                jdbc.sql("DELETE FROM pko_onboarding_tick WHERE person_id = ? AND item = ?")
+                        .params(personId, item)
+                        .update();
             }
         }
         for (int item : items) {
             jdbc.sql("INSERT INTO pko_onboarding_tick (person_id, item) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(personId, item).update();
+                    .params(personId, item)
+                    .update();
         }
     }
 
@@ -264,13 +364,25 @@ class PkoRegisters {
     }
 
     static Attachment attachment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Attachment(rs.getLong("id"), rs.getLong("person_id"), rs.getString("municipality_code"),
-                rs.getString("municipality_name"), rs.getObject("department_id", Long.class),
-                rs.getString("department_name"), rs.getObject("unit_id", Long.class), rs.getString("unit_name"));
+        return new Attachment(
+                rs.getLong("id"),
+                rs.getLong("person_id"),
+                rs.getString("municipality_code"),
+                rs.getString("municipality_name"),
+                rs.getObject("department_id", Long.class),
+                rs.getString("department_name"),
+                rs.getObject("unit_id", Long.class),
+                rs.getString("unit_name"));
     }
 
     private static PartnerBody body(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new PartnerBody(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7));
+        return new PartnerBody(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7));
     }
 }

@@ -50,7 +50,9 @@ public enum TaskKind {
 
     /** The person's own list, "andet" last. */
     public static List<TaskKind> of(PersonKind person) {
-        return Arrays.stream(values()).filter(t -> t.kind == null || t.kind == person).toList();
+        return Arrays.stream(values())
+                .filter(t -> t.kind == null || t.kind == person)
+                .toList();
     }
 
     public boolean belongsTo(PersonKind person) {

@@ -3,5 +3,6 @@
  * hospital departments and partner bodies, contracts, hours and payment. {@link dk.samspil.pko.PkoPeople} tells
  * other parts of the scheme who the signed-in user is in it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"directory", "mail", "office", "platform", "security"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"directory", "mail", "office", "platform", "security"})
 package dk.samspil.pko;

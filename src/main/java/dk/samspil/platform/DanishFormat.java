@@ -22,7 +22,8 @@ public final class DanishFormat {
     public static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH.mm");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH.mm");
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d. MMMM yyyy", Locale.forLanguageTag("da-DK"));
+    private static final DateTimeFormatter LONG_DATE =
+            DateTimeFormatter.ofPattern("EEEE d. MMMM yyyy", Locale.forLanguageTag("da-DK"));
 
     /** A moment as Copenhagen time, "02.12.2026 kl. 16.30"; a local date-time is taken as Copenhagen time already. */
     public static String dateTime(Temporal moment) {

@@ -16,7 +16,9 @@ public final class DanishNumbers {
 
     /** The number, or empty when the text is not a whole number (a decimal, a sign, letters, wrong grouping). */
     public static Optional<Long> parseWhole(String text) {
-        String t = text == null ? "" : text.replace('\u00a0', ' ').replace('\u202f', ' ').strip();
+        String t = text == null
+                ? ""
+                : text.replace('\u00a0', ' ').replace('\u202f', ' ').strip();
         if (PLAIN.matcher(t).matches()) {
             return Optional.of(Long.parseLong(t));
         }

@@ -122,18 +122,21 @@ public final class DatabaseBackup {
                 zip.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 // Partitions made at run time (one per register import) are made again before they are filled.
                 zip.putNextEntry(new ZipEntry(PARTITIONS));
-                zip.write(String.join("\n", strings(connection, """
+                zip.write(
+                        String.join("\n", strings(connection, """
                         SELECT c.relname || E'\\t' || p.relname || E'\\t' || pg_get_expr(c.relpartbound, c.oid)
                         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
                         JOIN pg_namespace n ON n.oid = c.relnamespace
-                        WHERE n.nspname = 'public' AND c.relispartition ORDER BY c.relname"""))
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        WHERE n.nspname = 'public' AND c.relispartition ORDER BY c.relname""")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 for (String table : tables) {
                     zip.putNextEntry(new ZipEntry(table + ".copy"));
                     copy.copyOut("COPY " + quoted(table) + " TO STDOUT (FORMAT binary)", unclosable(zip));
                 }
             }
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    partial,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return manifest;
         } finally {
@@ -148,9 +151,11 @@ public final class DatabaseBackup {
             all.load(in);
         }
         Properties sequences = new Properties();
-        all.stringPropertyNames().stream().filter(name -> !name.equals("version") && !name.equals("tables"))
+        all.stringPropertyNames().stream()
+                .filter(name -> !name.equals("version") && !name.equals("tables"))
                 .forEach(name -> sequences.setProperty(name, all.getProperty(name)));
-        return new Manifest(all.getProperty("version"), List.of(all.getProperty("tables").split(",")), sequences);
+        return new Manifest(
+                all.getProperty("version"), List.of(all.getProperty("tables").split(",")), sequences);
     }
 
     /** Loads the backup's tables into the database (emptied first) and sets its sequences, in one transaction. */
@@ -166,13 +171,16 @@ public final class DatabaseBackup {
                 for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                     String[] partition = line.split("\t");
                     if (partition.length == 3 && !present.contains(partition[0])) {
-                        statement.execute("CREATE TABLE " + quoted(partition[0]) + " PARTITION OF " + quoted(partition[1])
-                                + " " + partition[2]);
+                        statement.execute("CREATE TABLE " + quoted(partition[0]) + " PARTITION OF "
+                                + quoted(partition[1]) + " " + partition[2]);
                     }
                 }
             }
             if (!present.isEmpty()) {
-                statement.execute("TRUNCATE " + String.join(", ", present.stream().map(DatabaseBackup::quoted).toList()));
+                statement.execute("TRUNCATE "
+                        + String.join(
+                                ", ",
+                                present.stream().map(DatabaseBackup::quoted).toList()));
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             for (String table : manifest.tables()) {
@@ -195,7 +203,8 @@ public final class DatabaseBackup {
 
     private static List<String> strings(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }

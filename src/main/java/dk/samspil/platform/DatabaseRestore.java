@@ -42,11 +42,16 @@ class DatabaseRestore {
             throw new IllegalStateException("No backup at " + file.toAbsolutePath());
         }
         if (flyway.info().applied().length > 0) {
-            throw new IllegalStateException("The database already has a schema; a backup is restored only into a fresh database");
+            throw new IllegalStateException(
+                    "The database already has a schema; a backup is restored only into a fresh database");
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String version = DatabaseBackup.manifest(zip).version();
-            Flyway.configure().configuration(flyway.getConfiguration()).target(version).load().migrate();
+            Flyway.configure()
+                    .configuration(flyway.getConfiguration())
+                    .target(version)
+                    .load()
+                    .migrate();
             DataSource dataSource = flyway.getConfiguration().getDataSource();
             try (Connection connection = dataSource.getConnection()) {
                 DatabaseBackup.load(connection, zip);

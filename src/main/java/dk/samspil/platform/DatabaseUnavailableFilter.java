@@ -41,7 +41,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!unreachable(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("The database cannot be reached; {} {} answered 503: {}", request.getMethod(), request.getRequestURI(),
+            log.warn(
+                    "The database cannot be reached; {} {} answered 503: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
                     e.getMessage());
             response.resetBuffer();
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -78,12 +81,15 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     /** Whether the failure is the database being out of reach (not a fault in a statement or in our code). */
     static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             // 08: connection exception; 57P01-03: the server is shutting down, crashed, or cannot take connections yet
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }

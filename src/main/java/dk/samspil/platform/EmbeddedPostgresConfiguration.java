@@ -52,10 +52,14 @@ class EmbeddedPostgresConfiguration {
 
     /** Destroyed before the PostgreSQL it watches (it depends on it), so the stop at shutdown is not undone. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresSupervisor embeddedPostgresSupervisor(EmbeddedPostgres postgres, SamspilSettings settings) throws IOException {
+    EmbeddedPostgresSupervisor embeddedPostgresSupervisor(EmbeddedPostgres postgres, SamspilSettings settings)
+            throws IOException {
         var db = settings.embeddedDb();
-        return new EmbeddedPostgresSupervisor(pgData(settings), db.watchInterval(),
-                Duration.ofSeconds(db.startupTimeoutSeconds()), pgData(settings).resolveSibling("postgres.log"));
+        return new EmbeddedPostgresSupervisor(
+                pgData(settings),
+                db.watchInterval(),
+                Duration.ofSeconds(db.startupTimeoutSeconds()),
+                pgData(settings).resolveSibling("postgres.log"));
     }
 
     /**

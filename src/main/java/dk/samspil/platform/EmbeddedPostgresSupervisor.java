@@ -37,12 +37,17 @@ final class EmbeddedPostgresSupervisor implements AutoCloseable {
      * @param interval how often to look whether it still runs
      * @param logFile where a restarted server writes its log
      */
-    EmbeddedPostgresSupervisor(Path dataDirectory, Duration interval, Duration startupTimeout, Path logFile) throws IOException {
+    EmbeddedPostgresSupervisor(Path dataDirectory, Duration interval, Duration startupTimeout, Path logFile)
+            throws IOException {
         this.dataDirectory = dataDirectory;
         this.postmaster = OrphanedPostmaster.running(dataDirectory)
                 .orElseThrow(() -> new IllegalStateException("No PostgreSQL runs on " + dataDirectory));
-        this.pgCtl = Path.of(postmaster.info().command().orElseThrow(() -> new IllegalStateException(
-                "The program of PostgreSQL pid " + postmaster.pid() + " is unknown"))).resolveSibling("pg_ctl");
+        this.pgCtl = Path.of(postmaster
+                        .info()
+                        .command()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "The program of PostgreSQL pid " + postmaster.pid() + " is unknown")))
+                .resolveSibling("pg_ctl");
         this.logFile = logFile;
         this.startupTimeout = startupTimeout;
         this.watcher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -57,14 +62,20 @@ final class EmbeddedPostgresSupervisor implements AutoCloseable {
         if (closed || postmaster.isAlive()) {
             return;
         }
-        log.error("The embedded PostgreSQL (pid {}) has stopped; starting it again on {}", postmaster.pid(), dataDirectory);
+        log.error(
+                "The embedded PostgreSQL (pid {}) has stopped; starting it again on {}",
+                postmaster.pid(),
+                dataDirectory);
         int attempts = 0;
         while (!closed) {
             attempts++;
             try {
                 if (restart()) {
-                    log.warn("The embedded PostgreSQL runs again (pid {}, attempt {}); server log in {}", postmaster.pid(),
-                            attempts, logFile);
+                    log.warn(
+                            "The embedded PostgreSQL runs again (pid {}, attempt {}); server log in {}",
+                            postmaster.pid(),
+                            attempts,
+                            logFile);
                     return;
                 }
             } catch (IOException e) {
@@ -74,7 +85,11 @@ final class EmbeddedPostgresSupervisor implements AutoCloseable {
                 return;
             }
             if (attempts % 30 == 1) {
-                log.warn("The embedded PostgreSQL did not start (attempt {}); trying again every {}; see {}", attempts, RETRY, logFile);
+                log.warn(
+                        "The embedded PostgreSQL did not start (attempt {}); trying again every {}; see {}",
+                        attempts,
+                        RETRY,
+                        logFile);
             }
             try {
                 Thread.sleep(RETRY.toMillis());
@@ -90,10 +105,20 @@ final class EmbeddedPostgresSupervisor implements AutoCloseable {
         if (LinuxUtils.isUnshareAvailable()) {
             command.addAll(List.of("unshare", "-U")); // as the library starts it when run as root
         }
-        command.addAll(List.of(pgCtl.toString(), "-D", dataDirectory.toString(), "-l", logFile.toString(), "-w",
-                "-t", String.valueOf(startupTimeout.toSeconds()), "restart"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        command.addAll(List.of(
+                pgCtl.toString(),
+                "-D",
+                dataDirectory.toString(),
+                "-l",
+                logFile.toString(),
+                "-w",
+                "-t",
+                String.valueOf(startupTimeout.toSeconds()),
+                "restart"));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
         if (!process.waitFor(startupTimeout.toSeconds() + 10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return false;

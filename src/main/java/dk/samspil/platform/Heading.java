@@ -17,8 +17,21 @@ public enum Heading {
     PERIOD("Periode", "periode", "maaned", "md", "mdr", "aarmaaned", "aarmd", "maanedaar", "periodemaaned"),
     SERVICE_CODE("Ydelseskode", "ydelseskode", "ydelse", "ydelsesnr", "kode", "ydkode", "ydelseskoder", "ydnr"),
     COUNT("Antal", "antal", "ydelser", "ydelsesantal"),
-    LISTED("Tilmeldte patienter", "tilmeldtepatienter", "tilmeldte", "listedepatienter", "patienter", "tilmpt", "tilmpatienter",
-            "tilmeldtept", "tilmeldtepersoner", "pt", "pttilmeldt", "patienttal", "listestoerrelse", "tilmeldt"),
+    LISTED(
+            "Tilmeldte patienter",
+            "tilmeldtepatienter",
+            "tilmeldte",
+            "listedepatienter",
+            "patienter",
+            "tilmpt",
+            "tilmpatienter",
+            "tilmeldtept",
+            "tilmeldtepersoner",
+            "pt",
+            "pttilmeldt",
+            "patienttal",
+            "listestoerrelse",
+            "tilmeldt"),
     MUNICIPALITY("Kommunekode", "kommunekode", "kommunenr", "kommune", "komnr", "komkode"),
     OFFER("Tilbud", "tilbud", "tilbudstype", "indsats", "forloeb", "type"),
     REFERRALS("Antal henvisninger", "henvisninger", "antal", "henv", "henvist"),
@@ -66,7 +79,10 @@ public enum Heading {
 
     /** The headings as read, for a message that says what the first line was read as (cut short if long). */
     public static String asRead(List<String> cells) {
-        return ReportLimits.cut(String.join("; ", cells.stream().map(c -> c == null ? "" : c.strip()).toList()),
+        return ReportLimits.cut(
+                String.join(
+                        "; ",
+                        cells.stream().map(c -> c == null ? "" : c.strip()).toList()),
                 ReportLimits.MAX_HEADER_ECHO);
     }
 }

@@ -15,14 +15,22 @@ public final class LocalPaths {
 
     /** The path (with its query, if any) as a local one: one leading slash, no empty or dot segments. */
     public static String of(String path) {
-        if (path == null || !path.startsWith("/") || path.indexOf('\\') >= 0 || !path.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (path == null
+                || !path.startsWith("/")
+                || path.indexOf('\\') >= 0
+                || !path.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             return "/";
         }
         try {
             URI uri = new URI(path.replaceAll("/{2,}", "/")).normalize();
             String local = uri.getRawPath();
-            if (uri.isAbsolute() || uri.getRawAuthority() != null || local == null || !local.startsWith("/")
-                    || local.startsWith("//") || local.equals("/..") || local.startsWith("/../")) {
+            if (uri.isAbsolute()
+                    || uri.getRawAuthority() != null
+                    || local == null
+                    || !local.startsWith("/")
+                    || local.startsWith("//")
+                    || local.equals("/..")
+                    || local.startsWith("/../")) {
                 return "/";
             }
             return uri.getRawQuery() == null ? local : local + "?" + uri.getRawQuery();

@@ -42,12 +42,18 @@ final class OrphanedPostmaster {
             return;
         }
         ProcessHandle process = postmaster.get();
-        log.warn("Stopping the PostgreSQL (pid {}) left running by an earlier Samspil on {}", process.pid(), dataDirectory);
+        log.warn(
+                "Stopping the PostgreSQL (pid {}) left running by an earlier Samspil on {}",
+                process.pid(),
+                dataDirectory);
         process.destroy();
         try {
             process.onExit().get(GRACE.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception notStopped) {
-            log.warn("PostgreSQL pid {} did not stop in {}; killing it (it recovers from its WAL)", process.pid(), GRACE);
+            log.warn(
+                    "PostgreSQL pid {} did not stop in {}; killing it (it recovers from its WAL)",
+                    process.pid(),
+                    GRACE);
             process.destroyForcibly();
             process.onExit().join();
         }
@@ -67,6 +73,9 @@ final class OrphanedPostmaster {
 
     private static boolean isPostgres(ProcessHandle process) {
         return process.isAlive()
-                && process.info().command().map(command -> command.endsWith("postgres")).orElse(true);
+                && process.info()
+                        .command()
+                        .map(command -> command.endsWith("postgres"))
+                        .orElse(true);
     }
 }

@@ -32,8 +32,7 @@ class SchedulerIdentity {
         int released = jdbc.sql("""
                         UPDATE scheduled_tasks SET picked = false, picked_by = NULL, last_heartbeat = NULL,
                             execution_time = least(execution_time, now()), version = version + 1
-                        WHERE picked AND picked_by = ?""")
-                .param(name).update();
+                        WHERE picked AND picked_by = ?""").param(name).update();
         if (released > 0) {
             log.warn("Resuming {} job(s) this instance ({}) was running when it stopped", released, name);
         }
@@ -52,7 +51,10 @@ class SchedulerIdentity {
         }
         int port = environment.getProperty("server.port", Integer.class, 8080);
         // Port 0 (a random one, tests) is no identity: such an instance never finds its own executions again.
-        return host() + ":" + (port > 0 ? String.valueOf(port) : "pid" + ProcessHandle.current().pid());
+        return host() + ":"
+                + (port > 0
+                        ? String.valueOf(port)
+                        : "pid" + ProcessHandle.current().pid());
     }
 
     private static String host() {

@@ -21,14 +21,21 @@ class SchedulerMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("samspil.scheduler.lag", () -> jdbc.sql("""
+        Gauge.builder(
+                        "samspil.scheduler.lag",
+                        () -> jdbc.sql("""
                         SELECT coalesce(extract(epoch FROM now() - min(execution_time)), 0)
-                        FROM scheduled_tasks WHERE NOT picked AND execution_time < now()""")
-                        .query(Double.class).single())
-                .baseUnit("seconds").description("How long the most overdue scheduled job has waited").register(registry);
-        Gauge.builder("samspil.scheduler.due", () -> jdbc.sql(
-                        "SELECT count(*) FROM scheduled_tasks WHERE NOT picked AND execution_time < now()")
-                        .query(Long.class).single())
-                .description("Scheduled jobs due and not yet picked up").register(registry);
+                        FROM scheduled_tasks WHERE NOT picked AND execution_time < now()""").query(Double.class).single())
+                .baseUnit("seconds")
+                .description("How long the most overdue scheduled job has waited")
+                .register(registry);
+        Gauge.builder(
+                        "samspil.scheduler.due",
+                        () -> jdbc.sql(
+                                        "SELECT count(*) FROM scheduled_tasks WHERE NOT picked AND execution_time < now()")
+                                .query(Long.class)
+                                .single())
+                .description("Scheduled jobs due and not yet picked up")
+                .register(registry);
     }
 }

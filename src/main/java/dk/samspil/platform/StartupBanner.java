@@ -16,7 +16,9 @@ class StartupBanner {
     @EventListener
     void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
-            log.info("Samspil kører: åbn http://localhost:{}/ i din browser", web.getWebServer().getPort());
+            log.info(
+                    "Samspil kører: åbn http://localhost:{}/ i din browser",
+                    web.getWebServer().getPort());
         }
     }
 }

@@ -15,7 +15,8 @@ public class UploadLimits {
     private final DataSize max;
     private final DataSize nationalMax;
 
-    UploadLimits(@Value("${samspil.upload.max-size:10MB}") DataSize max,
+    UploadLimits(
+            @Value("${samspil.upload.max-size:10MB}") DataSize max,
             @Value("${spring.servlet.multipart.max-file-size:100MB}") DataSize nationalMax) {
         this.max = max;
         this.nationalMax = nationalMax;

@@ -1,5 +1,9 @@
 package dk.samspil.platform;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,10 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -91,7 +91,11 @@ public final class UploadedTable {
             readXlsx(file, rows);
         } else if (n >= 2 && head[0] == 'M' && head[1] == 'Z') {
             throw new Refused("servicedata.file.executable", 0);
-        } else if (n >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && head[2] == 0x11 && (head[3] & 0xFF) == 0xE0) {
+        } else if (n >= 4
+                && (head[0] & 0xFF) == 0xD0
+                && (head[1] & 0xFF) == 0xCF
+                && head[2] == 0x11
+                && (head[3] & 0xFF) == 0xE0) {
             throw new Refused("servicedata.file.xls", 0);
         } else {
             readCsv(file, rows);
@@ -106,7 +110,10 @@ public final class UploadedTable {
             if (utf16(sample)) {
                 throw new Refused("servicedata.file.utf16", 0);
             }
-            boolean bom = sample.length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF;
+            boolean bom = sample.length >= 3
+                    && (sample[0] & 0xFF) == 0xEF
+                    && (sample[1] & 0xFF) == 0xBB
+                    && (sample[2] & 0xFF) == 0xBF;
             for (int i = 0; i < Math.min(sample.length, 4096); i++) {
                 if (sample[i] == 0) {
                     throw new Refused("servicedata.file.binary", 0);
@@ -116,8 +123,13 @@ public final class UploadedTable {
                 in.skipNBytes(3);
             }
             Charset charset = bom || isUtf8(sample) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-            Reader reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
+            Reader reader = new BufferedReader(
+                    new InputStreamReader(
+                            in,
+                            charset.newDecoder()
+                                    .onMalformedInput(CodingErrorAction.REPORT)
+                                    .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                    64 * 1024);
             reader.mark(SNIFF);
             String first = firstLine(reader);
             // Excel's "sep=;" line names the delimiter and is no part of the table.
@@ -126,9 +138,13 @@ public final class UploadedTable {
             reader.reset();
             int skipped = sepLine ? skipLine(reader) : 0;
             int line = 0;
-            try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true).allowUnclosedQuote(false)
+            try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                    .fieldSeparator(delimiter)
+                    .skipEmptyLines(true)
+                    .allowUnclosedQuote(false)
                     .trimWhitespacesAroundQuotes(true)
-                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .ofCsvRecord(reader)) {
                 for (CsvRecord record : csv) {
                     line = (int) record.getStartingLineNumber() + skipped;
@@ -177,8 +193,9 @@ public final class UploadedTable {
      * NUL byte beside nearly every character.
      */
     private static boolean utf16(byte[] sample) {
-        if (sample.length >= 2 && ((sample[0] & 0xFF) == 0xFF && (sample[1] & 0xFF) == 0xFE
-                || (sample[0] & 0xFF) == 0xFE && (sample[1] & 0xFF) == 0xFF)) {
+        if (sample.length >= 2
+                && ((sample[0] & 0xFF) == 0xFF && (sample[1] & 0xFF) == 0xFE
+                        || (sample[0] & 0xFF) == 0xFE && (sample[1] & 0xFF) == 0xFF)) {
             return true;
         }
         int pairs = Math.min(sample.length, 4096) / 2;
@@ -219,7 +236,9 @@ public final class UploadedTable {
             end--;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(sample, 0, end));
             return true;
         } catch (CharacterCodingException e) {
@@ -299,7 +318,10 @@ public final class UploadedTable {
     private static boolean bomb(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String text = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (text.contains("zip bomb") || text.contains("entry size") || text.contains("file count") || text.contains("max_file_count")) {
+            if (text.contains("zip bomb")
+                    || text.contains("entry size")
+                    || text.contains("file count")
+                    || text.contains("max_file_count")) {
                 return true;
             }
         }
@@ -342,7 +364,7 @@ public final class UploadedTable {
                 case "v", "t" -> {
                     collecting = true;
                 }
-                default -> { }
+                default -> {}
             }
         }
 
@@ -370,7 +392,7 @@ public final class UploadedTable {
                         throw new RowsFailed(e);
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
 
@@ -378,7 +400,9 @@ public final class UploadedTable {
             String raw = text.toString();
             if ("s".equals(type)) {
                 try {
-                    return strings.getItemAt(Integer.parseInt(raw.trim())).getString().trim();
+                    return strings.getItemAt(Integer.parseInt(raw.trim()))
+                            .getString()
+                            .trim();
                 } catch (RuntimeException e) {
                     return "";
                 }

@@ -26,6 +26,7 @@ class WebConfiguration {
     /** Counts an upload's bytes under Tomcat's multipart parsing, for bodies of no announced length (UploadLimitFilter). */
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> uploadCounting() {
-        return factory -> factory.addContextCustomizers(context -> context.getPipeline().addValve(new UploadCounter.Valve()));
+        return factory ->
+                factory.addContextCustomizers(context -> context.getPipeline().addValve(new UploadCounter.Valve()));
     }
 }

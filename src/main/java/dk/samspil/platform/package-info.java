@@ -4,6 +4,7 @@
  * the column headings every import accepts and the limits of its reports); unguessable tokens ({@code Tokens}), local
  * redirect paths and the one {@code RuleViolation}. It holds no domain logic.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN,
+@org.springframework.modulith.ApplicationModule(
+        type = org.springframework.modulith.ApplicationModule.Type.OPEN,
         allowedDependencies = {})
 package dk.samspil.platform;

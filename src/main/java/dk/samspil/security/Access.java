@@ -17,7 +17,8 @@ public class Access {
 
     public void require(boolean allowed, SamspilPrincipal user, String target) {
         if (!allowed) {
-            auditLog.record(user == null ? null : user.getUsername(), AuditLog.ACCESS_REFUSED, target, currentRequest());
+            auditLog.record(
+                    user == null ? null : user.getUsername(), AuditLog.ACCESS_REFUSED, target, currentRequest());
             throw new AccessRefusedException(target);
         }
     }

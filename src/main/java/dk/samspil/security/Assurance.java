@@ -5,7 +5,10 @@ import java.util.Map;
 
 /** NSIS assurance levels, lowest first; {@link #NONE} when the provider states none. */
 enum Assurance {
-    NONE, LOW, SUBSTANTIAL, HIGH;
+    NONE,
+    LOW,
+    SUBSTANTIAL,
+    HIGH;
 
     /** The level a token states in {@code loa} (NemLog-in) or else {@code acr}. */
     static Assurance of(Map<String, Object> claims) {

@@ -20,7 +20,8 @@ class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     private static final Pattern DOWNLOAD = Pattern.compile(".*\\.(csv|xlsx|pptx|pdf|docx|ics)$");
     private static final Pattern CHANGE = Pattern.compile("^/(admin|klynger|kommune)/.*");
     /** Already audited in their own words (USER_INVITED, USER_ROLE_CHANGED, ...). */
-    private static final Pattern AUDITED_ELSEWHERE = Pattern.compile("^/(admin/brugere|klynger/[0-9]+/koordinatorer|klynger/[0-9]+/medlemmer/[0-9]+/konto).*");
+    private static final Pattern AUDITED_ELSEWHERE =
+            Pattern.compile("^/(admin/brugere|klynger/[0-9]+/koordinatorer|klynger/[0-9]+/medlemmer/[0-9]+/konto).*");
 
     private final AuditLog auditLog;
 
@@ -34,15 +35,21 @@ class AuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
         if (failure != null || request.getUserPrincipal() == null) {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         int status = response.getStatus();
-        if ("GET".equals(request.getMethod()) && status == 200 && DOWNLOAD.matcher(path).matches()) {
+        if ("GET".equals(request.getMethod())
+                && status == 200
+                && DOWNLOAD.matcher(path).matches()) {
             auditLog.record(request.getUserPrincipal().getName(), AuditLog.DOWNLOAD, path, request);
-        } else if ("POST".equals(request.getMethod()) && status >= 300 && status < 400 && CHANGE.matcher(path).matches()
+        } else if ("POST".equals(request.getMethod())
+                && status >= 300
+                && status < 400
+                && CHANGE.matcher(path).matches()
                 && !AUDITED_ELSEWHERE.matcher(path).matches()) {
             auditLog.record(request.getUserPrincipal().getName(), AuditLog.CHANGE, path, request);
         }

@@ -34,20 +34,24 @@ public class AuditLog {
     }
 
     public void record(String username, String action, String target, String remoteAddress) {
-        jdbc.sql("INSERT INTO audit_log (username, action, target, remote_address, organisation) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "INSERT INTO audit_log (username, action, target, remote_address, organisation) VALUES (?, ?, ?, ?, ?)")
                 .params(truncate(username), action, truncate(target), remoteAddress, actingOrganisation())
                 .update();
     }
 
     /** The organisation of the signed-in user who acts, as {@code P:}, {@code C:} or {@code M:} and its key. */
     private static String actingOrganisation() {
-        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof SamspilPrincipal user)) {
             return null;
         }
-        return user.providerCode() != null ? "P:" + user.providerCode()
-                : user.clusterId() != null ? "C:" + user.clusterId()
-                : user.municipalityCode() != null ? "M:" + user.municipalityCode() : null;
+        return user.providerCode() != null
+                ? "P:" + user.providerCode()
+                : user.clusterId() != null
+                        ? "C:" + user.clusterId()
+                        : user.municipalityCode() != null ? "M:" + user.municipalityCode() : null;
     }
 
     private static String truncate(String value) {

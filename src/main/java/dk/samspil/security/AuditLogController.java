@@ -1,7 +1,7 @@
 package dk.samspil.security;
 
-import dk.samspil.platform.DanishFormat;
 import dk.samspil.office.Spreadsheets;
+import dk.samspil.platform.DanishFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class AuditLogController {
 
     static final String VIEW = "security/audit";
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final java.util.Locale DANISH = java.util.Locale.forLanguageTag("da");
 
     private final AuditTrail trail;
@@ -63,7 +64,8 @@ class AuditLogController {
         List<List<String>> rows = rows(result.hasErrors() ? List.of() : trail.export(auditFilter.filter()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
+                CSVPrinter printer = new CSVPrinter(
+                        writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
             writer.write('\uFEFF');
             for (List<String> row : rows) {
                 printer.printRecord(row.stream().map(Spreadsheets::neutralise).toList());
@@ -83,11 +85,21 @@ class AuditLogController {
 
     private List<List<String>> rows(List<AuditTrail.Entry> entries) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of(text("audit.col.at"), text("audit.col.who"), text("audit.col.action"), text("audit.col.target"),
-                text("audit.col.organisation"), text("audit.col.address")));
+        rows.add(List.of(
+                text("audit.col.at"),
+                text("audit.col.who"),
+                text("audit.col.action"),
+                text("audit.col.target"),
+                text("audit.col.organisation"),
+                text("audit.col.address")));
         for (AuditTrail.Entry e : entries) {
-            rows.add(List.of(DanishFormat.dateTime(e.at()), nonNull(e.username()), e.action(), nonNull(e.target()),
-                    nonNull(e.organisation()), nonNull(e.remoteAddress())));
+            rows.add(List.of(
+                    DanishFormat.dateTime(e.at()),
+                    nonNull(e.username()),
+                    e.action(),
+                    nonNull(e.target()),
+                    nonNull(e.organisation()),
+                    nonNull(e.remoteAddress())));
         }
         return rows;
     }
@@ -96,18 +108,27 @@ class AuditLogController {
         return ResponseEntity.ok()
                 .contentType(type)
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("revisionslog-" + LocalDate.now(DanishFormat.COPENHAGEN) + "." + extension, StandardCharsets.UTF_8)
-                        .build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(
+                                        "revisionslog-" + LocalDate.now(DanishFormat.COPENHAGEN) + "." + extension,
+                                        StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(bytes);
     }
 
     private static void check(AuditFilter filter, BindingResult result) {
-        if (!result.hasFieldErrors("fra") && !result.hasFieldErrors("til") && filter.getFra() != null
-                && filter.getTil() != null && filter.getTil().isBefore(filter.getFra())) {
+        if (!result.hasFieldErrors("fra")
+                && !result.hasFieldErrors("til")
+                && filter.getFra() != null
+                && filter.getTil() != null
+                && filter.getTil().isBefore(filter.getFra())) {
             result.rejectValue("til", "audit.to.beforeFrom");
         }
-        if (filter.getOrganisation() != null && !filter.getOrganisation().isEmpty()
+        if (filter.getOrganisation() != null
+                && !filter.getOrganisation().isEmpty()
                 && !filter.getOrganisation().matches("[PCM]:[A-Za-z0-9]{1,40}")) {
             result.rejectValue("organisation", "audit.organisation.invalid");
         }
@@ -126,10 +147,13 @@ class AuditLogController {
         private String hvem;
         private String hvad;
         private String organisation;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate fra;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate til;
+
         private int side = 1;
 
         AuditTrail.Filter filter() {
@@ -148,17 +172,52 @@ class AuditLogController {
             return query == null ? "" : query;
         }
 
-        public String getHvem() { return hvem; }
-        public void setHvem(String hvem) { this.hvem = hvem; }
-        public String getHvad() { return hvad; }
-        public void setHvad(String hvad) { this.hvad = hvad; }
-        public String getOrganisation() { return organisation; }
-        public void setOrganisation(String organisation) { this.organisation = organisation; }
-        public LocalDate getFra() { return fra; }
-        public void setFra(LocalDate fra) { this.fra = fra; }
-        public LocalDate getTil() { return til; }
-        public void setTil(LocalDate til) { this.til = til; }
-        public int getSide() { return side; }
-        public void setSide(int side) { this.side = side; }
+        public String getHvem() {
+            return hvem;
+        }
+
+        public void setHvem(String hvem) {
+            this.hvem = hvem;
+        }
+
+        public String getHvad() {
+            return hvad;
+        }
+
+        public void setHvad(String hvad) {
+            this.hvad = hvad;
+        }
+
+        public String getOrganisation() {
+            return organisation;
+        }
+
+        public void setOrganisation(String organisation) {
+            this.organisation = organisation;
+        }
+
+        public LocalDate getFra() {
+            return fra;
+        }
+
+        public void setFra(LocalDate fra) {
+            this.fra = fra;
+        }
+
+        public LocalDate getTil() {
+            return til;
+        }
+
+        public void setTil(LocalDate til) {
+            this.til = til;
+        }
+
+        public int getSide() {
+            return side;
+        }
+
+        public void setSide(int side) {
+            this.side = side;
+        }
     }
 }

@@ -22,7 +22,13 @@ class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    record Entry(long id, OffsetDateTime at, String username, String action, String target, String organisation,
+    record Entry(
+            long id,
+            OffsetDateTime at,
+            String username,
+            String action,
+            String target,
+            String organisation,
             String remoteAddress) {}
 
     record Page(List<Entry> entries, long total, int page, int pages) {}
@@ -32,8 +38,10 @@ class AuditTrail {
 
     Page page(Filter filter, int page) {
         Where where = where(filter);
-        long total = jdbc.sql("SELECT count(*) FROM audit_log" + where.sql()).params(where.params())
-                .query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM audit_log" + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(page, 1), pages);
         return new Page(entries(where, PAGE_SIZE, (current - 1) * PAGE_SIZE), total, current, pages);
@@ -45,7 +53,9 @@ class AuditTrail {
 
     /** The actions the log holds, for the filter's list. */
     List<String> actions() {
-        return jdbc.sql("SELECT DISTINCT action FROM audit_log ORDER BY action").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT action FROM audit_log ORDER BY action")
+                .query(String.class)
+                .list();
     }
 
     private List<Entry> entries(Where where, int limit, int offset) {
@@ -53,11 +63,16 @@ class AuditTrail {
         params.add(limit);
         params.add(offset);
         return jdbc.sql("""
-                        SELECT id, occurred_at, username, action, target, organisation, remote_address FROM audit_log"""
-                        + where.sql() + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
+                        SELECT id, occurred_at, username, action, target, organisation, remote_address FROM audit_log""" + where.sql() + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
                 .params(params)
-                .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .query((rs, n) -> new Entry(
+                        rs.getLong(1),
+                        rs.getObject(2, OffsetDateTime.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
                 .list();
     }
 
@@ -82,11 +97,16 @@ class AuditTrail {
         }
         if (filter.from() != null) {
             parts.add("occurred_at >= ?");
-            params.add(filter.from().atStartOfDay(dk.samspil.platform.DanishFormat.COPENHAGEN).toOffsetDateTime());
+            params.add(filter.from()
+                    .atStartOfDay(dk.samspil.platform.DanishFormat.COPENHAGEN)
+                    .toOffsetDateTime());
         }
         if (filter.to() != null) {
             parts.add("occurred_at < ?");
-            params.add(filter.to().plusDays(1).atStartOfDay(dk.samspil.platform.DanishFormat.COPENHAGEN).toOffsetDateTime());
+            params.add(filter.to()
+                    .plusDays(1)
+                    .atStartOfDay(dk.samspil.platform.DanishFormat.COPENHAGEN)
+                    .toOffsetDateTime());
         }
         return new Where(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), params);
     }

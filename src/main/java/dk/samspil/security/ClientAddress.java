@@ -20,8 +20,11 @@ public class ClientAddress {
     private final List<IpAddressMatcher> proxies;
 
     ClientAddress(SecuritySettings settings) {
-        this.proxies = settings.trustedProxies().stream().map(String::strip).filter(p -> !p.isEmpty())
-                .map(IpAddressMatcher::new).toList();
+        this.proxies = settings.trustedProxies().stream()
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .map(IpAddressMatcher::new)
+                .toList();
     }
 
     public String of(HttpServletRequest request) {
@@ -53,6 +56,8 @@ public class ClientAddress {
 
     /** An IP literal (never a host name, which would be looked up). */
     private static boolean isAddress(String value) {
-        return value != null && value.length() <= 45 && IP_LITERAL.matcher(value).matches();
+        return value != null
+                && value.length() <= 45
+                && IP_LITERAL.matcher(value).matches();
     }
 }

@@ -41,9 +41,14 @@ class CoordinatorInvitationController {
     }
 
     @PostMapping("/klynger/{clusterId}/koordinatorer")
-    String invite(@PathVariable long clusterId, @Valid @ModelAttribute CoordinatorForm coordinatorForm,
-            BindingResult result, @AuthenticationPrincipal SamspilPrincipal user, Model model,
-            HttpServletRequest request, RedirectAttributes redirect) {
+    String invite(
+            @PathVariable long clusterId,
+            @Valid @ModelAttribute CoordinatorForm coordinatorForm,
+            BindingResult result,
+            @AuthenticationPrincipal SamspilPrincipal user,
+            Model model,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         access.requireCluster(user, clusterId);
         if (!result.hasFieldErrors("email") && users.emailInUse(coordinatorForm.getEmail())) {
             result.rejectValue("email", "users.email.inUse");
@@ -51,16 +56,26 @@ class CoordinatorInvitationController {
         if (result.hasErrors()) {
             return view(clusterId, model);
         }
-        users.invite(coordinatorForm.getEmail(), coordinatorForm.getName(), Role.COORDINATOR, "C:" + clusterId,
-                user.getUsername(), request.getRemoteAddr());
+        users.invite(
+                coordinatorForm.getEmail(),
+                coordinatorForm.getName(),
+                Role.COORDINATOR,
+                "C:" + clusterId,
+                user.getUsername(),
+                request.getRemoteAddr());
         redirect.addFlashAttribute("saved", true);
         return "redirect:/klynger/" + clusterId + "/koordinatorer/ny";
     }
 
     private String view(long clusterId, Model model) {
         model.addAttribute("clusterId", clusterId);
-        model.addAttribute("clusterName", jdbc.sql("SELECT name FROM cluster WHERE id = ?").param(clusterId)
-                .query(String.class).optional().orElseThrow(() -> new AccessRefusedException("cluster:" + clusterId)));
+        model.addAttribute(
+                "clusterName",
+                jdbc.sql("SELECT name FROM cluster WHERE id = ?")
+                        .param(clusterId)
+                        .query(String.class)
+                        .optional()
+                        .orElseThrow(() -> new AccessRefusedException("cluster:" + clusterId)));
         return VIEW;
     }
 
@@ -74,9 +89,20 @@ class CoordinatorInvitationController {
         @Size(max = 200, message = "{users.name.length}")
         private String name;
 
-        public String getEmail() { return email; }
-        public void setEmail(String email) { this.email = email; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
     }
 }

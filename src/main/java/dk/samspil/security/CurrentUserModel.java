@@ -25,14 +25,17 @@ class CurrentUserModel implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
         if (page == null) {
             return; // a body written by the handler itself: no page
         }
         // The layout marks the menu item of the current page (not on a redirect, which would add it to the address).
         String view = page.getViewName();
         if (view == null || !view.startsWith("redirect:")) {
-            page.addObject("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
+            page.addObject(
+                    "currentPath",
+                    request.getRequestURI().substring(request.getContextPath().length()));
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SamspilPrincipal user) {

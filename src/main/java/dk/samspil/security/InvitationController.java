@@ -26,22 +26,29 @@ class InvitationController {
 
     @GetMapping("/invitation/{token}")
     String show(@PathVariable String token, Model model) {
-        return invitations.usernameFor(token).map(username -> {
-            model.addAttribute("username", username);
-            model.addAttribute("token", token);
-            model.addAttribute("passwordForm", new PasswordForm());
-            return VIEW;
-        }).orElse(INVALID_VIEW);
+        return invitations
+                .usernameFor(token)
+                .map(username -> {
+                    model.addAttribute("username", username);
+                    model.addAttribute("token", token);
+                    model.addAttribute("passwordForm", new PasswordForm());
+                    return VIEW;
+                })
+                .orElse(INVALID_VIEW);
     }
 
     @PostMapping("/invitation/{token}")
-    String accept(@PathVariable String token, @Valid @ModelAttribute PasswordForm passwordForm, BindingResult result,
+    String accept(
+            @PathVariable String token,
+            @Valid @ModelAttribute PasswordForm passwordForm,
+            BindingResult result,
             Model model) {
         var username = invitations.usernameFor(token);
         if (username.isEmpty()) {
             return INVALID_VIEW;
         }
-        if (!result.hasFieldErrors("repeat") && passwordForm.getPassword() != null
+        if (!result.hasFieldErrors("repeat")
+                && passwordForm.getPassword() != null
                 && !passwordForm.getPassword().equals(passwordForm.getRepeat())) {
             result.rejectValue("repeat", "invitation.password.mismatch");
         }
@@ -61,9 +68,20 @@ class InvitationController {
         @NotBlank(message = "{invitation.repeat.required}")
         private String repeat;
 
-        public String getPassword() { return password; }
-        public void setPassword(String password) { this.password = password; }
-        public String getRepeat() { return repeat; }
-        public void setRepeat(String repeat) { this.repeat = repeat; }
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getRepeat() {
+            return repeat;
+        }
+
+        public void setRepeat(String repeat) {
+            this.repeat = repeat;
+        }
     }
 }

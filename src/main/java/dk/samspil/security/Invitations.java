@@ -82,8 +82,7 @@ public class Invitations {
         String normalised = email.trim().toLowerCase(Locale.ROOT);
         return jdbc.sql("""
                         UPDATE app_user SET municipality_code = ?
-                        WHERE (lower(email) = ? OR username = ?) AND role = 'MUNICIPALITY' AND municipality_code IS NULL""")
-                .params(municipalityCode, normalised, normalised).update() > 0;
+                        WHERE (lower(email) = ? OR username = ?) AND role = 'MUNICIPALITY' AND municipality_code IS NULL""").params(municipalityCode, normalised, normalised).update() > 0;
     }
 
     /**
@@ -107,8 +106,15 @@ public class Invitations {
         return jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, display_name, email, role, municipality_code, enabled)
                         VALUES (?, ?, ?, ?, ?, ?, FALSE) RETURNING id""")
-                .params(normalisedEmail, NO_PASSWORD, displayName.strip(), normalisedEmail, role.name(), municipalityCode)
-                .query(Long.class).single();
+                .params(
+                        normalisedEmail,
+                        NO_PASSWORD,
+                        displayName.strip(),
+                        normalisedEmail,
+                        role.name(),
+                        municipalityCode)
+                .query(Long.class)
+                .single();
     }
 
     private Optional<Invited> existing(String normalisedEmail) {
@@ -134,7 +140,9 @@ public class Invitations {
         return jdbc.sql("""
                         SELECT u.username FROM user_invitation i JOIN app_user u ON u.id = i.user_id
                         WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > now() AND u.password_hash = ?""")
-                .params(Tokens.hash(token), NO_PASSWORD).query(String.class).optional();
+                .params(Tokens.hash(token), NO_PASSWORD)
+                .query(String.class)
+                .optional();
     }
 
     /**
@@ -146,11 +154,15 @@ public class Invitations {
         if (!Tokens.wellFormed(token)) {
             return false;
         }
-        Optional<Long> userId = jdbc.sql("""
+        Optional<Long> userId =
+                jdbc.sql("""
                         UPDATE user_invitation SET used_at = now()
-                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > now() RETURNING user_id""")
-                .param(Tokens.hash(token)).query(Long.class).optional();
-        return userId.filter(id -> jdbc.sql("UPDATE app_user SET password_hash = ?, enabled = TRUE WHERE id = ? AND password_hash = ?")
-                .params(passwords.encode(password), id, NO_PASSWORD).update() == 1).isPresent();
+                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > now() RETURNING user_id""").param(Tokens.hash(token)).query(Long.class).optional();
+        return userId.filter(id -> jdbc.sql(
+                                        "UPDATE app_user SET password_hash = ?, enabled = TRUE WHERE id = ? AND password_hash = ?")
+                                .params(passwords.encode(password), id, NO_PASSWORD)
+                                .update()
+                        == 1)
+                .isPresent();
     }
 }

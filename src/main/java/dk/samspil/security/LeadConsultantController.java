@@ -49,8 +49,12 @@ class LeadConsultantController {
     }
 
     @PostMapping(BASE)
-    String invite(@Valid @ModelAttribute("coordinatorForm") CoordinatorInvitationController.CoordinatorForm form,
-            BindingResult result, @AuthenticationPrincipal SamspilPrincipal user, Model model, HttpServletRequest request,
+    String invite(
+            @Valid @ModelAttribute("coordinatorForm") CoordinatorInvitationController.CoordinatorForm form,
+            BindingResult result,
+            @AuthenticationPrincipal SamspilPrincipal user,
+            Model model,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         requireLead(user);
         if (!result.hasFieldErrors("email") && users.emailInUse(form.getEmail())) {
@@ -59,14 +63,22 @@ class LeadConsultantController {
         if (result.hasErrors()) {
             return form(user, model);
         }
-        users.invite(form.getEmail(), form.getName(), Role.CONSULTANT, "P:" + user.providerCode(), user.getUsername(),
+        users.invite(
+                form.getEmail(),
+                form.getName(),
+                Role.CONSULTANT,
+                "P:" + user.providerCode(),
+                user.getUsername(),
                 clientAddress.of(request));
         redirect.addFlashAttribute("saved", "users.invited");
         return "redirect:" + BASE;
     }
 
     @PostMapping(BASE + "/{id}/deaktiver")
-    String deactivate(@PathVariable long id, @AuthenticationPrincipal SamspilPrincipal user, HttpServletRequest request,
+    String deactivate(
+            @PathVariable long id,
+            @AuthenticationPrincipal SamspilPrincipal user,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         requireOwnConsultant(user, id);
         if (id == user.id()) {
@@ -79,7 +91,10 @@ class LeadConsultantController {
     }
 
     @PostMapping(BASE + "/{id}/aktiver")
-    String reactivate(@PathVariable long id, @AuthenticationPrincipal SamspilPrincipal user, HttpServletRequest request,
+    String reactivate(
+            @PathVariable long id,
+            @AuthenticationPrincipal SamspilPrincipal user,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         requireOwnConsultant(user, id);
         users.reactivate(id, user.getUsername(), clientAddress.of(request));
@@ -89,8 +104,12 @@ class LeadConsultantController {
 
     /** Names the consultant lead, or (sent with {@code lead=false}) no longer lead; a lead cannot step down alone. */
     @PostMapping(BASE + "/{id}/leder")
-    String lead(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean lead,
-            @AuthenticationPrincipal SamspilPrincipal user, HttpServletRequest request, RedirectAttributes redirect) {
+    String lead(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean lead,
+            @AuthenticationPrincipal SamspilPrincipal user,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         requireOwnConsultant(user, id);
         if (!lead && id == user.id()) {
             redirect.addFlashAttribute("refused", "provider.lead.self");
@@ -107,13 +126,15 @@ class LeadConsultantController {
     }
 
     private void requireLead(SamspilPrincipal user) {
-        access.require(user != null && user.is(Role.CONSULTANT) && user.providerCode() != null && users.isLead(user.id()),
-                user, "provider-consultants");
+        access.require(
+                user != null && user.is(Role.CONSULTANT) && user.providerCode() != null && users.isLead(user.id()),
+                user,
+                "provider-consultants");
     }
 
     private void requireOwnConsultant(SamspilPrincipal user, long id) {
         requireLead(user);
-        access.require(users.consultantsOf(user.providerCode()).stream().anyMatch(c -> c.id() == id), user, "user:" + id);
+        access.require(
+                users.consultantsOf(user.providerCode()).stream().anyMatch(c -> c.id() == id), user, "user:" + id);
     }
-
 }

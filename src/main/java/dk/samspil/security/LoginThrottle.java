@@ -41,7 +41,8 @@ class LoginThrottle extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !("POST".equals(request.getMethod()) && "/login".equals(path)) && !path.startsWith(WORK_IDENTITY_CALLBACK);
+        return !("POST".equals(request.getMethod()) && "/login".equals(path))
+                && !path.startsWith(WORK_IDENTITY_CALLBACK);
     }
 
     @Override
@@ -61,10 +62,14 @@ class LoginThrottle extends OncePerRequestFilter {
     boolean held(String username, String address) {
         OffsetDateTime now = OffsetDateTime.now();
         if (username != null && address != null && signedInBefore(username, address)) {
-            return waiting(failures("username = ? AND remote_address = ?", username, address), settings.maxFailuresPerUser(), now);
+            return waiting(
+                    failures("username = ? AND remote_address = ?", username, address),
+                    settings.maxFailuresPerUser(),
+                    now);
         }
         return (username != null && waiting(failures("username = ?", username), settings.maxFailuresPerUser(), now))
-                || (address != null && waiting(failures("remote_address = ?", address), settings.maxFailuresPerAddress(), now));
+                || (address != null
+                        && waiting(failures("remote_address = ?", address), settings.maxFailuresPerAddress(), now));
     }
 
     private record Failures(int count, OffsetDateTime last) {}
@@ -83,7 +88,8 @@ class LoginThrottle extends OncePerRequestFilter {
 
     private Failures failures(String condition, Object... values) {
         // condition is one of the constants above, never user input
-        return jdbc.sql("SELECT count(*), max(occurred_at) FROM audit_log WHERE action = ? AND occurred_at > ? AND " + condition)
+        return jdbc.sql("SELECT count(*), max(occurred_at) FROM audit_log WHERE action = ? AND occurred_at > ? AND "
+                        + condition)
                 .params(params(AuditLog.SIGN_IN_FAILED, OffsetDateTime.now().minus(settings.throttleWindow()), values))
                 .query((rs, n) -> new Failures(rs.getInt(1), rs.getObject(2, OffsetDateTime.class)))
                 .single();
@@ -94,7 +100,8 @@ class LoginThrottle extends OncePerRequestFilter {
                         SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = ? AND username = ? AND occurred_at > ?
                                        AND remote_address = ?)""")
                 .params(AuditLog.SIGN_IN, username, OffsetDateTime.now().minus(KNOWN_FOR), address)
-                .query(Boolean.class).single();
+                .query(Boolean.class)
+                .single();
     }
 
     private static Object[] params(Object first, Object second, Object... rest) {

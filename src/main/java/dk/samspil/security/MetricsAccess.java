@@ -24,15 +24,18 @@ final class MetricsAccess implements AuthorizationManager<RequestAuthorizationCo
     }
 
     @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-            RequestAuthorizationContext context) {
+    public AuthorizationResult authorize(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         return new AuthorizationDecision(scraper(context.getRequest().getHeader("Authorization"))
                 || authentication.get().getAuthorities().stream()
                         .anyMatch(granted -> ("ROLE_" + Role.ADMIN.name()).equals(granted.getAuthority())));
     }
 
     private boolean scraper(String header) {
-        return token != null && header != null && header.startsWith(BEARER)
-                && MessageDigest.isEqual(token, header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8));
+        return token != null
+                && header != null
+                && header.startsWith(BEARER)
+                && MessageDigest.isEqual(
+                        token, header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -40,7 +40,8 @@ class OwnSessionsController {
     }
 
     /** One session in the list. {@code handle} names it in the page's forms. */
-    record SessionView(String handle, String createdAt, String lastUsedAt, String browser, String system, boolean current) {}
+    record SessionView(
+            String handle, String createdAt, String lastUsedAt, String browser, String system, boolean current) {}
 
     @GetMapping("/konto/sessioner")
     String list(@AuthenticationPrincipal SamspilPrincipal user, HttpServletRequest request, Model model) {
@@ -48,9 +49,13 @@ class OwnSessionsController {
         List<SessionView> views = own(user).values().stream()
                 .sorted(Comparator.comparing((Session s) -> !s.getId().equals(current))
                         .thenComparing(Session::getLastAccessedTime, Comparator.reverseOrder()))
-                .map(s -> new SessionView(handle(s.getId()), DanishFormat.dateTime(s.getCreationTime()),
-                        DanishFormat.dateTime(s.getLastAccessedTime()), browser(s.getAttribute(USER_AGENT)),
-                        system(s.getAttribute(USER_AGENT)), s.getId().equals(current)))
+                .map(s -> new SessionView(
+                        handle(s.getId()),
+                        DanishFormat.dateTime(s.getCreationTime()),
+                        DanishFormat.dateTime(s.getLastAccessedTime()),
+                        browser(s.getAttribute(USER_AGENT)),
+                        system(s.getAttribute(USER_AGENT)),
+                        s.getId().equals(current)))
                 .toList();
         model.addAttribute("sessions", views);
         model.addAttribute("others", views.stream().filter(v -> !v.current()).count());
@@ -58,19 +63,27 @@ class OwnSessionsController {
     }
 
     @PostMapping("/konto/sessioner/{handle}/afslut")
-    String end(@PathVariable String handle, @AuthenticationPrincipal SamspilPrincipal user, HttpServletRequest request,
+    String end(
+            @PathVariable String handle,
+            @AuthenticationPrincipal SamspilPrincipal user,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         String current = currentId(request);
-        own(user).keySet().stream().filter(id -> !id.equals(current) && handle(id).equals(handle)).findFirst()
-                .ifPresentOrElse(id -> {
-                    sessions.deleteById(id);
-                    redirect.addFlashAttribute("notice", "account.sessions.ended");
-                }, () -> redirect.addFlashAttribute("notice", "account.sessions.gone"));
+        own(user).keySet().stream()
+                .filter(id -> !id.equals(current) && handle(id).equals(handle))
+                .findFirst()
+                .ifPresentOrElse(
+                        id -> {
+                            sessions.deleteById(id);
+                            redirect.addFlashAttribute("notice", "account.sessions.ended");
+                        },
+                        () -> redirect.addFlashAttribute("notice", "account.sessions.gone"));
         return "redirect:/konto/sessioner";
     }
 
     @PostMapping("/konto/sessioner/afslut-andre")
-    String endOthers(@AuthenticationPrincipal SamspilPrincipal user, HttpServletRequest request, RedirectAttributes redirect) {
+    String endOthers(
+            @AuthenticationPrincipal SamspilPrincipal user, HttpServletRequest request, RedirectAttributes redirect) {
         String current = currentId(request);
         own(user).keySet().stream().filter(id -> !id.equals(current)).forEach(sessions::deleteById);
         redirect.addFlashAttribute("notice", "account.sessions.endedOthers");
@@ -108,12 +121,15 @@ class OwnSessionsController {
         if (!(userAgent instanceof String agent)) {
             return null;
         }
-        return agent.contains("Edg/") ? "Edge"
-                : agent.contains("OPR/") ? "Opera"
-                : agent.contains("Firefox/") ? "Firefox"
-                : agent.contains("Chrome/") || agent.contains("Chromium/") ? "Chrome"
-                : agent.contains("Safari/") ? "Safari"
-                : null;
+        return agent.contains("Edg/")
+                ? "Edge"
+                : agent.contains("OPR/")
+                        ? "Opera"
+                        : agent.contains("Firefox/")
+                                ? "Firefox"
+                                : agent.contains("Chrome/") || agent.contains("Chromium/")
+                                        ? "Chrome"
+                                        : agent.contains("Safari/") ? "Safari" : null;
     }
 
     /** The operating system from a User-Agent, for the well-known ones only. */
@@ -121,11 +137,12 @@ class OwnSessionsController {
         if (!(userAgent instanceof String agent)) {
             return null;
         }
-        return agent.contains("Windows") ? "Windows"
-                : agent.contains("iPhone") || agent.contains("iPad") ? "iOS"
-                : agent.contains("Android") ? "Android"
-                : agent.contains("Mac OS X") ? "macOS"
-                : agent.contains("Linux") ? "Linux"
-                : null;
+        return agent.contains("Windows")
+                ? "Windows"
+                : agent.contains("iPhone") || agent.contains("iPad")
+                        ? "iOS"
+                        : agent.contains("Android")
+                                ? "Android"
+                                : agent.contains("Mac OS X") ? "macOS" : agent.contains("Linux") ? "Linux" : null;
     }
 }

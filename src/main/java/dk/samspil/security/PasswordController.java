@@ -41,7 +41,8 @@ class PasswordController {
 
     /** The same page whether the address is known or not. */
     @PostMapping("/glemt-adgangskode")
-    String requestReset(@Valid @ModelAttribute ForgotForm forgotForm, BindingResult result, HttpServletRequest request) {
+    String requestReset(
+            @Valid @ModelAttribute ForgotForm forgotForm, BindingResult result, HttpServletRequest request) {
         if (result.hasErrors()) {
             return FORGOT;
         }
@@ -51,17 +52,24 @@ class PasswordController {
 
     @GetMapping("/nulstil/{token}")
     String showReset(@PathVariable String token, Model model) {
-        return passwords.usernameFor(token).map(username -> {
-            model.addAttribute("username", username);
-            model.addAttribute("token", token);
-            model.addAttribute("passwordForm", new InvitationController.PasswordForm());
-            return RESET;
-        }).orElse(InvitationController.INVALID_VIEW);
+        return passwords
+                .usernameFor(token)
+                .map(username -> {
+                    model.addAttribute("username", username);
+                    model.addAttribute("token", token);
+                    model.addAttribute("passwordForm", new InvitationController.PasswordForm());
+                    return RESET;
+                })
+                .orElse(InvitationController.INVALID_VIEW);
     }
 
     @PostMapping("/nulstil/{token}")
-    String reset(@PathVariable String token, @Valid @ModelAttribute("passwordForm") InvitationController.PasswordForm form,
-            BindingResult result, Model model, HttpServletRequest request) {
+    String reset(
+            @PathVariable String token,
+            @Valid @ModelAttribute("passwordForm") InvitationController.PasswordForm form,
+            BindingResult result,
+            Model model,
+            HttpServletRequest request) {
         var username = passwords.usernameFor(token);
         if (username.isEmpty()) {
             return InvitationController.INVALID_VIEW;
@@ -72,7 +80,8 @@ class PasswordController {
             return RESET;
         }
         return passwords.reset(token, form.getPassword(), request.getRemoteAddr())
-                ? "redirect:/login?reset" : InvitationController.INVALID_VIEW;
+                ? "redirect:/login?reset"
+                : InvitationController.INVALID_VIEW;
     }
 
     @GetMapping("/konto")
@@ -83,8 +92,13 @@ class PasswordController {
     }
 
     @PostMapping("/konto/adgangskode")
-    String change(@Valid @ModelAttribute ChangeForm changeForm, BindingResult result, Model model,
-            @AuthenticationPrincipal SamspilPrincipal user, HttpServletRequest request, RedirectAttributes redirect) {
+    String change(
+            @Valid @ModelAttribute ChangeForm changeForm,
+            BindingResult result,
+            Model model,
+            @AuthenticationPrincipal SamspilPrincipal user,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         if (!result.hasFieldErrors("current") && !passwords.matches(user.id(), changeForm.getCurrent())) {
             result.rejectValue("current", "account.current.wrong");
         }
@@ -100,7 +114,9 @@ class PasswordController {
 
     /** Adds the mismatch error; true when the form has any error. */
     private static boolean mismatch(InvitationController.PasswordForm form, BindingResult result) {
-        if (!result.hasFieldErrors("repeat") && form.getPassword() != null && !form.getPassword().equals(form.getRepeat())) {
+        if (!result.hasFieldErrors("repeat")
+                && form.getPassword() != null
+                && !form.getPassword().equals(form.getRepeat())) {
             result.rejectValue("repeat", "invitation.password.mismatch");
         }
         return result.hasErrors();
@@ -111,15 +127,25 @@ class PasswordController {
         @Size(max = 320, message = "{users.email.invalid}")
         private String email;
 
-        public String getEmail() { return email; }
-        public void setEmail(String email) { this.email = email; }
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
     }
 
     static class ChangeForm extends InvitationController.PasswordForm {
         @NotBlank(message = "{account.current.required}")
         private String current;
 
-        public String getCurrent() { return current; }
-        public void setCurrent(String current) { this.current = current; }
+        public String getCurrent() {
+            return current;
+        }
+
+        public void setCurrent(String current) {
+            this.current = current;
+        }
     }
 }

@@ -2,8 +2,8 @@ package dk.samspil.security;
 
 import dk.samspil.mail.Outbox;
 import dk.samspil.platform.Tokens;
-import java.time.OffsetDateTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,6 +27,7 @@ class Passwords {
     static final int MAILS_PER_CLIENT_PER_HOUR = 10;
     /** The audit targets of a reset request: a mail was sent, the address is unknown, or a mail was held back. */
     static final String SENT = "known";
+
     static final String UNKNOWN = "unknown";
     static final String THROTTLED = "throttled";
 
@@ -37,7 +38,12 @@ class Passwords {
     private final AuditLog auditLog;
     private final SecuritySettings settings;
 
-    Passwords(JdbcClient jdbc, PasswordEncoder encoder, Outbox outbox, UserMails mails, AuditLog auditLog,
+    Passwords(
+            JdbcClient jdbc,
+            PasswordEncoder encoder,
+            Outbox outbox,
+            UserMails mails,
+            AuditLog auditLog,
             SecuritySettings settings) {
         this.jdbc = jdbc;
         this.encoder = encoder;
@@ -64,10 +70,14 @@ class Passwords {
                 .optional();
         String token = Tokens.newToken();
         String hash = Tokens.hash(token);
-        var mail = mails.passwordReset(normalised.isEmpty() ? "ukendt@invalid" : normalised,
-                account.map(Account::displayName).orElse(""), token, settings.passwordResetValidity().toMinutes());
+        var mail = mails.passwordReset(
+                normalised.isEmpty() ? "ukendt@invalid" : normalised,
+                account.map(Account::displayName).orElse(""),
+                token,
+                settings.passwordResetValidity().toMinutes());
         boolean throttled = throttled(normalised, from);
-        auditLog.record(normalised, PASSWORD_RESET_REQUESTED, account.isEmpty() ? UNKNOWN : throttled ? THROTTLED : SENT, from);
+        auditLog.record(
+                normalised, PASSWORD_RESET_REQUESTED, account.isEmpty() ? UNKNOWN : throttled ? THROTTLED : SENT, from);
         account.filter(user -> !throttled).ifPresent(user -> {
             jdbc.sql("INSERT INTO password_reset (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
                     .params(hash, user.id(), OffsetDateTime.now().plus(settings.passwordResetValidity()))
@@ -84,10 +94,16 @@ class Passwords {
         OffsetDateTime hourAgo = OffsetDateTime.now().minusHours(1);
         int toAddress = jdbc.sql("""
                         SELECT count(*) FROM audit_log WHERE action = ? AND username = ? AND target = ? AND occurred_at > ?""")
-                .params(PASSWORD_RESET_REQUESTED, normalisedEmail, SENT, hourAgo).query(Integer.class).single();
-        int fromClient = from == null ? 0 : jdbc.sql("""
+                .params(PASSWORD_RESET_REQUESTED, normalisedEmail, SENT, hourAgo)
+                .query(Integer.class)
+                .single();
+        int fromClient = from == null
+                ? 0
+                : jdbc.sql("""
                         SELECT count(*) FROM audit_log WHERE action = ? AND remote_address = ? AND target = ? AND occurred_at > ?""")
-                .params(PASSWORD_RESET_REQUESTED, from, SENT, hourAgo).query(Integer.class).single();
+                        .params(PASSWORD_RESET_REQUESTED, from, SENT, hourAgo)
+                        .query(Integer.class)
+                        .single();
         return toAddress >= MAILS_PER_ADDRESS_PER_HOUR || fromClient >= MAILS_PER_CLIENT_PER_HOUR;
     }
 
@@ -99,8 +115,7 @@ class Passwords {
         return jdbc.sql("""
                         SELECT u.username FROM password_reset r JOIN app_user u ON u.id = r.user_id
                         WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > now()
-                          AND u.deactivated_at IS NULL""")
-                .param(Tokens.hash(token)).query(String.class).optional();
+                          AND u.deactivated_at IS NULL""").param(Tokens.hash(token)).query(String.class).optional();
     }
 
     /** Sets the new password and ends every session of the user; the link (and any other open one) is used up. */
@@ -109,12 +124,14 @@ class Passwords {
         if (usernameFor(token).isEmpty()) {
             return false;
         }
-        Optional<Long> userId = jdbc.sql("""
+        Optional<Long> userId =
+                jdbc.sql("""
                         UPDATE password_reset SET used_at = now()
-                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > now() RETURNING user_id""")
-                .param(Tokens.hash(token)).query(Long.class).optional();
+                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > now() RETURNING user_id""").param(Tokens.hash(token)).query(Long.class).optional();
         userId.ifPresent(id -> {
-            jdbc.sql("UPDATE password_reset SET used_at = now() WHERE user_id = ? AND used_at IS NULL").param(id).update();
+            jdbc.sql("UPDATE password_reset SET used_at = now() WHERE user_id = ? AND used_at IS NULL")
+                    .param(id)
+                    .update();
             String username = setPassword(id, password).username();
             auditLog.record(username, PASSWORD_RESET, null, from);
         });
@@ -123,8 +140,12 @@ class Passwords {
 
     /** Whether the password is the user's current one. */
     public boolean matches(long userId, String password) {
-        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?").param(userId).query(String.class).optional()
-                .map(hash -> encoder.matches(password, hash)).orElse(false);
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?")
+                .param(userId)
+                .query(String.class)
+                .optional()
+                .map(hash -> encoder.matches(password, hash))
+                .orElse(false);
     }
 
     /**
@@ -145,8 +166,8 @@ class Passwords {
                         UPDATE app_user SET password_hash = ?, enabled = TRUE, sessions_valid_from = now()
                         WHERE id = ? RETURNING username, sessions_valid_from""")
                 .params(encoder.encode(password), userId)
-                .query((rs, n) -> new Changed(rs.getString(1),
-                        rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new Changed(
+                        rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .single();
     }
 }

@@ -43,7 +43,9 @@ public class People {
         if (organisation == null || name.contains("(")) {
             return name;
         }
-        String of = municipality ? messages.getMessage("people.municipality", new Object[] {organisation}, DANISH) : organisation;
+        String of = municipality
+                ? messages.getMessage("people.municipality", new Object[] {organisation}, DANISH)
+                : organisation;
         return name + " (" + of + ")";
     }
 }

@@ -25,8 +25,16 @@ public sealed class SamspilPrincipal implements UserDetails, CredentialsContaine
     private final String municipalityCode;
     private final boolean enabled;
 
-    public SamspilPrincipal(long id, String username, String passwordHash, String displayName, Role role,
-            String providerCode, Long clusterId, String municipalityCode, boolean enabled) {
+    public SamspilPrincipal(
+            long id,
+            String username,
+            String passwordHash,
+            String displayName,
+            Role role,
+            String providerCode,
+            Long clusterId,
+            String municipalityCode,
+            boolean enabled) {
         this.id = id;
         this.username = username;
         this.passwordHash = passwordHash;
@@ -40,16 +48,41 @@ public sealed class SamspilPrincipal implements UserDetails, CredentialsContaine
 
     /** The same user, for a subclass that adds how they signed in. */
     SamspilPrincipal(SamspilPrincipal user) {
-        this(user.id, user.username, null, user.displayName, user.role, user.providerCode, user.clusterId,
-                user.municipalityCode, user.enabled);
+        this(
+                user.id,
+                user.username,
+                null,
+                user.displayName,
+                user.role,
+                user.providerCode,
+                user.clusterId,
+                user.municipalityCode,
+                user.enabled);
     }
 
-    public long id() { return id; }
-    public String displayName() { return displayName; }
-    public Role role() { return role; }
-    public String providerCode() { return providerCode; }
-    public Long clusterId() { return clusterId; }
-    public String municipalityCode() { return municipalityCode; }
+    public long id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public String providerCode() {
+        return providerCode;
+    }
+
+    public Long clusterId() {
+        return clusterId;
+    }
+
+    public String municipalityCode() {
+        return municipalityCode;
+    }
 
     public boolean is(Role candidate) {
         return role == candidate;
@@ -69,9 +102,20 @@ public sealed class SamspilPrincipal implements UserDetails, CredentialsContaine
         return List.of(new SimpleGrantedAuthority(role.authority()));
     }
 
-    @Override public String getPassword() { return passwordHash; }
-    @Override public String getUsername() { return username; }
-    @Override public boolean isEnabled() { return enabled; }
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
 
     @Override
     public void eraseCredentials() {

@@ -1,7 +1,7 @@
 package dk.samspil.security;
 
-import jakarta.servlet.http.HttpServletRequest;
 import dk.samspil.platform.LocalPaths;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -11,15 +11,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -35,7 +35,8 @@ import org.springframework.security.web.session.SessionManagementFilter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
@@ -48,12 +49,28 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     private static final String[] PUBLIC = {
-        "/", "/pakker", "/pakker/**", "/login", "/tilgaengelighed", "/error", "/actuator/health",
-        "/actuator/health/liveness", "/actuator/health/readiness",
-        "/invitation/**", "/kalender/feed/**", "/glemt-adgangskode", "/nulstil/**",
-        "/vendor/**", "/css/**", "/js/**", "/favicon.ico",
-        "/audit-godkendelse/**", "/referat/**",
-        "/oauth2/authorization/**", "/login/oauth2/code/**", "/login/afvist"
+        "/",
+        "/pakker",
+        "/pakker/**",
+        "/login",
+        "/tilgaengelighed",
+        "/error",
+        "/actuator/health",
+        "/actuator/health/liveness",
+        "/actuator/health/readiness",
+        "/invitation/**",
+        "/kalender/feed/**",
+        "/glemt-adgangskode",
+        "/nulstil/**",
+        "/vendor/**",
+        "/css/**",
+        "/js/**",
+        "/favicon.ico",
+        "/audit-godkendelse/**",
+        "/referat/**",
+        "/oauth2/authorization/**",
+        "/login/oauth2/code/**",
+        "/login/afvist"
     };
 
     @Bean
@@ -100,7 +117,8 @@ class SecurityConfiguration {
         return tokens;
     }
 
-    private static void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
+    private static void headers(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
             String contentSecurityPolicy) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .frameOptions(frame -> frame.deny())
@@ -110,9 +128,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuditLog auditLog, JdbcClient jdbc,
-            SecuritySettings settings, ClientAddress clientAddress, @Value("${samspil.metrics.token:}") String metricsToken,
-            ObjectProvider<ClientRegistrationRepository> workIdentityProviders, WorkIdentities workIdentities)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            AuditLog auditLog,
+            JdbcClient jdbc,
+            SecuritySettings settings,
+            ClientAddress clientAddress,
+            @Value("${samspil.metrics.token:}") String metricsToken,
+            ObjectProvider<ClientRegistrationRepository> workIdentityProviders,
+            WorkIdentities workIdentities)
             throws Exception {
         var askedPages = new HttpSessionRequestCache();
         AuthenticationSuccessHandler signedIn = (request, response, authentication) -> {
@@ -122,34 +146,40 @@ class SecurityConfiguration {
         };
         ClientRegistrationRepository providers = workIdentityProviders.getIfAvailable();
         if (providers != null) {
-            http.oauth2Login(login -> login
-                    .loginPage("/login")
+            http.oauth2Login(login -> login.loginPage("/login")
                     .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(workIdentities))
                     .successHandler(signedIn)
                     .failureHandler((request, response, exception) -> {
                         String code = exception instanceof OAuth2AuthenticationException refused
-                                ? refused.getError().getErrorCode() : "error";
+                                ? refused.getError().getErrorCode()
+                                : "error";
                         auditLog.record(null, AuditLog.SIGN_IN_FAILED, "oidc:" + code, request);
-                        response.sendRedirect(request.getContextPath() + "/login/afvist?aarsag=" + WorkIdentityRefusal.of(code).reason());
+                        response.sendRedirect(request.getContextPath() + "/login/afvist?aarsag="
+                                + WorkIdentityRefusal.of(code).reason());
                     }));
         }
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/actuator/prometheus").access(new MetricsAccess(metricsToken))
-                        .requestMatchers("/klynger/**").hasAnyRole(Role.ADMIN.name(), Role.COORDINATOR.name())
-                        .anyRequest().authenticated())
-                .formLogin(form -> form
-                        .loginPage("/login")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/prometheus")
+                        .access(new MetricsAccess(metricsToken))
+                        .requestMatchers("/klynger/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COORDINATOR.name())
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
                         .successHandler(signedIn)
                         .failureHandler((request, response, exception) -> {
-                            auditLog.record(LoginThrottle.normalise(request.getParameter("username")),
-                                    AuditLog.SIGN_IN_FAILED, null, request);
+                            auditLog.record(
+                                    LoginThrottle.normalise(request.getParameter("username")),
+                                    AuditLog.SIGN_IN_FAILED,
+                                    null,
+                                    request);
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
-                .logout(logout -> logout
-                        .logoutUrl("/logout")
+                .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessHandler(signedOut(providers))
                         .invalidateHttpSession(true)
                         .clearAuthentication(true)
@@ -161,14 +191,19 @@ class SecurityConfiguration {
                         }))
                 .requestCache(cache -> cache.requestCache(askedPages))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(relativeLoginPage())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(relativeLoginPage())
                         .accessDeniedHandler((request, response, denied) -> {
-                            auditLog.record(username(request), AuditLog.ACCESS_REFUSED, request.getRequestURI(), request);
+                            auditLog.record(
+                                    username(request), AuditLog.ACCESS_REFUSED, request.getRequestURI(), request);
                             response.sendError(403);
                         }))
                 .headers(headers -> headers(headers, contentSecurityPolicy(providers)))
-                .addFilterBefore(new LoginThrottle(jdbc, auditLog, settings, clientAddress), OAuth2LoginAuthenticationFilter.class)
-                .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class)
+                .addFilterBefore(
+                        new LoginThrottle(jdbc, auditLog, settings, clientAddress),
+                        OAuth2LoginAuthenticationFilter.class)
+                .addFilterAfter(
+                        new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SessionManagementFilter.class)
                 .addFilterAfter(new SessionCheck(jdbc, auditLog), SessionManagementFilter.class);
         return http.build();
     }
@@ -199,15 +234,19 @@ class SecurityConfiguration {
         }
         var origins = new java.util.TreeSet<String>();
         for (Object registration : registrations) {
-            Object endSession = ((ClientRegistration) registration).getProviderDetails().getConfigurationMetadata()
+            Object endSession = ((ClientRegistration) registration)
+                    .getProviderDetails()
+                    .getConfigurationMetadata()
                     .get("end_session_endpoint");
             if (endSession != null) {
                 java.net.URI uri = java.net.URI.create(endSession.toString());
                 origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
             }
         }
-        return origins.isEmpty() ? CONTENT_SECURITY_POLICY
-                : CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + String.join(" ", origins));
+        return origins.isEmpty()
+                ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace(
+                        "form-action 'self'", "form-action 'self' " + String.join(" ", origins));
     }
 
     /** The sign-in page as a path of this site (the default builds an absolute address from the Host header). */
@@ -227,13 +266,16 @@ class SecurityConfiguration {
         }
         try {
             java.net.URI asked = java.net.URI.create(saved.getRedirectUrl());
-            return LocalPaths.of(asked.getRawQuery() == null ? asked.getRawPath() : asked.getRawPath() + "?" + asked.getRawQuery());
+            return LocalPaths.of(
+                    asked.getRawQuery() == null ? asked.getRawPath() : asked.getRawPath() + "?" + asked.getRawQuery());
         } catch (IllegalArgumentException e) {
             return "/";
         }
     }
 
     private static String username(HttpServletRequest request) {
-        return request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+        return request.getUserPrincipal() == null
+                ? null
+                : request.getUserPrincipal().getName();
     }
 }

@@ -23,6 +23,7 @@ class SessionCheck extends OncePerRequestFilter {
 
     /** The session attribute holding when the session signed in (an {@link Instant}). */
     static final String SIGNED_IN_AT = SessionCheck.class.getName() + ".signedInAt";
+
     static final String SESSION_REFUSED = "SESSION_REFUSED";
 
     private final JdbcClient jdbc;
@@ -39,14 +40,20 @@ class SessionCheck extends OncePerRequestFilter {
         OwnSessionsController.stampBrowser(request);
     }
 
-    private record State(String role, String providerCode, Long clusterId, String municipalityCode, boolean active,
+    private record State(
+            String role,
+            String providerCode,
+            Long clusterId,
+            String municipalityCode,
+            boolean active,
             OffsetDateTime sessionsValidFrom) {}
 
     /**
      * Files every page loads (style sheets, scripts, the icon) carry no one's data: checking the user for each would
      * cost a query per file. Health probes must answer while the database is away (readiness says so itself).
      */
-    private static final List<String> UNCHECKED = List.of("/actuator/health", "/css/", "/js/", "/vendor/", "/favicon.ico");
+    private static final List<String> UNCHECKED =
+            List.of("/actuator/health", "/css/", "/js/", "/vendor/", "/favicon.ico");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -58,7 +65,8 @@ class SessionCheck extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof SamspilPrincipal principal
+        if (authentication != null
+                && authentication.getPrincipal() instanceof SamspilPrincipal principal
                 && !stillValid(principal, request.getSession(false))) {
             auditLog.record(principal.getUsername(), SESSION_REFUSED, request.getRequestURI(), request);
             HttpSession session = request.getSession(false);
@@ -78,11 +86,18 @@ class SessionCheck extends OncePerRequestFilter {
                                enabled AND deactivated_at IS NULL AS active, sessions_valid_from
                         FROM app_user WHERE id = ?""")
                 .param(principal.id())
-                .query((rs, n) -> new State(rs.getString("role"), rs.getString("provider_code"),
-                        rs.getObject("cluster_id", Long.class), rs.getString("municipality_code"),
-                        rs.getBoolean("active"), rs.getObject("sessions_valid_from", OffsetDateTime.class)))
-                .optional().orElse(null);
-        if (state == null || !state.active() || !state.role().equals(principal.role().name())
+                .query((rs, n) -> new State(
+                        rs.getString("role"),
+                        rs.getString("provider_code"),
+                        rs.getObject("cluster_id", Long.class),
+                        rs.getString("municipality_code"),
+                        rs.getBoolean("active"),
+                        rs.getObject("sessions_valid_from", OffsetDateTime.class)))
+                .optional()
+                .orElse(null);
+        if (state == null
+                || !state.active()
+                || !state.role().equals(principal.role().name())
                 || !Objects.equals(state.providerCode(), principal.providerCode())
                 || !Objects.equals(state.clusterId(), principal.clusterId())
                 || !Objects.equals(state.municipalityCode(), principal.municipalityCode())) {
@@ -92,7 +107,8 @@ class SessionCheck extends OncePerRequestFilter {
             return true;
         }
         Instant signedIn = session.getAttribute(SIGNED_IN_AT) instanceof Instant at
-                ? at : Instant.ofEpochMilli(session.getCreationTime());
+                ? at
+                : Instant.ofEpochMilli(session.getCreationTime());
         return !signedIn.isBefore(state.sessionsValidFrom().toInstant());
     }
 }

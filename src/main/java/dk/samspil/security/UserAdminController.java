@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The administrator's pages for users (/admin/brugere; the URL rules let only administrators in). */
@@ -46,8 +46,13 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/brugere")
-    String invite(@Valid @ModelAttribute InviteForm inviteForm, BindingResult result, Model model,
-            @AuthenticationPrincipal SamspilPrincipal admin, HttpServletRequest request, RedirectAttributes redirect) {
+    String invite(
+            @Valid @ModelAttribute InviteForm inviteForm,
+            BindingResult result,
+            Model model,
+            @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         if (!result.hasFieldErrors("email") && users.emailInUse(inviteForm.getEmail())) {
             result.rejectValue("email", "users.email.inUse");
         }
@@ -55,8 +60,13 @@ class UserAdminController {
         if (result.hasErrors()) {
             return form(model);
         }
-        long id = users.invite(inviteForm.getEmail(), inviteForm.getName(), inviteForm.getRole(),
-                inviteForm.getOrganisation(), admin.getUsername(), request.getRemoteAddr());
+        long id = users.invite(
+                inviteForm.getEmail(),
+                inviteForm.getName(),
+                inviteForm.getRole(),
+                inviteForm.getOrganisation(),
+                admin.getUsername(),
+                request.getRemoteAddr());
         redirect.addFlashAttribute("saved", "users.invited");
         return "redirect:/admin/brugere/" + id;
     }
@@ -88,35 +98,52 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/brugere/{id}/arbejdsidentitet")
-    String professional(@PathVariable long id, @Valid @ModelAttribute ProfessionalForm professionalForm,
-            BindingResult result, Model model, @AuthenticationPrincipal SamspilPrincipal admin,
-            HttpServletRequest request, RedirectAttributes redirect) {
+    String professional(
+            @PathVariable long id,
+            @Valid @ModelAttribute ProfessionalForm professionalForm,
+            BindingResult result,
+            Model model,
+            @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         var user = users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        boolean hasId = professionalForm.getProfessionalId() != null && !professionalForm.getProfessionalId().isBlank();
-        boolean hasCvr = professionalForm.getCvr() != null && !professionalForm.getCvr().isBlank();
+        boolean hasId = professionalForm.getProfessionalId() != null
+                && !professionalForm.getProfessionalId().isBlank();
+        boolean hasCvr =
+                professionalForm.getCvr() != null && !professionalForm.getCvr().isBlank();
         if (hasId && !hasCvr && !result.hasFieldErrors("cvr")) {
             result.rejectValue("cvr", "users.professional.cvr.required");
         }
         if (hasCvr && !hasId && !result.hasFieldErrors("professionalId")) {
             result.rejectValue("professionalId", "users.professional.id.required");
         }
-        if (hasId && !result.hasFieldErrors("professionalId")
-                && users.professionalIdInUse(professionalForm.getProfessionalId().strip(), id)) {
+        if (hasId
+                && !result.hasFieldErrors("professionalId")
+                && users.professionalIdInUse(
+                        professionalForm.getProfessionalId().strip(), id)) {
             result.rejectValue("professionalId", "users.professional.id.inUse");
         }
         if (result.hasErrors()) {
             return page(user, model);
         }
-        users.setProfessional(id, professionalForm.getProfessionalId(), professionalForm.getCvr(), admin.getUsername(),
+        users.setProfessional(
+                id,
+                professionalForm.getProfessionalId(),
+                professionalForm.getCvr(),
+                admin.getUsername(),
                 request.getRemoteAddr());
         redirect.addFlashAttribute("saved", hasId ? "users.professional.saved" : "users.professional.cleared");
         return "redirect:/admin/brugere/" + id;
     }
 
     @PostMapping("/admin/brugere/{id}/arbejdsidentitet/fjern")
-    String unlink(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam String issuer,
+    String unlink(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam String issuer,
             @org.springframework.web.bind.annotation.RequestParam String subject,
-            @AuthenticationPrincipal SamspilPrincipal admin, HttpServletRequest request, RedirectAttributes redirect) {
+            @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!users.unlink(id, issuer, subject, admin.getUsername(), request.getRemoteAddr())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -126,22 +153,31 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/brugere/{id}/rolle")
-    String changeRole(@PathVariable long id, @Valid @ModelAttribute RoleForm roleForm, BindingResult result,
-            Model model, @AuthenticationPrincipal SamspilPrincipal admin, HttpServletRequest request,
+    String changeRole(
+            @PathVariable long id,
+            @Valid @ModelAttribute RoleForm roleForm,
+            BindingResult result,
+            Model model,
+            @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         var user = users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         checkOrganisation(roleForm.getRole(), roleForm.getOrganisation(), result);
         if (result.hasErrors()) {
             return page(user, model);
         }
-        users.changeRole(id, roleForm.getRole(), roleForm.getOrganisation(), admin.getUsername(), request.getRemoteAddr());
+        users.changeRole(
+                id, roleForm.getRole(), roleForm.getOrganisation(), admin.getUsername(), request.getRemoteAddr());
         redirect.addFlashAttribute("saved", "users.roleChanged");
         return "redirect:/admin/brugere/" + id;
     }
 
     @PostMapping("/admin/brugere/{id}/deaktiver")
-    String deactivate(@PathVariable long id, @AuthenticationPrincipal SamspilPrincipal admin,
-            HttpServletRequest request, RedirectAttributes redirect) {
+    String deactivate(
+            @PathVariable long id,
+            @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (id == admin.id()) {
             redirect.addFlashAttribute("refused", "users.deactivate.self");
@@ -153,8 +189,11 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/brugere/{id}/aktiver")
-    String reactivate(@PathVariable long id, @AuthenticationPrincipal SamspilPrincipal admin,
-            HttpServletRequest request, RedirectAttributes redirect) {
+    String reactivate(
+            @PathVariable long id,
+            @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         users.reactivate(id, admin.getUsername(), request.getRemoteAddr());
         redirect.addFlashAttribute("saved", "users.reactivated");
@@ -163,8 +202,12 @@ class UserAdminController {
 
     /** Names a consultant their provider's lead consultant (manages its consultants), or no longer. */
     @PostMapping("/admin/brugere/{id}/leder")
-    String lead(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean lead,
-            @AuthenticationPrincipal SamspilPrincipal admin, HttpServletRequest request, RedirectAttributes redirect) {
+    String lead(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean lead,
+            @AuthenticationPrincipal SamspilPrincipal admin,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         var user = users.user(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (user.role() != Role.CONSULTANT) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -176,8 +219,9 @@ class UserAdminController {
 
     private void checkOrganisation(Role role, String organisation, BindingResult result) {
         if (role != null && !users.fits(role, organisation)) {
-            result.rejectValue("organisation", users.organisations(role).isEmpty()
-                    ? "users.organisation.none" : "users.organisation.required");
+            result.rejectValue(
+                    "organisation",
+                    users.organisations(role).isEmpty() ? "users.organisation.none" : "users.organisation.required");
         }
     }
 
@@ -193,25 +237,49 @@ class UserAdminController {
     static class RoleForm {
         @NotNull(message = "{users.role.required}")
         private Role role;
+
         private String organisation;
 
-        public Role getRole() { return role; }
-        public void setRole(Role role) { this.role = role; }
-        public String getOrganisation() { return organisation; }
-        public void setOrganisation(String organisation) { this.organisation = organisation; }
+        public Role getRole() {
+            return role;
+        }
+
+        public void setRole(Role role) {
+            this.role = role;
+        }
+
+        public String getOrganisation() {
+            return organisation;
+        }
+
+        public void setOrganisation(String organisation) {
+            this.organisation = organisation;
+        }
     }
 
     /** The broker's persistent professional id and the organisation's CVR; both, or neither. */
     static class ProfessionalForm {
         @Pattern(regexp = "\\s*([A-Za-z0-9:._-]{1,100})?\\s*", message = "{users.professional.id.invalid}")
         private String professionalId;
+
         @Pattern(regexp = "\\s*([0-9]{8})?\\s*", message = "{users.professional.cvr.invalid}")
         private String cvr;
 
-        public String getProfessionalId() { return professionalId; }
-        public void setProfessionalId(String professionalId) { this.professionalId = professionalId; }
-        public String getCvr() { return cvr; }
-        public void setCvr(String cvr) { this.cvr = cvr; }
+        public String getProfessionalId() {
+            return professionalId;
+        }
+
+        public void setProfessionalId(String professionalId) {
+            this.professionalId = professionalId;
+        }
+
+        public String getCvr() {
+            return cvr;
+        }
+
+        public void setCvr(String cvr) {
+            this.cvr = cvr;
+        }
     }
 
     static class InviteForm extends RoleForm {
@@ -224,9 +292,20 @@ class UserAdminController {
         @Size(max = 200, message = "{users.name.length}")
         private String name;
 
-        public String getEmail() { return email; }
-        public void setEmail(String email) { this.email = email; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
     }
 }

@@ -43,8 +43,17 @@ public class UserAdministration {
     }
 
     /** A row of the list of users. {@code invited}: the invitation has not been used yet. */
-    public record UserRow(long id, String username, String displayName, String email, Role role, String organisation,
-            boolean deactivated, boolean invited, OffsetDateTime lastSignIn, boolean lead) {
+    public record UserRow(
+            long id,
+            String username,
+            String displayName,
+            String email,
+            Role role,
+            String organisation,
+            boolean deactivated,
+            boolean invited,
+            OffsetDateTime lastSignIn,
+            boolean lead) {
 
         /** The message key of the user's status. */
         public String status() {
@@ -72,40 +81,65 @@ public class UserAdministration {
 
     public List<UserRow> users() {
         return jdbc.sql(ROWS + " ORDER BY u.deactivated_at IS NOT NULL, lower(u.display_name), u.id")
-                .query(UserAdministration::row).list();
+                .query(UserAdministration::row)
+                .list();
     }
 
     public Optional<UserRow> user(long id) {
-        return jdbc.sql(ROWS + " WHERE u.id = ?").param(id).query(UserAdministration::row).optional();
+        return jdbc.sql(ROWS + " WHERE u.id = ?")
+                .param(id)
+                .query(UserAdministration::row)
+                .optional();
     }
 
     private static UserRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getString("organisation"),
-                rs.getObject("deactivated_at") != null, rs.getBoolean("invited"),
-                rs.getObject("last_sign_in", OffsetDateTime.class), rs.getBoolean("lead_consultant"));
+        return new UserRow(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("email"),
+                Role.valueOf(rs.getString("role")),
+                rs.getString("organisation"),
+                rs.getObject("deactivated_at") != null,
+                rs.getBoolean("invited"),
+                rs.getObject("last_sign_in", OffsetDateTime.class),
+                rs.getBoolean("lead_consultant"));
     }
 
     /** The consultants of a provider, for its lead consultant. */
     public List<UserRow> consultantsOf(String providerCode) {
-        return jdbc.sql(ROWS + " WHERE u.role = 'CONSULTANT' AND u.provider_code = ? ORDER BY u.deactivated_at IS NOT NULL, lower(u.display_name), u.id")
-                .param(providerCode).query(UserAdministration::row).list();
+        return jdbc.sql(
+                        ROWS
+                                + " WHERE u.role = 'CONSULTANT' AND u.provider_code = ? ORDER BY u.deactivated_at IS NOT NULL, lower(u.display_name), u.id")
+                .param(providerCode)
+                .query(UserAdministration::row)
+                .list();
     }
 
     public String providerName(String providerCode) {
-        return jdbc.sql("SELECT name FROM provider WHERE code = ?").param(providerCode).query(String.class).optional().orElse(providerCode);
+        return jdbc.sql("SELECT name FROM provider WHERE code = ?")
+                .param(providerCode)
+                .query(String.class)
+                .optional()
+                .orElse(providerCode);
     }
 
     /** Whether the user is a consultant who leads their provider's consultants. */
     public boolean isLead(long id) {
-        return jdbc.sql("SELECT role = 'CONSULTANT' AND provider_code IS NOT NULL AND lead_consultant FROM app_user WHERE id = ?")
-                .param(id).query(Boolean.class).optional().orElse(false);
+        return jdbc.sql(
+                        "SELECT role = 'CONSULTANT' AND provider_code IS NOT NULL AND lead_consultant FROM app_user WHERE id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** Names a consultant their provider's lead consultant, or no longer. */
     @Transactional
     public void setLead(long id, boolean lead, String by, String from) {
-        jdbc.sql("UPDATE app_user SET lead_consultant = ? WHERE id = ? AND role = 'CONSULTANT'").params(lead, id).update();
+        jdbc.sql("UPDATE app_user SET lead_consultant = ? WHERE id = ? AND role = 'CONSULTANT'")
+                .params(lead, id)
+                .update();
         auditLog.record(by, USER_LEAD_CHANGED, username(id) + " " + lead, from);
     }
 
@@ -113,19 +147,24 @@ public class UserAdministration {
     public String organisationOf(long id) {
         return jdbc.sql("""
                         SELECT coalesce('P:' || provider_code, 'C:' || cluster_id, 'M:' || municipality_code, '')
-                        FROM app_user WHERE id = ?""")
-                .param(id).query(String.class).single();
+                        FROM app_user WHERE id = ?""").param(id).query(String.class).single();
     }
 
     /** The organisations a role can belong to; none for the roles without one. */
     public List<Organisation> organisations(Role role) {
         return switch (role) {
-            case CONSULTANT -> jdbc.sql("SELECT 'P:' || code, name FROM provider ORDER BY name")
-                    .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2))).list();
-            case COORDINATOR, MEMBER -> jdbc.sql("SELECT 'C:' || id, name FROM cluster ORDER BY name")
-                    .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2))).list();
-            case MUNICIPALITY -> jdbc.sql("SELECT 'M:' || code, name FROM municipality ORDER BY name")
-                    .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2))).list();
+            case CONSULTANT ->
+                jdbc.sql("SELECT 'P:' || code, name FROM provider ORDER BY name")
+                        .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2)))
+                        .list();
+            case COORDINATOR, MEMBER ->
+                jdbc.sql("SELECT 'C:' || id, name FROM cluster ORDER BY name")
+                        .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2)))
+                        .list();
+            case MUNICIPALITY ->
+                jdbc.sql("SELECT 'M:' || code, name FROM municipality ORDER BY name")
+                        .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2)))
+                        .list();
             default -> List.of();
         };
     }
@@ -133,27 +172,34 @@ public class UserAdministration {
     /** Whether the value names an existing organisation of the kind the role belongs to. */
     public boolean fits(Role role, String organisation) {
         String value = organisation == null ? "" : organisation;
-        return organisations(role).isEmpty() ? value.isEmpty()
+        return organisations(role).isEmpty()
+                ? value.isEmpty()
                 : organisations(role).stream().anyMatch(o -> o.value().equals(value));
     }
 
     public boolean emailInUse(String email) {
         String normalised = normalise(email);
         return jdbc.sql("SELECT count(*) FROM app_user WHERE lower(email) = ? OR username = ?")
-                .params(normalised, normalised).query(Integer.class).single() > 0;
+                        .params(normalised, normalised)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Of the given addresses, those an account already has (normalised): one query for a whole list. */
     public java.util.Set<String> emailsInUse(java.util.Collection<String> emails) {
-        String[] normalised = emails.stream().map(UserAdministration::normalise).filter(e -> !e.isEmpty()).distinct()
+        String[] normalised = emails.stream()
+                .map(UserAdministration::normalise)
+                .filter(e -> !e.isEmpty())
+                .distinct()
                 .toArray(String[]::new);
         if (normalised.length == 0) {
             return java.util.Set.of();
         }
-        return java.util.Set.copyOf(jdbc.sql("""
+        return java.util.Set.copyOf(
+                jdbc.sql("""
                         SELECT e FROM unnest(?::text[]) AS e
-                        WHERE EXISTS (SELECT 1 FROM app_user u WHERE lower(u.email) = e OR u.username = e)""")
-                .param(normalised).query(String.class).list());
+                        WHERE EXISTS (SELECT 1 FROM app_user u WHERE lower(u.email) = e OR u.username = e)""").param(normalised).query(String.class).list());
     }
 
     /** Invites a new user; the caller has checked {@link #fits} and {@link #emailInUse}. Returns the user's id. */
@@ -161,10 +207,13 @@ public class UserAdministration {
     public long invite(String email, String displayName, Role role, String organisation, String by, String from) {
         String normalised = normalise(email);
         String token = invitations.inviteNew(normalised, displayName, role);
-        long id = jdbc.sql("SELECT id FROM app_user WHERE lower(email) = ? ORDER BY id LIMIT 1").param(normalised)
-                .query(Long.class).single();
+        long id = jdbc.sql("SELECT id FROM app_user WHERE lower(email) = ? ORDER BY id LIMIT 1")
+                .param(normalised)
+                .query(Long.class)
+                .single();
         place(id, role, organisation);
-        outbox.enqueueSecret(mails.invitation(normalised, displayName.strip(), role, organisationName(organisation), token));
+        outbox.enqueueSecret(
+                mails.invitation(normalised, displayName.strip(), role, organisationName(organisation), token));
         auditLog.record(by, USER_INVITED, normalised + " " + role + " " + organisation, from);
         return id;
     }
@@ -177,13 +226,17 @@ public class UserAdministration {
 
     @Transactional
     public void deactivate(long id, String by, String from) {
-        jdbc.sql("UPDATE app_user SET deactivated_at = now() WHERE id = ? AND deactivated_at IS NULL").param(id).update();
+        jdbc.sql("UPDATE app_user SET deactivated_at = now() WHERE id = ? AND deactivated_at IS NULL")
+                .param(id)
+                .update();
         auditLog.record(by, USER_DEACTIVATED, username(id), from);
     }
 
     @Transactional
     public void reactivate(long id, String by, String from) {
-        jdbc.sql("UPDATE app_user SET deactivated_at = NULL WHERE id = ?").param(id).update();
+        jdbc.sql("UPDATE app_user SET deactivated_at = NULL WHERE id = ?")
+                .param(id)
+                .update();
         auditLog.record(by, USER_REACTIVATED, username(id), from);
     }
 
@@ -194,23 +247,37 @@ public class UserAdministration {
         jdbc.sql("""
                         UPDATE app_user SET role = ?, provider_code = ?, cluster_id = ?, municipality_code = ?
                         WHERE id = ?""")
-                .params(role.name(), kind.equals("P:") ? key : null, kind.equals("C:") ? Long.valueOf(key) : null,
-                        kind.equals("M:") ? key : null, id)
+                .params(
+                        role.name(),
+                        kind.equals("P:") ? key : null,
+                        kind.equals("C:") ? Long.valueOf(key) : null,
+                        kind.equals("M:") ? key : null,
+                        id)
                 .update();
     }
 
     /** Every organisation a user can belong to: the providers, then the clusters, then the municipalities. */
     public List<Organisation> allOrganisations() {
-        return java.util.stream.Stream.of(ORGANISED).flatMap(role -> organisations(role).stream()).distinct().toList();
+        return java.util.stream.Stream.of(ORGANISED)
+                .flatMap(role -> organisations(role).stream())
+                .distinct()
+                .toList();
     }
 
     private String organisationName(String organisation) {
-        return allOrganisations().stream().filter(o -> o.value().equals(organisation)).findFirst()
-                .map(Organisation::name).orElse(null);
+        return allOrganisations().stream()
+                .filter(o -> o.value().equals(organisation))
+                .findFirst()
+                .map(Organisation::name)
+                .orElse(null);
     }
 
     private String username(long id) {
-        return jdbc.sql("SELECT username FROM app_user WHERE id = ?").param(id).query(String.class).optional().orElse("#" + id);
+        return jdbc.sql("SELECT username FROM app_user WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .orElse("#" + id);
     }
 
     /** A work identity linked to a user: which provider (issuer), its id there (subject), how and when it was linked. */
@@ -220,23 +287,32 @@ public class UserAdministration {
     public record Professional(String professionalId, String cvr) {}
 
     public List<WorkIdentity> workIdentities(long id) {
-        return jdbc.sql("SELECT issuer, subject, linked_by, linked_at FROM work_identity WHERE user_id = ? ORDER BY linked_at")
+        return jdbc.sql(
+                        "SELECT issuer, subject, linked_by, linked_at FROM work_identity WHERE user_id = ? ORDER BY linked_at")
                 .param(id)
-                .query((rs, n) -> new WorkIdentity(rs.getString("issuer"), rs.getString("subject"),
-                        rs.getString("linked_by"), rs.getObject("linked_at", OffsetDateTime.class)))
+                .query((rs, n) -> new WorkIdentity(
+                        rs.getString("issuer"),
+                        rs.getString("subject"),
+                        rs.getString("linked_by"),
+                        rs.getObject("linked_at", OffsetDateTime.class)))
                 .list();
     }
 
     public Professional professional(long id) {
-        return jdbc.sql("SELECT professional_id, professional_cvr FROM app_user WHERE id = ?").param(id)
-                .query((rs, n) -> new Professional(rs.getString(1), rs.getString(2))).optional()
+        return jdbc.sql("SELECT professional_id, professional_cvr FROM app_user WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Professional(rs.getString(1), rs.getString(2)))
+                .optional()
                 .orElse(new Professional(null, null));
     }
 
     /** Whether another user already has this professional id. */
     public boolean professionalIdInUse(String professionalId, long user) {
-        return professionalId != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE professional_id = ? AND id <> ?)")
-                .params(professionalId, user).query(Boolean.class).single();
+        return professionalId != null
+                && jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE professional_id = ? AND id <> ?)")
+                        .params(professionalId, user)
+                        .query(Boolean.class)
+                        .single();
     }
 
     /**
@@ -247,17 +323,23 @@ public class UserAdministration {
     public void setProfessional(long id, String professionalId, String cvr, String by, String from) {
         String pid = professionalId == null || professionalId.isBlank() ? null : professionalId.strip();
         String number = pid == null ? null : cvr.strip();
-        jdbc.sql("UPDATE app_user SET professional_id = ?, professional_cvr = ? WHERE id = ?").params(pid, number, id).update();
-        auditLog.record(by, USER_PROFESSIONAL_ID_SET, username(id) + " " + (pid == null ? "-" : pid + " CVR " + number), from);
+        jdbc.sql("UPDATE app_user SET professional_id = ?, professional_cvr = ? WHERE id = ?")
+                .params(pid, number, id)
+                .update();
+        auditLog.record(
+                by, USER_PROFESSIONAL_ID_SET, username(id) + " " + (pid == null ? "-" : pid + " CVR " + number), from);
     }
 
     /** Removes a linked work identity: its next log-in is linked anew (or refused). Its open sessions end. */
     @Transactional
     public boolean unlink(long id, String issuer, String subject, String by, String from) {
         int removed = jdbc.sql("DELETE FROM work_identity WHERE user_id = ? AND issuer = ? AND subject = ?")
-                .params(id, issuer, subject).update();
+                .params(id, issuer, subject)
+                .update();
         if (removed > 0) {
-            jdbc.sql("UPDATE app_user SET sessions_valid_from = now() WHERE id = ?").param(id).update();
+            jdbc.sql("UPDATE app_user SET sessions_valid_from = now() WHERE id = ?")
+                    .param(id)
+                    .update();
             auditLog.record(by, USER_WORK_IDENTITY_REMOVED, username(id) + " " + issuer + " " + subject, from);
         }
         return removed > 0;

@@ -24,10 +24,17 @@ class UserMails {
     }
 
     OutgoingMail invitation(String to, String name, Role role, String organisation, String token) {
-        return mail(to, "users.mail.invitation", "user:invitation", name,
+        return mail(
+                to,
+                "users.mail.invitation",
+                "user:invitation",
+                name,
                 messages.getMessage("users.role." + role.name(), null, DANISH),
-                organisation == null ? "" : messages.getMessage("users.mail.invitation.in", new Object[] {organisation}, DANISH),
-                baseUrl + "/invitation/" + token, to);
+                organisation == null
+                        ? ""
+                        : messages.getMessage("users.mail.invitation.in", new Object[] {organisation}, DANISH),
+                baseUrl + "/invitation/" + token,
+                to);
     }
 
     OutgoingMail passwordReset(String to, String name, String token, long minutes) {
@@ -35,7 +42,10 @@ class UserMails {
     }
 
     private OutgoingMail mail(String to, String key, String reference, Object... args) {
-        return new OutgoingMail(to, messages.getMessage(key + ".subject", args, DANISH),
-                messages.getMessage(key + ".text", args, DANISH), reference);
+        return new OutgoingMail(
+                to,
+                messages.getMessage(key + ".subject", args, DANISH),
+                messages.getMessage(key + ".text", args, DANISH),
+                reference);
     }
 }

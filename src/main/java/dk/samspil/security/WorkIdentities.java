@@ -24,6 +24,7 @@ class WorkIdentities implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     /** Refusal reasons: the error codes the log-in failure handler turns into a Danish page. */
     static final String UNKNOWN = "samspil_unknown_identity";
+
     static final String TOO_LOW = "samspil_assurance_too_low";
     static final String DEACTIVATED = "samspil_account_deactivated";
 
@@ -53,7 +54,8 @@ class WorkIdentities implements OAuth2UserService<OidcUserRequest, OidcUser> {
         }
         String issuer = String.valueOf(identity.getIdToken().getIssuer());
         String subject = identity.getSubject();
-        SamspilPrincipal user = linked(issuer, subject).or(() -> linkFirst(identity, issuer, subject, rules))
+        SamspilPrincipal user = linked(issuer, subject)
+                .or(() -> linkFirst(identity, issuer, subject, rules))
                 .orElseThrow(() -> refusal(UNKNOWN));
         if (!user.isEnabled()) {
             throw refusal(DEACTIVATED);
@@ -65,7 +67,10 @@ class WorkIdentities implements OAuth2UserService<OidcUserRequest, OidcUser> {
         return jdbc.sql("""
                         SELECT u.username FROM work_identity w JOIN app_user u ON u.id = w.user_id
                         WHERE w.issuer = ? AND w.subject = ?""")
-                .params(issuer, subject).query(String.class).optional().flatMap(accounts::find);
+                .params(issuer, subject)
+                .query(String.class)
+                .optional()
+                .flatMap(accounts::find);
     }
 
     /**
@@ -73,20 +78,25 @@ class WorkIdentities implements OAuth2UserService<OidcUserRequest, OidcUser> {
      * by verified e-mail when exactly one account has it. An invited account that has set no password yet is
      * activated by the link. A deactivated account is found (and then refused) but never linked.
      */
-    private Optional<SamspilPrincipal> linkFirst(OidcUser identity, String issuer, String subject,
-            WorkIdentitySettings.Provider rules) {
+    private Optional<SamspilPrincipal> linkFirst(
+            OidcUser identity, String issuer, String subject, WorkIdentitySettings.Provider rules) {
         String professionalId = text(identity.getClaims().get(PROFESSIONAL_ID));
         String cvr = text(identity.getClaims().get(CVR));
-        Optional<Long> byProfessionalId = professionalId == null || cvr == null ? Optional.empty()
+        Optional<Long> byProfessionalId = professionalId == null || cvr == null
+                ? Optional.empty()
                 : jdbc.sql("SELECT id FROM app_user WHERE professional_id = ? AND professional_cvr = ?")
-                        .params(professionalId, cvr).query(Long.class).optional();
+                        .params(professionalId, cvr)
+                        .query(Long.class)
+                        .optional();
         String linkedBy = "PROFESSIONAL_ID";
         Optional<Long> found = byProfessionalId;
         String email = text(identity.getEmail());
         boolean emailVerified = Boolean.TRUE.equals(identity.getEmailVerified()) || rules.emailVerifiedByProvider();
         if (found.isEmpty() && email != null && emailVerified) {
             var byEmail = jdbc.sql("SELECT id FROM app_user WHERE lower(email) = ?")
-                    .param(email.toLowerCase(Locale.ROOT)).query(Long.class).list();
+                    .param(email.toLowerCase(Locale.ROOT))
+                    .query(Long.class)
+                    .list();
             found = byEmail.size() == 1 ? Optional.of(byEmail.get(0)) : Optional.empty();
             linkedBy = "EMAIL";
         }
@@ -94,14 +104,22 @@ class WorkIdentities implements OAuth2UserService<OidcUserRequest, OidcUser> {
             return Optional.empty();
         }
         long id = found.get();
-        boolean active = jdbc.sql("SELECT deactivated_at IS NULL FROM app_user WHERE id = ?").param(id)
-                .query(Boolean.class).single();
+        boolean active = jdbc.sql("SELECT deactivated_at IS NULL FROM app_user WHERE id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .single();
         if (active) {
             jdbc.sql("INSERT INTO work_identity (issuer, subject, user_id, linked_by) VALUES (?, ?, ?, ?)")
-                    .params(issuer, subject, id, linkedBy).update();
-            jdbc.sql("UPDATE app_user SET enabled = TRUE WHERE id = ?").param(id).update();
+                    .params(issuer, subject, id, linkedBy)
+                    .update();
+            jdbc.sql("UPDATE app_user SET enabled = TRUE WHERE id = ?")
+                    .param(id)
+                    .update();
         }
-        return jdbc.sql("SELECT username FROM app_user WHERE id = ?").param(id).query(String.class).optional()
+        return jdbc.sql("SELECT username FROM app_user WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
                 .flatMap(accounts::find);
     }
 

@@ -12,9 +12,18 @@ enum WorkIdentityRefusal {
     ASSURANCE("niveau", Set.of(WorkIdentities.TOO_LOW)),
     DEACTIVATED("deaktiveret", Set.of(WorkIdentities.DEACTIVATED)),
     /** Spring Security refused the provider's answer: a token of another issuer or audience, expired, a bad nonce. */
-    INVALID("ugyldig", Set.of("invalid_id_token", "invalid_nonce", "invalid_token_response", "invalid_state_parameter",
-            "authorization_request_not_found", "invalid_redirect_uri_parameter", "missing_user_info_uri",
-            "invalid_user_info_response", "missing_signature_verifier")),
+    INVALID(
+            "ugyldig",
+            Set.of(
+                    "invalid_id_token",
+                    "invalid_nonce",
+                    "invalid_token_response",
+                    "invalid_state_parameter",
+                    "authorization_request_not_found",
+                    "invalid_redirect_uri_parameter",
+                    "missing_user_info_uri",
+                    "invalid_user_info_response",
+                    "missing_signature_verifier")),
     CANCELLED("afbrudt", Set.of("access_denied")),
     OTHER("fejl", Set.of());
 
@@ -31,10 +40,16 @@ enum WorkIdentityRefusal {
     }
 
     static WorkIdentityRefusal of(String errorCode) {
-        return Arrays.stream(values()).filter(refusal -> refusal.codes.contains(errorCode)).findFirst().orElse(OTHER);
+        return Arrays.stream(values())
+                .filter(refusal -> refusal.codes.contains(errorCode))
+                .findFirst()
+                .orElse(OTHER);
     }
 
     static WorkIdentityRefusal byReason(String reason) {
-        return Arrays.stream(values()).filter(refusal -> refusal.reason.equals(reason)).findFirst().orElse(OTHER);
+        return Arrays.stream(values())
+                .filter(refusal -> refusal.reason.equals(reason))
+                .findFirst()
+                .orElse(OTHER);
     }
 }

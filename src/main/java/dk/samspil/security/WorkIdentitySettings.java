@@ -20,11 +20,15 @@ public record WorkIdentitySettings(@DefaultValue Map<String, Provider> registrat
      *     such as a region's Entra ID, that sends no {@code email_verified}); otherwise only {@code email_verified=true}
      *     links by e-mail
      */
-    public record Provider(String minimumAssurance, @DefaultValue("false") boolean emailVerifiedByProvider) {
+    public record Provider(
+            String minimumAssurance, @DefaultValue("false") boolean emailVerifiedByProvider) {
         public Provider {
-            if (minimumAssurance != null && !minimumAssurance.isBlank() && Assurance.parse(minimumAssurance) == Assurance.NONE) {
-                throw new IllegalArgumentException("samspil.oidc.registration.*.minimum-assurance must be low, substantial"
-                        + " or high, not " + minimumAssurance);
+            if (minimumAssurance != null
+                    && !minimumAssurance.isBlank()
+                    && Assurance.parse(minimumAssurance) == Assurance.NONE) {
+                throw new IllegalArgumentException(
+                        "samspil.oidc.registration.*.minimum-assurance must be low, substantial" + " or high, not "
+                                + minimumAssurance);
             }
             minimumAssurance = minimumAssurance == null || minimumAssurance.isBlank() ? null : minimumAssurance;
         }

@@ -19,15 +19,19 @@ public final class BenchmarkAccess {
     }
 
     public static boolean importPractices(Object importer, Path file) {
-        return ((NationalFileImport) importer).importFile(file, RegisterRows.Kind.PRACTICES, file.getFileName().toString(), "benchmark")
+        return ((NationalFileImport) importer)
+                .importFile(
+                        file, RegisterRows.Kind.PRACTICES, file.getFileName().toString(), "benchmark")
                 .stored();
     }
 
     /** Imports the service file and describes the outcome in one line. */
     public static String importServices(Object importer, Path file) {
-        NationalFileImport.Result result = ((NationalFileImport) importer).importFile(file, RegisterRows.Kind.SERVICES,
-                file.getFileName().toString(), "benchmark");
-        return result.stored() ? "stored, added " + result.added() : "refused, " + result.problemCount() + " problems, first: "
-                + (result.problems().isEmpty() ? "" : result.problems().get(0));
+        NationalFileImport.Result result = ((NationalFileImport) importer)
+                .importFile(file, RegisterRows.Kind.SERVICES, file.getFileName().toString(), "benchmark");
+        return result.stored()
+                ? "stored, added " + result.added()
+                : "refused, " + result.problemCount() + " problems, first: "
+                        + (result.problems().isEmpty() ? "" : result.problems().get(0));
     }
 }

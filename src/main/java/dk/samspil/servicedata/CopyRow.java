@@ -13,7 +13,9 @@ import java.time.YearMonth;
  */
 final class CopyRow {
 
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] HEADER = {
+        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+    };
     /** 2000-01-01, PostgreSQL's day 0, as days since 1970-01-01. */
     private static final long POSTGRES_EPOCH_DAY = 10_957;
 

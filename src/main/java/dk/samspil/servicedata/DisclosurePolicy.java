@@ -23,7 +23,11 @@ import java.util.stream.IntStream;
 public final class DisclosurePolicy {
 
     /** Why a figure is not shown. */
-    public enum Hidden { NO, PRIMARY, SECONDARY }
+    public enum Hidden {
+        NO,
+        PRIMARY,
+        SECONDARY
+    }
 
     /** A count as it may be shown: the value, or why it is hidden. */
     public record Shown(long value, Hidden hidden) {
@@ -83,7 +87,8 @@ public final class DisclosurePolicy {
      */
     public Table withTotal(List<Long> parts) {
         long total = parts.stream().mapToLong(Long::longValue).sum();
-        Hidden[] hidden = parts.stream().map(v -> small(v) ? Hidden.PRIMARY : Hidden.NO).toArray(Hidden[]::new);
+        Hidden[] hidden =
+                parts.stream().map(v -> small(v) ? Hidden.PRIMARY : Hidden.NO).toArray(Hidden[]::new);
         boolean totalHidden = false;
         if (IntStream.range(0, hidden.length).anyMatch(i -> hidden[i] != Hidden.NO)) {
             while (!safe(parts, hidden)) {
@@ -99,7 +104,9 @@ public final class DisclosurePolicy {
         for (int i = 0; i < parts.size(); i++) {
             shown.add(new Shown(parts.get(i), hidden[i]));
         }
-        Hidden totalState = totalHidden ? (small(total) ? Hidden.PRIMARY : Hidden.SECONDARY) : (small(total) ? Hidden.PRIMARY : Hidden.NO);
+        Hidden totalState = totalHidden
+                ? (small(total) ? Hidden.PRIMARY : Hidden.SECONDARY)
+                : (small(total) ? Hidden.PRIMARY : Hidden.NO);
         return new Table(shown, new Shown(total, totalState));
     }
 
@@ -153,9 +160,11 @@ public final class DisclosurePolicy {
     /** The next part to hide: the smallest shown count of at least the threshold, else the smallest shown count. */
     private int nextSecondary(List<Long> parts, Hidden[] hidden) {
         Comparator<Integer> bySize = Comparator.comparingLong(parts::get);
-        return IntStream.range(0, parts.size()).boxed()
+        return IntStream.range(0, parts.size())
+                .boxed()
                 .filter(i -> hidden[i] == Hidden.NO)
-                .min(Comparator.<Integer, Boolean>comparing(i -> parts.get(i) < threshold).thenComparing(bySize))
+                .min(Comparator.<Integer, Boolean>comparing(i -> parts.get(i) < threshold)
+                        .thenComparing(bySize))
                 .orElse(-1);
     }
 }

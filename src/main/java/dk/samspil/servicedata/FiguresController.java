@@ -1,7 +1,7 @@
 package dk.samspil.servicedata;
 
-import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderGuard;
+import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
 import dk.samspil.security.SamspilPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -39,12 +39,12 @@ public class MunicipalData {
     static final int MAX_ROWS = 5_000;
 
     /** @param problems the first problems by line, {@code problemCount} all of them */
-    public record ReferralResult(boolean stored, int rows, List<Problem> problems, long problemCount, int added, int changed,
-            int removed) {}
+    public record ReferralResult(
+            boolean stored, int rows, List<Problem> problems, long problemCount, int added, int changed, int removed) {}
 
     /** One municipality's referrals to one offer, per practice (by letter) and for the cluster. */
-    public record Referrals(String municipality, Offer offer, String period, List<Line> practices, Line cluster,
-            int threshold) {
+    public record Referrals(
+            String municipality, Offer offer, String period, List<Line> practices, Line cluster, int threshold) {
 
         public double maxRate() {
             List<Line> all = new ArrayList<>(practices);
@@ -54,17 +54,36 @@ public class MunicipalData {
     }
 
     /** The upload a municipality made for an order. */
-    public record Upload(String municipalityCode, String period, String fileName, int rows, String uploadedBy,
+    public record Upload(
+            String municipalityCode,
+            String period,
+            String fileName,
+            int rows,
+            String uploadedBy,
             OffsetDateTime uploadedAt) {}
 
     /** The dose-dispensing figures as entered (for the form); null fields were left empty. */
-    public record Dosis(String municipalityCode, Integer citizensNursing, Integer citizensHomeCare,
-            Integer citizensCareHome, BigDecimal staffHoursWeek, String contact, int version, String updatedBy,
+    public record Dosis(
+            String municipalityCode,
+            Integer citizensNursing,
+            Integer citizensHomeCare,
+            Integer citizensCareHome,
+            BigDecimal staffHoursWeek,
+            String contact,
+            int version,
+            String updatedBy,
             OffsetDateTime updatedAt) {}
 
     /** The dose-dispensing figures as they may be shown to the cluster. */
-    public record DosisFigures(String municipality, Figure nursing, Figure homeCare, Figure careHome, Figure total,
-            BigDecimal staffHoursWeek, String contact, int threshold) {}
+    public record DosisFigures(
+            String municipality,
+            Figure nursing,
+            Figure homeCare,
+            Figure careHome,
+            Figure total,
+            BigDecimal staffHoursWeek,
+            String contact,
+            int threshold) {}
 
     /** A figure as it is printed: the number, "<5", "x" or "–" (not given). */
     public record Figure(String text, boolean visible) {}
@@ -76,7 +95,12 @@ public class MunicipalData {
     private final DisclosurePolicy policy;
     private final OrderProgress progress;
 
-    MunicipalData(JdbcClient jdbc, Catalog catalog, Directory directory, OrderFigures figures, DisclosurePolicy policy,
+    MunicipalData(
+            JdbcClient jdbc,
+            Catalog catalog,
+            Directory directory,
+            OrderFigures figures,
+            DisclosurePolicy policy,
             OrderProgress progress) {
         this.progress = progress;
         this.jdbc = jdbc;
@@ -88,7 +112,9 @@ public class MunicipalData {
 
     /** What the order's package asks of its municipalities. */
     public PackageDefinition.MunicipalData kind(OrderView order) {
-        return catalog.find(order.packageSlug()).map(PackageDefinition::municipalData).orElse(PackageDefinition.MunicipalData.NONE);
+        return catalog.find(order.packageSlug())
+                .map(PackageDefinition::municipalData)
+                .orElse(PackageDefinition.MunicipalData.NONE);
     }
 
     /**
@@ -96,27 +122,36 @@ public class MunicipalData {
      * transaction. Every bad row is reported; nothing is stored when any row is bad.
      */
     @Transactional
-    public ReferralResult uploadReferrals(OrderView order, String municipalityCode, String period, Path file,
-            String fileName, String by) throws IOException {
-        Set<String> cluster = new HashSet<>(directory.practices(order.clusterId()).stream().map(PracticeView::ydernummer).toList());
+    public ReferralResult uploadReferrals(
+            OrderView order, String municipalityCode, String period, Path file, String fileName, String by)
+            throws IOException {
+        Set<String> cluster = new HashSet<>(directory.practices(order.clusterId()).stream()
+                .map(PracticeView::ydernummer)
+                .toList());
         Problems problems = new Problems();
         List<ReferralRow> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
-        RegisterRows.read(file, Kind.REFERRALS, (line, cells, header) -> {
-            if (rows.size() + problems.count() > MAX_ROWS) {
-                return;
-            }
-            RegisterRows.referral(line, cells, header, problems).ifPresent(row -> {
-                Integer first = firstLine.putIfAbsent(row.ydernummer() + row.offer(), line);
-                if (first != null) {
-                    problems.add(new Problem(line, "Ydernummer", "servicedata.row.duplicateReferral", String.valueOf(first)));
-                } else if (!cluster.contains(row.ydernummer())) {
-                    problems.add(new Problem(line, "Ydernummer", "servicedata.referral.notInCluster", row.ydernummer()));
-                } else {
-                    rows.add(row);
-                }
-            });
-        }, problems);
+        RegisterRows.read(
+                file,
+                Kind.REFERRALS,
+                (line, cells, header) -> {
+                    if (rows.size() + problems.count() > MAX_ROWS) {
+                        return;
+                    }
+                    RegisterRows.referral(line, cells, header, problems).ifPresent(row -> {
+                        Integer first = firstLine.putIfAbsent(row.ydernummer() + row.offer(), line);
+                        if (first != null) {
+                            problems.add(new Problem(
+                                    line, "Ydernummer", "servicedata.row.duplicateReferral", String.valueOf(first)));
+                        } else if (!cluster.contains(row.ydernummer())) {
+                            problems.add(new Problem(
+                                    line, "Ydernummer", "servicedata.referral.notInCluster", row.ydernummer()));
+                        } else {
+                            rows.add(row);
+                        }
+                    });
+                },
+                problems);
         if (rows.size() + problems.count() > MAX_ROWS) {
             problems.add(new Problem(0, "", "servicedata.referral.tooMany", String.valueOf(MAX_ROWS)));
         }
@@ -129,7 +164,8 @@ public class MunicipalData {
         Map<String, Long> before = new HashMap<>();
         jdbc.sql("SELECT ydernummer, offer, count FROM municipal_referral WHERE order_id = ? AND municipality_code = ?")
                 .params(order.id(), municipalityCode)
-                .query((rs, n) -> before.put(rs.getString(1) + rs.getString(2), rs.getLong(3))).list();
+                .query((rs, n) -> before.put(rs.getString(1) + rs.getString(2), rs.getLong(3)))
+                .list();
         int added = 0;
         int changed = 0;
         for (ReferralRow row : rows) {
@@ -141,10 +177,18 @@ public class MunicipalData {
             }
         }
         jdbc.sql("DELETE FROM municipal_referral WHERE order_id = ? AND municipality_code = ?")
-                .params(order.id(), municipalityCode).update();
+                .params(order.id(), municipalityCode)
+                .update();
         for (ReferralRow row : rows) {
-            jdbc.sql("INSERT INTO municipal_referral (order_id, municipality_code, ydernummer, offer, count) VALUES (?, ?, ?, ?, ?)")
-                    .params(order.id(), municipalityCode, row.ydernummer(), row.offer().name(), row.count()).update();
+            jdbc.sql(
+                            "INSERT INTO municipal_referral (order_id, municipality_code, ydernummer, offer, count) VALUES (?, ?, ?, ?, ?)")
+                    .params(
+                            order.id(),
+                            municipalityCode,
+                            row.ydernummer(),
+                            row.offer().name(),
+                            row.count())
+                    .update();
         }
         jdbc.sql("""
                         INSERT INTO municipal_referral_upload (order_id, municipality_code, period, file_name, rows, uploaded_by)
@@ -152,7 +196,8 @@ public class MunicipalData {
                         ON CONFLICT (order_id, municipality_code) DO UPDATE SET period = excluded.period,
                             file_name = excluded.file_name, rows = excluded.rows, uploaded_by = excluded.uploaded_by,
                             uploaded_at = now()""")
-                .params(order.id(), municipalityCode, period, fileName, rows.size(), by).update();
+                .params(order.id(), municipalityCode, period, fileName, rows.size(), by)
+                .update();
         progress.municipalDataDelivered(order.id(), by);
         return new ReferralResult(true, rows.size(), List.of(), 0, added, changed, before.size());
     }
@@ -163,8 +208,13 @@ public class MunicipalData {
                         SELECT municipality_code, period, file_name, rows, uploaded_by, uploaded_at
                         FROM municipal_referral_upload WHERE order_id = ? ORDER BY municipality_code""")
                 .param(order.id())
-                .query((rs, n) -> new Upload(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+                .query((rs, n) -> new Upload(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class)))
                 .list();
     }
 
@@ -191,27 +241,42 @@ public class MunicipalData {
         List<Referrals> result = new ArrayList<>();
         for (Upload upload : uploads) {
             Map<String, Long> counts = new HashMap<>();
-            jdbc.sql("SELECT ydernummer, offer, count FROM municipal_referral WHERE order_id = ? AND municipality_code = ?")
+            jdbc.sql(
+                            "SELECT ydernummer, offer, count FROM municipal_referral WHERE order_id = ? AND municipality_code = ?")
                     .params(order.id(), upload.municipalityCode())
-                    .query((rs, n) -> counts.put(rs.getString(1) + rs.getString(2), rs.getLong(3))).list();
+                    .query((rs, n) -> counts.put(rs.getString(1) + rs.getString(2), rs.getLong(3)))
+                    .list();
             for (Offer offer : Offer.values()) {
                 if (counts.keySet().stream().noneMatch(k -> k.endsWith(offer.name()))) {
                     continue;
                 }
-                List<Long> parts = ordered.stream().map(y -> counts.getOrDefault(y + offer.name(), 0L)).toList();
+                List<Long> parts = ordered.stream()
+                        .map(y -> counts.getOrDefault(y + offer.name(), 0L))
+                        .toList();
                 DisclosurePolicy.Table table = policy.withTotal(parts);
                 List<Line> lines = new ArrayList<>();
                 long clusterListed = 0;
                 for (int i = 0; i < ordered.size(); i++) {
                     long patients = listed.getOrDefault(ordered.get(i), 0L);
                     clusterListed += patients;
-                    lines.add(new Line("Praksis " + letters.get(ordered.get(i)), table.parts().get(i), patients,
+                    lines.add(new Line(
+                            "Praksis " + letters.get(ordered.get(i)),
+                            table.parts().get(i),
+                            patients,
                             OrderFigures.rate(parts.get(i), patients)));
                 }
-                Line total = new Line(clusterName, table.total(), clusterListed,
+                Line total = new Line(
+                        clusterName,
+                        table.total(),
+                        clusterListed,
                         OrderFigures.rate(table.total().value(), clusterListed));
-                result.add(new Referrals(name(order, upload.municipalityCode()), offer, upload.period(),
-                        withPracticeDetail ? lines : OrderFigures.withoutPracticeDetail(lines), total, policy.threshold()));
+                result.add(new Referrals(
+                        name(order, upload.municipalityCode()),
+                        offer,
+                        upload.period(),
+                        withPracticeDetail ? lines : OrderFigures.withoutPracticeDetail(lines),
+                        total,
+                        policy.threshold()));
             }
         }
         return result;
@@ -224,8 +289,15 @@ public class MunicipalData {
                                contact, version, updated_by, updated_at
                         FROM municipal_dosis WHERE order_id = ? AND municipality_code = ?""")
                 .params(order.id(), municipalityCode)
-                .query((rs, n) -> new Dosis(rs.getString(1), (Integer) rs.getObject(2), (Integer) rs.getObject(3),
-                        (Integer) rs.getObject(4), rs.getBigDecimal(5), rs.getString(6), rs.getInt(7), rs.getString(8),
+                .query((rs, n) -> new Dosis(
+                        rs.getString(1),
+                        (Integer) rs.getObject(2),
+                        (Integer) rs.getObject(3),
+                        (Integer) rs.getObject(4),
+                        rs.getBigDecimal(5),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getString(8),
                         rs.getObject(9, OffsetDateTime.class)))
                 .optional();
     }
@@ -236,27 +308,56 @@ public class MunicipalData {
      * @return false when someone else saved in between: nothing is changed
      */
     @Transactional
-    public boolean saveDosis(OrderView order, String municipalityCode, Integer nursing, Integer homeCare, Integer careHome,
-            BigDecimal hours, String contact, int version, String by) {
-        boolean saved = version == 0 ? insertDosis(order, municipalityCode, nursing, homeCare, careHome, hours, contact, by)
+    public boolean saveDosis(
+            OrderView order,
+            String municipalityCode,
+            Integer nursing,
+            Integer homeCare,
+            Integer careHome,
+            BigDecimal hours,
+            String contact,
+            int version,
+            String by) {
+        boolean saved = version == 0
+                ? insertDosis(order, municipalityCode, nursing, homeCare, careHome, hours, contact, by)
                 : jdbc.sql("""
                         UPDATE municipal_dosis SET citizens_nursing = ?, citizens_home_care = ?, citizens_care_home = ?,
                             staff_hours_week = ?, contact = ?, updated_by = ?, updated_at = now(), version = version + 1
                         WHERE order_id = ? AND municipality_code = ? AND version = ?""")
-                .params(nursing, homeCare, careHome, hours, contact, by, order.id(), municipalityCode, version).update() == 1;
+                                .params(
+                                        nursing,
+                                        homeCare,
+                                        careHome,
+                                        hours,
+                                        contact,
+                                        by,
+                                        order.id(),
+                                        municipalityCode,
+                                        version)
+                                .update()
+                        == 1;
         if (saved) {
             progress.municipalDataDelivered(order.id(), by);
         }
         return saved;
     }
 
-    private boolean insertDosis(OrderView order, String municipalityCode, Integer nursing, Integer homeCare, Integer careHome,
-            BigDecimal hours, String contact, String by) {
+    private boolean insertDosis(
+            OrderView order,
+            String municipalityCode,
+            Integer nursing,
+            Integer homeCare,
+            Integer careHome,
+            BigDecimal hours,
+            String contact,
+            String by) {
         return jdbc.sql("""
                         INSERT INTO municipal_dosis (order_id, municipality_code, citizens_nursing, citizens_home_care,
                             citizens_care_home, staff_hours_week, contact, updated_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(order.id(), municipalityCode, nursing, homeCare, careHome, hours, contact, by).update() == 1;
+                        .params(order.id(), municipalityCode, nursing, homeCare, careHome, hours, contact, by)
+                        .update()
+                == 1;
     }
 
     /** Each municipality's dose-dispensing figures as they may be shown: citizen counts through the policy. */
@@ -269,9 +370,15 @@ public class MunicipalData {
                     parts.add(value == null ? 0L : value.longValue());
                 }
                 DisclosurePolicy.Table table = policy.withTotal(parts);
-                result.add(new DosisFigures(municipality.name(), shown(table.parts().get(0), d.citizensNursing()),
-                        shown(table.parts().get(1), d.citizensHomeCare()), shown(table.parts().get(2), d.citizensCareHome()),
-                        shown(table.total(), 1), d.staffHoursWeek(), d.contact(), policy.threshold()));
+                result.add(new DosisFigures(
+                        municipality.name(),
+                        shown(table.parts().get(0), d.citizensNursing()),
+                        shown(table.parts().get(1), d.citizensHomeCare()),
+                        shown(table.parts().get(2), d.citizensCareHome()),
+                        shown(table.total(), 1),
+                        d.staffHoursWeek(),
+                        d.contact(),
+                        policy.threshold()));
             });
         }
         return result;
@@ -285,6 +392,10 @@ public class MunicipalData {
     }
 
     private static String name(OrderView order, String code) {
-        return order.municipalities().stream().filter(m -> m.code().equals(code)).map(MunicipalityRef::name).findFirst().orElse(code);
+        return order.municipalities().stream()
+                .filter(m -> m.code().equals(code))
+                .map(MunicipalityRef::name)
+                .findFirst()
+                .orElse(code);
     }
 }

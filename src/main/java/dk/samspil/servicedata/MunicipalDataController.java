@@ -5,11 +5,11 @@ import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.MunicipalityRef;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
+import dk.samspil.platform.DanishNumbers;
 import dk.samspil.security.Access;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import java.io.IOException;
-import dk.samspil.platform.DanishNumbers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,31 +63,43 @@ class MunicipalDataController {
     }
 
     @GetMapping("/bestillinger/{orderId}/kommunedata")
-    String page(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @RequestParam(name = "kommune", required = false) String requested, Model model) {
+    String page(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @RequestParam(name = "kommune", required = false) String requested,
+            Model model) {
         OrderView order = guard.visible(user, orderId);
         String municipality = writable(user, order, requested);
         prepare(model, user, order, municipality);
-        if (municipality != null && data.kind(order) == PackageDefinition.MunicipalData.DOSIS && !model.containsAttribute("dosis")) {
-            model.addAttribute("dosis", data.dosis(order, municipality).map(DosisForm::of).orElseGet(DosisForm::new));
+        if (municipality != null
+                && data.kind(order) == PackageDefinition.MunicipalData.DOSIS
+                && !model.containsAttribute("dosis")) {
+            model.addAttribute(
+                    "dosis", data.dosis(order, municipality).map(DosisForm::of).orElseGet(DosisForm::new));
         }
         return VIEW;
     }
 
     /** The upload posts to the page's own address, so an over-size upload comes back here with its message. */
     @PostMapping("/bestillinger/{orderId}/kommunedata")
-    String upload(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+    String upload(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
             @RequestParam(name = "kommune", required = false) String requested,
-            @RequestParam(defaultValue = "") String period, @RequestParam(required = false) MultipartFile file, Model model)
+            @RequestParam(defaultValue = "") String period,
+            @RequestParam(required = false) MultipartFile file,
+            Model model)
             throws IOException {
         OrderView order = guard.visible(user, orderId);
         String municipality = requireWritable(user, order, requested);
-        access.require(data.kind(order) == PackageDefinition.MunicipalData.REFERRALS, user, "order:" + orderId + ":referrals");
+        access.require(
+                data.kind(order) == PackageDefinition.MunicipalData.REFERRALS, user, "order:" + orderId + ":referrals");
         String cleanPeriod = period.strip();
         model.addAttribute("period", cleanPeriod);
         boolean bad = false;
         if (cleanPeriod.isEmpty() || cleanPeriod.length() > 60) {
-            model.addAttribute("periodError", cleanPeriod.isEmpty() ? "municipal.period.required" : "municipal.period.tooLong");
+            model.addAttribute(
+                    "periodError", cleanPeriod.isEmpty() ? "municipal.period.required" : "municipal.period.tooLong");
             bad = true;
         }
         if (file == null || file.isEmpty()) {
@@ -98,9 +110,18 @@ class MunicipalDataController {
             Path temp = Files.createTempFile("samspil-referrals-", ".upload");
             try {
                 file.transferTo(temp);
-                String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
-                model.addAttribute("result", data.uploadReferrals(order, municipality, cleanPeriod, temp,
-                        name.length() > 200 ? name.substring(0, 200) : name, user.getUsername()));
+                String name = file.getOriginalFilename() == null
+                        ? "upload"
+                        : Path.of(file.getOriginalFilename()).getFileName().toString();
+                model.addAttribute(
+                        "result",
+                        data.uploadReferrals(
+                                order,
+                                municipality,
+                                cleanPeriod,
+                                temp,
+                                name.length() > 200 ? name.substring(0, 200) : name,
+                                user.getUsername()));
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -110,20 +131,34 @@ class MunicipalDataController {
     }
 
     @PostMapping("/bestillinger/{orderId}/kommunedata/dosis")
-    String saveDosis(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @RequestParam(name = "kommune", required = false) String requested, DosisForm form, Model model,
+    String saveDosis(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @RequestParam(name = "kommune", required = false) String requested,
+            DosisForm form,
+            Model model,
             RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
         String municipality = requireWritable(user, order, requested);
         access.require(data.kind(order) == PackageDefinition.MunicipalData.DOSIS, user, "order:" + orderId + ":dosis");
         Map<String, String> errors = form.validate();
         if (errors.isEmpty()) {
-            boolean saved = data.saveDosis(order, municipality, form.whole(form.getNursing()), form.whole(form.getHomeCare()),
-                    form.whole(form.getCareHome()), form.hours(), form.getContact().strip().isEmpty() ? null : form.getContact().strip(),
-                    form.getVersion(), user.getUsername());
+            boolean saved = data.saveDosis(
+                    order,
+                    municipality,
+                    form.whole(form.getNursing()),
+                    form.whole(form.getHomeCare()),
+                    form.whole(form.getCareHome()),
+                    form.hours(),
+                    form.getContact().strip().isEmpty()
+                            ? null
+                            : form.getContact().strip(),
+                    form.getVersion(),
+                    user.getUsername());
             if (saved) {
                 redirect.addFlashAttribute("saved", true);
-                return "redirect:/bestillinger/" + orderId + "/kommunedata" + (Orders.canManage(user, order) ? "?kommune=" + municipality : "");
+                return "redirect:/bestillinger/" + orderId + "/kommunedata"
+                        + (Orders.canManage(user, order) ? "?kommune=" + municipality : "");
             }
             model.addAttribute("conflict", true);
             data.dosis(order, municipality).ifPresent(current -> form.setVersion(current.version()));
@@ -136,10 +171,16 @@ class MunicipalDataController {
 
     @GetMapping("/data/kommunedata/eksempel-henvisninger.csv")
     ResponseEntity<byte[]> example(@AuthenticationPrincipal SamspilPrincipal user) {
-        access.require(user.is(Role.MUNICIPALITY) || user.is(Role.CONSULTANT) || user.isAdmin(), user, "referral-example");
+        access.require(
+                user.is(Role.MUNICIPALITY) || user.is(Role.CONSULTANT) || user.isAdmin(), user, "referral-example");
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("eksempel-henvisninger.csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("eksempel-henvisninger.csv")
+                                .build()
+                                .toString())
                 .body(REFERRALS_EXAMPLE.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -147,9 +188,18 @@ class MunicipalDataController {
         model.addAttribute("order", order);
         model.addAttribute("kind", data.kind(order).name());
         model.addAttribute("municipality", municipality);
-        model.addAttribute("municipalityName", municipality == null ? null : order.municipalities().stream()
-                .filter(m -> m.code().equals(municipality)).map(MunicipalityRef::name).findFirst().orElse(municipality));
-        model.addAttribute("chooser", Orders.canManage(user, order) && order.municipalities().size() > 1);
+        model.addAttribute(
+                "municipalityName",
+                municipality == null
+                        ? null
+                        : order.municipalities().stream()
+                                .filter(m -> m.code().equals(municipality))
+                                .map(MunicipalityRef::name)
+                                .findFirst()
+                                .orElse(municipality));
+        model.addAttribute(
+                "chooser",
+                Orders.canManage(user, order) && order.municipalities().size() > 1);
         model.addAttribute("uploads", data.uploads(order));
         model.addAttribute("referrals", data.referrals(order, Orders.canManage(user, order)));
         model.addAttribute("dosisFigures", data.dosisFigures(order));
@@ -161,7 +211,9 @@ class MunicipalDataController {
             return Orders.actingMunicipality(user, order);
         }
         if (Orders.canManage(user, order) && !order.municipalities().isEmpty()) {
-            return requested != null && order.involvesMunicipality(requested) ? requested : order.municipalities().get(0).code();
+            return requested != null && order.involvesMunicipality(requested)
+                    ? requested
+                    : order.municipalities().get(0).code();
         }
         return null;
     }
@@ -186,7 +238,9 @@ class MunicipalDataController {
             form.nursing = dosis.citizensNursing() == null ? "" : DanishNumbers.format(dosis.citizensNursing());
             form.homeCare = dosis.citizensHomeCare() == null ? "" : DanishNumbers.format(dosis.citizensHomeCare());
             form.careHome = dosis.citizensCareHome() == null ? "" : DanishNumbers.format(dosis.citizensCareHome());
-            form.hours = dosis.staffHoursWeek() == null ? "" : dosis.staffHoursWeek().toPlainString().replace('.', ',');
+            form.hours = dosis.staffHoursWeek() == null
+                    ? ""
+                    : dosis.staffHoursWeek().toPlainString().replace('.', ',');
             form.contact = dosis.contact() == null ? "" : dosis.contact();
             form.version = dosis.version();
             return form;
@@ -219,24 +273,62 @@ class MunicipalDataController {
 
         /** "1240", "1.240" or "1 240"; null when blank or not a whole number of at most seven digits. */
         static Integer whole(String value) {
-            return DanishNumbers.parseWhole(value).filter(n -> n <= MAX_CITIZENS).map(Long::intValue).orElse(null);
+            return DanishNumbers.parseWhole(value)
+                    .filter(n -> n <= MAX_CITIZENS)
+                    .map(Long::intValue)
+                    .orElse(null);
         }
 
         BigDecimal hours() {
             return hours.isBlank() ? null : new BigDecimal(hours.strip().replace(',', '.'));
         }
 
-        public String getNursing() { return nursing; }
-        public void setNursing(String nursing) { this.nursing = nursing == null ? "" : nursing; }
-        public String getHomeCare() { return homeCare; }
-        public void setHomeCare(String homeCare) { this.homeCare = homeCare == null ? "" : homeCare; }
-        public String getCareHome() { return careHome; }
-        public void setCareHome(String careHome) { this.careHome = careHome == null ? "" : careHome; }
-        public String getHours() { return hours; }
-        public void setHours(String hours) { this.hours = hours == null ? "" : hours; }
-        public String getContact() { return contact; }
-        public void setContact(String contact) { this.contact = contact == null ? "" : contact; }
-        public int getVersion() { return version; }
-        public void setVersion(int version) { this.version = version; }
+        public String getNursing() {
+            return nursing;
+        }
+
+        public void setNursing(String nursing) {
+            this.nursing = nursing == null ? "" : nursing;
+        }
+
+        public String getHomeCare() {
+            return homeCare;
+        }
+
+        public void setHomeCare(String homeCare) {
+            this.homeCare = homeCare == null ? "" : homeCare;
+        }
+
+        public String getCareHome() {
+            return careHome;
+        }
+
+        public void setCareHome(String careHome) {
+            this.careHome = careHome == null ? "" : careHome;
+        }
+
+        public String getHours() {
+            return hours;
+        }
+
+        public void setHours(String hours) {
+            this.hours = hours == null ? "" : hours;
+        }
+
+        public String getContact() {
+            return contact;
+        }
+
+        public void setContact(String contact) {
+            this.contact = contact == null ? "" : contact;
+        }
+
+        public int getVersion() {
+            return version;
+        }
+
+        public void setVersion(int version) {
+            this.version = version;
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dk.samspil.servicedata;
 
-import dk.samspil.ordering.OrderProgress;
 import com.carrotsearch.hppc.LongHashSet;
+import dk.samspil.ordering.OrderProgress;
 import dk.samspil.servicedata.RegisterRows.Kind;
 import dk.samspil.servicedata.RegisterRows.Problem;
 import java.io.IOException;
@@ -51,8 +51,17 @@ public class NationalFileImport {
      * @param removedPractices how many practices would lose figures (rows of the file's months and codes that the
      *     file no longer has); when not stored for that alone, the import waits for this number to be confirmed
      */
-    public record Result(boolean stored, Kind kind, long rows, List<Problem> problems, long problemCount, String periods,
-            int added, int changed, int removed, int removedPractices) {
+    public record Result(
+            boolean stored,
+            Kind kind,
+            long rows,
+            List<Problem> problems,
+            long problemCount,
+            String periods,
+            int added,
+            int changed,
+            int removed,
+            int removedPractices) {
 
         /** Good rows, but figures would be removed: nothing is stored until the consultant confirms. */
         public boolean awaitsConfirmation() {
@@ -78,7 +87,8 @@ public class NationalFileImport {
     private final TransactionTemplate transaction;
     private final OrderProgress progress;
 
-    NationalFileImport(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, OrderProgress progress) {
+    NationalFileImport(
+            JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, OrderProgress progress) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = transaction;
@@ -97,8 +107,12 @@ public class NationalFileImport {
         Result[] result = new Result[1];
         try {
             transaction.executeWithoutResult(status -> {
-                jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('samspil.register-import'))").query(Object.class).single();
-                result[0] = kind == Kind.SERVICES ? services(file, fileName, by, confirmedRemovals) : practices(file, fileName, by);
+                jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('samspil.register-import'))")
+                        .query(Object.class)
+                        .single();
+                result[0] = kind == Kind.SERVICES
+                        ? services(file, fileName, by, confirmedRemovals)
+                        : practices(file, fileName, by);
                 if (!result[0].stored()) {
                     throw new Rollback();
                 }
@@ -115,28 +129,41 @@ public class NationalFileImport {
         LongHashSet listed = new LongHashSet();
         jdbc.sql("SELECT ydernummer, period FROM register_practice_period WHERE listed_patients > 0")
                 .query(rs -> {
-                    listed.add(ServiceRowChecks.practiceMonth(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate())));
+                    listed.add(ServiceRowChecks.practiceMonth(
+                            rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate())));
                 });
         ServiceRowChecks checks = new ServiceRowChecks(listed);
         long importId = jdbc.sql("""
                         INSERT INTO register_import (kind, file_name, rows, periods, added, changed, removed, imported_by)
-                        VALUES ('SERVICES', ?, 0, '', 0, 0, 0, ?) RETURNING id""")
-                .params(fileName, by).query(Long.class).single();
+                        VALUES ('SERVICES', ?, 0, '', 0, 0, 0, ?) RETURNING id""").params(fileName, by).query(Long.class).single();
         // Created in this transaction: a rollback leaves nothing behind.
         String partition = "register_service_count_" + importId;
         jdbc.sql("CREATE TABLE " + partition + " (LIKE register_service_count INCLUDING DEFAULTS INCLUDING CONSTRAINTS,"
-                + " CHECK (import_id = " + importId + "))").update();
-        jdbc.sql("ALTER TABLE " + partition + " ALTER COLUMN import_id SET DEFAULT " + importId).update();
+                        + " CHECK (import_id = " + importId + "))")
+                .update();
+        jdbc.sql("ALTER TABLE " + partition + " ALTER COLUMN import_id SET DEFAULT " + importId)
+                .update();
         Problems problems = new Problems();
-        long rows = copy("COPY " + partition + " (ydernummer, period, service_code, count) FROM STDIN (FORMAT binary)",
-                (copy, line) -> RegisterRows.read(file, Kind.SERVICES, row -> {
-                    // After the first problem nothing more is copied (it is all rolled back), but every row is still
-                    // read and checked, so that the report counts them all (and lists the first ones).
-                    if (checks.check(row, problems) && problems.isEmpty()) {
-                        line.row(4).int4(Integer.parseInt(row.ydernummer())).month(row.period()).code(row.serviceCode()).int4((int) row.count())
-                                .end(copy);
-                    }
-                }, row -> {}, problems));
+        long rows = copy(
+                "COPY " + partition + " (ydernummer, period, service_code, count) FROM STDIN (FORMAT binary)",
+                (copy, line) -> RegisterRows.read(
+                        file,
+                        Kind.SERVICES,
+                        row -> {
+                            // After the first problem nothing more is copied (it is all rolled back), but every row is
+                            // still
+                            // read and checked, so that the report counts them all (and lists the first ones).
+                            if (checks.check(row, problems) && problems.isEmpty()) {
+                                line.row(4)
+                                        .int4(Integer.parseInt(row.ydernummer()))
+                                        .month(row.period())
+                                        .code(row.serviceCode())
+                                        .int4((int) row.count())
+                                        .end(copy);
+                            }
+                        },
+                        row -> {},
+                        problems));
         long read = System.nanoTime();
         if (rows == 0 && problems.isEmpty()) {
             problems.add(new Problem(0, "", "servicedata.file.noRows", null));
@@ -146,16 +173,20 @@ public class NationalFileImport {
         }
         // Full pages: a partition is never inserted into again, only deleted from by later imports.
         jdbc.sql("CREATE UNIQUE INDEX " + partition + "_key ON " + partition + " (ydernummer, period, service_code)"
-                + " WITH (fillfactor = 100)").update();
+                        + " WITH (fillfactor = 100)")
+                .update();
         long indexed = System.nanoTime();
         List<YearMonth> fileMonths = checks.months();
-        String months = array(fileMonths.stream().map(m -> m.atDay(1).toString()).toList());
+        String months =
+                array(fileMonths.stream().map(m -> m.atDay(1).toString()).toList());
         String codes = array(checks.codes());
         String scope = "period = ANY (CAST(? AS date[])) AND service_code = ANY (CAST(? AS text[]))";
         // Only the older partitions that hold any of those months and codes are read (often none: a first import).
         // Their ids are our own numbers, written into the statement so that the planner prunes the other partitions.
         List<Long> held = jdbc.sql("SELECT DISTINCT import_id FROM register_service_month WHERE " + scope)
-                .params(months, codes).query(Long.class).list();
+                .params(months, codes)
+                .query(Long.class)
+                .list();
         long[] before = {0, 0, 0, 0};
         if (!held.isEmpty()) {
             String heldIds = held.stream().map(String::valueOf).collect(Collectors.joining(","));
@@ -163,47 +194,81 @@ public class NationalFileImport {
             // Only practices and months in the file are replaced: each stored row of the file's months and codes is
             // kept unless the new partition (not attached yet) has its practice and month, looked up by its index.
             // (A plain join would let the planner hash the whole new partition.)
-            String inFile = " EXISTS (SELECT 1 FROM " + partition + " f WHERE f.ydernummer = o.ydernummer AND f.period = o.period)";
-            before = jdbc.sql("SELECT count(*), count(*) FILTER (WHERE n.count IS NULL), count(*) FILTER (WHERE n.count <> o.count),"
-                            + " count(DISTINCT o.ydernummer) FILTER (WHERE n.count IS NULL)"
-                            + " FROM (SELECT * FROM register_service_count WHERE " + heldScope + ") o"
-                            + " LEFT JOIN LATERAL (SELECT count FROM " + partition + " n WHERE n.ydernummer = o.ydernummer"
-                            + "   AND n.period = o.period AND n.service_code = o.service_code LIMIT 1) n ON true"
-                            + " WHERE" + inFile)
+            String inFile = " EXISTS (SELECT 1 FROM " + partition
+                    + " f WHERE f.ydernummer = o.ydernummer AND f.period = o.period)";
+            before = jdbc.sql(
+                            "SELECT count(*), count(*) FILTER (WHERE n.count IS NULL), count(*) FILTER (WHERE n.count <> o.count),"
+                                    + " count(DISTINCT o.ydernummer) FILTER (WHERE n.count IS NULL)"
+                                    + " FROM (SELECT * FROM register_service_count WHERE " + heldScope + ") o"
+                                    + " LEFT JOIN LATERAL (SELECT count FROM " + partition
+                                    + " n WHERE n.ydernummer = o.ydernummer"
+                                    + "   AND n.period = o.period AND n.service_code = o.service_code LIMIT 1) n ON true"
+                                    + " WHERE" + inFile)
                     .params(months, codes)
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                    .single();
             if (before[3] > 0 && before[3] != confirmedRemovals) {
-                return new Result(false, Kind.SERVICES, rows, List.of(), 0, fileMonths.stream().map(YearMonth::toString)
-                        .collect(Collectors.joining(", ")), 0, 0, (int) before[1], (int) before[3]);
+                return new Result(
+                        false,
+                        Kind.SERVICES,
+                        rows,
+                        List.of(),
+                        0,
+                        fileMonths.stream().map(YearMonth::toString).collect(Collectors.joining(", ")),
+                        0,
+                        0,
+                        (int) before[1],
+                        (int) before[3]);
             }
-            List<String> touched = jdbc.sql("WITH gone AS (DELETE FROM register_service_count o WHERE " + heldScope + " AND" + inFile
-                            + " RETURNING tableoid) SELECT DISTINCT tableoid::regclass::text FROM gone")
-                    .params(months, codes).query(String.class).list();
+            List<String> touched = jdbc.sql(
+                            "WITH gone AS (DELETE FROM register_service_count o WHERE " + heldScope + " AND" + inFile
+                                    + " RETURNING tableoid) SELECT DISTINCT tableoid::regclass::text FROM gone")
+                    .params(months, codes)
+                    .query(String.class)
+                    .list();
             // A code and month stays listed for an older import while its partition still has rows of it.
-            jdbc.sql("DELETE FROM register_service_month m WHERE m.import_id IN (" + heldIds + ") AND " + scope + " AND NOT EXISTS (SELECT 1 FROM register_service_count c"
-                            + " WHERE c.import_id = m.import_id AND c.period = m.period AND c.service_code = m.service_code)")
-                    .params(months, codes).update();
+            jdbc.sql(
+                            "DELETE FROM register_service_month m WHERE m.import_id IN (" + heldIds + ") AND " + scope
+                                    + " AND NOT EXISTS (SELECT 1 FROM register_service_count c"
+                                    + " WHERE c.import_id = m.import_id AND c.period = m.period AND c.service_code = m.service_code)")
+                    .params(months, codes)
+                    .update();
             for (String older : touched) {
-                if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + older + ")").query(Boolean.class).single()) {
+                if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + older + ")")
+                        .query(Boolean.class)
+                        .single()) {
                     jdbc.sql("DROP TABLE " + older).update();
                 }
             }
         }
-        jdbc.sql("ALTER TABLE register_service_count ATTACH PARTITION " + partition + " FOR VALUES IN (" + importId + ")").update();
+        jdbc.sql("ALTER TABLE register_service_count ATTACH PARTITION " + partition + " FOR VALUES IN (" + importId
+                        + ")")
+                .update();
         List<Map.Entry<String, YearMonth>> codeMonths = checks.codeMonths();
-        jdbc.sql("INSERT INTO register_service_month (service_code, period, import_id)"
-                        + " SELECT code, month, ? FROM unnest(CAST(? AS text[]), CAST(? AS date[])) AS pairs (code, month)")
-                .params(importId, array(codeMonths.stream().map(Map.Entry::getKey).toList()),
-                        array(codeMonths.stream().map(e -> e.getValue().atDay(1).toString()).toList()))
+        jdbc.sql(
+                        "INSERT INTO register_service_month (service_code, period, import_id)"
+                                + " SELECT code, month, ? FROM unnest(CAST(? AS text[]), CAST(? AS date[])) AS pairs (code, month)")
+                .params(
+                        importId,
+                        array(codeMonths.stream().map(Map.Entry::getKey).toList()),
+                        array(codeMonths.stream()
+                                .map(e -> e.getValue().atDay(1).toString())
+                                .toList()))
                 .update();
         int removed = (int) before[1];
         int changed = (int) before[2];
         int added = (int) (rows - (before[0] - removed));
         String periods = fileMonths.stream().map(YearMonth::toString).collect(Collectors.joining(", "));
         jdbc.sql("UPDATE register_import SET rows = ?, periods = ?, added = ?, changed = ?, removed = ? WHERE id = ?")
-                .params(rows, periods, added, changed, removed, importId).update();
-        log.info("SERVICES file {}: {} rows read, checked and copied in {} ms, indexed in {} ms, stored in {} ms", fileName, rows,
-                (read - started) / 1_000_000, (indexed - read) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+                .params(rows, periods, added, changed, removed, importId)
+                .update();
+        log.info(
+                "SERVICES file {}: {} rows read, checked and copied in {} ms, indexed in {} ms, stored in {} ms",
+                fileName,
+                rows,
+                (read - started) / 1_000_000,
+                (indexed - read) / 1_000_000,
+                (System.nanoTime() - indexed) / 1_000_000);
         if (progress != null) {
             progress.serviceDataImported(checks.codes(), by);
         }
@@ -217,16 +282,33 @@ public class NationalFileImport {
 
     private Result practices(Path file, String fileName, String by) {
         long started = System.nanoTime();
-        jdbc.sql("CREATE TEMPORARY TABLE import_rows (line INT, ydernummer CHAR(6) COLLATE \"C\", period DATE, listed BIGINT,"
-                + " municipality_code CHAR(4)) ON COMMIT DROP").update();
+        jdbc.sql(
+                        "CREATE TEMPORARY TABLE import_rows (line INT, ydernummer CHAR(6) COLLATE \"C\", period DATE, listed BIGINT,"
+                                + " municipality_code CHAR(4)) ON COMMIT DROP")
+                .update();
         Problems problems = new Problems();
-        long rows = copy("COPY import_rows FROM STDIN (FORMAT binary)", (copy, line) -> RegisterRows.read(file, Kind.PRACTICES,
-                row -> {}, row -> line.row(5).int4(row.line()).code(row.ydernummer()).month(row.period())
-                        .int8(row.listedPatients()).code(row.municipalityCode()).end(copy), problems));
+        long rows = copy(
+                "COPY import_rows FROM STDIN (FORMAT binary)",
+                (copy, line) -> RegisterRows.read(
+                        file,
+                        Kind.PRACTICES,
+                        row -> {},
+                        row -> line.row(5)
+                                .int4(row.line())
+                                .code(row.ydernummer())
+                                .month(row.period())
+                                .int8(row.listedPatients())
+                                .code(row.municipalityCode())
+                                .end(copy),
+                        problems));
         long read = System.nanoTime();
         practiceProblems(problems);
-        log.info("PRACTICES file {}: {} rows read and copied in {} ms, checked in {} ms", fileName, rows,
-                (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        log.info(
+                "PRACTICES file {}: {} rows read and copied in {} ms, checked in {} ms",
+                fileName,
+                rows,
+                (read - started) / 1_000_000,
+                (System.nanoTime() - read) / 1_000_000);
         if (rows == 0 && problems.isEmpty()) {
             problems.add(new Problem(0, "", "servicedata.file.noRows", null));
         }
@@ -278,7 +360,11 @@ public class NationalFileImport {
                 .param(MAX_LISTED)
                 .query((rs, n) -> {
                     total[0] = rs.getLong(3);
-                    return new Problem(rs.getInt(1), "Ydernummer", "servicedata.row.duplicatePractice", String.valueOf(rs.getInt(2)));
+                    return new Problem(
+                            rs.getInt(1),
+                            "Ydernummer",
+                            "servicedata.row.duplicatePractice",
+                            String.valueOf(rs.getInt(2)));
                 })
                 .list();
         problems.addCounted(duplicates, total[0]);
@@ -290,7 +376,8 @@ public class NationalFileImport {
                 .param(MAX_LISTED)
                 .query((rs, n) -> {
                     total[0] = rs.getLong(3);
-                    return new Problem(rs.getInt(1), "Kommunekode", "servicedata.municipality.unknown", rs.getString(2));
+                    return new Problem(
+                            rs.getInt(1), "Kommunekode", "servicedata.municipality.unknown", rs.getString(2));
                 })
                 .list();
         problems.addCounted(unknown, total[0]);
@@ -298,8 +385,11 @@ public class NationalFileImport {
 
     private Result replacePractices(String fileName, String by, long rows) {
         long started = System.nanoTime();
-        String periods = String.join(", ", jdbc.sql("SELECT DISTINCT to_char(period, 'YYYY-MM') p FROM import_rows ORDER BY p")
-                .query(String.class).list());
+        String periods = String.join(
+                ", ",
+                jdbc.sql("SELECT DISTINCT to_char(period, 'YYYY-MM') p FROM import_rows ORDER BY p")
+                        .query(String.class)
+                        .list());
         jdbc.sql("ANALYZE import_rows").update();
         int changed = jdbc.sql("""
                         UPDATE register_practice_period t SET listed_patients = r.listed, municipality_code = r.municipality_code
@@ -307,13 +397,11 @@ public class NationalFileImport {
                           AND (t.listed_patients <> r.listed OR t.municipality_code <> r.municipality_code)""").update();
         int added = jdbc.sql("""
                         INSERT INTO register_practice_period (ydernummer, period, listed_patients, municipality_code)
-                        SELECT ydernummer, period, listed, municipality_code FROM import_rows ON CONFLICT DO NOTHING""")
-                .update();
+                        SELECT ydernummer, period, listed, municipality_code FROM import_rows ON CONFLICT DO NOTHING""").update();
         log.info("PRACTICES file {}: stored in {} ms", fileName, (System.nanoTime() - started) / 1_000_000);
         jdbc.sql("""
                         INSERT INTO register_import (kind, file_name, rows, periods, added, changed, removed, imported_by)
-                        VALUES ('PRACTICES', ?, ?, ?, ?, ?, ?, ?)""")
-                .params(fileName, rows, periods, added, changed, 0, by).update();
+                        VALUES ('PRACTICES', ?, ?, ?, ?, ?, ?, ?)""").params(fileName, rows, periods, added, changed, 0, by).update();
         return new Result(true, Kind.PRACTICES, rows, List.of(), 0, periods, added, changed, 0, 0);
     }
 }

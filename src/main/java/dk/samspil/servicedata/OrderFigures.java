@@ -69,8 +69,15 @@ public class OrderFigures {
      * @param practices the cluster's practices by letter
      * @param from first month of the period, {@code to} the last
      */
-    public record Figures(ServiceCode service, LocalDate from, LocalDate to, List<Line> practices, Line cluster, Line region,
-            Line country, int threshold) {
+    public record Figures(
+            ServiceCode service,
+            LocalDate from,
+            LocalDate to,
+            List<Line> practices,
+            Line cluster,
+            Line region,
+            Line country,
+            int threshold) {
 
         public double maxRate() {
             List<Line> all = new ArrayList<>(practices);
@@ -90,7 +97,12 @@ public class OrderFigures {
 
     /** The largest rate that may be shown among the lines (0 when none): the scale of a chart. */
     static double maxShownRate(List<Line> lines) {
-        return lines.stream().map(Line::shownRate).filter(r -> r != null).mapToDouble(Double::doubleValue).max().orElse(0);
+        return lines.stream()
+                .map(Line::shownRate)
+                .filter(r -> r != null)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
     }
 
     /** The consultant's key from letter to practice. */
@@ -123,7 +135,9 @@ public class OrderFigures {
      */
     @Transactional
     public List<Figures> forOrder(OrderView order, LocalDate until) {
-        return detailed(order, until).stream().map(Figures::withoutPracticeDetail).toList();
+        return detailed(order, until).stream()
+                .map(Figures::withoutPracticeDetail)
+                .toList();
     }
 
     /** The figures with each letter's count and listed patients: for the consultant, who holds the key anyway. */
@@ -133,7 +147,8 @@ public class OrderFigures {
     }
 
     private List<Figures> detailed(OrderView order, LocalDate until) {
-        List<ServiceCode> codes = catalog.find(order.packageSlug()).map(p -> p.serviceCodes()).orElse(List.of());
+        List<ServiceCode> codes =
+                catalog.find(order.packageSlug()).map(p -> p.serviceCodes()).orElse(List.of());
         ClusterView cluster = directory.cluster(order.clusterId()).orElseThrow();
         Map<String, String> letters = letters(order);
         List<Figures> figures = new ArrayList<>();
@@ -145,7 +160,9 @@ public class OrderFigures {
 
     /** Whether the order's package shows service data (and so its practices get letters). */
     public boolean usesServiceData(OrderView order) {
-        return catalog.find(order.packageSlug()).map(p -> !p.serviceCodes().isEmpty()).orElse(false);
+        return catalog.find(order.packageSlug())
+                .map(p -> !p.serviceCodes().isEmpty())
+                .orElse(false);
     }
 
     /** The letters of the order's practices, fixed in random order the first time. */
@@ -158,19 +175,22 @@ public class OrderFigures {
             jdbc.sql("""
                             INSERT INTO order_pseudonym (order_id, ydernummer, letter)
                             SELECT ?, ydernummer, letter FROM order_pseudonym WHERE order_id = ?
-                            ON CONFLICT DO NOTHING""")
-                    .params(order.id(), order.followsOrderId()).update();
+                            ON CONFLICT DO NOTHING""").params(order.id(), order.followsOrderId()).update();
             existing = current(order.id());
         }
         Map<String, String> letters = existing;
-        List<PracticeView> missing = new ArrayList<>(practices.stream().filter(p -> !letters.containsKey(p.ydernummer())).toList());
+        List<PracticeView> missing = new ArrayList<>(practices.stream()
+                .filter(p -> !letters.containsKey(p.ydernummer()))
+                .toList());
         if (!missing.isEmpty()) {
             Collections.shuffle(missing);
             int next = letters.size();
             for (PracticeView practice : missing) {
                 String letter = letter(next++);
-                jdbc.sql("INSERT INTO order_pseudonym (order_id, ydernummer, letter) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                        .params(order.id(), practice.ydernummer(), letter).update();
+                jdbc.sql(
+                                "INSERT INTO order_pseudonym (order_id, ydernummer, letter) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                        .params(order.id(), practice.ydernummer(), letter)
+                        .update();
             }
             return current(order.id());
         }
@@ -183,15 +203,19 @@ public class OrderFigures {
         directory.practices(order.clusterId()).forEach(p -> names.put(p.ydernummer(), p.name()));
         return letters(order).entrySet().stream()
                 .map(e -> new Pseudonym(e.getValue(), e.getKey(), names.getOrDefault(e.getKey(), "")))
-                .sorted(java.util.Comparator.comparing(Pseudonym::letter, java.util.Comparator.comparingInt(String::length)
-                        .thenComparing(java.util.Comparator.naturalOrder())))
+                .sorted(java.util.Comparator.comparing(
+                        Pseudonym::letter,
+                        java.util.Comparator.comparingInt(String::length)
+                                .thenComparing(java.util.Comparator.naturalOrder())))
                 .toList();
     }
 
     private Map<String, String> current(long orderId) {
         Map<String, String> letters = new HashMap<>();
-        jdbc.sql("SELECT ydernummer, letter FROM order_pseudonym WHERE order_id = ?").param(orderId)
-                .query((rs, n) -> letters.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("SELECT ydernummer, letter FROM order_pseudonym WHERE order_id = ?")
+                .param(orderId)
+                .query((rs, n) -> letters.put(rs.getString(1), rs.getString(2)))
+                .list();
         return letters;
     }
 
@@ -206,10 +230,13 @@ public class OrderFigures {
         return text.toString();
     }
 
-    private Optional<Figures> figures(ServiceCode code, ClusterView cluster, Map<String, String> letters, LocalDate until) {
-        Optional<LocalDate> last = jdbc.sql("SELECT max(period) FROM register_service_month WHERE service_code = ? AND period < ?")
+    private Optional<Figures> figures(
+            ServiceCode code, ClusterView cluster, Map<String, String> letters, LocalDate until) {
+        Optional<LocalDate> last = jdbc.sql(
+                        "SELECT max(period) FROM register_service_month WHERE service_code = ? AND period < ?")
                 .params(code.code(), until == null ? LocalDate.of(9999, 1, 1) : until.withDayOfMonth(1))
-                .query(LocalDate.class).optional();
+                .query(LocalDate.class)
+                .optional();
         if (last.isEmpty() || last.get() == null) {
             return Optional.empty();
         }
@@ -231,13 +258,22 @@ public class OrderFigures {
                                                                     AND s.service_code = ? AND s.import_id = ANY (CAST(? AS bigint[]))
                             WHERE p.period BETWEEN ? AND ?
                             GROUP BY p.ydernummer""")
-                    .params(code.code(), "{" + imports.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + "}",
-                            from, to)
+                    .params(
+                            code.code(),
+                            "{"
+                                    + imports.stream()
+                                            .map(String::valueOf)
+                                            .collect(java.util.stream.Collectors.joining(","))
+                                    + "}",
+                            from,
+                            to)
                     .query((rs, n) -> {
-                        long region = rs.getString(4) == null ? 0 : (rs.getString(4).equals(cluster.regionCode()) ? 1 : 0);
+                        long region =
+                                rs.getString(4) == null ? 0 : (rs.getString(4).equals(cluster.regionCode()) ? 1 : 0);
                         perPractice.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), region});
                         return null;
-                    }).list();
+                    })
+                    .list();
             List<Long> after = imports(code, from, to);
             if (after.equals(imports) || attempt == 3) {
                 break;
@@ -245,16 +281,23 @@ public class OrderFigures {
             imports = after;
         }
         List<String> ordered = byLetter(letters);
-        List<Long> counts = ordered.stream().map(y -> perPractice.getOrDefault(y, new long[3])[0]).toList();
+        List<Long> counts = ordered.stream()
+                .map(y -> perPractice.getOrDefault(y, new long[3])[0])
+                .toList();
         DisclosurePolicy.Table table = policy.withTotal(counts);
         List<Line> practices = new ArrayList<>();
         long clusterListed = 0;
         for (int i = 0; i < ordered.size(); i++) {
             long[] values = perPractice.getOrDefault(ordered.get(i), new long[3]);
             clusterListed += values[1];
-            practices.add(new Line("Praksis " + letters.get(ordered.get(i)), table.parts().get(i), values[1], rate(values[0], values[1])));
+            practices.add(new Line(
+                    "Praksis " + letters.get(ordered.get(i)),
+                    table.parts().get(i),
+                    values[1],
+                    rate(values[0], values[1])));
         }
-        Line clusterLine = new Line(cluster.name(), table.total(), clusterListed, rate(table.total().value(), clusterListed));
+        Line clusterLine = new Line(
+                cluster.name(), table.total(), clusterListed, rate(table.total().value(), clusterListed));
         long regionCount = 0, regionListed = 0, countryCount = 0, countryListed = 0;
         for (long[] values : perPractice.values()) {
             countryCount += values[0];
@@ -264,14 +307,19 @@ public class OrderFigures {
                 regionListed += values[1];
             }
         }
-        Line region = new Line(cluster.regionName(), policy.count(regionCount), regionListed, rate(regionCount, regionListed));
-        Line country = new Line("Hele landet", policy.count(countryCount), countryListed, rate(countryCount, countryListed));
+        Line region = new Line(
+                cluster.regionName(), policy.count(regionCount), regionListed, rate(regionCount, regionListed));
+        Line country =
+                new Line("Hele landet", policy.count(countryCount), countryListed, rate(countryCount, countryListed));
         return Optional.of(new Figures(code, from, to, practices, clusterLine, region, country, policy.threshold()));
     }
 
     private List<Long> imports(ServiceCode code, LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT DISTINCT import_id FROM register_service_month WHERE service_code = ? AND period BETWEEN ? AND ? ORDER BY 1")
-                .params(code.code(), from, to).query(Long.class).list();
+        return jdbc.sql(
+                        "SELECT DISTINCT import_id FROM register_service_month WHERE service_code = ? AND period BETWEEN ? AND ? ORDER BY 1")
+                .params(code.code(), from, to)
+                .query(Long.class)
+                .list();
     }
 
     /**
@@ -289,7 +337,8 @@ public class OrderFigures {
                           AND period > (SELECT max(period) FROM register_practice_period) - INTERVAL '12 months'
                         GROUP BY ydernummer""")
                 .param(ydernumre.toArray(String[]::new))
-                .query((rs, n) -> listed.put(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> listed.put(rs.getString(1), rs.getLong(2)))
+                .list();
         return listed;
     }
 
@@ -298,7 +347,8 @@ public class OrderFigures {
         return letters.entrySet().stream()
                 .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(String::length)
                         .thenComparing(java.util.Comparator.naturalOrder())))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     static Double rate(long count, long listed) {

@@ -8,8 +8,8 @@ import dk.samspil.servicedata.RegisterRows.Kind;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionBindingEvent;
 import jakarta.servlet.http.HttpSessionBindingListener;
-import java.io.Serializable;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +61,13 @@ class RegisterDataController {
     }
 
     @PostMapping("/data/import")
-    String upload(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(defaultValue = "SERVICES") String kind,
-            @RequestParam(required = false) MultipartFile file, HttpSession session, Model model) throws IOException {
+    String upload(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @RequestParam(defaultValue = "SERVICES") String kind,
+            @RequestParam(required = false) MultipartFile file,
+            HttpSession session,
+            Model model)
+            throws IOException {
         requireImporter(user);
         Kind chosen = "PRACTICES".equals(kind) ? Kind.PRACTICES : Kind.SERVICES;
         model.addAttribute("kind", chosen.name());
@@ -74,7 +79,9 @@ class RegisterDataController {
         boolean kept = false;
         try {
             file.transferTo(temp);
-            String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
+            String name = file.getOriginalFilename() == null
+                    ? "upload"
+                    : Path.of(file.getOriginalFilename()).getFileName().toString();
             name = name.length() > 200 ? name.substring(0, 200) : name;
             Result result = imports.importFile(temp, chosen, name, user.getUsername());
             model.addAttribute("result", result);
@@ -95,11 +102,18 @@ class RegisterDataController {
 
     /** The answer to "dette fjerner N praksissers tal": import and remove them, or import nothing. */
     @PostMapping("/data/import/bekraeft")
-    String confirm(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(defaultValue = "false") boolean remove,
-            @RequestParam(defaultValue = "") String token, HttpSession session, Model model) {
+    String confirm(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @RequestParam(defaultValue = "false") boolean remove,
+            @RequestParam(defaultValue = "") String token,
+            HttpSession session,
+            Model model) {
         requireImporter(user);
         // The token names the file the answer is about (another tab may have uploaded another file since).
-        PendingImport pending = session.getAttribute(PendingImport.ATTRIBUTE) instanceof PendingImport p && p.token.equals(token) ? p : null;
+        PendingImport pending =
+                session.getAttribute(PendingImport.ATTRIBUTE) instanceof PendingImport p && p.token.equals(token)
+                        ? p
+                        : null;
         model.addAttribute("kind", pending == null ? Kind.SERVICES.name() : pending.kind.name());
         if (pending == null) {
             model.addAttribute("fileError", "servicedata.import.confirmGone");
@@ -110,8 +124,8 @@ class RegisterDataController {
             model.addAttribute("cancelled", true);
             return IMPORT_VIEW;
         }
-        Result result = imports.importFile(Path.of(pending.path), pending.kind, pending.fileName, user.getUsername(),
-                pending.removedPractices);
+        Result result = imports.importFile(
+                Path.of(pending.path), pending.kind, pending.fileName, user.getUsername(), pending.removedPractices);
         model.addAttribute("result", result);
         if (result.awaitsConfirmation()) {
             // Other figures were imported meanwhile: the new number is asked for again, with the same file.
@@ -160,7 +174,12 @@ class RegisterDataController {
         };
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("eksempel-" + kind + ".csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("eksempel-" + kind + ".csv")
+                                .build()
+                                .toString())
                 .body(content.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -10,8 +10,16 @@ import org.springframework.stereotype.Service;
 public class RegisterImports {
 
     /** One stored import: SERVICES or PRACTICES, its file, rows, months and what it changed. */
-    public record Stored(String kind, String fileName, int rows, String periods, int added, int changed, int removed,
-            String importedBy, OffsetDateTime importedAt) {}
+    public record Stored(
+            String kind,
+            String fileName,
+            int rows,
+            String periods,
+            int added,
+            int changed,
+            int removed,
+            String importedBy,
+            OffsetDateTime importedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -24,8 +32,16 @@ public class RegisterImports {
                         SELECT kind, file_name, rows, periods, added, changed, removed, imported_by, imported_at
                         FROM register_import ORDER BY imported_at DESC, id DESC LIMIT ?""")
                 .param(limit)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
-                        rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class)))
+                .query((rs, n) -> new Stored(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class)))
                 .list();
     }
 }

@@ -27,7 +27,8 @@ class RegisterMunicipalities implements NationalRegister {
                         SELECT DISTINCT ON (ydernummer) ydernummer, municipality_code FROM register_practice_period
                         WHERE ydernummer = ANY (?) ORDER BY ydernummer, period DESC""")
                 .param(ydernumre.toArray(String[]::new))
-                .query((rs, n) -> found.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> found.put(rs.getString(1), rs.getString(2)))
+                .list();
         return found;
     }
 }

@@ -4,7 +4,6 @@ import dk.samspil.platform.Heading;
 import dk.samspil.platform.ReportLimits;
 import dk.samspil.platform.UploadedTable;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,14 +54,16 @@ public final class RegisterRows {
         }
     }
 
-    private static final java.util.Set<String> HEADER_KEYS = java.util.Set.of("servicedata.column.missing", "servicedata.column.twice");
+    private static final java.util.Set<String> HEADER_KEYS =
+            java.util.Set.of("servicedata.column.missing", "servicedata.column.twice");
 
     /** A problem of a file; the value it echoes is cut short (a cell can be megabytes). */
     public record Problem(int line, String column, String messageKey, String value) {
 
         public Problem {
             // The first line, when its headings are refused, is echoed at more length than a cell.
-            value = ReportLimits.cut(value, HEADER_KEYS.contains(messageKey) ? ReportLimits.MAX_HEADER_ECHO : ReportLimits.MAX_ECHO);
+            value = ReportLimits.cut(
+                    value, HEADER_KEYS.contains(messageKey) ? ReportLimits.MAX_HEADER_ECHO : ReportLimits.MAX_ECHO);
         }
 
         /** The arguments of the Danish message: the value. */
@@ -76,7 +77,10 @@ public final class RegisterRows {
     record PracticeRow(int line, String ydernummer, YearMonth period, long listedPatients, String municipalityCode) {}
 
     /** The two kinds of municipal offer referrals are counted for. */
-    public enum Offer { FOREBYGGELSE, REHABILITERING }
+    public enum Offer {
+        FOREBYGGELSE,
+        REHABILITERING
+    }
 
     record ReferralRow(int line, String ydernummer, Offer offer, long count) {}
 
@@ -89,8 +93,17 @@ public final class RegisterRows {
 
     static {
         String[][] names = {
-            {"januar", "jan"}, {"februar", "feb"}, {"marts", "mar"}, {"april", "apr"}, {"maj"}, {"juni", "jun"},
-            {"juli", "jul"}, {"august", "aug"}, {"september", "sep", "sept"}, {"oktober", "okt"}, {"november", "nov"},
+            {"januar", "jan"},
+            {"februar", "feb"},
+            {"marts", "mar"},
+            {"april", "apr"},
+            {"maj"},
+            {"juni", "jun"},
+            {"juli", "jul"},
+            {"august", "aug"},
+            {"september", "sep", "sept"},
+            {"oktober", "okt"},
+            {"november", "nov"},
             {"december", "dec"}
         };
         for (int m = 0; m < names.length; m++) {
@@ -112,7 +125,6 @@ public final class RegisterRows {
     private static final Pattern MUNICIPALITY = Pattern.compile("\\d{3,4}");
     private static final Pattern ZEROS = Pattern.compile("0+");
     private static final Pattern SEPARATOR = Pattern.compile("[.,]");
-
 
     private RegisterRows() {}
 
@@ -158,7 +170,9 @@ public final class RegisterRows {
         YearMonth period = period(line, cell(cells, at, Column.PERIOD), problems);
         String code = serviceCode(line, cell(cells, at, Column.SERVICE_CODE), problems);
         Long count = count(line, Column.COUNT, cell(cells, at, Column.COUNT), problems);
-        return problems.count() == before ? Optional.of(new ServiceRow(line, yder, period, code, count)) : Optional.empty();
+        return problems.count() == before
+                ? Optional.of(new ServiceRow(line, yder, period, code, count))
+                : Optional.empty();
     }
 
     static Optional<PracticeRow> practice(int line, List<String> cells, Map<Column, Integer> at, Problems problems) {
@@ -167,7 +181,9 @@ public final class RegisterRows {
         YearMonth period = period(line, cell(cells, at, Column.PERIOD), problems);
         Long listed = count(line, Column.LISTED, cell(cells, at, Column.LISTED), problems);
         String municipality = municipality(line, cell(cells, at, Column.MUNICIPALITY), problems);
-        return problems.count() == before ? Optional.of(new PracticeRow(line, yder, period, listed, municipality)) : Optional.empty();
+        return problems.count() == before
+                ? Optional.of(new PracticeRow(line, yder, period, listed, municipality))
+                : Optional.empty();
     }
 
     static Optional<ReferralRow> referral(int line, List<String> cells, Map<Column, Integer> at, Problems problems) {
@@ -196,7 +212,9 @@ public final class RegisterRows {
 
     private static String cell(List<String> cells, Map<Column, Integer> at, Column column) {
         Integer index = at.get(column);
-        return index == null || index >= cells.size() || cells.get(index) == null ? "" : cells.get(index).strip();
+        return index == null || index >= cells.size() || cells.get(index) == null
+                ? ""
+                : cells.get(index).strip();
     }
 
     static String ydernummer(int line, String value, Problems problems) {
@@ -228,28 +246,36 @@ public final class RegisterRows {
             int year = digits(raw, 0, 4);
             int month = digits(raw, 5, 7);
             if (year >= 0 && month >= 0) {
-                return month < 1 || month > 12 ? Optional.empty() : Optional.of(YearMonth.of(year, month)).filter(RegisterRows::plausible);
+                return month < 1 || month > 12
+                        ? Optional.empty()
+                        : Optional.of(YearMonth.of(year, month)).filter(RegisterRows::plausible);
             }
         }
         String value = raw.strip().toLowerCase(Locale.ROOT);
         try {
             Matcher m;
             if ((m = M_FORM.matcher(value)).matches() || (m = ISO.matcher(value)).matches()) {
-                return Optional.of(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))).filter(RegisterRows::plausible);
+                return Optional.of(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+                        .filter(RegisterRows::plausible);
             }
             if ((m = MONTH_YEAR.matcher(value)).matches()) {
-                return Optional.of(YearMonth.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)))).filter(RegisterRows::plausible);
+                return Optional.of(YearMonth.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))))
+                        .filter(RegisterRows::plausible);
             }
             if ((m = NAMED.matcher(value)).matches() && MONTHS.containsKey(m.group(1))) {
-                return Optional.of(YearMonth.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)))).filter(RegisterRows::plausible);
+                return Optional.of(YearMonth.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1))))
+                        .filter(RegisterRows::plausible);
             }
             if (DATE.matcher(value).matches()) {
-                return Optional.of(YearMonth.from(java.time.LocalDate.parse(value))).filter(RegisterRows::plausible);
+                return Optional.of(YearMonth.from(java.time.LocalDate.parse(value)))
+                        .filter(RegisterRows::plausible);
             }
             if (EXCEL_DATE.matcher(value).matches()) {
                 // An Excel date (days since 1899-12-30), as an XLSX cell formatted as a date arrives.
                 long days = Long.parseLong(value.replaceAll("\\..*", ""));
-                return Optional.of(YearMonth.from(java.time.LocalDate.of(1899, 12, 30).plusDays(days))).filter(RegisterRows::plausible);
+                return Optional.of(YearMonth.from(
+                                java.time.LocalDate.of(1899, 12, 30).plusDays(days)))
+                        .filter(RegisterRows::plausible);
             }
         } catch (java.time.DateTimeException e) {
             return Optional.empty();
@@ -381,15 +407,24 @@ public final class RegisterRows {
      * Reads a whole file as a stream: the first non-blank row is the header, blank rows are skipped, every other
      * row becomes a typed row or problems. A file that cannot be read at all gives one problem (line 0).
      */
-    static void read(java.nio.file.Path file, Kind kind, java.util.function.Consumer<ServiceRow> services,
-            java.util.function.Consumer<PracticeRow> practices, Problems problems) throws java.io.IOException {
-        read(file, kind, (line, cells, header) -> {
-            if (kind == Kind.SERVICES) {
-                service(line, cells, header, problems).ifPresent(services);
-            } else {
-                practice(line, cells, header, problems).ifPresent(practices);
-            }
-        }, problems);
+    static void read(
+            java.nio.file.Path file,
+            Kind kind,
+            java.util.function.Consumer<ServiceRow> services,
+            java.util.function.Consumer<PracticeRow> practices,
+            Problems problems)
+            throws java.io.IOException {
+        read(
+                file,
+                kind,
+                (line, cells, header) -> {
+                    if (kind == Kind.SERVICES) {
+                        service(line, cells, header, problems).ifPresent(services);
+                    } else {
+                        practice(line, cells, header, problems).ifPresent(practices);
+                    }
+                },
+                problems);
     }
 
     /** As above, handing each data row with the header's positions to the sink. */
@@ -416,5 +451,4 @@ public final class RegisterRows {
             problems.add(new Problem(0, "", "servicedata.file.empty", null));
         }
     }
-
 }

@@ -60,7 +60,11 @@ final class ServiceRowChecks {
             codeMonths.add(((long) code << 20) | monthIndex(row.period()));
         }
         if (!listed.contains(practiceMonth)) {
-            problems.add(new Problem(row.line(), "Ydernummer", "servicedata.row.noListedPatients", row.ydernummer() + " " + row.period()));
+            problems.add(new Problem(
+                    row.line(),
+                    "Ydernummer",
+                    "servicedata.row.noListedPatients",
+                    row.ydernummer() + " " + row.period()));
             good = false;
         }
         return good;
@@ -69,7 +73,8 @@ final class ServiceRowChecks {
     /** The months of the file, in order. */
     List<YearMonth> months() {
         TreeSet<YearMonth> months = new TreeSet<>();
-        codeMonths.forEach((com.carrotsearch.hppc.procedures.LongProcedure) key -> months.add(month((int) (key & 0xFFFFF))));
+        codeMonths.forEach(
+                (com.carrotsearch.hppc.procedures.LongProcedure) key -> months.add(month((int) (key & 0xFFFFF))));
         return List.copyOf(months);
     }
 
@@ -81,8 +86,8 @@ final class ServiceRowChecks {
     /** Each service code of the file with each month it has rows for. */
     List<Map.Entry<String, YearMonth>> codeMonths() {
         List<Map.Entry<String, YearMonth>> pairs = new ArrayList<>();
-        codeMonths.forEach((com.carrotsearch.hppc.procedures.LongProcedure) key ->
-                pairs.add(Map.entry(codeNames.get((int) (key >>> 20)), month((int) (key & 0xFFFFF)))));
+        codeMonths.forEach((com.carrotsearch.hppc.procedures.LongProcedure)
+                key -> pairs.add(Map.entry(codeNames.get((int) (key >>> 20)), month((int) (key & 0xFFFFF)))));
         return pairs;
     }
 

@@ -27,10 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceTrend {
 
     /** One month of the three series; a null rate is not shown. */
-    public record Month(LocalDate period, Shown cluster, Double clusterRate, Shown region, Double regionRate, Shown country,
+    public record Month(
+            LocalDate period,
+            Shown cluster,
+            Double clusterRate,
+            Shown region,
+            Double regionRate,
+            Shown country,
             Double countryRate) {}
 
-    public record Trend(ServiceCode service, String clusterName, String regionName, List<Month> months, int threshold) {}
+    public record Trend(
+            ServiceCode service, String clusterName, String regionName, List<Month> months, int threshold) {}
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
@@ -49,7 +56,8 @@ public class ServiceTrend {
     /** For each service code of the order's package with data: the last 12 months with data, as the figures use. */
     @Transactional
     public List<Trend> forOrder(OrderView order) {
-        List<ServiceCode> codes = catalog.find(order.packageSlug()).map(p -> p.serviceCodes()).orElse(List.of());
+        List<ServiceCode> codes =
+                catalog.find(order.packageSlug()).map(p -> p.serviceCodes()).orElse(List.of());
         ClusterView cluster = directory.cluster(order.clusterId()).orElseThrow();
         String[] practices = figures.letters(order).keySet().toArray(String[]::new);
         List<Trend> trends = new ArrayList<>();
@@ -61,16 +69,21 @@ public class ServiceTrend {
 
     private Optional<Trend> trend(ServiceCode code, ClusterView cluster, String[] practices) {
         LocalDate to = jdbc.sql("SELECT max(period) FROM register_service_month WHERE service_code = ?")
-                .param(code.code()).query(LocalDate.class).optional().orElse(null);
+                .param(code.code())
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
         if (to == null) {
             return Optional.empty();
         }
         LocalDate from = to.minusMonths(11);
-        String imports = "{" + jdbc.sql("""
+        String imports = "{"
+                + jdbc.sql("""
                         SELECT DISTINCT import_id FROM register_service_month
-                        WHERE service_code = ? AND period BETWEEN ? AND ? ORDER BY 1""")
-                .params(code.code(), from, to).query(Long.class).list().stream().map(String::valueOf)
-                .collect(Collectors.joining(",")) + "}";
+                        WHERE service_code = ? AND period BETWEEN ? AND ? ORDER BY 1""").params(code.code(), from, to).query(Long.class).list().stream()
+                        .map(String::valueOf)
+                        .collect(Collectors.joining(","))
+                + "}";
         Map<LocalDate, long[]> byMonth = new HashMap<>();
         jdbc.sql("""
                         SELECT p.period,
@@ -85,9 +98,18 @@ public class ServiceTrend {
                                                                 AND s.service_code = ? AND s.import_id = ANY (CAST(? AS bigint[]))
                         WHERE p.period BETWEEN ? AND ?
                         GROUP BY p.period""")
-                .params(practices, practices, cluster.regionCode(), cluster.regionCode(), code.code(), imports, from, to)
-                .query((rs, n) -> byMonth.put(rs.getObject(1, LocalDate.class), new long[] {rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)}))
+                .params(
+                        practices,
+                        practices,
+                        cluster.regionCode(),
+                        cluster.regionCode(),
+                        code.code(),
+                        imports,
+                        from,
+                        to)
+                .query((rs, n) -> byMonth.put(rs.getObject(1, LocalDate.class), new long[] {
+                    rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)
+                }))
                 .list();
         List<LocalDate> periods = new ArrayList<>();
         for (LocalDate month = from; !month.isAfter(to); month = month.plusMonths(1)) {
@@ -99,20 +121,30 @@ public class ServiceTrend {
         List<Month> months = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
             long[] v = byMonth.getOrDefault(periods.get(i), new long[6]);
-            months.add(new Month(periods.get(i), clusterShown.get(i), rate(clusterShown.get(i), v[1]), regionShown.get(i),
-                    rate(regionShown.get(i), v[3]), countryShown.get(i), rate(countryShown.get(i), v[5])));
+            months.add(new Month(
+                    periods.get(i),
+                    clusterShown.get(i),
+                    rate(clusterShown.get(i), v[1]),
+                    regionShown.get(i),
+                    rate(regionShown.get(i), v[3]),
+                    countryShown.get(i),
+                    rate(countryShown.get(i), v[5])));
         }
         return Optional.of(new Trend(code, cluster.name(), cluster.regionName(), months, policy.threshold()));
     }
 
     /** One series' monthly counts as they may be shown beside their total; all hidden if the total would give one back. */
     private List<Shown> series(List<LocalDate> periods, Map<LocalDate, long[]> byMonth, int column) {
-        List<Long> counts = periods.stream().map(p -> byMonth.getOrDefault(p, new long[6])[column]).toList();
+        List<Long> counts = periods.stream()
+                .map(p -> byMonth.getOrDefault(p, new long[6])[column])
+                .toList();
         DisclosurePolicy.Table table = policy.withTotal(counts);
         if (table.total().visible() || table.parts().stream().allMatch(Shown::visible)) {
             return table.parts();
         }
-        return counts.stream().map(c -> new Shown(c, DisclosurePolicy.Hidden.SECONDARY)).toList();
+        return counts.stream()
+                .map(c -> new Shown(c, DisclosurePolicy.Hidden.SECONDARY))
+                .toList();
     }
 
     private static Double rate(Shown count, long listed) {

@@ -35,7 +35,8 @@ public record OrderFilter(OrderSearch search, String sort) {
         // What needs doing now: open orders by their next task's due date (overdue ones first), the most overdue
         // tasks first among equals, then the sooner meeting; closed and cancelled orders last.
         return Comparator.comparing(OrderRow::needsBy)
-                .thenComparing(Comparator.comparingInt((OrderRow r) -> r.line().overdueTasks()).reversed())
+                .thenComparing(Comparator.comparingInt((OrderRow r) -> r.line().overdueTasks())
+                        .reversed())
                 .thenComparing(OrderRow::line, OrderSearch.sortedBy("moede"));
     }
 }

@@ -1,7 +1,6 @@
 package dk.samspil.start;
 
 import dk.samspil.deck.DeckOverview;
-import dk.samspil.ordering.OrderStatus;
 import dk.samspil.ordering.OrderViews.OrderLine;
 import dk.samspil.ordering.OrderViews.TaskView;
 import dk.samspil.survey.SurveyOverview;
@@ -11,8 +10,8 @@ import java.time.LocalDate;
  * One order on a start page: its line, the next task not done (anyone's), the next task of the reader's own side,
  * the survey's response rate (null before there is a survey) and the deck's state. Public for the pages' expressions.
  */
-public record OrderRow(OrderLine line, TaskView nextTask, TaskView ownTask, SurveyOverview.Progress survey,
-        DeckOverview.State deck) {
+public record OrderRow(
+        OrderLine line, TaskView nextTask, TaskView ownTask, SurveyOverview.Progress survey, DeckOverview.State deck) {
 
     private static final LocalDate NEVER = LocalDate.of(9999, 12, 31);
 

@@ -34,10 +34,15 @@ class StartController {
     }
 
     @GetMapping("/start")
-    String start(@AuthenticationPrincipal SamspilPrincipal user, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String status, @RequestParam(required = false) Long klynge,
-            @RequestParam(required = false) String kommune, @RequestParam(required = false) String maaned,
-            @RequestParam(required = false) String sortering, Model model) {
+    String start(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Long klynge,
+            @RequestParam(required = false) String kommune,
+            @RequestParam(required = false) String maaned,
+            @RequestParam(required = false) String sortering,
+            Model model) {
         model.addAttribute("today", pages.today());
         if (!StartPages.seesOrders(user)) {
             return OTHER_VIEW;
@@ -52,18 +57,28 @@ class StartController {
 
     private String consultant(List<OrderRow> rows, OrderFilter filter, Model model) {
         model.addAttribute("filter", filter);
-        model.addAttribute("rows", rows.stream().filter(filter::matches).sorted(filter.order()).toList());
+        model.addAttribute(
+                "rows",
+                rows.stream().filter(filter::matches).sorted(filter.order()).toList());
         model.addAttribute("total", rows.size());
-        model.addAttribute("options", OrderSearch.Options.of(rows.stream().map(OrderRow::line).toList()));
+        model.addAttribute(
+                "options",
+                OrderSearch.Options.of(rows.stream().map(OrderRow::line).toList()));
         model.addAttribute("sorts", OrderFilter.SORTS);
         return CONSULTANT_VIEW;
     }
 
     private String meetings(SamspilPrincipal user, List<OrderRow> rows, Model model) {
-        var ordered = rows.stream().sorted(Comparator.comparing((OrderRow r) -> !r.active())
-                .thenComparing(r -> r.line().meetingDate())).toList();
+        var ordered = rows.stream()
+                .sorted(Comparator.comparing((OrderRow r) -> !r.active())
+                        .thenComparing(r -> r.line().meetingDate()))
+                .toList();
         model.addAttribute("rows", ordered);
-        model.addAttribute("side", StartPages.ownSide(user) == null ? "CLUSTER" : StartPages.ownSide(user).name());
+        model.addAttribute(
+                "side",
+                StartPages.ownSide(user) == null
+                        ? "CLUSTER"
+                        : StartPages.ownSide(user).name());
         model.addAttribute("canOrder", user.is(Role.COORDINATOR));
         return MEETINGS_VIEW;
     }
@@ -72,10 +87,17 @@ class StartController {
         model.addAttribute("failedMails", outbox.failed(SHOWN));
         model.addAttribute("pendingMails", outbox.pendingCount());
         model.addAttribute("imports", imports.newest(10));
-        model.addAttribute("overdueOrders", rows.stream().filter(r -> r.active() && r.line().overdueTasks() > 0)
-                .sorted(new OrderFilter(null, null, null, null, null, null).order()).toList());
-        model.addAttribute("failedDecks", rows.stream()
-                .filter(r -> r.deck() != null && r.deck().stage() == dk.samspil.deck.DeckOverview.Stage.FAILED).toList());
+        model.addAttribute(
+                "overdueOrders",
+                rows.stream()
+                        .filter(r -> r.active() && r.line().overdueTasks() > 0)
+                        .sorted(new OrderFilter(null, null, null, null, null, null).order())
+                        .toList());
+        model.addAttribute(
+                "failedDecks",
+                rows.stream()
+                        .filter(r -> r.deck() != null && r.deck().stage() == dk.samspil.deck.DeckOverview.Stage.FAILED)
+                        .toList());
         return ADMIN_VIEW;
     }
 }

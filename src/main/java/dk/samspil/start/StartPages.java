@@ -1,9 +1,9 @@
 package dk.samspil.start;
 
 import dk.samspil.deck.DeckOverview;
-import dk.samspil.ordering.Orders;
 import dk.samspil.ordering.OrderViews.OrderLine;
 import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.ordering.Orders;
 import dk.samspil.ordering.Party;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
@@ -42,17 +42,24 @@ class StartPages {
     List<OrderRow> rows(SamspilPrincipal user) {
         List<OrderLine> lines = orders.visibleTo(user, today());
         List<Long> ids = lines.stream().map(OrderLine::id).toList();
-        Map<Long, List<TaskView>> open = orders.openTasks(ids).stream()
-                .collect(Collectors.groupingBy(TaskView::orderId));
+        Map<Long, List<TaskView>> open =
+                orders.openTasks(ids).stream().collect(Collectors.groupingBy(TaskView::orderId));
         Map<Long, SurveyOverview.Progress> progress = surveys.of(ids);
         Map<Long, DeckOverview.State> deck = decks.of(ids);
         Party own = ownSide(user);
-        return lines.stream().map(line -> {
-            List<TaskView> tasks = open.getOrDefault(line.id(), List.of());
-            TaskView next = tasks.isEmpty() ? null : tasks.get(0);
-            TaskView mine = own == null ? null : tasks.stream().filter(t -> t.owner() == own).findFirst().orElse(null);
-            return new OrderRow(line, next, mine, progress.get(line.id()), deck.get(line.id()));
-        }).toList();
+        return lines.stream()
+                .map(line -> {
+                    List<TaskView> tasks = open.getOrDefault(line.id(), List.of());
+                    TaskView next = tasks.isEmpty() ? null : tasks.get(0);
+                    TaskView mine = own == null
+                            ? null
+                            : tasks.stream()
+                                    .filter(t -> t.owner() == own)
+                                    .findFirst()
+                                    .orElse(null);
+                    return new OrderRow(line, next, mine, progress.get(line.id()), deck.get(line.id()));
+                })
+                .toList();
     }
 
     /** The side whose tasks are the user's own (none for the administrator). */

@@ -42,6 +42,7 @@ class AnswerCipher {
 
     /** Sealed sizes are multiples of this; answers of up to some 8,000 characters of ordinary text fit in one. */
     static final int BLOCK = 4096;
+
     private static final int IV = 12;
     private static final int TAG_BITS = 128;
     private static final int OVERHEAD = IV + TAG_BITS / 8 + 2 * Integer.BYTES;
@@ -83,13 +84,17 @@ class AnswerCipher {
             throw new IllegalStateException(e);
         }
         jdbc.sql("INSERT INTO survey_key_check (id, fingerprint) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")
-                .param(fingerprint).update();
-        String stored = jdbc.sql("SELECT fingerprint FROM survey_key_check WHERE id = 1").query(String.class).single();
+                .param(fingerprint)
+                .update();
+        String stored = jdbc.sql("SELECT fingerprint FROM survey_key_check WHERE id = 1")
+                .query(String.class)
+                .single();
         if (!stored.equals(fingerprint)) {
-            throw new IllegalStateException("The survey answer key (samspil.survey.anonymity.key or its key file) is not the "
-                    + "one this database's pending answers are sealed with. Give every instance the same key. If the key "
-                    + "is lost, DELETE FROM survey_key_check to start with a new one; answers still sealed with the lost "
-                    + "key then stay pending and unreadable.");
+            throw new IllegalStateException(
+                    "The survey answer key (samspil.survey.anonymity.key or its key file) is not the "
+                            + "one this database's pending answers are sealed with. Give every instance the same key. If the key "
+                            + "is lost, DELETE FROM survey_key_check to start with a new one; answers still sealed with the lost "
+                            + "key then stay pending and unreadable.");
         }
     }
 
@@ -98,7 +103,8 @@ class AnswerCipher {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return new DraftKey(new SecretKeySpec(mac.doFinal(DRAFT_KEY_LABEL.getBytes(StandardCharsets.UTF_8)), "AES"));
+            return new DraftKey(
+                    new SecretKeySpec(mac.doFinal(DRAFT_KEY_LABEL.getBytes(StandardCharsets.UTF_8)), "AES"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -204,14 +210,19 @@ class AnswerCipher {
         if (!settings.key().isBlank()) {
             return decode(settings.key().strip(), "samspil.survey.anonymity.key");
         }
-        Path file = settings.keyFile() != null ? settings.keyFile() : samspil.dataDir().resolve("survey-answer.key");
+        Path file = settings.keyFile() != null
+                ? settings.keyFile()
+                : samspil.dataDir().resolve("survey-answer.key");
         try {
             if (Files.notExists(file)) {
                 byte[] key = new byte[32];
                 RANDOM.nextBytes(key);
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 try {
-                    Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardOpenOption.CREATE_NEW,
+                    Files.writeString(
+                            file,
+                            Base64.getEncoder().encodeToString(key) + "\n",
+                            StandardOpenOption.CREATE_NEW,
                             StandardOpenOption.WRITE);
                     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

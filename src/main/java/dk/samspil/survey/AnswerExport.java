@@ -51,8 +51,14 @@ final class AnswerExport {
                 if (q.type() == QuestionType.TEXT) {
                     row.add(answer == null || answer.text() == null ? "" : answer.text());
                 } else {
-                    row.add(answer == null ? "" : String.join("; ", answer.choices().stream()
-                            .map(choice -> choice.equals(Answering.OTHER) ? "Andet" : choice).toList()));
+                    row.add(
+                            answer == null
+                                    ? ""
+                                    : String.join(
+                                            "; ",
+                                            answer.choices().stream()
+                                                    .map(choice -> choice.equals(Answering.OTHER) ? "Andet" : choice)
+                                                    .toList()));
                 }
                 if (q.other()) {
                     row.add(answer == null || answer.other() == null ? "" : answer.other());
@@ -76,14 +82,18 @@ final class AnswerExport {
             String question = q.question().number() + ". " + q.question().text();
             rows.add(neutralised(question, "Besvaret af", String.valueOf(q.answered()), ""));
             for (SurveyResults.OptionCount option : q.options()) {
-                rows.add(neutralised(question, option.label(), String.valueOf(option.count()), String.valueOf(option.percent())));
+                rows.add(neutralised(
+                        question, option.label(), String.valueOf(option.count()), String.valueOf(option.percent())));
             }
             // By sector only where the page shows it: every sector with enough answers to the question.
             for (SurveyResults.SectorResult sector : q.sectors()) {
                 String name = sectorName(sector.sector());
                 rows.add(neutralised(question, name + ": besvaret af", String.valueOf(sector.answered()), ""));
                 for (SurveyResults.OptionCount option : sector.options()) {
-                    rows.add(neutralised(question, name + ": " + option.label(), String.valueOf(option.count()),
+                    rows.add(neutralised(
+                            question,
+                            name + ": " + option.label(),
+                            String.valueOf(option.count()),
                             String.valueOf(option.percent())));
                 }
             }
@@ -110,7 +120,8 @@ final class AnswerExport {
     static byte[] csv(List<List<String>> table) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
+                CSVPrinter printer = new CSVPrinter(
+                        writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
             writer.write('\uFEFF');
             for (List<String> row : table) {
                 printer.printRecord(row);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,11 +26,21 @@ class Answering {
     static final int MAX_OTHER = 500;
     private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() {};
 
-    enum Outcome { RECEIVED, ALREADY_ANSWERED, CLOSED }
+    enum Outcome {
+        RECEIVED,
+        ALREADY_ANSWERED,
+        CLOSED
+    }
 
     /** The survey an open invitation answers, the version that was sent, and the saved draft (sealed, or null). */
-    record Respondent(long invitationId, long surveyId, long orderId, int versionNumber, byte[] sealedDraft,
-            java.time.LocalDate closesOn) implements java.io.Serializable {}
+    record Respondent(
+            long invitationId,
+            long surveyId,
+            long orderId,
+            int versionNumber,
+            byte[] sealedDraft,
+            java.time.LocalDate closesOn)
+            implements java.io.Serializable {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -56,23 +65,34 @@ class Answering {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return jdbc.sql(RESPONDENT.formatted("i.token_hash = ?")).param(Tokens.hash(token))
-                .query(Answering::respondent).optional();
+        return jdbc.sql(RESPONDENT.formatted("i.token_hash = ?"))
+                .param(Tokens.hash(token))
+                .query(Answering::respondent)
+                .optional();
     }
 
     private static Respondent respondent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Respondent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getBytes(5),
+        return new Respondent(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getInt(4),
+                rs.getBytes(5),
                 rs.getObject(6, java.time.LocalDate.class));
     }
 
     private boolean answered(long invitationId) {
-        return jdbc.sql("SELECT count(*) FROM survey_response_mark WHERE invitation_id = ?").param(invitationId)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM survey_response_mark WHERE invitation_id = ?")
+                        .param(invitationId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Whether the link has been used to answer (for the browser that holds the link only). */
     boolean answeredWith(String token) {
-        return Tokens.wellFormed(token) && jdbc.sql("""
+        return Tokens.wellFormed(token)
+                && jdbc.sql("""
                         SELECT count(*) FROM survey_response_mark m JOIN survey_invitation i ON i.id = m.invitation_id
                         WHERE i.token_hash = ?""").param(Tokens.hash(token)).query(Integer.class).single() > 0;
     }
@@ -83,7 +103,8 @@ class Answering {
             return new LinkedHashMap<>();
         }
         return cipher.openDraft(key, respondent.invitationId(), respondent.sealedDraft())
-                .map(text -> json.readValue(text, ANSWERS)).orElseGet(LinkedHashMap::new);
+                .map(text -> json.readValue(text, ANSWERS))
+                .orElseGet(LinkedHashMap::new);
     }
 
     /**
@@ -98,7 +119,9 @@ class Answering {
                         WHERE i.id = ? AND s.status = 'OPEN'
                           AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)
                         ON CONFLICT (invitation_id) DO UPDATE SET sealed = EXCLUDED.sealed""")
-                .params(cipher.sealDraft(key, invitationId, json.writeValueAsString(answers)), invitationId).update() == 1;
+                        .params(cipher.sealDraft(key, invitationId, json.writeValueAsString(answers)), invitationId)
+                        .update()
+                == 1;
     }
 
     /**
@@ -108,8 +131,11 @@ class Answering {
      */
     Outcome submit(long invitationId, long surveyId, int versionNumber, Map<String, Answer> answers) {
         // The sector goes inside the sealed answer: it reaches the answer table only when the Mixer releases a batch.
-        String sector = jdbc.sql("SELECT sector FROM survey_invitation WHERE id = ?").param(invitationId)
-                .query(String.class).optional().orElse(Sector.CLUSTER.name());
+        String sector = jdbc.sql("SELECT sector FROM survey_invitation WHERE id = ?")
+                .param(invitationId)
+                .query(String.class)
+                .optional()
+                .orElse(Sector.CLUSTER.name());
         int stored = jdbc.sql("""
                         WITH mark AS (
                             INSERT INTO survey_response_mark (invitation_id, survey_id)
@@ -122,8 +148,12 @@ class Answering {
                         draft AS (
                             DELETE FROM survey_draft WHERE invitation_id = ? AND EXISTS (SELECT 1 FROM mark))
                         SELECT count(*) FROM answer""")
-                .params(invitationId, cipher.sealAnswer(surveyId, versionNumber, sealedJson(Sector.valueOf(sector), answers)), invitationId)
-                .query(Integer.class).single();
+                .params(
+                        invitationId,
+                        cipher.sealAnswer(surveyId, versionNumber, sealedJson(Sector.valueOf(sector), answers)),
+                        invitationId)
+                .query(Integer.class)
+                .single();
         if (stored == 1) {
             return Outcome.RECEIVED;
         }
@@ -146,9 +176,22 @@ class Answering {
             String other = first(form.get("q." + q.key() + ".other"));
             Answer answer = switch (q.type()) {
                 case TEXT -> new Answer(List.of(), null, clip(first(values), MAX_TEXT));
-                case SCALE -> new Answer(values.stream().filter(q.options()::contains).limit(1).toList(), null, null);
-                case MULTIPLE -> new Answer(values.stream().filter(v -> q.options().contains(v) || (q.other() && v.equals(OTHER)))
-                        .distinct().toList(), q.other() ? clip(other, MAX_OTHER) : null, null);
+                case SCALE ->
+                    new Answer(
+                            values.stream()
+                                    .filter(q.options()::contains)
+                                    .limit(1)
+                                    .toList(),
+                            null,
+                            null);
+                case MULTIPLE ->
+                    new Answer(
+                            values.stream()
+                                    .filter(v -> q.options().contains(v) || (q.other() && v.equals(OTHER)))
+                                    .distinct()
+                                    .toList(),
+                            q.other() ? clip(other, MAX_OTHER) : null,
+                            null);
             };
             answers.put(q.key(), answer);
         }
@@ -165,7 +208,9 @@ class Answering {
             boolean empty = a == null || a.isEmpty();
             if (q.required() && empty) {
                 missing.add(q.key());
-            } else if (a != null && q.type() == QuestionType.MULTIPLE && a.choices().contains(OTHER)
+            } else if (a != null
+                    && q.type() == QuestionType.MULTIPLE
+                    && a.choices().contains(OTHER)
                     && (a.other() == null || a.other().isBlank())) {
                 missing.add(q.key());
             }

@@ -40,19 +40,24 @@ class LinkGuard {
                         SET tokens = least(:capacity, g.tokens + extract(epoch FROM now() - g.refilled_at) * :perSecond) - 1,
                             refilled_at = now()
                         WHERE least(:capacity, g.tokens + extract(epoch FROM now() - g.refilled_at) * :perSecond) >= 1""")
-                .param("client", hash(client)).param("capacity", capacity).param("perSecond", perSecond)
-                .update() == 1;
+                        .param("client", hash(client))
+                        .param("capacity", capacity)
+                        .param("perSecond", perSecond)
+                        .update()
+                == 1;
         if (ThreadLocalRandom.current().nextInt(100) == 0) {
             // Now and then: buckets untouched for a window are full again, as if they were not there.
             jdbc.sql("DELETE FROM survey_link_guard WHERE refilled_at < now() - make_interval(secs => :seconds)")
-                    .param("seconds", (double) settings.guessWindow().toSeconds()).update();
+                    .param("seconds", (double) settings.guessWindow().toSeconds())
+                    .update();
         }
         return allowed;
     }
 
     private static byte[] hash(String client) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(("samspil link guard " + client).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(("samspil link guard " + client).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -43,8 +43,13 @@ class Mixer {
     private final AnswerCipher cipher;
     private final JsonMapper json;
 
-    Mixer(JdbcClient jdbc, TransactionTemplate transaction, SurveySettings settings, AnonymitySettings anonymity,
-            AnswerCipher cipher, JsonMapper json) {
+    Mixer(
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            SurveySettings settings,
+            AnonymitySettings anonymity,
+            AnswerCipher cipher,
+            JsonMapper json) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.settings = settings;
@@ -77,8 +82,7 @@ class Mixer {
         // answer, keyed by the invitation: remove every draft of a link that has answered.
         int stale = jdbc.sql("""
                         DELETE FROM survey_draft d
-                        WHERE EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = d.invitation_id)""")
-                .update();
+                        WHERE EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = d.invitation_id)""").update();
         if (mixed > 0 || stale > 0) {
             vacuum();
         }
@@ -95,10 +99,17 @@ class Mixer {
     private boolean mixOnly(long surveyId) {
         Boolean done = transaction.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(surveyId).query().singleValue();
-            boolean closed = jdbc.sql("SELECT status = 'CLOSED' FROM survey WHERE id = ?").param(surveyId)
-                    .query(Boolean.class).optional().orElse(false);
-            boolean due = jdbc.sql("SELECT count(*) FROM survey_answer_pending WHERE survey_id = ? AND (NOT mixed OR ?)")
-                    .params(surveyId, closed).query(Integer.class).single() > 0;
+            boolean closed = jdbc.sql("SELECT status = 'CLOSED' FROM survey WHERE id = ?")
+                    .param(surveyId)
+                    .query(Boolean.class)
+                    .optional()
+                    .orElse(false);
+            boolean due =
+                    jdbc.sql("SELECT count(*) FROM survey_answer_pending WHERE survey_id = ? AND (NOT mixed OR ?)")
+                                    .params(surveyId, closed)
+                                    .query(Integer.class)
+                                    .single()
+                            > 0;
             List<AnswerCipher.Opened> answers = due ? take(surveyId) : List.of();
             if (answers.isEmpty()) {
                 // Nothing due, or nothing that opens: leave everything as it was.
@@ -106,14 +117,18 @@ class Mixer {
                 return false;
             }
             List<Held> released = new ArrayList<>();
-            Map<Sector, List<Held>> bySector = answers.stream().map(this::held)
-                    .collect(java.util.stream.Collectors.groupingBy(Held::sector));
+            Map<Sector, List<Held>> bySector =
+                    answers.stream().map(this::held).collect(java.util.stream.Collectors.groupingBy(Held::sector));
             bySector.values().forEach(sector -> {
                 if (closed || sector.size() >= anonymity.releaseBatch()) {
                     released.addAll(sector);
                 } else {
-                    sector.forEach(held -> putBack(surveyId, cipher.sealAnswer(surveyId, held.opened().versionNumber(),
-                            held.opened().json())));
+                    sector.forEach(held -> putBack(
+                            surveyId,
+                            cipher.sealAnswer(
+                                    surveyId,
+                                    held.opened().versionNumber(),
+                                    held.opened().json())));
                 }
             });
             if (!released.isEmpty()) {
@@ -122,8 +137,7 @@ class Mixer {
             jdbc.sql("""
                             WITH marks AS (DELETE FROM survey_response_mark WHERE survey_id = ? RETURNING invitation_id)
                             INSERT INTO survey_response_mark (invitation_id, survey_id)
-                            SELECT invitation_id, ? FROM marks ORDER BY random()""")
-                    .params(surveyId, surveyId).update();
+                            SELECT invitation_id, ? FROM marks ORDER BY random()""").params(surveyId, surveyId).update();
             return true;
         });
         return Boolean.TRUE.equals(done);
@@ -133,14 +147,18 @@ class Mixer {
     private List<AnswerCipher.Opened> take(long surveyId) {
         // Exactly the rows deleted are the rows mixed: an answer sent meanwhile waits for the next run.
         List<byte[]> sealed = jdbc.sql("DELETE FROM survey_answer_pending WHERE survey_id = ? RETURNING sealed")
-                .param(surveyId).query((rs, n) -> rs.getBytes(1)).list();
+                .param(surveyId)
+                .query((rs, n) -> rs.getBytes(1))
+                .list();
         List<AnswerCipher.Opened> answers = new ArrayList<>();
         List<byte[]> unopened = new ArrayList<>();
         sealed.forEach(s -> cipher.openAnswer(surveyId, s).ifPresentOrElse(answers::add, () -> unopened.add(s)));
         if (!unopened.isEmpty()) {
             // Sealed with a lost key (see AnswerCipher's key check): kept as they are, in case the key is found.
-            log.error("Survey {}: {} pending answers do not open with this application key and are kept unmixed",
-                    surveyId, unopened.size());
+            log.error(
+                    "Survey {}: {} pending answers do not open with this application key and are kept unmixed",
+                    surveyId,
+                    unopened.size());
             unopened.forEach(s -> putBack(surveyId, s));
         }
         Collections.shuffle(answers);
@@ -148,13 +166,16 @@ class Mixer {
     }
 
     private void putBack(long surveyId, byte[] sealed) {
-        jdbc.sql("INSERT INTO survey_answer_pending (survey_id, sealed, mixed) VALUES (?, ?, TRUE)").params(surveyId, sealed).update();
+        jdbc.sql("INSERT INTO survey_answer_pending (survey_id, sealed, mixed) VALUES (?, ?, TRUE)")
+                .params(surveyId, sealed)
+                .update();
     }
 
     /** Writes the survey's answers anew, the released ones with them, under new random ids in random order. */
     private void release(long surveyId, List<Held> answers) {
         List<Map<String, Object>> released = answers.stream()
-                .map(a -> Map.<String, Object>of("v", a.opened().versionNumber(), "s", a.sector().name(), "p", a.answers()))
+                .map(a -> Map.<String, Object>of(
+                        "v", a.opened().versionNumber(), "s", a.sector().name(), "p", a.answers()))
                 .toList();
         jdbc.sql("""
                         WITH old AS (DELETE FROM survey_answer WHERE survey_id = ? RETURNING version_number, sector, payload),
@@ -163,7 +184,8 @@ class Mixer {
                                     SELECT (e ->> 'v')::int, e ->> 's', e -> 'p' FROM jsonb_array_elements(CAST(? AS jsonb)) e)
                         INSERT INTO survey_answer (id, survey_id, version_number, sector, payload)
                         SELECT gen_random_uuid(), ?, version_number, sector, payload FROM answers ORDER BY random()""")
-                .params(surveyId, json.writeValueAsString(released), surveyId).update();
+                .params(surveyId, json.writeValueAsString(released), surveyId)
+                .update();
     }
 
     /** An opened answer with its sector and its answers (an answer sealed before sectors were sealed is the cluster's). */
@@ -181,6 +203,7 @@ class Mixer {
 
     private void vacuum() {
         // Outside a transaction (auto-commit): VACUUM cannot run inside one.
-        jdbc.sql("VACUUM survey_answer_pending, survey_response_mark, survey_draft, survey_answer").update();
+        jdbc.sql("VACUUM survey_answer_pending, survey_response_mark, survey_draft, survey_answer")
+                .update();
     }
 }

@@ -6,8 +6,16 @@ import java.time.OffsetDateTime;
  * A comment or proposed change to the questionnaire from the cluster, the municipality or the provider; a declined
  * one carries the consultant's reason.
  */
-public record Proposal(long id, String questionKey, String kind, String text, String authorName, String party,
-        OffsetDateTime createdAt, String status, String declineReason) {
+public record Proposal(
+        long id,
+        String questionKey,
+        String kind,
+        String text,
+        String authorName,
+        String party,
+        OffsetDateTime createdAt,
+        String status,
+        String declineReason) {
 
     /** A proposed wording of an existing question, which the consultant may use as it stands. */
     public boolean usableWording() {

@@ -30,7 +30,8 @@ public class QuestionForm {
     /** A new question goes last: its block is, until the consultant chooses, the one of the question above it. */
     static QuestionForm below(java.util.List<Question> questions) {
         QuestionForm form = new QuestionForm();
-        form.block = questions.isEmpty() ? null : questions.get(questions.size() - 1).block();
+        form.block =
+                questions.isEmpty() ? null : questions.get(questions.size() - 1).block();
         return form;
     }
 
@@ -38,16 +39,51 @@ public class QuestionForm {
         return new Review.QuestionEdit(text, type, options, other, required, block);
     }
 
-    public String getText() { return text; }
-    public void setText(String text) { this.text = text; }
-    public QuestionType getType() { return type; }
-    public void setType(QuestionType type) { this.type = type; }
-    public String getOptions() { return options; }
-    public void setOptions(String options) { this.options = options; }
-    public boolean isOther() { return other; }
-    public void setOther(boolean other) { this.other = other; }
-    public boolean isRequired() { return required; }
-    public void setRequired(boolean required) { this.required = required; }
-    public Integer getBlock() { return block; }
-    public void setBlock(Integer block) { this.block = block; }
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
+
+    public QuestionType getType() {
+        return type;
+    }
+
+    public void setType(QuestionType type) {
+        this.type = type;
+    }
+
+    public String getOptions() {
+        return options;
+    }
+
+    public void setOptions(String options) {
+        this.options = options;
+    }
+
+    public boolean isOther() {
+        return other;
+    }
+
+    public void setOther(boolean other) {
+        this.other = other;
+    }
+
+    public boolean isRequired() {
+        return required;
+    }
+
+    public void setRequired(boolean required) {
+        this.required = required;
+    }
+
+    public Integer getBlock() {
+        return block;
+    }
+
+    public void setBlock(Integer block) {
+        this.block = block;
+    }
 }

@@ -3,9 +3,9 @@ package dk.samspil.survey;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Cookie;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +38,7 @@ class RespondentController {
     static final String THANKS_VIEW = "survey/thanks";
     /** The cookie that carries the link between the answer pages; the browser's only, never stored by us. */
     static final String LINK_COOKIE = "samspil-svar";
+
     static final String LINK_COOKIE_PATH = "/svar";
     static final java.time.Duration LINK_COOKIE_AGE = java.time.Duration.ofMinutes(30);
     static final int PAGE_SIZE = 4;
@@ -48,10 +49,17 @@ class RespondentController {
     private final LinkGuard guard;
     private final dk.samspil.security.ClientAddress clientAddress;
     /** The order's names shown above the questions; a minute old at most. */
-    private final com.github.benmanes.caffeine.cache.Cache<Long, OrderView> headings = com.github.benmanes.caffeine.cache.Caffeine
-            .newBuilder().maximumSize(1_000).expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
+    private final com.github.benmanes.caffeine.cache.Cache<Long, OrderView> headings =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(1_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(1))
+                    .build();
 
-    RespondentController(Answering answering, Surveys surveys, Orders orders, LinkGuard guard,
+    RespondentController(
+            Answering answering,
+            Surveys surveys,
+            Orders orders,
+            LinkGuard guard,
             dk.samspil.security.ClientAddress clientAddress) {
         this.clientAddress = clientAddress;
         this.answering = answering;
@@ -76,8 +84,11 @@ class RespondentController {
     }
 
     @GetMapping("/svar")
-    String page(@RequestParam(name = "side", defaultValue = "1") int page, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String page(
+            @RequestParam(name = "side", defaultValue = "1") int page,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         Optional<String> token = link(request);
         Optional<Answering.Respondent> respondent = token.flatMap(answering::open);
         if (respondent.isEmpty()) {
@@ -85,14 +96,23 @@ class RespondentController {
         }
         keepLink(token.get(), request, response);
         SurveyView survey = survey(respondent.get());
-        return render(model, respondent.get(), survey, page, answering.draft(respondent.get(), AnswerCipher.draftKey(token.get())),
-                List.of(), null);
+        return render(
+                model,
+                respondent.get(),
+                survey,
+                page,
+                answering.draft(respondent.get(), AnswerCipher.draftKey(token.get())),
+                List.of(),
+                null);
     }
 
     @PostMapping("/svar")
-    String answer(@RequestParam(name = "side", defaultValue = "1") int page,
+    String answer(
+            @RequestParam(name = "side", defaultValue = "1") int page,
             @RequestParam(name = "handling", defaultValue = "naeste") String action,
-            @RequestParam MultiValueMap<String, String> form, HttpServletRequest request, HttpServletResponse response,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         Optional<String> token = link(request);
         Optional<Answering.Respondent> respondent = token.flatMap(answering::open);
@@ -155,8 +175,15 @@ class RespondentController {
     /** The version that was sent (from the cache: a sent version never changes). */
     private SurveyView survey(Answering.Respondent respondent) {
         List<Question> questions = surveys.sentQuestions(respondent.surveyId(), respondent.versionNumber());
-        return new SurveyView(respondent.surveyId(), respondent.orderId(), SurveyStatus.OPEN, null, "",
-                respondent.versionNumber(), true, questions);
+        return new SurveyView(
+                respondent.surveyId(),
+                respondent.orderId(),
+                SurveyStatus.OPEN,
+                null,
+                "",
+                respondent.versionNumber(),
+                true,
+                questions);
     }
 
     /** The link the browser carries for the answer pages, if any. */
@@ -175,11 +202,15 @@ class RespondentController {
 
     /** Gives the browser the link for the answer pages, for another half hour. */
     private static void keepLink(String token, HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader(HttpHeaders.SET_COOKIE, linkCookie(token, LINK_COOKIE_AGE, request.isSecure()).toString());
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                linkCookie(token, LINK_COOKIE_AGE, request.isSecure()).toString());
     }
 
     private static void forgetLink(HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader(HttpHeaders.SET_COOKIE, linkCookie("", java.time.Duration.ZERO, request.isSecure()).toString());
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                linkCookie("", java.time.Duration.ZERO, request.isSecure()).toString());
     }
 
     /**
@@ -188,8 +219,13 @@ class RespondentController {
      * every cross-site post; the forms carry a CSRF token besides.
      */
     private static ResponseCookie linkCookie(String value, java.time.Duration age, boolean secure) {
-        return ResponseCookie.from(LINK_COOKIE, value).path(LINK_COOKIE_PATH).httpOnly(true).secure(secure)
-                .sameSite("Lax").maxAge(age).build();
+        return ResponseCookie.from(LINK_COOKIE, value)
+                .path(LINK_COOKIE_PATH)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite("Lax")
+                .maxAge(age)
+                .build();
     }
 
     /** A post from a link that may no longer answer: thanks when it has answered (in another tab), else unavailable. */
@@ -197,11 +233,18 @@ class RespondentController {
         return answering.answeredWith(token) ? "redirect:/svar/tak" : UNAVAILABLE_VIEW;
     }
 
-    private String render(Model model, Answering.Respondent respondent, SurveyView survey, int page,
-            Map<String, Answer> answers, List<String> missing, String notice) {
+    private String render(
+            Model model,
+            Answering.Respondent respondent,
+            SurveyView survey,
+            int page,
+            Map<String, Answer> answers,
+            List<String> missing,
+            String notice) {
         int pages = pages(survey);
         int current = Math.max(1, Math.min(page, pages));
-        OrderView order = headings.get(respondent.orderId(), id -> orders.find(id).orElseThrow());
+        OrderView order =
+                headings.get(respondent.orderId(), id -> orders.find(id).orElseThrow());
         model.addAttribute("order", order);
         model.addAttribute("survey", survey);
         model.addAttribute("closesOn", respondent.closesOn());
@@ -210,8 +253,12 @@ class RespondentController {
         model.addAttribute("missing", missing);
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
-        model.addAttribute("answeredCount", survey.questions().stream()
-                .filter(q -> answers.containsKey(q.key()) && !answers.get(q.key()).isEmpty()).count());
+        model.addAttribute(
+                "answeredCount",
+                survey.questions().stream()
+                        .filter(q -> answers.containsKey(q.key())
+                                && !answers.get(q.key()).isEmpty())
+                        .count());
         model.addAttribute("other", Answering.OTHER);
         model.addAttribute("notice", notice);
         return ANSWER_VIEW;

@@ -1,9 +1,9 @@
 package dk.samspil.survey;
 
-import dk.samspil.platform.RuleViolation;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
 import dk.samspil.ordering.OrderProgress;
+import dk.samspil.platform.RuleViolation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 class Review {
 
     /** The consultant's edit of one question; options one per line; {@code block} the programme's "Blok N" (null: keep). */
-    record QuestionEdit(String text, QuestionType type, String options, boolean other, boolean required, Integer block) {}
+    record QuestionEdit(
+            String text, QuestionType type, String options, boolean other, boolean required, Integer block) {}
 
     static final List<String> KINDS = List.of("COMMENT", "REWORD", "ADD", "REMOVE", "MOVE");
 
@@ -39,9 +40,15 @@ class Review {
     List<Proposal> proposals(long surveyId) {
         return jdbc.sql("SELECT * FROM survey_proposal WHERE survey_id = ? ORDER BY created_at, id")
                 .param(surveyId)
-                .query((rs, n) -> new Proposal(rs.getLong("id"), rs.getString("question_key"), rs.getString("kind"),
-                        rs.getString("text"), rs.getString("author_name"), rs.getString("party"),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class), rs.getString("status"),
+                .query((rs, n) -> new Proposal(
+                        rs.getLong("id"),
+                        rs.getString("question_key"),
+                        rs.getString("kind"),
+                        rs.getString("text"),
+                        rs.getString("author_name"),
+                        rs.getString("party"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class),
+                        rs.getString("status"),
                         rs.getString("decline_reason")))
                 .list();
     }
@@ -60,9 +67,13 @@ class Review {
         if (text.length() > 4000) {
             throw new RuleViolation("survey.proposal.tooLong");
         }
-        String key = questionKey == null || questionKey.isBlank() || survey.question(questionKey) == null ? null : questionKey;
-        jdbc.sql("INSERT INTO survey_proposal (survey_id, question_key, kind, text, author_name, party) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(survey.id(), key, kind, text.trim(), author, party).update();
+        String key = questionKey == null || questionKey.isBlank() || survey.question(questionKey) == null
+                ? null
+                : questionKey;
+        jdbc.sql(
+                        "INSERT INTO survey_proposal (survey_id, question_key, kind, text, author_name, party) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(survey.id(), key, kind, text.trim(), author, party)
+                .update();
     }
 
     /** Marks a proposal applied, or declined with the reason its author will read; the reason is required. */
@@ -76,7 +87,8 @@ class Review {
             throw new RuleViolation("survey.proposal.reason.tooLong");
         }
         jdbc.sql("UPDATE survey_proposal SET status = ?, decline_reason = ? WHERE id = ? AND survey_id = ?")
-                .params(applied ? "APPLIED" : "DECLINED", applied ? null : why, proposalId, survey.id()).update();
+                .params(applied ? "APPLIED" : "DECLINED", applied ? null : why, proposalId, survey.id())
+                .update();
     }
 
     /**
@@ -85,15 +97,25 @@ class Review {
      */
     @Transactional
     String useWording(SurveyView survey, long proposalId) {
-        Proposal proposal = proposals(survey.id()).stream().filter(p -> p.id() == proposalId).findFirst()
+        Proposal proposal = proposals(survey.id()).stream()
+                .filter(p -> p.id() == proposalId)
+                .findFirst()
                 .filter(Proposal::usableWording)
                 .orElseThrow(() -> new RuleViolation("survey.proposal.notUsable"));
         Question old = survey.question(proposal.questionKey());
         if (old == null) {
             throw new RuleViolation("survey.question.unknown");
         }
-        edit(survey, old.key(), new QuestionEdit(proposal.text(), old.type(), String.join("\n", old.options()), old.other(),
-                old.required(), null));
+        edit(
+                survey,
+                old.key(),
+                new QuestionEdit(
+                        proposal.text(),
+                        old.type(),
+                        String.join("\n", old.options()),
+                        old.other(),
+                        old.required(),
+                        null));
         decide(survey, proposalId, true, null);
         return old.key();
     }
@@ -105,21 +127,31 @@ class Review {
             throw new RuleViolation("survey.question.unknown");
         }
         Question changed = build(key, edit, edit.block() != null ? edit.block() : old.block());
-        surveys.saveQuestions(survey, survey.questions().stream().map(q -> q.key().equals(key) ? changed : q).toList());
+        surveys.saveQuestions(
+                survey,
+                survey.questions().stream()
+                        .map(q -> q.key().equals(key) ? changed : q)
+                        .toList());
     }
 
     @Transactional
     void add(SurveyView survey, QuestionEdit edit) {
         List<Question> questions = new ArrayList<>(survey.questions());
         // Unless the consultant chose one, an added question belongs with the question above it (it goes last).
-        Integer above = questions.isEmpty() ? null : questions.get(questions.size() - 1).block();
-        questions.add(build("ny-" + UUID.randomUUID().toString().substring(0, 8), edit, edit.block() != null ? edit.block() : above));
+        Integer above =
+                questions.isEmpty() ? null : questions.get(questions.size() - 1).block();
+        questions.add(build(
+                "ny-" + UUID.randomUUID().toString().substring(0, 8),
+                edit,
+                edit.block() != null ? edit.block() : above));
         surveys.saveQuestions(survey, questions);
     }
 
     @Transactional
     void remove(SurveyView survey, String key) {
-        surveys.saveQuestions(survey, survey.questions().stream().filter(q -> !q.key().equals(key)).toList());
+        surveys.saveQuestions(
+                survey,
+                survey.questions().stream().filter(q -> !q.key().equals(key)).toList());
     }
 
     @Transactional
@@ -142,10 +174,14 @@ class Review {
         if (survey.questions().isEmpty()) {
             throw new RuleViolation("survey.freeze.empty");
         }
-        Sending.guarded(jdbc.sql("UPDATE survey SET status = 'FROZEN' WHERE id = ? AND status = 'REVIEW'").param(survey.id())
-                .update(), "survey.review.closed");
+        Sending.guarded(
+                jdbc.sql("UPDATE survey SET status = 'FROZEN' WHERE id = ? AND status = 'REVIEW'")
+                        .param(survey.id())
+                        .update(),
+                "survey.review.closed");
         jdbc.sql("UPDATE survey_version SET frozen_at = now() WHERE survey_id = ? AND number = ?")
-                .params(survey.id(), survey.versionNumber()).update();
+                .params(survey.id(), survey.versionNumber())
+                .update();
         progress.questionnaireFrozen(survey.orderId(), by);
     }
 
@@ -155,12 +191,14 @@ class Review {
         if (survey.status() != SurveyStatus.FROZEN) {
             throw new RuleViolation("survey.newVersion.notAllowed");
         }
-        Sending.guarded(jdbc.sql("UPDATE survey SET status = 'REVIEW' WHERE id = ? AND status = 'FROZEN'").param(survey.id())
-                .update(), "survey.newVersion.notAllowed");
+        Sending.guarded(
+                jdbc.sql("UPDATE survey SET status = 'REVIEW' WHERE id = ? AND status = 'FROZEN'")
+                        .param(survey.id())
+                        .update(),
+                "survey.newVersion.notAllowed");
         jdbc.sql("""
                         INSERT INTO survey_version (survey_id, number, questions)
-                        SELECT survey_id, number + 1, questions FROM survey_version WHERE survey_id = ? AND number = ?""")
-                .params(survey.id(), survey.versionNumber()).update();
+                        SELECT survey_id, number + 1, questions FROM survey_version WHERE survey_id = ? AND number = ?""").params(survey.id(), survey.versionNumber()).update();
     }
 
     static Question build(String key, QuestionEdit edit, Integer block) {
@@ -171,12 +209,24 @@ class Review {
             throw new RuleViolation("survey.question.tooLong");
         }
         QuestionType type = edit.type() == null ? QuestionType.TEXT : edit.type();
-        List<String> options = type == QuestionType.TEXT || edit.options() == null ? List.of()
-                : Arrays.stream(edit.options().split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> options = type == QuestionType.TEXT || edit.options() == null
+                ? List.of()
+                : Arrays.stream(edit.options().split("\\R"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
         if (type != QuestionType.TEXT && options.size() < 2) {
             throw new RuleViolation("survey.question.options.tooFew");
         }
-        return new Question(key, 0, edit.text().strip(), type, options, type == QuestionType.MULTIPLE && edit.other(),
-                edit.required(), block);
+        return new Question(
+                key,
+                0,
+                edit.text().strip(),
+                type,
+                options,
+                type == QuestionType.MULTIPLE && edit.other(),
+                edit.required(),
+                block);
     }
 }

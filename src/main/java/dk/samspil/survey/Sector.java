@@ -5,5 +5,6 @@ package dk.samspil.survey;
  * by sector only under the disclosure policy's group rule.
  */
 public enum Sector {
-    CLUSTER, MUNICIPALITY
+    CLUSTER,
+    MUNICIPALITY
 }

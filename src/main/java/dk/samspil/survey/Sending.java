@@ -5,8 +5,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dk.samspil.directory.Directory;
 import dk.samspil.directory.Views.MemberView;
-import dk.samspil.mail.OutgoingMail;
 import dk.samspil.mail.Outbox;
+import dk.samspil.mail.OutgoingMail;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.ParticipantView;
@@ -85,9 +85,19 @@ class Sending {
     private final Surveys surveys;
     private final dk.samspil.servicedata.OrderFigures figures;
 
-    Sending(JdbcClient jdbc, TransactionTemplate transaction, Orders orders, OrderProgress progress, Directory directory,
-            Outbox outbox, MessageSource messages, SamspilSettings samspil, SurveySettings settings, Clock clock,
-            Surveys surveys, dk.samspil.servicedata.OrderFigures figures) {
+    Sending(
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            Orders orders,
+            OrderProgress progress,
+            Directory directory,
+            Outbox outbox,
+            MessageSource messages,
+            SamspilSettings samspil,
+            SurveySettings settings,
+            Clock clock,
+            Surveys surveys,
+            dk.samspil.servicedata.OrderFigures figures) {
         this.surveys = surveys;
         this.figures = figures;
         this.jdbc = jdbc;
@@ -138,10 +148,13 @@ class Sending {
             throw new RuleViolation("survey.send.noParticipants");
         }
         Integer invited = transaction.execute(status -> {
-            guarded(jdbc.sql("""
+            guarded(
+                    jdbc.sql("""
                             UPDATE survey SET status = 'OPEN', closes_on = ?, reminder_days = ?, opened_at = now()
                             WHERE id = ? AND status = 'FROZEN'""")
-                    .params(closesOn, normaliseDays(reminderDays), survey.id()).update(), "survey.send.notFrozen");
+                            .params(closesOn, normaliseDays(reminderDays), survey.id())
+                            .update(),
+                    "survey.send.notFrozen");
             int count = invite(order, survey.id(), recipients, closesOn);
             progress.surveyOpened(order.id(), by);
             return count;
@@ -151,7 +164,9 @@ class Sending {
 
     /** The sectors a survey goes to unless the sender chooses: both for the packages configured so, else the cluster. */
     Set<Sector> defaultAudience(OrderView order) {
-        return settings.municipalAudience().contains(order.packageSlug()) ? EnumSet.allOf(Sector.class) : EnumSet.of(Sector.CLUSTER);
+        return settings.municipalAudience().contains(order.packageSlug())
+                ? EnumSet.allOf(Sector.class)
+                : EnumSet.of(Sector.CLUSTER);
     }
 
     /** Invites the recipients not invited yet, in random order (ids and places say nothing about the lists). */
@@ -164,8 +179,14 @@ class Sending {
             Long invitation = jdbc.sql("""
                             INSERT INTO survey_invitation (survey_id, email, token_hash, sector) VALUES (?, ?, ?, ?)
                             ON CONFLICT DO NOTHING RETURNING id""")
-                    .params(surveyId, recipient.email(), Tokens.hash(token), recipient.sector().name())
-                    .query(Long.class).optional().orElse(null);
+                    .params(
+                            surveyId,
+                            recipient.email(),
+                            Tokens.hash(token),
+                            recipient.sector().name())
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
             if (invitation != null) {
                 outbox.enqueueSecret(invitationMail(order, surveyId, recipient, token, closesOn, invitation));
                 count++;
@@ -180,13 +201,20 @@ class Sending {
         if (sectors.contains(Sector.CLUSTER)) {
             Map<Long, String> letters = practiceLetters(order);
             for (MemberView member : directory.members(order.clusterId())) {
-                byEmail.putIfAbsent(member.email().toLowerCase(Locale.ROOT), new Recipient(member.name(), member.email(),
-                        Sector.CLUSTER, member.practiceName(), member.practiceId() == null ? null : letters.get(member.practiceId())));
+                byEmail.putIfAbsent(
+                        member.email().toLowerCase(Locale.ROOT),
+                        new Recipient(
+                                member.name(),
+                                member.email(),
+                                Sector.CLUSTER,
+                                member.practiceName(),
+                                member.practiceId() == null ? null : letters.get(member.practiceId())));
             }
         }
         if (sectors.contains(Sector.MUNICIPALITY)) {
             for (ParticipantView participant : participants(order)) {
-                byEmail.putIfAbsent(participant.email().toLowerCase(Locale.ROOT),
+                byEmail.putIfAbsent(
+                        participant.email().toLowerCase(Locale.ROOT),
                         new Recipient(participant.name(), participant.email(), Sector.MUNICIPALITY, null, null));
             }
         }
@@ -194,7 +222,9 @@ class Sending {
     }
 
     private static List<ParticipantView> participants(OrderView order) {
-        return order.participants().stream().filter(p -> p.email() != null && !p.email().isBlank()).toList();
+        return order.participants().stream()
+                .filter(p -> p.email() != null && !p.email().isBlank())
+                .toList();
     }
 
     /** Reminds those who have not answered (never those who have); the reminder points to the link of the invitation. */
@@ -224,14 +254,16 @@ class Sending {
             List<String> emails = jdbc.sql("""
                             SELECT i.email FROM survey_invitation i WHERE i.survey_id = ? AND i.sector = ANY (?)
                               AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)""")
-                    .params(survey.id(), audience.stream().map(Sector::name).toArray(String[]::new)).query(String.class).list();
+                    .params(survey.id(), audience.stream().map(Sector::name).toArray(String[]::new))
+                    .query(String.class)
+                    .list();
             emails.forEach(email -> outbox.enqueue(reminderMail(order, email, survey.closesOn(), survey.id())));
             jdbc.sql("""
                             INSERT INTO survey_reminder (survey_id, sent_on, recipients) VALUES (?, ?, ?)
-                            ON CONFLICT (survey_id, sent_on) DO UPDATE SET recipients = survey_reminder.recipients + EXCLUDED.recipients""")
-                    .params(survey.id(), day, emails.size()).update();
+                            ON CONFLICT (survey_id, sent_on) DO UPDATE SET recipients = survey_reminder.recipients + EXCLUDED.recipients""").params(survey.id(), day, emails.size()).update();
             int invited = inviteNew && audience.contains(Sector.MUNICIPALITY)
-                    ? invite(order, survey.id(), recipients(order, EnumSet.of(Sector.MUNICIPALITY)), survey.closesOn()) : 0;
+                    ? invite(order, survey.id(), recipients(order, EnumSet.of(Sector.MUNICIPALITY)), survey.closesOn())
+                    : 0;
             return emails.size() + invited;
         });
         return sent == null ? 0 : sent;
@@ -242,23 +274,31 @@ class Sending {
             throw new RuleViolation("survey.close.notOpen");
         }
         transaction.executeWithoutResult(status -> {
-            guarded(jdbc.sql("UPDATE survey SET status = 'CLOSED', closed_at = now() WHERE id = ? AND status = 'OPEN'")
-                    .param(survey.id()).update(), "survey.close.notOpen");
+            guarded(
+                    jdbc.sql("UPDATE survey SET status = 'CLOSED', closed_at = now() WHERE id = ? AND status = 'OPEN'")
+                            .param(survey.id())
+                            .update(),
+                    "survey.close.notOpen");
             progress.surveyClosed(survey.orderId(), by);
         });
     }
 
     void reopen(SurveyView survey, LocalDate closesOn) {
         OrderView order = orders.find(survey.orderId()).orElseThrow();
-        if (survey.status() != SurveyStatus.CLOSED || order.status().compareTo(dk.samspil.ordering.OrderStatus.DECK_READY) >= 0) {
+        if (survey.status() != SurveyStatus.CLOSED
+                || order.status().compareTo(dk.samspil.ordering.OrderStatus.DECK_READY) >= 0) {
             throw new RuleViolation("survey.reopen.notAllowed");
         }
         if (closesOn == null || !closesOn.isAfter(today())) {
             throw new RuleViolation("survey.send.closesOn");
         }
         transaction.executeWithoutResult(status -> {
-            guarded(jdbc.sql("UPDATE survey SET status = 'OPEN', closes_on = ?, closed_at = NULL WHERE id = ? AND status = 'CLOSED'")
-                    .params(closesOn, survey.id()).update(), "survey.reopen.notAllowed");
+            guarded(
+                    jdbc.sql(
+                                    "UPDATE survey SET status = 'OPEN', closes_on = ?, closed_at = NULL WHERE id = ? AND status = 'CLOSED'")
+                            .params(closesOn, survey.id())
+                            .update(),
+                    "survey.reopen.notAllowed");
             progress.surveyReopened(survey.orderId(), null);
         });
     }
@@ -288,8 +328,10 @@ class Sending {
         List<SectorRate> sectors = jdbc.sql("""
                         SELECT i.sector, count(*), count(m.invitation_id) FROM survey_invitation i
                         LEFT JOIN survey_response_mark m ON m.invitation_id = i.id
-                        WHERE i.survey_id = ? GROUP BY i.sector ORDER BY i.sector""").param(surveyId)
-                .query((rs, n) -> new SectorRate(Sector.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3))).list();
+                        WHERE i.survey_id = ? GROUP BY i.sector ORDER BY i.sector""")
+                .param(surveyId)
+                .query((rs, n) -> new SectorRate(Sector.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3)))
+                .list();
         int invited = sectors.stream().mapToInt(SectorRate::invited).sum();
         int answered = sectors.stream().mapToInt(SectorRate::answered).sum();
         return new ResponseRate(invited, answered, outbox.failedCount(invitationReference(surveyId)), sectors);
@@ -304,18 +346,27 @@ class Sending {
     /** Closes surveys past their deadline and sends the reminders due today (once a day). */
     void deadlinesAndReminders(LocalDate today) {
         List<Long> orderIds = jdbc.sql("SELECT order_id FROM survey WHERE status = 'OPEN' AND closes_on < ?")
-                .param(today).query(Long.class).list();
+                .param(today)
+                .query(Long.class)
+                .list();
         orderIds.forEach(orderId -> surveys.find(orderId).ifPresent(survey -> close(survey, "Samspil (frist)")));
         jdbc.sql("SELECT order_id, closes_on, reminder_days FROM survey WHERE status = 'OPEN'")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3)})
-                .list().forEach(row -> {
+                .list()
+                .forEach(row -> {
                     LocalDate closes = (LocalDate) row[1];
-                    boolean due = Arrays.stream(((String) row[2]).split(",")).filter(s -> !s.isBlank())
-                            .anyMatch(days -> closes.minusDays(Integer.parseInt(days.trim())).equals(today));
+                    boolean due = Arrays.stream(((String) row[2]).split(","))
+                            .filter(s -> !s.isBlank())
+                            .anyMatch(days -> closes.minusDays(Integer.parseInt(days.trim()))
+                                    .equals(today));
                     long orderId = (Long) row[0];
                     surveys.find(orderId).ifPresent(survey -> {
-                        boolean sentToday = jdbc.sql("SELECT count(*) FROM survey_reminder WHERE survey_id = ? AND sent_on = ?")
-                                .params(survey.id(), today).query(Integer.class).single() > 0;
+                        boolean sentToday =
+                                jdbc.sql("SELECT count(*) FROM survey_reminder WHERE survey_id = ? AND sent_on = ?")
+                                                .params(survey.id(), today)
+                                                .query(Integer.class)
+                                                .single()
+                                        > 0;
                         if (due && !sentToday) {
                             remind(survey, today, EnumSet.allOf(Sector.class), false);
                         }
@@ -331,19 +382,36 @@ class Sending {
         if (days == null || days.isBlank()) {
             return "";
         }
-        return String.join(",", Arrays.stream(days.split("[,; ]+")).filter(s -> s.matches("\\d{1,2}")).distinct().toList());
+        return String.join(
+                ",",
+                Arrays.stream(days.split("[,; ]+"))
+                        .filter(s -> s.matches("\\d{1,2}"))
+                        .distinct()
+                        .toList());
     }
 
-    private OutgoingMail invitationMail(OrderView order, long surveyId, Recipient recipient, String token, LocalDate closesOn,
-            long invitation) {
-        Object[] args = {recipient.name(), order.clusterName(), order.packageTitle(), samspil.link("/s/" + token),
-            DATE.format(closesOn), order.municipalityNames()};
+    private OutgoingMail invitationMail(
+            OrderView order, long surveyId, Recipient recipient, String token, LocalDate closesOn, long invitation) {
+        Object[] args = {
+            recipient.name(),
+            order.clusterName(),
+            order.packageTitle(),
+            samspil.link("/s/" + token),
+            DATE.format(closesOn),
+            order.municipalityNames()
+        };
         String body = messages.getMessage("survey.mail.invitation.body", args, DANISH);
         if (recipient.letter() != null) {
-            body += "\n\n" + messages.getMessage("survey.mail.invitation.letter",
-                    new Object[] {recipient.practiceName(), recipient.letter()}, DANISH);
+            body += "\n\n"
+                    + messages.getMessage(
+                            "survey.mail.invitation.letter",
+                            new Object[] {recipient.practiceName(), recipient.letter()},
+                            DANISH);
         }
-        return new OutgoingMail(recipient.email(), messages.getMessage("survey.mail.invitation.subject", args, DANISH), body,
+        return new OutgoingMail(
+                recipient.email(),
+                messages.getMessage("survey.mail.invitation.subject", args, DANISH),
+                body,
                 invitationReference(surveyId) + invitation);
     }
 
@@ -364,7 +432,10 @@ class Sending {
 
     private OutgoingMail reminderMail(OrderView order, String to, LocalDate closesOn, long surveyId) {
         Object[] args = {order.clusterName(), order.packageTitle(), DATE.format(closesOn)};
-        return new OutgoingMail(to, messages.getMessage("survey.mail.reminder.subject", args, DANISH),
-                messages.getMessage("survey.mail.reminder.body", args, DANISH), "survey:" + surveyId + ":reminder");
+        return new OutgoingMail(
+                to,
+                messages.getMessage("survey.mail.reminder.subject", args, DANISH),
+                messages.getMessage("survey.mail.reminder.body", args, DANISH),
+                "survey:" + surveyId + ":reminder");
     }
 }

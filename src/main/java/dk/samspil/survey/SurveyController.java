@@ -1,11 +1,11 @@
 package dk.samspil.survey;
 
-import dk.samspil.platform.RuleViolation;
+import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
-import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.Orders;
 import dk.samspil.ordering.Timeline;
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.security.Access;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.Role;
@@ -54,8 +54,16 @@ class SurveyController {
     private final OrderGuard guard;
     private final dk.samspil.catalog.Catalog catalog;
 
-    SurveyController(Orders orders, Surveys surveys, Review review, Sending sending, SurveyResults results,
-            SurveySettings settings, Access access, OrderGuard guard, dk.samspil.catalog.Catalog catalog) {
+    SurveyController(
+            Orders orders,
+            Surveys surveys,
+            Review review,
+            Sending sending,
+            SurveyResults results,
+            SurveySettings settings,
+            Access access,
+            OrderGuard guard,
+            dk.samspil.catalog.Catalog catalog) {
         this.catalog = catalog;
         this.guard = guard;
         this.orders = orders;
@@ -76,58 +84,97 @@ class SurveyController {
         LocalDate deadline = due(tasks, Timeline.Step.QUESTIONNAIRE_COMMENTS);
         model.addAttribute("order", order);
         model.addAttribute("survey", survey);
-        model.addAttribute("proposalsByQuestion", proposals.stream().filter(p -> p.questionKey() != null)
-                .collect(Collectors.groupingBy(Proposal::questionKey)));
-        model.addAttribute("generalProposals", proposals.stream().filter(p -> p.questionKey() == null).toList());
-        model.addAttribute("openProposals", proposals.stream().filter(p -> "OPEN".equals(p.status())).count());
+        model.addAttribute(
+                "proposalsByQuestion",
+                proposals.stream()
+                        .filter(p -> p.questionKey() != null)
+                        .collect(Collectors.groupingBy(Proposal::questionKey)));
+        model.addAttribute(
+                "generalProposals",
+                proposals.stream().filter(p -> p.questionKey() == null).toList());
+        model.addAttribute(
+                "openProposals",
+                proposals.stream().filter(p -> "OPEN".equals(p.status())).count());
         model.addAttribute("reviewDeadline", deadline);
         model.addAttribute("canManage", Orders.canManage(user, order));
         model.addAttribute("canPropose", canPropose(user, order, survey, deadline));
         model.addAttribute("canSend", canSend(user, order));
         model.addAttribute("kinds", Review.KINDS);
         LocalDate closes = due(tasks, Timeline.Step.SURVEY_CLOSED);
-        model.addAttribute("defaultClosesOn", closes != null && closes.isAfter(sending.today()) ? closes : sending.today().plusWeeks(2));
+        model.addAttribute(
+                "defaultClosesOn",
+                closes != null && closes.isAfter(sending.today())
+                        ? closes
+                        : sending.today().plusWeeks(2));
         if (survey.status() == SurveyStatus.OPEN || survey.status() == SurveyStatus.CLOSED) {
             model.addAttribute("rate", sending.responseRate(survey.id()));
         }
         model.addAttribute("members", survey.status() == SurveyStatus.FROZEN ? sending.memberCount(order) : 0);
         model.addAttribute("participants", sending.participantCount(order));
-        model.addAttribute("audience", sending.defaultAudience(order).stream().map(Enum::name).toList());
+        model.addAttribute(
+                "audience",
+                sending.defaultAudience(order).stream().map(Enum::name).toList());
         return SURVEY_VIEW;
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/forslag")
-    String propose(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @RequestParam(required = false) String questionKey, @RequestParam(defaultValue = "COMMENT") String kind,
-            @RequestParam(required = false) String text, RedirectAttributes redirect) {
+    String propose(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @RequestParam(required = false) String questionKey,
+            @RequestParam(defaultValue = "COMMENT") String kind,
+            @RequestParam(required = false) String text,
+            RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
         SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
-        access.require(canPropose(user, order, survey, reviewDeadline(orderId)), user, "survey:" + survey.id() + ":propose");
-        return act(orderId, redirect, "survey.proposal.saved",
+        access.require(
+                canPropose(user, order, survey, reviewDeadline(orderId)), user, "survey:" + survey.id() + ":propose");
+        return act(
+                orderId,
+                redirect,
+                "survey.proposal.saved",
                 () -> review.propose(survey, questionKey, kind, text, user.displayName(), party(user)));
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/forslag/{proposalId}")
-    String decide(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable long proposalId,
-            @RequestParam(defaultValue = "applied") String decision, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String questionKey, RedirectAttributes redirect) {
+    String decide(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable long proposalId,
+            @RequestParam(defaultValue = "applied") String decision,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String questionKey,
+            RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
-        return act(orderId, redirect, "survey.proposal.decided",
-                () -> review.decide(survey, proposalId, "applied".equals(decision), reason)) + at(survey, questionKey);
+        return act(
+                        orderId,
+                        redirect,
+                        "survey.proposal.decided",
+                        () -> review.decide(survey, proposalId, "applied".equals(decision), reason))
+                + at(survey, questionKey);
     }
 
     /** "Brug forslaget": the proposed wording replaces the question's text in one click. */
     @PostMapping("/bestillinger/{orderId}/spoergeskema/forslag/{proposalId}/brug")
-    String useProposal(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @PathVariable long proposalId, @RequestParam(required = false) String questionKey, RedirectAttributes redirect) {
+    String useProposal(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable long proposalId,
+            @RequestParam(required = false) String questionKey,
+            RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
-        return act(orderId, redirect, "survey.proposal.used", () -> review.useWording(survey, proposalId)) + at(survey, questionKey);
+        return act(orderId, redirect, "survey.proposal.used", () -> review.useWording(survey, proposalId))
+                + at(survey, questionKey);
     }
 
     /** The questionnaire exactly as a member will see it, page by page, before it is sent; nothing is saved. */
     @GetMapping("/bestillinger/{orderId}/spoergeskema/forhaandsvisning")
-    String preview(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @RequestParam(defaultValue = "1") int side, @RequestParam(required = false) String handling, Model model) {
+    String preview(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @RequestParam(defaultValue = "1") int side,
+            @RequestParam(required = false) String handling,
+            Model model) {
         OrderView order = guard.visible(user, orderId);
         SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
         int page = side + ("naeste".equals(handling) ? 1 : "forrige".equals(handling) ? -1 : 0);
@@ -139,19 +186,34 @@ class SurveyController {
         return questionKey != null && survey.question(questionKey) != null ? "#q-" + questionKey : "";
     }
 
-    @GetMapping({"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}", "/bestillinger/{orderId}/spoergeskema/spoergsmaal"})
-    String questionForm(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @PathVariable(required = false) String key, Model model) {
+    @GetMapping({
+        "/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}",
+        "/bestillinger/{orderId}/spoergeskema/spoergsmaal"
+    })
+    String questionForm(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable(required = false) String key,
+            Model model) {
         SurveyView survey = managedSurvey(user, orderId);
-        QuestionForm form = key == null ? QuestionForm.below(survey.questions()) : QuestionForm.of(question(survey, key));
+        QuestionForm form =
+                key == null ? QuestionForm.below(survey.questions()) : QuestionForm.of(question(survey, key));
         model.addAttribute("questionForm", form);
         return questionView(model, orderId, survey, key);
     }
 
-    @PostMapping({"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}", "/bestillinger/{orderId}/spoergeskema/spoergsmaal"})
-    String saveQuestion(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @PathVariable(required = false) String key, @ModelAttribute QuestionForm questionForm, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+    @PostMapping({
+        "/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}",
+        "/bestillinger/{orderId}/spoergeskema/spoergsmaal"
+    })
+    String saveQuestion(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable(required = false) String key,
+            @ModelAttribute QuestionForm questionForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
         if (key != null) {
             question(survey, key);
@@ -185,7 +247,10 @@ class SurveyController {
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}/fjern")
-    String remove(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String key,
+    String remove(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable String key,
             RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
         question(survey, key);
@@ -193,42 +258,68 @@ class SurveyController {
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}/flyt")
-    String move(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String key,
-            @RequestParam(defaultValue = "down") String direction, RedirectAttributes redirect) {
+    String move(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @PathVariable String key,
+            @RequestParam(defaultValue = "down") String direction,
+            RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
         question(survey, key);
-        return act(orderId, redirect, "survey.question.moved", () -> review.move(survey, key, "up".equals(direction) ? -1 : 1))
+        return act(
+                        orderId,
+                        redirect,
+                        "survey.question.moved",
+                        () -> review.move(survey, key, "up".equals(direction) ? -1 : 1))
                 + at(survey, key);
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/frys")
-    String freeze(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+    String freeze(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
         return act(orderId, redirect, "survey.frozen.done", () -> review.freeze(survey, user.displayName()));
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/ny-version")
-    String newVersion(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+    String newVersion(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
         return act(orderId, redirect, "survey.newVersion.done", () -> review.newVersion(survey));
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/send")
-    String send(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+    String send(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
-            @RequestParam(required = false) String reminderDays, @RequestParam(required = false) List<String> audience,
-            @RequestParam(name = "_audience", required = false) String audienceChosen, RedirectAttributes redirect) {
-        return sendAction(user, orderId, redirect, "survey.sent", survey -> sending.send(survey, closesOn, reminderDays,
-                user.displayName(), audience(audience, audienceChosen)));
+            @RequestParam(required = false) String reminderDays,
+            @RequestParam(required = false) List<String> audience,
+            @RequestParam(name = "_audience", required = false) String audienceChosen,
+            RedirectAttributes redirect) {
+        return sendAction(
+                user,
+                orderId,
+                redirect,
+                "survey.sent",
+                survey -> sending.send(
+                        survey, closesOn, reminderDays, user.displayName(), audience(audience, audienceChosen)));
     }
 
     /** Reminders to the chosen sectors (all when not chosen); a chosen municipality also invites participants not yet invited. */
     @PostMapping("/bestillinger/{orderId}/spoergeskema/paamind")
-    String remind(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
-            @RequestParam(required = false) List<String> audience, @RequestParam(name = "_audience", required = false) String audienceChosen,
+    String remind(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
+            @RequestParam(required = false) List<String> audience,
+            @RequestParam(name = "_audience", required = false) String audienceChosen,
             RedirectAttributes redirect) {
         java.util.Set<Sector> chosen = audience(audience, audienceChosen);
-        return sendAction(user, orderId, redirect, "survey.reminded",
+        return sendAction(
+                user,
+                orderId,
+                redirect,
+                "survey.reminded",
                 survey -> chosen == null ? sending.remind(survey) : sending.remind(survey, chosen));
     }
 
@@ -247,7 +338,11 @@ class SurveyController {
     }
 
     /** Sending and reminding: for whoever may send; the success message gets the number of mails. */
-    private String sendAction(SamspilPrincipal user, long orderId, RedirectAttributes redirect, String successKey,
+    private String sendAction(
+            SamspilPrincipal user,
+            long orderId,
+            RedirectAttributes redirect,
+            String successKey,
             java.util.function.ToIntFunction<SurveyView> action) {
         OrderView order = guard.visible(user, orderId);
         access.require(canSend(user, order), user, "order:" + orderId + ":survey-send");
@@ -266,13 +361,16 @@ class SurveyController {
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/luk")
-    String close(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
+    String close(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
         return act(orderId, redirect, "survey.closed.done", () -> sending.close(survey, user.displayName()));
     }
 
     @PostMapping("/bestillinger/{orderId}/spoergeskema/genaabn")
-    String reopen(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId,
+    String reopen(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long orderId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
             RedirectAttributes redirect) {
         SurveyView survey = managedSurvey(user, orderId);
@@ -306,25 +404,44 @@ class SurveyController {
             return java.util.Map.of();
         }
         return results.forOrder(order.followsOrderId()).filter(SurveyResults.Results::shown).stream()
-                .flatMap(r -> r.questions().stream()).filter(SurveyResults.QuestionResult::closed)
-                .collect(Collectors.toMap(q -> q.question().key(), q -> new Then(q.answered(), q.options().stream()
-                        .collect(Collectors.toMap(SurveyResults.OptionCount::label, o -> o, (a, b) -> a)))));
+                .flatMap(r -> r.questions().stream())
+                .filter(SurveyResults.QuestionResult::closed)
+                .collect(Collectors.toMap(
+                        q -> q.question().key(),
+                        q -> new Then(
+                                q.answered(),
+                                q.options().stream()
+                                        .collect(Collectors.toMap(
+                                                SurveyResults.OptionCount::label, o -> o, (a, b) -> a)))));
     }
 
     @GetMapping("/bestillinger/{orderId}/resultater.csv")
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
-        return export(user, orderId, "csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
-                AnswerExport::csv, AnswerExport::csv);
+        return export(
+                user,
+                orderId,
+                "csv",
+                new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                AnswerExport::csv,
+                AnswerExport::csv);
     }
 
     @GetMapping("/bestillinger/{orderId}/resultater.xlsx")
     ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
-        return export(user, orderId, "xlsx",
-                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), AnswerExport::xlsx,
+        return export(
+                user,
+                orderId,
+                "xlsx",
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                AnswerExport::xlsx,
                 AnswerExport::xlsx);
     }
 
-    private ResponseEntity<byte[]> export(SamspilPrincipal user, long orderId, String extension, MediaType type,
+    private ResponseEntity<byte[]> export(
+            SamspilPrincipal user,
+            long orderId,
+            String extension,
+            MediaType type,
             java.util.function.Function<SurveyResults.AllAnswers, byte[]> perRespondent,
             java.util.function.Function<List<List<String>>, byte[]> perQuestion) {
         OrderView order = guard.visible(user, orderId);
@@ -333,12 +450,17 @@ class SurveyController {
         SurveyResults.AllAnswers all = results.all(survey)
                 .orElseThrow(() -> new AccessRefusedException("survey:" + survey.id() + ":export-below-threshold"));
         // A row per respondent only for the consultant; the cluster and the municipality get the results per question.
-        byte[] body = Orders.canManage(user, order) ? perRespondent.apply(all)
+        byte[] body = Orders.canManage(user, order)
+                ? perRespondent.apply(all)
                 : perQuestion.apply(AnswerExport.summary(results.of(survey)));
         return ResponseEntity.ok()
                 .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("spoergeskema-svar-" + orderId + "." + extension).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("spoergeskema-svar-" + orderId + "." + extension)
+                                .build()
+                                .toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(body);
     }
@@ -356,12 +478,13 @@ class SurveyController {
     private java.util.Map<Integer, String> blocks(SurveyView survey) {
         OrderView order = orders.find(survey.orderId()).orElseThrow();
         java.util.Map<Integer, String> blocks = new java.util.TreeMap<>();
-        catalog.find(order.packageSlug()).ifPresent(pkg -> pkg.programme().forEach(item -> {
-            java.util.regex.Matcher m = BLOCK.matcher(item.title());
-            if (m.find()) {
-                blocks.putIfAbsent(Integer.parseInt(m.group(1)), item.title());
-            }
-        }));
+        catalog.find(order.packageSlug())
+                .ifPresent(pkg -> pkg.programme().forEach(item -> {
+                    java.util.regex.Matcher m = BLOCK.matcher(item.title());
+                    if (m.find()) {
+                        blocks.putIfAbsent(Integer.parseInt(m.group(1)), item.title());
+                    }
+                }));
         return blocks;
     }
 
@@ -396,7 +519,9 @@ class SurveyController {
 
     private boolean canSend(SamspilPrincipal user, OrderView order) {
         return Orders.canManage(user, order)
-                || (user.is(Role.COORDINATOR) && Orders.canPlan(user, order) && settings.coordinatorSends().contains(order.providerCode()));
+                || (user.is(Role.COORDINATOR)
+                        && Orders.canPlan(user, order)
+                        && settings.coordinatorSends().contains(order.providerCode()));
     }
 
     private static String party(SamspilPrincipal user) {
@@ -412,7 +537,11 @@ class SurveyController {
     }
 
     private static LocalDate due(List<TaskView> tasks, Timeline.Step step) {
-        return tasks.stream().filter(t -> t.step() == step).findFirst().map(TaskView::due).orElse(null);
+        return tasks.stream()
+                .filter(t -> t.step() == step)
+                .findFirst()
+                .map(TaskView::due)
+                .orElse(null);
     }
 
     private SurveyView managedSurvey(SamspilPrincipal user, long orderId) {

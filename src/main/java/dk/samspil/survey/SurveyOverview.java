@@ -41,8 +41,13 @@ public class SurveyOverview {
                                (SELECT count(*) FROM survey_response_mark m WHERE m.survey_id = s.id) AS answered
                         FROM survey s WHERE s.order_id = ANY (?)""")
                 .param(orderIds.toArray(Long[]::new))
-                .query((rs, n) -> progress.put(rs.getLong(1), new Progress(SurveyStatus.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getInt(4), rs.getInt(5))))
+                .query((rs, n) -> progress.put(
+                        rs.getLong(1),
+                        new Progress(
+                                SurveyStatus.valueOf(rs.getString(2)),
+                                rs.getObject(3, LocalDate.class),
+                                rs.getInt(4),
+                                rs.getInt(5))))
                 .list();
         return progress;
     }

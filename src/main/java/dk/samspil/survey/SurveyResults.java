@@ -2,12 +2,12 @@ package dk.samspil.survey;
 
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
+import dk.samspil.servicedata.DisclosurePolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dk.samspil.servicedata.DisclosurePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -34,10 +34,17 @@ public class SurveyResults {
      * @param sectors a closed question's counts per sector, when the breakdown may be shown (else empty)
      * @param sectorHidden whether a breakdown by sector was asked for but withheld for this question (too few in a sector)
      */
-    public record QuestionResult(Question question, int answered, List<OptionCount> options, List<String> others,
-            List<String> texts, List<SectorResult> sectors, boolean sectorHidden) {
+    public record QuestionResult(
+            Question question,
+            int answered,
+            List<OptionCount> options,
+            List<String> others,
+            List<String> texts,
+            List<SectorResult> sectors,
+            boolean sectorHidden) {
 
-        public QuestionResult(Question question, int answered, List<OptionCount> options, List<String> others, List<String> texts) {
+        public QuestionResult(
+                Question question, int answered, List<OptionCount> options, List<String> others, List<String> texts) {
             this(question, answered, options, others, texts, List.of(), false);
         }
 
@@ -68,14 +75,46 @@ public class SurveyResults {
      * @param sectorHidden whether the survey went to both sectors but the breakdown is withheld (too few in a sector)
      * @param minGroupAnswers the fewest answers per sector for a breakdown
      */
-    public record Results(long surveyId, SurveyStatus status, int invited, int answered, int bounced, int minAnswers,
-            boolean shown, List<QuestionResult> questions, int released, int releaseBatch,
-            List<Sending.SectorRate> sectors, boolean bySector, boolean sectorHidden, int minGroupAnswers) {
+    public record Results(
+            long surveyId,
+            SurveyStatus status,
+            int invited,
+            int answered,
+            int bounced,
+            int minAnswers,
+            boolean shown,
+            List<QuestionResult> questions,
+            int released,
+            int releaseBatch,
+            List<Sending.SectorRate> sectors,
+            boolean bySector,
+            boolean sectorHidden,
+            int minGroupAnswers) {
 
-        public Results(long surveyId, SurveyStatus status, int invited, int answered, int bounced, int minAnswers,
-                boolean shown, List<QuestionResult> questions) {
-            this(surveyId, status, invited, answered, bounced, minAnswers, shown, questions, answered, 3, List.of(), false,
-                    false, 5);
+        public Results(
+                long surveyId,
+                SurveyStatus status,
+                int invited,
+                int answered,
+                int bounced,
+                int minAnswers,
+                boolean shown,
+                List<QuestionResult> questions) {
+            this(
+                    surveyId,
+                    status,
+                    invited,
+                    answered,
+                    bounced,
+                    minAnswers,
+                    shown,
+                    questions,
+                    answered,
+                    3,
+                    List.of(),
+                    false,
+                    false,
+                    5);
         }
 
         public int percent() {
@@ -105,7 +144,13 @@ public class SurveyResults {
     private final DisclosurePolicy policy;
     private final AnonymitySettings anonymity;
 
-    SurveyResults(JdbcClient jdbc, JsonMapper json, Surveys surveys, Sending sending, Mixer mixer, DisclosurePolicy policy,
+    SurveyResults(
+            JdbcClient jdbc,
+            JsonMapper json,
+            Surveys surveys,
+            Sending sending,
+            Mixer mixer,
+            DisclosurePolicy policy,
             AnonymitySettings anonymity) {
         this.anonymity = anonymity;
         this.jdbc = jdbc;
@@ -129,12 +174,27 @@ public class SurveyResults {
         boolean twoSectors = rate.bySector();
         boolean bySector = shown && twoSectors && policy.breakdownShown(sectorSizes(answers));
         List<QuestionResult> questions = shown
-                ? survey.questions().stream().map(q -> bySector ? withSectors(count(q, payloads(answers)), q, answers)
-                        : count(q, payloads(answers))).toList()
+                ? survey.questions().stream()
+                        .map(q -> bySector
+                                ? withSectors(count(q, payloads(answers)), q, answers)
+                                : count(q, payloads(answers)))
+                        .toList()
                 : List.of();
-        return new Results(survey.id(), survey.status(), rate.invited(), Math.max(rate.answered(), answers.size()),
-                rate.bounced(), policy.minAnswers(), shown, questions, answers.size(), anonymity.releaseBatch(),
-                rate.sectors(), bySector, shown && twoSectors && !bySector, policy.minGroupAnswers());
+        return new Results(
+                survey.id(),
+                survey.status(),
+                rate.invited(),
+                Math.max(rate.answered(), answers.size()),
+                rate.bounced(),
+                policy.minAnswers(),
+                shown,
+                questions,
+                answers.size(),
+                anonymity.releaseBatch(),
+                rate.sectors(),
+                bySector,
+                shown && twoSectors && !bySector,
+                policy.minGroupAnswers());
     }
 
     /** Every answer, only when enough have answered (else empty: exports obey the same threshold as the page). */
@@ -151,7 +211,8 @@ public class SurveyResults {
     private List<Given> answers(long surveyId) {
         // Ordered by the random UUID: the order says nothing about when or by whom an answer was given.
         return jdbc.sql("SELECT sector, payload::text FROM survey_answer WHERE survey_id = ? ORDER BY id")
-                .param(surveyId).query((rs, n) -> new Given(Sector.valueOf(rs.getString(1)), json.readValue(rs.getString(2), ANSWERS)))
+                .param(surveyId)
+                .query((rs, n) -> new Given(Sector.valueOf(rs.getString(1)), json.readValue(rs.getString(2), ANSWERS)))
                 .list();
     }
 
@@ -162,7 +223,9 @@ public class SurveyResults {
     /** Released answers per sector, every sector counted (an empty one as 0, which withholds the breakdown). */
     private static List<Integer> sectorSizes(List<Given> answers) {
         return java.util.Arrays.stream(Sector.values())
-                .map(sector -> (int) answers.stream().filter(a -> a.sector() == sector).count()).toList();
+                .map(sector ->
+                        (int) answers.stream().filter(a -> a.sector() == sector).count())
+                .toList();
     }
 
     /**
@@ -175,15 +238,23 @@ public class SurveyResults {
         }
         List<SectorResult> sectors = new ArrayList<>();
         for (Sector sector : Sector.values()) {
-            QuestionResult part = count(question, payloads(answers.stream().filter(a -> a.sector() == sector).toList()));
+            QuestionResult part = count(
+                    question,
+                    payloads(answers.stream().filter(a -> a.sector() == sector).toList()));
             sectors.add(new SectorResult(sector, part.answered(), part.options()));
         }
         if (!policy.breakdownShown(sectors.stream().map(SectorResult::answered).toList())) {
-            return new QuestionResult(question, combined.answered(), combined.options(), combined.others(), combined.texts(),
-                    List.of(), true);
+            return new QuestionResult(
+                    question,
+                    combined.answered(),
+                    combined.options(),
+                    combined.others(),
+                    combined.texts(),
+                    List.of(),
+                    true);
         }
-        return new QuestionResult(question, combined.answered(), combined.options(), combined.others(), combined.texts(),
-                sectors, false);
+        return new QuestionResult(
+                question, combined.answered(), combined.options(), combined.others(), combined.texts(), sectors, false);
     }
 
     static QuestionResult count(Question question, List<Map<String, Answer>> answers) {
@@ -210,9 +281,12 @@ public class SurveyResults {
             }
         }
         int base = answered;
-        List<OptionCount> options = question.type() == QuestionType.TEXT ? List.of()
+        List<OptionCount> options = question.type() == QuestionType.TEXT
+                ? List.of()
                 : counts.entrySet().stream()
-                        .map(e -> new OptionCount(e.getKey().equals(Answering.OTHER) ? "Andet" : e.getKey(), e.getValue(),
+                        .map(e -> new OptionCount(
+                                e.getKey().equals(Answering.OTHER) ? "Andet" : e.getKey(),
+                                e.getValue(),
                                 base == 0 ? 0 : Math.round(100f * e.getValue() / base)))
                         .toList();
         return new QuestionResult(question, answered, options, others, texts);

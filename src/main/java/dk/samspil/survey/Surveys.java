@@ -1,9 +1,9 @@
 package dk.samspil.survey;
 
-import dk.samspil.platform.RuleViolation;
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.ordering.PackageOrdered;
+import dk.samspil.platform.RuleViolation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -50,20 +50,32 @@ public class Surveys {
             create(orderId, packageSlug);
             return;
         }
-        Optional<Long> id = jdbc.sql("INSERT INTO survey (order_id) VALUES (?) ON CONFLICT (order_id) DO NOTHING RETURNING id")
-                .param(orderId).query(Long.class).optional();
-        id.ifPresent(surveyId -> jdbc.sql("INSERT INTO survey_version (survey_id, number, questions) VALUES (?, 1, CAST(? AS jsonb))")
-                .params(surveyId, json.writeValueAsString(first.get().questions())).update());
+        Optional<Long> id = jdbc.sql(
+                        "INSERT INTO survey (order_id) VALUES (?) ON CONFLICT (order_id) DO NOTHING RETURNING id")
+                .param(orderId)
+                .query(Long.class)
+                .optional();
+        id.ifPresent(surveyId -> jdbc.sql(
+                        "INSERT INTO survey_version (survey_id, number, questions) VALUES (?, 1, CAST(? AS jsonb))")
+                .params(surveyId, json.writeValueAsString(first.get().questions()))
+                .update());
     }
 
     /** Creates the survey of an order once; a second call changes nothing. */
     @Transactional
     public void create(long orderId, String packageSlug) {
-        List<Question> questions = catalog.find(packageSlug).map(p -> p.questionnaire().questions()).orElse(List.of());
-        Optional<Long> id = jdbc.sql("INSERT INTO survey (order_id) VALUES (?) ON CONFLICT (order_id) DO NOTHING RETURNING id")
-                .param(orderId).query(Long.class).optional();
-        id.ifPresent(surveyId -> jdbc.sql("INSERT INTO survey_version (survey_id, number, questions) VALUES (?, 1, CAST(? AS jsonb))")
-                .params(surveyId, json.writeValueAsString(questions)).update());
+        List<Question> questions = catalog.find(packageSlug)
+                .map(p -> p.questionnaire().questions())
+                .orElse(List.of());
+        Optional<Long> id = jdbc.sql(
+                        "INSERT INTO survey (order_id) VALUES (?) ON CONFLICT (order_id) DO NOTHING RETURNING id")
+                .param(orderId)
+                .query(Long.class)
+                .optional();
+        id.ifPresent(surveyId -> jdbc.sql(
+                        "INSERT INTO survey_version (survey_id, number, questions) VALUES (?, 1, CAST(? AS jsonb))")
+                .params(surveyId, json.writeValueAsString(questions))
+                .update());
     }
 
     /** The survey of an order, created from the package on first use if the order event has not done so yet. */
@@ -81,8 +93,14 @@ public class Surveys {
                         FROM survey s JOIN survey_version v ON v.survey_id = s.id
                         WHERE s.order_id = ? ORDER BY v.number DESC LIMIT 1""")
                 .param(orderId)
-                .query((rs, n) -> new SurveyView(rs.getLong(1), rs.getLong(2), SurveyStatus.valueOf(rs.getString(3)),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getInt(6), rs.getObject(7) != null,
+                .query((rs, n) -> new SurveyView(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        SurveyStatus.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getObject(7) != null,
                         json.readValue(rs.getString(8), QUESTIONS)))
                 .optional();
     }
@@ -98,12 +116,17 @@ public class Surveys {
     private record VersionKey(long surveyId, int number) {}
 
     private final com.github.benmanes.caffeine.cache.Cache<VersionKey, List<Question>> sent =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(1_000)
+                    .build();
 
     List<Question> questionsOf(long surveyId, int versionNumber) {
         return jdbc.sql("SELECT questions FROM survey_version WHERE survey_id = ? AND number = ?")
-                .params(surveyId, versionNumber).query(String.class).optional()
-                .map(text -> json.readValue(text, QUESTIONS)).orElse(List.of());
+                .params(surveyId, versionNumber)
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, QUESTIONS))
+                .orElse(List.of());
     }
 
     /** Replaces the questions of the unfrozen version. */
@@ -112,14 +135,17 @@ public class Surveys {
             throw new RuleViolation("survey.frozen");
         }
         jdbc.sql("UPDATE survey_version SET questions = CAST(? AS jsonb) WHERE survey_id = ? AND number = ?")
-                .params(json.writeValueAsString(renumber(questions)), survey.id(), survey.versionNumber()).update();
+                .params(json.writeValueAsString(renumber(questions)), survey.id(), survey.versionNumber())
+                .update();
     }
 
     static List<Question> renumber(List<Question> questions) {
         return java.util.stream.IntStream.range(0, questions.size())
                 .mapToObj(i -> {
                     Question q = questions.get(i);
-                    return new Question(q.key(), i + 1, q.text(), q.type(), q.options(), q.other(), q.required(), q.block());
-                }).toList();
+                    return new Question(
+                            q.key(), i + 1, q.text(), q.type(), q.options(), q.other(), q.required(), q.block());
+                })
+                .toList();
     }
 }

@@ -36,7 +36,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <p>Run with {@code bench/deck.sh}.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class DeckBenchmark {
 
     static final int BATCH = 200;
@@ -75,10 +77,15 @@ public class DeckBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/benchmarks/deck.txt");
-        RunResult one = single(new Runner(new OptionsBuilder().include(DeckBenchmark.class.getName() + ".oneDeck")
-                .addProfiler(GCProfiler.class).build()).run());
+        RunResult one = single(new Runner(new OptionsBuilder()
+                        .include(DeckBenchmark.class.getName() + ".oneDeck")
+                        .addProfiler(GCProfiler.class)
+                        .build())
+                .run());
         RunResult batch = single(new Runner(new OptionsBuilder()
-                .include(DeckBenchmark.class.getName() + ".twoHundredDecks").build()).run());
+                        .include(DeckBenchmark.class.getName() + ".twoHundredDecks")
+                        .build())
+                .run());
 
         double p50 = one.getPrimaryResult().getStatistics().getPercentile(50);
         double p95 = one.getPrimaryResult().getStatistics().getPercentile(95);
@@ -91,15 +98,16 @@ public class DeckBenchmark {
         lines.add("# date: " + OffsetDateTime.now());
         lines.add("# machine: nproc " + Runtime.getRuntime().availableProcessors() + ", java "
                 + System.getProperty("java.version") + ", fork heap 512 MB");
-        lines.add("# deck: 30 practices, 60 answers, 11 questions, 24 months of data; "
-                + DeckWriter.slideCount(deck) + " slides on the bundled 16:9 template");
+        lines.add("# deck: 30 practices, 60 answers, 11 questions, 24 months of data; " + DeckWriter.slideCount(deck)
+                + " slides on the bundled 16:9 template");
         lines.add("one_deck_p50_ms: " + format(p50));
         lines.add("one_deck_p95_ms: " + format(p95));
         lines.add("one_deck_samples: " + one.getPrimaryResult().getStatistics().getN());
         lines.add("batch_" + BATCH + "_decks_s: " + format(batchSeconds));
         lines.add("allocated_per_deck_mb: " + format(allocatedMb));
         lines.add("target_p50_le_" + (int) TARGET_P50_MS + "ms: " + verdict(p50 <= TARGET_P50_MS));
-        lines.add("target_" + BATCH + "_decks_le_" + (int) TARGET_BATCH_S + "s: " + verdict(batchSeconds <= TARGET_BATCH_S));
+        lines.add("target_" + BATCH + "_decks_le_" + (int) TARGET_BATCH_S + "s: "
+                + verdict(batchSeconds <= TARGET_BATCH_S));
         lines.add("target_allocated_le_" + (int) TARGET_ALLOCATED_MB + "mb_per_deck: "
                 + verdict(allocatedMb <= TARGET_ALLOCATED_MB));
         Files.createDirectories(out.toAbsolutePath().getParent());

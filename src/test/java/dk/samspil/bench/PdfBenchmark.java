@@ -80,8 +80,8 @@ public final class PdfBenchmark {
         lines.add("# date: " + OffsetDateTime.now());
         lines.add("# machine: nproc " + Runtime.getRuntime().availableProcessors() + ", java "
                 + System.getProperty("java.version"));
-        lines.add("# deck: 30 practices, 60 answers, 11 questions, 24 months of data; " + DeckWriter.slideCount(DeckFixtures.typical())
-                + " slides, " + deck.length / 1024 + " KB .pptx");
+        lines.add("# deck: 30 practices, 60 answers, 11 questions, 24 months of data; "
+                + DeckWriter.slideCount(DeckFixtures.typical()) + " slides, " + deck.length / 1024 + " KB .pptx");
         lines.add("first_deck_with_pool_start_s: " + format(firstSeconds));
         lines.add("one_deck_median_s: " + format(oneMedian) + " (of " + IN_A_ROW + " in a row)");
         lines.add("one_deck_max_s: " + format(oneMax));

@@ -51,9 +51,15 @@ public final class RegisterImportBenchmark {
         long warmUpRows = generateWarmUp(warmUp);
 
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start()) {
             DataSource dataSource = postgres.getPostgresDatabase();
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             JdbcClient jdbc = JdbcClient.create(dataSource);
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             var importer = dk.samspil.servicedata.BenchmarkAccess.importer(jdbc, dataSource, transaction);
@@ -90,14 +96,23 @@ public final class RegisterImportBenchmark {
                 report = dk.samspil.servicedata.BenchmarkAccess.importServices(importer, services);
                 importSeconds[round] = (System.nanoTime() - start) / 1e9;
                 peakHeap = Math.max(peakHeap, peakHeap());
-                stored = jdbc.sql("SELECT count(*) FROM register_service_count WHERE service_code < '9000'").query(Long.class).single();
-                long importId = jdbc.sql("SELECT max(id) FROM register_import").query(Long.class).single();
+                stored = jdbc.sql("SELECT count(*) FROM register_service_count WHERE service_code < '9000'")
+                        .query(Long.class)
+                        .single();
+                long importId = jdbc.sql("SELECT max(id) FROM register_import")
+                        .query(Long.class)
+                        .single();
                 jdbc.sql("DROP TABLE register_service_count_" + importId).update();
-                jdbc.sql("DELETE FROM register_service_month WHERE service_code < '9000'").update();
+                jdbc.sql("DELETE FROM register_service_month WHERE service_code < '9000'")
+                        .update();
                 if (round % 2 == 0) {
                     copySeconds[round] = bareCopy(jdbc, dataSource, plain);
                 }
-                System.out.printf(java.util.Locale.ROOT, "round %d: import %.2f s, bare COPY %.2f s%n", round + 1, importSeconds[round],
+                System.out.printf(
+                        java.util.Locale.ROOT,
+                        "round %d: import %.2f s, bare COPY %.2f s%n",
+                        round + 1,
+                        importSeconds[round],
                         copySeconds[round]);
             }
 
@@ -106,14 +121,18 @@ public final class RegisterImportBenchmark {
             List<String> lines = new ArrayList<>();
             lines.add("# Samspil register import benchmark");
             lines.add("# date: " + OffsetDateTime.now());
-            lines.add("# machine: nproc " + Runtime.getRuntime().availableProcessors() + ", java " + System.getProperty("java.runtime.version")
-                    + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+            lines.add("# machine: nproc " + Runtime.getRuntime().availableProcessors() + ", java "
+                    + System.getProperty("java.runtime.version") + ", max heap "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
             lines.add("# file: " + PRACTICES + " practices x " + MONTHS + " months x " + CODES + " service codes, "
                     + Files.size(services) / (1024 * 1024) + " MB CSV; embedded PostgreSQL with fsync on");
-            lines.add("# warm-up: one import of " + warmUpRows + " rows of other service codes first (" + warmUpReport + ", "
+            lines.add("# warm-up: one import of " + warmUpRows + " rows of other service codes first (" + warmUpReport
+                    + ", "
                     + String.format(java.util.Locale.ROOT, "%.1f", warmUpSeconds) + " s, "
                     + Math.round(warmUpRows / warmUpSeconds) + " rows/s in a cold JVM)");
-            lines.add("# rounds: " + ROUNDS + ", each the import and a bare COPY of the same rows (which goes first alternates); medians compared");
+            lines.add(
+                    "# rounds: " + ROUNDS
+                            + ", each the import and a bare COPY of the same rows (which goes first alternates); medians compared");
             lines.add("rows: " + rows);
             lines.add("import_result: " + report);
             lines.add("stored_rows: " + stored);
@@ -155,7 +174,8 @@ public final class RegisterImportBenchmark {
                 String yder = String.valueOf(200_000 + i);
                 for (int m = 0; m < MONTHS; m++) {
                     YearMonth month = first.plusMonths(m);
-                    p.write(yder + ";" + month + ";" + (2_000 + (i * 37) % 8_000) + ";" + municipalities[i % municipalities.length] + "\n");
+                    p.write(yder + ";" + month + ";" + (2_000 + (i * 37) % 8_000) + ";"
+                            + municipalities[i % municipalities.length] + "\n");
                     for (int c = 0; c < CODES; c++) {
                         String code = String.format("%04d", 100 + c);
                         long count = (i * 31L + m * 7L + c * 13L) % 250;
@@ -178,7 +198,8 @@ public final class RegisterImportBenchmark {
             for (int i = 0; i < PRACTICES; i++) {
                 for (int m = 0; m < MONTHS; m++) {
                     for (int c = 0; c < 5; c++) {
-                        s.write((200_000 + i) + ";" + first.plusMonths(m) + ";" + (9_000 + c) + ";" + (i + m + c) % 40 + "\n");
+                        s.write((200_000 + i) + ";" + first.plusMonths(m) + ";" + (9_000 + c) + ";" + (i + m + c) % 40
+                                + "\n");
                         rows++;
                     }
                 }
@@ -190,10 +211,15 @@ public final class RegisterImportBenchmark {
     /** COPY of the same rows into a new table without index or constraint; returns the seconds it took. */
     private static double bareCopy(JdbcClient jdbc, DataSource dataSource, Path plain) throws Exception {
         jdbc.sql("DROP TABLE IF EXISTS bare_copy").update();
-        jdbc.sql("CREATE TABLE bare_copy (service_code TEXT, period DATE, ydernummer CHAR(6), count INT)").update();
+        jdbc.sql("CREATE TABLE bare_copy (service_code TEXT, period DATE, ydernummer CHAR(6), count INT)")
+                .update();
         long copyStart = System.nanoTime();
-        try (Connection connection = dataSource.getConnection(); Reader reader = Files.newBufferedReader(plain)) {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bare_copy FROM STDIN (FORMAT text)", reader);
+        try (Connection connection = dataSource.getConnection();
+                Reader reader = Files.newBufferedReader(plain)) {
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY bare_copy FROM STDIN (FORMAT text)", reader);
         }
         return (System.nanoTime() - copyStart) / 1e9;
     }
@@ -205,7 +231,8 @@ public final class RegisterImportBenchmark {
     }
 
     private static String seconds(double[] values) {
-        return java.util.Arrays.stream(values).mapToObj(v -> String.format(java.util.Locale.ROOT, "%.2f", v))
+        return java.util.Arrays.stream(values)
+                .mapToObj(v -> String.format(java.util.Locale.ROOT, "%.2f", v))
                 .collect(java.util.stream.Collectors.joining(" "));
     }
 
@@ -214,7 +241,9 @@ public final class RegisterImportBenchmark {
     }
 
     private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
     }
 }

@@ -2,8 +2,6 @@ package dk.samspil.bench;
 
 import dk.samspil.platform.Tokens;
 import java.io.IOException;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -22,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -43,6 +40,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Load driver for the respondent side of the questionnaire (spørgeskema): how many answers the packaged Samspil
@@ -117,15 +116,17 @@ public final class SurveyLoadDriver {
                     case "--out" -> out = Path.of(value(args, ++i));
                     case "--jar" -> jar = Path.of(value(args, ++i));
                     case "--help", "-h" -> {
-                        System.out.println("usage: SurveyLoadDriver [--invitees N] [--concurrency C] [--warmup W] [--kill] "
-                                + "[--out FILE] [--jar PATH]");
+                        System.out.println(
+                                "usage: SurveyLoadDriver [--invitees N] [--concurrency C] [--warmup W] [--kill] "
+                                        + "[--out FILE] [--jar PATH]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (invitees < 1 || concurrency < 1 || warmup < 0) {
-                throw new IllegalArgumentException("--invitees and --concurrency must be positive, --warmup not negative");
+                throw new IllegalArgumentException(
+                        "--invitees and --concurrency must be positive, --warmup not negative");
             }
             if (out == null) {
                 out = Path.of("target", "benchmarks", kill ? "survey-load-kill.txt" : "survey-load.txt");
@@ -144,7 +145,17 @@ public final class SurveyLoadDriver {
     /** One question of the version being answered, as far as the driver needs it. */
     record Question(String key, String type, boolean required, List<String> options) {}
 
-    enum State { NEW, OPENED, READY, ACCEPTED, FAILED, CUT_OFF, NOT_SENT, ALREADY_ANSWERED, ACCEPTED_AFTER_RESTART }
+    enum State {
+        NEW,
+        OPENED,
+        READY,
+        ACCEPTED,
+        FAILED,
+        CUT_OFF,
+        NOT_SENT,
+        ALREADY_ANSWERED,
+        ACCEPTED_AFTER_RESTART
+    }
 
     /** One invitee: the token and, while answering, the session cookie and CSRF token. */
     static final class Respondent {
@@ -230,35 +241,51 @@ public final class SurveyLoadDriver {
             starts++;
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
-            // Extra JVM options for the application, e.g. a Java Flight Recording: BENCH_APP_JAVA_OPTS="-XX:StartFlightRecording=..."
+            // Extra JVM options for the application, e.g. a Java Flight Recording:
+            // BENCH_APP_JAVA_OPTS="-XX:StartFlightRecording=..."
             String extra = System.getenv("BENCH_APP_JAVA_OPTS");
             if (extra != null && !extra.isBlank()) {
                 command.addAll(List.of(extra.trim().split("\\s+")));
             }
-            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort,
-                    "--samspil.data-dir=" + dataDir, "--samspil.embedded-db.port=" + dbPort));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile());
+            command.addAll(List.of(
+                    "-jar",
+                    jar.toString(),
+                    "--server.port=" + httpPort,
+                    "--samspil.data-dir=" + dataDir,
+                    "--samspil.embedded-db.port=" + dbPort));
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log().toFile());
             builder.environment().remove("SPRING_DATASOURCE_URL");
             builder.environment().remove("SPRING_MAIL_HOST"); // mails stay in the outbox
             process = builder.start();
         }
 
         void awaitHealthy() throws Exception {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             HttpRequest health = HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(5)).GET().build();
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build();
             try {
-                Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log());
-                    }
-                    try {
-                        HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());
-                        return response.statusCode() == 200 && response.body().contains("UP");
-                    } catch (IOException notYet) {
-                        return false; // still starting
-                    }
-                });
+                Awaitility.await()
+                        .atMost(Duration.ofMinutes(4))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            if (!process.isAlive()) {
+                                throw new IllegalStateException(
+                                        "the application exited with " + process.exitValue() + "; see " + log());
+                            }
+                            try {
+                                HttpResponse<String> response =
+                                        client.send(health, HttpResponse.BodyHandlers.ofString());
+                                return response.statusCode() == 200
+                                        && response.body().contains("UP");
+                            } catch (IOException notYet) {
+                                return false; // still starting
+                            }
+                        });
             } catch (ConditionTimeoutException e) {
                 throw new IllegalStateException("not healthy within 4 minutes; see " + log());
             }
@@ -300,7 +327,8 @@ public final class SurveyLoadDriver {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         if (!Files.isRegularFile(options.jar())) {
-            System.err.println("No application jar at " + options.jar() + "; build it first (bench/survey-load.sh does).");
+            System.err.println(
+                    "No application jar at " + options.jar() + "; build it first (bench/survey-load.sh does).");
             System.exit(2);
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -341,8 +369,14 @@ public final class SurveyLoadDriver {
             Clients warmUpClients = new Clients(options.concurrency());
             runAll("warm-up", warmup, options.concurrency(), r -> fullFlow(warmUpClients.of(r), r, State.ACCEPTED));
             long ok = warmup.stream().filter(r -> r.state == State.ACCEPTED).count();
-            warmupResult = String.format(Locale.ROOT, "%d of %d accepted in %.1f s, %d errors%s", ok, warmup.size(),
-                    (System.nanoTime() - w) / 1e9, errorCount(), errorDetail());
+            warmupResult = String.format(
+                    Locale.ROOT,
+                    "%d of %d accepted in %.1f s, %d errors%s",
+                    ok,
+                    warmup.size(),
+                    (System.nanoTime() - w) / 1e9,
+                    errorCount(),
+                    errorDetail());
             log("warm-up: " + warmupResult);
             errors.clear();
         }
@@ -390,27 +424,33 @@ public final class SurveyLoadDriver {
         long[] now = counts();
         long stored = now[0] - baseline[0];
         long marks = now[1] - baseline[1];
-        List<Respondent> answeredLinks = measured.stream().filter(r -> r.state == State.ACCEPTED
-                || r.state == State.ACCEPTED_AFTER_RESTART || r.state == State.ALREADY_ANSWERED).toList();
-        long acceptedWithoutMark = unmarked(measured.stream().filter(r -> r.state == State.ACCEPTED
-                || r.state == State.ACCEPTED_AFTER_RESTART).toList());
+        List<Respondent> answeredLinks = measured.stream()
+                .filter(r -> r.state == State.ACCEPTED
+                        || r.state == State.ACCEPTED_AFTER_RESTART
+                        || r.state == State.ALREADY_ANSWERED)
+                .toList();
+        long acceptedWithoutMark = unmarked(measured.stream()
+                .filter(r -> r.state == State.ACCEPTED || r.state == State.ACCEPTED_AFTER_RESTART)
+                .toList());
         long outbox = scalar("SELECT count(*) FROM mail_outbox");
 
         List<String> lines = new ArrayList<>();
         lines.add("# Samspil survey load benchmark" + (kill != null ? " (kill -9 variant)" : ""));
         lines.add("# date: " + started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        lines.add("# machine: nproc " + Runtime.getRuntime().availableProcessors() + ", " + System.getProperty("os.name")
-                + " " + System.getProperty("os.arch") + ", " + memory());
+        lines.add("# machine: nproc " + Runtime.getRuntime().availableProcessors() + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", " + memory());
         lines.add("# java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (driver and application)");
         gitCommit().ifPresent(commit -> lines.add("# git commit: " + commit));
         lines.add("# jar: " + app.jar);
         lines.add("# invitees (N): " + measured.size() + ", concurrency (C): " + options.concurrency() + ", warm-up: "
                 + warmup.size() + " respondents through all phases before measuring, not counted");
-        lines.add("# questionnaire: " + questions.size() + " questions on " + pages + " page(s); open = GET /s/{token} + "
-                + "GET /svar; pages = POST /svar handling=naeste per page but the last; submit = final POST handling=send");
-        lines.add("# application: java -Xmx1g -jar, embedded PostgreSQL, fsync and synchronous_commit on; the driver runs "
-                + "on the same machine");
+        lines.add(
+                "# questionnaire: " + questions.size() + " questions on " + pages + " page(s); open = GET /s/{token} + "
+                        + "GET /svar; pages = POST /svar handling=naeste per page but the last; submit = final POST handling=send");
+        lines.add(
+                "# application: java -Xmx1g -jar, embedded PostgreSQL, fsync and synchronous_commit on; the driver runs "
+                        + "on the same machine");
         lines.add("warmup: " + warmupResult);
         lines.add("invitees: " + measured.size());
         lines.add("concurrency: " + options.concurrency());
@@ -422,7 +462,10 @@ public final class SurveyLoadDriver {
             lines.add("pages_per_second: " + f1(next.perSecond(next.count.get())) + "  (POST handling=naeste)");
             addLatencies(lines, "pages", next);
         }
-        lines.add("accepted: " + (kill == null ? acceptedBeforeKill : acceptedBeforeKill + countState(measured, State.ACCEPTED_AFTER_RESTART)));
+        lines.add("accepted: "
+                + (kill == null
+                        ? acceptedBeforeKill
+                        : acceptedBeforeKill + countState(measured, State.ACCEPTED_AFTER_RESTART)));
         lines.add("errors: " + errorCount() + errorDetail());
         lines.add("stored_answers: " + stored + "  (survey_answer_pending + survey_answer, warm-up subtracted)");
         lines.add("response_marks: " + marks);
@@ -437,9 +480,12 @@ public final class SurveyLoadDriver {
             lost = Math.max(0, acceptedBeforeKill - stored);
             duplicates = Math.max(0, stored - acceptedBeforeKill);
         } else {
-            lines.addAll(killLines.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+            lines.addAll(killLines.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue())
+                    .toList());
             long expected = answeredLinks.size();
-            lines.add("expected_stored: " + expected + "  (distinct links that got tak or were found already answered)");
+            lines.add(
+                    "expected_stored: " + expected + "  (distinct links that got tak or were found already answered)");
             lost = Math.max(0, expected - stored);
             duplicates = Math.max(0, stored - expected);
         }
@@ -486,21 +532,23 @@ public final class SurveyLoadDriver {
 
         KillSwitch(int threshold) {
             this.threshold = threshold;
-            Thread killer = new Thread(() -> {
-                try {
-                    trigger.await();
-                    killed = true;
-                    inFlightAtKill = inFlight.get();
-                    killedAtNanos = System.nanoTime();
-                    exitCode = app.kill();
-                    log("killed the application with SIGKILL after " + accepted.get() + " accepted submissions, "
-                            + inFlightAtKill + " in flight; exit code " + exitCode);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            }, "kill-switch");
+            Thread killer = new Thread(
+                    () -> {
+                        try {
+                            trigger.await();
+                            killed = true;
+                            inFlightAtKill = inFlight.get();
+                            killedAtNanos = System.nanoTime();
+                            exitCode = app.kill();
+                            log("killed the application with SIGKILL after " + accepted.get()
+                                    + " accepted submissions, " + inFlightAtKill + " in flight; exit code " + exitCode);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            done.countDown();
+                        }
+                    },
+                    "kill-switch");
             killer.setDaemon(true);
             killer.start();
         }
@@ -519,14 +567,21 @@ public final class SurveyLoadDriver {
 
     private Map<String, String> restartAndRerun(List<Respondent> measured, KillSwitch kill, int acceptedBeforeKill)
             throws Exception {
-        List<Respondent> notSent = measured.stream().filter(r -> r.state == State.NOT_SENT || r.state == State.READY).toList();
-        List<Respondent> cutOff = measured.stream().filter(r -> r.state == State.CUT_OFF).toList();
+        List<Respondent> notSent = measured.stream()
+                .filter(r -> r.state == State.NOT_SENT || r.state == State.READY)
+                .toList();
+        List<Respondent> cutOff =
+                measured.stream().filter(r -> r.state == State.CUT_OFF).toList();
         long restartStart = System.nanoTime();
         app.start();
         app.awaitHealthy();
         double restartSeconds = (System.nanoTime() - restartStart) / 1e9;
-        log(String.format(Locale.ROOT, "restarted and healthy in %.1f s; re-running %d not sent and %d cut off",
-                restartSeconds, notSent.size(), cutOff.size()));
+        log(String.format(
+                Locale.ROOT,
+                "restarted and healthy in %.1f s; re-running %d not sent and %d cut off",
+                restartSeconds,
+                notSent.size(),
+                cutOff.size()));
         // The links that were never sent first: they are valid. Cut-off ones may have been stored, and an
         // already-used link counts as a failed lookup for the client's rate limit (LinkGuard).
         List<Respondent> rerun = new ArrayList<>(notSent);
@@ -554,11 +609,24 @@ public final class SurveyLoadDriver {
         lines.put("restart_seconds", f1(restartSeconds));
         lines.put("rerun_seconds", f1(rerunSeconds));
         lines.put("accepted_after_restart", String.valueOf(countState(measured, State.ACCEPTED_AFTER_RESTART)));
-        lines.put("already_answered_after_restart", countState(measured, State.ALREADY_ANSWERED)
-                + "  (of them cut off: " + cutOff.stream().filter(r -> r.state == State.ALREADY_ANSWERED).count()
-                + "; not sent: " + notSent.stream().filter(r -> r.state == State.ALREADY_ANSWERED).count() + ")");
-        lines.put("rate_limited_after_restart", rateLimited.get() + "  (429 from LinkGuard; resolved by a response-mark lookup)");
-        lines.put("failed_after_restart", String.valueOf(rerun.stream().filter(r -> r.state == State.FAILED).count()));
+        lines.put(
+                "already_answered_after_restart",
+                countState(measured, State.ALREADY_ANSWERED)
+                        + "  (of them cut off: "
+                        + cutOff.stream()
+                                .filter(r -> r.state == State.ALREADY_ANSWERED)
+                                .count()
+                        + "; not sent: "
+                        + notSent.stream()
+                                .filter(r -> r.state == State.ALREADY_ANSWERED)
+                                .count() + ")");
+        lines.put(
+                "rate_limited_after_restart",
+                rateLimited.get() + "  (429 from LinkGuard; resolved by a response-mark lookup)");
+        lines.put(
+                "failed_after_restart",
+                String.valueOf(
+                        rerun.stream().filter(r -> r.state == State.FAILED).count()));
         return lines;
     }
 
@@ -603,7 +671,8 @@ public final class SurveyLoadDriver {
 
     /** From the link's redirect to the first page: the session cookie and the CSRF token. */
     private boolean afterLink(HttpClient client, Respondent r, HttpResponse<String> link) {
-        if (link.statusCode() != 302 || !link.headers().firstValue("Location").orElse("").endsWith("/svar")) {
+        if (link.statusCode() != 302
+                || !link.headers().firstValue("Location").orElse("").endsWith("/svar")) {
             error("open GET /s " + link.statusCode());
             return false;
         }
@@ -635,8 +704,12 @@ public final class SurveyLoadDriver {
             }
             r.cookie = cookies(r.cookie, response);
             Matcher side = SIDE.matcher(response.body());
-            if (response.statusCode() != 200 || !side.find() || Integer.parseInt(side.group(1)) != page + 1 || !csrf(r, response.body())) {
-                error("pages POST " + response.statusCode() + (response.statusCode() == 200 ? " not on the next page" : ""));
+            if (response.statusCode() != 200
+                    || !side.find()
+                    || Integer.parseInt(side.group(1)) != page + 1
+                    || !csrf(r, response.body())) {
+                error("pages POST " + response.statusCode()
+                        + (response.statusCode() == 200 ? " not on the next page" : ""));
                 r.state = State.FAILED;
                 return false;
             }
@@ -677,7 +750,8 @@ public final class SurveyLoadDriver {
             }
         }
         long took = System.nanoTime() - start;
-        if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/svar/tak")) {
+        if (response.statusCode() == 302
+                && response.headers().firstValue("Location").orElse("").endsWith("/svar/tak")) {
             recorder.record(took);
             r.state = success;
             if (kill != null) {
@@ -685,14 +759,18 @@ public final class SurveyLoadDriver {
             }
         } else {
             recorder.record(took);
-            error("submit " + response.statusCode() + (response.statusCode() == 302
-                    ? " to " + response.headers().firstValue("Location").orElse("?") : ""));
+            error("submit " + response.statusCode()
+                    + (response.statusCode() == 302
+                            ? " to " + response.headers().firstValue("Location").orElse("?")
+                            : ""));
             r.state = State.FAILED;
         }
     }
 
     private HttpRequest get(String path, String cookie) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(REQUEST_TIMEOUT).GET();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(app.base() + path))
+                .timeout(REQUEST_TIMEOUT)
+                .GET();
         if (cookie != null) {
             builder.header("Cookie", cookie);
         }
@@ -710,29 +788,45 @@ public final class SurveyLoadDriver {
             switch (q.type()) {
                 case "TEXT" -> {
                     if (q.required() || (r.index + i) % 3 == 0) {
-                        field(body, "q." + q.key(), "Svar " + r.index + ": hurtigere tilbagemelding og én fast kontakt – tak.");
+                        field(
+                                body,
+                                "q." + q.key(),
+                                "Svar " + r.index + ": hurtigere tilbagemelding og én fast kontakt – tak.");
                     }
                 }
                 case "MULTIPLE" -> {
-                    field(body, "q." + q.key(), q.options().get(r.index % q.options().size()));
+                    field(
+                            body,
+                            "q." + q.key(),
+                            q.options().get(r.index % q.options().size()));
                     if (q.options().size() > 1 && r.index % 2 == 0) {
-                        field(body, "q." + q.key(), q.options().get((r.index + 1) % q.options().size()));
+                        field(
+                                body,
+                                "q." + q.key(),
+                                q.options().get((r.index + 1) % q.options().size()));
                     }
                 }
-                default -> field(body, "q." + q.key(), q.options().get((r.index + i) % q.options().size()));
+                default ->
+                    field(
+                            body,
+                            "q." + q.key(),
+                            q.options().get((r.index + i) % q.options().size()));
             }
         }
-        return HttpRequest.newBuilder(URI.create(app.base() + "/svar")).timeout(REQUEST_TIMEOUT)
+        return HttpRequest.newBuilder(URI.create(app.base() + "/svar"))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Cookie", r.cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build();
     }
 
     private static void field(StringBuilder body, String name, String value) {
         if (body.length() > 0) {
             body.append('&');
         }
-        body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+        body.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 
@@ -765,7 +859,9 @@ public final class SurveyLoadDriver {
                 jar.put(nameValue[0], nameValue[1]);
             }
         }
-        return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining("; "));
+        return jar.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static boolean csrf(Respondent r, String html) {
@@ -786,7 +882,11 @@ public final class SurveyLoadDriver {
             return "";
         }
         StringBuilder s = new StringBuilder("  (");
-        new TreeMap<>(errors).forEach((k, v) -> s.append(s.length() > 3 ? "; " : "").append(k).append(": ").append(v.sum()));
+        new TreeMap<>(errors)
+                .forEach((k, v) -> s.append(s.length() > 3 ? "; " : "")
+                        .append(k)
+                        .append(": ")
+                        .append(v.sum()));
         return s.append(')').toString();
     }
 
@@ -810,8 +910,11 @@ public final class SurveyLoadDriver {
     }
 
     private static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /**
@@ -850,8 +953,14 @@ public final class SurveyLoadDriver {
         go.countDown();
         pool.shutdown();
         while (!pool.awaitTermination(15, TimeUnit.SECONDS)) {
-            log(String.format(Locale.ROOT, "  %s: %d of %d respondents after %.0f s, %d errors so far", phase, done.get(),
-                    respondents.size(), (System.nanoTime() - start) / 1e9, errorCount()));
+            log(String.format(
+                    Locale.ROOT,
+                    "  %s: %d of %d respondents after %.0f s, %d errors so far",
+                    phase,
+                    done.get(),
+                    respondents.size(),
+                    (System.nanoTime() - start) / 1e9,
+                    errorCount()));
         }
         return System.nanoTime() - start;
     }
@@ -871,17 +980,26 @@ public final class SurveyLoadDriver {
         try (Connection db = db()) {
             Optional<Long> order;
             try {
-                order = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> optionalLong(db, "SELECT id FROM package_order ORDER BY id LIMIT 1"), Optional::isPresent);
+                order = Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(
+                                () -> optionalLong(db, "SELECT id FROM package_order ORDER BY id LIMIT 1"),
+                                Optional::isPresent);
             } catch (ConditionTimeoutException e) {
                 order = Optional.empty();
             }
             orderId = order.orElseThrow(() -> new IllegalStateException("no demo order appeared; see " + app.log()));
             // The survey and its version 1 are created asynchronously after PackageOrdered: give it a moment.
             try {
-                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> optionalLong(db, "SELECT s.id FROM survey s JOIN survey_version v ON v.survey_id = s.id"
-                                + " WHERE s.order_id = " + orderId + " LIMIT 1").isPresent());
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> optionalLong(
+                                        db,
+                                        "SELECT s.id FROM survey s JOIN survey_version v ON v.survey_id = s.id"
+                                                + " WHERE s.order_id = " + orderId + " LIMIT 1")
+                                .isPresent());
             } catch (ConditionTimeoutException e) {
                 // not yet: the version is inserted below if missing
             }
@@ -896,7 +1014,8 @@ public final class SurveyLoadDriver {
                     surveyId = rs.getLong(1);
                 }
             }
-            Optional<Long> version = optionalLong(db, "SELECT max(number) FROM survey_version WHERE survey_id = " + surveyId);
+            Optional<Long> version =
+                    optionalLong(db, "SELECT max(number) FROM survey_version WHERE survey_id = " + surveyId);
             if (version.isEmpty()) {
                 try (PreparedStatement ps = db.prepareStatement(
                         "INSERT INTO survey_version (survey_id, number, questions) VALUES (?, 1, CAST(? AS jsonb))")) {
@@ -918,8 +1037,9 @@ public final class SurveyLoadDriver {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Array options = rs.getArray(4);
-                        questions.add(new Question(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                                List.of((String[]) options.getArray())));
+                        questions.add(
+                                new Question(rs.getString(1), rs.getString(2), rs.getBoolean(3), List.of((String[])
+                                        options.getArray())));
                     }
                 }
             }
@@ -967,7 +1087,8 @@ public final class SurveyLoadDriver {
 
     /** Stored answers (pending + mixed) and response marks of the survey, read in one snapshot. */
     private long[] counts() throws SQLException {
-        try (Connection db = db(); PreparedStatement ps = db.prepareStatement("""
+        try (Connection db = db();
+                PreparedStatement ps = db.prepareStatement("""
                 SELECT (SELECT count(*) FROM survey_answer_pending WHERE survey_id = ?)
                      + (SELECT count(*) FROM survey_answer WHERE survey_id = ?),
                        (SELECT count(*) FROM survey_response_mark WHERE survey_id = ?)""")) {
@@ -987,8 +1108,13 @@ public final class SurveyLoadDriver {
      */
     private void waitForMixing() throws Exception {
         try {
-            Awaitility.await().pollDelay(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> scalar("SELECT count(*) FROM survey_answer_pending WHERE NOT mixed AND survey_id = " + surveyId) == 0);
+            Awaitility.await()
+                    .pollDelay(Duration.ofSeconds(15))
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> scalar("SELECT count(*) FROM survey_answer_pending WHERE NOT mixed AND survey_id = "
+                                    + surveyId)
+                            == 0);
         } catch (ConditionTimeoutException e) {
             log("pending answers still not mixed after 90 s");
         }
@@ -999,10 +1125,15 @@ public final class SurveyLoadDriver {
         if (respondents.isEmpty()) {
             return 0;
         }
-        try (Connection db = db(); PreparedStatement ps = db.prepareStatement("""
+        try (Connection db = db();
+                PreparedStatement ps = db.prepareStatement("""
                 SELECT count(*) FROM survey_invitation i WHERE i.token_hash = ANY (?)
                   AND NOT EXISTS (SELECT 1 FROM survey_response_mark m WHERE m.invitation_id = i.id)""")) {
-            ps.setArray(1, db.createArrayOf("text", respondents.stream().map(r -> Tokens.hash(r.token)).toArray()));
+            ps.setArray(
+                    1,
+                    db.createArrayOf(
+                            "text",
+                            respondents.stream().map(r -> Tokens.hash(r.token)).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -1026,7 +1157,8 @@ public final class SurveyLoadDriver {
     }
 
     private static Optional<Long> optionalLong(Connection db, String sql) throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             if (!rs.next()) {
                 return Optional.empty();
             }
@@ -1048,8 +1180,14 @@ public final class SurveyLoadDriver {
 
     private static String summary(Recorder recorder, long operations) {
         long[] sorted = recorder.sorted();
-        return String.format(Locale.ROOT, "%s: %d in %.1f s = %.1f/s, p50 %.1f ms, p99 %.1f ms", recorder.name, operations,
-                recorder.wallNanos / 1e9, recorder.perSecond(operations), Recorder.percentileMs(sorted, 50),
+        return String.format(
+                Locale.ROOT,
+                "%s: %d in %.1f s = %.1f/s, p50 %.1f ms, p99 %.1f ms",
+                recorder.name,
+                operations,
+                recorder.wallNanos / 1e9,
+                recorder.perSecond(operations),
+                Recorder.percentileMs(sorted, 50),
                 Recorder.percentileMs(sorted, 99));
     }
 
@@ -1080,7 +1218,9 @@ public final class SurveyLoadDriver {
 
     private static Optional<String> gitCommit() {
         try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+                    .redirectErrorStream(true)
+                    .start();
             String out;
             try (InputStream in = git.getInputStream()) {
                 out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -1088,7 +1228,9 @@ public final class SurveyLoadDriver {
             if (git.waitFor() != 0 || out.isEmpty()) {
                 return Optional.empty();
             }
-            Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").redirectErrorStream(true).start();
+            Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
+                    .redirectErrorStream(true)
+                    .start();
             String dirty;
             try (InputStream in = status.getInputStream()) {
                 dirty = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -18,17 +18,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SamspilTest
 class CatalogTests {
 
-    @Autowired Catalog catalog;
-    @Autowired CatalogLoader loader;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    CatalogLoader loader;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void loadsTheFivePackagesOfTheSources() {
         assertThat(catalog.all())
                 .extracting(PackageSummary::slug)
-                .containsExactlyInAnyOrder("akutfunktioner", "forebyggelse-rehabilitering", "medicinhaandtering",
-                        "dosisdispensering", "attester");
-        assertThat(catalog.find("attester")).get().extracting(PackageDefinition::status)
+                .containsExactlyInAnyOrder(
+                        "akutfunktioner",
+                        "forebyggelse-rehabilitering",
+                        "medicinhaandtering",
+                        "dosisdispensering",
+                        "attester");
+        assertThat(catalog.find("attester"))
+                .get()
+                .extracting(PackageDefinition::status)
                 .isEqualTo(PackageStatus.IN_PREPARATION);
         assertThat(catalog.all()).last().extracting(PackageSummary::slug).isEqualTo("attester");
     }
@@ -40,13 +51,17 @@ class CatalogTests {
         assertThat(p.leadTime().weeks()).isEqualTo(8);
         assertThat(p.leadTime().binding()).isTrue();
         assertThat(p.meetingMinutes()).isEqualTo(150);
-        assertThat(p.programme()).extracting(PackageDefinition.ProgrammeItem::minutes).containsExactly(10, 65, 15, 40, 20);
+        assertThat(p.programme())
+                .extracting(PackageDefinition.ProgrammeItem::minutes)
+                .containsExactly(10, 65, 15, 40, 20);
         assertThat(p.questionnaire().questions()).hasSize(11);
         assertThat(p.questionnaire().questions().get(0).text())
                 .isEqualTo("Hvad er dit kendskab til indholdet i kommunens akutfunktioner?");
         assertThat(p.questionnaire().questions().get(6).type()).isEqualTo(QuestionType.MULTIPLE);
         assertThat(p.questionnaire().questions().get(2).type()).isEqualTo(QuestionType.TEXT);
-        assertThat(p.serviceCodes()).extracting(PackageDefinition.ServiceCode::code).containsExactly("0124");
+        assertThat(p.serviceCodes())
+                .extracting(PackageDefinition.ServiceCode::code)
+                .containsExactly("0124");
         assertThat(p.questionnaire().draft()).isFalse();
     }
 
@@ -55,7 +70,8 @@ class CatalogTests {
         PackageDefinition p = catalog.find("forebyggelse-rehabilitering").orElseThrow();
         assertThat(p.questionnaire().questions()).hasSize(8);
         assertThat(p.questionnaire().questions().get(0).text())
-                .startsWith("I hvilken grad kender du til indholdet i kommunes forebyggelses- og rehabiliteringstilbud");
+                .startsWith(
+                        "I hvilken grad kender du til indholdet i kommunes forebyggelses- og rehabiliteringstilbud");
     }
 
     @Test
@@ -82,13 +98,19 @@ class CatalogTests {
         PackageDefinition p = catalog.find("akutfunktioner").orElseThrow();
         assertThat(p.scheduleFrom(LocalTime.of(16, 0)))
                 .extracting(PackageDefinition.ScheduledItem::to)
-                .containsExactly(LocalTime.of(16, 10), LocalTime.of(17, 15), LocalTime.of(17, 30),
-                        LocalTime.of(18, 10), LocalTime.of(18, 30));
+                .containsExactly(
+                        LocalTime.of(16, 10),
+                        LocalTime.of(17, 15),
+                        LocalTime.of(17, 30),
+                        LocalTime.of(18, 10),
+                        LocalTime.of(18, 30));
     }
 
     @Test
     void loadingAgainChangesNothing() throws Exception {
-        Resource[] files = {new ClassPathResource("catalog/akutfunktioner.yaml"), new ClassPathResource("catalog/attester.yaml")};
+        Resource[] files = {
+            new ClassPathResource("catalog/akutfunktioner.yaml"), new ClassPathResource("catalog/attester.yaml")
+        };
         int versionBefore = version("akutfunktioner");
         assertThat(loader.load(files)).isZero();
         assertThat(version("akutfunktioner")).isEqualTo(versionBefore);
@@ -102,25 +124,38 @@ class CatalogTests {
         try {
             String changed = yaml.replaceFirst("title: .*", "title: \"Attester – ny udgave\"");
             assertThat(loader.load(named(changed, "attester.yaml"))).isEqualTo(1);
-            assertThat(catalog.find("attester")).get().extracting(PackageDefinition::title).isEqualTo("Attester – ny udgave");
+            assertThat(catalog.find("attester"))
+                    .get()
+                    .extracting(PackageDefinition::title)
+                    .isEqualTo("Attester – ny udgave");
             assertThat(version("attester")).isEqualTo(versionBefore + 1);
-            assertThat(jdbc.sql("SELECT count(*) FROM catalog_package WHERE slug = 'attester'").query(Integer.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM catalog_package WHERE slug = 'attester'")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
         } finally {
             loader.load(original);
         }
-        assertThat(catalog.find("attester")).get().extracting(PackageDefinition::title).isEqualTo("Attester");
+        assertThat(catalog.find("attester"))
+                .get()
+                .extracting(PackageDefinition::title)
+                .isEqualTo("Attester");
     }
 
     @Test
     void refusesAPackageWhoseProgrammeDoesNotAddUp() throws Exception {
-        String yaml = new ClassPathResource("catalog/akutfunktioner.yaml").getContentAsString(StandardCharsets.UTF_8)
+        String yaml = new ClassPathResource("catalog/akutfunktioner.yaml")
+                .getContentAsString(StandardCharsets.UTF_8)
                 .replace("meetingMinutes: 150", "meetingMinutes: 120");
         assertThatThrownBy(() -> CatalogLoader.parse("broken.yaml", yaml.getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("programme minutes");
     }
 
     private int version(String slug) {
-        return jdbc.sql("SELECT version FROM catalog_package WHERE slug = ?").param(slug).query(Integer.class).single();
+        return jdbc.sql("SELECT version FROM catalog_package WHERE slug = ?")
+                .param(slug)
+                .query(Integer.class)
+                .single();
     }
 
     private static Resource named(String content, String filename) {

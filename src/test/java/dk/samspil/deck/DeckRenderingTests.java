@@ -39,18 +39,21 @@ class DeckRenderingTests {
         DECKS.put("provider-4-3", DeckFixtures.followUp());
         DeckWriter writer = new DeckWriter();
         for (var deck : DECKS.entrySet()) {
-            DeckWriter template = deck.getKey().startsWith("provider") ? new DeckWriter(TemplateFiles.provider()) : writer;
+            DeckWriter template =
+                    deck.getKey().startsWith("provider") ? new DeckWriter(TemplateFiles.provider()) : writer;
             try (WrittenDeck written = WrittenDeck.write(template, deck.getValue())) {
                 Files.write(pptx(deck.getKey()), TemplateFiles.withoutAutofit(written.bytes));
             }
         }
-        PdfTools.toPdf(dir, DECKS.keySet().stream().map(DeckRenderingTests::pptx).toList());
+        PdfTools.toPdf(
+                dir, DECKS.keySet().stream().map(DeckRenderingTests::pptx).toList());
     }
 
     @Test
     void everySlideBecomesOnePage() throws Exception {
         for (var deck : DECKS.entrySet()) {
-            assertThat(PdfTools.pageCount(pdf(deck.getKey()))).as(deck.getKey())
+            assertThat(PdfTools.pageCount(pdf(deck.getKey())))
+                    .as(deck.getKey())
                     .isEqualTo(DeckWriter.slideCount(deck.getValue()));
         }
     }
@@ -62,10 +65,20 @@ class DeckRenderingTests {
             assertThat(pages).isNotEmpty();
             for (Page page : pages) {
                 for (Word word : page.words()) {
-                    assertThat(word.xMin() >= 0 && word.yMin() >= 0 && word.xMax() <= page.width()
-                            && word.yMax() <= page.height() * SAFE_BOTTOM)
-                            .as("%s page %d: '%s' at %.0f,%.0f–%.0f,%.0f on %.0f × %.0f", name, page.number(),
-                                    word.text(), word.xMin(), word.yMin(), word.xMax(), word.yMax(), page.width(),
+                    assertThat(word.xMin() >= 0
+                                    && word.yMin() >= 0
+                                    && word.xMax() <= page.width()
+                                    && word.yMax() <= page.height() * SAFE_BOTTOM)
+                            .as(
+                                    "%s page %d: '%s' at %.0f,%.0f–%.0f,%.0f on %.0f × %.0f",
+                                    name,
+                                    page.number(),
+                                    word.text(),
+                                    word.xMin(),
+                                    word.yMin(),
+                                    word.xMax(),
+                                    word.yMax(),
+                                    page.width(),
                                     page.height())
                             .isTrue();
                 }
@@ -81,7 +94,8 @@ class DeckRenderingTests {
         for (var deck : DECKS.entrySet()) {
             java.util.Set<String> whole = DeckFixtures.paragraphs(deck.getValue());
             List<Page> pages = PdfTools.words(pdf(deck.getKey()));
-            DeckWriter template = deck.getKey().startsWith("provider") ? new DeckWriter(TemplateFiles.provider()) : new DeckWriter();
+            DeckWriter template =
+                    deck.getKey().startsWith("provider") ? new DeckWriter(TemplateFiles.provider()) : new DeckWriter();
             try (WrittenDeck written = WrittenDeck.write(template, deck.getValue())) {
                 for (int i = 0; i < written.slides().size(); i++) {
                     var slide = written.slides().get(i);
@@ -93,8 +107,11 @@ class DeckRenderingTests {
                     String last = body.get(body.size() - 1).strip();
                     List<Word> words = pages.get(i).words();
                     String lastWord = words.get(words.size() - 1).text();
-                    assertThat(whole.contains(last) || (last.matches("(?s).*[.!?…][\"”»')]{0,2}") && lastWord.matches(".*[.!?…][\"”»')]{0,2}")))
-                            .as("%s slide %d ends with '%s' (rendered: '%s')", deck.getKey(), i + 1, last, lastWord).isTrue();
+                    assertThat(whole.contains(last)
+                                    || (last.matches("(?s).*[.!?…][\"”»')]{0,2}")
+                                            && lastWord.matches(".*[.!?…][\"”»')]{0,2}")))
+                            .as("%s slide %d ends with '%s' (rendered: '%s')", deck.getKey(), i + 1, last, lastWord)
+                            .isTrue();
                     checked++;
                 }
             }
@@ -105,7 +122,9 @@ class DeckRenderingTests {
     @Test
     void danishLettersSurviveRendering() throws Exception {
         String text = PdfTools.words(pdf("long-texts-forty-practices")).stream()
-                .flatMap(p -> p.words().stream()).map(Word::text).reduce("", (a, b) -> a + " " + b);
+                .flatMap(p -> p.words().stream())
+                .map(Word::text)
+                .reduce("", (a, b) -> a + " " + b);
         assertThat(text).contains("Østsjælland", "Ærø", "Køge", "tirsdag", "Opfølgning");
     }
 

@@ -14,7 +14,9 @@ class DeckTextFitTests {
         assertThat(pages).hasSizeGreaterThan(1);
         int capacity = TextFit.linesPerBox(200, 18);
         for (List<String> page : pages) {
-            double used = page.stream().mapToDouble(p -> TextFit.lineCount(p, 600, 18) + TextFit.PARAGRAPH_GAP).sum();
+            double used = page.stream()
+                    .mapToDouble(p -> TextFit.lineCount(p, 600, 18) + TextFit.PARAGRAPH_GAP)
+                    .sum();
             assertThat(used - TextFit.PARAGRAPH_GAP).isLessThanOrEqualTo(capacity);
         }
         String joined = String.join(" ", pages.stream().flatMap(List::stream).toList());
@@ -42,7 +44,9 @@ class DeckTextFitTests {
         List<List<String>> pages = TextFit.paginate(List.of(answer), 600, 200, 18);
         assertThat(pages).hasSizeGreaterThan(2);
         for (List<String> page : pages.subList(0, pages.size() - 1)) {
-            assertThat(page.get(page.size() - 1)).as("the last text of a slide that continues").endsWith(".");
+            assertThat(page.get(page.size() - 1))
+                    .as("the last text of a slide that continues")
+                    .endsWith(".");
         }
         String joined = String.join(" ", pages.stream().flatMap(List::stream).toList());
         assertThat(joined.replaceAll("\\s+", " ")).isEqualTo(answer.strip().replaceAll("\\s+", " "));
@@ -58,7 +62,8 @@ class DeckTextFitTests {
 
     @Test
     void keepsTheAnswersOwnLineBreaksAndBreaksAWordLongerThanALine() {
-        assertThat(TextFit.paginate(List.of("Første linje\nAnden linje"), 600, 200, 18).get(0))
+        assertThat(TextFit.paginate(List.of("Første linje\nAnden linje"), 600, 200, 18)
+                        .get(0))
                 .containsExactly("Første linje\nAnden linje");
         assertThat(TextFit.wrap("x".repeat(50), 20)).hasSize(3);
     }

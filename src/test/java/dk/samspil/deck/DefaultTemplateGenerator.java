@@ -62,8 +62,8 @@ final class DefaultTemplateGenerator {
         for (XSLFShape shape : sheet.getShapes()) {
             if (shape instanceof org.apache.poi.xslf.usermodel.XSLFSimpleShape simple) {
                 Rectangle2D a = simple.getAnchor();
-                simple.setAnchor(new Rectangle2D.Double(a.getX() * sx, a.getY() * sy, a.getWidth() * sx,
-                        a.getHeight() * sy));
+                simple.setAnchor(
+                        new Rectangle2D.Double(a.getX() * sx, a.getY() * sy, a.getWidth() * sx, a.getHeight() * sy));
             }
         }
     }

@@ -32,7 +32,8 @@ final class PdfTools {
             if (!available && System.getenv("CI") != null) {
                 throw new IllegalStateException("CI needs " + program + " on the PATH for the rendering tests");
             }
-            Assumptions.assumeTrue(available, "No " + program + " on the PATH: rendering tests skipped on this machine");
+            Assumptions.assumeTrue(
+                    available, "No " + program + " on the PATH: rendering tests skipped on this machine");
         }
     }
 
@@ -44,10 +45,17 @@ final class PdfTools {
     /** Converts the files to PDF in one LibreOffice run, with its own profile and a writable HOME (stack trap 8). */
     static void toPdf(Path outDir, List<Path> files) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("samspil-lo-home");
-        List<String> command = new ArrayList<>(List.of("libreoffice", "-env:UserInstallation=" + home.resolve("profile").toUri(),
-                "--headless", "--convert-to", "pdf", "--outdir", outDir.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "libreoffice",
+                "-env:UserInstallation=" + home.resolve("profile").toUri(),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                outDir.toString()));
         files.forEach(f -> command.add(f.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(outDir.resolve("libreoffice.log").toFile());
         builder.environment().put("HOME", home.toString());
         run(builder, 180);
@@ -74,11 +82,15 @@ final class PdfTools {
             List<Word> words = new ArrayList<>();
             Matcher word = WORD.matcher(chunk);
             while (word.find()) {
-                words.add(new Word(word.group(5), Double.parseDouble(word.group(1)), Double.parseDouble(word.group(2)),
-                        Double.parseDouble(word.group(3)), Double.parseDouble(word.group(4))));
+                words.add(new Word(
+                        word.group(5),
+                        Double.parseDouble(word.group(1)),
+                        Double.parseDouble(word.group(2)),
+                        Double.parseDouble(word.group(3)),
+                        Double.parseDouble(word.group(4))));
             }
-            pages.add(new Page(pages.size() + 1, Double.parseDouble(page.group(1)), Double.parseDouble(page.group(2)),
-                    words));
+            pages.add(new Page(
+                    pages.size() + 1, Double.parseDouble(page.group(1)), Double.parseDouble(page.group(2)), words));
         }
         return pages;
     }

@@ -42,7 +42,9 @@ final class TemplateFiles {
 
     /** The same presentation saved as a template: only the main part's content type differs. */
     static byte[] asPotx(byte[] pptx) throws IOException {
-        return rewrite(pptx, CONTENT_TYPES::equals,
+        return rewrite(
+                pptx,
+                CONTENT_TYPES::equals,
                 xml -> xml.replace("presentationml.presentation.main+xml", "presentationml.template.main+xml"));
     }
 
@@ -54,7 +56,8 @@ final class TemplateFiles {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
                 if (entries.test(entry.getName())) {
-                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    content = change.apply(new String(content, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
                 }
                 zip.putNextEntry(new ZipEntry(entry.getName()));
                 zip.write(content);

@@ -58,15 +58,24 @@ final class WrittenDeck implements AutoCloseable {
 
     /** A slide's heading: its first text box. */
     static String heading(XSLFSlide slide) {
-        return slide.getShapes().stream().filter(XSLFTextShape.class::isInstance).map(XSLFTextShape.class::cast)
-                .findFirst().map(XSLFTextShape::getText).orElse("");
+        return slide.getShapes().stream()
+                .filter(XSLFTextShape.class::isInstance)
+                .map(XSLFTextShape.class::cast)
+                .findFirst()
+                .map(XSLFTextShape::getText)
+                .orElse("");
     }
 
     /** The paragraphs of a slide's text boxes after its heading. */
     static List<String> bodyParagraphs(XSLFSlide slide) {
-        return slide.getShapes().stream().filter(XSLFTextShape.class::isInstance).map(XSLFTextShape.class::cast).skip(1)
-                .flatMap(shape -> shape.getTextParagraphs().stream()).map(p -> p.getText().replace('\u000B', '\n'))
-                .filter(t -> !t.isBlank()).toList();
+        return slide.getShapes().stream()
+                .filter(XSLFTextShape.class::isInstance)
+                .map(XSLFTextShape.class::cast)
+                .skip(1)
+                .flatMap(shape -> shape.getTextParagraphs().stream())
+                .map(p -> p.getText().replace('\u000B', '\n'))
+                .filter(t -> !t.isBlank())
+                .toList();
     }
 
     List<String> headings() {
@@ -87,7 +96,10 @@ final class WrittenDeck implements AutoCloseable {
     }
 
     static List<XSLFChart> charts(XSLFSlide slide) {
-        return slide.getRelations().stream().filter(XSLFChart.class::isInstance).map(XSLFChart.class::cast).toList();
+        return slide.getRelations().stream()
+                .filter(XSLFChart.class::isInstance)
+                .map(XSLFChart.class::cast)
+                .toList();
     }
 
     List<XSLFChart> charts() {
@@ -96,11 +108,17 @@ final class WrittenDeck implements AutoCloseable {
 
     /** The per-bar label texts of a chart's series, in order. */
     static List<String> labels(XSLFChart chart, int series) {
-        String xml = chart.getCTChart().getPlotArea().getBarChartArray(0).getSerArray(series).getDLbls().xmlText();
+        String xml = chart.getCTChart()
+                .getPlotArea()
+                .getBarChartArray(0)
+                .getSerArray(series)
+                .getDLbls()
+                .xmlText();
         List<String> labels = new ArrayList<>();
         Matcher matcher = LABEL.matcher(xml);
         while (matcher.find()) {
-            labels.add(matcher.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+            labels.add(
+                    matcher.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
         }
         return labels;
     }

@@ -18,8 +18,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SamspilTest
 class ProviderAdministrationTests {
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     WebClient admin;
 
@@ -32,37 +35,63 @@ class ProviderAdministrationTests {
     @Test
     void theAdministratorMakesAProviderEditsItAndInvitesAConsultantToIt() throws Exception {
         String code = "T" + (System.nanoTime() % 1_000_000_000L);
-        HttpResponse<String> made = admin.post("/admin/udbydere", "/admin/udbydere/ny",
+        HttpResponse<String> made = admin.post(
+                "/admin/udbydere",
+                "/admin/udbydere/ny",
                 Map.of("code", code, "name", "Testenheden", "regionCode", "1082"));
         assertThat(made.headers().firstValue("Location").orElseThrow()).endsWith("/admin/udbydere/" + code);
         assertThat(admin.get("/admin/registre").body()).contains("Testenheden");
-        admin.post("/admin/udbydere/" + code, "/admin/udbydere/" + code, Map.of("name", "Testenheden Nord", "regionCode", ""));
-        assertThat(jdbc.sql("SELECT name || ':' || coalesce(region_code, 'national') FROM provider WHERE code = ?").param(code)
-                .query(String.class).single()).isEqualTo("Testenheden Nord:national");
+        admin.post(
+                "/admin/udbydere/" + code,
+                "/admin/udbydere/" + code,
+                Map.of("name", "Testenheden Nord", "regionCode", ""));
+        assertThat(jdbc.sql("SELECT name || ':' || coalesce(region_code, 'national') FROM provider WHERE code = ?")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Testenheden Nord:national");
 
         assertThat(admin.get("/admin/brugere/ny").body()).contains("value=\"P:" + code + "\"");
         String email = "test.konsulent." + System.nanoTime() + "@example.dk";
-        admin.post("/admin/brugere", "/admin/brugere/ny",
+        admin.post(
+                "/admin/brugere",
+                "/admin/brugere/ny",
                 Map.of("email", email, "name", "Tove Test", "role", "CONSULTANT", "organisation", "P:" + code));
         TestMailServer.awaitMail(email, "Invitation til Samspil");
-        assertThat(jdbc.sql("SELECT provider_code FROM app_user WHERE username = ?").param(email).query(String.class).single())
+        assertThat(jdbc.sql("SELECT provider_code FROM app_user WHERE username = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
                 .isEqualTo(code);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'PROVIDER_SAVED' AND target = ?").param("P:" + code)
-                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'PROVIDER_SAVED' AND target = ?")
+                        .param("P:" + code)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
     void aBadProviderIsAnsweredAtTheFieldsAndNothingIsSaved() throws Exception {
-        int before = jdbc.sql("SELECT count(*) FROM provider").query(Integer.class).single();
-        var taken = Jsoup.parse(admin.post("/admin/udbydere", "/admin/udbydere/ny",
-                Map.of("code", "KIAP", "name", "", "regionCode", "9999")).body());
+        int before =
+                jdbc.sql("SELECT count(*) FROM provider").query(Integer.class).single();
+        var taken = Jsoup.parse(admin.post(
+                        "/admin/udbydere",
+                        "/admin/udbydere/ny",
+                        Map.of("code", "KIAP", "name", "", "regionCode", "9999"))
+                .body());
         assertThat(taken.select("#code-error").text()).contains("Der findes allerede en udbyder med denne kode.");
         assertThat(taken.select("#name-error").text()).contains("Skriv udbyderens navn.");
         assertThat(taken.select("#regionCode-error").text()).contains("Vælg en region fra listen.");
-        var lower = Jsoup.parse(admin.post("/admin/udbydere", "/admin/udbydere/ny",
-                Map.of("code", "små bogstaver", "name", "Noget", "regionCode", "")).body());
+        var lower = Jsoup.parse(admin.post(
+                        "/admin/udbydere",
+                        "/admin/udbydere/ny",
+                        Map.of("code", "små bogstaver", "name", "Noget", "regionCode", ""))
+                .body());
         assertThat(lower.select("#code-error").text()).contains("Koden skal være 2–20 store bogstaver");
         assertThat(lower.select("#name").attr("value")).isEqualTo("Noget");
-        assertThat(jdbc.sql("SELECT count(*) FROM provider").query(Integer.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM provider")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(before);
     }
 }

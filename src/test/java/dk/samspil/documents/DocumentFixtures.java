@@ -49,12 +49,23 @@ public final class DocumentFixtures {
     }
 
     public static PackageDefinition pkg(String slug) {
-        return packages().stream().filter(p -> p.slug().equals(slug)).findFirst().orElseThrow();
+        return packages().stream()
+                .filter(p -> p.slug().equals(slug))
+                .findFirst()
+                .orElseThrow();
     }
 
     static Facts facts() {
-        return new Facts(CLUSTER, MUNICIPALITY, DATE, START, "Sundhedshuset, Søndergade 7, 5970 Ærøskøbing",
-                "Søren Ødegård", "KiAP", "https://samspil.example/ordrer/42", List.of("Læge Åse Ærenlund", "Læge Bjørn Kragh"));
+        return new Facts(
+                CLUSTER,
+                MUNICIPALITY,
+                DATE,
+                START,
+                "Sundhedshuset, Søndergade 7, 5970 Ærøskøbing",
+                "Søren Ødegård",
+                "KiAP",
+                "https://samspil.example/ordrer/42",
+                List.of("Læge Åse Ærenlund", "Læge Bjørn Kragh"));
     }
 
     static byte[] docx(Kind kind, PackageDefinition pkg, Facts facts) {

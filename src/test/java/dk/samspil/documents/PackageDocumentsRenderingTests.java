@@ -30,14 +30,18 @@ class PackageDocumentsRenderingTests {
         converter = new OfficeConverter("libreoffice", Duration.ofSeconds(120), 1);
         boolean available = converter.available();
         if (!available && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI needs LibreOffice (libreoffice on PATH) for the document rendering tests");
+            throw new IllegalStateException(
+                    "CI needs LibreOffice (libreoffice on PATH) for the document rendering tests");
         }
         Assumptions.assumeTrue(available, "No libreoffice on PATH: document rendering tests skipped on this machine");
     }
 
     @ParameterizedTest
-    @CsvSource({"MEMBER_INVITATION, akutfunktioner", "DIALOGUE_SHEET, medicinhaandtering",
-            "MUNICIPAL_DREJEBOG, dosisdispensering"})
+    @CsvSource({
+        "MEMBER_INVITATION, akutfunktioner",
+        "DIALOGUE_SHEET, medicinhaandtering",
+        "MUNICIPAL_DREJEBOG, dosisdispensering"
+    })
     void documentBecomesAPdfWithItsText(Kind kind, String slug) throws IOException, InterruptedException {
         byte[] docx = docx(kind, DocumentFixtures.pkg(slug), facts());
         Files.createDirectories(OUTPUT);

@@ -22,9 +22,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @SamspilTest
 class OutboxPageTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
-    @Autowired Outbox outbox;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    Outbox outbox;
 
     String run;
 
@@ -40,14 +45,18 @@ class OutboxPageTests {
         outbox.enqueue(new OutgoingMail(first, "Bestilling modtaget", "Tak.", "test:" + run + ":first"));
         outbox.enqueue(new OutgoingMail(second, "Ny bestilling", "En klynge har bestilt.", "test:" + run + ":second"));
 
-        MockHttpServletResponse response = mvc.perform(get("/admin/udbakke").with(users.as("admin"))).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(get("/admin/udbakke").with(users.as("admin")))
+                .andReturn()
+                .getResponse();
 
         assertThat(response.getStatus()).isEqualTo(200);
         Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
         assertThat(page.select("h1").text()).isEqualTo("Udbakke");
         assertThat(page.select("table caption").text()).isNotBlank();
         assertThat(page.select("thead th[scope=col]")).hasSize(6);
-        List<String> recipients = page.select("tbody tr").stream().map(tr -> tr.select("td").get(1).text()).toList();
+        List<String> recipients = page.select("tbody tr").stream()
+                .map(tr -> tr.select("td").get(1).text())
+                .toList();
         assertThat(recipients).contains(first, second);
         assertThat(recipients.indexOf(second)).isLessThan(recipients.indexOf(first));
         Element line = page.select("tbody tr").get(recipients.indexOf(second));
@@ -60,10 +69,16 @@ class OutboxPageTests {
     @Test
     void adminReadsOneMailInFullWithLineBreaksAndEscapedText() throws Exception {
         String to = "hele." + run + "@udbakke.test";
-        long id = outbox.enqueue(new OutgoingMail(to, "Materialer til klyngemødet",
-                "Kære Åse\n\nFørste linje med <b>fed</b> tekst\nAnden linje\n\nHilsen Søren", "test:" + run + ":full"));
+        long id = outbox.enqueue(new OutgoingMail(
+                to,
+                "Materialer til klyngemødet",
+                "Kære Åse\n\nFørste linje med <b>fed</b> tekst\nAnden linje\n\nHilsen Søren",
+                "test:" + run + ":full"));
 
-        MockHttpServletResponse response = mvc.perform(get("/admin/udbakke/" + id).with(users.as("admin"))).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(
+                        get("/admin/udbakke/" + id).with(users.as("admin")))
+                .andReturn()
+                .getResponse();
 
         assertThat(response.getStatus()).isEqualTo(200);
         Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
@@ -71,7 +86,10 @@ class OutboxPageTests {
         assertThat(main.select("h1").text()).isEqualTo("Materialer til klyngemødet");
         assertThat(main.text()).contains(to, "test:" + run + ":full", "Samspil <noreply@samspil.local>");
         assertThat(main.select("b")).as("the text is escaped, not markup").isEmpty();
-        Element paragraph = main.select("p").stream().filter(p -> p.text().contains("Første linje")).findFirst().orElseThrow();
+        Element paragraph = main.select("p").stream()
+                .filter(p -> p.text().contains("Første linje"))
+                .findFirst()
+                .orElseThrow();
         assertThat(paragraph.text()).isEqualTo("Første linje med <b>fed</b> tekst Anden linje");
         assertThat(paragraph.select("br")).hasSize(1);
         assertThat(main.select("p").stream().map(Element::text)).contains("Kære Åse", "Hilsen Søren");
@@ -79,18 +97,25 @@ class OutboxPageTests {
 
     @Test
     void unknownMailIsNotFound() throws Exception {
-        assertThat(mvc.perform(get("/admin/udbakke/999999999").with(users.as("admin"))).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/admin/udbakke/999999999").with(users.as("admin")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(404);
     }
 
     @Test
     void onlyTheAdministratorSeesTheOutbox() throws Exception {
-        long id = outbox.enqueue(new OutgoingMail("adgang." + run + "@udbakke.test", "Hemmelig", "Tekst", "test:" + run + ":access"));
+        long id = outbox.enqueue(
+                new OutgoingMail("adgang." + run + "@udbakke.test", "Hemmelig", "Tekst", "test:" + run + ":access"));
         for (String path : List.of("/admin/udbakke", "/admin/udbakke/" + id)) {
             for (String user : List.of("koordinator", "konsulent")) {
-                assertThat(status(get(path).with(users.as(user)))).as(user + " " + path).isEqualTo(403);
+                assertThat(status(get(path).with(users.as(user))))
+                        .as(user + " " + path)
+                        .isEqualTo(403);
             }
-            MockHttpServletResponse anonymous = mvc.perform(get(path)).andReturn().getResponse();
+            MockHttpServletResponse anonymous =
+                    mvc.perform(get(path)).andReturn().getResponse();
             assertThat(anonymous.getStatus()).as("anonymous " + path).isEqualTo(302);
             assertThat(anonymous.getRedirectedUrl()).endsWith("/login");
             assertThat(status(get(path).with(users.as("admin")))).isEqualTo(200);

@@ -54,15 +54,32 @@ class OutboxTests {
 
     static final OffsetDateTime LATER = OffsetDateTime.parse("2099-06-01T08:00:00Z");
 
-    @Autowired Outbox outbox;
-    @Autowired OutboxSender sender;
-    @Autowired MailSettings settings;
-    @Autowired JavaMailSender mailServer;
-    @Autowired ObjectProvider<JavaMailSender> mailServers;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transaction;
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OutboxSender sender;
+
+    @Autowired
+    MailSettings settings;
+
+    @Autowired
+    JavaMailSender mailServer;
+
+    @Autowired
+    ObjectProvider<JavaMailSender> mailServers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
 
     String run;
 
@@ -76,8 +93,8 @@ class OutboxTests {
     void mailOfACommittedTransactionIsDeliveredWithRecipientSubjectAndDanishText() throws Exception {
         String to = address("aase");
         String text = "Kære Åse\n\nVi ses til klyngemødet i Ærøskøbing.\nMed venlig hilsen\nSøren Bødker";
-        long id = transaction.execute(status ->
-                outbox.enqueue(new OutgoingMail(to, "Klyngemøde om blødning og smerte – æøå", text, reference("received"))));
+        long id = transaction.execute(status -> outbox.enqueue(
+                new OutgoingMail(to, "Klyngemøde om blødning og smerte – æøå", text, reference("received"))));
 
         sender.sendDue();
 
@@ -98,11 +115,16 @@ class OutboxTests {
         String to = address("fortrudt");
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            outbox.enqueue(new OutgoingMail(to, "Bestilling modtaget", "Tak for din bestilling.", reference("rollback")));
-            throw new IllegalStateException("the order could not be placed");
-        })).isInstanceOf(IllegalStateException.class);
+                    outbox.enqueue(new OutgoingMail(
+                            to, "Bestilling modtaget", "Tak for din bestilling.", reference("rollback")));
+                    throw new IllegalStateException("the order could not be placed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
-        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?").param(to).query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?")
+                        .param(to)
+                        .query(Integer.class)
+                        .single())
                 .isZero();
         sender.sendDue();
         assertThat(received(to)).isEmpty();
@@ -119,12 +141,15 @@ class OutboxTests {
         Row waiting = row(id);
         assertThat(waiting.status()).isEqualTo("PENDING");
         assertThat(waiting.attempts()).isEqualTo(1);
-        assertThat(waiting.nextAttemptAt().toInstant()).isEqualTo(LATER.plusMinutes(1).toInstant());
+        assertThat(waiting.nextAttemptAt().toInstant())
+                .isEqualTo(LATER.plusMinutes(1).toInstant());
         assertThat(waiting.lastError()).isNotBlank();
         assertThat(received(to)).isEmpty();
 
         // The retry is due (the sender's clock stands at LATER); the mail server is back.
-        jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?").params(LATER, id).update();
+        jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?")
+                .params(LATER, id)
+                .update();
         assertThat(own.sendDue(mailServer, reference(""))).isEqualTo(1);
         assertThat(own.sendDue(mailServer, reference(""))).isZero();
 
@@ -132,7 +157,8 @@ class OutboxTests {
         assertThat(sent.status()).isEqualTo("SENT");
         assertThat(sent.attempts()).isEqualTo(2);
         assertThat(sent.sentAt()).isNotNull();
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(received(to)).hasSize(1));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(received(to)).hasSize(1));
         assertThat(received(to).get(0).getSubject()).isEqualTo("Påmindelse: spørgeskemaet");
     }
 
@@ -144,35 +170,48 @@ class OutboxTests {
         JavaMailSender down = unreachableMailServer();
 
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?").params(LATER, id).update();
+            jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?")
+                    .params(LATER, id)
+                    .update();
             assertThat(own.sendDue(down, reference(""))).isEqualTo(1);
             Row row = row(id);
             assertThat(row.attempts()).isEqualTo(attempt);
             if (attempt < settings.maxAttempts()) {
                 assertThat(row.status()).isEqualTo("PENDING");
                 Duration pause = OutboxSender.BACK_OFF.get(Math.min(attempt, OutboxSender.BACK_OFF.size()) - 1);
-                assertThat(row.nextAttemptAt().toInstant()).isEqualTo(LATER.plus(pause).toInstant());
+                assertThat(row.nextAttemptAt().toInstant())
+                        .isEqualTo(LATER.plus(pause).toInstant());
             }
         }
 
         assertThat(row(id).status()).isEqualTo("FAILED");
-        jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?").params(LATER, id).update();
-        assertThat(own.sendDue(mailServer, reference(""))).as("a failed mail is not tried again").isZero();
+        jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?")
+                .params(LATER, id)
+                .update();
+        assertThat(own.sendDue(mailServer, reference("")))
+                .as("a failed mail is not tried again")
+                .isZero();
         assertThat(received(to)).isEmpty();
 
-        String page = mvc.perform(get("/admin/udbakke").with(users.as("admin"))).andReturn().getResponse()
+        String page = mvc.perform(get("/admin/udbakke").with(users.as("admin")))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         Element line = Jsoup.parse(page).select("tbody tr").stream()
-                .filter(tr -> tr.text().contains(to)).findFirst().orElseThrow();
+                .filter(tr -> tr.text().contains(to))
+                .findFirst()
+                .orElseThrow();
         assertThat(line.select("td").get(3).text()).isEqualTo("Fejlet");
         assertThat(line.select("td").get(4).text()).isEqualTo(String.valueOf(settings.maxAttempts()));
     }
 
     @Test
     void twoSendersAtOnceDeliverEveryMailExactlyOnce() throws Exception {
-        List<String> recipients = IntStream.range(0, 40).mapToObj(i -> address("samtidig" + i)).toList();
+        List<String> recipients =
+                IntStream.range(0, 40).mapToObj(i -> address("samtidig" + i)).toList();
         recipients.forEach(to -> enqueueLater(to, "Invitation til klyngemøde", "Du er inviteret."));
-        MailSettings smallRounds = new MailSettings(settings.from(), settings.sendInterval(), 5, settings.maxAttempts(), settings.secretMaxAge());
+        MailSettings smallRounds = new MailSettings(
+                settings.from(), settings.sendInterval(), 5, settings.maxAttempts(), settings.secretMaxAge());
 
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -183,7 +222,9 @@ class OutboxTests {
                 tried.add(threads.submit(() -> {
                     start.await();
                     int total = 0;
-                    for (int round = own.sendDue(mailServer, reference("")); round > 0; round = own.sendDue(mailServer, reference(""))) {
+                    for (int round = own.sendDue(mailServer, reference(""));
+                            round > 0;
+                            round = own.sendDue(mailServer, reference(""))) {
                         total += round;
                     }
                     return total;
@@ -200,7 +241,10 @@ class OutboxTests {
         }
 
         assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE starts_with(reference, ?) AND status = 'SENT'")
-                .param(reference("")).query(Integer.class).single()).isEqualTo(40);
+                        .param(reference(""))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(40);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (String to : recipients) {
                 assertThat(received(to)).as(to).hasSize(1);
@@ -210,16 +254,21 @@ class OutboxTests {
 
     @Test
     void theSchedulerSendsQueuedMailWithoutBeingCalled() throws Exception {
-        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = ?").param(OutboxJob.NAME)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = ?")
+                        .param(OutboxJob.NAME)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         String to = address("planlagt");
-        long id = transaction.execute(status ->
-                outbox.enqueue(new OutgoingMail(to, "Mødet nærmer sig", "Om en uge holder I klyngemøde.", reference("scheduled"))));
+        long id = transaction.execute(status -> outbox.enqueue(
+                new OutgoingMail(to, "Mødet nærmer sig", "Om en uge holder I klyngemøde.", reference("scheduled"))));
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            assertThat(received(to)).hasSize(1);
-            assertThat(row(id).status()).isEqualTo("SENT");
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    assertThat(received(to)).hasSize(1);
+                    assertThat(row(id).status()).isEqualTo("SENT");
+                });
     }
 
     @Test
@@ -229,25 +278,39 @@ class OutboxTests {
         String text = "Dit personlige link:\nhttp://localhost:8080/s/" + token + "\n\nVenlig hilsen";
         long id = transaction.execute(status -> {
             long queued = outbox.enqueueSecret(new OutgoingMail(to, "Spørgeskema", text, reference("secret")));
-            jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?").params(LATER, queued).update();
+            jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?")
+                    .params(LATER, queued)
+                    .update();
             return queued;
         });
 
-        String page = mvc.perform(get("/admin/udbakke/" + id).with(users.as("admin"))).andReturn().getResponse()
+        String page = mvc.perform(get("/admin/udbakke/" + id).with(users.as("admin")))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).as("the administrator never sees the link").doesNotContain(token)
+        assertThat(page)
+                .as("the administrator never sees the link")
+                .doesNotContain(token)
                 .contains("http://localhost:8080/s/" + Outbox.MASK, "Venlig hilsen");
         sender.expireSecrets();
-        assertThat(row(id).status()).as("young enough to wait for the mail server").isEqualTo("PENDING");
+        assertThat(row(id).status())
+                .as("young enough to wait for the mail server")
+                .isEqualTo("PENDING");
 
         jdbc.sql("UPDATE mail_outbox SET created_at = created_at - CAST(? AS interval) WHERE id = ?")
-                .params(settings.secretMaxAge().plusMinutes(1).toString(), id).update();
+                .params(settings.secretMaxAge().plusMinutes(1).toString(), id)
+                .update();
         sender.expireSecrets();
         Row expired = row(id);
         assertThat(expired.status()).isEqualTo("FAILED");
         assertThat(expired.lastError()).isEqualTo(OutboxSender.EXPIRED_ERROR);
-        assertThat(jdbc.sql("SELECT body FROM mail_outbox WHERE id = ?").param(id).query(String.class).single())
-                .as("the link is gone from the database").isEqualTo(OutboxSender.EXPIRED).doesNotContain(token);
+        assertThat(jdbc.sql("SELECT body FROM mail_outbox WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .as("the link is gone from the database")
+                .isEqualTo(OutboxSender.EXPIRED)
+                .doesNotContain(token);
     }
 
     @Test
@@ -267,15 +330,19 @@ class OutboxTests {
 
     @Test
     void refusesMailWithoutRecipientOrSubjectAndKeepsHeadersToOneLine() {
-        assertThatThrownBy(() -> new OutgoingMail(" ", "Emne", "Tekst", null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OutgoingMail(null, "Emne", "Tekst", null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OutgoingMail("a@example.dk", "", "Tekst", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutgoingMail(" ", "Emne", "Tekst", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutgoingMail(null, "Emne", "Tekst", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutgoingMail("a@example.dk", "", "Tekst", null))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OutgoingMail("a@example.dk\r\nBcc: b@example.dk", "Emne", "Tekst", null))
                 .isInstanceOf(IllegalArgumentException.class);
         // A subject made from a name saved with a line break stays one header line (OneLineFieldsTests).
         assertThat(new OutgoingMail("a@example.dk", "Emne\r\nBcc: b@example.dk", "Tekst", null).subject())
                 .isEqualTo("Emne  Bcc: b@example.dk");
-        assertThat(new OutgoingMail(" a@example.dk ", "Emne", null, null)).isEqualTo(new OutgoingMail("a@example.dk", "Emne", "", null));
+        assertThat(new OutgoingMail(" a@example.dk ", "Emne", null, null))
+                .isEqualTo(new OutgoingMail("a@example.dk", "Emne", "", null));
     }
 
     // --- helpers
@@ -294,7 +361,9 @@ class OutboxTests {
     private long enqueueLater(String to, String subject, String text) {
         Long id = transaction.execute(status -> {
             long queued = outbox.enqueue(new OutgoingMail(to, subject, text, reference(to)));
-            jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?").params(LATER, queued).update();
+            jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?")
+                    .params(LATER, queued)
+                    .update();
             return queued;
         });
         return id;
@@ -311,8 +380,11 @@ class OutboxTests {
     private Row row(long id) {
         return jdbc.sql("SELECT status, attempts, next_attempt_at, sent_at, last_error FROM mail_outbox WHERE id = ?")
                 .param(id)
-                .query((rs, n) -> new Row(rs.getString("status"), rs.getInt("attempts"),
-                        rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
+                .query((rs, n) -> new Row(
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        rs.getObject("next_attempt_at", OffsetDateTime.class),
+                        rs.getObject("sent_at", OffsetDateTime.class),
                         rs.getString("last_error")))
                 .single();
     }
@@ -338,7 +410,8 @@ class OutboxTests {
                 continue;
             }
             for (Address recipient : recipients) {
-                if (recipient instanceof InternetAddress address && address.getAddress().equalsIgnoreCase(to)) {
+                if (recipient instanceof InternetAddress address
+                        && address.getAddress().equalsIgnoreCase(to)) {
                     mails.add(mail);
                 }
             }

@@ -27,7 +27,9 @@ class OrderRulesTests {
     void refusesMeetingLessThanEightWeeksAheadForKiapPackages() {
         OrderForm form = validForm(TODAY.plusWeeks(8).minusDays(1));
         assertThat(problems(form, acute)).containsExactly("meetingDate:order.meetingDate.leadTime");
-        assertThat(OrderRules.check(form, acute, Set.of("0751"), TODAY, NOW).get(0).args())
+        assertThat(OrderRules.check(form, acute, Set.of("0751"), TODAY, NOW)
+                        .get(0)
+                        .args())
                 .containsExactly(8, "19.01.2027");
         assertThat(problems(validForm(TODAY.plusWeeks(8)), acute)).isEmpty();
     }
@@ -38,16 +40,25 @@ class OrderRulesTests {
         assertThat(problems(form, medicine)).containsExactly("acceptLeadTimeWarning:order.meetingDate.leadTimeWarning");
         form.setAcceptLeadTimeWarning(true);
         assertThat(problems(form, medicine)).isEmpty();
-        assertThat(problems(medicineForm(TODAY.plusWeeks(18), "pn-medicin", "haandkoebsmedicin-kosttilskud"), medicine)).isEmpty();
+        assertThat(problems(medicineForm(TODAY.plusWeeks(18), "pn-medicin", "haandkoebsmedicin-kosttilskud"), medicine))
+                .isEmpty();
     }
 
     @Test
     void requiresExactlyTwoElectiveTopicsForTheMedicinePackage() {
         LocalDate later = TODAY.plusWeeks(20);
-        assertThat(problems(medicineForm(later, "pn-medicin"), medicine)).containsExactly("electiveTopics:order.electives.count");
-        assertThat(problems(medicineForm(later, "pn-medicin", "haandkoebsmedicin-kosttilskud", "genbestilling-recepter-levering"), medicine))
+        assertThat(problems(medicineForm(later, "pn-medicin"), medicine))
                 .containsExactly("electiveTopics:order.electives.count");
-        assertThat(problems(medicineForm(later, "pn-medicin", "ukendt-emne"), medicine)).containsExactly("electiveTopics:order.electives.count");
+        assertThat(problems(
+                        medicineForm(
+                                later,
+                                "pn-medicin",
+                                "haandkoebsmedicin-kosttilskud",
+                                "genbestilling-recepter-levering"),
+                        medicine))
+                .containsExactly("electiveTopics:order.electives.count");
+        assertThat(problems(medicineForm(later, "pn-medicin", "ukendt-emne"), medicine))
+                .containsExactly("electiveTopics:order.electives.count");
         OrderForm other = medicineForm(later, "pn-medicin", "andet");
         assertThat(problems(other, medicine)).containsExactly("electiveOther:order.electives.otherText");
         other.setElectiveOther("Medicin til borgere med demens");
@@ -78,21 +89,25 @@ class OrderRulesTests {
         form.getMunicipalityCodes().clear();
         form.getParticipants().get(0).setName("Ulla");
         form.getParticipants().get(0).setEmail("ulla@");
-        assertThat(problems(form, acute)).containsExactlyInAnyOrder(
-                "callbackAt:order.callback.past", "municipalityCodes:order.municipality.required",
-                "participants[0].email:order.participant.email");
+        assertThat(problems(form, acute))
+                .containsExactlyInAnyOrder(
+                        "callbackAt:order.callback.past",
+                        "municipalityCodes:order.municipality.required",
+                        "participants[0].email:order.participant.email");
         form.getMunicipalityCodes().add("0101");
         assertThat(problems(form, acute)).contains("municipalityCodes:order.municipality.unknown");
     }
 
     @Test
     void refusesAPackageInPreparation() {
-        assertThat(problems(validForm(TODAY.plusWeeks(10)), attests)).contains("packageSlug:order.package.notOrderable");
+        assertThat(problems(validForm(TODAY.plusWeeks(10)), attests))
+                .contains("packageSlug:order.package.notOrderable");
     }
 
     private static List<String> problems(OrderForm form, PackageDefinition pkg) {
         return OrderRules.check(form, pkg, Set.of("0751", "0657"), TODAY, NOW).stream()
-                .map(problem -> problem.field() + ":" + problem.key()).toList();
+                .map(problem -> problem.field() + ":" + problem.key())
+                .toList();
     }
 
     private static OrderForm validForm(LocalDate meeting) {

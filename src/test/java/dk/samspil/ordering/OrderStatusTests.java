@@ -20,15 +20,25 @@ import org.springframework.test.web.servlet.MvcResult;
 @SamspilTest
 class OrderStatusTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
-    @Autowired JdbcClient jdbc;
-    @Autowired OrderProgress progress;
-    @Autowired StatusChanges statuses;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    OrderProgress progress;
+
+    @Autowired
+    StatusChanges statuses;
 
     @Test
     void statusFollowsTheSurveyTheDeckAndTheMinutesEvenWhenNobodyClosedTheSurvey() throws Exception {
-        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(10), "drift@aarhus.example.dk");
+        long id = OrderFixtures.placeAcuteOrder(
+                mvc, users, OrderFixtures.today().plusWeeks(10), "drift@aarhus.example.dk");
         progress.surveyOpened(id, "Karin Konsulent (KiAP)");
         assertThat(status(id)).isEqualTo("SURVEY_OPEN");
         progress.deckSent(id, "Karin Konsulent (KiAP)");
@@ -40,15 +50,21 @@ class OrderStatusTests {
         assertThat(done(id, "SURVEY_OPEN")).isTrue();
         assertThat(done(id, "FINAL_DECK")).isTrue();
         assertThat(done(id, "MEETING")).isTrue();
-        assertThat(statuses.of(id)).extracting(StatusChanges.Change::to)
+        assertThat(statuses.of(id))
+                .extracting(StatusChanges.Change::to)
                 .containsExactly(OrderStatus.MEETING_HELD, OrderStatus.DECK_READY, OrderStatus.SURVEY_OPEN);
     }
 
     @Test
     void theDrejebogTicksDataInCommentsClosedAndFollowUpOrderedByItself() throws Exception {
-        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(10), "flueben@aarhus.example.dk");
-        mvc.perform(post("/bestillinger/" + id + "/spoergeskema/frys").with(users.as("konsulent")).with(csrf()));
-        assertThat(done(id, "QUESTIONNAIRE_COMMENTS")).as("comments close at freeze").isTrue();
+        long id = OrderFixtures.placeAcuteOrder(
+                mvc, users, OrderFixtures.today().plusWeeks(10), "flueben@aarhus.example.dk");
+        mvc.perform(post("/bestillinger/" + id + "/spoergeskema/frys")
+                .with(users.as("konsulent"))
+                .with(csrf()));
+        assertThat(done(id, "QUESTIONNAIRE_COMMENTS"))
+                .as("comments close at freeze")
+                .isTrue();
 
         progress.serviceDataImported(List.of("9999"), "Karin Konsulent (KiAP)");
         assertThat(done(id, "DATA_IN")).as("another service code").isFalse();
@@ -56,21 +72,30 @@ class OrderStatusTests {
         assertThat(done(id, "DATA_IN")).isTrue();
 
         progress.meetingHeld(id, "Anne Kjær");
-        mvc.perform(post("/bestillinger/" + id + "/opfoelgning").with(users.as("koordinator")).with(csrf()));
+        mvc.perform(post("/bestillinger/" + id + "/opfoelgning")
+                .with(users.as("koordinator"))
+                .with(csrf()));
         assertThat(done(id, "FOLLOW_UP_PACKAGE")).isTrue();
         assertThat(status(id)).isEqualTo("FOLLOW_UP");
     }
 
     @Test
     void aChangeByHandNeedsAReasonAndIsKept() throws Exception {
-        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(10), "haand@aarhus.example.dk");
-        MvcResult noReason = mvc.perform(post("/bestillinger/" + id + "/status").with(users.as("konsulent")).with(csrf())
-                .param("target", "MEETING_HELD")).andReturn();
+        long id = OrderFixtures.placeAcuteOrder(
+                mvc, users, OrderFixtures.today().plusWeeks(10), "haand@aarhus.example.dk");
+        MvcResult noReason = mvc.perform(post("/bestillinger/" + id + "/status")
+                        .with(users.as("konsulent"))
+                        .with(csrf())
+                        .param("target", "MEETING_HELD"))
+                .andReturn();
         assertThat(noReason.getFlashMap().get("error")).isEqualTo("order.status.reasonRequired");
         assertThat(status(id)).isEqualTo("RECEIVED");
 
-        mvc.perform(post("/bestillinger/" + id + "/status").with(users.as("konsulent")).with(csrf())
-                .param("target", "MEETING_HELD").param("reason", "Mødet blev holdt uden Samspil"));
+        mvc.perform(post("/bestillinger/" + id + "/status")
+                .with(users.as("konsulent"))
+                .with(csrf())
+                .param("target", "MEETING_HELD")
+                .param("reason", "Mødet blev holdt uden Samspil"));
         assertThat(status(id)).isEqualTo("MEETING_HELD");
         assertThat(statuses.of(id).get(0).reason()).isEqualTo("Mødet blev holdt uden Samspil");
         assertThat(statuses.of(id).get(0).by()).isEqualTo("Karin Konsulent (KiAP)");
@@ -78,20 +103,30 @@ class OrderStatusTests {
 
     @Test
     void aStatusWriteFromAStaleStateIsRefusedInDanish() throws Exception {
-        long id = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(10), "samtidig@aarhus.example.dk");
-        jdbc.sql("UPDATE package_order SET status = 'IN_PREPARATION' WHERE id = ?").param(id).update();
-        assertThat(statuses.tryChange(id, OrderStatus.RECEIVED, OrderStatus.SURVEY_OPEN, "x", null)).isFalse();
+        long id = OrderFixtures.placeAcuteOrder(
+                mvc, users, OrderFixtures.today().plusWeeks(10), "samtidig@aarhus.example.dk");
+        jdbc.sql("UPDATE package_order SET status = 'IN_PREPARATION' WHERE id = ?")
+                .param(id)
+                .update();
+        assertThat(statuses.tryChange(id, OrderStatus.RECEIVED, OrderStatus.SURVEY_OPEN, "x", null))
+                .isFalse();
         assertThatThrownBy(() -> statuses.change(id, OrderStatus.RECEIVED, OrderStatus.CANCELLED, "x", "grund"))
-                .isInstanceOf(RuleViolation.class).hasMessage("order.status.changedMeanwhile");
+                .isInstanceOf(RuleViolation.class)
+                .hasMessage("order.status.changedMeanwhile");
         assertThat(status(id)).isEqualTo("IN_PREPARATION");
     }
 
     private String status(long id) {
-        return jdbc.sql("SELECT status FROM package_order WHERE id = ?").param(id).query(String.class).single();
+        return jdbc.sql("SELECT status FROM package_order WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private boolean done(long id, String step) {
-        return jdbc.sql("SELECT done_at IS NOT NULL FROM order_task WHERE order_id = ? AND step = ?").params(id, step)
-                .query(Boolean.class).single();
+        return jdbc.sql("SELECT done_at IS NOT NULL FROM order_task WHERE order_id = ? AND step = ?")
+                .params(id, step)
+                .query(Boolean.class)
+                .single();
     }
 }

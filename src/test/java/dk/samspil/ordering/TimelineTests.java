@@ -66,6 +66,7 @@ class TimelineTests {
     }
 
     private static Map<Step, LocalDate> plan(LocalDate ordered, LocalDate callback, LocalDate meeting) {
-        return Timeline.plan(ordered, callback, meeting).stream().collect(Collectors.toMap(PlannedTask::step, PlannedTask::due));
+        return Timeline.plan(ordered, callback, meeting).stream()
+                .collect(Collectors.toMap(PlannedTask::step, PlannedTask::due));
     }
 }

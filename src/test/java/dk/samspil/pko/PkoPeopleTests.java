@@ -12,26 +12,37 @@ import org.springframework.beans.factory.annotation.Autowired;
 @SamspilTest
 class PkoPeopleTests {
 
-    @Autowired PkoPeople people;
-    @Autowired DemoUsers users;
-    @Autowired Directory directory;
+    @Autowired
+    PkoPeople people;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    Directory directory;
 
     @Test
     void theDemoConsultantIsAttachedToTwoDepartmentsOfAarhusUniversitetshospital() {
         PkoPerson consultant = people.current(users.principal("pko")).orElseThrow();
         assertThat(consultant.kind()).isEqualTo(PersonKind.CONSULTANT);
         assertThat(consultant.regionCode()).isEqualTo("1082");
-        assertThat(people.ownDepartments(consultant.id())).extracting(Department::label)
-                .containsExactly("Hjertesygdomme, Aarhus Universitetshospital", "Lungesygdomme, Aarhus Universitetshospital");
+        assertThat(people.ownDepartments(consultant.id()))
+                .extracting(Department::label)
+                .containsExactly(
+                        "Hjertesygdomme, Aarhus Universitetshospital", "Lungesygdomme, Aarhus Universitetshospital");
         assertThat(people.coveredUnit(consultant.id())).isEmpty();
         assertThat(people.isMedicalCoordinator(users.principal("pko"))).isFalse();
     }
 
     @Test
     void theCoordinatorCoversTheirUnitAndOnlyPsykiatrienCoversTheRegion() {
-        PkoPerson coordinator = people.current(users.principal("pkokoordinator")).orElseThrow();
-        long auh = directory.hospitalUnits().stream().filter(u -> u.name().equals("Aarhus Universitetshospital"))
-                .findFirst().orElseThrow().id();
+        PkoPerson coordinator =
+                people.current(users.principal("pkokoordinator")).orElseThrow();
+        long auh = directory.hospitalUnits().stream()
+                .filter(u -> u.name().equals("Aarhus Universitetshospital"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         assertThat(coordinator.kind()).isEqualTo(PersonKind.COORDINATOR);
         assertThat(people.coveredUnit(coordinator.id())).contains(auh);
         assertThat(people.coversRegion(coordinator.id())).isFalse();
@@ -47,9 +58,15 @@ class PkoPeopleTests {
 
     @Test
     void everyHospitalUnitOfRegionMidtjyllandHasDepartments() {
-        assertThat(people.departments("1082")).extracting(Department::hospitalUnitName).containsOnly(
-                "Aarhus Universitetshospital", "Regionshospitalet Randers", "Regionshospitalet Horsens",
-                "Hospitalsenhed Midt", "Regionshospitalet Gødstrup", "Psykiatrien i Region Midtjylland");
+        assertThat(people.departments("1082"))
+                .extracting(Department::hospitalUnitName)
+                .containsOnly(
+                        "Aarhus Universitetshospital",
+                        "Regionshospitalet Randers",
+                        "Regionshospitalet Horsens",
+                        "Hospitalsenhed Midt",
+                        "Regionshospitalet Gødstrup",
+                        "Psykiatrien i Region Midtjylland");
         assertThat(people.departments("1082")).hasSizeGreaterThan(60);
         assertThat(people.departments("1081")).isEmpty();
     }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,9 +31,14 @@ class BackupRestoreIT {
     /** Changed by the running scheduler itself (heartbeats, next run), so not the same row for row. */
     private static final List<String> LIVE = List.of("scheduled_tasks");
 
-    @TempDir Path original;
-    @TempDir Path restored;
-    @TempDir Path backups;
+    @TempDir
+    Path original;
+
+    @TempDir
+    Path restored;
+
+    @TempDir
+    Path backups;
 
     @Test
     void aBackupRestoredIntoAFreshDatabaseHasEveryOrderAnswerDocumentVersionAndAgreement() throws Exception {
@@ -50,16 +54,25 @@ class BackupRestoreIT {
             admin.login("admin", "samspil");
             String page = "/bestillinger/" + order + "/praesentation";
             assertThat(admin.post(page, page, Map.of()).statusCode()).isEqualTo(302);
-            execute(dbPort, "INSERT INTO survey_answer (id, survey_id, version_number, payload) "
-                    + "SELECT gen_random_uuid(), id, 1, '{\"q1\": \"Ja\"}' FROM survey");
-            execute(dbPort, "INSERT INTO meeting_agreement (order_id, what, owner_party, created_by) VALUES ("
-                    + order + ", 'Fælles forløb for akutte patienter', 'CLUSTER', 'admin')");
+            execute(
+                    dbPort,
+                    "INSERT INTO survey_answer (id, survey_id, version_number, payload) "
+                            + "SELECT gen_random_uuid(), id, 1, '{\"q1\": \"Ja\"}' FROM survey");
+            execute(
+                    dbPort,
+                    "INSERT INTO meeting_agreement (order_id, what, owner_party, created_by) VALUES (" + order
+                            + ", 'Fælles forløb for akutte patienter', 'CLUSTER', 'admin')");
             awaitDeckMade(dbPort);
 
-            Process backupRun = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                    System.getProperty("samspil.jar", "target/samspil.jar"), "--backup=" + backup,
-                    "--samspil.data-dir=" + original).redirectErrorStream(true)
-                    .redirectOutput(Path.of("target", "backup-it.log").toFile()).start();
+            Process backupRun = new ProcessBuilder(
+                            ProcessHandle.current().info().command().orElse("java"),
+                            "-jar",
+                            System.getProperty("samspil.jar", "target/samspil.jar"),
+                            "--backup=" + backup,
+                            "--samspil.data-dir=" + original)
+                    .redirectErrorStream(true)
+                    .redirectOutput(Path.of("target", "backup-it.log").toFile())
+                    .start();
             assertThat(backupRun.waitFor(2, TimeUnit.MINUTES)).isTrue();
             assertThat(backupRun.exitValue()).as("see target/backup-it.log").isZero();
             before = fingerprints(dbPort);
@@ -76,7 +89,11 @@ class BackupRestoreIT {
         Files.copy(original.resolve("survey-answer.key"), restored.resolve("survey-answer.key"));
         int restoredDb = freePort();
         int restoredHttp = freePort();
-        Process again = start(restored, restoredHttp, Map.of(), "--samspil.embedded-db.port=" + restoredDb,
+        Process again = start(
+                restored,
+                restoredHttp,
+                Map.of(),
+                "--samspil.embedded-db.port=" + restoredDb,
                 "--samspil.restore-from=" + backup);
         try {
             awaitHealthy(restoredHttp, again);
@@ -86,7 +103,8 @@ class BackupRestoreIT {
             admin.login("admin", "samspil");
             assertThat(admin.get("/bestillinger").statusCode()).isEqualTo(200);
             long order = queryLong(restoredDb, "SELECT min(id) FROM package_order");
-            assertThat(admin.get("/bestillinger/" + order + "/praesentation").statusCode()).isEqualTo(200);
+            assertThat(admin.get("/bestillinger/" + order + "/praesentation").statusCode())
+                    .isEqualTo(200);
         } finally {
             again.destroy();
             again.waitFor();
@@ -96,7 +114,8 @@ class BackupRestoreIT {
     /** Each table's row count and a digest of all its rows, in a fixed order. */
     private static Map<String, String> fingerprints(int dbPort) throws SQLException {
         Map<String, String> prints = new TreeMap<>();
-        try (Connection db = connect(dbPort); var tables = db.createStatement().executeQuery("""
+        try (Connection db = connect(dbPort);
+                var tables = db.createStatement().executeQuery("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = 'public' AND c.relkind = 'r'""")) {
             while (tables.next()) {
@@ -104,8 +123,9 @@ class BackupRestoreIT {
                 if (LIVE.contains(table)) {
                     continue;
                 }
-                try (var rows = db.createStatement().executeQuery("SELECT count(*) || ' ' || md5(coalesce(string_agg(t::text, "
-                        + "chr(10) ORDER BY t::text), '')) FROM \"" + table + "\" t")) {
+                try (var rows = db.createStatement()
+                        .executeQuery("SELECT count(*) || ' ' || md5(coalesce(string_agg(t::text, "
+                                + "chr(10) ORDER BY t::text), '')) FROM \"" + table + "\" t")) {
                     rows.next();
                     prints.put(table, rows.getString(1));
                 }
@@ -115,15 +135,15 @@ class BackupRestoreIT {
     }
 
     private static void awaitDeckMade(int dbPort) {
-        await("the deck made").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+        await("the deck made")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> queryLong(dbPort, "SELECT count(*) FROM deck_version WHERE status = 'PENDING'") == 0);
     }
-
 
     private static void execute(int dbPort, String sql) throws SQLException {
         try (Connection db = connect(dbPort)) {
             db.createStatement().execute(sql);
         }
     }
-
 }

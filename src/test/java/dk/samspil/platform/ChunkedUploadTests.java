@@ -27,13 +27,19 @@ class ChunkedUploadTests {
     private static final int MB = 1024 * 1024;
     private static final String BOUNDARY = "samspil-chunked-upload";
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aSixtyMegabyteChunkedUploadIsRefusedAtTheTenMegabyteLimitWithTheDanishMessage() throws Exception {
-        long cluster = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'").query(Long.class).single();
-        int practices = jdbc.sql("SELECT count(*) FROM practice").query(Integer.class).single();
+        long cluster = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'")
+                .query(Long.class)
+                .single();
+        int practices =
+                jdbc.sql("SELECT count(*) FROM practice").query(Integer.class).single();
         WebClient coordinator = signedIn("koordinator");
         String form = "/klynger/" + cluster + "/import";
 
@@ -42,17 +48,22 @@ class ChunkedUploadTests {
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith(form);
         assertThat(coordinator.get(form).body()).contains("Filen er for stor til at blive modtaget");
-        assertThat(jdbc.sql("SELECT count(*) FROM practice").query(Integer.class).single()).isEqualTo(practices);
+        assertThat(jdbc.sql("SELECT count(*) FROM practice")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(practices);
     }
 
     @Test
     void aHundredAndFiftyMegabyteChunkedNationalFileGetsTheDanishPageNotABare413() throws Exception {
         WebClient consultant = signedIn("konsulent");
 
-        HttpResponse<String> answer = uploadInChunks(consultant, UploadLimitFilter.NATIONAL_IMPORT, 150 * MB, "SERVICES");
+        HttpResponse<String> answer =
+                uploadInChunks(consultant, UploadLimitFilter.NATIONAL_IMPORT, 150 * MB, "SERVICES");
 
         assertThat(answer.statusCode()).isEqualTo(302);
-        assertThat(consultant.get(UploadLimitFilter.NATIONAL_IMPORT).body()).contains("Filen er for stor til at blive modtaget");
+        assertThat(consultant.get(UploadLimitFilter.NATIONAL_IMPORT).body())
+                .contains("Filen er for stor til at blive modtaget");
     }
 
     private WebClient signedIn(String user) throws Exception {
@@ -62,7 +73,8 @@ class ChunkedUploadTests {
     }
 
     /** A multipart form with a file of the given size, streamed with no length (so HTTP/1.1 sends it chunked). */
-    private static HttpResponse<String> uploadInChunks(WebClient client, String path, long fileBytes, String kind) throws Exception {
+    private static HttpResponse<String> uploadInChunks(WebClient client, String path, long fileBytes, String kind)
+            throws Exception {
         String token = WebClient.csrfToken(client.get(path).body());
         String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n"
                 + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"stor.csv\"\r\n"
@@ -71,8 +83,8 @@ class ChunkedUploadTests {
         HttpRequest.Builder request = HttpRequest.newBuilder()
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .header("X-CSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(List.of(
-                        bytes(head), new Repeated((byte) 'a', fileBytes), bytes(tail))))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
+                        List.of(bytes(head), new Repeated((byte) 'a', fileBytes), bytes(tail))))));
         return client.send(path, request);
     }
 

@@ -25,8 +25,10 @@ class DatabaseUnavailableFilterTests {
     @Test
     void aPoolThatCannotReachTheDatabaseIsAnswered503WithRetryAfter() throws Exception {
         MockHttpServletResponse response = run((request, ignored) -> {
-            throw new CannotCreateTransactionException("no connection",
-                    new SQLTransientConnectionException("samspil-embedded - Connection is not available, request timed out after 3000ms",
+            throw new CannotCreateTransactionException(
+                    "no connection",
+                    new SQLTransientConnectionException(
+                            "samspil-embedded - Connection is not available, request timed out after 3000ms",
                             new SQLException("Connection refused", "08001")));
         });
         assertThat(response.getStatus()).isEqualTo(503);
@@ -36,16 +38,22 @@ class DatabaseUnavailableFilterTests {
     @Test
     void aServerShuttingDownOrCrashedUnderARequestIsAnswered503() throws Exception {
         assertThat(run((request, ignored) -> {
-            throw new ServletException(new CannotGetJdbcConnectionException("closed", new SQLException("terminating connection", "57P01")));
-        }).getStatus()).isEqualTo(503);
-        assertThat(DatabaseUnavailableFilter.unreachable(new SQLException("the database system is starting up", "57P03"))).isTrue();
+                            throw new ServletException(new CannotGetJdbcConnectionException(
+                                    "closed", new SQLException("terminating connection", "57P01")));
+                        })
+                        .getStatus())
+                .isEqualTo(503);
+        assertThat(DatabaseUnavailableFilter.unreachable(
+                        new SQLException("the database system is starting up", "57P03")))
+                .isTrue();
     }
 
     @Test
     void aBrokenConstraintIsNotMistakenForAnOutage() {
         assertThatThrownBy(() -> run((request, ignored) -> {
-            throw new DataIntegrityViolationException("duplicate", new SQLException("duplicate key", "23505"));
-        })).isInstanceOf(DataIntegrityViolationException.class);
+                    throw new DataIntegrityViolationException("duplicate", new SQLException("duplicate key", "23505"));
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     private MockHttpServletResponse run(FilterChain chain) throws Exception {

@@ -13,14 +13,18 @@ import org.springframework.test.web.servlet.MockMvc;
 @SamspilTest
 class FaviconTests {
 
-    @Autowired MockMvc mvc;
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void theFaviconIsServedToEveryone() throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/favicon.ico")).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(get("/favicon.ico")).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         byte[] icon = response.getContentAsByteArray();
         assertThat(icon).hasSizeGreaterThan(22);
-        assertThat(new byte[] {icon[0], icon[1], icon[2], icon[3]}).as("an ICO header").containsExactly(0, 0, 1, 0);
+        assertThat(new byte[] {icon[0], icon[1], icon[2], icon[3]})
+                .as("an ICO header")
+                .containsExactly(0, 0, 1, 0);
     }
 }

@@ -27,7 +27,8 @@ class MessageKeysTests {
     void everyKeyUsedIsInTheDanishBundle() throws IOException {
         Properties danish = new Properties();
         try (Stream<Path> bundles = Files.walk(Path.of("src/main/resources"))) {
-            for (Path bundle : bundles.filter(p -> p.getFileName().toString().endsWith("_da.properties")).toList()) {
+            for (Path bundle : bundles.filter(p -> p.getFileName().toString().endsWith("_da.properties"))
+                    .toList()) {
                 try (InputStream in = Files.newInputStream(bundle)) {
                     danish.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
                 }
@@ -40,7 +41,9 @@ class MessageKeysTests {
         assertThat(used).hasSizeGreaterThan(50);
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(danish.stringPropertyNames());
-        assertThat(missing).as("message keys used but not in messages_da.properties").isEmpty();
+        assertThat(missing)
+                .as("message keys used but not in messages_da.properties")
+                .isEmpty();
     }
 
     private static void collect(Path root, Pattern pattern, Set<String> keys) throws IOException {

@@ -21,17 +21,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SamspilTest
 class MetricsTests {
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired MeterRegistry meters;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aScraperWithTheTokenReadsTheOutboxSchedulerDeckAndPdfMetrics() throws Exception {
         HttpResponse<String> scrape = scrape("Bearer test-scraper-token");
 
         assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.body()).contains("samspil_mail_outbox_pending", "samspil_mail_outbox_failed",
-                "samspil_scheduler_lag_seconds", "samspil_scheduler_due", "samspil_deck_generation_seconds_count");
+        assertThat(scrape.body())
+                .contains(
+                        "samspil_mail_outbox_pending",
+                        "samspil_mail_outbox_failed",
+                        "samspil_scheduler_lag_seconds",
+                        "samspil_scheduler_due",
+                        "samspil_deck_generation_seconds_count");
     }
 
     @Test
@@ -61,7 +71,8 @@ class MetricsTests {
     }
 
     private HttpResponse<String> scrape(String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -26,10 +26,11 @@ final class PackagedJar {
     static Process start(Path data, int httpPort, Map<String, String> env, String... extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = System.getProperty("samspil.jar", "target/samspil.jar");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar,
-                "--server.port=" + httpPort, "--samspil.data-dir=" + data));
+        List<String> command = new ArrayList<>(
+                List.of(java, "-Xmx512m", "-jar", jar, "--server.port=" + httpPort, "--samspil.data-dir=" + data));
         command.addAll(List.of(extra));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(httpPort).toFile()));
         builder.environment().remove("SPRING_DATASOURCE_URL");
         builder.environment().putAll(env);
@@ -44,7 +45,9 @@ final class PackagedJar {
         WebClient client = new WebClient("http://localhost:" + port);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("the application exited; see " + log(port)).isTrue();
+            assertThat(process.isAlive())
+                    .as("the application exited; see " + log(port))
+                    .isTrue();
             try {
                 HttpResponse<String> health = client.get("/actuator/health");
                 if (health.statusCode() == 200 && health.body().contains("UP")) {
@@ -53,20 +56,27 @@ final class PackagedJar {
             } catch (IOException notYet) {
                 // still starting
             }
-            process.onExit().completeOnTimeout(process, 500, TimeUnit.MILLISECONDS).join();
+            process.onExit()
+                    .completeOnTimeout(process, 500, TimeUnit.MILLISECONDS)
+                    .join();
         }
         throw new AssertionError("not healthy within 3 minutes; see " + log(port));
     }
 
     /** The embedded PostgreSQL's postmaster, by the pid file in its data folder. */
     static ProcessHandle postmaster(Path data) throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid"))
+                .get(0)
+                .trim());
         return ProcessHandle.of(pid).orElseThrow();
     }
 
     /** Sends a signal by name (STOP, CONT) with the system's kill. */
     static void signal(String signal, ProcessHandle process) throws Exception {
-        assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 
     static int freePort() throws IOException {
@@ -82,7 +92,8 @@ final class PackagedJar {
 
     /** The first column of the first row of a query, as text. */
     static String query(int dbPort, String sql) throws SQLException {
-        try (Connection db = connect(dbPort); var rs = db.createStatement().executeQuery(sql)) {
+        try (Connection db = connect(dbPort);
+                var rs = db.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

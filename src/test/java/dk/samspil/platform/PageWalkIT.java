@@ -38,30 +38,66 @@ import tools.jackson.databind.json.JsonMapper;
 class PageWalkIT {
 
     static final String[] USERS = {
-        "konsulent", "midtkraft", "koordinator", "koordinator2", "medlem", "kommune", "kommune2", "pko", "redaktoer", "admin"
+        "konsulent",
+        "midtkraft",
+        "koordinator",
+        "koordinator2",
+        "medlem",
+        "kommune",
+        "kommune2",
+        "pko",
+        "redaktoer",
+        "admin"
     };
-    static final List<String> STARTS = List.of("/", "/pakker", "/bestillinger", "/aftaler", "/kalender", "/klynger",
-            "/data/import", "/admin/registre", "/admin/udbakke", "/tilgaengelighed");
+    static final List<String> STARTS = List.of(
+            "/",
+            "/pakker",
+            "/bestillinger",
+            "/aftaler",
+            "/kalender",
+            "/klynger",
+            "/data/import",
+            "/admin/registre",
+            "/admin/udbakke",
+            "/tilgaengelighed");
     /** GET endpoints no link leads to, and why. */
     static final Map<String, String> NOT_WALKED = Map.ofEntries(
             Map.entry("/s/{token}", "a member's personal survey link, only in the member's mail"),
             Map.entry("/invitation/{token}", "a personal invitation link, only in the invitee's mail"),
             Map.entry("/nulstil/{token}", "a personal password-reset link, only in the user's mail"),
-            Map.entry("/bestillinger/{orderId}/praesentation/oplaeg/{block}", "linked once the municipality uploads its talk (MunicipalTalkTests)"),
+            Map.entry(
+                    "/bestillinger/{orderId}/praesentation/oplaeg/{block}",
+                    "linked once the municipality uploads its talk (MunicipalTalkTests)"),
             Map.entry("/kalender/feed/{token}.ics", "a personal calendar address, made by a POST on /kalender"),
             Map.entry("/svar", "reached through a personal survey link"),
             Map.entry("/svar/tak", "shown after an answer is sent"),
-            Map.entry("/login/afvist", "shown after a refused log-in with a work identity, none configured here (WorkIdentityLoginTests)"),
-            Map.entry("/bestillinger/{orderId}/praesentation/{token}.pptx", "linked once a deck is made (DeckFlowTests)"),
-            Map.entry("/bestillinger/{orderId}/praesentation/{token}.pdf", "linked once a deck is made (DeckFlowTests)"),
-            Map.entry("/bestillinger/{orderId}/dokumenter/{token}/{stem}.pdf", "linked once converted (DocumentFlowTests)"),
-            Map.entry("/bestillinger/{orderId}/moede/referat/{token}.docx", "linked once minutes are made (MeetingFlowTests)"),
-            Map.entry("/bestillinger/{orderId}/moede/referat/{token}.pdf", "linked once minutes are made (MeetingFlowTests)"),
-            Map.entry("/bestillinger/{orderId}/resultater.csv", "linked from the answer threshold on (SurveyFlowTests)"),
-            Map.entry("/bestillinger/{orderId}/resultater.xlsx", "linked from the answer threshold on (SurveyFlowTests)"),
+            Map.entry(
+                    "/login/afvist",
+                    "shown after a refused log-in with a work identity, none configured here (WorkIdentityLoginTests)"),
+            Map.entry(
+                    "/bestillinger/{orderId}/praesentation/{token}.pptx", "linked once a deck is made (DeckFlowTests)"),
+            Map.entry(
+                    "/bestillinger/{orderId}/praesentation/{token}.pdf", "linked once a deck is made (DeckFlowTests)"),
+            Map.entry(
+                    "/bestillinger/{orderId}/dokumenter/{token}/{stem}.pdf",
+                    "linked once converted (DocumentFlowTests)"),
+            Map.entry(
+                    "/bestillinger/{orderId}/moede/referat/{token}.docx",
+                    "linked once minutes are made (MeetingFlowTests)"),
+            Map.entry(
+                    "/bestillinger/{orderId}/moede/referat/{token}.pdf",
+                    "linked once minutes are made (MeetingFlowTests)"),
+            Map.entry(
+                    "/bestillinger/{orderId}/resultater.csv", "linked from the answer threshold on (SurveyFlowTests)"),
+            Map.entry(
+                    "/bestillinger/{orderId}/resultater.xlsx", "linked from the answer threshold on (SurveyFlowTests)"),
             Map.entry("/data/kommunedata/eksempel-henvisninger.csv", "linked where a package asks for municipal data"),
-            Map.entry("/bestillinger/{orderId}/moede/klu-punkt.docx", "linked from the meeting day on (AgreementOverviewTests)"),
-            Map.entry("/audit-godkendelse/{auditId}/{token}", "the approver's personal link, only in the management's mail"),
+            Map.entry(
+                    "/bestillinger/{orderId}/moede/klu-punkt.docx",
+                    "linked from the meeting day on (AgreementOverviewTests)"),
+            Map.entry(
+                    "/audit-godkendelse/{auditId}/{token}",
+                    "the approver's personal link, only in the management's mail"),
             Map.entry("/audit-godkendelse/besvaret", "shown after the approver has answered"),
             Map.entry("/referat/{token}", "a member's personal link to the referat, only in the minutes mail"),
             Map.entry("/pko/audit/{id}", "linked once a consultant plans an audit (AuditFlowTests, AuditBrowserTests)"),
@@ -73,38 +109,52 @@ class PageWalkIT {
     /** Far more than any page has; stops a walk through an endless sequence (calendar months). */
     static final int MAX_PER_PATTERN = 15;
 
-    @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
     @Test
     void everyPageEveryDemoUserCanReachAnswersWithAPage() throws Exception {
         int port = PackagedJar.freePort();
-        Process app = PackagedJar.start(dataDir, port, Map.of(), "--management.endpoints.web.exposure.include=health,mappings");
+        Process app = PackagedJar.start(
+                dataDir, port, Map.of(), "--management.endpoints.web.exposure.include=health,mappings");
         try {
             PackagedJar.awaitHealthy(port, app);
             String base = "http://localhost:" + port;
             WebClient admin = new WebClient(base);
             admin.login("admin", "samspil");
-            List<PathPattern> patterns = getPatterns(admin.get("/actuator/mappings").body());
-            assertThat(patterns).as("the GET endpoints of the running application").hasSizeGreaterThan(20);
+            List<PathPattern> patterns =
+                    getPatterns(admin.get("/actuator/mappings").body());
+            assertThat(patterns)
+                    .as("the GET endpoints of the running application")
+                    .hasSizeGreaterThan(20);
 
             Walk walk = new Walk(patterns);
             walk.walk(new WebClient(base), "anonym");
             for (String user : USERS) {
                 WebClient client = new WebClient(base);
-                String location = client.login(user, "samspil").headers().firstValue("Location").orElse("");
+                String location = client.login(user, "samspil")
+                        .headers()
+                        .firstValue("Location")
+                        .orElse("");
                 assertThat(location).as(user + " signs in").doesNotContain("error");
                 walk.walk(client, user);
                 walk.requestFragmentsOfSeenOrders(client, user);
             }
-            assertThat(walk.failures).as("pages that did not answer with a page; see " + PackagedJar.log(port)).isEmpty();
+            assertThat(walk.failures)
+                    .as("pages that did not answer with a page; see " + PackagedJar.log(port))
+                    .isEmpty();
             Set<String> unreached = new TreeSet<>();
             for (PathPattern pattern : patterns) {
-                if (!walk.reached.contains(pattern.getPatternString()) && !NOT_WALKED.containsKey(pattern.getPatternString())) {
+                if (!walk.reached.contains(pattern.getPatternString())
+                        && !NOT_WALKED.containsKey(pattern.getPatternString())) {
                     unreached.add(pattern.getPatternString());
                 }
             }
-            assertThat(unreached).as("GET endpoints no demo user reached by following links").isEmpty();
-            assertThat(walk.reached).contains("/pakker/{slug}", "/bestillinger/{orderId}", "/bestillinger/{orderId}/moede");
+            assertThat(unreached)
+                    .as("GET endpoints no demo user reached by following links")
+                    .isEmpty();
+            assertThat(walk.reached)
+                    .contains("/pakker/{slug}", "/bestillinger/{orderId}", "/bestillinger/{orderId}/moede");
             assertThat(walk.urlsOf("/pakker/{slug}")).as("every package page").hasSize(5);
         } finally {
             app.destroy();
@@ -121,7 +171,10 @@ class PageWalkIT {
             for (JsonNode servlet : context.path("mappings").path("dispatcherServlets")) {
                 for (JsonNode mapping : servlet) {
                     JsonNode details = mapping.path("details");
-                    if (!details.path("handlerMethod").path("className").asString("").startsWith("dk.samspil.")) {
+                    if (!details.path("handlerMethod")
+                            .path("className")
+                            .asString("")
+                            .startsWith("dk.samspil.")) {
                         continue;
                     }
                     JsonNode conditions = details.path("requestMappingConditions");
@@ -135,7 +188,8 @@ class PageWalkIT {
                 }
             }
         }
-        List<PathPattern> patterns = new ArrayList<>(found.stream().map(parser::parse).toList());
+        List<PathPattern> patterns =
+                new ArrayList<>(found.stream().map(parser::parse).toList());
         patterns.sort(PathPattern.SPECIFICITY_COMPARATOR);
         return patterns;
     }
@@ -166,37 +220,47 @@ class PageWalkIT {
                     continue;
                 }
                 Optional<PathPattern> pattern = match(link.url());
-                if (pattern.isPresent() && perPattern.merge(pattern.get().getPatternString(), 1, Integer::sum) > MAX_PER_PATTERN) {
+                if (pattern.isPresent()
+                        && perPattern.merge(pattern.get().getPatternString(), 1, Integer::sum) > MAX_PER_PATTERN) {
                     continue;
                 }
                 HttpResponse<String> response = client.get(link.url());
                 int status = response.statusCode();
                 boolean start = link.from().equals("(start)");
                 if (status == 302 || status == 303) {
-                    String location = URI.create(link.url()).resolve(response.headers().firstValue("Location").orElse("/")).toString();
+                    String location = URI.create(link.url())
+                            .resolve(response.headers().firstValue("Location").orElse("/"))
+                            .toString();
                     sameSite(location).ifPresent(next -> queue.add(new Link(next, link.url())));
                     continue;
                 }
                 if (start && (status == 403 || status == 404)) {
                     continue; // a start page of another role
                 }
-                String contentType = response.headers().firstValue("Content-Type").orElse("");
+                String contentType =
+                        response.headers().firstValue("Content-Type").orElse("");
                 boolean html = contentType.startsWith("text/html");
                 Document page = html ? Jsoup.parse(response.body(), link.url()) : null;
                 if (status >= 400 || (page != null && page.title().equals("Fejl"))) {
-                    failures.add(user + ": GET " + link.url() + " (linked from " + link.from() + ") answered " + status);
+                    failures.add(
+                            user + ": GET " + link.url() + " (linked from " + link.from() + ") answered " + status);
                     continue;
                 }
                 pattern.ifPresent(p -> {
                     reached.add(p.getPatternString());
-                    urls.computeIfAbsent(p.getPatternString(), k -> new TreeSet<>()).add(link.url());
+                    urls.computeIfAbsent(p.getPatternString(), k -> new TreeSet<>())
+                            .add(link.url());
                     if (p.getPatternString().startsWith("/bestillinger/{orderId}")) {
-                        orderIds.add(p.matchAndExtract(PathContainer.parsePath(path(link.url()))).getUriVariables().get("orderId"));
+                        orderIds.add(p.matchAndExtract(PathContainer.parsePath(path(link.url())))
+                                .getUriVariables()
+                                .get("orderId"));
                     }
                 });
                 if (page != null) {
                     for (String next : links(page)) {
-                        sameSite(URI.create(link.url()).resolve(next.replace(" ", "%20")).toString())
+                        sameSite(URI.create(link.url())
+                                        .resolve(next.replace(" ", "%20"))
+                                        .toString())
                                 .ifPresent(url -> queue.add(new Link(url, link.url())));
                     }
                 }
@@ -207,7 +271,9 @@ class PageWalkIT {
         void requestFragmentsOfSeenOrders(WebClient client, String user) throws Exception {
             for (PathPattern pattern : patterns) {
                 String p = pattern.getPatternString();
-                if (!p.startsWith("/bestillinger/{orderId}/") || p.indexOf('{', 1) != p.lastIndexOf('{') || reached.contains(p)) {
+                if (!p.startsWith("/bestillinger/{orderId}/")
+                        || p.indexOf('{', 1) != p.lastIndexOf('{')
+                        || reached.contains(p)) {
                     continue;
                 }
                 for (String id : orderIds) {
@@ -255,8 +321,12 @@ class PageWalkIT {
                 return Optional.empty();
             }
             String path = uri.getRawPath();
-            if (path.isEmpty() || path.startsWith("/vendor/") || path.startsWith("/css/") || path.startsWith("/js/")
-                    || path.equals("/logout") || path.startsWith("/actuator")) {
+            if (path.isEmpty()
+                    || path.startsWith("/vendor/")
+                    || path.startsWith("/css/")
+                    || path.startsWith("/js/")
+                    || path.equals("/logout")
+                    || path.startsWith("/actuator")) {
                 return Optional.empty();
             }
             return Optional.of(path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresRestartIT {
 
-    @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
     @Test
     void aKilledDatabaseIsStartedAgainByTheApplicationAndMeanwhilePagesSayTryAgainSoon() throws Exception {
@@ -36,8 +37,18 @@ class PostgresRestartIT {
             awaitHealthy(httpPort, app);
             WebClient admin = new WebClient("http://localhost:" + httpPort);
             admin.login("admin", "samspil");
-            assertThat(admin.post("/admin/klynger", "/admin/klynger/ny",
-                    Map.of("name", "Overlevelsesklyngen", "regionCode", "1082", "municipalityCode", "0751")).statusCode()).isEqualTo(302);
+            assertThat(admin.post(
+                                    "/admin/klynger",
+                                    "/admin/klynger/ny",
+                                    Map.of(
+                                            "name",
+                                            "Overlevelsesklyngen",
+                                            "regionCode",
+                                            "1082",
+                                            "municipalityCode",
+                                            "0751"))
+                            .statusCode())
+                    .isEqualTo(302);
 
             ProcessHandle postmaster = postmaster(dataDir);
             ProcessHandle orphan = postmaster.children().findFirst().orElseThrow();
@@ -57,9 +68,13 @@ class PostgresRestartIT {
             assertThat(admin.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 
             orphan.destroyForcibly();
-            HttpResponse<String> clusters = await("recovered by itself within a minute").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> admin.get("/klynger"), r -> r.statusCode() == 200);
-            assertThat(clusters.statusCode()).as("recovered by itself within a minute").isEqualTo(200);
+            HttpResponse<String> clusters = await("recovered by itself within a minute")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> admin.get("/klynger"), r -> r.statusCode() == 200);
+            assertThat(clusters.statusCode())
+                    .as("recovered by itself within a minute")
+                    .isEqualTo(200);
             assertThat(clusters.body()).contains("Overlevelsesklyngen");
             assertThat(admin.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
             assertThat(postmaster(dataDir).pid()).isNotEqualTo(postmaster.pid());
@@ -67,6 +82,8 @@ class PostgresRestartIT {
             app.destroy();
             app.waitFor();
         }
-        assertThat(dataDir.resolve("postgres/postmaster.pid")).as("a normal stop still stops the restarted database").doesNotExist();
+        assertThat(dataDir.resolve("postgres/postmaster.pid"))
+                .as("a normal stop still stops the restarted database")
+                .doesNotExist();
     }
 }

@@ -1,8 +1,5 @@
 package dk.samspil.platform;
 
-import static dk.samspil.platform.PackagedJar.awaitHealthy;
-import static dk.samspil.platform.PackagedJar.freePort;
-import static dk.samspil.platform.PackagedJar.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.samspil.WebClient;
@@ -22,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestartIT {
 
-    @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
     @Test
     void dataSurviveKillMinusNineAndTheOrphanedDatabaseIsHandled() throws Exception {
@@ -32,11 +30,18 @@ class RestartIT {
         try {
             PackagedJar.awaitHealthy(httpPort, first);
             WebClient admin = new WebClient("http://localhost:" + httpPort);
-            assertThat(admin.login("admin", "samspil").headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-            HttpResponse<String> created = admin.post("/admin/klynger", "/admin/klynger/ny",
+            assertThat(admin.login("admin", "samspil")
+                            .headers()
+                            .firstValue("Location")
+                            .orElseThrow())
+                    .doesNotContain("error");
+            HttpResponse<String> created = admin.post(
+                    "/admin/klynger",
+                    "/admin/klynger/ny",
                     Map.of("name", "Genstartsklyngen", "regionCode", "1082", "municipalityCode", "0751"));
             assertThat(created.statusCode()).isEqualTo(302);
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "")) {
+            try (Connection db = DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "")) {
                 assertThat(setting(db, "fsync")).isEqualTo("on");
                 assertThat(setting(db, "synchronous_commit")).isEqualTo("on");
             }
@@ -64,10 +69,13 @@ class RestartIT {
     void anExternalDatabaseIsUsedWhenConfiguredAndNothingIsEmbedded() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             int httpPort = PackagedJar.freePort();
-            Process app = PackagedJar.start(dataDir, httpPort, Map.of(
-                    "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + external.getPort() + "/postgres",
-                    "SPRING_DATASOURCE_USERNAME", "postgres",
-                    "SPRING_DATASOURCE_PASSWORD", ""));
+            Process app = PackagedJar.start(
+                    dataDir,
+                    httpPort,
+                    Map.of(
+                            "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + external.getPort() + "/postgres",
+                            "SPRING_DATASOURCE_USERNAME", "postgres",
+                            "SPRING_DATASOURCE_PASSWORD", ""));
             try {
                 PackagedJar.awaitHealthy(httpPort, app);
                 assertThat(dataDir.resolve("postgres")).doesNotExist();
@@ -79,7 +87,9 @@ class RestartIT {
                 try (Connection db = external.getPostgresDatabase().getConnection();
                         ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM app_user")) {
                     rs.next();
-                    assertThat(rs.getInt(1)).as("no demo users on an external database unless asked for").isZero();
+                    assertThat(rs.getInt(1))
+                            .as("no demo users on an external database unless asked for")
+                            .isZero();
                 }
             } finally {
                 app.destroy();

@@ -30,12 +30,15 @@ class ScheduledWorkAfterKillIT {
 
     private static final String SLOW_DEATH = "--db-scheduler.missed-heartbeats-limit=24"; // 5 s x 24: 2 minutes
 
-    @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
     @Test
     void aDeckInterruptedByAKillIsMadeAtOnceByTheRestartedInstanceAndWithinAMinuteByAnother() throws Exception {
-        Assumptions.assumeTrue(new OfficeConverter("libreoffice", Duration.ofSeconds(60), 1, dataDir.resolve("probe")).available()
-                || System.getenv("CI") != null, "No libreoffice on PATH: the deck is not converted, nothing to interrupt");
+        Assumptions.assumeTrue(
+                new OfficeConverter("libreoffice", Duration.ofSeconds(60), 1, dataDir.resolve("probe")).available()
+                        || System.getenv("CI") != null,
+                "No libreoffice on PATH: the deck is not converted, nothing to interrupt");
         int dbPort = freePort();
         int httpPort = freePort();
         String db = "--samspil.embedded-db.port=" + dbPort;
@@ -49,14 +52,18 @@ class ScheduledWorkAfterKillIT {
             first.waitFor();
         }
         Instant firstKilled = Instant.now();
-        assertThat(interrupted.office().isAlive()).as("LibreOffice runs on after the kill").isTrue();
+        assertThat(interrupted.office().isAlive())
+                .as("LibreOffice runs on after the kill")
+                .isTrue();
 
         Process second = start(dataDir, httpPort, Map.of(), db, SLOW_DEATH);
         Conversion again;
         try {
             awaitHealthy(httpPort, second);
             awaitReady(dbPort, interrupted.version(), firstKilled.plus(Duration.ofSeconds(60)));
-            assertThat(interrupted.office().isAlive()).as("the orphaned LibreOffice is ended").isFalse();
+            assertThat(interrupted.office().isAlive())
+                    .as("the orphaned LibreOffice is ended")
+                    .isFalse();
             assertThat(interrupted.folder()).as("its files are removed").doesNotExist();
             again = requestDeckAndAwaitConversion(httpPort, dbPort);
         } finally {
@@ -91,28 +98,42 @@ class ScheduledWorkAfterKillIT {
         // The pool's LibreOffice converts; its profile is in the folder of the application's process.
         Path root = dataDir.resolve("office").toAbsolutePath();
         String profiles = root.toUri().toString();
-        ProcessHandle office = await("LibreOffice converting the deck").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    Optional<ProcessHandle> found = ProcessHandle.allProcesses()
-                            .filter(p -> p.info().arguments().map(args -> Arrays.stream(args).anyMatch(arg -> arg.contains(profiles)))
-                                    .orElse(false))
-                            .findFirst();
-                    boolean picked = found.isPresent() && queryLong(dbPort, "SELECT count(*) FROM scheduled_tasks WHERE picked"
-                            + " AND task_name = 'deck-generation' AND task_instance = '" + version + "'") > 0;
-                    return picked ? found : Optional.<ProcessHandle>empty();
-                },
+        ProcessHandle office = await("LibreOffice converting the deck")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            Optional<ProcessHandle> found = ProcessHandle.allProcesses()
+                                    .filter(p -> p.info()
+                                            .arguments()
+                                            .map(args -> Arrays.stream(args).anyMatch(arg -> arg.contains(profiles)))
+                                            .orElse(false))
+                                    .findFirst();
+                            boolean picked = found.isPresent()
+                                    && queryLong(
+                                                    dbPort,
+                                                    "SELECT count(*) FROM scheduled_tasks WHERE picked"
+                                                            + " AND task_name = 'deck-generation' AND task_instance = '"
+                                                            + version + "'")
+                                            > 0;
+                            return picked ? found : Optional.<ProcessHandle>empty();
+                        },
                         Optional::isPresent)
                 .orElseThrow();
-        String profile = Arrays.stream(office.info().arguments().orElseThrow()).filter(arg -> arg.contains(profiles)).findFirst()
+        String profile = Arrays.stream(office.info().arguments().orElseThrow())
+                .filter(arg -> arg.contains(profiles))
+                .findFirst()
                 .orElseThrow();
-        String owner = profile.substring(profile.indexOf(profiles) + profiles.length()).replaceAll("^/", "").split("/")[0];
+        String owner = profile.substring(profile.indexOf(profiles) + profiles.length())
+                .replaceAll("^/", "")
+                .split("/")[0];
         return new Conversion(version, office, root.resolve(owner));
     }
 
     private static void awaitReady(int dbPort, long version, Instant deadline) {
-        await("deck version " + version + " READY by " + deadline).atMost(Duration.between(Instant.now(), deadline))
+        await("deck version " + version + " READY by " + deadline)
+                .atMost(Duration.between(Instant.now(), deadline))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> query(dbPort, "SELECT status FROM deck_version WHERE id = " + version), "READY"::equals);
     }
-
 }

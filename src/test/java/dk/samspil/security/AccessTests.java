@@ -34,12 +34,24 @@ class AccessTests {
     static final String ANONYMOUS = "anonym";
     static final int LOGIN = 302;
 
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
-    @Autowired JdbcClient jdbc;
-    @org.springframework.boot.test.web.server.LocalServerPort int port;
-    @Autowired dk.samspil.catalog.Catalog catalog;
-    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    dk.samspil.catalog.Catalog catalog;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     long demo;
     long practice;
@@ -49,14 +61,22 @@ class AccessTests {
 
     @BeforeEach
     void findDemoCluster() throws Exception {
-        demo = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'").query(Long.class).single();
-        practice = jdbc.sql("SELECT id FROM practice WHERE ydernummer = '100101'").query(Long.class).single();
-        member = jdbc.sql("SELECT id FROM member WHERE email = 'bo.mikkelsen@example.dk'").query(Long.class).single();
+        demo = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'")
+                .query(Long.class)
+                .single();
+        practice = jdbc.sql("SELECT id FROM practice WHERE ydernummer = '100101'")
+                .query(Long.class)
+                .single();
+        member = jdbc.sql("SELECT id FROM member WHERE email = 'bo.mikkelsen@example.dk'")
+                .query(Long.class)
+                .single();
         if (order == 0) {
-            order = dk.samspil.OrderFixtures.placeAcuteOrder(mvc, users, dk.samspil.OrderFixtures.today().plusWeeks(12),
-                    "kommune@example.dk");
-            task = jdbc.sql("SELECT id FROM order_task WHERE order_id = ? AND step = 'MEMBER_EMAILS'").param(order)
-                    .query(Long.class).single();
+            order = dk.samspil.OrderFixtures.placeAcuteOrder(
+                    mvc, users, dk.samspil.OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
+            task = jdbc.sql("SELECT id FROM order_task WHERE order_id = ? AND step = 'MEMBER_EMAILS'")
+                    .param(order)
+                    .query(Long.class)
+                    .single();
         }
     }
 
@@ -75,7 +95,11 @@ class AccessTests {
         Map<String, Integer> start = everyone(200);
         start.put(ANONYMOUS, LOGIN);
         list.add(new Endpoint("/start", "GET", "/start", start));
-        list.add(new Endpoint("/start", "GET", "/start?q=Demo&status=RECEIVED&klynge=1&kommune=0751&maaned=2027-03&sortering=moede", start));
+        list.add(new Endpoint(
+                "/start",
+                "GET",
+                "/start?q=Demo&status=RECEIVED&klynge=1&kommune=0751&maaned=2027-03&sortering=moede",
+                start));
         list.add(new Endpoint("/pakker/{slug}", "GET", "/pakker/findes-ikke", everyone(404)));
         list.add(new Endpoint("/klynger", "GET", "/klynger", roles(200, 200, 200, 403)));
         String c = "/klynger/" + demo;
@@ -115,10 +139,12 @@ class AccessTests {
         list.add(new Endpoint("/admin/udbakke/{id}", "GET", "/admin/udbakke/999999999", unknownMail));
         list.add(new Endpoint("/admin/brugere", "GET", "/admin/brugere", adminOnly()));
         list.add(new Endpoint("/admin/brugere/ny", "GET", "/admin/brugere/ny", adminOnly()));
-        list.add(new Endpoint("/admin/brugere", "POST", "/admin/brugere", adminOnly())); // no fields: errors, nothing saved
+        list.add(new Endpoint(
+                "/admin/brugere", "POST", "/admin/brugere", adminOnly())); // no fields: errors, nothing saved
         list.add(new Endpoint("/admin/brugere/{id}", "GET", "/admin/brugere/999999999", unknownMail));
         for (String action : List.of("rolle", "deaktiver", "aktiver")) {
-            list.add(new Endpoint("/admin/brugere/{id}/" + action, "POST", "/admin/brugere/999999999/" + action, unknownMail));
+            list.add(new Endpoint(
+                    "/admin/brugere/{id}/" + action, "POST", "/admin/brugere/999999999/" + action, unknownMail));
         }
         for (String path : List.of("/admin/log", "/admin/log.csv", "/admin/log.xlsx")) {
             list.add(new Endpoint(path, "GET", path + "?hvad=SIGN_IN&fra=2026-01-01", adminOnly()));
@@ -130,7 +156,10 @@ class AccessTests {
         list.add(new Endpoint("/udbyder/konsulenter", "POST", "/udbyder/konsulenter", lead)); // no fields: errors
         Map<String, Integer> unknownConsultant = onlyFor();
         for (String action : List.of("deaktiver", "aktiver", "leder")) {
-            list.add(new Endpoint("/udbyder/konsulenter/{id}/" + action, "POST", "/udbyder/konsulenter/999999999/" + action,
+            list.add(new Endpoint(
+                    "/udbyder/konsulenter/{id}/" + action,
+                    "POST",
+                    "/udbyder/konsulenter/999999999/" + action,
                     unknownConsultant));
         }
         list.add(new Endpoint("/admin/udbydere/ny", "GET", "/admin/udbydere/ny", adminOnly()));
@@ -139,11 +168,19 @@ class AccessTests {
         list.add(new Endpoint("/admin/udbydere/{code}", "POST", "/admin/udbydere/FINDES-IKKE", unknownMail));
         list.add(new Endpoint("/admin/udbydere/{code}", "GET", "/admin/udbydere/KIAP", adminOnly()));
         list.add(new Endpoint("/admin/brugere/{id}/leder", "POST", "/admin/brugere/999999999/leder", unknownMail));
-        list.add(new Endpoint("/admin/brugere/{id}/arbejdsidentitet", "POST", "/admin/brugere/999999999/arbejdsidentitet", unknownMail));
-        list.add(new Endpoint("/admin/brugere/{id}/arbejdsidentitet/fjern", "POST",
-                "/admin/brugere/999999999/arbejdsidentitet/fjern?issuer=https://x.example&subject=y", unknownMail));
+        list.add(new Endpoint(
+                "/admin/brugere/{id}/arbejdsidentitet",
+                "POST",
+                "/admin/brugere/999999999/arbejdsidentitet",
+                unknownMail));
+        list.add(new Endpoint(
+                "/admin/brugere/{id}/arbejdsidentitet/fjern",
+                "POST",
+                "/admin/brugere/999999999/arbejdsidentitet/fjern?issuer=https://x.example&subject=y",
+                unknownMail));
         // The fixed registers: only administrators edit them; posts with no fields are answered with errors.
-        long unit = jdbc.sql("SELECT min(id) FROM hospital_unit").query(Long.class).single();
+        long unit =
+                jdbc.sql("SELECT min(id) FROM hospital_unit").query(Long.class).single();
         for (String[] entry : new String[][] {
             {"/admin/regioner/{code}", "/admin/regioner/1082", "/admin/regioner/9999"},
             {"/admin/kommuner/{code}", "/admin/kommuner/0751", "/admin/kommuner/9999"},
@@ -162,9 +199,13 @@ class AccessTests {
         list.add(new Endpoint("/konto/adgangskode", "POST", "/konto/adgangskode", anySignedIn)); // no fields: errors
         list.add(new Endpoint("/konto/sessioner", "GET", "/konto/sessioner", anySignedIn));
         Map<String, Integer> ownSessionEnded = everyone(302); // each user ends only their own (OwnSessionsTests)
-        list.add(new Endpoint("/konto/sessioner/{handle}/afslut", "POST", "/konto/sessioner/" + "0".repeat(24) + "/afslut",
+        list.add(new Endpoint(
+                "/konto/sessioner/{handle}/afslut",
+                "POST",
+                "/konto/sessioner/" + "0".repeat(24) + "/afslut",
                 ownSessionEnded));
-        list.add(new Endpoint("/konto/sessioner/afslut-andre", "POST", "/konto/sessioner/afslut-andre", ownSessionEnded));
+        list.add(new Endpoint(
+                "/konto/sessioner/afslut-andre", "POST", "/konto/sessioner/afslut-andre", ownSessionEnded));
         list.add(new Endpoint("/glemt-adgangskode", "GET", "/glemt-adgangskode", everyone(200)));
         list.add(new Endpoint("/login/afvist", "GET", "/login/afvist?aarsag=ukendt", everyone(200)));
         list.add(new Endpoint("/glemt-adgangskode", "POST", "/glemt-adgangskode", everyone(200))); // no address: error
@@ -184,7 +225,8 @@ class AccessTests {
             importers.put(user, 200);
         }
         list.add(new Endpoint("/data/import", "GET", "/data/import", importers));
-        list.add(new Endpoint("/data/import/eksempel-{kind}.csv", "GET", "/data/import/eksempel-ydelser.csv", importers));
+        list.add(new Endpoint(
+                "/data/import/eksempel-{kind}.csv", "GET", "/data/import/eksempel-ydelser.csv", importers));
         Map<String, Integer> notImporters = new LinkedHashMap<>(importers);
         List.of("konsulent", "midtkraft", "admin").forEach(notImporters::remove);
         list.add(new Endpoint("/data/import", "POST", "/data/import", notImporters));
@@ -192,7 +234,11 @@ class AccessTests {
         list.add(new Endpoint("/praksis-til-bekraeftelse", "GET", "/praksis-til-bekraeftelse", importers));
         Map<String, Integer> unknownPending = new LinkedHashMap<>(notImporters);
         List.of("konsulent", "midtkraft", "admin").forEach(user -> unknownPending.put(user, 404));
-        list.add(new Endpoint("/praksis-til-bekraeftelse/{practiceId}", "POST", "/praksis-til-bekraeftelse/999999999", unknownPending));
+        list.add(new Endpoint(
+                "/praksis-til-bekraeftelse/{practiceId}",
+                "POST",
+                "/praksis-til-bekraeftelse/999999999",
+                unknownPending));
         Map<String, Integer> signedIn = everyone(404);
         signedIn.put(ANONYMOUS, LOGIN);
         pkoAuditEndpoints(list);
@@ -211,21 +257,43 @@ class AccessTests {
      * region. Every other role gets 404. Writes: only refusals are exercised (the allowed ones in the PKO tests).
      */
     private void pkoEndpoints(List<Endpoint> list) {
-        long person = jdbc.sql("SELECT id FROM pko_person WHERE email = 'pko@example.dk'").query(Long.class).single();
-        long attachment = jdbc.sql("SELECT min(id) FROM pko_attachment WHERE person_id = ?").param(person).query(Long.class).single();
-        long contract = jdbc.sql("SELECT min(id) FROM pko_contract WHERE person_id = ?").param(person).query(Long.class).single();
-        long department = jdbc.sql("SELECT department_id FROM pko_attachment WHERE id = ?").param(attachment).query(Long.class).single();
-        long body = jdbc.sql("SELECT id FROM pko_partner_body WHERE name = 'PLO-M'").query(Long.class).single();
-        java.time.LocalDate first = jdbc.sql("SELECT starts_on FROM pko_contract WHERE id = ?").param(contract)
-                .query(java.time.LocalDate.class).single();
-        jdbc.sql("INSERT INTO pko_hours (contract_id, worked_on, task_kind, hours, note) SELECT ?, ?, 'AUDIT', 1, 'adgangstest'"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM pko_hours WHERE note = 'adgangstest')")
-                .params(contract, first).update();
-        long entry = jdbc.sql("SELECT min(id) FROM pko_hours WHERE note = 'adgangstest'").query(Long.class).single();
+        long person = jdbc.sql("SELECT id FROM pko_person WHERE email = 'pko@example.dk'")
+                .query(Long.class)
+                .single();
+        long attachment = jdbc.sql("SELECT min(id) FROM pko_attachment WHERE person_id = ?")
+                .param(person)
+                .query(Long.class)
+                .single();
+        long contract = jdbc.sql("SELECT min(id) FROM pko_contract WHERE person_id = ?")
+                .param(person)
+                .query(Long.class)
+                .single();
+        long department = jdbc.sql("SELECT department_id FROM pko_attachment WHERE id = ?")
+                .param(attachment)
+                .query(Long.class)
+                .single();
+        long body = jdbc.sql("SELECT id FROM pko_partner_body WHERE name = 'PLO-M'")
+                .query(Long.class)
+                .single();
+        java.time.LocalDate first = jdbc.sql("SELECT starts_on FROM pko_contract WHERE id = ?")
+                .param(contract)
+                .query(java.time.LocalDate.class)
+                .single();
+        jdbc.sql(
+                        "INSERT INTO pko_hours (contract_id, worked_on, task_kind, hours, note) SELECT ?, ?, 'AUDIT', 1, 'adgangstest'"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM pko_hours WHERE note = 'adgangstest')")
+                .params(contract, first)
+                .update();
+        long entry = jdbc.sql("SELECT min(id) FROM pko_hours WHERE note = 'adgangstest'")
+                .query(Long.class)
+                .single();
         jdbc.sql("INSERT INTO pko_extra_hours (contract_id, period_month, hours, reason) SELECT ?, ?, 1, 'adgangstest'"
                         + " WHERE NOT EXISTS (SELECT 1 FROM pko_extra_hours WHERE reason = 'adgangstest')")
-                .params(contract, first).update();
-        long extra = jdbc.sql("SELECT min(id) FROM pko_extra_hours WHERE reason = 'adgangstest'").query(Long.class).single();
+                .params(contract, first)
+                .update();
+        long extra = jdbc.sql("SELECT min(id) FROM pko_extra_hours WHERE reason = 'adgangstest'")
+                .query(Long.class)
+                .single();
         String month = java.time.YearMonth.from(first).toString();
         String p = "/pko/personer/" + person;
         String c = "/pko/kontrakter/" + contract;
@@ -253,11 +321,19 @@ class AccessTests {
         }) {
             list.add(new Endpoint(e[0], "POST", e[1], refusedExcept(editsPko)));
         }
-        list.add(new Endpoint("/pko/tilknytninger/{attachmentId}/aftale", "POST", "/pko/tilknytninger/" + attachment + "/aftale",
+        list.add(new Endpoint(
+                "/pko/tilknytninger/{attachmentId}/aftale",
+                "POST",
+                "/pko/tilknytninger/" + attachment + "/aftale",
                 refusedExcept("pko", "pkokoordinator", "pkolaege", "admin")));
         list.add(new Endpoint("/pko/personer/{personId}/gode-raad", "POST", p + "/gode-raad", refusedExcept("pko")));
-        list.add(new Endpoint("/pko/samarbejdsparter", "POST", "/pko/samarbejdsparter", refusedExcept("pkolaege", "admin")));
-        list.add(new Endpoint("/pko/samarbejdsparter/{bodyId}", "POST", "/pko/samarbejdsparter/" + body, refusedExcept("pkolaege", "admin")));
+        list.add(new Endpoint(
+                "/pko/samarbejdsparter", "POST", "/pko/samarbejdsparter", refusedExcept("pkolaege", "admin")));
+        list.add(new Endpoint(
+                "/pko/samarbejdsparter/{bodyId}",
+                "POST",
+                "/pko/samarbejdsparter/" + body,
+                refusedExcept("pkolaege", "admin")));
         list.add(new Endpoint("/pko/timer", "POST", "/pko/timer", refusedExcept(persons)));
         for (String[] e : new String[][] {
             {"/pko/timer/{entryId}", "/pko/timer/" + entry},
@@ -267,9 +343,15 @@ class AccessTests {
         }) {
             list.add(new Endpoint(e[0], "POST", e[1], refusedExcept("pko")));
         }
-        list.add(new Endpoint("/pko/kontrakter/{contractId}/perioder/{maaned}/udbetal", "POST", c + "/perioder/" + month + "/udbetal",
+        list.add(new Endpoint(
+                "/pko/kontrakter/{contractId}/perioder/{maaned}/udbetal",
+                "POST",
+                c + "/perioder/" + month + "/udbetal",
                 refusedExcept("pkokoordinator", "admin")));
-        list.add(new Endpoint("/pko/ekstra/{requestId}/afgoer", "POST", "/pko/ekstra/" + extra + "/afgoer",
+        list.add(new Endpoint(
+                "/pko/ekstra/{requestId}/afgoer",
+                "POST",
+                "/pko/ekstra/" + extra + "/afgoer",
                 refusedExcept("pkokoordinator", "admin")));
     }
 
@@ -313,7 +395,8 @@ class AccessTests {
         notManagers.put("kommune", 404);
         list.add(new Endpoint("/bestillinger/{orderId}/tilbageringning", "POST", o + "/tilbageringning", notManagers));
         list.add(new Endpoint("/bestillinger/{orderId}/materialer", "POST", o + "/materialer", notManagers));
-        list.add(new Endpoint("/bestillinger/{orderId}/kommune-kontaktet", "POST", o + "/kommune-kontaktet", notManagers));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/kommune-kontaktet", "POST", o + "/kommune-kontaktet", notManagers));
         list.add(new Endpoint("/bestillinger/{orderId}/status", "POST", o + "/status", notManagers));
         Map<String, Integer> notPlanners = new LinkedHashMap<>(outsiders);
         notPlanners.put("kommune", 404);
@@ -342,44 +425,82 @@ class AccessTests {
         list.add(new Endpoint("/kalender", "GET", "/kalender", signedIn));
         Map<String, Integer> newFeed = everyone(302);
         list.add(new Endpoint("/kalender", "POST", "/kalender", newFeed));
-        list.add(new Endpoint("/kalender/feed/{token}.ics", "GET", "/kalender/feed/" + "x".repeat(43) + ".ics", everyone(404)));
+        list.add(new Endpoint(
+                "/kalender/feed/{token}.ics", "GET", "/kalender/feed/" + "x".repeat(43) + ".ics", everyone(404)));
         // Municipal data: delivered only by the order's municipality (or its provider) and only where the package
         // asks for it — the demo order's package does not, so here every write is refused.
         Map<String, Integer> notDeliverers = new LinkedHashMap<>(notPlanners);
         notDeliverers.put("koordinator", 404);
         list.add(new Endpoint("/bestillinger/{orderId}/kommunedata", "POST", o + "/kommunedata", notDeliverers));
-        list.add(new Endpoint("/bestillinger/{orderId}/kommunedata/dosis", "POST", o + "/kommunedata/dosis", notDeliverers));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/kommunedata/dosis", "POST", o + "/kommunedata/dosis", notDeliverers));
         Map<String, Integer> municipalExample = everyone(404);
         municipalExample.put(ANONYMOUS, LOGIN);
         for (String user : List.of("konsulent", "midtkraft", "admin", "kommune", "kommune2")) {
             municipalExample.put(user, 200);
         }
-        list.add(new Endpoint("/data/kommunedata/eksempel-henvisninger.csv", "GET", "/data/kommunedata/eksempel-henvisninger.csv",
+        list.add(new Endpoint(
+                "/data/kommunedata/eksempel-henvisninger.csv",
+                "GET",
+                "/data/kommunedata/eksempel-henvisninger.csv",
                 municipalExample));
         // Decks: seen by the order's people, made and sent by its provider; an unknown token is 404 for everyone.
         list.add(new Endpoint("/bestillinger/{orderId}/praesentation", "GET", o + "/praesentation", reading(seeing)));
-        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/versioner", "GET", o + "/praesentation/versioner",
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/praesentation/versioner",
+                "GET",
+                o + "/praesentation/versioner",
                 reading(seeing)));
         list.add(new Endpoint("/bestillinger/{orderId}/praesentation", "POST", o + "/praesentation", notManagers));
         Map<String, Integer> noSuchDeck = everyone(404);
         noSuchDeck.put(ANONYMOUS, LOGIN);
         String token = "x".repeat(43);
-        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}.pptx", "GET", o + "/praesentation/" + token + ".pptx", noSuchDeck));
-        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}.pdf", "GET", o + "/praesentation/" + token + ".pdf", noSuchDeck));
-        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/{token}/send", "POST", o + "/praesentation/" + token + "/send", noSuchDeck));
-        // The municipality's talk: uploaded by the order's municipality or its provider (exercised in MunicipalTalkTests).
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/praesentation/{token}.pptx",
+                "GET",
+                o + "/praesentation/" + token + ".pptx",
+                noSuchDeck));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/praesentation/{token}.pdf",
+                "GET",
+                o + "/praesentation/" + token + ".pdf",
+                noSuchDeck));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/praesentation/{token}/send",
+                "POST",
+                o + "/praesentation/" + token + "/send",
+                noSuchDeck));
+        // The municipality's talk: uploaded by the order's municipality or its provider (exercised in
+        // MunicipalTalkTests).
         Map<String, Integer> notTalkWriters = new LinkedHashMap<>(outsiders);
         notTalkWriters.put("koordinator", 404);
-        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/oplaeg/{block}", "POST", o + "/praesentation/oplaeg/1", notTalkWriters));
-        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/oplaeg/{block}", "GET", o + "/praesentation/oplaeg/1", notTalkWriters));
-        list.add(new Endpoint("/bestillinger/{orderId}/praesentation/oplaeg/{block}/fjern", "POST", o + "/praesentation/oplaeg/1/fjern",
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/praesentation/oplaeg/{block}",
+                "POST",
+                o + "/praesentation/oplaeg/1",
+                notTalkWriters));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/praesentation/oplaeg/{block}",
+                "GET",
+                o + "/praesentation/oplaeg/1",
+                notTalkWriters));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/praesentation/oplaeg/{block}/fjern",
+                "POST",
+                o + "/praesentation/oplaeg/1/fjern",
                 notTalkWriters));
         list.add(new Endpoint("/bestillinger/{orderId}/dokumenter", "GET", o + "/dokumenter", seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/dokumenter/liste", "GET", o + "/dokumenter/liste", seeing));
-        list.add(new Endpoint("/bestillinger/{orderId}/dokumenter/{token}/{stem}.docx", "GET",
-                o + "/dokumenter/" + token + "/dialogark.docx", noSuchDeck));
-        list.add(new Endpoint("/bestillinger/{orderId}/dokumenter/{token}/{stem}.pdf", "GET",
-                o + "/dokumenter/" + token + "/dialogark.pdf", noSuchDeck));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/dokumenter/{token}/{stem}.docx",
+                "GET",
+                o + "/dokumenter/" + token + "/dialogark.docx",
+                noSuchDeck));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/dokumenter/{token}/{stem}.pdf",
+                "GET",
+                o + "/dokumenter/" + token + "/dialogark.pdf",
+                noSuchDeck));
         meetingEndpoints(list, o, seeing, outsiders, noSuchDeck, token);
         surveyEndpoints(list, o, seeing, outsiders, notManagers);
         list.add(new Endpoint("/invitation/{token}", "GET", "/invitation/ukendt", everyone(200)));
@@ -390,14 +511,20 @@ class AccessTests {
      * The meeting: seen and written by everyone who sees the order (cluster, municipality, provider); outsiders get
      * 404 everywhere, and an unknown referat token is 404 for everyone.
      */
-    private void meetingEndpoints(List<Endpoint> list, String o, Map<String, Integer> seeing, Map<String, Integer> outsiders,
-            Map<String, Integer> noSuchToken, String token) {
+    private void meetingEndpoints(
+            List<Endpoint> list,
+            String o,
+            Map<String, Integer> seeing,
+            Map<String, Integer> outsiders,
+            Map<String, Integer> noSuchToken,
+            String token) {
         list.add(new Endpoint("/bestillinger/{orderId}/moede", "GET", o + "/moede", reading(seeing)));
         list.add(new Endpoint("/bestillinger/{orderId}/moede/referat", "GET", o + "/moede/referat", reading(seeing)));
         // Before the meeting day the KLU item is refused with a message on the meeting page (MeetingController).
         Map<String, Integer> seeingRedirected = new LinkedHashMap<>(seeing);
         seeingRedirected.replaceAll((user, status) -> status == 200 ? 302 : status);
-        list.add(new Endpoint("/bestillinger/{orderId}/moede/klu-punkt.docx", "GET", o + "/moede/klu-punkt.docx", seeingRedirected));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/moede/klu-punkt.docx", "GET", o + "/moede/klu-punkt.docx", seeingRedirected));
         for (String[] e : new String[][] {
             {"/bestillinger/{orderId}/moede/roller", o + "/moede/roller"},
             {"/bestillinger/{orderId}/moede/formoede", o + "/moede/formoede"},
@@ -416,13 +543,25 @@ class AccessTests {
         for (String user : List.of("koordinator", "admin", "konsulent", "kommune")) {
             unknownItem.put(user, 404);
         }
-        list.add(new Endpoint("/bestillinger/{orderId}/moede/aftaler/{agreementId}", "POST", o + "/moede/aftaler/999999998",
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/moede/aftaler/{agreementId}",
+                "POST",
+                o + "/moede/aftaler/999999998",
                 unknownItem));
-        list.add(new Endpoint("/bestillinger/{orderId}/moede/referat/{token}.docx", "GET", o + "/moede/referat/" + token + ".docx",
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/moede/referat/{token}.docx",
+                "GET",
+                o + "/moede/referat/" + token + ".docx",
                 noSuchToken));
-        list.add(new Endpoint("/bestillinger/{orderId}/moede/referat/{token}.pdf", "GET", o + "/moede/referat/" + token + ".pdf",
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/moede/referat/{token}.pdf",
+                "GET",
+                o + "/moede/referat/" + token + ".pdf",
                 noSuchToken));
-        list.add(new Endpoint("/bestillinger/{orderId}/moede/referat/{token}/send", "POST", o + "/moede/referat/" + token + "/send",
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/moede/referat/{token}/send",
+                "POST",
+                o + "/moede/referat/" + token + "/send",
                 noSuchToken));
     }
 
@@ -431,28 +570,58 @@ class AccessTests {
      * sent by its provider; exports are refused to outsiders (and, below the answer threshold, to everyone). The
      * respondent's pages need no sign-in and answer an unknown link with the same page for everyone.
      */
-    private void surveyEndpoints(List<Endpoint> list, String o, Map<String, Integer> seeing, Map<String, Integer> outsiders,
+    private void surveyEndpoints(
+            List<Endpoint> list,
+            String o,
+            Map<String, Integer> seeing,
+            Map<String, Integer> outsiders,
             Map<String, Integer> notManagers) {
-        String key = catalog.find("akutfunktioner").orElseThrow().questionnaire().questions().get(0).key();
+        String key = catalog.find("akutfunktioner")
+                .orElseThrow()
+                .questionnaire()
+                .questions()
+                .get(0)
+                .key();
         list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema", "GET", o + "/spoergeskema", seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/resultater", "GET", o + "/resultater", reading(seeing)));
-        list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema/forhaandsvisning", "GET", o + "/spoergeskema/forhaandsvisning", seeing));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/spoergeskema/forhaandsvisning",
+                "GET",
+                o + "/spoergeskema/forhaandsvisning",
+                seeing));
         list.add(new Endpoint("/bestillinger/{orderId}/resultater.csv", "GET", o + "/resultater.csv", outsiders));
         list.add(new Endpoint("/bestillinger/{orderId}/resultater.xlsx", "GET", o + "/resultater.xlsx", outsiders));
         Map<String, Integer> managersSee = new LinkedHashMap<>(notManagers);
         managersSee.put("konsulent", 200);
         managersSee.put("admin", 200);
-        list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema/spoergsmaal", "GET", o + "/spoergeskema/spoergsmaal", managersSee));
-        list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}", "GET",
-                o + "/spoergeskema/spoergsmaal/" + key, managersSee));
-        list.add(new Endpoint("/bestillinger/{orderId}/spoergeskema/forslag", "POST", o + "/spoergeskema/forslag", outsiders));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/spoergeskema/spoergsmaal",
+                "GET",
+                o + "/spoergeskema/spoergsmaal",
+                managersSee));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}",
+                "GET",
+                o + "/spoergeskema/spoergsmaal/" + key,
+                managersSee));
+        list.add(new Endpoint(
+                "/bestillinger/{orderId}/spoergeskema/forslag", "POST", o + "/spoergeskema/forslag", outsiders));
         for (String[] e : new String[][] {
             {"/bestillinger/{orderId}/spoergeskema/forslag/{proposalId}", o + "/spoergeskema/forslag/999999999"},
-            {"/bestillinger/{orderId}/spoergeskema/forslag/{proposalId}/brug", o + "/spoergeskema/forslag/999999999/brug"},
+            {
+                "/bestillinger/{orderId}/spoergeskema/forslag/{proposalId}/brug",
+                o + "/spoergeskema/forslag/999999999/brug"
+            },
             {"/bestillinger/{orderId}/spoergeskema/spoergsmaal", o + "/spoergeskema/spoergsmaal"},
             {"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}", o + "/spoergeskema/spoergsmaal/" + key},
-            {"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}/fjern", o + "/spoergeskema/spoergsmaal/" + key + "/fjern"},
-            {"/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}/flyt", o + "/spoergeskema/spoergsmaal/" + key + "/flyt"},
+            {
+                "/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}/fjern",
+                o + "/spoergeskema/spoergsmaal/" + key + "/fjern"
+            },
+            {
+                "/bestillinger/{orderId}/spoergeskema/spoergsmaal/{key}/flyt",
+                o + "/spoergeskema/spoergsmaal/" + key + "/flyt"
+            },
             {"/bestillinger/{orderId}/spoergeskema/frys", o + "/spoergeskema/frys"},
             {"/bestillinger/{orderId}/spoergeskema/ny-version", o + "/spoergeskema/ny-version"},
             {"/bestillinger/{orderId}/spoergeskema/send", o + "/spoergeskema/send"},
@@ -539,7 +708,8 @@ class AccessTests {
         List<String> wrong = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
             for (Map.Entry<String, Integer> expectation : endpoint.expected().entrySet()) {
-                MvcResult result = mvc.perform(request(endpoint, expectation.getKey())).andReturn();
+                MvcResult result =
+                        mvc.perform(request(endpoint, expectation.getKey())).andReturn();
                 int status = result.getResponse().getStatus();
                 boolean ok = status == expectation.getValue();
                 if (ok && status == LOGIN && expectation.getKey().equals(ANONYMOUS)) {
@@ -565,7 +735,9 @@ class AccessTests {
             }
             Set<String> methods = info.getMethodsCondition().getMethods().isEmpty()
                     ? Set.of("GET")
-                    : info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+                    : info.getMethodsCondition().getMethods().stream()
+                            .map(Enum::name)
+                            .collect(java.util.stream.Collectors.toSet());
             for (String pattern : info.getPatternValues()) {
                 for (String m : methods) {
                     if (!tested.contains(m + " " + pattern)) {
@@ -589,24 +761,45 @@ class AccessTests {
 
     @Test
     void formsWithoutCsrfTokenAreRefused() throws Exception {
-        int status = mvc.perform(post("/klynger/" + demo + "/praksis").with(users.as("koordinator"))
-                        .param("ydernummer", "999991").param("name", "Uden token").param("listedPatients", "10"))
-                .andReturn().getResponse().getStatus();
+        int status = mvc.perform(post("/klynger/" + demo + "/praksis")
+                        .with(users.as("koordinator"))
+                        .param("ydernummer", "999991")
+                        .param("name", "Uden token")
+                        .param("listedPatients", "10"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
         assertThat(status).isEqualTo(403);
-        assertThat(jdbc.sql("SELECT count(*) FROM practice WHERE ydernummer = '999991'").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM practice WHERE ydernummer = '999991'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void anotherClustersCoordinatorCannotDeleteAndIsAudited() throws Exception {
-        mvc.perform(post("/klynger/" + demo + "/praksis/" + practice + "/slet").with(users.as("koordinator2")).with(csrf()));
-        assertThat(jdbc.sql("SELECT count(*) FROM practice WHERE id = ?").param(practice).query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE username = 'koordinator2' AND action = 'ACCESS_REFUSED'")
-                .query(Integer.class).single()).isPositive();
+        mvc.perform(post("/klynger/" + demo + "/praksis/" + practice + "/slet")
+                .with(users.as("koordinator2"))
+                .with(csrf()));
+        assertThat(jdbc.sql("SELECT count(*) FROM practice WHERE id = ?")
+                        .param(practice)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM audit_log WHERE username = 'koordinator2' AND action = 'ACCESS_REFUSED'")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
     }
 
     private MockHttpServletRequestBuilder request(Endpoint endpoint, String user) {
         MockHttpServletRequestBuilder request = "POST".equals(endpoint.method())
-                ? post(endpoint.path()).with(csrf()).param("name", "").param("ydernummer", "").param("packageSlug", "akutfunktioner")
+                ? post(endpoint.path())
+                        .with(csrf())
+                        .param("name", "")
+                        .param("ydernummer", "")
+                        .param("packageSlug", "akutfunktioner")
                 : get(endpoint.path());
         if (!ANONYMOUS.equals(user)) {
             request.with(users.as(user));

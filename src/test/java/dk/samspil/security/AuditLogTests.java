@@ -20,10 +20,17 @@ import org.springframework.test.web.servlet.MockMvc;
 @SamspilTest
 class AuditLogTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
-    @Autowired JdbcClient jdbc;
-    @Autowired AuditLog auditLog;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditLog auditLog;
 
     String who;
 
@@ -34,8 +41,10 @@ class AuditLogTests {
             auditLog.record(who, "TEST_READ", "order:" + i, "198.51.100.7");
         }
         auditLog.record(who, "TEST_FORMULA", "=HYPERLINK(\"http://evil\")", "198.51.100.7");
-        jdbc.sql("UPDATE audit_log SET occurred_at = timestamptz '2026-03-10 12:00+01' WHERE username = ? AND target = 'order:0'")
-                .param(who).update();
+        jdbc.sql(
+                        "UPDATE audit_log SET occurred_at = timestamptz '2026-03-10 12:00+01' WHERE username = ? AND target = 'order:0'")
+                .param(who)
+                .update();
     }
 
     @Test
@@ -67,21 +76,30 @@ class AuditLogTests {
     @Test
     void aBadFilterIsAnsweredAtTheField() throws Exception {
         Document bad = page("/admin/log?fra=2026-05-02&til=2026-05-01&organisation=noget");
-        assertThat(bad.select("#til-error").text()).contains("Til-datoen skal være samme dag som fra-datoen eller senere.");
+        assertThat(bad.select("#til-error").text())
+                .contains("Til-datoen skal være samme dag som fra-datoen eller senere.");
         assertThat(bad.select("#organisation-error").text()).contains("Vælg en organisation fra listen.");
-        assertThat(page("/admin/log?fra=ikke-en-dato").select("#fra-error").text()).contains("Skriv en gyldig dato.");
+        assertThat(page("/admin/log?fra=ikke-en-dato").select("#fra-error").text())
+                .contains("Skriv en gyldig dato.");
     }
 
     @Test
     void theExportsHoldTheFilteredEntriesWithNoCellAbleToStartAFormula() throws Exception {
-        String csv = new String(mvc.perform(get("/admin/log.csv?hvem=" + who).with(users.as("admin"))).andReturn()
-                .getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        String csv = new String(
+                mvc.perform(get("/admin/log.csv?hvem=" + who).with(users.as("admin")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFTidspunkt;Hvem;Handling;Hvad;Organisation;Adresse");
         assertThat(csv.lines().count()).isEqualTo(1 + 56);
         assertThat(csv).contains("'=HYPERLINK").doesNotContain(";=HYPERLINK", ";\"=HYPERLINK");
 
-        byte[] xlsx = mvc.perform(get("/admin/log.xlsx?hvem=" + who + "&hvad=TEST_FORMULA").with(users.as("admin")))
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/admin/log.xlsx?hvem=" + who + "&hvad=TEST_FORMULA")
+                        .with(users.as("admin")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(1);
@@ -89,23 +107,40 @@ class AuditLogTests {
             assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
             assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE username = 'admin' AND action = 'DOWNLOAD' AND target = '/admin/log.xlsx'")
-                .query(Integer.class).single()).as("exporting the log is itself in the log").isPositive();
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM audit_log WHERE username = 'admin' AND action = 'DOWNLOAD' AND target = '/admin/log.xlsx'")
+                        .query(Integer.class)
+                        .single())
+                .as("exporting the log is itself in the log")
+                .isPositive();
     }
 
     @Test
     void aSavedChangeToTheRegistersIsRecordedWithItsAddress() throws Exception {
-        long demo = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'").query(Long.class).single();
+        long demo = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'")
+                .query(Long.class)
+                .single();
         String email = "logget." + System.nanoTime() + "@example.dk";
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/klynger/" + demo + "/medlemmer")
-                .with(users.as("koordinator")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .param("name", "Logget Medlem").param("email", email)).andReturn();
-        assertThat(jdbc.sql("SELECT organisation FROM audit_log WHERE username = 'koordinator' AND action = 'CHANGE' AND target = ? ORDER BY id DESC LIMIT 1")
-                .param("/klynger/" + demo + "/medlemmer").query(String.class).single()).isEqualTo("C:" + demo);
+        mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/klynger/" + demo + "/medlemmer")
+                                .with(users.as("koordinator"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("name", "Logget Medlem")
+                                .param("email", email))
+                .andReturn();
+        assertThat(jdbc.sql(
+                                "SELECT organisation FROM audit_log WHERE username = 'koordinator' AND action = 'CHANGE' AND target = ? ORDER BY id DESC LIMIT 1")
+                        .param("/klynger/" + demo + "/medlemmer")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("C:" + demo);
     }
 
     private Document page(String path) throws Exception {
-        var response = mvc.perform(get(path).with(users.as("admin"))).andReturn().getResponse();
+        var response =
+                mvc.perform(get(path).with(users.as("admin"))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         response.setCharacterEncoding("UTF-8");
         return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));

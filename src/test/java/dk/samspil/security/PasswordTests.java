@@ -23,9 +23,14 @@ class PasswordTests {
     static final String OLD = "den gamle adgangskode";
     static final String NEW = "den nye adgangskode";
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired PasswordEncoder encoder;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
 
     String email;
 
@@ -34,24 +39,31 @@ class PasswordTests {
         email = "glemsom." + System.nanoTime() + "@example.dk";
         jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, display_name, email, role)
-                        VALUES (?, ?, 'Gitte Glemsom', ?, 'PKO_CONSULTANT')""")
-                .params(email, encoder.encode(OLD), email).update();
+                        VALUES (?, ?, 'Gitte Glemsom', ?, 'PKO_CONSULTANT')""").params(email, encoder.encode(OLD), email).update();
     }
 
     @Test
     void theAnswerIsTheSameForAKnownAndAnUnknownAddressAndOnlyTheKnownGetsAMail() throws Exception {
         String unknown = "findes.ikke." + System.nanoTime() + "@example.dk";
         HttpResponse<String> known = client().post("/glemt-adgangskode", "/glemt-adgangskode", Map.of("email", email));
-        HttpResponse<String> other = client().post("/glemt-adgangskode", "/glemt-adgangskode", Map.of("email", unknown));
+        HttpResponse<String> other =
+                client().post("/glemt-adgangskode", "/glemt-adgangskode", Map.of("email", unknown));
         assertThat(known.statusCode()).isEqualTo(other.statusCode()).isEqualTo(200);
         assertThat(withoutCsrf(known.body())).isEqualTo(withoutCsrf(other.body()));
         assertThat(known.body()).contains("Hvis adressen hører til en bruger i Samspil");
 
         TestMailServer.awaitMail(email, "Ny adgangskode til Samspil");
-        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?").param(unknown)
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM password_reset r JOIN app_user u ON u.id = r.user_id WHERE u.email = ?")
-                .param(email).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?")
+                        .param(unknown)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM password_reset r JOIN app_user u ON u.id = r.user_id WHERE u.email = ?")
+                        .param(email)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -62,22 +74,31 @@ class PasswordTests {
 
         String link = requestLink();
         assertThat(jdbc.sql("SELECT count(*) FROM password_reset WHERE token_hash = ?")
-                .param(Tokens.hash(link.substring("/nulstil/".length()))).query(Integer.class).single())
-                .as("only the hash of the token is stored").isEqualTo(1);
+                        .param(Tokens.hash(link.substring("/nulstil/".length())))
+                        .query(Integer.class)
+                        .single())
+                .as("only the hash of the token is stored")
+                .isEqualTo(1);
         WebClient browser = client();
         assertThat(browser.get(link).body()).contains("Vælg en ny adgangskode", email);
         HttpResponse<String> saved = browser.post(link, link, Map.of("password", NEW, "repeat", NEW));
         assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/login?reset");
 
-        assertThat(elsewhere.get("/start").headers().firstValue("Location").orElseThrow()).endsWith("/login?ended");
-        assertThat(browser.login(email, NEW).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(elsewhere.get("/start").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login?ended");
+        assertThat(browser.login(email, NEW).headers().firstValue("Location").orElseThrow())
+                .doesNotContain("error");
         assertThat(browser.get("/start").statusCode()).isEqualTo(200);
         assertThat(encoder.matches(OLD, hash())).isFalse();
         assertThat(hash()).as("a slow adaptive hash").startsWith("{bcrypt}");
 
         assertThat(client().get(link).body()).contains("Linket kan ikke bruges");
-        assertThat(client().post(link, "/glemt-adgangskode", Map.of("password", "en tredje adgangskode",
-                "repeat", "en tredje adgangskode")).body()).contains("Linket kan ikke bruges");
+        assertThat(client().post(
+                                link,
+                                "/glemt-adgangskode",
+                                Map.of("password", "en tredje adgangskode", "repeat", "en tredje adgangskode"))
+                        .body())
+                .contains("Linket kan ikke bruges");
         assertThat(encoder.matches(NEW, hash())).isTrue();
     }
 
@@ -85,9 +106,11 @@ class PasswordTests {
     void anExpiredResetLinkIsRefused() throws Exception {
         String link = requestLink();
         jdbc.sql("UPDATE password_reset SET expires_at = now() - interval '1 second' WHERE token_hash = ?")
-                .param(Tokens.hash(link.substring("/nulstil/".length()))).update();
+                .param(Tokens.hash(link.substring("/nulstil/".length())))
+                .update();
         assertThat(client().get(link).body()).contains("Linket kan ikke bruges");
-        assertThat(client().post(link, "/glemt-adgangskode", Map.of("password", NEW, "repeat", NEW)).body())
+        assertThat(client().post(link, "/glemt-adgangskode", Map.of("password", NEW, "repeat", NEW))
+                        .body())
                 .contains("Linket kan ikke bruges");
         assertThat(encoder.matches(OLD, hash())).isTrue();
     }
@@ -96,8 +119,11 @@ class PasswordTests {
     void theLinkIsValidForTheConfiguredHour(@Autowired SecuritySettings settings) throws Exception {
         assertThat(settings.passwordResetValidity()).isEqualTo(Duration.ofHours(1));
         String link = requestLink();
-        Double hours = jdbc.sql("SELECT extract(epoch FROM expires_at - created_at) / 3600 FROM password_reset WHERE token_hash = ?")
-                .param(Tokens.hash(link.substring("/nulstil/".length()))).query(Double.class).single();
+        Double hours = jdbc.sql(
+                        "SELECT extract(epoch FROM expires_at - created_at) / 3600 FROM password_reset WHERE token_hash = ?")
+                .param(Tokens.hash(link.substring("/nulstil/".length())))
+                .query(Double.class)
+                .single();
         assertThat(hours).isBetween(0.99, 1.01);
     }
 
@@ -109,25 +135,31 @@ class PasswordTests {
         elsewhere.login(email, OLD);
         assertThat(elsewhere.get("/start").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> wrong = here.post("/konto/adgangskode", "/konto",
-                Map.of("current", "ikke den rigtige", "password", NEW, "repeat", NEW));
+        HttpResponse<String> wrong = here.post(
+                "/konto/adgangskode", "/konto", Map.of("current", "ikke den rigtige", "password", NEW, "repeat", NEW));
         assertThat(org.jsoup.Jsoup.parse(wrong.body()).select("#current-error").text())
                 .contains("Den nuværende adgangskode er forkert.");
-        HttpResponse<String> mismatch = here.post("/konto/adgangskode", "/konto",
-                Map.of("current", OLD, "password", NEW, "repeat", "noget andet her"));
-        assertThat(org.jsoup.Jsoup.parse(mismatch.body()).select("#repeat-error").text())
+        HttpResponse<String> mismatch = here.post(
+                "/konto/adgangskode", "/konto", Map.of("current", OLD, "password", NEW, "repeat", "noget andet her"));
+        assertThat(org.jsoup.Jsoup.parse(mismatch.body())
+                        .select("#repeat-error")
+                        .text())
                 .contains("De to adgangskoder er ikke ens.");
         assertThat(encoder.matches(OLD, hash())).isTrue();
 
-        HttpResponse<String> changed = here.post("/konto/adgangskode", "/konto",
-                Map.of("current", OLD, "password", NEW, "repeat", NEW));
+        HttpResponse<String> changed =
+                here.post("/konto/adgangskode", "/konto", Map.of("current", OLD, "password", NEW, "repeat", NEW));
         assertThat(changed.headers().firstValue("Location").orElseThrow()).endsWith("/konto");
         assertThat(here.get("/konto").body()).contains("Din adgangskode er skiftet.");
         assertThat(here.get("/start").statusCode()).as("this session goes on").isEqualTo(200);
-        assertThat(elsewhere.get("/start").headers().firstValue("Location").orElseThrow()).endsWith("/login?ended");
+        assertThat(elsewhere.get("/start").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login?ended");
         assertThat(encoder.matches(NEW, hash())).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'PASSWORD_CHANGED' AND username = ?")
-                .param(email).query(Integer.class).single()).isEqualTo(1);
+                        .param(email)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -140,16 +172,27 @@ class PasswordTests {
         String unknown = "findes.heller.ikke." + System.nanoTime() + "@example.dk";
         String first = null;
         for (int i = 0; i < Passwords.MAILS_PER_ADDRESS_PER_HOUR + 3; i++) {
-            HttpResponse<String> known = client().post("/glemt-adgangskode", "/glemt-adgangskode", Map.of("email", email));
-            HttpResponse<String> other = client().post("/glemt-adgangskode", "/glemt-adgangskode", Map.of("email", unknown));
+            HttpResponse<String> known =
+                    client().post("/glemt-adgangskode", "/glemt-adgangskode", Map.of("email", email));
+            HttpResponse<String> other =
+                    client().post("/glemt-adgangskode", "/glemt-adgangskode", Map.of("email", unknown));
             assertThat(known.statusCode()).isEqualTo(other.statusCode()).isEqualTo(200);
             assertThat(withoutCsrf(known.body())).isEqualTo(withoutCsrf(other.body()));
             first = first == null ? withoutCsrf(known.body()) : first;
-            assertThat(withoutCsrf(known.body())).as("a held-back mail gets the same page").isEqualTo(first);
+            assertThat(withoutCsrf(known.body()))
+                    .as("a held-back mail gets the same page")
+                    .isEqualTo(first);
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM password_reset r JOIN app_user u ON u.id = r.user_id WHERE u.email = ?")
-                .param(email).query(Integer.class).single()).isEqualTo(Passwords.MAILS_PER_ADDRESS_PER_HOUR);
-        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?").param(email).query(Integer.class).single())
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM password_reset r JOIN app_user u ON u.id = r.user_id WHERE u.email = ?")
+                        .param(email)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(Passwords.MAILS_PER_ADDRESS_PER_HOUR);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?")
+                        .param(email)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(Passwords.MAILS_PER_ADDRESS_PER_HOUR);
     }
 
@@ -160,7 +203,9 @@ class PasswordTests {
         }
         passwords.requestReset(email, "192.0.2.99");
         assertThat(resets()).isEqualTo(Passwords.MAILS_PER_ADDRESS_PER_HOUR);
-        jdbc.sql("UPDATE audit_log SET occurred_at = occurred_at - interval '61 minutes' WHERE username = ?").param(email).update();
+        jdbc.sql("UPDATE audit_log SET occurred_at = occurred_at - interval '61 minutes' WHERE username = ?")
+                .param(email)
+                .update();
         passwords.requestReset(email, "192.0.2.99");
         assertThat(resets()).isEqualTo(Passwords.MAILS_PER_ADDRESS_PER_HOUR + 1);
     }
@@ -168,42 +213,59 @@ class PasswordTests {
     @Test
     void oneClientAddressAsksForAFewMailsAnHourAcrossAddresses() throws Exception {
         String client = "198.51.100." + (System.nanoTime() % 200 + 1);
-        jdbc.sql("UPDATE audit_log SET occurred_at = occurred_at - interval '2 hours' WHERE remote_address = ?").param(client).update();
+        jdbc.sql("UPDATE audit_log SET occurred_at = occurred_at - interval '2 hours' WHERE remote_address = ?")
+                .param(client)
+                .update();
         for (int i = 0; i < Passwords.MAILS_PER_CLIENT_PER_HOUR; i++) {
             String other = "mange." + i + "." + System.nanoTime() + "@example.dk";
-            jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, email, role) VALUES (?, ?, 'Mange', ?, 'PKO_CONSULTANT')")
-                    .params(other, encoder.encode(OLD), other).update();
+            jdbc.sql(
+                            "INSERT INTO app_user (username, password_hash, display_name, email, role) VALUES (?, ?, 'Mange', ?, 'PKO_CONSULTANT')")
+                    .params(other, encoder.encode(OLD), other)
+                    .update();
             passwords.requestReset(other, client);
         }
         passwords.requestReset(email, client);
-        assertThat(resets()).as("the eleventh mail from one client is held back").isZero();
+        assertThat(resets())
+                .as("the eleventh mail from one client is held back")
+                .isZero();
         assertThat(jdbc.sql("SELECT target FROM audit_log WHERE action = 'PASSWORD_RESET_REQUESTED' AND username = ?")
-                .param(email).query(String.class).single()).isEqualTo(Passwords.THROTTLED);
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(Passwords.THROTTLED);
         passwords.requestReset(email, "203.0.113.200");
         assertThat(resets()).as("another client is not held back").isEqualTo(1);
     }
 
-    @Autowired Passwords passwords;
+    @Autowired
+    Passwords passwords;
 
     private int resets() {
         return jdbc.sql("SELECT count(*) FROM password_reset r JOIN app_user u ON u.id = r.user_id WHERE u.email = ?")
-                .param(email).query(Integer.class).single();
+                .param(email)
+                .query(Integer.class)
+                .single();
     }
 
     /** The requests of these tests from the test client's address move out of the hour, so no other test is held back. */
     @org.junit.jupiter.api.AfterEach
     void forgetRequests() {
-        jdbc.sql("UPDATE audit_log SET occurred_at = occurred_at - interval '2 hours' WHERE action = 'PASSWORD_RESET_REQUESTED'")
+        jdbc.sql(
+                        "UPDATE audit_log SET occurred_at = occurred_at - interval '2 hours' WHERE action = 'PASSWORD_RESET_REQUESTED'")
                 .update();
     }
 
     private String requestLink() throws Exception {
         client().post("/glemt-adgangskode", "/glemt-adgangskode", Map.of("email", email));
-        return UserAdministrationTests.link(TestMailServer.text(TestMailServer.awaitMail(email, "Ny adgangskode")), "/nulstil/");
+        return UserAdministrationTests.link(
+                TestMailServer.text(TestMailServer.awaitMail(email, "Ny adgangskode")), "/nulstil/");
     }
 
     private String hash() {
-        return jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(email).query(String.class).single();
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?")
+                .param(email)
+                .query(String.class)
+                .single();
     }
 
     private WebClient client() {

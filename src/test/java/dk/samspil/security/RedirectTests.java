@@ -27,12 +27,14 @@ class RedirectTests {
 
     static final String EVIL = "evil.example";
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @Test
     void anOversizedUploadToAPathNamingAnotherSiteComesBackHere() throws IOException {
-        Response response = send("POST //" + EVIL + "/x HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 20000000\r\nConnection: close\r\n\r\n");
+        Response response = send(
+                "POST //" + EVIL + "/x HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 20000000\r\nConnection: close\r\n\r\n");
         assertThat(response.status()).isEqualTo(302);
         assertThat(response.location()).isEqualTo("/" + EVIL + "/x");
     }
@@ -45,8 +47,10 @@ class RedirectTests {
 
         // Signing in after asking for a page returns to that page, on this site.
         String session = signIn.cookie();
-        Response login = send("GET /login HTTP/1.1\r\nHost: " + EVIL + "\r\nCookie: " + session + "\r\nConnection: close\r\n\r\n");
-        String body = form(Map.of("username", "pko", "password", "samspil", "_csrf", dk.samspil.WebClient.csrfToken(login.body())));
+        Response login = send(
+                "GET /login HTTP/1.1\r\nHost: " + EVIL + "\r\nCookie: " + session + "\r\nConnection: close\r\n\r\n");
+        String body = form(Map.of(
+                "username", "pko", "password", "samspil", "_csrf", dk.samspil.WebClient.csrfToken(login.body())));
         Response signedIn = send("POST /login HTTP/1.1\r\nHost: " + EVIL + "\r\nCookie: " + session
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
                 + "\r\nConnection: close\r\n\r\n" + body);
@@ -63,7 +67,8 @@ class RedirectTests {
         assertThat(LocalPaths.of("/a/../../evil")).isEqualTo("/");
         assertThat(LocalPaths.of("/a/./b/../c")).isEqualTo("/a/c");
         assertThat(LocalPaths.of("/x\r\nSet-Cookie: a=b")).isEqualTo("/");
-        assertThat(LocalPaths.of("/bestillinger/5/kommunedata?kommune=0751")).isEqualTo("/bestillinger/5/kommunedata?kommune=0751");
+        assertThat(LocalPaths.of("/bestillinger/5/kommunedata?kommune=0751"))
+                .isEqualTo("/bestillinger/5/kommunedata?kommune=0751");
         assertThat(LocalPaths.of(null)).isEqualTo("/");
     }
 
@@ -95,7 +100,9 @@ class RedirectTests {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
+                headers.putIfAbsent(
+                        lines[i].substring(0, colon).trim().toLowerCase(),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         String body = "";
@@ -123,8 +130,10 @@ class RedirectTests {
 
     private static String form(Map<String, String> fields) {
         StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return body.toString();
     }
 }

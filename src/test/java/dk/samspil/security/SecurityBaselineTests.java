@@ -22,9 +22,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @SamspilTest
 class SecurityBaselineTests {
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired MockMvc mvc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     WebClient client;
 
@@ -37,7 +42,9 @@ class SecurityBaselineTests {
     void pagesCarryStrictSecurityHeaders() throws Exception {
         HttpResponse<String> page = client.get("/pakker");
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(csp)
+                .contains("script-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
@@ -46,9 +53,13 @@ class SecurityBaselineTests {
 
     @Test
     void strictTransportSecurityOnlyOverTls() throws Exception {
-        assertThat(mvc.perform(get("/pakker").secure(true)).andReturn().getResponse().getHeader("Strict-Transport-Security"))
+        assertThat(mvc.perform(get("/pakker").secure(true))
+                        .andReturn()
+                        .getResponse()
+                        .getHeader("Strict-Transport-Security"))
                 .contains("max-age");
-        assertThat(mvc.perform(get("/pakker")).andReturn().getResponse().getHeader("Strict-Transport-Security")).isNull();
+        assertThat(mvc.perform(get("/pakker")).andReturn().getResponse().getHeader("Strict-Transport-Security"))
+                .isNull();
     }
 
     @Test
@@ -80,7 +91,8 @@ class SecurityBaselineTests {
         client.login("admin", "samspil");
         HttpResponse<String> badId = client.get("/klynger/ikke-et-tal");
         assertThat(badId.statusCode()).isEqualTo(400);
-        assertThat(badId.body()).contains("Forespørgslen kunne ikke forstås")
+        assertThat(badId.body())
+                .contains("Forespørgslen kunne ikke forstås")
                 .doesNotContain("Exception", "at dk.samspil", "at org.springframework", "NumberFormat");
         HttpResponse<String> missing = client.get("/pakker/findes-ikke");
         assertThat(missing.statusCode()).isEqualTo(404);
@@ -99,7 +111,9 @@ class SecurityBaselineTests {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/klynger");
         request.setSession(old);
         MockHttpServletResponse response = new MockHttpServletResponse();
-        FilterChain chain = (req, res) -> { throw new AssertionError("the request must not go on"); };
+        FilterChain chain = (req, res) -> {
+            throw new AssertionError("the request must not go on");
+        };
         filter.doFilter(request, response, chain);
         assertThat(old.isInvalid()).isTrue();
         assertThat(response.getRedirectedUrl()).endsWith("/login?expired");
@@ -116,12 +130,16 @@ class SecurityBaselineTests {
 
     private HttpResponse<String> stolenSession(WebClient stolen, String session) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/klynger"))
-                .header("Cookie", "SESSION=" + session).GET().build();
+                .header("Cookie", "SESSION=" + session)
+                .GET()
+                .build();
         return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private int audits(String username, String action) {
         return jdbc.sql("SELECT count(*) FROM audit_log WHERE username = ? AND action = ?")
-                .params(username, action).query(Integer.class).single();
+                .params(username, action)
+                .query(Integer.class)
+                .single();
     }
 }

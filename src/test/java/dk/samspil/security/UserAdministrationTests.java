@@ -19,8 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SamspilTest
 class UserAdministrationTests {
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     WebClient admin;
 
@@ -35,16 +38,29 @@ class UserAdministrationTests {
         String email = "ny.konsulent." + System.nanoTime() + "@example.dk";
         HttpResponse<String> invited = invite(email, "Nina Ny", "CONSULTANT", "P:KIAP");
         assertThat(invited.statusCode()).isEqualTo(302);
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(email).query(Long.class).single();
-        assertThat(jdbc.sql("SELECT provider_code FROM app_user WHERE id = ?").param(id).query(String.class).single())
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql("SELECT provider_code FROM app_user WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("KIAP");
         assertThat(admin.get("/admin/brugere").body()).contains("Nina Ny", "Inviteret", "KiAP");
 
-        String link = link(TestMailServer.text(TestMailServer.awaitMail(email, "Invitation til Samspil")), "/invitation/");
+        String link =
+                link(TestMailServer.text(TestMailServer.awaitMail(email, "Invitation til Samspil")), "/invitation/");
         WebClient user = new WebClient("http://localhost:" + port);
         assertThat(user.post(link, link, Map.of("password", "en god adgangskode", "repeat", "en god adgangskode"))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/login?invited");
-        assertThat(user.login(email, "en god adgangskode").headers().firstValue("Location").orElseThrow())
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .endsWith("/login?invited");
+        assertThat(user.login(email, "en god adgangskode")
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
                 .doesNotContain("error");
         assertThat(user.get("/start").statusCode()).isEqualTo(200);
         assertThat(admin.get("/admin/brugere").body()).contains("Aktiv");
@@ -53,13 +69,20 @@ class UserAdministrationTests {
         HttpResponse<String> refused = user.get("/start");
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?ended");
-        assertThat(user.get("/start").headers().firstValue("Location").orElseThrow()).endsWith("/login")
+        assertThat(user.get("/start").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login")
                 .as("the session is gone");
-        assertThat(user.login(email, "en god adgangskode").headers().firstValue("Location").orElseThrow())
+        assertThat(user.login(email, "en god adgangskode")
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
                 .contains("error");
 
         admin.post("/admin/brugere/" + id + "/aktiver", "/admin/brugere/" + id, Map.of());
-        assertThat(user.login(email, "en god adgangskode").headers().firstValue("Location").orElseThrow())
+        assertThat(user.login(email, "en god adgangskode")
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
                 .doesNotContain("error");
         assertThat(user.get("/start").statusCode()).isEqualTo(200);
 
@@ -67,24 +90,38 @@ class UserAdministrationTests {
         assertThat(audits("USER_DEACTIVATED", email)).isEqualTo(1);
         assertThat(audits("USER_REACTIVATED", email)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'SESSION_REFUSED' AND username = ?")
-                .param(email).query(Integer.class).single()).isEqualTo(1);
+                        .param(email)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void changingTheRoleMovesTheUserAndEndsTheirOpenSession() throws Exception {
         String email = "skifter." + System.nanoTime() + "@example.dk";
         invite(email, "Sif Skifter", "CONSULTANT", "P:KIAP");
-        String link = link(TestMailServer.text(TestMailServer.awaitMail(email, "Invitation til Samspil")), "/invitation/");
+        String link =
+                link(TestMailServer.text(TestMailServer.awaitMail(email, "Invitation til Samspil")), "/invitation/");
         WebClient user = new WebClient("http://localhost:" + port);
         user.post(link, link, Map.of("password", "en god adgangskode", "repeat", "en god adgangskode"));
         user.login(email, "en god adgangskode");
         assertThat(user.get("/start").statusCode()).isEqualTo(200);
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(email).query(Long.class).single();
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
 
-        admin.post("/admin/brugere/" + id + "/rolle", "/admin/brugere/" + id, Map.of("role", "PKO_CONSULTANT", "organisation", ""));
-        assertThat(jdbc.sql("SELECT role || coalesce(provider_code, '-') FROM app_user WHERE id = ?").param(id)
-                .query(String.class).single()).isEqualTo("PKO_CONSULTANT-");
-        assertThat(user.get("/start").headers().firstValue("Location").orElseThrow()).endsWith("/login?ended");
+        admin.post(
+                "/admin/brugere/" + id + "/rolle",
+                "/admin/brugere/" + id,
+                Map.of("role", "PKO_CONSULTANT", "organisation", ""));
+        assertThat(jdbc.sql("SELECT role || coalesce(provider_code, '-') FROM app_user WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PKO_CONSULTANT-");
+        assertThat(user.get("/start").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login?ended");
         assertThat(audits("USER_ROLE_CHANGED", email)).isEqualTo(1);
     }
 
@@ -92,8 +129,10 @@ class UserAdministrationTests {
     void badInvitationIsAnsweredAtTheFieldsAndNothingIsSaved() throws Exception {
         int before = users();
         HttpResponse<String> taken = invite("admin@example.dk", "Dobbelt", "CONSULTANT", "P:KIAP");
-        HttpResponse<String> noOrganisation = invite("uden.org." + System.nanoTime() + "@example.dk", "Uden", "COORDINATOR", "");
-        HttpResponse<String> wrongKind = invite("forkert." + System.nanoTime() + "@example.dk", "Forkert", "PKO_CONSULTANT", "P:KIAP");
+        HttpResponse<String> noOrganisation =
+                invite("uden.org." + System.nanoTime() + "@example.dk", "Uden", "COORDINATOR", "");
+        HttpResponse<String> wrongKind =
+                invite("forkert." + System.nanoTime() + "@example.dk", "Forkert", "PKO_CONSULTANT", "P:KIAP");
         assertThat(taken.statusCode()).isEqualTo(200);
         assertThat(errorAt(taken, "email")).contains("Der findes allerede en bruger med denne e-mail.");
         assertThat(errorAt(noOrganisation, "organisation")).contains("Vælg en organisation, der passer til rollen.");
@@ -104,44 +143,70 @@ class UserAdministrationTests {
 
     @Test
     void anAdministratorCannotDeactivateThemself() throws Exception {
-        long id = jdbc.sql("SELECT id FROM app_user WHERE username = 'admin'").query(Long.class).single();
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = 'admin'")
+                .query(Long.class)
+                .single();
         admin.post("/admin/brugere/" + id + "/deaktiver", "/admin/brugere/" + id, Map.of());
         assertThat(admin.get("/admin/brugere/" + id).body()).contains("Du kan ikke deaktivere dig selv.");
-        assertThat(jdbc.sql("SELECT deactivated_at IS NULL FROM app_user WHERE id = ?").param(id)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT deactivated_at IS NULL FROM app_user WHERE id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
     void aCoordinatorInvitesASecondCoordinatorOfTheOwnClusterButNotOfAnother() throws Exception {
-        long demo = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'").query(Long.class).single();
+        long demo = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'")
+                .query(Long.class)
+                .single();
         String email = "anden.koordinator." + System.nanoTime() + "@example.dk";
         WebClient other = new WebClient("http://localhost:" + port);
         other.login("koordinator2", "samspil");
         String form = "/klynger/" + demo + "/koordinatorer/ny";
         assertThat(other.get(form).statusCode()).isEqualTo(404);
-        assertThat(other.post("/klynger/" + demo + "/koordinatorer", "/konto", Map.of("email", email, "name", "Ikke Her"))
-                .statusCode()).isEqualTo(404);
-        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE username = ?").param(email).query(Integer.class).single())
+        assertThat(other.post(
+                                "/klynger/" + demo + "/koordinatorer",
+                                "/konto",
+                                Map.of("email", email, "name", "Ikke Her"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE username = ?")
+                        .param(email)
+                        .query(Integer.class)
+                        .single())
                 .isZero();
 
         WebClient coordinator = new WebClient("http://localhost:" + port);
         coordinator.login("koordinator", "samspil");
-        assertThat(coordinator.post("/klynger/" + demo + "/koordinatorer", form, Map.of("email", email, "name", "Anna Anden"))
-                .statusCode()).isEqualTo(302);
+        assertThat(coordinator
+                        .post("/klynger/" + demo + "/koordinatorer", form, Map.of("email", email, "name", "Anna Anden"))
+                        .statusCode())
+                .isEqualTo(302);
         TestMailServer.awaitMail(email, "Invitation til Samspil");
-        assertThat(jdbc.sql("SELECT role || ':' || cluster_id FROM app_user WHERE username = ?").param(email)
-                .query(String.class).single()).isEqualTo("COORDINATOR:" + demo);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'USER_INVITED' AND username = 'koordinator' AND starts_with(target, ?)")
-                .param(email).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT role || ':' || cluster_id FROM app_user WHERE username = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("COORDINATOR:" + demo);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM audit_log WHERE action = 'USER_INVITED' AND username = 'koordinator' AND starts_with(target, ?)")
+                        .param(email)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private HttpResponse<String> invite(String email, String name, String role, String organisation) throws Exception {
-        return admin.post("/admin/brugere", "/admin/brugere/ny",
+        return admin.post(
+                "/admin/brugere",
+                "/admin/brugere/ny",
                 Map.of("email", email, "name", name, "role", role, "organisation", organisation));
     }
 
     static String link(String mail, String prefix) {
-        Matcher matcher = Pattern.compile(Pattern.quote(prefix) + "[A-Za-z0-9_-]+").matcher(mail);
+        Matcher matcher =
+                Pattern.compile(Pattern.quote(prefix) + "[A-Za-z0-9_-]+").matcher(mail);
         assertThat(matcher.find()).as("a link in the mail").isTrue();
         return matcher.group();
     }
@@ -151,8 +216,11 @@ class UserAdministrationTests {
     }
 
     private int audits(String action, String targetStart) {
-        return jdbc.sql("SELECT count(*) FROM audit_log WHERE action = ? AND username = 'admin' AND starts_with(target, ?)")
-                .params(action, targetStart).query(Integer.class).single();
+        return jdbc.sql(
+                        "SELECT count(*) FROM audit_log WHERE action = ? AND username = 'admin' AND starts_with(target, ?)")
+                .params(action, targetStart)
+                .query(Integer.class)
+                .single();
     }
 
     private int users() {

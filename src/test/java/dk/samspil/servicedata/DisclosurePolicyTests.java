@@ -111,7 +111,10 @@ class DisclosurePolicyTests {
         if (!table.total().visible()) {
             return;
         }
-        long shownSum = table.parts().stream().filter(Shown::visible).mapToLong(Shown::value).sum();
+        long shownSum = table.parts().stream()
+                .filter(Shown::visible)
+                .mapToLong(Shown::value)
+                .sum();
         long hiddenSum = table.total().value() - shownSum;
         List<Shown> hidden = table.parts().stream().filter(s -> !s.visible()).toList();
         for (int i = 0; i < hidden.size(); i++) {
@@ -139,7 +142,9 @@ class DisclosurePolicyTests {
                     possible++;
                 }
             }
-            assertThat(possible).as("hidden part " + i + " of " + table + " is pinned down").isGreaterThan(1);
+            assertThat(possible)
+                    .as("hidden part " + i + " of " + table + " is pinned down")
+                    .isGreaterThan(1);
         }
     }
 }

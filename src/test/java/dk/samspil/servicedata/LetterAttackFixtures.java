@@ -37,7 +37,9 @@ public final class LetterAttackFixtures {
 
     /** Reads Demoklyngen's practices off the cluster page as the coordinator and imports them as the register's. */
     public Named registerWhatTheCoordinatorSees(JdbcClient jdbc) throws Exception {
-        long clusterId = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'").query(Long.class).single();
+        long clusterId = jdbc.sql("SELECT id FROM cluster WHERE name = 'Demoklyngen'")
+                .query(Long.class)
+                .single();
         Document cluster = page("/klynger/" + clusterId, "koordinator");
         Set<String> perPractice = new HashSet<>();
         List<String> ydernumre = new ArrayList<>();
@@ -61,9 +63,15 @@ public final class LetterAttackFixtures {
             perPractice.add(ydernummer);
             perPractice.add(listed);
             practiceFile.append(ydernummer).append(";2034-06;").append(listed).append(";0751\n");
-            serviceFile.append(ydernummer).append(";2034-06;0124;").append(count += 6).append('\n');
+            serviceFile
+                    .append(ydernummer)
+                    .append(";2034-06;0124;")
+                    .append(count += 6)
+                    .append('\n');
         }
-        assertThat(perPractice).as("the cluster page names its practices' listed patients").contains("6120", "4380");
+        assertThat(perPractice)
+                .as("the cluster page names its practices' listed patients")
+                .contains("6120", "4380");
         upload("PRACTICES", practiceFile.toString());
         upload("SERVICES", serviceFile.toString());
         return new Named(ydernumre, perPractice);
@@ -71,9 +79,12 @@ public final class LetterAttackFixtures {
 
     /** Removes the test period's register rows again. */
     public static void removeTestPeriod(JdbcClient jdbc) {
-        jdbc.sql("DELETE FROM register_service_count WHERE period >= '2034-01-01'").update();
-        jdbc.sql("DELETE FROM register_service_month WHERE period >= '2034-01-01'").update();
-        jdbc.sql("DELETE FROM register_practice_period WHERE period >= '2034-01-01'").update();
+        jdbc.sql("DELETE FROM register_service_count WHERE period >= '2034-01-01'")
+                .update();
+        jdbc.sql("DELETE FROM register_service_month WHERE period >= '2034-01-01'")
+                .update();
+        jdbc.sql("DELETE FROM register_practice_period WHERE period >= '2034-01-01'")
+                .update();
     }
 
     public static String digits(String text) {
@@ -87,9 +98,16 @@ public final class LetterAttackFixtures {
     }
 
     private void upload(String kind, String content) throws Exception {
-        MockMultipartFile file = new MockMultipartFile("file", "fil.csv", "text/csv", content.getBytes(StandardCharsets.UTF_8));
-        String page = mvc.perform(multipart("/data/import").file(file).param("kind", kind).with(users.as("konsulent")).with(csrf()))
-                .andReturn().getResponse().getContentAsString();
+        MockMultipartFile file =
+                new MockMultipartFile("file", "fil.csv", "text/csv", content.getBytes(StandardCharsets.UTF_8));
+        String page = mvc.perform(multipart("/data/import")
+                        .file(file)
+                        .param("kind", kind)
+                        .with(users.as("konsulent"))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("Filen er importeret");
     }
 }

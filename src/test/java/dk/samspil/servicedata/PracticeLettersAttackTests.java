@@ -25,11 +25,20 @@ import org.springframework.test.web.servlet.MockMvc;
 @SamspilTest
 class PracticeLettersAttackTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
-    @Autowired JdbcClient jdbc;
-    @Autowired OrderFigures figures;
-    @Autowired Orders orders;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    OrderFigures figures;
+
+    @Autowired
+    Orders orders;
 
     @AfterEach
     void removeTestPeriod() {
@@ -40,12 +49,15 @@ class PracticeLettersAttackTests {
     void noNumberShownPerLetterMatchesAPracticeTheCoordinatorCanName() throws Exception {
         LetterAttackFixtures fixtures = new LetterAttackFixtures(mvc, users);
         Set<String> perPractice = fixtures.registerWhatTheCoordinatorSees(jdbc).perPractice();
-        long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
+        long order =
+                OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
 
         for (String reader : List.of("koordinator", "kommune")) {
             Document data = page("/bestillinger/" + order + "/data", reader);
             List<Element> letterRows = data.select("tr").stream()
-                    .filter(r -> r.selectFirst("th") != null && r.selectFirst("th").text().startsWith("Praksis ")).toList();
+                    .filter(r -> r.selectFirst("th") != null
+                            && r.selectFirst("th").text().startsWith("Praksis "))
+                    .toList();
             assertThat(letterRows).as(reader + " sees the letters").hasSizeGreaterThanOrEqualTo(6);
             for (Element row : letterRows) {
                 for (Element cell : row.select("td")) {
@@ -55,24 +67,33 @@ class PracticeLettersAttackTests {
                 String countText = row.child(1).text();
                 String rateText = row.child(3).text();
                 if (countText.matches("\\d+") && rateText.matches("[\\d.]+,\\d")) {
-                    double listed = Double.parseDouble(countText) * 1000 / Double.parseDouble(rateText.replace(".", "").replace(',', '.'));
-                    assertThat(perPractice.stream().filter(p -> p.length() == 4)
-                            .anyMatch(p -> Math.abs(Long.parseLong(p) - listed) < Long.parseLong(p) * 0.02))
-                            .as(reader + ": count and rate give back " + Math.round(listed)).isFalse();
+                    double listed = Double.parseDouble(countText)
+                            * 1000
+                            / Double.parseDouble(rateText.replace(".", "").replace(',', '.'));
+                    assertThat(perPractice.stream()
+                                    .filter(p -> p.length() == 4)
+                                    .anyMatch(p -> Math.abs(Long.parseLong(p) - listed) < Long.parseLong(p) * 0.02))
+                            .as(reader + ": count and rate give back " + Math.round(listed))
+                            .isFalse();
                 }
             }
-            assertThat(data.select("li").stream().map(Element::text).filter(t -> t.startsWith("Praksis "))
-                    .map(t -> digits(t.substring(t.indexOf(':') + 1)))).doesNotContainAnyElementsOf(perPractice);
+            assertThat(data.select("li").stream()
+                            .map(Element::text)
+                            .filter(t -> t.startsWith("Praksis "))
+                            .map(t -> digits(t.substring(t.indexOf(':') + 1))))
+                    .doesNotContainAnyElementsOf(perPractice);
         }
 
         // The deck's data slides: the same figures, per letter only the rate.
-        OrderFigures.Figures deckFigures = figures.forOrder(orders.find(order).orElseThrow()).get(0);
+        OrderFigures.Figures deckFigures =
+                figures.forOrder(orders.find(order).orElseThrow()).get(0);
         assertThat(deckFigures.practices()).allSatisfy(line -> {
             assertThat(line.detailed()).isFalse();
             assertThat(line.listedPatients()).isZero();
             assertThat(line.count().value()).isZero();
         });
-        assertThat(deckFigures.practices()).anySatisfy(line -> assertThat(line.shownRate()).isNotNull());
+        assertThat(deckFigures.practices())
+                .anySatisfy(line -> assertThat(line.shownRate()).isNotNull());
 
         // The consultant, who holds the key, still sees it all.
         Document consultant = page("/bestillinger/" + order + "/data", "konsulent");

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real-world shapes of the national files all read to the same values; bad rows and bad files are reported. */
 class RegisterRowsTests {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     static final List<ServiceRow> EXPECTED = List.of(
             new ServiceRow(0, "100101", YearMonth.of(2025, 3), "0124", 12),
@@ -36,20 +37,29 @@ class RegisterRowsTests {
     @Test
     void everyFormatVariantReadsToTheSameValues() throws Exception {
         List<Path> variants = List.of(
-                csv("utf8-bom.csv", "\uFEFFYdernummer;Periode;Ydelseskode;Antal\n100101;2025-03;0124;12\n100102;2025-03;0124;1.234\n100103;2025-04;0124;0\n",
+                csv(
+                        "utf8-bom.csv",
+                        "\uFEFFYdernummer;Periode;Ydelseskode;Antal\n100101;2025-03;0124;12\n100102;2025-03;0124;1.234\n100103;2025-04;0124;0\n",
                         StandardCharsets.UTF_8),
-                csv("latin1-comma.csv", "ydernr,Måned,Ydelse,\"Antal ydelser\"\r\n100101,2025M03,124,12\r\n\r\n100102,2025M03,124,\"1.234\"\r\n100103,2025M04,124,\"0,0\"\r\n",
+                csv(
+                        "latin1-comma.csv",
+                        "ydernr,Måned,Ydelse,\"Antal ydelser\"\r\n100101,2025M03,124,12\r\n\r\n100102,2025M03,124,\"1.234\"\r\n100103,2025M04,124,\"0,0\"\r\n",
                         StandardCharsets.ISO_8859_1),
-                csv("order-spaces.csv", "Antal ; Ydelseskode ; Periode ; Ydernummer \n 12 ; 0124 ; marts 2025 ; 100101 \n\n 1 234 ; 0124 ; Marts 2025 ; 100102 \n 0 ; 0124 ; april 2025 ; 100103 \n\n",
+                csv(
+                        "order-spaces.csv",
+                        "Antal ; Ydelseskode ; Periode ; Ydernummer \n 12 ; 0124 ; marts 2025 ; 100101 \n\n 1 234 ; 0124 ; Marts 2025 ; 100102 \n 0 ; 0124 ; april 2025 ; 100103 \n\n",
                         StandardCharsets.UTF_8),
                 xlsx("numbers.xlsx"));
         for (Path file : variants) {
             List<ServiceRow> rows = new ArrayList<>();
             Problems problems = new Problems();
-            RegisterRows.read(file, Kind.SERVICES, rows::add, p -> { }, problems);
+            RegisterRows.read(file, Kind.SERVICES, rows::add, p -> {}, problems);
             assertThat(problems).as(file.getFileName().toString()).isEmpty();
-            assertThat(rows.stream().map(r -> new ServiceRow(0, r.ydernummer(), r.period(), r.serviceCode(), r.count())).toList())
-                    .as(file.getFileName().toString()).isEqualTo(EXPECTED);
+            assertThat(rows.stream()
+                            .map(r -> new ServiceRow(0, r.ydernummer(), r.period(), r.serviceCode(), r.count()))
+                            .toList())
+                    .as(file.getFileName().toString())
+                    .isEqualTo(EXPECTED);
         }
     }
 
@@ -69,32 +79,40 @@ class RegisterRowsTests {
                 """, StandardCharsets.UTF_8);
         List<ServiceRow> rows = new ArrayList<>();
         Problems problems = new Problems();
-        RegisterRows.read(file, Kind.SERVICES, rows::add, p -> { }, problems);
-        assertThat(problems).extracting(Problem::line, Problem::column, Problem::messageKey).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, "Ydernummer", "servicedata.ydernummer.invalid"),
-                org.assertj.core.groups.Tuple.tuple(3, "Periode", "servicedata.period.invalid"),
-                org.assertj.core.groups.Tuple.tuple(4, "Antal", "servicedata.count.negative"),
-                org.assertj.core.groups.Tuple.tuple(5, "Antal", "servicedata.count.notNumber"),
-                org.assertj.core.groups.Tuple.tuple(6, "Antal", "servicedata.count.notWhole"),
-                org.assertj.core.groups.Tuple.tuple(7, "Antal", "servicedata.cell.formulaText"),
-                org.assertj.core.groups.Tuple.tuple(8, "Antal", "servicedata.cell.empty"),
-                org.assertj.core.groups.Tuple.tuple(10, "Antal", "servicedata.count.tooLarge"));
+        RegisterRows.read(file, Kind.SERVICES, rows::add, p -> {}, problems);
+        assertThat(problems)
+                .extracting(Problem::line, Problem::column, Problem::messageKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "Ydernummer", "servicedata.ydernummer.invalid"),
+                        org.assertj.core.groups.Tuple.tuple(3, "Periode", "servicedata.period.invalid"),
+                        org.assertj.core.groups.Tuple.tuple(4, "Antal", "servicedata.count.negative"),
+                        org.assertj.core.groups.Tuple.tuple(5, "Antal", "servicedata.count.notNumber"),
+                        org.assertj.core.groups.Tuple.tuple(6, "Antal", "servicedata.count.notWhole"),
+                        org.assertj.core.groups.Tuple.tuple(7, "Antal", "servicedata.cell.formulaText"),
+                        org.assertj.core.groups.Tuple.tuple(8, "Antal", "servicedata.cell.empty"),
+                        org.assertj.core.groups.Tuple.tuple(10, "Antal", "servicedata.count.tooLarge"));
         assertThat(rows).extracting(ServiceRow::ydernummer).containsExactly("100108");
     }
 
     @Test
     void quotedCellsAreReadAndAQuoteThatNeverEndsIsRefused() throws Exception {
-        Path quoted = csv("quoted.csv", "\"Ydernummer\";\"Periode\";\"Ydelseskode\";\"Antal\"\n\"100101\";\"2025-03\";\"0124\";\"12\"\n"
-                + "100102; \"2025-04\" ;0124; \"7\" \n100103;2025-03;0124;\"1;234\"\n", StandardCharsets.UTF_8);
+        Path quoted = csv(
+                "quoted.csv",
+                "\"Ydernummer\";\"Periode\";\"Ydelseskode\";\"Antal\"\n\"100101\";\"2025-03\";\"0124\";\"12\"\n"
+                        + "100102; \"2025-04\" ;0124; \"7\" \n100103;2025-03;0124;\"1;234\"\n",
+                StandardCharsets.UTF_8);
         List<ServiceRow> rows = new ArrayList<>();
         Problems problems = new Problems();
-        RegisterRows.read(quoted, Kind.SERVICES, rows::add, p -> { }, problems);
-        assertThat(problems).extracting(Problem::line, Problem::messageKey)
+        RegisterRows.read(quoted, Kind.SERVICES, rows::add, p -> {}, problems);
+        assertThat(problems)
+                .extracting(Problem::line, Problem::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "servicedata.count.notNumber"));
         assertThat(rows).extracting(ServiceRow::count).containsExactly(12L, 7L);
         assertThat(rows).extracting(ServiceRow::period).containsExactly(YearMonth.of(2025, 3), YearMonth.of(2025, 4));
 
-        Path open = csv("open.csv", "Ydernummer;Periode;Ydelseskode;Antal\n100101;2025-03;0124;\"12\n100102;2025-03;0124;3\n",
+        Path open = csv(
+                "open.csv",
+                "Ydernummer;Periode;Ydelseskode;Antal\n100101;2025-03;0124;\"12\n100102;2025-03;0124;3\n",
                 StandardCharsets.UTF_8);
         assertThat(refusal(open)).isEqualTo("servicedata.file.quotes");
     }
@@ -118,18 +136,21 @@ class RegisterRowsTests {
     void aMissingColumnIsReportedOnce() throws Exception {
         Path file = csv("missing.csv", "Ydernummer;Periode;Antal\n100101;2025-03;12\n", StandardCharsets.UTF_8);
         Problems problems = new Problems();
-        RegisterRows.read(file, Kind.SERVICES, r -> { }, p -> { }, problems);
-        assertThat(problems).extracting(Problem::messageKey, Problem::column)
+        RegisterRows.read(file, Kind.SERVICES, r -> {}, p -> {}, problems);
+        assertThat(problems)
+                .extracting(Problem::messageKey, Problem::column)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("servicedata.column.missing", "Ydelseskode"));
     }
 
     @Test
     void thePracticeFile() throws Exception {
-        Path file = csv("praksis.csv", "Ydernummer;Periode;Tilmeldte patienter;Kommunekode\n100101;2025-03;6.120;751\n100102;2025-03;4380;0751\n",
+        Path file = csv(
+                "praksis.csv",
+                "Ydernummer;Periode;Tilmeldte patienter;Kommunekode\n100101;2025-03;6.120;751\n100102;2025-03;4380;0751\n",
                 StandardCharsets.UTF_8);
         List<PracticeRow> rows = new ArrayList<>();
         Problems problems = new Problems();
-        RegisterRows.read(file, Kind.PRACTICES, r -> { }, rows::add, problems);
+        RegisterRows.read(file, Kind.PRACTICES, r -> {}, rows::add, problems);
         assertThat(problems).isEmpty();
         assertThat(rows).extracting(PracticeRow::listedPatients).containsExactly(6120L, 4380L);
         assertThat(rows).extracting(PracticeRow::municipalityCode).containsOnly("0751");
@@ -137,7 +158,16 @@ class RegisterRowsTests {
 
     @Test
     void periodsInTheirUsualShapes() {
-        for (String text : List.of("2025-03", "2025M03", "2025m3", "marts 2025", "Mar. 2025", "03-2025", "3/2025", "2025-03-01", "45717")) {
+        for (String text : List.of(
+                "2025-03",
+                "2025M03",
+                "2025m3",
+                "marts 2025",
+                "Mar. 2025",
+                "03-2025",
+                "3/2025",
+                "2025-03-01",
+                "45717")) {
             assertThat(RegisterRows.parsePeriod(text)).as(text).contains(YearMonth.of(2025, 3));
         }
         for (String text : List.of("2025-13", "marts", "2025", "forår 2025", "1899-03")) {
@@ -152,7 +182,9 @@ class RegisterRowsTests {
         assertThat(refusal(exe)).isEqualTo("servicedata.file.executable");
 
         Path xls = dir.resolve("ydelser.xlsx");
-        Files.write(xls, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1});
+        Files.write(
+                xls,
+                new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1});
         assertThat(refusal(xls)).isEqualTo("servicedata.file.xls");
 
         Path binary = dir.resolve("data.csv");
@@ -220,7 +252,8 @@ class RegisterRowsTests {
     @Test
     void aFormulaInAWorkbookIsReportedNotEvaluated() throws Exception {
         Path file = dir.resolve("formel.xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("Ark1");
             header(sheet.createRow(0));
             Row row = sheet.createRow(1);
@@ -231,20 +264,23 @@ class RegisterRowsTests {
             workbook.write(out);
         }
         Problems problems = new Problems();
-        RegisterRows.read(file, Kind.SERVICES, r -> { }, p -> { }, problems);
-        assertThat(problems).extracting(Problem::line, Problem::messageKey)
+        RegisterRows.read(file, Kind.SERVICES, r -> {}, p -> {}, problems);
+        assertThat(problems)
+                .extracting(Problem::line, Problem::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "servicedata.cell.formula"));
     }
 
     @Test
     void theHeadingsRegionsWriteAreRead() throws Exception {
-        for (String header : List.of("Ydernummer;Periode;Antal tilmeldte patienter;Kommunekode",
-                "Ydernr.;Måned;Tilm. pt.;Kommunenr.", "YDERNUMMER;PERIODE;TILMELDTE_PATIENTER;KOMMUNENUMMER",
+        for (String header : List.of(
+                "Ydernummer;Periode;Antal tilmeldte patienter;Kommunekode",
+                "Ydernr.;Måned;Tilm. pt.;Kommunenr.",
+                "YDERNUMMER;PERIODE;TILMELDTE_PATIENTER;KOMMUNENUMMER",
                 "Yder nr;År-måned;Tilmeldte patienter (antal);Kommune")) {
             Path file = csv("praksis.csv", header + "\n100101;2025-03;6.120;0751\n", StandardCharsets.UTF_8);
             List<PracticeRow> rows = new ArrayList<>();
             Problems problems = new Problems();
-            RegisterRows.read(file, Kind.PRACTICES, r -> { }, rows::add, problems);
+            RegisterRows.read(file, Kind.PRACTICES, r -> {}, rows::add, problems);
             assertThat(problems).as(header).isEmpty();
             assertThat(rows).extracting(PracticeRow::listedPatients).as(header).containsExactly(6120L);
         }
@@ -254,10 +290,11 @@ class RegisterRowsTests {
     void aRefusedHeadingSaysWhatTheFirstLineWasReadAs() throws Exception {
         Path file = csv("praksis.csv", "Yder;Måned;Tal;Kommune\n100101;2025-03;6120;0751\n", StandardCharsets.UTF_8);
         Problems problems = new Problems();
-        RegisterRows.read(file, Kind.PRACTICES, r -> { }, p -> { }, problems);
-        assertThat(problems).extracting(Problem::column, Problem::messageKey, Problem::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Tilmeldte patienter", "servicedata.column.missing",
-                        "Yder; Måned; Tal; Kommune"));
+        RegisterRows.read(file, Kind.PRACTICES, r -> {}, p -> {}, problems);
+        assertThat(problems)
+                .extracting(Problem::column, Problem::messageKey, Problem::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "Tilmeldte patienter", "servicedata.column.missing", "Yder; Måned; Tal; Kommune"));
     }
 
     @Test
@@ -271,7 +308,7 @@ class RegisterRowsTests {
             }
         }
         Problems problems = new Problems();
-        RegisterRows.read(file, Kind.SERVICES, r -> { }, p -> { }, problems);
+        RegisterRows.read(file, Kind.SERVICES, r -> {}, p -> {}, problems);
         assertThat(problems.count()).isEqualTo(200_000);
         assertThat(problems.listed()).hasSize(1_000);
         assertThat(problems.listed().get(0).value()).hasSize(61).endsWith("…");
@@ -280,7 +317,8 @@ class RegisterRowsTests {
     @Test
     void aUtf16FileIsNamedAndTheFixSaid() throws Exception {
         Path file = dir.resolve("unicode.txt");
-        byte[] text = "Ydernummer\tPeriode\tYdelseskode\tAntal\r\n100101\t2025-03\t0124\t12\r\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] text = "Ydernummer\tPeriode\tYdelseskode\tAntal\r\n100101\t2025-03\t0124\t12\r\n"
+                .getBytes(StandardCharsets.UTF_16LE);
         byte[] withBom = new byte[text.length + 2];
         withBom[0] = (byte) 0xFF;
         withBom[1] = (byte) 0xFE;
@@ -293,7 +331,9 @@ class RegisterRowsTests {
 
     @Test
     void tooManyColumnsAndAHugeFieldGetTheirOwnMessages() throws Exception {
-        Path wide = csv("bred.csv", "Ydernummer;Periode;Ydelseskode;Antal\n100101;2025-03;0124;12" + ";".repeat(16_400) + "\n",
+        Path wide = csv(
+                "bred.csv",
+                "Ydernummer;Periode;Ydelseskode;Antal\n100101;2025-03;0124;12" + ";".repeat(16_400) + "\n",
                 StandardCharsets.UTF_8);
         assertThat(refusal(wide)).isEqualTo("servicedata.file.tooManyColumns");
         Path huge = dir.resolve("stor.csv");
@@ -311,19 +351,24 @@ class RegisterRowsTests {
 
     @Test
     void excelsSepLineNamesTheDelimiterAndLinesStillCount() throws Exception {
-        Path file = csv("sep.csv", "sep=,\nYdernummer,Periode,Ydelseskode,Antal\n100101,2025-03,0124,\"1.234\"\n12345,2025-03,0124,1\n",
+        Path file = csv(
+                "sep.csv",
+                "sep=,\nYdernummer,Periode,Ydelseskode,Antal\n100101,2025-03,0124,\"1.234\"\n12345,2025-03,0124,1\n",
                 StandardCharsets.UTF_8);
         List<ServiceRow> rows = new ArrayList<>();
         Problems problems = new Problems();
-        RegisterRows.read(file, Kind.SERVICES, rows::add, p -> { }, problems);
-        assertThat(rows).extracting(ServiceRow::line, ServiceRow::count).containsExactly(org.assertj.core.groups.Tuple.tuple(3, 1234L));
-        assertThat(problems).extracting(Problem::line, Problem::messageKey)
+        RegisterRows.read(file, Kind.SERVICES, rows::add, p -> {}, problems);
+        assertThat(rows)
+                .extracting(ServiceRow::line, ServiceRow::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 1234L));
+        assertThat(problems)
+                .extracting(Problem::line, Problem::messageKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "servicedata.ydernummer.invalid"));
     }
 
     private String refusal(Path file) throws IOException {
         Problems problems = new Problems();
-        RegisterRows.read(file, Kind.SERVICES, r -> { }, p -> { }, problems);
+        RegisterRows.read(file, Kind.SERVICES, r -> {}, p -> {}, problems);
         assertThat(problems).hasSize(1);
         return problems.listed().get(0).messageKey();
     }
@@ -336,10 +381,13 @@ class RegisterRowsTests {
 
     private Path xlsx(String name) throws IOException {
         Path file = dir.resolve(name);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("Ydelser");
             header(sheet.createRow(0));
-            Object[][] data = {{100101, "2025-03", 124, 12}, {100102, "2025-03", "0124", 1234}, {100103, "2025-04", 124, 0}};
+            Object[][] data = {
+                {100101, "2025-03", 124, 12}, {100102, "2025-03", "0124", 1234}, {100103, "2025-04", 124, 0}
+            };
             for (int r = 0; r < data.length; r++) {
                 Row row = sheet.createRow(r + 2); // a blank row between header and data
                 for (int c = 0; c < 4; c++) {

@@ -32,29 +32,51 @@ import org.springframework.test.web.servlet.MockMvc;
 @SamspilTest
 class TrendChartBrowserTests {
 
-    @LocalServerPort int port;
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void removeTestPeriods() {
-        jdbc.sql("DELETE FROM register_service_count WHERE period >= '2036-01-01'").update();
-        jdbc.sql("DELETE FROM register_service_month WHERE period >= '2036-01-01'").update();
-        jdbc.sql("DELETE FROM register_practice_period WHERE period >= '2036-01-01'").update();
+        jdbc.sql("DELETE FROM register_service_count WHERE period >= '2036-01-01'")
+                .update();
+        jdbc.sql("DELETE FROM register_service_month WHERE period >= '2036-01-01'")
+                .update();
+        jdbc.sql("DELETE FROM register_practice_period WHERE period >= '2036-01-01'")
+                .update();
     }
 
     @Test
     void theMonthsAreATrendChartBesideTheirTableWithSmallMonthsHidden() throws Exception {
-        long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
+        long order =
+                OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
         StringBuilder practices = new StringBuilder("Ydernummer;Periode;Tilmeldte patienter;Kommunekode\n");
         StringBuilder services = new StringBuilder("Ydernummer;Periode;Ydelseskode;Antal\n");
         for (int month = 1; month <= 3; month++) {
             for (int p = 1; p <= 6; p++) {
-                practices.append("10010").append(p).append(";2036-0").append(month).append(";5000;0751\n");
+                practices
+                        .append("10010")
+                        .append(p)
+                        .append(";2036-0")
+                        .append(month)
+                        .append(";5000;0751\n");
                 // March has only two services in the whole cluster: that month is hidden.
                 int count = month == 3 ? (p == 1 ? 2 : 0) : 10 * p + month;
-                services.append("10010").append(p).append(";2036-0").append(month).append(";0124;").append(count).append('\n');
+                services.append("10010")
+                        .append(p)
+                        .append(";2036-0")
+                        .append(month)
+                        .append(";0124;")
+                        .append(count)
+                        .append('\n');
             }
         }
         upload("PRACTICES", practices.toString());
@@ -68,8 +90,11 @@ class TrendChartBrowserTests {
                 assertThat(trend).hasCount(1);
                 assertThat(trend.locator("h2")).containsText("Måned for måned: ydelse 0124");
                 assertThat(trend.locator(".samspil-trend-chart canvas")).not().hasCount(0);
-                assertThat(trend.locator(".samspil-trend-chart")).hasAttribute("aria-label",
-                        java.util.regex.Pattern.compile("Linjediagram over ydelse 0124.*Tallene står i tabellen"));
+                assertThat(trend.locator(".samspil-trend-chart"))
+                        .hasAttribute(
+                                "aria-label",
+                                java.util.regex.Pattern.compile(
+                                        "Linjediagram over ydelse 0124.*Tallene står i tabellen"));
                 Locator rows = trend.locator("tbody tr");
                 assertThat(rows).hasCount(12);
                 // March's 2 services are hidden; January (the smallest other month) with them, or March could be
@@ -82,7 +107,9 @@ class TrendChartBrowserTests {
                     Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
                     assertThat(overflow).as("the data page fits a phone").isEqualTo(false);
                 } else {
-                    page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/screens/trend.png")));
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setFullPage(true)
+                            .setPath(Path.of("target/screens/trend.png")));
                 }
                 Browsers.assertAccessible(page);
             }
@@ -93,7 +120,8 @@ class TrendChartBrowserTests {
             Page page = Browsers.signIn(strict, "konsulent");
             List<String> problems = new ArrayList<>();
             page.onConsoleMessage(message -> {
-                if (message.text().contains("Content Security Policy") || message.text().startsWith("Refused to")) {
+                if (message.text().contains("Content Security Policy")
+                        || message.text().startsWith("Refused to")) {
                     problems.add(message.text());
                 }
             });
@@ -106,9 +134,16 @@ class TrendChartBrowserTests {
     }
 
     private void upload(String kind, String csv) throws Exception {
-        MockMultipartFile file = new MockMultipartFile("file", kind.toLowerCase() + ".csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
-        String page = mvc.perform(multipart("/data/import").file(file).param("kind", kind).with(users.as("konsulent")).with(csrf()))
-                .andReturn().getResponse().getContentAsString();
+        MockMultipartFile file = new MockMultipartFile(
+                "file", kind.toLowerCase() + ".csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        String page = mvc.perform(multipart("/data/import")
+                        .file(file)
+                        .param("kind", kind)
+                        .with(users.as("konsulent"))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("Filen er importeret");
     }
 

@@ -36,12 +36,23 @@ class StartPagesBrowserTests {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    @LocalServerPort int port;
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
-    @Autowired JdbcClient jdbc;
-    @Autowired Outbox outbox;
-    @Autowired PlatformTransactionManager transactions;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     static long order;
     static LocalDate meeting;
@@ -71,13 +82,16 @@ class StartPagesBrowserTests {
 
             page.getByLabel("Mødemåned").selectOption(meeting.toString().substring(0, 7));
             page.getByLabel("Søg", new Page.GetByLabelOptions().setExact(true)).fill("demoklyngen");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger"))
+                    .click();
             assertThat(orderRow(page)).isVisible();
             assertThat(page.locator("#orders tbody tr")).not().hasCount(0);
-            assertThat(page.getByLabel("Søg", new Page.GetByLabelOptions().setExact(true))).hasValue("demoklyngen");
+            assertThat(page.getByLabel("Søg", new Page.GetByLabelOptions().setExact(true)))
+                    .hasValue("demoklyngen");
 
             page.getByLabel("Fase").selectOption("CANCELLED");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger"))
+                    .click();
             assertThat(orderRow(page)).hasCount(0);
             assertThat(page.locator("#order-count")).containsText("Viser 0 af");
             Browsers.assertAccessible(page);
@@ -135,17 +149,23 @@ class StartPagesBrowserTests {
     void theAdministratorSeesTheMailsThatFailed() {
         // Queued and given up in one transaction, so the sender never picks it up in between.
         long id = new TransactionTemplate(transactions).execute(status -> {
-            long mail = outbox.enqueue(new OutgoingMail("ingen@example.invalid", "Kan ikke leveres", "Tekst", "test:start"));
-            jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', last_error = '550 ukendt modtager' WHERE id = ?").param(mail).update();
+            long mail = outbox.enqueue(
+                    new OutgoingMail("ingen@example.invalid", "Kan ikke leveres", "Tekst", "test:start"));
+            jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', last_error = '550 ukendt modtager' WHERE id = ?")
+                    .param(mail)
+                    .update();
             return mail;
         });
         try (BrowserContext context = Browsers.newContext(base())) {
             Page page = Browsers.signIn(context, "admin");
             assertThat(page).hasURL(Pattern.compile(".*/start$"));
             assertThat(page.locator("h1")).hasText("Drift");
-            assertThat(page.locator("#failed-mails a[href$='/admin/udbakke/" + id + "']")).isVisible();
+            assertThat(page.locator("#failed-mails a[href$='/admin/udbakke/" + id + "']"))
+                    .isVisible();
             assertThat(page.locator("#failed-mails")).containsText("550 ukendt modtager");
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Seneste registerimporter"))).isVisible();
+            assertThat(page.getByRole(
+                            AriaRole.HEADING, new Page.GetByRoleOptions().setName("Seneste registerimporter")))
+                    .isVisible();
             Browsers.assertAccessible(page);
         }
     }
@@ -159,21 +179,34 @@ class StartPagesBrowserTests {
                 assertThat(page.locator(".navigation-menu")).isHidden();
                 Browsers.assertAccessible(page);
                 Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
-                org.assertj.core.api.Assertions.assertThat(overflow).as("page wider than the phone for " + user).isEqualTo(false);
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu").setExact(true)).click();
+                org.assertj.core.api.Assertions.assertThat(overflow)
+                        .as("page wider than the phone for " + user)
+                        .isEqualTo(false);
+                page.getByRole(
+                                AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName("Menu").setExact(true))
+                        .click();
                 Locator drawer = page.locator(".mobile-drawer");
                 assertThat(drawer).isVisible();
                 assertThat(drawer.locator("a[aria-current=page]")).hasText("Overblik");
-                assertThat(drawer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log af"))).isVisible();
+                assertThat(drawer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log af")))
+                        .isVisible();
                 if ("konsulent".equals(user)) {
-                    // Not a full-page shot: that resizes the viewport for a moment, and DKFDS closes its drawer on a resize.
-                    page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screens/start-phone-menu.png")));
+                    // Not a full-page shot: that resizes the viewport for a moment, and DKFDS closes its drawer on a
+                    // resize.
+                    page.screenshot(
+                            new Page.ScreenshotOptions().setPath(Path.of("target/screens/start-phone-menu.png")));
                 }
                 Browsers.assertAccessible(page);
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Luk menu")).click(new Locator.ClickOptions().setTimeout(8000));
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Luk menu"))
+                        .click(new Locator.ClickOptions().setTimeout(8000));
                 assertThat(drawer).isHidden();
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu").setExact(true)).click();
-                drawer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log af")).click();
+                page.getByRole(
+                                AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName("Menu").setExact(true))
+                        .click();
+                drawer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log af"))
+                        .click();
                 assertThat(page).hasURL(Pattern.compile(".*/login\\?logout$"));
             }
         }
@@ -189,9 +222,11 @@ class StartPagesBrowserTests {
             assertThat(action).hasText("Gå til: Konsulenten ringer klyngekoordinatoren op");
             double actionTop = action.boundingBox().y;
             assertThat(page.locator("#handlinger")).isVisible();
-            org.assertj.core.api.Assertions.assertThat(page.locator("#handlinger").boundingBox().y)
+            org.assertj.core.api.Assertions.assertThat(
+                            page.locator("#handlinger").boundingBox().y)
                     .isLessThan(page.locator("#drejebog").boundingBox().y);
-            org.assertj.core.api.Assertions.assertThat(actionTop).isLessThan(page.locator("#handlinger").boundingBox().y);
+            org.assertj.core.api.Assertions.assertThat(actionTop)
+                    .isLessThan(page.locator("#handlinger").boundingBox().y);
             Browsers.assertAccessible(page);
             action.click();
             assertThat(page).hasURL(Pattern.compile(".*/bestillinger/" + order + "#handlinger$"));
@@ -199,7 +234,8 @@ class StartPagesBrowserTests {
         try (BrowserContext context = Browsers.newContext(base())) {
             Page page = Browsers.signIn(context, "koordinator");
             page.navigate("/bestillinger/" + order);
-            assertThat(page.locator("#next-step")).containsText("Jeres næste skridt: Klyngen sender medlemmernes e-mails");
+            assertThat(page.locator("#next-step"))
+                    .containsText("Jeres næste skridt: Klyngen sender medlemmernes e-mails");
             page.locator(".samspil-next-action").click();
             assertThat(page.locator("h1")).hasText("Demoklyngen");
         }
@@ -209,7 +245,9 @@ class StartPagesBrowserTests {
                 for (String path : new String[] {"", "/spoergeskema", "/spoergeskema/forhaandsvisning", "/data"}) {
                     page.navigate("/bestillinger/" + order + path);
                     Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
-                    org.assertj.core.api.Assertions.assertThat(overflow).as(path + " fits a phone for " + user).isEqualTo(false);
+                    org.assertj.core.api.Assertions.assertThat(overflow)
+                            .as(path + " fits a phone for " + user)
+                            .isEqualTo(false);
                     Browsers.assertAccessible(page);
                 }
             }
@@ -221,16 +259,21 @@ class StartPagesBrowserTests {
         try (BrowserContext context = Browsers.newContext(base())) {
             Page page = Browsers.signIn(context, "koordinator");
             page.navigate("/bestillinger");
-            assertThat(page.locator("#order-list a[href$='/bestillinger/" + order + "']")).hasCount(1);
+            assertThat(page.locator("#order-list a[href$='/bestillinger/" + order + "']"))
+                    .hasCount(1);
             page.getByLabel("Søg", new Page.GetByLabelOptions().setExact(true)).fill("ingen klynge hedder sådan");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger"))
+                    .click();
             assertThat(page.locator("#order-count")).containsText("Viser 0 af");
             assertThat(page.locator("#order-list")).hasCount(0);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nulstil")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nulstil"))
+                    .click();
             page.getByLabel("Sortér efter").selectOption("fase");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis bestillinger"))
+                    .click();
             assertThat(page.locator("#order-list th[aria-sort=ascending]")).hasText("Status");
-            assertThat(page.locator("#order-list a[href$='/bestillinger/" + order + "']")).hasCount(1);
+            assertThat(page.locator("#order-list a[href$='/bestillinger/" + order + "']"))
+                    .hasCount(1);
             Browsers.assertAccessible(page);
         }
     }
@@ -245,17 +288,19 @@ class StartPagesBrowserTests {
     }
 
     private Locator orderRow(Page page) {
-        return page.locator("#orders tbody tr").filter(new Locator.FilterOptions()
-                .setHas(page.locator("a[href$='/bestillinger/" + order + "']")));
+        return page.locator("#orders tbody tr")
+                .filter(new Locator.FilterOptions().setHas(page.locator("a[href$='/bestillinger/" + order + "']")));
     }
 
     private Locator meetingCard(Page page) {
-        return page.locator(".samspil-meeting").filter(new Locator.FilterOptions()
-                .setHas(page.locator("a[href$='/bestillinger/" + order + "']")));
+        return page.locator(".samspil-meeting")
+                .filter(new Locator.FilterOptions().setHas(page.locator("a[href$='/bestillinger/" + order + "']")));
     }
 
     private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/screens/start-" + name + ".png")));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setFullPage(true)
+                .setPath(Path.of("target/screens/start-" + name + ".png")));
     }
 
     private String base() {

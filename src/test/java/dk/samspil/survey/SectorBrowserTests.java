@@ -20,10 +20,17 @@ import org.springframework.test.web.servlet.MockMvc;
 @SamspilTest
 class SectorBrowserTests {
 
-    @LocalServerPort int port;
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
-    @Autowired Surveys surveys;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    Surveys surveys;
 
     @Test
     void theConsultantChoosesBothSectorsAndReadsTheResultsBySectorAccessiblyOnADeskAndAPhone() throws Exception {
@@ -34,19 +41,30 @@ class SectorBrowserTests {
             Page page = Browsers.signIn(context, "konsulent");
             page.navigate("/bestillinger/" + order + "/spoergeskema");
             assertThat(page.getByLabel("Klyngens 11 medlemmer")).isChecked();
-            assertThat(page.getByLabel("Kommunens 5 deltagere fra bestillingen")).not().isChecked();
+            assertThat(page.getByLabel("Kommunens 5 deltagere fra bestillingen"))
+                    .not()
+                    .isChecked();
             page.getByText("Kommunens 5 deltagere fra bestillingen").click();
-            assertThat(page.getByLabel("Kommunens 5 deltagere fra bestillingen")).isChecked();
+            assertThat(page.getByLabel("Kommunens 5 deltagere fra bestillingen"))
+                    .isChecked();
             Browsers.assertAccessible(page);
         }
-        Map<String, String> tokens = fixtures.sendTo(order, Stream.concat(SurveyFixtures.MEMBERS.stream(), participants.stream()).toList(),
-                "CLUSTER", "MUNICIPALITY");
+        Map<String, String> tokens = fixtures.sendTo(
+                order,
+                Stream.concat(SurveyFixtures.MEMBERS.stream(), participants.stream())
+                        .toList(),
+                "CLUSTER",
+                "MUNICIPALITY");
         List<Question> questions = surveys.find(order).orElseThrow().questions();
-        for (String who : Stream.concat(SurveyFixtures.MEMBERS.subList(0, 5).stream(), participants.stream()).toList()) {
-            fixtures.answer(tokens.get(who), questions.size(), SurveyFixtures.fullAnswer(questions, who.startsWith("deltager") ? 1 : 0, "svar"));
+        for (String who : Stream.concat(SurveyFixtures.MEMBERS.subList(0, 5).stream(), participants.stream())
+                .toList()) {
+            fixtures.answer(
+                    tokens.get(who),
+                    questions.size(),
+                    SurveyFixtures.fullAnswer(questions, who.startsWith("deltager") ? 1 : 0, "svar"));
         }
-        for (BrowserContext context : List.of(Browsers.newContext("http://localhost:" + port),
-                Browsers.phoneContext("http://localhost:" + port))) {
+        for (BrowserContext context : List.of(
+                Browsers.newContext("http://localhost:" + port), Browsers.phoneContext("http://localhost:" + port))) {
             try (context) {
                 Page page = Browsers.signIn(context, "konsulent");
                 page.navigate("/bestillinger/" + order + "/resultater");

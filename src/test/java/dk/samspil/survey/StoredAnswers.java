@@ -12,10 +12,15 @@ final class StoredAnswers {
     /** The answers as JSON text: those released to the results and those still pending. */
     static List<String> of(JdbcClient jdbc, AnswerCipher cipher, long surveyId) {
         List<String> all = new ArrayList<>(jdbc.sql("SELECT payload::text FROM survey_answer WHERE survey_id = ?")
-                .param(surveyId).query(String.class).list());
-        jdbc.sql("SELECT sealed FROM survey_answer_pending WHERE survey_id = ?").param(surveyId)
-                .query((rs, n) -> rs.getBytes(1)).list()
-                .forEach(sealed -> all.add(answers(cipher.openAnswer(surveyId, sealed).orElseThrow().json())));
+                .param(surveyId)
+                .query(String.class)
+                .list());
+        jdbc.sql("SELECT sealed FROM survey_answer_pending WHERE survey_id = ?")
+                .param(surveyId)
+                .query((rs, n) -> rs.getBytes(1))
+                .list()
+                .forEach(box -> all.add(
+                        answers(cipher.openAnswer(surveyId, box).orElseThrow().json())));
         return all;
     }
 
@@ -25,5 +30,6 @@ final class StoredAnswers {
         return tree.has("answers") && tree.has("sector") ? tree.get("answers").toString() : sealed;
     }
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 }

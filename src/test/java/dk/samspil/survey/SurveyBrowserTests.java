@@ -22,10 +22,17 @@ import org.springframework.test.web.servlet.MockMvc;
 @SamspilTest
 class SurveyBrowserTests {
 
-    @LocalServerPort int port;
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
-    @Autowired Surveys surveys;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    Surveys surveys;
 
     @Test
     void aMemberAnswersOnAPhoneWithTheKeyboardSavesResumesAndSubmits() throws Exception {
@@ -103,17 +110,25 @@ class SurveyBrowserTests {
 
     @Test
     void reviewAndResultsPagesWorkAndAreAccessible() throws Exception {
-        long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
+        long order =
+                OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
         try (BrowserContext context = Browsers.newContext(base())) {
             Page page = login(context, "koordinator");
             page.navigate("/bestillinger/" + order);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Spørgeskema: kommentarer, udsendelse og svarprocent")).click();
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Spørgeskema: kommentarer, udsendelse og svarprocent"))
+                    .click();
             assertThat(page.locator("h1")).containsText("Spørgeskema");
             Browsers.assertAccessible(page);
             page.locator("#q-kendskab summary").click();
             page.locator("#kind-kendskab").selectOption("REWORD");
             page.locator("#text-kendskab").fill("Brug ordet akutteam");
-            page.locator("#q-kendskab").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Send forslaget")).click();
+            page.locator("#q-kendskab")
+                    .getByRole(
+                            AriaRole.BUTTON,
+                            new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Send forslaget"))
+                    .click();
             assertThat(page.locator(".alert-success")).containsText("dit forslag er gemt");
             assertThat(page.locator("#q-kendskab")).containsText("Brug ordet akutteam");
         }
@@ -124,13 +139,17 @@ class SurveyBrowserTests {
             Browsers.assertAccessible(page);
             page.navigate("/bestillinger/" + order + "/spoergeskema/spoergsmaal/kendskab");
             page.getByLabel("Spørgsmålets tekst").fill("Hvad er dit kendskab til akutteamet?");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gem spørgsmålet")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gem spørgsmålet"))
+                    .click();
             assertThat(page.locator("#q-kendskab")).containsText("Hvad er dit kendskab til akutteamet?");
-            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, lås versionen"))).isHidden();
-            page.locator("summary", new Page.LocatorOptions().setHasText("Lås versionen")).click();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, lås versionen")))
+                    .isHidden();
+            page.locator("summary", new Page.LocatorOptions().setHasText("Lås versionen"))
+                    .click();
             assertThat(page.getByText("En låst version kan ikke ændres")).isVisible();
             Browsers.assertAccessible(page);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, lås versionen")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ja, lås versionen"))
+                    .click();
             assertThat(page.locator(".alert-success")).containsText("låst");
             Browsers.assertAccessible(page);
         }
@@ -155,7 +174,8 @@ class SurveyBrowserTests {
 
     /** For people to look at (target/screenshots); the assertions are above. */
     private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        page.screenshot(new Page.ScreenshotOptions()
+                .setFullPage(true)
                 .setPath(java.nio.file.Path.of("target", "screenshots", name + ".png")));
     }
 

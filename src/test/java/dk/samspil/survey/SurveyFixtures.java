@@ -10,13 +10,13 @@ import dk.samspil.OrderFixtures;
 import dk.samspil.TestMailServer;
 import dk.samspil.catalog.PackageDefinition.Question;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -27,10 +27,18 @@ public final class SurveyFixtures {
 
     public static final String INVITATION_SUBJECT = "Spørgeskema før klyngemødet om";
     public static final Pattern LINK = Pattern.compile("/s/([A-Za-z0-9_-]{43})");
-    public static final List<String> MEMBERS = List.of("anne.kjaer@example.dk", "bo.mikkelsen@example.dk",
-            "camilla.ostergaard@example.dk", "dorthe.lund@example.dk", "erik.sorensen@example.dk",
-            "frederik.holm@example.dk", "gitte.bach@example.dk", "hans.jorgensen@example.dk", "ida.thomsen@example.dk",
-            "jens.ravn@example.dk", "karen.nielsen@example.dk");
+    public static final List<String> MEMBERS = List.of(
+            "anne.kjaer@example.dk",
+            "bo.mikkelsen@example.dk",
+            "camilla.ostergaard@example.dk",
+            "dorthe.lund@example.dk",
+            "erik.sorensen@example.dk",
+            "frederik.holm@example.dk",
+            "gitte.bach@example.dk",
+            "hans.jorgensen@example.dk",
+            "ida.thomsen@example.dk",
+            "jens.ravn@example.dk",
+            "karen.nielsen@example.dk");
 
     private final MockMvc mvc;
     private final DemoUsers users;
@@ -42,7 +50,8 @@ public final class SurveyFixtures {
 
     /** A new akutfunktion order for Demoklyngen, its survey frozen by the consultant. */
     public long frozenOrder() throws Exception {
-        long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
+        long order =
+                OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
         perform(post("/bestillinger/" + order + "/spoergeskema/frys"), "konsulent");
         return order;
     }
@@ -50,14 +59,21 @@ public final class SurveyFixtures {
     /** Sends the frozen survey and returns each member's link token, read from the mail they received. */
     public Map<String, String> send(long order) throws Exception {
         TestMailServer.purge();
-        MvcResult sent = perform(post("/bestillinger/" + order + "/spoergeskema/send")
-                .param("closesOn", OrderFixtures.today().plusDays(14).toString()).param("reminderDays", "7,2"), "konsulent");
+        MvcResult sent = perform(
+                post("/bestillinger/" + order + "/spoergeskema/send")
+                        .param("closesOn", OrderFixtures.today().plusDays(14).toString())
+                        .param("reminderDays", "7,2"),
+                "konsulent");
         assertThat(sent.getResponse().getRedirectedUrl()).endsWith("/spoergeskema");
         Map<String, String> tokens = tokens(MEMBERS);
         for (String member : MEMBERS) {
             String text = TestMailServer.text(TestMailServer.received(member).stream()
-                    .filter(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT)).findFirst().orElseThrow());
-            assertThat(text).as("the member is told the letter of their practice").containsPattern("vises som Praksis [A-Z]+\\.");
+                    .filter(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT))
+                    .findFirst()
+                    .orElseThrow());
+            assertThat(text)
+                    .as("the member is told the letter of their practice")
+                    .containsPattern("vises som Praksis [A-Z]+\\.");
         }
         return tokens;
     }
@@ -65,12 +81,15 @@ public final class SurveyFixtures {
     /** New municipal participants' addresses, unique to this call. */
     public static List<String> participantEmails(int count) {
         long tag = System.nanoTime();
-        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "deltager" + i + "-" + tag + "@example.dk").toList();
+        return java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> "deltager" + i + "-" + tag + "@example.dk")
+                .toList();
     }
 
     /** A new akutfunktion order for Demoklyngen whose municipal participants are the given addresses, its survey frozen. */
     public long frozenOrderWithParticipants(List<String> emails) throws Exception {
-        MockHttpServletRequestBuilder request = OrderFixtures.acuteOrder(OrderFixtures.today().plusWeeks(12), emails.get(0));
+        MockHttpServletRequestBuilder request =
+                OrderFixtures.acuteOrder(OrderFixtures.today().plusWeeks(12), emails.get(0));
         for (int i = 1; i < emails.size(); i++) {
             request.param("participants[" + i + "].name", "Deltager " + i)
                     .param("participants[" + i + "].email", emails.get(i))
@@ -85,21 +104,30 @@ public final class SurveyFixtures {
     /** Sends the frozen survey to the chosen sectors as the send page does; returns each recipient's link token. */
     public Map<String, String> sendTo(long order, List<String> recipients, String... sectors) throws Exception {
         TestMailServer.purge();
-        MvcResult sent = perform(post("/bestillinger/" + order + "/spoergeskema/send")
-                .param("closesOn", OrderFixtures.today().plusDays(14).toString()).param("reminderDays", "7,2")
-                .param("audience", sectors).param("_audience", "on"), "konsulent");
+        MvcResult sent = perform(
+                post("/bestillinger/" + order + "/spoergeskema/send")
+                        .param("closesOn", OrderFixtures.today().plusDays(14).toString())
+                        .param("reminderDays", "7,2")
+                        .param("audience", sectors)
+                        .param("_audience", "on"),
+                "konsulent");
         assertThat(sent.getResponse().getRedirectedUrl()).endsWith("/spoergeskema");
         return tokens(recipients);
     }
 
     /** The link token in each recipient's invitation mail (waiting for the mails to arrive). */
     public static Map<String, String> tokens(List<String> recipients) {
-        Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> recipients.stream()
-                .allMatch(m -> TestMailServer.received(m).stream().anyMatch(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT))));
+        Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> recipients.stream()
+                        .allMatch(m -> TestMailServer.received(m).stream()
+                                .anyMatch(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT))));
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String recipient : recipients) {
             MimeMessage mail = TestMailServer.received(recipient).stream()
-                    .filter(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT)).findFirst().orElseThrow();
+                    .filter(x -> TestMailServer.subject(x).startsWith(INVITATION_SUBJECT))
+                    .findFirst()
+                    .orElseThrow();
             Matcher link = LINK.matcher(TestMailServer.text(mail));
             assertThat(link.find()).as("link in the mail to " + recipient).isTrue();
             tokens.put(recipient, link.group(1));
@@ -111,13 +139,18 @@ public final class SurveyFixtures {
     public Cookie open(String token) throws Exception {
         MvcResult result = mvc.perform(get("/s/" + token)).andReturn();
         return "/svar".equals(result.getResponse().getRedirectedUrl())
-                ? result.getResponse().getCookie(RespondentController.LINK_COOKIE) : null;
+                ? result.getResponse().getCookie(RespondentController.LINK_COOKIE)
+                : null;
     }
 
     /** Posts the form of the answer page with the given action ({@code naeste}, {@code gem}, {@code send}, ...). */
     public MvcResult form(Cookie session, int page, String action, Map<String, List<String>> fields) throws Exception {
-        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/svar")
-                .cookie(session).with(csrf()).param("side", String.valueOf(page)).param("handling", action);
+        MockHttpServletRequestBuilder request =
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/svar")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("side", String.valueOf(page))
+                        .param("handling", action);
         fields.forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
         return mvc.perform(request).andReturn();
     }
@@ -140,8 +173,14 @@ public final class SurveyFixtures {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Question q : questions) {
             switch (q.type()) {
-                case SCALE -> fields.put("q." + q.key(), List.of(q.options().get(variant % q.options().size())));
-                case MULTIPLE -> fields.put("q." + q.key(), List.of(q.options().get(0), q.options().get(1)));
+                case SCALE ->
+                    fields.put(
+                            "q." + q.key(),
+                            List.of(q.options().get(variant % q.options().size())));
+                case MULTIPLE ->
+                    fields.put(
+                            "q." + q.key(),
+                            List.of(q.options().get(0), q.options().get(1)));
                 case TEXT -> fields.put("q." + q.key(), List.of(text));
             }
         }

@@ -26,12 +26,23 @@ import org.springframework.test.web.servlet.MockMvc;
 @SamspilTest
 class SurveyTransitionRaceTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
-    @Autowired JdbcClient jdbc;
-    @Autowired Surveys surveys;
-    @Autowired Sending sending;
-    @Autowired Review review;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Surveys surveys;
+
+    @Autowired
+    Sending sending;
+
+    @Autowired
+    Review review;
 
     @Test
     void twoSendsAtOnceInviteEveryMemberOnceAndTwoClosesCloseOnce() throws Exception {
@@ -39,16 +50,21 @@ class SurveyTransitionRaceTests {
         SurveyView frozen = surveys.find(order).orElseThrow();
         TestMailServer.purge();
 
-        List<Object> sent = race(() -> sending.send(frozen, OrderFixtures.today().plusDays(14), "7", "konsulent", null));
+        List<Object> sent =
+                race(() -> sending.send(frozen, OrderFixtures.today().plusDays(14), "7", "konsulent", null));
         assertThat(sent).filteredOn(Integer.class::isInstance).containsExactly(SurveyFixtures.MEMBERS.size());
         assertThat(sent).filteredOn(String.class::isInstance).containsExactly("survey.send.notFrozen");
-        assertThat(jdbc.sql("SELECT count(*) FROM survey_invitation WHERE survey_id = ?").param(frozen.id())
-                .query(Integer.class).single()).isEqualTo(SurveyFixtures.MEMBERS.size());
+        assertThat(jdbc.sql("SELECT count(*) FROM survey_invitation WHERE survey_id = ?")
+                        .param(frozen.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(SurveyFixtures.MEMBERS.size());
         // Every member's one invitation arrives (waited for, so no later test reads it as its own) and no second one.
         SurveyFixtures.tokens(SurveyFixtures.MEMBERS);
         for (String member : SurveyFixtures.MEMBERS) {
-            assertThat(TestMailServer.received(member)).filteredOn(m -> TestMailServer.subject(m)
-                    .startsWith(SurveyFixtures.INVITATION_SUBJECT)).hasSize(1);
+            assertThat(TestMailServer.received(member))
+                    .filteredOn(m -> TestMailServer.subject(m).startsWith(SurveyFixtures.INVITATION_SUBJECT))
+                    .hasSize(1);
         }
 
         SurveyView open = surveys.find(order).orElseThrow();
@@ -77,7 +93,10 @@ class SurveyTransitionRaceTests {
     }
 
     private int versions(long survey) {
-        return jdbc.sql("SELECT count(*) FROM survey_version WHERE survey_id = ?").param(survey).query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM survey_version WHERE survey_id = ?")
+                .param(survey)
+                .query(Integer.class)
+                .single();
     }
 
     /** Runs the change twice at the same moment; each result is its value or the refusal's message key. */

@@ -16,8 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SamspilTest
 class AccountsBrowserTests {
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theAdministratorMakesAProviderAndInvitesAConsultantToItInTheBrowser() {
@@ -26,16 +29,20 @@ class AccountsBrowserTests {
         try (BrowserContext context = Browsers.newContext("http://localhost:" + port)) {
             Page page = Browsers.signIn(context, "admin");
             page.navigate("/admin/registre");
-            page.getByText("Ny udbyder af klyngepakker", new Page.GetByTextOptions().setExact(true)).click();
+            page.getByText("Ny udbyder af klyngepakker", new Page.GetByTextOptions().setExact(true))
+                    .click();
             page.getByLabel("Kode", new Page.GetByLabelOptions().setExact(true)).fill(code);
             page.getByLabel("Navn", new Page.GetByLabelOptions().setExact(true)).fill("Browserenheden");
-            page.getByLabel("Region", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("Region Syddanmark"));
+            page.getByLabel("Region", new Page.GetByLabelOptions().setExact(true))
+                    .selectOption(new SelectOption().setLabel("Region Syddanmark"));
             Browsers.assertAccessible(page);
-            page.getByText("Gem udbyder", new Page.GetByTextOptions().setExact(true)).click();
+            page.getByText("Gem udbyder", new Page.GetByTextOptions().setExact(true))
+                    .click();
             assertThat(page.getByText("Udbyderen er gemt.").isVisible()).isTrue();
             Browsers.assertAccessible(page);
 
-            page.getByText("Inviter en konsulent hos udbyderen", new Page.GetByTextOptions().setExact(true)).click();
+            page.getByText("Inviter en konsulent hos udbyderen", new Page.GetByTextOptions().setExact(true))
+                    .click();
             page.locator("#name").fill("Bente Browser");
             page.locator("#email").fill(email);
             page.locator("#role").selectOption("CONSULTANT");
@@ -50,7 +57,10 @@ class AccountsBrowserTests {
             Browsers.assertAccessible(page);
         }
         TestMailServer.awaitMail(email, "Invitation til Samspil");
-        assertThat(jdbc.sql("SELECT provider_code FROM app_user WHERE username = ?").param(email).query(String.class).single())
+        assertThat(jdbc.sql("SELECT provider_code FROM app_user WHERE username = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
                 .isEqualTo(code);
     }
 
@@ -59,10 +69,12 @@ class AccountsBrowserTests {
         try (BrowserContext context = Browsers.newContext("http://localhost:" + port)) {
             Page page = Browsers.signIn(context, "konsulent");
             page.navigate("/konto");
-            page.getByText("Udbyderens konsulenter", new Page.GetByTextOptions().setExact(true)).click();
+            page.getByText("Udbyderens konsulenter", new Page.GetByTextOptions().setExact(true))
+                    .click();
             assertThat(page.locator("h1").innerText()).startsWith("Konsulenter hos");
             Browsers.assertAccessible(page);
-            page.getByText("Inviter en konsulent", new Page.GetByTextOptions().setExact(true)).click();
+            page.getByText("Inviter en konsulent", new Page.GetByTextOptions().setExact(true))
+                    .click();
             Browsers.assertAccessible(page);
         }
     }

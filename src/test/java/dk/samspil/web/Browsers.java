@@ -37,13 +37,21 @@ public final class Browsers {
                 throw new IllegalStateException("CI needs Chromium at " + chromium + " for the browser tests");
             }
             Assumptions.assumeTrue(available, "No Chromium at " + chromium + ": browser tests skipped on this machine");
-            playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(chromium)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+            playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(chromium)
+                            .setHeadless(true)
+                            .setArgs(List.of(
+                                    "--no-sandbox",
+                                    "--disable-gpu",
+                                    "--disable-background-networking",
+                                    "--disable-component-update",
+                                    "--disable-sync",
+                                    "--no-first-run",
+                                    "--disable-quic")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 browser.close();
                 playwright.close();
@@ -54,7 +62,11 @@ public final class Browsers {
 
     /** A fresh browser profile; it may inject axe-core despite the page's CSP. */
     public static BrowserContext newContext(String baseUrl) {
-        return browser().newContext(new Browser.NewContextOptions().setBaseURL(baseUrl).setBypassCSP(true).setLocale("da-DK"));
+        return browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL(baseUrl)
+                        .setBypassCSP(true)
+                        .setLocale("da-DK"));
     }
 
     /** Opens a page in the context and signs in as a demo user (password "samspil"), the way a person does. */
@@ -63,27 +75,38 @@ public final class Browsers {
         page.navigate("/login");
         page.getByLabel("Brugernavn").fill(username);
         page.getByLabel("Adgangskode").fill("samspil");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log ind")).click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log ind"))
+                .click();
         assertSignedIn(page);
         return page;
     }
 
     /** The header shows "Log af" (in the portal info on a desktop, in the menu drawer on a phone). */
     public static void assertSignedIn(Page page) {
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("form.samspil-logout").first()).isAttached();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                        page.locator("form.samspil-logout").first())
+                .isAttached();
     }
 
     /** A fresh browser profile the size of a phone, touch enabled. */
     public static BrowserContext phoneContext(String baseUrl) {
-        return browser().newContext(new Browser.NewContextOptions().setBaseURL(baseUrl).setBypassCSP(true).setLocale("da-DK")
-                .setViewportSize(375, 740).setHasTouch(true).setIsMobile(true).setDeviceScaleFactor(2));
+        return browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL(baseUrl)
+                        .setBypassCSP(true)
+                        .setLocale("da-DK")
+                        .setViewportSize(375, 740)
+                        .setHasTouch(true)
+                        .setIsMobile(true)
+                        .setDeviceScaleFactor(2));
     }
 
     /** Presses Tab until the focused element matches the CSS selector: how a keyboard user gets there. */
     public static void tabTo(Page page, String selector) {
         for (int i = 0; i < 120; i++) {
             page.keyboard().press("Tab");
-            Object matches = page.evaluate("(s) => document.activeElement != null && document.activeElement.matches(s)", selector);
+            Object matches = page.evaluate(
+                    "(s) => document.activeElement != null && document.activeElement.matches(s)", selector);
             if (Boolean.TRUE.equals(matches)) {
                 return;
             }
@@ -93,17 +116,22 @@ public final class Browsers {
 
     /** A browser profile that honours the Content-Security-Policy exactly as a user's browser does. */
     public static BrowserContext strictContext(String baseUrl) {
-        return browser().newContext(new Browser.NewContextOptions().setBaseURL(baseUrl).setLocale("da-DK"));
+        return browser()
+                .newContext(new Browser.NewContextOptions().setBaseURL(baseUrl).setLocale("da-DK"));
     }
 
     /** Runs axe-core with the WCAG 2.1 A and AA rules on the page and fails on any violation. */
     public static void assertAccessible(Page page) {
         page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
-        Object violations = page.evaluate("async (tags) => {"
-                + " const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});"
-                + " return r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(' | '));"
-                + "}", WCAG_21_AA);
-        assertThat((List<?>) violations).as("WCAG 2.1 A/AA violations on " + page.url()).isEmpty();
+        Object violations = page.evaluate(
+                "async (tags) => {"
+                        + " const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});"
+                        + " return r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(' | '));"
+                        + "}",
+                WCAG_21_AA);
+        assertThat((List<?>) violations)
+                .as("WCAG 2.1 A/AA violations on " + page.url())
+                .isEmpty();
     }
 
     private static synchronized String axeSource() {

@@ -19,9 +19,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @SamspilTest
 class CheckboxBrowserTests {
 
-    @LocalServerPort int port;
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
 
     @Test
     void theOrderFormsBoxesAreDrawnAndToggle() {
@@ -29,7 +34,10 @@ class CheckboxBrowserTests {
             Page page = Browsers.signIn(context, "koordinator");
             page.navigate("/bestillinger/ny?pakke=medicinhaandtering");
             Locator boxes = page.locator("input[type=checkbox]");
-            List<String> names = boxes.all().stream().map(box -> box.getAttribute("name")).distinct().toList();
+            List<String> names = boxes.all().stream()
+                    .map(box -> box.getAttribute("name"))
+                    .distinct()
+                    .toList();
             assertThat(names).contains("acceptLeadTimeWarning", "municipalityCodes", "electiveTopics");
             for (Locator box : boxes.all()) {
                 assertDrawnAndToggles(page, box);
@@ -40,7 +48,8 @@ class CheckboxBrowserTests {
 
     @Test
     void theQuestionEditorsBoxesAreDrawnAndToggle() throws Exception {
-        long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
+        long order =
+                OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
         try (BrowserContext context = Browsers.newContext(base())) {
             Page page = Browsers.signIn(context, "konsulent");
             page.navigate("/bestillinger/" + order + "/spoergeskema/spoergsmaal/kendskab");
@@ -63,9 +72,15 @@ class CheckboxBrowserTests {
         boolean before = box.isChecked();
         for (int i = 0; i < 2; i++) {
             Map<?, ?> drawn = drawnBox(label);
-            assertThat(drawn.get("content")).as(id + ": the label draws the box").isNotEqualTo("none");
-            assertThat(((Number) drawn.get("width")).doubleValue()).as(id + ": the box has a width").isPositive();
-            assertThat(drawn.get("tick")).as(id + ": the tick follows the state").isEqualTo(box.isChecked() ? "tick" : "none");
+            assertThat(drawn.get("content"))
+                    .as(id + ": the label draws the box")
+                    .isNotEqualTo("none");
+            assertThat(((Number) drawn.get("width")).doubleValue())
+                    .as(id + ": the box has a width")
+                    .isPositive();
+            assertThat(drawn.get("tick"))
+                    .as(id + ": the tick follows the state")
+                    .isEqualTo(box.isChecked() ? "tick" : "none");
             label.click();
             assertThat(box.isChecked()).as(id + " toggles").isEqualTo(i == 0 ? !before : before);
         }

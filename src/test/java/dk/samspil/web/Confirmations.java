@@ -14,8 +14,11 @@ public final class Confirmations {
     public static void assertAsksFirst(String html, String action, String question) {
         Element form = Jsoup.parse(html).select("form[action$=" + action + "]").first();
         assertThat(form).as("a form posting to …" + action).isNotNull();
-        assertThat(form.select("button[type=submit], input[type=submit]")).as(action + ": one submit button").hasSize(1)
-                .allSatisfy(button -> assertThat(button.closest("details.samspil-confirm")).as(action + ": behind the question")
+        assertThat(form.select("button[type=submit], input[type=submit]"))
+                .as(action + ": one submit button")
+                .hasSize(1)
+                .allSatisfy(button -> assertThat(button.closest("details.samspil-confirm"))
+                        .as(action + ": behind the question")
                         .isNotNull());
         Element details = form.selectFirst("details.samspil-confirm");
         assertThat(details.hasAttr("open")).as(action + ": closed until asked").isFalse();

@@ -24,8 +24,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SamspilTest
 class FoundationBrowserTests {
 
-    @LocalServerPort int port;
-    @TempDir Path files;
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path files;
 
     BrowserContext context;
     Page page;
@@ -45,7 +48,8 @@ class FoundationBrowserTests {
     void anonymousVisitorBrowsesTheCatalogueAndIsSentToLoginForTheRest() {
         page.navigate("/");
         Browsers.assertAccessible(page);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se klyngepakkerne")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se klyngepakkerne"))
+                .click();
         assertThat(page.locator("h1")).hasText("Klyngepakker");
         assertThat(page.locator(".samspil-packages li")).hasCount(5);
         assertThat(page.locator(".samspil-packages .badge")).hasText("Under udarbejdelse");
@@ -62,9 +66,13 @@ class FoundationBrowserTests {
     void coordinatorLogsInAndReadsAPackage() {
         login("koordinator");
         page.navigate("/pakker");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Almen praksis' samarbejde med kommunale akutfunktioner")).click();
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Almen praksis' samarbejde med kommunale akutfunktioner"))
+                .click();
         assertThat(page.locator("h1")).hasText("Almen praksis' samarbejde med kommunale akutfunktioner");
-        assertThat(page.getByRole(AriaRole.ROWHEADER, new Page.GetByRoleOptions().setName("Blok 1: Akutfunktionen"))).isVisible();
+        assertThat(page.getByRole(AriaRole.ROWHEADER, new Page.GetByRoleOptions().setName("Blok 1: Akutfunktionen")))
+                .isVisible();
         assertThat(page.locator("table tbody tr")).hasCount(5);
         assertThat(page.locator(".samspil-questions li")).hasCount(11);
         assertThat(page.getByText("16.10–17.15")).isVisible();
@@ -79,25 +87,36 @@ class FoundationBrowserTests {
         login("koordinator");
         page.navigate("/klynger");
         Browsers.assertAccessible(page);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Demoklyngen")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Demoklyngen"))
+                .click();
         assertThat(page.locator("h1")).hasText("Demoklyngen");
         Browsers.assertAccessible(page);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Importér praksis eller medlemmer")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Importér praksis eller medlemmer"))
+                .click();
         Browsers.assertAccessible(page);
 
-        Path bad = write("praksis.csv", "ydernummer;navn;tilmeldte patienter\n510001;Lægerne ved Søen;3.100\n51002;Lægehuset Bakken;2.000\n");
+        Path bad = write(
+                "praksis.csv",
+                "ydernummer;navn;tilmeldte patienter\n510001;Lægerne ved Søen;3.100\n51002;Lægehuset Bakken;2.000\n");
         page.getByLabel("CSV- eller Excel-fil").setInputFiles(bad);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importér")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importér"))
+                .click();
         Locator problems = page.locator("#file-error");
         assertThat(problems).containsText("Linje 3: ydernummeret »51002« skal være 6 cifre.");
         assertThat(problems).containsText("intet er ændret");
         Browsers.assertAccessible(page);
 
-        Path fixed = write("praksis-rettet.csv", "ydernummer;navn;tilmeldte patienter\n510001;Lægerne ved Søen;3.100\n510002;Lægehuset Bakken;2.000\n");
+        Path fixed = write(
+                "praksis-rettet.csv",
+                "ydernummer;navn;tilmeldte patienter\n510001;Lægerne ved Søen;3.100\n510002;Lægehuset Bakken;2.000\n");
         page.getByLabel("CSV- eller Excel-fil").setInputFiles(fixed);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importér")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importér"))
+                .click();
         assertThat(page.locator(".alert-success")).containsText("Importen er gennemført: 2 nye og 0 opdaterede.");
-        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Lægehuset Bakken").setExact(true))).isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.CELL,
+                        new Page.GetByRoleOptions().setName("Lægehuset Bakken").setExact(true)))
+                .isVisible();
         Browsers.assertAccessible(page);
     }
 
@@ -105,8 +124,10 @@ class FoundationBrowserTests {
     void anOversizedUploadGetsADanishMessageAndChangesNothing() throws IOException {
         login("koordinator");
         page.navigate("/klynger");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Demoklyngen")).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Importér praksis eller medlemmer")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Demoklyngen"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Importér praksis eller medlemmer"))
+                .click();
         Path huge = files.resolve("stor.csv");
         byte[] chunk = "ydernummer;navn;tilmeldte patienter\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
         try (var out = Files.newOutputStream(huge)) {
@@ -115,7 +136,8 @@ class FoundationBrowserTests {
             }
         }
         page.getByLabel("CSV- eller Excel-fil").setInputFiles(huge);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importér")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Importér"))
+                .click();
         assertThat(page.locator("#file-error")).containsText("Filen er for stor til at blive modtaget");
         Browsers.assertAccessible(page);
     }
@@ -124,27 +146,36 @@ class FoundationBrowserTests {
     void aBadPracticeFormShowsTheMessageAtTheFieldAndKeepsWhatWasTyped() {
         login("koordinator");
         page.navigate("/klynger");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Demoklyngen")).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tilføj praksis")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Demoklyngen"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tilføj praksis"))
+                .click();
         page.getByLabel("Ydernummer").fill("12AB");
         page.getByLabel("Praksisnavn").fill("Lægerne i Åby");
         page.getByLabel("Tilmeldte patienter").fill("2500");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gem")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gem"))
+                .click();
         assertThat(page.locator("#ydernummer-error")).containsText("Ydernummeret skal være 6 cifre");
         assertThat(page.getByLabel("Praksisnavn")).hasValue("Lægerne i Åby");
         Browsers.assertAccessible(page);
         page.getByLabel("Ydernummer").fill("520001");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gem")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gem"))
+                .click();
         assertThat(page.locator(".alert-success")).containsText("Praksis er gemt.");
-        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Lægerne i Åby").setExact(true))).isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.CELL,
+                        new Page.GetByRoleOptions().setName("Lægerne i Åby").setExact(true)))
+                .isVisible();
     }
 
     @Test
     void administratorSeesTheRegisters() {
         login("admin");
         page.navigate("/admin/registre");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Kommuner (98)"))).isVisible();
-        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("0751"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Kommuner (98)")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("0751")))
+                .isVisible();
         Browsers.assertAccessible(page);
         page.navigate("/admin/klynger/ny");
         Browsers.assertAccessible(page);
@@ -157,7 +188,8 @@ class FoundationBrowserTests {
             Page strictPage = strict.newPage();
             List<String> problems = new ArrayList<>();
             strictPage.onConsoleMessage(message -> {
-                if (message.text().contains("Content Security Policy") || message.text().startsWith("Refused to")) {
+                if (message.text().contains("Content Security Policy")
+                        || message.text().startsWith("Refused to")) {
                     problems.add(message.text());
                 }
             });
@@ -174,7 +206,8 @@ class FoundationBrowserTests {
         page.navigate("/login");
         page.getByLabel("Brugernavn").fill(username);
         page.getByLabel("Adgangskode").fill("samspil");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log ind")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log ind"))
+                .click();
         Browsers.assertSignedIn(page);
     }
 

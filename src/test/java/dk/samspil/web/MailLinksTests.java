@@ -39,33 +39,59 @@ class MailLinksTests {
 
     private static final Pattern LINK = Pattern.compile("http://localhost:8080(/[^\\s)»«,]*)");
 
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
-    @Autowired JdbcClient jdbc;
-    @Autowired dk.samspil.deck.Decks decks;
-    @Autowired dk.samspil.meeting.Minutes minutes;
-    @Autowired dk.samspil.meeting.Meetings meetings;
-    @Autowired dk.samspil.meeting.AgreementReminders reminders;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    dk.samspil.deck.Decks decks;
+
+    @Autowired
+    dk.samspil.meeting.Minutes minutes;
+
+    @Autowired
+    dk.samspil.meeting.Meetings meetings;
+
+    @Autowired
+    dk.samspil.meeting.AgreementReminders reminders;
 
     @Test
     void everyLinkInTheOrdersMailsOpensForItsRecipient() throws Exception {
         TestMailServer.purge();
-        long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(11), "links.deltager@aarhus.example.dk");
+        long order = OrderFixtures.placeAcuteOrder(
+                mvc, users, OrderFixtures.today().plusWeeks(11), "links.deltager@aarhus.example.dk");
         perform(post("/bestillinger/" + order + "/tilbageringning"), "konsulent");
         // The provider makes the first contact: the participant's invitation (and account) follows it.
         perform(post("/bestillinger/" + order + "/kommune-kontaktet"), "konsulent");
-        MimeMessage invitation = TestMailServer.awaitMail("links.deltager@aarhus.example.dk", "Invitation til klyngemøde");
-        // The participant chooses a password from the invitation: until then the account has no session to follow links in.
+        MimeMessage invitation =
+                TestMailServer.awaitMail("links.deltager@aarhus.example.dk", "Invitation til klyngemøde");
+        // The participant chooses a password from the invitation: until then the account has no session to follow links
+        // in.
         Matcher passwordLink = Pattern.compile("(/invitation/[A-Za-z0-9_-]+)").matcher(TestMailServer.text(invitation));
         assertThat(passwordLink.find()).as("the invitation's password link").isTrue();
-        assertThat(mvc.perform(post(passwordLink.group(1)).with(csrf()).param("password", "links-deltager-2027")
-                .param("repeat", "links-deltager-2027")).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?invited");
+        assertThat(mvc.perform(post(passwordLink.group(1))
+                                .with(csrf())
+                                .param("password", "links-deltager-2027")
+                                .param("repeat", "links-deltager-2027"))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/login?invited");
         perform(post("/bestillinger/" + order + "/materialer"), "konsulent");
-        MimeMessage materials = TestMailServer.awaitMail("links.deltager@aarhus.example.dk", "Materiale til jeres klyngemøde");
-        assertThat(TestMailServer.text(materials)).as("kommentér spørgeskemaet: the order's own questionnaire")
-                .contains("/bestillinger/" + order + "/spoergeskema").doesNotContain("#spoergeskema");
+        MimeMessage materials =
+                TestMailServer.awaitMail("links.deltager@aarhus.example.dk", "Materiale til jeres klyngemøde");
+        assertThat(TestMailServer.text(materials))
+                .as("kommentér spørgeskemaet: the order's own questionnaire")
+                .contains("/bestillinger/" + order + "/spoergeskema")
+                .doesNotContain("#spoergeskema");
         TestMailServer.awaitMail("anne.kjaer@example.dk", "Materiale til jeres klyngemøde");
-        List<MimeMessage> mails = new ArrayList<>(List.of(TestMailServer.greenMail().getReceivedMessages()));
+        List<MimeMessage> mails =
+                new ArrayList<>(List.of(TestMailServer.greenMail().getReceivedMessages()));
         perform(post("/bestillinger/" + order + "/spoergeskema/frys"), "konsulent");
         new SurveyFixtures(mvc, users).send(order);
         mails.addAll(List.of(TestMailServer.greenMail().getReceivedMessages()));
@@ -96,10 +122,16 @@ class MailLinksTests {
         fixtures.send(order);
         int decksBefore = decks.versions(order).size();
         perform(post("/bestillinger/" + order + "/praesentation"), "konsulent");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(300))
-                .until(() -> decks.versions(order).size() > decksBefore && decks.versions(order).get(0).ready());
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(300))
+                .until(() -> decks.versions(order).size() > decksBefore
+                        && decks.versions(order).get(0).ready());
         TestMailServer.purge();
-        perform(post("/bestillinger/" + order + "/praesentation/" + decks.versions(order).get(0).token() + "/send"), "konsulent");
+        perform(
+                post("/bestillinger/" + order + "/praesentation/"
+                        + decks.versions(order).get(0).token() + "/send"),
+                "konsulent");
         TestMailServer.awaitMail("kommune@example.dk", "Præsentationen til klyngemødet");
 
         String member = jdbc.sql("""
@@ -107,20 +139,39 @@ class MailLinksTests {
                         WHERE o.id = ? AND m.email IS NOT NULL AND lower(m.email) NOT IN (SELECT lower(email) FROM app_user
                             WHERE email IS NOT NULL) ORDER BY m.id LIMIT 1""").param(order).query(String.class).single();
         String memberEmail = member.split(" ")[1];
-        perform(post("/bestillinger/" + order + "/moede/fremmoede").param("present", "coordinator")
-                .param("present", "member-" + member.split(" ")[0]).param("version", "0"), "koordinator");
+        perform(
+                post("/bestillinger/" + order + "/moede/fremmoede")
+                        .param("present", "coordinator")
+                        .param("present", "member-" + member.split(" ")[0])
+                        .param("version", "0"),
+                "koordinator");
         LocalDate meetingDay = OrderFixtures.today();
-        jdbc.sql("UPDATE package_order SET meeting_date = ? WHERE id = ?").params(meetingDay, order).update();
+        jdbc.sql("UPDATE package_order SET meeting_date = ? WHERE id = ?")
+                .params(meetingDay, order)
+                .update();
         perform(post("/bestillinger/" + order + "/moede/referat"), "koordinator");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(300))
-                .until(() -> !minutes.versions(order).isEmpty() && minutes.versions(order).get(0).ready());
-        perform(post("/bestillinger/" + order + "/moede/referat/" + minutes.versions(order).get(0).token() + "/send"), "koordinator");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(300))
+                .until(() -> !minutes.versions(order).isEmpty()
+                        && minutes.versions(order).get(0).ready());
+        perform(
+                post("/bestillinger/" + order + "/moede/referat/"
+                        + minutes.versions(order).get(0).token() + "/send"),
+                "koordinator");
         MimeMessage personal = TestMailServer.awaitMail(memberEmail, "Referat af klyngemødet");
         assertThat(TestMailServer.text(personal)).contains("/referat/").doesNotContain("log ind");
 
         LocalDate reminderDay = LocalDate.of(2032, 6, 1);
-        meetings.addAgreement(order, new dk.samspil.meeting.Meetings.AgreementDraft("Linktjek: kommunen sender listen", "",
-                dk.samspil.ordering.Party.MUNICIPALITY, reminderDay.plusDays(1), null), "koordinator");
+        meetings.addAgreement(
+                order,
+                new dk.samspil.meeting.Meetings.AgreementDraft(
+                        "Linktjek: kommunen sender listen",
+                        "",
+                        dk.samspil.ordering.Party.MUNICIPALITY,
+                        reminderDay.plusDays(1),
+                        null),
+                "koordinator");
         reminders.remind(reminderDay);
         TestMailServer.awaitMail("kommune@example.dk", "Påmindelse: aftale med frist");
 
@@ -129,7 +180,8 @@ class MailLinksTests {
         for (MimeMessage mail : TestMailServer.greenMail().getReceivedMessages()) {
             String to = mail.getRecipients(Message.RecipientType.TO)[0].toString();
             String text = TestMailServer.text(mail);
-            if (!text.contains("/bestillinger/" + order) && !(to.equalsIgnoreCase(memberEmail) && text.contains("/referat/"))) {
+            if (!text.contains("/bestillinger/" + order)
+                    && !(to.equalsIgnoreCase(memberEmail) && text.contains("/referat/"))) {
                 continue;
             }
             subjects.add(TestMailServer.subject(mail).replaceAll(" .*", ""));
@@ -140,36 +192,59 @@ class MailLinksTests {
         }
         assertThat(subjects).contains("Præsentationen", "Referat", "Påmindelse:");
         assertThat(followed).isGreaterThanOrEqualTo(5);
-        assertThat(mvc.perform(get("/referat/" + "x".repeat(43))).andReturn().getResponse().getStatus())
-                .as("a guessed personal link").isEqualTo(404);
+        assertThat(mvc.perform(get("/referat/" + "x".repeat(43)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("a guessed personal link")
+                .isEqualTo(404);
     }
 
     private void check(String to, String subject, String link) throws Exception {
         String path = link.contains("#") ? link.substring(0, link.indexOf('#')) : link;
         String anchor = link.contains("#") ? link.substring(link.indexOf('#') + 1) : null;
-        boolean personal = path.startsWith("/invitation/") || path.startsWith("/s/") || path.startsWith("/pakker/")
+        boolean personal = path.startsWith("/invitation/")
+                || path.startsWith("/s/")
+                || path.startsWith("/pakker/")
                 || path.startsWith("/referat/");
-        Optional<String> account = jdbc.sql("SELECT username FROM app_user WHERE lower(email) = lower(?) ORDER BY id LIMIT 1")
-                .param(to).query(String.class).optional();
+        Optional<String> account = jdbc.sql(
+                        "SELECT username FROM app_user WHERE lower(email) = lower(?) ORDER BY id LIMIT 1")
+                .param(to)
+                .query(String.class)
+                .optional();
         MockHttpServletRequestBuilder request = get(path);
         if (!personal) {
-            assertThat(account).as(to + " has an account to open " + link + " in »" + subject + "«").isPresent();
+            assertThat(account)
+                    .as(to + " has an account to open " + link + " in »" + subject + "«")
+                    .isPresent();
             request = request.with(users.as(account.get()));
         }
-        org.springframework.test.web.servlet.MvcResult result = mvc.perform(request).andReturn();
+        org.springframework.test.web.servlet.MvcResult result =
+                mvc.perform(request).andReturn();
         MockHttpServletResponse response = result.getResponse();
-        if (personal && response.getStatus() == 302 && response.getRedirectedUrl() != null
+        if (personal
+                && response.getStatus() == 302
+                && response.getRedirectedUrl() != null
                 && !response.getRedirectedUrl().contains("/login")) {
             // A personal survey link keeps its token in the session and shows the questionnaire at its own address.
-            response = mvc.perform(get(response.getRedirectedUrl())
-                    .session((org.springframework.mock.web.MockHttpSession) result.getRequest().getSession())).andReturn().getResponse();
+            response = mvc.perform(
+                            get(response.getRedirectedUrl()).session((org.springframework.mock.web.MockHttpSession)
+                                    result.getRequest().getSession()))
+                    .andReturn()
+                    .getResponse();
         }
-        assertThat(response.getStatus()).as(link + " for " + to + " in »" + subject + "«").isEqualTo(200);
+        assertThat(response.getStatus())
+                .as(link + " for " + to + " in »" + subject + "«")
+                .isEqualTo(200);
         if (response.getContentType() != null && response.getContentType().startsWith("text/html")) {
             Document page = Jsoup.parse(response.getContentAsString());
-            assertThat(page.select("form[action$=/login] input[name=password]")).as(link + " is no login page").isEmpty();
+            assertThat(page.select("form[action$=/login] input[name=password]"))
+                    .as(link + " is no login page")
+                    .isEmpty();
             if (anchor != null) {
-                assertThat(page.getElementById(anchor)).as(link + " lands on its anchor").isNotNull();
+                assertThat(page.getElementById(anchor))
+                        .as(link + " lands on its anchor")
+                        .isNotNull();
             }
         }
     }
@@ -185,6 +260,10 @@ class MailLinksTests {
 
     private void perform(MockHttpServletRequestBuilder request, String user) throws Exception {
         List<Integer> ok = new ArrayList<>(List.of(302, 303));
-        assertThat(mvc.perform(request.with(csrf()).with(users.as(user))).andReturn().getResponse().getStatus()).isIn(ok);
+        assertThat(mvc.perform(request.with(csrf()).with(users.as(user)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isIn(ok);
     }
 }

@@ -18,9 +18,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @SamspilTest
 class PhoneBrowserTests {
 
-    @LocalServerPort int port;
-    @Autowired MockMvc mvc;
-    @Autowired DemoUsers users;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
 
     @Test
     void aSignedInUserCanSignOutOnAPhone() {
@@ -28,8 +33,14 @@ class PhoneBrowserTests {
             Page page = Browsers.signIn(context, "koordinator");
             // DKFDS hides the header's user area on a phone; the menu drawer carries "Log af" there.
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu").setExact(true)).click();
-            page.locator(".mobile-drawer").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Log af")).click();
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Menu").setExact(true))
+                    .click();
+            page.locator(".mobile-drawer")
+                    .getByRole(
+                            AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Log af"))
+                    .click();
             assertThat(page).hasURL(base() + "/login?logout");
             page.navigate("/bestillinger");
             assertThat(page).hasURL(base() + "/login");
@@ -38,7 +49,8 @@ class PhoneBrowserTests {
 
     @Test
     void theOrderPageAndItsDrejebogFitA375PixelScreen() throws Exception {
-        long order = OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
+        long order =
+                OrderFixtures.placeAcuteOrder(mvc, users, OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
         for (String user : new String[] {"konsulent", "koordinator"}) {
             try (BrowserContext context = Browsers.phoneContext(base())) {
                 Page page = Browsers.signIn(context, user);
@@ -50,7 +62,9 @@ class PhoneBrowserTests {
                 int scroll = ((Number) w.get(0)).intValue();
                 int viewport = ((Number) w.get(1)).intValue();
                 assertThat(scroll).as(user + ": the page scrolls sideways").isLessThanOrEqualTo(viewport);
-                assertThat(((Number) w.get(2)).intValue()).as(user + ": the drejebog ends inside the screen").isLessThanOrEqualTo(viewport);
+                assertThat(((Number) w.get(2)).intValue())
+                        .as(user + ": the drejebog ends inside the screen")
+                        .isLessThanOrEqualTo(viewport);
                 Browsers.assertAccessible(page);
             }
         }

@@ -24,8 +24,11 @@ class WorkIdentityBrowserTests {
 
     static final String SUBSTANTIAL = "https://data.gov.dk/concept/core/nsis/loa/Substantial";
 
-    @LocalServerPort int port;
-    @Autowired UserAdministration users;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAdministration users;
 
     @Test
     void aCoordinatorLogsInWithMitIdErhvervAndOutAgain() {
@@ -39,9 +42,16 @@ class WorkIdentityBrowserTests {
         try (BrowserContext context = Browsers.strictContext(base())) {
             Page page = context.newPage();
             page.navigate("/login");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log ind med MitID Erhverv").setExact(true)).click();
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions()
+                                    .setName("Log ind med MitID Erhverv")
+                                    .setExact(true))
+                    .click();
             assertThat(page.url()).startsWith(TestOidcServer.issuer() + "/authorize");
-            signInAtTheProvider(page, "sub-" + System.nanoTime(),
+            signInAtTheProvider(
+                    page,
+                    "sub-" + System.nanoTime(),
                     "{\"email\": \"" + email + "\", \"email_verified\": true, \"loa\": \"" + SUBSTANTIAL + "\"}");
             assertThat(page.url()).isEqualTo(base() + "/start");
             Browsers.assertSignedIn(page);
@@ -62,12 +72,21 @@ class WorkIdentityBrowserTests {
         try (BrowserContext context = Browsers.phoneContext(base())) {
             Page page = context.newPage();
             page.navigate("/login");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log ind med MitID Erhverv").setExact(true)).click();
-            signInAtTheProvider(page, "ukendt-" + System.nanoTime(),
-                    "{\"email\": \"ingen." + System.nanoTime() + "@example.dk\", \"email_verified\": true, \"loa\": \"" + SUBSTANTIAL + "\"}");
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions()
+                                    .setName("Log ind med MitID Erhverv")
+                                    .setExact(true))
+                    .click();
+            signInAtTheProvider(
+                    page,
+                    "ukendt-" + System.nanoTime(),
+                    "{\"email\": \"ingen." + System.nanoTime() + "@example.dk\", \"email_verified\": true, \"loa\": \""
+                            + SUBSTANTIAL + "\"}");
             assertThat(page.url()).isEqualTo(base() + "/login/afvist?aarsag=ukendt");
             assertThat(page.locator("h1")).hasText("Vi kender ikke din identitet");
-            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tilbage til log ind"))).isVisible();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tilbage til log ind")))
+                    .isVisible();
             Browsers.assertAccessible(page);
         }
     }

@@ -1,8 +1,8 @@
 package dk.samspil.pko.audit;
 
-import dk.samspil.platform.RuleViolation;
 import dk.samspil.pko.audit.AuditForms.DecisionForm;
 import dk.samspil.pko.audit.Audits.AuditView;
+import dk.samspil.platform.RuleViolation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,8 +44,13 @@ class ApprovalLinkController {
     }
 
     @PostMapping("/audit-godkendelse/{auditId}/{token}")
-    String decide(@PathVariable long auditId, @PathVariable String token, DecisionForm form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String decide(
+            @PathVariable long auditId,
+            @PathVariable String token,
+            DecisionForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (approval.openLink(auditId, token).isEmpty()) {
             return invalid(response);
         }
@@ -57,8 +62,14 @@ class ApprovalLinkController {
             return render(model, audit, token, draft, errors);
         }
         try {
-            approval.decideByLink(auditId, token, new AuditApproval.Decision(form.approved(), form.name().strip(),
-                    form.title().strip(), AuditForms.clean(form.comment())));
+            approval.decideByLink(
+                    auditId,
+                    token,
+                    new AuditApproval.Decision(
+                            form.approved(),
+                            form.name().strip(),
+                            form.title().strip(),
+                            AuditForms.clean(form.comment())));
         } catch (RuleViolation spentMeanwhile) {
             return invalid(response);
         }
@@ -72,7 +83,8 @@ class ApprovalLinkController {
         return DONE;
     }
 
-    private String render(Model model, AuditView audit, String token, Map<String, String> draft, Map<String, String> errors) {
+    private String render(
+            Model model, AuditView audit, String token, Map<String, String> draft, Map<String, String> errors) {
         model.addAttribute("audit", audit);
         model.addAttribute("place", scope.placeName(audit));
         model.addAttribute("criteria", audits.criteria(audit.id()));

@@ -56,17 +56,23 @@ class AuditApproval {
                             requested_at = now(), decided_by_name = NULL, decided_by_title = NULL, decided_at = NULL,
                             decided_how = NULL, decision_comment = NULL
                         WHERE id = ? AND status IN ('PLANNED', 'REQUESTED', 'REFUSED')""")
-                .params(request.managementName(), request.managementEmail(), request.text(), audit.id()).update();
+                .params(request.managementName(), request.managementEmail(), request.text(), audit.id())
+                .update();
         refuseIfNone(changed, "managementEmail", "pko.audit.rule.alreadyApproved");
-        jdbc.sql("DELETE FROM pko_audit_approval_link WHERE audit_id = ?").param(audit.id()).update();
+        jdbc.sql("DELETE FROM pko_audit_approval_link WHERE audit_id = ?")
+                .param(audit.id())
+                .update();
         String token = Tokens.newToken();
         jdbc.sql("INSERT INTO pko_audit_approval_link (token_hash, audit_id) VALUES (?, ?)")
-                .params(Tokens.hash(token), audit.id()).update();
+                .params(Tokens.hash(token), audit.id())
+                .update();
         String link = settings.link(linkPath(audit.id(), token));
         Object[] args = {request.managementName(), requesterName, placeName, audit.title(), request.text(), link};
-        outbox.enqueueSecret(new OutgoingMail(request.managementEmail(),
+        outbox.enqueueSecret(new OutgoingMail(
+                request.managementEmail(),
                 messages.getMessage("pko.audit.mail.request.subject", args, DANISH),
-                messages.getMessage("pko.audit.mail.request.body", args, DANISH), "pko-audit:" + audit.id() + ":request"));
+                messages.getMessage("pko.audit.mail.request.body", args, DANISH),
+                "pko-audit:" + audit.id() + ":request"));
     }
 
     static String linkPath(long auditId, String token) {
@@ -81,7 +87,9 @@ class AuditApproval {
         return jdbc.sql("""
                         SELECT l.audit_id FROM pko_audit_approval_link l JOIN pko_audit a ON a.id = l.audit_id
                         WHERE l.token_hash = ? AND l.audit_id = ? AND l.used_at IS NULL AND a.status = 'REQUESTED'""")
-                .params(Tokens.hash(token), auditId).query(Long.class).optional();
+                .params(Tokens.hash(token), auditId)
+                .query(Long.class)
+                .optional();
     }
 
     /**
@@ -95,15 +103,19 @@ class AuditApproval {
         }
         int spent = jdbc.sql("""
                         UPDATE pko_audit_approval_link SET used_at = now()
-                        WHERE token_hash = ? AND audit_id = ? AND used_at IS NULL""")
-                .params(Tokens.hash(token), auditId).update();
+                        WHERE token_hash = ? AND audit_id = ? AND used_at IS NULL""").params(Tokens.hash(token), auditId).update();
         refuseIfNone(spent, "link", "pko.audit.link.invalid");
         int decided = jdbc.sql("""
                         UPDATE pko_audit SET status = ?, decided_by_name = ?, decided_by_title = ?, decided_at = now(),
                             decided_how = 'LINK', decision_comment = ?
                         WHERE id = ? AND status = 'REQUESTED'""")
-                .params(decision.approved() ? "APPROVED" : "REFUSED", decision.name(), decision.title(), decision.comment(),
-                        auditId).update();
+                .params(
+                        decision.approved() ? "APPROVED" : "REFUSED",
+                        decision.name(),
+                        decision.title(),
+                        decision.comment(),
+                        auditId)
+                .update();
         refuseIfNone(decided, "link", "pko.audit.link.invalid");
     }
 
@@ -113,19 +125,23 @@ class AuditApproval {
         int decided = jdbc.sql("""
                         UPDATE pko_audit SET status = 'APPROVED', decided_by_name = ?, decided_by_title = ?, decided_at = now(),
                             decided_how = 'LETTER', decision_comment = NULL
-                        WHERE id = ? AND status IN ('PLANNED', 'REQUESTED', 'REFUSED')""")
-                .params(approverName, approverTitle, auditId).update();
+                        WHERE id = ? AND status IN ('PLANNED', 'REQUESTED', 'REFUSED')""").params(approverName, approverTitle, auditId).update();
         refuseIfNone(decided, "file", "pko.audit.rule.alreadyApproved");
-        jdbc.sql("DELETE FROM pko_audit_approval_link WHERE audit_id = ?").param(auditId).update();
+        jdbc.sql("DELETE FROM pko_audit_approval_link WHERE audit_id = ?")
+                .param(auditId)
+                .update();
         jdbc.sql("""
                         INSERT INTO pko_audit_letter (audit_id, file_name, content_type, content, uploaded_by) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (audit_id) DO UPDATE SET file_name = excluded.file_name, content_type = excluded.content_type,
                             content = excluded.content, uploaded_by = excluded.uploaded_by, uploaded_at = now()""")
-                .params(auditId, letter.fileName(), letter.contentType(), letter.content(), by).update();
+                .params(auditId, letter.fileName(), letter.contentType(), letter.content(), by)
+                .update();
     }
 
     Optional<Letter> letter(long auditId) {
-        return jdbc.sql("SELECT file_name, content_type, content FROM pko_audit_letter WHERE audit_id = ?").param(auditId)
-                .query((rs, n) -> new Letter(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+        return jdbc.sql("SELECT file_name, content_type, content FROM pko_audit_letter WHERE audit_id = ?")
+                .param(auditId)
+                .query((rs, n) -> new Letter(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
     }
 }

@@ -45,7 +45,8 @@ class AuditCases {
                             (SELECT count(*) FROM pko_audit_criterion k WHERE k.audit_id = c.audit_id) AS criteria
                         FROM pko_audit_case c WHERE c.audit_id = ? ORDER BY c.id""")
                 .param(auditId)
-                .query((rs, n) -> new CaseView(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4), rs.getInt(5)))
+                .query((rs, n) ->
+                        new CaseView(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4), rs.getInt(5)))
                 .list();
     }
 
@@ -60,7 +61,8 @@ class AuditCases {
     @Transactional
     void add(long auditId, List<String> caseNumbers) {
         lockApproved(auditId, "caseNumbers");
-        Set<String> existing = new HashSet<>(cases(auditId).stream().map(CaseView::caseNumber).toList());
+        Set<String> existing =
+                new HashSet<>(cases(auditId).stream().map(CaseView::caseNumber).toList());
         if (existing.size() + caseNumbers.size() > CASES) {
             throw new RuleViolation("caseNumbers", "pko.audit.case.tooMany");
         }
@@ -70,8 +72,7 @@ class AuditCases {
             }
             int added = jdbc.sql("""
                             INSERT INTO pko_audit_case (audit_id, case_number)
-                            SELECT id, ? FROM pko_audit WHERE id = ? AND status = 'APPROVED'""")
-                    .params(number, auditId).update();
+                            SELECT id, ? FROM pko_audit WHERE id = ? AND status = 'APPROVED'""").params(number, auditId).update();
             refuseIfNone(added, "caseNumbers", "pko.audit.rule.notApproved");
         }
     }
@@ -79,14 +80,20 @@ class AuditCases {
     @Transactional
     void remove(long auditId, long caseId) {
         lockApproved(auditId, "caseNumbers");
-        refuseIfNone(jdbc.sql("DELETE FROM pko_audit_case WHERE id = ? AND audit_id = ?").params(caseId, auditId).update(),
-                "caseNumbers", "pko.audit.rule.notApproved");
+        refuseIfNone(
+                jdbc.sql("DELETE FROM pko_audit_case WHERE id = ? AND audit_id = ?")
+                        .params(caseId, auditId)
+                        .update(),
+                "caseNumbers",
+                "pko.audit.rule.notApproved");
     }
 
     Map<Long, Assessment> assessments(long caseId) {
         Map<Long, Assessment> map = new HashMap<>();
-        jdbc.sql("SELECT criterion_id, verdict, remark FROM pko_audit_assessment WHERE case_id = ?").param(caseId)
-                .query((rs, n) -> map.put(rs.getLong(1), new Assessment(Verdict.valueOf(rs.getString(2)), rs.getString(3))))
+        jdbc.sql("SELECT criterion_id, verdict, remark FROM pko_audit_assessment WHERE case_id = ?")
+                .param(caseId)
+                .query((rs, n) ->
+                        map.put(rs.getLong(1), new Assessment(Verdict.valueOf(rs.getString(2)), rs.getString(3))))
                 .list();
         return map;
     }
@@ -95,16 +102,21 @@ class AuditCases {
     @Transactional
     void assess(long auditId, long caseId, boolean lookupsRegistered, Map<Long, Assessment> byCriterion, String by) {
         lockApproved(auditId, "case");
-        int updated = jdbc.sql("""
-                        UPDATE pko_audit_case SET lookups_registered = ?, assessed_by = ? WHERE id = ? AND audit_id = ?""")
-                .params(lookupsRegistered, by, caseId, auditId).update();
+        int updated =
+                jdbc.sql("""
+                        UPDATE pko_audit_case SET lookups_registered = ?, assessed_by = ? WHERE id = ? AND audit_id = ?""").params(lookupsRegistered, by, caseId, auditId).update();
         refuseIfNone(updated, "case", "pko.audit.rule.notApproved");
         for (Map.Entry<Long, Assessment> entry : byCriterion.entrySet()) {
             int saved = jdbc.sql("""
                             INSERT INTO pko_audit_assessment (case_id, criterion_id, verdict, remark)
                             SELECT ?, k.id, ?, ? FROM pko_audit_criterion k WHERE k.id = ? AND k.audit_id = ?
                             ON CONFLICT (case_id, criterion_id) DO UPDATE SET verdict = excluded.verdict, remark = excluded.remark""")
-                    .params(caseId, entry.getValue().verdict().name(), entry.getValue().remark(), entry.getKey(), auditId)
+                    .params(
+                            caseId,
+                            entry.getValue().verdict().name(),
+                            entry.getValue().remark(),
+                            entry.getKey(),
+                            auditId)
                     .update();
             refuseIfNone(saved, "case", "pko.audit.rule.notApproved");
         }
@@ -113,7 +125,10 @@ class AuditCases {
     /** Holds the audit's row for the transaction, so adding, assessing and completing take turns; refused unless approved. */
     private void lockApproved(long auditId, String field) {
         boolean approved = jdbc.sql("SELECT id FROM pko_audit WHERE id = ? AND status = 'APPROVED' FOR UPDATE")
-                .param(auditId).query(Long.class).optional().isPresent();
+                .param(auditId)
+                .query(Long.class)
+                .optional()
+                .isPresent();
         if (!approved) {
             throw new RuleViolation(field, "pko.audit.rule.notApproved");
         }

@@ -39,8 +39,15 @@ class AuditCompletion {
     private final MessageSource messages;
     private final SamspilSettings settings;
 
-    AuditCompletion(JdbcClient jdbc, Audits audits, AuditCases cases, AuditReport report, Outbox outbox, AuditLog auditLog,
-            MessageSource messages, SamspilSettings settings) {
+    AuditCompletion(
+            JdbcClient jdbc,
+            Audits audits,
+            AuditCases cases,
+            AuditReport report,
+            Outbox outbox,
+            AuditLog auditLog,
+            MessageSource messages,
+            SamspilSettings settings) {
         this.jdbc = jdbc;
         this.audits = audits;
         this.cases = cases;
@@ -57,8 +64,10 @@ class AuditCompletion {
             return jdbc.sql("""
                             SELECT position, criterion, met, not_met, not_relevant FROM pko_audit_result
                             WHERE audit_id = ? ORDER BY position""")
-                    .param(auditId).query((rs, n) -> new ResultRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                            rs.getInt(5))).list();
+                    .param(auditId)
+                    .query((rs, n) ->
+                            new ResultRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                    .list();
         }
         return jdbc.sql("""
                         SELECT row_number() OVER (ORDER BY k.position, k.id) AS position, k.text,
@@ -66,8 +75,10 @@ class AuditCompletion {
                             count(*) FILTER (WHERE s.verdict = 'NOT_RELEVANT')
                         FROM pko_audit_criterion k LEFT JOIN pko_audit_assessment s ON s.criterion_id = k.id
                         WHERE k.audit_id = ? GROUP BY k.id, k.position, k.text ORDER BY k.position, k.id""")
-                .param(auditId).query((rs, n) -> new ResultRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5))).list();
+                .param(auditId)
+                .query((rs, n) ->
+                        new ResultRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .list();
     }
 
     /**
@@ -77,7 +88,10 @@ class AuditCompletion {
     @Transactional
     void complete(long auditId, String conclusions, String actions, Report recipients, String by) {
         boolean approved = jdbc.sql("SELECT id FROM pko_audit WHERE id = ? AND status = 'APPROVED' FOR UPDATE")
-                .param(auditId).query(Long.class).optional().isPresent();
+                .param(auditId)
+                .query(Long.class)
+                .optional()
+                .isPresent();
         refuseIfNone(approved ? 1 : 0, "conclusions", "pko.audit.rule.notApproved");
         List<AuditCases.CaseView> all = cases.cases(auditId);
         if (all.size() != AuditCases.CASES) {
@@ -94,19 +108,24 @@ class AuditCompletion {
             jdbc.sql("""
                             INSERT INTO pko_audit_result (audit_id, position, criterion, met, not_met, not_relevant)
                             VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(auditId, row.position(), row.criterion(), row.met(), row.notMet(), row.notRelevant()).update();
+                    .params(auditId, row.position(), row.criterion(), row.met(), row.notMet(), row.notRelevant())
+                    .update();
         }
         int assessments = jdbc.sql("""
-                        DELETE FROM pko_audit_assessment WHERE case_id IN (SELECT id FROM pko_audit_case WHERE audit_id = ?)""")
-                .param(auditId).update();
-        int deleted = jdbc.sql("DELETE FROM pko_audit_case WHERE audit_id = ?").param(auditId).update();
-        int completed = jdbc.sql("""
+                        DELETE FROM pko_audit_assessment WHERE case_id IN (SELECT id FROM pko_audit_case WHERE audit_id = ?)""").param(auditId).update();
+        int deleted = jdbc.sql("DELETE FROM pko_audit_case WHERE audit_id = ?")
+                .param(auditId)
+                .update();
+        int completed =
+                jdbc.sql("""
                         UPDATE pko_audit SET status = 'COMPLETED', conclusions = ?, actions = ?, completed_at = now(),
-                            completed_by = ?, deleted_cases = ? WHERE id = ? AND status = 'APPROVED'""")
-                .params(conclusions, actions, by, deleted, auditId).update();
+                            completed_by = ?, deleted_cases = ? WHERE id = ? AND status = 'APPROVED'""").params(conclusions, actions, by, deleted, auditId).update();
         refuseIfNone(completed, "conclusions", "pko.audit.rule.notApproved");
         Audits.AuditView audit = audits.find(auditId).orElseThrow();
-        auditLog.record(by, CASES_DELETED, "pko-audit:" + auditId + ":cases=" + deleted + ":assessments=" + assessments,
+        auditLog.record(
+                by,
+                CASES_DELETED,
+                "pko-audit:" + auditId + ":cases=" + deleted + ":assessments=" + assessments,
                 (String) null);
         notify(audit, recipients, rows);
     }
@@ -122,14 +141,22 @@ class AuditCompletion {
     private void notify(Audits.AuditView audit, Report recipients, List<ResultRow> rows) {
         StringBuilder summary = new StringBuilder();
         for (ResultRow row : rows) {
-            summary.append(messages.getMessage("pko.audit.mail.result.row",
-                    new Object[] {row.position(), row.criterion(), row.met(), row.notMet(), row.notRelevant()},
-                    AuditApproval.DANISH)).append('\n');
+            summary.append(messages.getMessage(
+                            "pko.audit.mail.result.row",
+                            new Object[] {row.position(), row.criterion(), row.met(), row.notMet(), row.notRelevant()},
+                            AuditApproval.DANISH))
+                    .append('\n');
         }
-        Object[] args = {audit.title(), recipients.place(), summary.toString().strip(),
-                settings.link("/pko/audit/" + audit.id() + "/rapport")};
+        Object[] args = {
+            audit.title(),
+            recipients.place(),
+            summary.toString().strip(),
+            settings.link("/pko/audit/" + audit.id() + "/rapport")
+        };
         for (String to : recipients.coordinatorEmails()) {
-            outbox.enqueue(new OutgoingMail(to, messages.getMessage("pko.audit.mail.result.subject", args, AuditApproval.DANISH),
+            outbox.enqueue(new OutgoingMail(
+                    to,
+                    messages.getMessage("pko.audit.mail.result.subject", args, AuditApproval.DANISH),
                     messages.getMessage("pko.audit.mail.result.body", args, AuditApproval.DANISH),
                     "pko-audit:" + audit.id() + ":result"));
         }

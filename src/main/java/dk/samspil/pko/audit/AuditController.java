@@ -53,7 +53,12 @@ class AuditController {
     private final AuditPages pages;
     private final UploadLimits uploads;
 
-    AuditController(AuditScope scope, Audits audits, AuditApproval approval, AuditCases cases, AuditPages pages,
+    AuditController(
+            AuditScope scope,
+            Audits audits,
+            AuditApproval approval,
+            AuditCases cases,
+            AuditPages pages,
             UploadLimits uploads) {
         this.scope = scope;
         this.audits = audits;
@@ -67,8 +72,12 @@ class AuditController {
     String list(@AuthenticationPrincipal SamspilPrincipal user, Model model) {
         Viewer viewer = pages.viewer(user);
         model.addAttribute("viewer", viewer);
-        model.addAttribute("audits", audits.inRegion(viewer.regionCode()).stream().filter(viewer::sees)
-                .map(a -> new Row(a, scope.placeName(a))).toList());
+        model.addAttribute(
+                "audits",
+                audits.inRegion(viewer.regionCode()).stream()
+                        .filter(viewer::sees)
+                        .map(a -> new Row(a, scope.placeName(a)))
+                        .toList());
         return LIST;
     }
 
@@ -81,20 +90,31 @@ class AuditController {
     }
 
     @PostMapping("/pko/audit")
-    String plan(@AuthenticationPrincipal SamspilPrincipal user, PlanForm form, Model model, RedirectAttributes redirect) {
+    String plan(
+            @AuthenticationPrincipal SamspilPrincipal user, PlanForm form, Model model, RedirectAttributes redirect) {
         Viewer viewer = pages.planner(user);
         Map<String, String> draft = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(draft, errors);
-        AuditScope.Place place = viewer.places().stream().filter(p -> p.key().equals(form.place())).findFirst().orElse(null);
+        AuditScope.Place place = viewer.places().stream()
+                .filter(p -> p.key().equals(form.place()))
+                .findFirst()
+                .orElse(null);
         if (place == null && !errors.containsKey("place")) {
             errors.put("place", "pko.audit.place.required");
         }
         if (!errors.isEmpty()) {
             return plan(model, viewer, draft, errors);
         }
-        long id = audits.plan(new Audits.Plan(viewer.regionCode(), place.departmentId(), place.municipalityCode(),
-                form.title().strip(), form.description().strip(), form.departmentDoctor().strip()), user.getUsername());
+        long id = audits.plan(
+                new Audits.Plan(
+                        viewer.regionCode(),
+                        place.departmentId(),
+                        place.municipalityCode(),
+                        form.title().strip(),
+                        form.description().strip(),
+                        form.departmentDoctor().strip()),
+                user.getUsername());
         return done(redirect, id, "pko.audit.planned", "trin-1");
     }
 
@@ -111,51 +131,106 @@ class AuditController {
     }
 
     @PostMapping("/pko/audit/{id}/kriterier")
-    String addCriterion(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, CriterionForm form, Model model,
+    String addCriterion(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            CriterionForm form,
+            Model model,
             RedirectAttributes redirect) {
         Viewer viewer = pages.viewer(user);
         AuditView audit = pages.writable(viewer, id);
         Map<String, String> draft = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check("criterion", draft, errors);
-        return attempt(model, viewer, audit, draft, errors, "kriterier",
-                () -> audits.addCriterion(id, form.text().strip()), redirect, "pko.audit.criterion.added");
+        return attempt(
+                model,
+                viewer,
+                audit,
+                draft,
+                errors,
+                "kriterier",
+                () -> audits.addCriterion(id, form.text().strip()),
+                redirect,
+                "pko.audit.criterion.added");
     }
 
     @PostMapping("/pko/audit/{id}/kriterier/{criterionId}")
-    String saveCriterion(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, @PathVariable long criterionId,
-            CriterionForm form, Model model, RedirectAttributes redirect) {
+    String saveCriterion(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            @PathVariable long criterionId,
+            CriterionForm form,
+            Model model,
+            RedirectAttributes redirect) {
         Viewer viewer = pages.viewer(user);
         AuditView audit = pages.writable(viewer, id);
         criterion(id, criterionId);
         Map<String, String> draft = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check("criterion-" + criterionId, draft, errors);
-        return attempt(model, viewer, audit, draft, errors, "kriterier",
-                () -> audits.saveCriterion(id, criterionId, form.text().strip()), redirect, "pko.audit.criterion.saved");
+        return attempt(
+                model,
+                viewer,
+                audit,
+                draft,
+                errors,
+                "kriterier",
+                () -> audits.saveCriterion(id, criterionId, form.text().strip()),
+                redirect,
+                "pko.audit.criterion.saved");
     }
 
     @PostMapping("/pko/audit/{id}/kriterier/{criterionId}/slet")
-    String removeCriterion(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, @PathVariable long criterionId,
-            Model model, RedirectAttributes redirect) {
+    String removeCriterion(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            @PathVariable long criterionId,
+            Model model,
+            RedirectAttributes redirect) {
         Viewer viewer = pages.viewer(user);
         AuditView audit = pages.writable(viewer, id);
         criterion(id, criterionId);
-        return attempt(model, viewer, audit, new HashMap<>(), new HashMap<>(), "kriterier",
-                () -> audits.removeCriterion(id, criterionId), redirect, "pko.audit.criterion.removed");
+        return attempt(
+                model,
+                viewer,
+                audit,
+                new HashMap<>(),
+                new HashMap<>(),
+                "kriterier",
+                () -> audits.removeCriterion(id, criterionId),
+                redirect,
+                "pko.audit.criterion.removed");
     }
 
     @PostMapping("/pko/audit/{id}/anmodning")
-    String request(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, RequestForm form, Model model,
+    String request(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            RequestForm form,
+            Model model,
             RedirectAttributes redirect) {
         Viewer viewer = pages.viewer(user);
         AuditView audit = pages.writable(viewer, id);
         Map<String, String> draft = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(draft, errors);
-        return attempt(model, viewer, audit, draft, errors, "trin-1", () -> approval.request(audit,
-                new AuditApproval.Request(form.managementName().strip(), form.managementEmail().strip(), form.requestText().strip()),
-                scope.placeName(audit), viewer.displayName()), redirect, "pko.audit.requested");
+        return attempt(
+                model,
+                viewer,
+                audit,
+                draft,
+                errors,
+                "trin-1",
+                () -> approval.request(
+                        audit,
+                        new AuditApproval.Request(
+                                form.managementName().strip(),
+                                form.managementEmail().strip(),
+                                form.requestText().strip()),
+                        scope.placeName(audit),
+                        viewer.displayName()),
+                redirect,
+                "pko.audit.requested");
     }
 
     @GetMapping("/pko/audit/{id}/godkendelsesbrev")
@@ -165,16 +240,26 @@ class AuditController {
     }
 
     @PostMapping("/pko/audit/{id}/godkendelsesbrev")
-    String uploadLetter(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, LetterForm form, Model model,
+    String uploadLetter(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            LetterForm form,
+            Model model,
             RedirectAttributes redirect) {
         Viewer viewer = pages.viewer(user);
         AuditView audit = pages.writable(viewer, id);
         Map<String, String> draft = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(uploads.maxBytes(), draft, errors);
-        if (succeeded(errors, () -> approval.approveByLetter(id, form.approverName().strip(), form.approverTitle().strip(),
-                new AuditApproval.Letter(fileName(form.file().getOriginalFilename()), LetterForm.kind(form.file()),
-                        bytes(form)), user.getUsername()))) {
+        if (succeeded(
+                errors,
+                () -> approval.approveByLetter(
+                        id,
+                        form.approverName().strip(),
+                        form.approverTitle().strip(),
+                        new AuditApproval.Letter(
+                                fileName(form.file().getOriginalFilename()), LetterForm.kind(form.file()), bytes(form)),
+                        user.getUsername()))) {
             return done(redirect, id, "pko.audit.letter.saved", "trin-1");
         }
         return letter(model, audit, draft, errors);
@@ -190,35 +275,68 @@ class AuditController {
     ResponseEntity<byte[]> letterFile(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id) {
         Viewer viewer = pages.viewer(user);
         pages.visible(viewer, id);
-        AuditApproval.Letter letter = approval.letter(id).orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":letter"));
+        AuditApproval.Letter letter =
+                approval.letter(id).orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":letter"));
         return download(letter.content(), MediaType.parseMediaType(letter.contentType()), letter.fileName());
     }
 
     @PostMapping("/pko/audit/{id}/sager")
-    String addCases(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, CasesForm form, Model model,
+    String addCases(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            CasesForm form,
+            Model model,
             RedirectAttributes redirect) {
         Viewer viewer = pages.viewer(user);
         AuditView audit = pages.writable(viewer, id);
         Map<String, String> draft = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         List<String> numbers = form.check(draft, errors);
-        return attempt(model, viewer, audit, draft, errors, "trin-2", () -> cases.add(id, numbers), redirect,
+        return attempt(
+                model,
+                viewer,
+                audit,
+                draft,
+                errors,
+                "trin-2",
+                () -> cases.add(id, numbers),
+                redirect,
                 "pko.audit.case.added");
     }
 
     @PostMapping("/pko/audit/{id}/sager/{caseId}/slet")
-    String removeCase(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, @PathVariable long caseId,
-            Model model, RedirectAttributes redirect) {
+    String removeCase(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            @PathVariable long caseId,
+            Model model,
+            RedirectAttributes redirect) {
         Viewer viewer = pages.viewer(user);
         AuditView audit = pages.writable(viewer, id);
         pages.caseOf(id, caseId);
-        return attempt(model, viewer, audit, new HashMap<>(), new HashMap<>(), "trin-2", () -> cases.remove(id, caseId),
-                redirect, "pko.audit.case.removed");
+        return attempt(
+                model,
+                viewer,
+                audit,
+                new HashMap<>(),
+                new HashMap<>(),
+                "trin-2",
+                () -> cases.remove(id, caseId),
+                redirect,
+                "pko.audit.case.removed");
     }
 
     /** Runs a guarded step when the form had no errors; a refusal comes back on the audit page at its step. */
-    private String attempt(Model model, Viewer viewer, AuditView audit, Map<String, String> draft, Map<String, String> errors,
-            String anchor, Runnable step, RedirectAttributes redirect, String success) {
+    private String attempt(
+            Model model,
+            Viewer viewer,
+            AuditView audit,
+            Map<String, String> draft,
+            Map<String, String> errors,
+            String anchor,
+            Runnable step,
+            RedirectAttributes redirect,
+            String success) {
         if (succeeded(errors, step)) {
             return done(redirect, audit.id(), success, anchor);
         }
@@ -233,7 +351,12 @@ class AuditController {
         }
     }
 
-    private String render(Model model, Viewer viewer, AuditView audit, Map<String, String> draft, Map<String, String> errors,
+    private String render(
+            Model model,
+            Viewer viewer,
+            AuditView audit,
+            Map<String, String> draft,
+            Map<String, String> errors,
             String errorItem) {
         model.addAttribute("audit", audit);
         model.addAttribute("place", scope.placeName(audit));
@@ -244,17 +367,22 @@ class AuditController {
         List<CaseView> all = cases.cases(audit.id());
         model.addAttribute("cases", all);
         model.addAttribute("caseTarget", AuditCases.CASES);
-        model.addAttribute("completeCount", all.stream().filter(CaseView::complete).count());
+        model.addAttribute(
+                "completeCount", all.stream().filter(CaseView::complete).count());
         return withForm(model, AUDIT, draft, errors, errorItem);
     }
 
     private Criterion criterion(long id, long criterionId) {
-        return audits.criteria(id).stream().filter(c -> c.id() == criterionId).findFirst()
+        return audits.criteria(id).stream()
+                .filter(c -> c.id() == criterionId)
+                .findFirst()
                 .orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":criterion:" + criterionId));
     }
 
     private static String fileName(String original) {
-        String name = original == null ? "godkendelse" : original.replaceAll(".*[/\\\\]", "").replaceAll("[\\r\\n\"]", "");
+        String name = original == null
+                ? "godkendelse"
+                : original.replaceAll(".*[/\\\\]", "").replaceAll("[\\r\\n\"]", "");
         return name.isBlank() ? "godkendelse" : name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 }

@@ -36,7 +36,8 @@ final class AuditForms {
             required("managementName", managementName, 200, false, draft, errors);
             required("managementEmail", managementEmail, 320, false, draft, errors);
             required("requestText", requestText, 4000, true, draft, errors);
-            if (!errors.containsKey("managementEmail") && !EMAIL.matcher(managementEmail.strip()).matches()) {
+            if (!errors.containsKey("managementEmail")
+                    && !EMAIL.matcher(managementEmail.strip()).matches()) {
                 errors.put("managementEmail", "pko.audit.managementEmail.invalid");
             }
             if (!errors.containsKey("requestText") && CaseTexts.looksLikeCpr(requestText)) {
@@ -63,11 +64,17 @@ final class AuditForms {
             try (var in = file.getInputStream()) {
                 byte[] head = in.readNBytes(5);
                 String name = nz(file.getOriginalFilename()).toLowerCase(java.util.Locale.ROOT);
-                if (head.length == 5 && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")
+                if (head.length == 5
+                        && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")
                         && name.endsWith(".pdf")) {
                     return "application/pdf";
                 }
-                if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4 && name.endsWith(".docx")) {
+                if (head.length >= 4
+                        && head[0] == 'P'
+                        && head[1] == 'K'
+                        && head[2] == 3
+                        && head[3] == 4
+                        && name.endsWith(".docx")) {
                     return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
                 }
                 return null;
@@ -137,7 +144,12 @@ final class AuditForms {
         }
     }
 
-    static void required(String key, String value, int max, boolean multiline, Map<String, String> draft,
+    static void required(
+            String key,
+            String value,
+            int max,
+            boolean multiline,
+            Map<String, String> draft,
             Map<String, String> errors) {
         String text = nz(value).strip();
         draft.put(key, nz(value));

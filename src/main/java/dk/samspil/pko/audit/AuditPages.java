@@ -1,9 +1,9 @@
 package dk.samspil.pko.audit;
 
-import dk.samspil.platform.RuleViolation;
 import dk.samspil.pko.audit.AuditCases.CaseView;
 import dk.samspil.pko.audit.AuditScope.Viewer;
 import dk.samspil.pko.audit.Audits.AuditView;
+import dk.samspil.platform.RuleViolation;
 import dk.samspil.security.Access;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.SamspilPrincipal;
@@ -49,8 +49,8 @@ class AuditPages {
     }
 
     /** What was typed and its errors (message keys by field), with the item of the page the errors belong to. */
-    static String withForm(Model model, String view, Map<String, String> draft, Map<String, String> errors,
-            String item) {
+    static String withForm(
+            Model model, String view, Map<String, String> draft, Map<String, String> errors, String item) {
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
         model.addAttribute("errorItem", errors.isEmpty() ? null : item);
@@ -88,14 +88,20 @@ class AuditPages {
     }
 
     CaseView caseOf(long id, long caseId) {
-        return cases.find(id, caseId).orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":case:" + caseId));
+        return cases.find(id, caseId)
+                .orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":case:" + caseId));
     }
 
     static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String name) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(bytes);
     }
 }

@@ -1,8 +1,8 @@
 package dk.samspil.pko.audit;
 
-import dk.samspil.platform.DanishFormat;
 import dk.samspil.office.DocxBuilder;
 import dk.samspil.office.DocxBuilder.Line;
+import dk.samspil.platform.DanishFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +29,10 @@ class AuditReport {
             doc.labelled(text("pko.audit.unit"), unit);
         }
         doc.labelled(text("pko.audit.departmentDoctor"), audit.departmentDoctor());
-        doc.labelled(text("pko.audit.report.approvedBy"), audit.decidedByName() + ", " + audit.decidedByTitle() + " ("
-                + DanishFormat.dateTime(audit.decidedAt()) + ")");
+        doc.labelled(
+                text("pko.audit.report.approvedBy"),
+                audit.decidedByName() + ", " + audit.decidedByTitle() + " (" + DanishFormat.dateTime(audit.decidedAt())
+                        + ")");
         doc.labelled(text("pko.audit.report.completed"), DanishFormat.dateTime(audit.completedAt()));
         doc.heading(2, text("pko.audit.description"));
         doc.paragraph(audit.description());
@@ -38,12 +40,21 @@ class AuditReport {
         doc.paragraph(text("pko.audit.report.cases", audit.deletedCases()));
         List<List<List<Line>>> table = new ArrayList<>();
         for (AuditCompletion.ResultRow row : rows) {
-            table.add(List.of(List.of(Line.plain(row.position() + ". " + row.criterion())),
-                    List.of(Line.plain(String.valueOf(row.met()))), List.of(Line.plain(String.valueOf(row.notMet()))),
+            table.add(List.of(
+                    List.of(Line.plain(row.position() + ". " + row.criterion())),
+                    List.of(Line.plain(String.valueOf(row.met()))),
+                    List.of(Line.plain(String.valueOf(row.notMet()))),
                     List.of(Line.plain(String.valueOf(row.notRelevant())))));
         }
-        doc.table(List.of(text("pko.audit.criterion"), text("pko.audit.verdict.MET"), text("pko.audit.verdict.NOT_MET"),
-                text("pko.audit.verdict.NOT_RELEVANT")), table, new int[] {58, 14, 14, 14}, 0);
+        doc.table(
+                List.of(
+                        text("pko.audit.criterion"),
+                        text("pko.audit.verdict.MET"),
+                        text("pko.audit.verdict.NOT_MET"),
+                        text("pko.audit.verdict.NOT_RELEVANT")),
+                table,
+                new int[] {58, 14, 14, 14},
+                0);
         doc.heading(2, text("pko.audit.conclusions"));
         doc.paragraph(orDash(audit.conclusions()));
         doc.heading(2, text("pko.audit.actions"));

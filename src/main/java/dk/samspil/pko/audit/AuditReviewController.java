@@ -38,7 +38,8 @@ class AuditReviewController {
 
     static final String CASE = "pko/audit/case";
     static final String REPORT = "pko/audit/report";
-    static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final AuditScope scope;
     private final Audits audits;
@@ -46,7 +47,8 @@ class AuditReviewController {
     private final AuditCompletion completion;
     private final AuditPages pages;
 
-    AuditReviewController(AuditScope scope, Audits audits, AuditCases cases, AuditCompletion completion, AuditPages pages) {
+    AuditReviewController(
+            AuditScope scope, Audits audits, AuditCases cases, AuditCompletion completion, AuditPages pages) {
         this.scope = scope;
         this.audits = audits;
         this.cases = cases;
@@ -55,7 +57,10 @@ class AuditReviewController {
     }
 
     @GetMapping("/pko/audit/{id}/sager/{caseId}")
-    String caseForm(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, @PathVariable long caseId,
+    String caseForm(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            @PathVariable long caseId,
             Model model) {
         Viewer viewer = pages.viewer(user);
         AuditView audit = pages.writable(viewer, id);
@@ -70,8 +75,13 @@ class AuditReviewController {
     }
 
     @PostMapping("/pko/audit/{id}/sager/{caseId}")
-    String assess(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, @PathVariable long caseId,
-            @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+    String assess(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            @PathVariable long caseId,
+            @RequestParam Map<String, String> params,
+            Model model,
+            RedirectAttributes redirect) {
         Viewer viewer = pages.viewer(user);
         AuditView audit = pages.writable(viewer, id);
         CaseView view = pages.caseOf(id, caseId);
@@ -102,7 +112,8 @@ class AuditReviewController {
         return caseForm(model, audit, view, draft, errors);
     }
 
-    private String caseForm(Model model, AuditView audit, CaseView view, Map<String, String> draft, Map<String, String> errors) {
+    private String caseForm(
+            Model model, AuditView audit, CaseView view, Map<String, String> draft, Map<String, String> errors) {
         model.addAttribute("audit", audit);
         model.addAttribute("theCase", view);
         model.addAttribute("caseIndex", cases.cases(audit.id()).indexOf(view) + 1);
@@ -118,23 +129,34 @@ class AuditReviewController {
     }
 
     @PostMapping("/pko/audit/{id}/afslut")
-    String complete(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, CompleteForm form, Model model,
+    String complete(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            CompleteForm form,
+            Model model,
             RedirectAttributes redirect) {
         Viewer viewer = pages.viewer(user);
         AuditView audit = pages.writable(viewer, id);
         Map<String, String> draft = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(draft, errors);
-        if (succeeded(errors, () -> completion.complete(id, form.conclusions().strip(), AuditForms.clean(form.actions()),
-                new AuditCompletion.Report(scope.placeName(audit), scope.unitName(audit), scope.coordinatorEmails(audit)),
-                user.getUsername()))) {
+        if (succeeded(
+                errors,
+                () -> completion.complete(
+                        id,
+                        form.conclusions().strip(),
+                        AuditForms.clean(form.actions()),
+                        new AuditCompletion.Report(
+                                scope.placeName(audit), scope.unitName(audit), scope.coordinatorEmails(audit)),
+                        user.getUsername()))) {
             redirect.addFlashAttribute("success", "pko.audit.completed");
             return "redirect:/pko/audit/" + id + "/rapport";
         }
         return report(model, viewer, audit, draft, errors);
     }
 
-    private String report(Model model, Viewer viewer, AuditView audit, Map<String, String> draft, Map<String, String> errors) {
+    private String report(
+            Model model, Viewer viewer, AuditView audit, Map<String, String> draft, Map<String, String> errors) {
         model.addAttribute("audit", audit);
         model.addAttribute("place", scope.placeName(audit));
         model.addAttribute("unit", scope.unitName(audit));
@@ -142,7 +164,8 @@ class AuditReviewController {
         model.addAttribute("results", completion.results(audit.id(), audit.status()));
         List<CaseView> all = audit.status() == AuditStatus.COMPLETED ? List.of() : cases.cases(audit.id());
         model.addAttribute("caseCount", all.size());
-        model.addAttribute("completeCount", all.stream().filter(CaseView::complete).count());
+        model.addAttribute(
+                "completeCount", all.stream().filter(CaseView::complete).count());
         return withForm(model, REPORT, draft, errors, "afslut");
     }
 
@@ -150,7 +173,9 @@ class AuditReviewController {
     ResponseEntity<byte[]> reportDocx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id) {
         Viewer viewer = pages.viewer(user);
         AuditView audit = pages.visible(viewer, id);
-        byte[] docx = completion.reportDocx(audit, scope.placeName(audit), scope.unitName(audit)).orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":report"));
+        byte[] docx = completion
+                .reportDocx(audit, scope.placeName(audit), scope.unitName(audit))
+                .orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":report"));
         return download(docx, DOCX, "audit-" + id + "-rapport.docx");
     }
 }

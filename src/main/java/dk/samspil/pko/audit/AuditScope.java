@@ -23,12 +23,21 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditScope {
 
-    enum Kind { CONSULTANT, COORDINATOR, MEDICAL_COORDINATOR }
+    enum Kind {
+        CONSULTANT,
+        COORDINATOR,
+        MEDICAL_COORDINATOR
+    }
 
     /** A department or municipality a consultant is attached to; {@code key} is how the plan form names it. */
     record Place(String key, String name, Long departmentId, String municipalityCode) {}
 
-    record Viewer(SamspilPrincipal user, String displayName, Kind kind, String regionCode, List<Place> places,
+    record Viewer(
+            SamspilPrincipal user,
+            String displayName,
+            Kind kind,
+            String regionCode,
+            List<Place> places,
             Set<Long> unitDepartmentIds) {
 
         boolean sees(AuditView audit) {
@@ -48,8 +57,10 @@ class AuditScope {
         }
 
         private boolean own(AuditView audit) {
-            return places.stream().anyMatch(p -> (p.departmentId() != null && p.departmentId().equals(audit.departmentId()))
-                    || (p.municipalityCode() != null && p.municipalityCode().equals(audit.municipalityCode())));
+            return places.stream()
+                    .anyMatch(p -> (p.departmentId() != null && p.departmentId().equals(audit.departmentId()))
+                            || (p.municipalityCode() != null
+                                    && p.municipalityCode().equals(audit.municipalityCode())));
         }
     }
 
@@ -81,8 +92,10 @@ class AuditScope {
             }
         } else if (kind == Kind.COORDINATOR) {
             unitDepartments = people.coveredUnit(person.id())
-                    .map(unit -> people.departments(person.regionCode()).stream().filter(d -> d.hospitalUnitId() == unit)
-                            .map(Department::id).collect(Collectors.toSet()))
+                    .map(unit -> people.departments(person.regionCode()).stream()
+                            .filter(d -> d.hospitalUnitId() == unit)
+                            .map(Department::id)
+                            .collect(Collectors.toSet()))
                     .orElse(Set.of());
         }
         return new Viewer(user, person.name(), kind, person.regionCode(), List.copyOf(places), unitDepartments);
@@ -91,14 +104,19 @@ class AuditScope {
     /** "Hjertesygdomme, Aarhus Universitetshospital", or the municipality's name. */
     String placeName(AuditView audit) {
         if (audit.departmentId() != null) {
-            return people.department(audit.departmentId()).map(Department::label).orElse("");
+            return people.department(audit.departmentId())
+                    .map(Department::label)
+                    .orElse("");
         }
         return municipalityNames().getOrDefault(audit.municipalityCode(), audit.municipalityCode());
     }
 
     String unitName(AuditView audit) {
-        return audit.departmentId() == null ? null
-                : people.department(audit.departmentId()).map(Department::hospitalUnitName).orElse(null);
+        return audit.departmentId() == null
+                ? null
+                : people.department(audit.departmentId())
+                        .map(Department::hospitalUnitName)
+                        .orElse(null);
     }
 
     /**
@@ -106,23 +124,22 @@ class AuditScope {
      * without a coordinator, the region's medical coordinator (there is no coordinator for the municipalities).
      */
     List<String> coordinatorEmails(AuditView audit) {
-        List<String> coordinators = audit.departmentId() == null ? List.of() : jdbc.sql("""
+        List<String> coordinators = audit.departmentId() == null
+                ? List.of()
+                : jdbc.sql("""
                         SELECT DISTINCT p.email FROM pko_person p JOIN pko_attachment a ON a.person_id = p.id
                         JOIN pko_department d ON d.hospital_unit_id = a.hospital_unit_id
                         WHERE d.id = ? AND p.kind = 'COORDINATOR' AND p.active AND p.email IS NOT NULL
-                          AND (a.ends_on IS NULL OR a.ends_on >= current_date)""")
-                .param(audit.departmentId()).query(String.class).list();
+                          AND (a.ends_on IS NULL OR a.ends_on >= current_date)""").param(audit.departmentId()).query(String.class).list();
         if (!coordinators.isEmpty()) {
             return coordinators;
         }
         return jdbc.sql("""
                         SELECT email FROM pko_person WHERE region_code = ? AND kind = 'MEDICAL_COORDINATOR' AND active
-                          AND email IS NOT NULL""")
-                .param(audit.regionCode()).query(String.class).list();
+                          AND email IS NOT NULL""").param(audit.regionCode()).query(String.class).list();
     }
 
     private Map<String, String> municipalityNames() {
-        return directory.municipalities().stream()
-                .collect(Collectors.toMap(m -> m.code(), m -> m.name(), (a, b) -> a));
+        return directory.municipalities().stream().collect(Collectors.toMap(m -> m.code(), m -> m.name(), (a, b) -> a));
     }
 }

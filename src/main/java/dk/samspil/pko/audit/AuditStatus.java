@@ -5,7 +5,11 @@ package dk.samspil.pko.audit;
  * refused), and completed — when the cases are gone and only the result remains.
  */
 enum AuditStatus {
-    PLANNED, REQUESTED, APPROVED, REFUSED, COMPLETED;
+    PLANNED,
+    REQUESTED,
+    APPROVED,
+    REFUSED,
+    COMPLETED;
 
     /** A request (by link) or a letter may be recorded until the management has approved. */
     boolean awaitsApproval() {

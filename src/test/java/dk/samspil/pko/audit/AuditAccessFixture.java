@@ -22,9 +22,17 @@ public final class AuditAccessFixture {
     public static long plannedAudit(MockMvc mvc, DemoUsers users, JdbcClient jdbc) throws Exception {
         outsiders(jdbc);
         String title = "Adgangstest " + AuditFixtures.marker();
-        mvc.perform(post("/pko/audit").with(users.as(PkoDemo.CONSULTANT)).with(csrf()).param("place", PkoDemo.consultantPlaceKey(jdbc))
-                .param("title", title).param("description", "Adgang").param("departmentDoctor", "Overlæge Hanne Holm"));
-        return jdbc.sql("SELECT id FROM pko_audit WHERE title = ?").param(title).query(Long.class).single();
+        mvc.perform(post("/pko/audit")
+                .with(users.as(PkoDemo.CONSULTANT))
+                .with(csrf())
+                .param("place", PkoDemo.consultantPlaceKey(jdbc))
+                .param("title", title)
+                .param("description", "Adgang")
+                .param("departmentDoctor", "Overlæge Hanne Holm"));
+        return jdbc.sql("SELECT id FROM pko_audit WHERE title = ?")
+                .param(title)
+                .query(Long.class)
+                .single();
     }
 
     /** Test users with PKO roles, as the registers would hold them (the demo data has none outside the audit's reach). */
@@ -35,8 +43,7 @@ public final class AuditAccessFixture {
                         SELECT p.id, d.id FROM pko_person p JOIN app_user u ON u.id = p.user_id,
                             pko_department d JOIN hospital_unit h ON h.id = d.hospital_unit_id
                         WHERE u.username = ? AND h.name = 'Regionshospitalet Randers' AND d.name = 'Medicinsk Afdeling'
-                        ON CONFLICT DO NOTHING""")
-                .param(OTHER_DEPARTMENT).update();
+                        ON CONFLICT DO NOTHING""").param(OTHER_DEPARTMENT).update();
         PkoDemo.person(jdbc, OTHER_REGION, "PKO_MEDICAL_COORDINATOR", "MEDICAL_COORDINATOR", "1081");
     }
 }

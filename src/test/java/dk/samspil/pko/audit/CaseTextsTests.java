@@ -48,7 +48,8 @@ class CaseTextsTests {
     @Test
     void remarksMayBeEmptyButNeverHoldACprNumber() {
         assertThat(CaseTexts.remarkProblem("")).isEmpty();
-        assertThat(CaseTexts.remarkProblem("Epikrisen mangler medicinændringer")).isEmpty();
+        assertThat(CaseTexts.remarkProblem("Epikrisen mangler medicinændringer"))
+                .isEmpty();
         assertThat(CaseTexts.remarkProblem("Pt. 010190-1234 mangler")).contains("pko.audit.remark.cpr");
         assertThat(CaseTexts.remarkProblem("x".repeat(301))).contains("pko.audit.remark.tooLong");
     }

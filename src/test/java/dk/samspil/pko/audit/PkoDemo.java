@@ -15,8 +15,7 @@ final class PkoDemo {
     static String consultantPlaceKey(JdbcClient jdbc) {
         return "d" + jdbc.sql("""
                         SELECT d.id FROM pko_department d JOIN hospital_unit h ON h.id = d.hospital_unit_id
-                        WHERE h.name = 'Aarhus Universitetshospital' AND d.name = 'Hjertesygdomme'""")
-                .query(Long.class).single();
+                        WHERE h.name = 'Aarhus Universitetshospital' AND d.name = 'Hjertesygdomme'""").query(Long.class).single();
     }
 
     /** A user with a PKO role and the PKO person behind it (made once; tests share the database). */
@@ -24,11 +23,11 @@ final class PkoDemo {
         jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, display_name, email, role)
                         VALUES (?, '{noop}unused', ?, ?, ?) ON CONFLICT (username) DO NOTHING""")
-                .params(username, "Test " + username, username + "@example.dk", role).update();
+                .params(username, "Test " + username, username + "@example.dk", role)
+                .update();
         jdbc.sql("""
                         INSERT INTO pko_person (region_code, kind, name, email, user_id)
                         SELECT ?, ?, display_name, email, id FROM app_user u WHERE username = ?
-                        AND NOT EXISTS (SELECT 1 FROM pko_person p WHERE p.user_id = u.id)""")
-                .params(region, kind, username).update();
+                        AND NOT EXISTS (SELECT 1 FROM pko_person p WHERE p.user_id = u.id)""").params(region, kind, username).update();
     }
 }
