@@ -7,27 +7,11 @@
 #
 # Defaults: --invitees 10000 --concurrency 64 --warmup 6000 --jar target/samspil.jar
 #
-# Java: the driver and the application run on BENCH_JAVA_HOME if set; otherwise on the newest JDK of 21 or later
-# under /usr/lib/jvm (Samspil answers on virtual threads there), else on the java on the PATH. The results file
-# names the Java that ran.
+# Java: see bench/java.sh. The results file names the Java that ran.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-java_bin=java
-if [[ -n "${BENCH_JAVA_HOME:-}" ]]; then
-  java_bin="$BENCH_JAVA_HOME/bin/java"
-else
-  best=0
-  for home in /usr/lib/jvm/*/; do
-    [[ -x "$home/bin/java" ]] || continue
-    major=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')
-    if [[ -n "$major" && "$major" -ge 21 && "$major" -gt "$best" ]]; then
-      best=$major
-      java_bin="$home/bin/java"
-    fi
-  done
-fi
-echo "bench: running on $("$java_bin" -version 2>&1 | head -1)"
+source bench/java.sh
 
 # package compiles the tests too (-DskipTests only skips running them); the classpath file lists every
 # test-scope dependency, the PostgreSQL driver among them.
