@@ -137,9 +137,7 @@ class SqlOwnershipTests {
             "security/UserAdministration.java cluster",
             "security/UserAdministration.java municipality",
             "security/UserAdministration.java provider",
-            "servicedata/NationalFileImport.java municipality",
-            "servicedata/OrderFigures.java municipality",
-            "servicedata/ServiceTrend.java municipality");
+            "servicedata/NationalFileImport.java municipality");
 
     private static final Path SOURCES = Path.of("src/main/java/dk/samspil");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

@@ -111,6 +111,15 @@ public class Directory {
                 .list();
     }
 
+    /** The codes of a region's municipalities, for other modules' queries over register rows by municipality. */
+    public String[] municipalityCodesIn(String regionCode) {
+        return jdbc.sql("SELECT code FROM municipality WHERE region_code = ? ORDER BY code")
+                .param(regionCode)
+                .query(String.class)
+                .list()
+                .toArray(String[]::new);
+    }
+
     public List<RegionView> regions() {
         return jdbc.sql("SELECT code, name FROM region ORDER BY name")
                 .query((rs, n) -> new RegionView(rs.getString(1), rs.getString(2)))

@@ -246,19 +246,21 @@ public class OrderFigures {
         // The imports (partitions of register_service_count) that hold this code in these months: only those are read.
         // An import that commits between the two reads changes the list (ids only grow); then both are read again.
         List<Long> imports = imports(code, from, to);
+        String[] regionMunicipalities = directory.municipalityCodesIn(cluster.regionCode());
         Map<String, long[]> perPractice = new HashMap<>();
         for (int attempt = 1; ; attempt++) {
             perPractice.clear();
             // Per practice: services in the period and average listed patients over the months with data.
             jdbc.sql("""
-                            SELECT p.ydernummer, coalesce(sum(s.count), 0), avg(p.listed_patients)::bigint, max(m.region_code)
+                            SELECT p.ydernummer, coalesce(sum(s.count), 0), avg(p.listed_patients)::bigint,
+                                   bool_or(p.municipality_code = ANY (?))
                             FROM register_practice_period p
-                                 JOIN municipality m ON m.code = p.municipality_code
                                  LEFT JOIN register_service_count s ON s.ydernummer = p.ydernummer::int AND s.period = p.period
                                                                     AND s.service_code = ? AND s.import_id = ANY (CAST(? AS bigint[]))
                             WHERE p.period BETWEEN ? AND ?
                             GROUP BY p.ydernummer""")
                     .params(
+                            regionMunicipalities,
                             code.code(),
                             "{"
                                     + imports.stream()
@@ -268,9 +270,8 @@ public class OrderFigures {
                             from,
                             to)
                     .query((rs, n) -> {
-                        long region =
-                                rs.getString(4) == null ? 0 : (rs.getString(4).equals(cluster.regionCode()) ? 1 : 0);
-                        perPractice.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), region});
+                        long inRegion = rs.getBoolean(4) ? 1 : 0;
+                        perPractice.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), inRegion});
                         return null;
                     })
                     .list();

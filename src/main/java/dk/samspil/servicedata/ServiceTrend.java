@@ -68,6 +68,7 @@ public class ServiceTrend {
     }
 
     private Optional<Trend> trend(ServiceCode code, ClusterView cluster, String[] practices) {
+        String[] region = directory.municipalityCodesIn(cluster.regionCode());
         LocalDate to = jdbc.sql("SELECT max(period) FROM register_service_month WHERE service_code = ?")
                 .param(code.code())
                 .query(LocalDate.class)
@@ -89,24 +90,15 @@ public class ServiceTrend {
                         SELECT p.period,
                                coalesce(sum(s.count) FILTER (WHERE p.ydernummer = ANY (?)), 0),
                                coalesce(sum(p.listed_patients) FILTER (WHERE p.ydernummer = ANY (?)), 0),
-                               coalesce(sum(s.count) FILTER (WHERE m.region_code = ?), 0),
-                               coalesce(sum(p.listed_patients) FILTER (WHERE m.region_code = ?), 0),
+                               coalesce(sum(s.count) FILTER (WHERE p.municipality_code = ANY (?)), 0),
+                               coalesce(sum(p.listed_patients) FILTER (WHERE p.municipality_code = ANY (?)), 0),
                                coalesce(sum(s.count), 0), coalesce(sum(p.listed_patients), 0)
                         FROM register_practice_period p
-                             JOIN municipality m ON m.code = p.municipality_code
                              LEFT JOIN register_service_count s ON s.ydernummer = p.ydernummer::int AND s.period = p.period
                                                                 AND s.service_code = ? AND s.import_id = ANY (CAST(? AS bigint[]))
                         WHERE p.period BETWEEN ? AND ?
                         GROUP BY p.period""")
-                .params(
-                        practices,
-                        practices,
-                        cluster.regionCode(),
-                        cluster.regionCode(),
-                        code.code(),
-                        imports,
-                        from,
-                        to)
+                .params(practices, practices, region, region, code.code(), imports, from, to)
                 .query((rs, n) -> byMonth.put(rs.getObject(1, LocalDate.class), new long[] {
                     rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)
                 }))
