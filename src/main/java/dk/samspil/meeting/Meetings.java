@@ -109,11 +109,10 @@ public class Meetings {
         jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING")
                 .param(order.id())
                 .update();
-        for (int position = 1; position <= schedule.size(); position++) {
-            jdbc.sql("INSERT INTO meeting_block (order_id, position) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(order.id(), position)
-                    .update();
-        }
+        // One statement for all the blocks (the page is opened often; a statement per block cost a round trip each).
+        jdbc.sql("""
+                        INSERT INTO meeting_block (order_id, position)
+                        SELECT ?, position FROM generate_series(1, ?) AS position ON CONFLICT DO NOTHING""").params(order.id(), schedule.size()).update();
         Roles roles = jdbc.sql("SELECT chair, referent, presenters, version FROM meeting WHERE order_id = ?")
                 .param(order.id())
                 .query((rs, n) -> new Roles(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
