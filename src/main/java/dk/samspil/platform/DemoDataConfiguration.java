@@ -11,7 +11,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Demo data (users, clusters, practices) load from {@code db/demo} when {@code samspil.demo} is true, which is
- * the default with the embedded database and never with an external one unless asked for.
+ * the default with the embedded database and never with an external one unless asked for. Instances need not
+ * agree on it: one without demo data starts on a database that has them.
  */
 @Configuration(proxyBeanMethods = false)
 public class DemoDataConfiguration {
@@ -28,6 +29,10 @@ public class DemoDataConfiguration {
                 List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
                 locations.add(new Location("classpath:db/demo"));
                 configuration.locations(locations.toArray(Location[]::new));
+            } else {
+                // The demo data are the one repeatable migration: an instance without them may share a database that
+                // another instance loaded them into (else Flyway refuses: "applied migration not resolved locally").
+                configuration.ignoreMigrationPatterns("repeatable:missing");
             }
         };
     }

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances of the packaged jar on one PostgreSQL, with no sticky sessions: every request of a browser goes to
+ * Two instances of the packaged jar on one PostgreSQL (B without demo data of its own, as on an external database),
+ * with no sticky sessions: every request of a browser goes to
  * the other instance than the one before. A user signs in on one and goes on on the other; a member answers page 1
  * on one and page 2 on the other; the survey's mails go out once though both instances send the outbox; a deck
  * asked for once is made once; one instance killed (SIGKILL) in the middle of members' submissions loses no answer
@@ -77,9 +78,7 @@ class TwoInstancesIT {
                             mail,
                             "--spring.datasource.url=jdbc:postgresql://localhost:" + dbPort + "/postgres",
                             "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=",
-                            // The same demo data as A (its migrations are in the schema history; see README).
-                            "--samspil.demo=true"));
+                            "--spring.datasource.password="));
             awaitHealthy(portB, b);
 
             // Signed in on one instance, the user goes on on the other.
