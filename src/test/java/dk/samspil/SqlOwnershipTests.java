@@ -136,8 +136,7 @@ class SqlOwnershipTests {
             "security/People.java provider",
             "security/UserAdministration.java cluster",
             "security/UserAdministration.java municipality",
-            "security/UserAdministration.java provider",
-            "servicedata/NationalFileImport.java municipality");
+            "security/UserAdministration.java provider");
 
     private static final Path SOURCES = Path.of("src/main/java/dk/samspil");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

@@ -27,7 +27,8 @@ public class Directory {
 
     private final JdbcClient jdbc;
 
-    Directory(JdbcClient jdbc) {
+    /** Public for tools that run a module's code outside the application (the import benchmark). */
+    public Directory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -109,6 +110,14 @@ public class Directory {
                         ORDER BY m.name""")
                 .query((rs, n) -> new MunicipalityView(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
+    }
+
+    /** The codes of every municipality. */
+    public String[] municipalityCodes() {
+        return jdbc.sql("SELECT code FROM municipality ORDER BY code")
+                .query(String.class)
+                .list()
+                .toArray(String[]::new);
     }
 
     /** The codes of a region's municipalities, for other modules' queries over register rows by municipality. */

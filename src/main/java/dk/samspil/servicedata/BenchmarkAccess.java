@@ -1,5 +1,6 @@
 package dk.samspil.servicedata;
 
+import dk.samspil.directory.Directory;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,7 @@ public final class BenchmarkAccess {
 
     public static Object importer(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction) {
         // No orders to move along outside the application.
-        return new NationalFileImport(jdbc, dataSource, transaction, null);
+        return new NationalFileImport(jdbc, dataSource, transaction, null, new Directory(jdbc));
     }
 
     public static boolean importPractices(Object importer, Path file) {

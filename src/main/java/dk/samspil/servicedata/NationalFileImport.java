@@ -1,6 +1,7 @@
 package dk.samspil.servicedata;
 
 import com.carrotsearch.hppc.LongHashSet;
+import dk.samspil.directory.Directory;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.servicedata.RegisterRows.Kind;
 import dk.samspil.servicedata.RegisterRows.Problem;
@@ -86,13 +87,19 @@ public class NationalFileImport {
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final OrderProgress progress;
+    private final Directory directory;
 
     NationalFileImport(
-            JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, OrderProgress progress) {
+            JdbcClient jdbc,
+            DataSource dataSource,
+            TransactionTemplate transaction,
+            OrderProgress progress,
+            Directory directory) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.progress = progress;
+        this.directory = directory;
     }
 
     Result importFile(Path file, Kind kind, String fileName, String by) {
@@ -371,9 +378,9 @@ public class NationalFileImport {
         total[0] = 0;
         List<Problem> unknown = jdbc.sql("""
                         SELECT line, municipality_code, count(*) OVER () FROM import_rows r
-                        WHERE NOT EXISTS (SELECT 1 FROM municipality m WHERE m.code = r.municipality_code)
+                        WHERE NOT (r.municipality_code = ANY (?))
                         ORDER BY line LIMIT ?""")
-                .param(MAX_LISTED)
+                .params(directory.municipalityCodes(), MAX_LISTED)
                 .query((rs, n) -> {
                     total[0] = rs.getLong(3);
                     return new Problem(
