@@ -65,6 +65,19 @@ class WorkIdentityBrowserTests {
             page.navigate("/start");
             assertThat(page.url()).startsWith(base() + "/login");
         }
+        // The administrator sees the linked identity on the user's page, on a phone too.
+        long id = users.users().stream()
+                .filter(u -> u.username().equals(email))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        try (BrowserContext phone = Browsers.phoneContext(base())) {
+            Page page = Browsers.signIn(phone, "admin");
+            page.navigate("/admin/brugere/" + id);
+            assertThat(page.locator("table").first()).containsText(TestOidcServer.issuer());
+            assertThat(page.locator("table").first()).containsText("Via bekræftet e-mail");
+            Browsers.assertAccessible(page);
+        }
     }
 
     @Test
