@@ -93,6 +93,8 @@ class CalendarController {
                         .query(String.class)
                         .optional()
                         .map(username -> (SamspilPrincipal) users.loadUserByUsername(username))
+                        // A deactivated user's feed stops at once, like their sessions (enabled alone stays true).
+                        .filter(SamspilPrincipal::isEnabled)
                 : Optional.empty();
         if (owner.isEmpty()) {
             return ResponseEntity.notFound().build();

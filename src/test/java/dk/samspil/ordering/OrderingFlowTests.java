@@ -454,6 +454,27 @@ class OrderingFlowTests {
     }
 
     @Test
+    void aDeactivatedUsersCalendarFeedStopsAndComesBackWhenReactivated() throws Exception {
+        String url = (String)
+                mvc.perform(post("/kalender").with(users.as("kommune2")).with(csrf()))
+                        .andReturn()
+                        .getFlashMap()
+                        .get("feedUrl");
+        String path = url.substring(url.indexOf("/kalender/feed/"));
+        assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        try {
+            jdbc.sql("UPDATE app_user SET deactivated_at = now() WHERE username = 'kommune2'")
+                    .update();
+            assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus())
+                    .isEqualTo(404);
+        } finally {
+            jdbc.sql("UPDATE app_user SET deactivated_at = NULL WHERE username = 'kommune2'")
+                    .update();
+        }
+        assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void otherOrganisationsDoNotSeeTheOrder() throws Exception {
         long id = OrderFixtures.placeAcuteOrder(
                 mvc, users, OrderFixtures.today().plusWeeks(10), "adgang@aarhus.example.dk");
