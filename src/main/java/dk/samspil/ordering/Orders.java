@@ -71,7 +71,7 @@ public class Orders {
             case PROVIDER ->
                 jdbc.sql("""
                             SELECT email FROM app_user WHERE role = 'CONSULTANT' AND provider_code = ? AND enabled
-                              AND email IS NOT NULL ORDER BY email""").param(order.providerCode()).query(String.class).list();
+                              AND deactivated_at IS NULL AND email IS NOT NULL ORDER BY email""").param(order.providerCode()).query(String.class).list();
             case MUNICIPALITY ->
                 order.participants().stream()
                         .map(ParticipantView::email)

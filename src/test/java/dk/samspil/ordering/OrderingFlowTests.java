@@ -9,6 +9,7 @@ import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
 import dk.samspil.TestMailServer;
+import dk.samspil.ordering.OrderViews.OrderView;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -451,6 +452,22 @@ class OrderingFlowTests {
                         .getResponse()
                         .getContentAsString())
                 .doesNotContain("order-" + id + "-meeting@samspil");
+    }
+
+    @Test
+    void aDeactivatedConsultantIsNoLongerRemindedOfTheProvidersTasks(@Autowired Orders orders) throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(
+                mvc, users, OrderFixtures.today().plusWeeks(12), "paamind@aarhus.example.dk");
+        OrderView order = orders.find(id).orElseThrow();
+        assertThat(orders.emailsOf(order, Party.PROVIDER)).contains("konsulent@example.dk");
+        try {
+            jdbc.sql("UPDATE app_user SET deactivated_at = now() WHERE username = 'konsulent'")
+                    .update();
+            assertThat(orders.emailsOf(order, Party.PROVIDER)).doesNotContain("konsulent@example.dk");
+        } finally {
+            jdbc.sql("UPDATE app_user SET deactivated_at = NULL WHERE username = 'konsulent'")
+                    .update();
+        }
     }
 
     @Test
