@@ -48,13 +48,7 @@ public class WebClient {
         String token = csrfToken(get(csrfFrom).body());
         Map<String, Object> fields = new java.util.LinkedHashMap<>(form);
         fields.put("_csrf", token);
-        String body = fields.entrySet().stream()
-                .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> values
-                                ? values.stream()
-                                : java.util.stream.Stream.of(e.getValue()))
-                        .map(value -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                                + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)))
-                .collect(Collectors.joining("&"));
+        String body = formBody(fields);
         return http.send(
                 HttpRequest.newBuilder(URI.create(base + path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -78,6 +72,17 @@ public class WebClient {
                 .filter(cookie -> cookie.getName().equals("SESSION"))
                 .map(HttpCookie::getValue)
                 .findFirst();
+    }
+
+    /** A form as {@code application/x-www-form-urlencoded}; a value that is a collection is sent once per element. */
+    public static String formBody(Map<String, ?> fields) {
+        return fields.entrySet().stream()
+                .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> values
+                                ? values.stream()
+                                : java.util.stream.Stream.of(e.getValue()))
+                        .map(value -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)))
+                .collect(Collectors.joining("&"));
     }
 
     public static String csrfToken(String html) {

@@ -78,16 +78,10 @@ public class AgreementReminders {
             int count = 0;
             for (Due due : due("""
                     a.reminded_before_at IS NULL AND a.due_date >= ? AND a.due_date <= ?""", today, today.plusDays(ordering.remindDaysBefore()))) {
-                count += send(due, false);
-                jdbc.sql("UPDATE meeting_agreement SET reminded_before_at = now() WHERE id = ?")
-                        .param(due.id())
-                        .update();
+                count += remind(due, false);
             }
             for (Due due : due("a.reminded_overdue_at IS NULL AND a.due_date < ?", today)) {
-                count += send(due, true);
-                jdbc.sql("UPDATE meeting_agreement SET reminded_overdue_at = now() WHERE id = ?")
-                        .param(due.id())
-                        .update();
+                count += remind(due, true);
             }
             return count;
         });
@@ -95,8 +89,7 @@ public class AgreementReminders {
     }
 
     private List<Due> due(String condition, Object... params) {
-        return jdbc
-                .sql("""
+        return jdbc.sql("""
                         SELECT a.id, a.order_id, a.what, a.owner_person, a.owner_party, a.due_date
                         FROM meeting_agreement a
                         WHERE a.status IN ('AGREED', 'IN_PROGRESS') AND %s
@@ -109,16 +102,29 @@ public class AgreementReminders {
                         rs.getString(4),
                         rs.getString(5) == null ? null : Party.valueOf(rs.getString(5)),
                         rs.getObject(6, LocalDate.class)))
-                .stream()
-                // A cancelled order's agreements are not reminded (nor marked: the order may be taken up again).
-                .filter(due -> orders.find(due.orderId())
-                        .filter(o -> o.status() != OrderStatus.CANCELLED)
-                        .isPresent())
-                .toList();
+                .list();
     }
 
-    private int send(Due due, boolean overdue) {
-        OrderView order = orders.find(due.orderId()).orElseThrow();
+    /**
+     * Reminds the owning side once and marks the agreement reminded. A cancelled order's agreements are neither
+     * reminded nor marked: the order may be taken up again.
+     */
+    private int remind(Due due, boolean overdue) {
+        OrderView order = orders.find(due.orderId()).orElse(null);
+        if (order == null || order.status() == OrderStatus.CANCELLED) {
+            return 0;
+        }
+        int sent = send(due, order, overdue);
+        jdbc.sql(
+                        overdue
+                                ? "UPDATE meeting_agreement SET reminded_overdue_at = now() WHERE id = ?"
+                                : "UPDATE meeting_agreement SET reminded_before_at = now() WHERE id = ?")
+                .param(due.id())
+                .update();
+        return sent;
+    }
+
+    private int send(Due due, OrderView order, boolean overdue) {
         List<String> recipients = orders.emailsOf(order, due.party() == null ? Party.CLUSTER : due.party());
         String subject = overdue ? "meeting.mail.agreementOverdue.subject" : "meeting.mail.agreementDue.subject";
         String body = overdue ? "meeting.mail.agreementOverdue.body" : "meeting.mail.agreementDue.body";

@@ -1,5 +1,6 @@
 package dk.samspil.security;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,45 +83,41 @@ class WorkIdentities implements OAuth2UserService<OidcUserRequest, OidcUser> {
             OidcUser identity, String issuer, String subject, WorkIdentitySettings.Provider rules) {
         String professionalId = text(identity.getClaims().get(PROFESSIONAL_ID));
         String cvr = text(identity.getClaims().get(CVR));
-        Optional<Long> byProfessionalId = professionalId == null || cvr == null
+        Optional<Candidate> found = professionalId == null || cvr == null
                 ? Optional.empty()
-                : jdbc.sql("SELECT id FROM app_user WHERE professional_id = ? AND professional_cvr = ?")
+                : jdbc.sql(CANDIDATE + "WHERE professional_id = ? AND professional_cvr = ?")
                         .params(professionalId, cvr)
-                        .query(Long.class)
+                        .query(WorkIdentities::candidate)
                         .optional();
         String linkedBy = "PROFESSIONAL_ID";
-        Optional<Long> found = byProfessionalId;
         String email = text(identity.getEmail());
         boolean emailVerified = Boolean.TRUE.equals(identity.getEmailVerified()) || rules.emailVerifiedByProvider();
         if (found.isEmpty() && email != null && emailVerified) {
-            var byEmail = jdbc.sql("SELECT id FROM app_user WHERE lower(email) = ?")
+            List<Candidate> byEmail = jdbc.sql(CANDIDATE + "WHERE lower(email) = ?")
                     .param(email.toLowerCase(Locale.ROOT))
-                    .query(Long.class)
+                    .query(WorkIdentities::candidate)
                     .list();
             found = byEmail.size() == 1 ? Optional.of(byEmail.get(0)) : Optional.empty();
             linkedBy = "EMAIL";
         }
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        long id = found.get();
-        boolean active = jdbc.sql("SELECT deactivated_at IS NULL FROM app_user WHERE id = ?")
-                .param(id)
-                .query(Boolean.class)
-                .single();
-        if (active) {
+        if (found.isPresent() && found.get().active()) {
             jdbc.sql("INSERT INTO work_identity (issuer, subject, user_id, linked_by) VALUES (?, ?, ?, ?)")
-                    .params(issuer, subject, id, linkedBy)
+                    .params(issuer, subject, found.get().id(), linkedBy)
                     .update();
             jdbc.sql("UPDATE app_user SET enabled = TRUE WHERE id = ?")
-                    .param(id)
+                    .param(found.get().id())
                     .update();
         }
-        return jdbc.sql("SELECT username FROM app_user WHERE id = ?")
-                .param(id)
-                .query(String.class)
-                .optional()
-                .flatMap(accounts::find);
+        return found.flatMap(candidate -> accounts.find(candidate.username()));
+    }
+
+    /** An account a first log-in may link to; {@code active}: not deactivated (an invited one is). */
+    private record Candidate(long id, String username, boolean active) {}
+
+    private static final String CANDIDATE = "SELECT id, username, deactivated_at IS NULL FROM app_user ";
+
+    private static Candidate candidate(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Candidate(rs.getLong(1), rs.getString(2), rs.getBoolean(3));
     }
 
     private static String text(Object claim) {

@@ -1,14 +1,13 @@
 package dk.samspil.bench;
 
+import dk.samspil.WebClient;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -19,14 +18,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 /**
@@ -40,9 +37,6 @@ import org.awaitility.Awaitility;
  * {@code target/benchmarks/pages.txt} (or {@code --out}) and the console.
  */
 public final class PageLoadDriver {
-
-    private static final Pattern CSRF =
-            Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     record Page(String name, String path, String user) {}
 
@@ -106,10 +100,10 @@ public final class PageLoadDriver {
             }
             double floorBefore = closedLoop("/actuator/health", konsulent);
             line(String.format(Locale.ROOT, "%-14s %9.0f req/s  (floor, before the pages)", "health", floorBefore));
-            List<double[]> rates = new ArrayList<>();
+            List<Double> rates = new ArrayList<>();
             for (Page page : pages) {
                 double rate = closedLoop(page.path(), page.user().equals("konsulent") ? konsulent : koordinator);
-                rates.add(new double[] {rate});
+                rates.add(rate);
             }
             double floorAfter = closedLoop("/actuator/health", konsulent);
             double floor = (floorBefore + floorAfter) / 2;
@@ -120,7 +114,7 @@ public final class PageLoadDriver {
                     floorAfter,
                     floor));
             for (int i = 0; i < pages.size(); i++) {
-                double rate = rates.get(i)[0];
+                double rate = rates.get(i);
                 line(String.format(
                         Locale.ROOT,
                         "%-14s %9.0f req/s  ratio %.2f %s  %s",
@@ -148,14 +142,14 @@ public final class PageLoadDriver {
     }
 
     private long run(String path, HttpClient[] sessions, int forSeconds, LongAdder done) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
         LongAdder errors = new LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
+        long deadline = start + forSeconds * 1_000_000_000L; // each client stops at the end of the window
         for (int i = 0; i < concurrency; i++) {
             HttpClient client = sessions[i];
             pool.submit(() -> {
-                while (!stop.get()) {
+                while (System.nanoTime() < deadline) {
                     try {
                         HttpResponse<Void> response = client.send(get(path), HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() == 200) {
@@ -172,8 +166,6 @@ public final class PageLoadDriver {
                 return null;
             });
         }
-        Thread.sleep(forSeconds * 1000L);
-        stop.set(true);
         pool.shutdown();
         pool.awaitTermination(60, TimeUnit.SECONDS);
         long nanos = System.nanoTime() - start;
@@ -259,13 +251,8 @@ public final class PageLoadDriver {
                     .build();
             String page = client.send(get("/login"), HttpResponse.BodyHandlers.ofString())
                     .body();
-            Matcher csrf = CSRF.matcher(page);
-            if (!csrf.find()) {
-                throw new IllegalStateException("no CSRF token on the sign-in page");
-            }
-            String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
-            String body = "username=" + username + "&password=samspil&_csrf="
-                    + URLEncoder.encode(token, StandardCharsets.UTF_8);
+            String body = WebClient.formBody(
+                    Map.of("username", username, "password", "samspil", "_csrf", WebClient.csrfToken(page)));
             HttpResponse<String> signedIn = client.send(
                     HttpRequest.newBuilder(URI.create(app.base() + "/login"))
                             .header("Content-Type", "application/x-www-form-urlencoded")

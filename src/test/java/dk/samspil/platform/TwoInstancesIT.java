@@ -13,11 +13,9 @@ import dk.samspil.survey.SurveyFixtures;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -31,7 +29,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -113,7 +110,9 @@ class TwoInstancesIT {
 
             // Both instances send the outbox; each member gets their invitation once.
             Map<String, String> tokens = SurveyFixtures.tokens(SurveyFixtures.MEMBERS);
-            Thread.sleep(3_000); // three more rounds of both senders: a second copy would have arrived by now
+            // Every queued mail sent (by either instance): the count received is final.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> queryLong(dbPort, "SELECT count(*) FROM mail_outbox WHERE status = 'PENDING'") == 0);
             for (String member : SurveyFixtures.MEMBERS) {
                 assertThat(TestMailServer.received(member))
                         .filteredOn(m -> TestMailServer.subject(m).startsWith(SurveyFixtures.INVITATION_SUBJECT))
@@ -322,11 +321,7 @@ class TwoInstancesIT {
 
         HttpResponse<String> postForm(String path, Map<String, List<String>> fields)
                 throws IOException, InterruptedException {
-            String body = fields.entrySet().stream()
-                    .flatMap(e -> e.getValue().stream()
-                            .map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                                    + URLEncoder.encode(v, StandardCharsets.UTF_8)))
-                    .collect(Collectors.joining("&"));
+            String body = WebClient.formBody(fields);
             return send(
                     path,
                     HttpRequest.newBuilder()

@@ -406,10 +406,7 @@ class WorkIdentityLoginTests {
     }
 
     static String json(Map<String, Object> claims) {
-        return claims.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":"
-                        + (e.getValue() instanceof String text ? "\"" + text + "\"" : e.getValue()))
-                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        return new tools.jackson.databind.ObjectMapper().writeValueAsString(claims);
     }
 
     long invite(String email, String name, String role, String organisation) throws Exception {
