@@ -7,6 +7,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,17 +77,22 @@ public final class Browsers {
         page.navigate("/login");
         page.getByLabel("Brugernavn").fill(username);
         page.getByLabel("Adgangskode").fill("samspil");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log ind"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log ind"))
                 .click();
         assertSignedIn(page);
         return page;
     }
 
-    /** The header shows "Log af" (in the portal info on a desktop, in the menu drawer on a phone). */
+    /**
+     * The header shows "Log af" (in the portal info on a desktop, in the menu drawer on a phone), and the page has
+     * loaded: until its stylesheets apply, the phone's menu drawer is visible beside the desktop menu and a menu link
+     * matches twice.
+     */
     public static void assertSignedIn(Page page) {
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
                         page.locator("form.samspil-logout").first())
                 .isAttached();
+        page.waitForLoadState(LoadState.LOAD);
     }
 
     /** A fresh browser profile the size of a phone, touch enabled. */
