@@ -72,7 +72,7 @@ public class Decks {
             ObjectProvider<SchedulerClient> scheduler,
             @Qualifier("deckGenerationTask") ObjectProvider<OneTimeTask<Long>> task,
             MeterRegistry meters) {
-        this.store = new DocumentVersions(jdbc, "deck_version", "pptx", true);
+        this.store = new DocumentVersions(jdbc, "deck_version", "order_id", "pptx", true);
         this.orders = orders;
         this.assembler = assembler;
         this.office = office;

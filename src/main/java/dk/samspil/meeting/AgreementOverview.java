@@ -128,8 +128,9 @@ class AgreementOverview {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT id, order_id, what, owner_person, owner_party, due_date, status FROM meeting_agreement
-                        WHERE order_id = ANY(?) ORDER BY id""")
+                        SELECT a.id, m.order_id, a.what, a.owner_person, a.owner_party, a.due_date, a.status
+                        FROM meeting_agreement a JOIN meeting m ON m.id = a.meeting_id
+                        WHERE m.order_id = ANY(?) ORDER BY a.id""")
                 .param(orderIds.toArray(Long[]::new))
                 .query((rs, n) -> new Row(
                         rs.getLong("id"),

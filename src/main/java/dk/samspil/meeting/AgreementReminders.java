@@ -90,9 +90,9 @@ public class AgreementReminders {
 
     private List<Due> due(String condition, Object... params) {
         return jdbc.sql("""
-                        SELECT a.id, a.order_id, a.what, a.owner_person, a.owner_party, a.due_date
-                        FROM meeting_agreement a
-                        WHERE a.status IN ('AGREED', 'IN_PROGRESS') AND %s
+                        SELECT a.id, m.order_id, a.what, a.owner_person, a.owner_party, a.due_date
+                        FROM meeting_agreement a JOIN meeting m ON m.id = a.meeting_id
+                        WHERE m.order_id IS NOT NULL AND a.status IN ('AGREED', 'IN_PROGRESS') AND %s
                         ORDER BY a.id FOR UPDATE OF a SKIP LOCKED""".formatted(condition))
                 .params(params)
                 .query((rs, n) -> new Due(

@@ -95,7 +95,7 @@ class MeetingController {
         form.check(values, errors);
         if (errors.isEmpty()) {
             if (meetings.saveRoles(
-                    orderId,
+                    meetingOf(orderId),
                     form.chairText(),
                     form.referentText(),
                     form.presentersText(),
@@ -192,7 +192,7 @@ class MeetingController {
             return render(model, user, order, values, errors, null, null);
         }
         if (meetings.saveBlock(
-                orderId,
+                meetingOf(orderId),
                 position,
                 form.startTime(),
                 form.endTime(),
@@ -224,7 +224,10 @@ class MeetingController {
             return render(model, user, order, values, errors, null, null);
         }
         meetings.addParkingItem(
-                orderId, MeetingForms.clean(form.text()), MeetingForms.clean(form.owner()), user.getUsername());
+                meetingOf(orderId),
+                MeetingForms.clean(form.text()),
+                MeetingForms.clean(form.owner()),
+                user.getUsername());
         return saved(redirect, orderId, "meeting.parking.added", "parkeringsplads");
     }
 
@@ -235,7 +238,7 @@ class MeetingController {
             @PathVariable long itemId,
             RedirectAttributes redirect) {
         guard.visible(user, orderId);
-        if (!meetings.removeParkingItem(orderId, itemId)) {
+        if (!meetings.removeParkingItem(meetingOf(orderId), itemId)) {
             throw new AccessRefusedException("order:" + orderId + ":parking:" + itemId);
         }
         return saved(redirect, orderId, "meeting.parking.removed", "parkeringsplads");
@@ -251,12 +254,13 @@ class MeetingController {
         OrderView order = guard.visible(user, orderId);
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
-        form.check("agreement-", meetings.meeting(order).actionTypes(), values, errors);
+        MeetingView meeting = meetings.meeting(order);
+        form.check("agreement-", meeting.actionTypes(), values, errors);
         refusePastDue(form, "agreement-", null, errors);
         if (!errors.isEmpty()) {
             return render(model, user, order, values, errors, null, null);
         }
-        long id = meetings.addAgreement(orderId, form.draft(), user.getUsername());
+        long id = meetings.addAgreement(meeting.id(), form.draft(), user.getUsername());
         return saved(redirect, orderId, "meeting.agreement.added", "aftale-" + id);
     }
 
@@ -280,7 +284,8 @@ class MeetingController {
             values.put(prefix + "version", String.valueOf(version(form.version())));
             return render(model, user, order, values, errors, null, null);
         }
-        if (meetings.saveAgreement(orderId, agreementId, form.draft(), version(form.version()), user.getUsername())) {
+        if (meetings.saveAgreement(
+                meeting.id(), agreementId, form.draft(), version(form.version()), user.getUsername())) {
             return saved(redirect, orderId, "meeting.agreement.saved", "aftale-" + agreementId);
         }
         values.put(prefix + "version", String.valueOf(agreement.version()));
@@ -297,7 +302,8 @@ class MeetingController {
             Model model,
             RedirectAttributes redirect) {
         OrderView order = guard.visible(user, orderId);
-        agreement(meetings.meeting(order), agreementId);
+        MeetingView meeting = meetings.meeting(order);
+        agreement(meeting, agreementId);
         String prefix = "agreement-" + agreementId + "-";
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
@@ -309,7 +315,12 @@ class MeetingController {
         }
         try {
             meetings.changeStatus(
-                    orderId, agreementId, form.fromStatus(), form.toStatus(), form.reasonText(), user.getUsername());
+                    meeting.id(),
+                    agreementId,
+                    form.fromStatus(),
+                    form.toStatus(),
+                    form.reasonText(),
+                    user.getUsername());
         } catch (RuleViolation e) {
             errors.put(prefix + ("reason".equals(e.field()) ? "reason" : "to"), e.messageKey());
             return render(model, user, order, values, errors, null, null);
@@ -476,7 +487,7 @@ class MeetingController {
     }
 
     private void minutesModel(Model model, SamspilPrincipal user, OrderView order) {
-        List<Version> versions = minutes.versions(order.id());
+        List<Version> versions = minutes.versions(meetingOf(order.id()));
         model.addAttribute("order", order);
         // A cluster member reads the meeting and its referat; those who see the order write it.
         model.addAttribute("canWrite", Orders.canSee(user, order));
@@ -503,7 +514,12 @@ class MeetingController {
     }
 
     private Version version(OrderView order, String token) {
-        return minutes.find(order.id(), token).orElseThrow(() -> new AccessRefusedException("minutes:" + order.id()));
+        return minutes.find(meetingOf(order.id()), token)
+                .orElseThrow(() -> new AccessRefusedException("minutes:" + order.id()));
+    }
+
+    private long meetingOf(long orderId) {
+        return meetings.idOf(MeetingOwner.order(orderId));
     }
 
     private static int version(Integer version) {

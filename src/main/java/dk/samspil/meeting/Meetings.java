@@ -39,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Meetings {
 
     public record MeetingView(
+            long id,
             OrderView order,
             Roles roles,
             List<BlockView> blocks,
@@ -100,32 +101,58 @@ public class Meetings {
         this.preMeetings = preMeetings;
     }
 
+    /**
+     * The id of the owner's meeting, made the first time it is asked for. Two statements, not one: two first askers at
+     * once both get the meeting the first of them made (the second's insert waits for the first's commit, and only a
+     * statement after it sees that row).
+     */
+    @Transactional
+    public long idOf(MeetingOwner owner) {
+        jdbc.sql("INSERT INTO meeting (owner_kind, owner_id, order_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(owner.kind(), owner.id(), owner.isOrder() ? owner.id() : null)
+                .update();
+        return jdbc.sql("SELECT id FROM meeting WHERE owner_kind = ? AND owner_id = ?")
+                .params(owner.kind(), owner.id())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Whose meeting this is, if there is such a meeting. */
+    public Optional<MeetingOwner> owner(long meetingId) {
+        return jdbc.sql("SELECT owner_kind, owner_id FROM meeting WHERE id = ?")
+                .param(meetingId)
+                .query((rs, n) -> new MeetingOwner(rs.getString(1), rs.getLong(2)))
+                .optional();
+    }
+
     /** The order's meeting as it stands; its rows are made the first time it is opened. */
     @Transactional
     public MeetingView meeting(OrderView order) {
         // The order's own programme: its elective topics by name, as in the programme and the deck.
         PackageDefinition pkg = OrderPackage.of(catalog, order);
         List<ScheduledItem> schedule = pkg.scheduleFrom(order.startTime());
-        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING")
-                .param(order.id())
-                .update();
+        long id = idOf(MeetingOwner.order(order.id()));
         // One statement for all the blocks (the page is opened often; a statement per block cost a round trip each).
         jdbc.sql("""
-                        INSERT INTO meeting_block (order_id, position)
-                        SELECT ?, position FROM generate_series(1, ?) AS position ON CONFLICT DO NOTHING""").params(order.id(), schedule.size()).update();
-        Roles roles = jdbc.sql("SELECT chair, referent, presenters, version FROM meeting WHERE order_id = ?")
-                .param(order.id())
+                        INSERT INTO meeting_block (meeting_id, position)
+                        SELECT ?, position FROM generate_series(1, ?) AS position ON CONFLICT DO NOTHING""").params(id, schedule.size()).update();
+        return new MeetingView(
+                id,
+                order,
+                roles(id),
+                blocks(id, schedule),
+                parking(id),
+                agreements(id),
+                pkg.suggestedActions(),
+                attendance(id, order),
+                preMeetings.of(order.id()));
+    }
+
+    private Roles roles(long meetingId) {
+        return jdbc.sql("SELECT chair, referent, presenters, version FROM meeting WHERE id = ?")
+                .param(meetingId)
                 .query((rs, n) -> new Roles(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
                 .single();
-        return new MeetingView(
-                order,
-                roles,
-                blocks(order.id(), schedule),
-                parking(order.id()),
-                agreements(order.id()),
-                pkg.suggestedActions(),
-                attendance(order),
-                preMeetings.of(order.id()));
     }
 
     /**
@@ -134,23 +161,19 @@ public class Meetings {
      */
     @Transactional
     public boolean saveAttendance(OrderView order, Set<String> present, String others, int version, String by) {
-        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING")
-                .param(order.id())
-                .update();
-        List<Attendee> people = attendance(order).people();
+        long id = idOf(MeetingOwner.order(order.id()));
+        List<Attendee> people = attendance(id, order).people();
         if (jdbc.sql("""
                         UPDATE meeting SET other_attendees = ?, attendance_version = attendance_version + 1, updated_by = ?,
-                            updated_at = now() WHERE order_id = ? AND attendance_version = ?""").params(others, by, order.id(), version).update() == 0) {
+                            updated_at = now() WHERE id = ? AND attendance_version = ?""").params(others, by, id, version).update() == 0) {
             return false;
         }
-        jdbc.sql("DELETE FROM meeting_attendee WHERE order_id = ?")
-                .param(order.id())
-                .update();
+        jdbc.sql("DELETE FROM meeting_attendee WHERE meeting_id = ?").param(id).update();
         for (Attendee person : people) {
             if (present.contains(person.key())) {
                 jdbc.sql(
-                                "INSERT INTO meeting_attendee (order_id, person_key, name, organisation, email) VALUES (?, ?, ?, ?, ?)")
-                        .params(order.id(), person.key(), person.name(), person.organisation(), person.email())
+                                "INSERT INTO meeting_attendee (meeting_id, person_key, name, organisation, email) VALUES (?, ?, ?, ?, ?)")
+                        .params(id, person.key(), person.name(), person.organisation(), person.email())
                         .update();
             }
         }
@@ -158,18 +181,19 @@ public class Meetings {
     }
 
     /** The e-mail addresses of those recorded as present. */
-    public List<String> presentEmails(long orderId) {
+    public List<String> presentEmails(long meetingId) {
         return jdbc.sql(
-                        "SELECT email FROM meeting_attendee WHERE order_id = ? AND email IS NOT NULL AND email <> '' ORDER BY email")
-                .param(orderId)
+                        "SELECT email FROM meeting_attendee WHERE meeting_id = ? AND email IS NOT NULL AND email <> '' ORDER BY email")
+                .param(meetingId)
                 .query(String.class)
                 .list();
     }
 
-    private Attendance attendance(OrderView order) {
+    private Attendance attendance(long meetingId, OrderView order) {
         Map<String, Attendee> stored = new LinkedHashMap<>();
-        jdbc.sql("SELECT person_key, name, organisation, email FROM meeting_attendee WHERE order_id = ? ORDER BY name")
-                .param(order.id())
+        jdbc.sql(
+                        "SELECT person_key, name, organisation, email FROM meeting_attendee WHERE meeting_id = ? ORDER BY name")
+                .param(meetingId)
                 .query((rs, n) ->
                         new Attendee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), true))
                 .list()
@@ -211,8 +235,8 @@ public class Meetings {
             people.add(recorded == null ? candidate : recorded);
         }
         people.addAll(stored.values()); // recorded then and no longer of the cluster or the order: they still took part
-        return jdbc.sql("SELECT other_attendees, attendance_version FROM meeting WHERE order_id = ?")
-                .param(order.id())
+        return jdbc.sql("SELECT other_attendees, attendance_version FROM meeting WHERE id = ?")
+                .param(meetingId)
                 .query((rs, n) -> new Attendance(people, rs.getString(1), rs.getInt(2)))
                 .optional()
                 .orElse(new Attendance(people, "", 0));
@@ -220,14 +244,11 @@ public class Meetings {
 
     /** Saves the roles unless someone else saved them since {@code version} was read. */
     @Transactional
-    public boolean saveRoles(long orderId, String chair, String referent, String presenters, int version, String by) {
-        jdbc.sql("INSERT INTO meeting (order_id) VALUES (?) ON CONFLICT DO NOTHING")
-                .param(orderId)
-                .update();
+    public boolean saveRoles(long meetingId, String chair, String referent, String presenters, int version, String by) {
         return jdbc.sql("""
                         UPDATE meeting SET chair = ?, referent = ?, presenters = ?, version = version + 1, updated_by = ?,
-                            updated_at = now() WHERE order_id = ? AND version = ?""")
-                        .params(chair, referent, presenters, by, orderId, version)
+                            updated_at = now() WHERE id = ? AND version = ?""")
+                        .params(chair, referent, presenters, by, meetingId, version)
                         .update()
                 == 1;
     }
@@ -235,37 +256,38 @@ public class Meetings {
     /** Saves a block's actual times and notes unless someone else saved the block since {@code version} was read. */
     @Transactional
     public boolean saveBlock(
-            long orderId, int position, LocalTime start, LocalTime end, String notes, int version, String by) {
+            long meetingId, int position, LocalTime start, LocalTime end, String notes, int version, String by) {
         return jdbc.sql("""
                         UPDATE meeting_block SET actual_start = ?, actual_end = ?, notes = ?, version = version + 1,
-                            updated_by = ?, updated_at = now() WHERE order_id = ? AND position = ? AND version = ?""")
-                        .params(start, end, notes, by, orderId, position, version)
+                            updated_by = ?, updated_at = now() WHERE meeting_id = ? AND position = ? AND version = ?""")
+                        .params(start, end, notes, by, meetingId, position, version)
                         .update()
                 == 1;
     }
 
     @Transactional
-    public void addParkingItem(long orderId, String text, String owner, String by) {
-        jdbc.sql("INSERT INTO meeting_parking_item (order_id, text, owner, created_by) VALUES (?, ?, ?, ?)")
-                .params(orderId, text, owner, by)
+    public void addParkingItem(long meetingId, String text, String owner, String by) {
+        jdbc.sql("INSERT INTO meeting_parking_item (meeting_id, text, owner, created_by) VALUES (?, ?, ?, ?)")
+                .params(meetingId, text, owner, by)
                 .update();
     }
 
     @Transactional
-    public boolean removeParkingItem(long orderId, long id) {
-        return jdbc.sql("DELETE FROM meeting_parking_item WHERE order_id = ? AND id = ?")
-                        .params(orderId, id)
+    public boolean removeParkingItem(long meetingId, long id) {
+        return jdbc.sql("DELETE FROM meeting_parking_item WHERE meeting_id = ? AND id = ?")
+                        .params(meetingId, id)
                         .update()
                 == 1;
     }
 
     @Transactional
-    public long addAgreement(long orderId, AgreementDraft draft, String by) {
+    public long addAgreement(long meetingId, AgreementDraft draft, String by) {
         long id = jdbc.sql("""
-                        INSERT INTO meeting_agreement (order_id, what, owner_person, owner_party, due_date, action_type, created_by)
+                        INSERT INTO meeting_agreement (meeting_id, what, owner_person, owner_party, due_date, action_type,
+                            created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(
-                        orderId,
+                        meetingId,
                         draft.what(),
                         draft.ownerPerson(),
                         party(draft.ownerParty()),
@@ -280,17 +302,17 @@ public class Meetings {
 
     /** Saves an agreement's text, owner and date unless someone else saved it since {@code version} was read. */
     @Transactional
-    public boolean saveAgreement(long orderId, long id, AgreementDraft draft, int version, String by) {
+    public boolean saveAgreement(long meetingId, long id, AgreementDraft draft, int version, String by) {
         return jdbc.sql("""
                         UPDATE meeting_agreement SET what = ?, owner_person = ?, owner_party = ?, due_date = ?, action_type = ?,
-                            version = version + 1 WHERE order_id = ? AND id = ? AND version = ?""")
+                            version = version + 1 WHERE meeting_id = ? AND id = ? AND version = ?""")
                         .params(
                                 draft.what(),
                                 draft.ownerPerson(),
                                 party(draft.ownerParty()),
                                 draft.due(),
                                 draft.actionType(),
-                                orderId,
+                                meetingId,
                                 id,
                                 version)
                         .update()
@@ -305,24 +327,25 @@ public class Meetings {
      */
     @Transactional
     public void changeStatus(
-            long orderId, long id, AgreementStatus from, AgreementStatus to, String reason, String by) {
+            long meetingId, long id, AgreementStatus from, AgreementStatus to, String reason, String by) {
         if (!from.canMoveTo(to)) {
             throw new RuleViolation("status", "meeting.status.notAllowed");
         }
         if (to == AgreementStatus.ABANDONED && (reason == null || reason.isBlank())) {
             throw new RuleViolation("reason", "meeting.status.reason.required");
         }
-        int changed = jdbc.sql("""
+        int changed =
+                jdbc.sql("""
                         UPDATE meeting_agreement SET status = ?, version = version + 1
-                        WHERE order_id = ? AND id = ? AND status = ?""").params(to.name(), orderId, id, from.name()).update();
+                        WHERE meeting_id = ? AND id = ? AND status = ?""").params(to.name(), meetingId, id, from.name()).update();
         if (changed == 0) {
             throw new RuleViolation("status", "meeting.status.stale");
         }
         history(id, from, to, to == AgreementStatus.ABANDONED ? reason.strip() : null, by);
     }
 
-    public Optional<AgreementView> agreement(long orderId, long id) {
-        return agreements(orderId).stream().filter(a -> a.id() == id).findFirst();
+    public Optional<AgreementView> agreement(long meetingId, long id) {
+        return agreements(meetingId).stream().filter(a -> a.id() == id).findFirst();
     }
 
     private void history(long agreementId, AgreementStatus from, AgreementStatus to, String reason, String by) {
@@ -333,10 +356,10 @@ public class Meetings {
                 .update();
     }
 
-    private List<BlockView> blocks(long orderId, List<ScheduledItem> schedule) {
+    private List<BlockView> blocks(long meetingId, List<ScheduledItem> schedule) {
         List<BlockView> blocks = new ArrayList<>();
-        jdbc.sql("SELECT * FROM meeting_block WHERE order_id = ? AND position <= ? ORDER BY position")
-                .params(orderId, schedule.size())
+        jdbc.sql("SELECT * FROM meeting_block WHERE meeting_id = ? AND position <= ? ORDER BY position")
+                .params(meetingId, schedule.size())
                 .query((rs, n) -> {
                     int position = rs.getInt("position");
                     ScheduledItem item = schedule.get(position - 1);
@@ -356,25 +379,25 @@ public class Meetings {
         return blocks;
     }
 
-    private List<ParkingItem> parking(long orderId) {
-        return jdbc.sql("SELECT * FROM meeting_parking_item WHERE order_id = ? ORDER BY id")
-                .param(orderId)
+    private List<ParkingItem> parking(long meetingId) {
+        return jdbc.sql("SELECT * FROM meeting_parking_item WHERE meeting_id = ? ORDER BY id")
+                .param(meetingId)
                 .query((rs, n) -> new ParkingItem(
                         rs.getLong("id"), rs.getString("text"), rs.getString("owner"), rs.getString("created_by")))
                 .list();
     }
 
-    private List<AgreementView> agreements(long orderId) {
+    private List<AgreementView> agreements(long meetingId) {
         Map<Long, List<HistoryEntry>> history = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT h.* FROM meeting_agreement_history h JOIN meeting_agreement a ON a.id = h.agreement_id
-                        WHERE a.order_id = ? ORDER BY h.changed_at, h.id""")
-                .param(orderId)
+                        WHERE a.meeting_id = ? ORDER BY h.changed_at, h.id""")
+                .param(meetingId)
                 .query((rs, n) -> history.computeIfAbsent(rs.getLong("agreement_id"), k -> new ArrayList<>())
                         .add(entry(rs)))
                 .list();
-        return jdbc.sql("SELECT * FROM meeting_agreement WHERE order_id = ? ORDER BY id")
-                .param(orderId)
+        return jdbc.sql("SELECT * FROM meeting_agreement WHERE meeting_id = ? ORDER BY id")
+                .param(meetingId)
                 .query((rs, n) -> new AgreementView(
                         rs.getLong("id"),
                         rs.getString("what"),

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The referat of an order's meeting: each "make" is a new version kept on the order, written as Word from the
+ * The referat of an order's meeting: each "make" is a new version kept with the meeting, written as Word from the
  * meeting as it stands and converted to PDF in the background. Sending mails everyone of the meeting a link and
  * records that the meeting was held.
  */
@@ -64,7 +64,7 @@ public class Minutes {
             ObjectProvider<SchedulerClient> scheduler,
             @Qualifier("minutesTask") ObjectProvider<OneTimeTask<Long>> task,
             Clock clock) {
-        this.store = new DocumentVersions(jdbc, "meeting_minutes", "docx", false);
+        this.store = new DocumentVersions(jdbc, "meeting_minutes", "meeting_id", "docx", false);
         this.jdbc = jdbc;
         this.clock = clock;
         this.orders = orders;
@@ -81,7 +81,7 @@ public class Minutes {
 
     /** Asks for a new version, committed before the scheduler is told so its immediate run sees it. */
     public Version request(OrderView order, String by) {
-        long id = store.add(order.id(), by);
+        long id = store.add(meetings.idOf(MeetingOwner.order(order.id())), by);
         schedule(id);
         return find(id).orElseThrow();
     }
@@ -100,24 +100,27 @@ public class Minutes {
     void build(long id) {
         store.make(
                 id,
-                orderId -> orders.find(orderId).map(order -> {
-                    byte[] docx = document.write(meetings.meeting(order));
-                    return new DocumentVersions.Made(
-                            docx, office.toPdf(docx, "docx").orElse(null), null);
-                }));
+                meetingId -> meetings.owner(meetingId)
+                        .filter(MeetingOwner::isOrder)
+                        .flatMap(owner -> orders.find(owner.id()))
+                        .map(order -> {
+                            byte[] docx = document.write(meetings.meeting(order));
+                            return new DocumentVersions.Made(
+                                    docx, office.toPdf(docx, "docx").orElse(null), null);
+                        }));
     }
 
-    public List<Version> versions(long orderId) {
-        return store.versions(orderId);
+    public List<Version> versions(long meetingId) {
+        return store.versions(meetingId);
     }
 
     public Optional<Version> find(long id) {
         return store.find(id);
     }
 
-    /** The version of the order with this token, if there is one. */
-    public Optional<Version> find(long orderId, String token) {
-        return store.find(orderId, token);
+    /** The meeting's version with this token, if there is one. */
+    public Optional<Version> find(long meetingId, String token) {
+        return store.find(meetingId, token);
     }
 
     public Optional<byte[]> docx(Version version) {
@@ -142,7 +145,7 @@ public class Minutes {
                 .distinct()
                 .toList();
         // Members who took part sign in nowhere: theirs is a personal link to this version's file.
-        List<String> members = meetings.presentEmails(order.id()).stream()
+        List<String> members = meetings.presentEmails(version.ownerId()).stream()
                 .map(String::strip)
                 .filter(e -> withAccount.stream().noneMatch(e::equalsIgnoreCase))
                 .distinct()

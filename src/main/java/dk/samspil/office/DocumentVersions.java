@@ -9,11 +9,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The versions of a document generated for an order in the background (the meeting deck, the referat): each request
- * is a new numbered version under an unguessable token, PENDING until the job stores the file and its PDF (READY) or
- * gives up (FAILED), then possibly sent. One implementation over each owner's table, which has the columns {@code id,
- * order_id, version, token, status, <document>, pdf, failure, requested_by, requested_at, ready_at, sent_by, sent_at}
- * (and optionally {@code slides}).
+ * The versions of a document generated in the background for its owner (an order's meeting deck, a meeting's
+ * referat): each request is a new numbered version under an unguessable token, PENDING until the job stores the file
+ * and its PDF (READY) or gives up (FAILED), then possibly sent. One implementation over each owner's table, which has
+ * the columns {@code id, <owner>, version, token, status, <document>, pdf, failure, requested_by, requested_at,
+ * ready_at, sent_by, sent_at} (and optionally {@code slides}).
  */
 public final class DocumentVersions {
 
@@ -31,7 +31,7 @@ public final class DocumentVersions {
      */
     public record Version(
             long id,
-            long orderId,
+            long ownerId,
             int version,
             String token,
             Status status,
@@ -55,31 +55,34 @@ public final class DocumentVersions {
 
     private final JdbcClient jdbc;
     private final String table;
+    private final String owner;
     private final String document;
     private final String select;
 
     /**
-     * @param table the owner's table
+     * @param table the versions' table
+     * @param owner the column of the owner's id
      * @param document the column of the generated file
      * @param withSlides whether the table has a {@code slides} column
      */
-    public DocumentVersions(JdbcClient jdbc, String table, String document, boolean withSlides) {
+    public DocumentVersions(JdbcClient jdbc, String table, String owner, String document, boolean withSlides) {
         this.jdbc = jdbc;
         this.table = table;
+        this.owner = owner;
         this.document = document;
         this.select = """
-                SELECT id, order_id, version, token, status, %s AS slides, pdf IS NOT NULL AS has_pdf, failure, requested_by,
-                       requested_at, ready_at, sent_by, sent_at
-                FROM %s""".formatted(withSlides ? "slides" : "NULL::int", table);
+                SELECT id, %s AS owner_id, version, token, status, %s AS slides, pdf IS NOT NULL AS has_pdf, failure,
+                       requested_by, requested_at, ready_at, sent_by, sent_at
+                FROM %s""".formatted(owner, withSlides ? "slides" : "NULL::int", table);
     }
 
-    /** A new PENDING version (the next number of the order); committed by the caller before the job is told. */
-    public long add(long orderId, String by) {
+    /** A new PENDING version (the owner's next number); committed by the caller before the job is told. */
+    public long add(long ownerId, String by) {
         return jdbc.sql("""
-                        INSERT INTO %1$s (order_id, version, token, status, requested_by)
-                        SELECT ?, coalesce(max(version), 0) + 1, ?, 'PENDING', ? FROM %1$s WHERE order_id = ?
-                        RETURNING id""".formatted(table))
-                .params(orderId, Tokens.newToken(), by, orderId)
+                        INSERT INTO %1$s (%2$s, version, token, status, requested_by)
+                        SELECT ?, coalesce(max(version), 0) + 1, ?, 'PENDING', ? FROM %1$s WHERE %2$s = ?
+                        RETURNING id""".formatted(table, owner))
+                .params(ownerId, Tokens.newToken(), by, ownerId)
                 .query(Long.class)
                 .single();
     }
@@ -94,9 +97,9 @@ public final class DocumentVersions {
                 .list();
     }
 
-    public List<Version> versions(long orderId) {
-        return jdbc.sql(select + " WHERE order_id = ? ORDER BY version DESC")
-                .param(orderId)
+    public List<Version> versions(long ownerId) {
+        return jdbc.sql(select + " WHERE " + owner + " = ? ORDER BY version DESC")
+                .param(ownerId)
                 .query(DocumentVersions::version)
                 .list();
     }
@@ -108,13 +111,13 @@ public final class DocumentVersions {
                 .optional();
     }
 
-    /** The version of the order with this token, if there is one. */
-    public Optional<Version> find(long orderId, String token) {
+    /** The owner's version with this token, if there is one. */
+    public Optional<Version> find(long ownerId, String token) {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return jdbc.sql(select + " WHERE order_id = ? AND token = ?")
-                .params(orderId, token)
+        return jdbc.sql(select + " WHERE " + owner + " = ? AND token = ?")
+                .params(ownerId, token)
                 .query(DocumentVersions::version)
                 .optional();
     }
@@ -131,10 +134,10 @@ public final class DocumentVersions {
     /** A version's files as made: the document, its PDF (null: none could be made), and its slides (null: not a deck). */
     public record Made(byte[] file, byte[] pdf, Integer slides) {}
 
-    /** Makes the files of a version for its order. */
+    /** Makes the files of a version for its owner. */
     public interface Maker {
-        /** Empty when the order is gone: the version stays as it is. */
-        Optional<Made> make(long orderId) throws Exception;
+        /** Empty when the owner is gone: the version stays as it is. */
+        Optional<Made> make(long ownerId) throws Exception;
     }
 
     /**
@@ -147,13 +150,14 @@ public final class DocumentVersions {
             return;
         }
         try {
-            maker.make(version.get().orderId()).ifPresent(made -> ready(id, made.file(), made.pdf(), made.slides()));
+            maker.make(version.get().ownerId()).ifPresent(made -> ready(id, made.file(), made.pdf(), made.slides()));
         } catch (Exception e) {
             log.error(
-                    "{} version {} of order {} could not be made",
+                    "{} version {} of {} {} could not be made",
                     table,
                     id,
-                    version.get().orderId(),
+                    owner,
+                    version.get().ownerId(),
                     e);
             failed(id, e);
         }
@@ -190,7 +194,7 @@ public final class DocumentVersions {
     private static Version version(ResultSet rs, int n) throws SQLException {
         return new Version(
                 rs.getLong("id"),
-                rs.getLong("order_id"),
+                rs.getLong("owner_id"),
                 rs.getInt("version"),
                 rs.getString("token"),
                 Status.valueOf(rs.getString("status")),

@@ -11,6 +11,7 @@ import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
 import dk.samspil.meeting.AgreementStatus;
+import dk.samspil.meeting.MeetingOwner;
 import dk.samspil.meeting.Meetings;
 import dk.samspil.office.DocumentVersions;
 import dk.samspil.ordering.OrderViews.OrderView;
@@ -85,7 +86,7 @@ class FollowUpFlowTests {
         OrderView firstOrder = orders.find(first).orElseThrow();
         Map<String, String> firstLetters = figures.letters(firstOrder);
         long agreement = meetings.addAgreement(
-                first,
+                meetings.idOf(MeetingOwner.order(first)),
                 new Meetings.AgreementDraft(
                         "Klinikbesøg hos akutteamet",
                         "",
@@ -93,7 +94,13 @@ class FollowUpFlowTests {
                         firstOrder.meetingDate().plusMonths(2),
                         null),
                 "koordinator");
-        meetings.changeStatus(first, agreement, AgreementStatus.AGREED, AgreementStatus.DONE, null, "koordinator");
+        meetings.changeStatus(
+                meetings.idOf(MeetingOwner.order(first)),
+                agreement,
+                AgreementStatus.AGREED,
+                AgreementStatus.DONE,
+                null,
+                "koordinator");
 
         assertThat(follow(first, "konsulent").getStatus())
                 .as("the coordinator orders")

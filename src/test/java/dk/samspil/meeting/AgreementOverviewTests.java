@@ -66,7 +66,13 @@ class AgreementOverviewTests {
         add(aarhusOrder, "Aarhus overdue " + mark, "", Party.MUNICIPALITY, today.minusDays(5));
         add(aarhusOrder, "Aarhus later " + mark, "Anne Kjær", Party.CLUSTER, today.plusMonths(2));
         long done = add(aarhusOrder, "Aarhus done overdue date " + mark, "Anne Kjær", null, today.minusDays(10));
-        meetings.changeStatus(aarhusOrder, done, AgreementStatus.AGREED, AgreementStatus.DONE, null, "test");
+        meetings.changeStatus(
+                meetings.idOf(MeetingOwner.order(aarhusOrder)),
+                done,
+                AgreementStatus.AGREED,
+                AgreementStatus.DONE,
+                null,
+                "test");
         add(herningOrder, "=cmd|' /C calc'!A0 Herning " + mark, "Henrik Leder", Party.MUNICIPALITY, today.minusDays(1));
     }
 
@@ -237,7 +243,8 @@ class AgreementOverviewTests {
     }
 
     private long add(long order, String what, String person, Party party, LocalDate due) {
-        return meetings.addAgreement(order, new AgreementDraft(what, person, party, due, null), "test");
+        return meetings.addAgreement(
+                meetings.idOf(MeetingOwner.order(order)), new AgreementDraft(what, person, party, due, null), "test");
     }
 
     private String page(String path, String user) throws Exception {

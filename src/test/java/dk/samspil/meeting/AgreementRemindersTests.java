@@ -40,7 +40,7 @@ class AgreementRemindersTests {
                 mvc, users, "dosisdispensering", OrderFixtures.today().plusWeeks(14), "kommune@example.dk");
         LocalDate today = LocalDate.of(2031, 3, 10);
         long soon = meetings.addAgreement(
-                order,
+                meetings.idOf(MeetingOwner.order(order)),
                 new Meetings.AgreementDraft(
                         "Kommunen sender kontaktlisten for æøå-teamet",
                         "",
@@ -49,14 +49,20 @@ class AgreementRemindersTests {
                         null),
                 "koordinator");
         long late = meetings.addAgreement(
-                order,
+                meetings.idOf(MeetingOwner.order(order)),
                 new Meetings.AgreementDraft("Pilotprojekt med to læger", "Dr. Hansen", null, today.minusDays(3), null),
                 "koordinator");
         long done = meetings.addAgreement(
-                order,
+                meetings.idOf(MeetingOwner.order(order)),
                 new Meetings.AgreementDraft("Punkt på KLU-mødet", "", Party.CLUSTER, today.minusDays(1), null),
                 "koordinator");
-        meetings.changeStatus(order, done, AgreementStatus.AGREED, AgreementStatus.DONE, null, "koordinator");
+        meetings.changeStatus(
+                meetings.idOf(MeetingOwner.order(order)),
+                done,
+                AgreementStatus.AGREED,
+                AgreementStatus.DONE,
+                null,
+                "koordinator");
         TestMailServer.purge();
 
         assertThat(reminders.remind(today)).isGreaterThanOrEqualTo(2);
@@ -83,7 +89,7 @@ class AgreementRemindersTests {
                 mvc, users, "dosisdispensering", OrderFixtures.today().plusWeeks(14), "kommune@example.dk");
         LocalDate today = LocalDate.of(2032, 5, 10);
         meetings.addAgreement(
-                order,
+                meetings.idOf(MeetingOwner.order(order)),
                 new Meetings.AgreementDraft(
                         "Aflyst møde, aftale uden påmindelse", "", Party.CLUSTER, today.minusDays(2), null),
                 "koordinator");

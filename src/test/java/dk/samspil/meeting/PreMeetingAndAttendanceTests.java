@@ -214,10 +214,15 @@ class PreMeetingAndAttendanceTests {
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(90))
                 .pollInterval(java.time.Duration.ofMillis(300))
-                .until(() -> !minutes.versions(order).isEmpty()
-                        && minutes.versions(order).get(0).ready());
+                .until(() -> !minutes.versions(meetings.idOf(MeetingOwner.order(order)))
+                                .isEmpty()
+                        && minutes.versions(meetings.idOf(MeetingOwner.order(order)))
+                                .get(0)
+                                .ready());
         TestMailServer.purge();
-        String token = minutes.versions(order).get(0).token();
+        String token = minutes.versions(meetings.idOf(MeetingOwner.order(order)))
+                .get(0)
+                .token();
         perform(post("/bestillinger/" + order + "/moede/referat/" + token + "/send"), "koordinator");
         for (String to : List.of("anne.kjaer@example.dk", "fremmoede@example.dk")) {
             assertThat(TestMailServer.text(TestMailServer.awaitMail(to, "Referat af klyngemødet")))

@@ -94,7 +94,8 @@ class ParticipantAccountTests {
                         "due",
                         OrderFixtures.today().plusWeeks(30).toString()));
         assertThat(write.statusCode()).isEqualTo(404);
-        assertThat(jdbc.sql("SELECT count(*) FROM meeting_agreement WHERE order_id = ?")
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM meeting_agreement WHERE meeting_id IN (SELECT id FROM meeting WHERE order_id = ?)")
                         .param(victim)
                         .query(Integer.class)
                         .single())

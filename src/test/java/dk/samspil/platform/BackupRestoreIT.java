@@ -60,8 +60,13 @@ class BackupRestoreIT {
                             + "SELECT gen_random_uuid(), id, 1, '{\"q1\": \"Ja\"}' FROM survey");
             execute(
                     dbPort,
-                    "INSERT INTO meeting_agreement (order_id, what, owner_party, created_by) VALUES (" + order
-                            + ", 'Fælles forløb for akutte patienter', 'CLUSTER', 'admin')");
+                    "INSERT INTO meeting (owner_kind, owner_id, order_id) VALUES ('ORDER', " + order + ", " + order
+                            + ") ON CONFLICT DO NOTHING");
+            execute(
+                    dbPort,
+                    "INSERT INTO meeting_agreement (meeting_id, what, owner_party, created_by) SELECT id, "
+                            + "'Fælles forløb for akutte patienter', 'CLUSTER', 'admin' FROM meeting WHERE order_id = "
+                            + order);
             awaitDeckMade(dbPort);
 
             Process backupRun = new ProcessBuilder(

@@ -9,6 +9,7 @@ import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
 import dk.samspil.TestMailServer;
+import dk.samspil.meeting.MeetingOwner;
 import dk.samspil.survey.SurveyFixtures;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -153,18 +154,23 @@ class MailLinksTests {
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(90))
                 .pollInterval(java.time.Duration.ofMillis(300))
-                .until(() -> !minutes.versions(order).isEmpty()
-                        && minutes.versions(order).get(0).ready());
+                .until(() -> !minutes.versions(meetings.idOf(MeetingOwner.order(order)))
+                                .isEmpty()
+                        && minutes.versions(meetings.idOf(MeetingOwner.order(order)))
+                                .get(0)
+                                .ready());
         perform(
                 post("/bestillinger/" + order + "/moede/referat/"
-                        + minutes.versions(order).get(0).token() + "/send"),
+                        + minutes.versions(meetings.idOf(MeetingOwner.order(order)))
+                                .get(0)
+                                .token() + "/send"),
                 "koordinator");
         MimeMessage personal = TestMailServer.awaitMail(memberEmail, "Referat af klyngemødet");
         assertThat(TestMailServer.text(personal)).contains("/referat/").doesNotContain("log ind");
 
         LocalDate reminderDay = LocalDate.of(2032, 6, 1);
         meetings.addAgreement(
-                order,
+                meetings.idOf(MeetingOwner.order(order)),
                 new dk.samspil.meeting.Meetings.AgreementDraft(
                         "Linktjek: kommunen sender listen",
                         "",
