@@ -129,5 +129,29 @@ LEFT JOIN pko_attachment a ON a.person_id = p.id
                             WHERE h.name = 'Aarhus Universitetshospital' AND d.name = c.department)
 WHERE NOT EXISTS (SELECT 1 FROM pko_contract x WHERE x.person_id = p.id);
 
+-- AUH's next meeting of its hospital practice consultants, planned by its coordinator, with its agenda (the meeting
+-- itself is the meeting module's: owner kind PKO_MEETING).
+INSERT INTO pko_meeting (region_code, kind, hospital_unit_id, meeting_date, start_time, place, created_by)
+SELECT '1082', 'UNIT_CONSULTANTS', h.id, current_date + 45, TIME '15:00', 'Konferencerum 1, Aarhus Universitetshospital',
+       'pkokoordinator'
+FROM hospital_unit h
+WHERE h.name = 'Aarhus Universitetshospital'
+  AND NOT EXISTS (SELECT 1 FROM pko_meeting x WHERE x.created_by = 'pkokoordinator' AND x.place LIKE 'Konferencerum 1,%');
+INSERT INTO meeting (owner_kind, owner_id)
+SELECT 'PKO_MEETING', m.id FROM pko_meeting m
+WHERE m.created_by = 'pkokoordinator' AND m.place LIKE 'Konferencerum 1,%'
+ON CONFLICT DO NOTHING;
+UPDATE pko_meeting p SET meeting_id = m.id
+FROM meeting m
+WHERE m.owner_kind = 'PKO_MEETING' AND m.owner_id = p.id AND p.meeting_id IS NULL;
+INSERT INTO meeting_block (meeting_id, position, title, minutes, speaker)
+SELECT p.meeting_id, a.position, a.title, a.minutes, a.speaker
+FROM pko_meeting p,
+     (VALUES (1, 'Velkomst og nyt fra hospitalsledelsen', 15, 'Pia Praksiskoordinator'),
+             (2, 'Nyt fra afdelingerne: en runde', 45, ''),
+             (3, 'Fyraftensmøder i foråret: ønsker til oplæg', 30, 'Pia Praksiskoordinator')) AS a(position, title, minutes, speaker)
+WHERE p.created_by = 'pkokoordinator' AND p.place LIKE 'Konferencerum 1,%'
+ON CONFLICT DO NOTHING;
+
 -- KiAP's demo consultant is its lead consultant: manages KiAP's consultants at /udbyder/konsulenter.
 UPDATE app_user SET lead_consultant = TRUE WHERE username = 'konsulent' AND NOT lead_consultant;

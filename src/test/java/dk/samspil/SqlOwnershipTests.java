@@ -69,6 +69,7 @@ class SqlOwnershipTests {
                             "pko_department",
                             "pko_extra_hours",
                             "pko_hours",
+                            "pko_meeting",
                             "pko_onboarding_tick",
                             "pko_partner_body",
                             "pko_period",

@@ -1,5 +1,6 @@
 package dk.samspil.meeting;
 
+import dk.samspil.meeting.MeetingForms.AgendaItemForm;
 import dk.samspil.meeting.MeetingForms.AgreementForm;
 import dk.samspil.meeting.MeetingForms.AttendanceForm;
 import dk.samspil.meeting.MeetingForms.BlockForm;
@@ -43,10 +44,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * Meeting mode for an order (/bestillinger/{id}/moede), for everyone who sees the order: the cluster's coordinator,
- * the order's municipal contacts and its provider write roles, block notes, the parking lot and agreements, each
- * item saved on its own; a save over someone else's newer save comes back with the Danish message at the field and
- * the writer's text kept. The referat is made in the background and sent from here.
+ * Meeting mode: an order's meeting (/bestillinger/{id}/moede), for everyone who sees the order (the cluster's
+ * coordinator, the order's municipal contacts and its provider), and a hosted meeting (/moeder/{id}, e.g. the PKO
+ * scheme's), for those its host lets in, which also get its own agenda to write. Roles, block notes, the parking lot
+ * and agreements are each saved on their own; a save over someone else's newer save comes back with the Danish
+ * message at the field and the writer's text kept. The referat is made in the background and sent from here.
  */
 @Controller
 class MeetingController {
@@ -77,49 +79,92 @@ class MeetingController {
         this.kluItem = new KluAgendaItem(messages);
     }
 
-    @GetMapping("/bestillinger/{orderId}/moede")
-    String page(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        return render(model, user, guard.readable(user, orderId), new HashMap<>(), new HashMap<>(), null, null);
+    /**
+     * The meeting a request is about, checked once: an order's (by the order's id, for those who see the order) or a
+     * hosted one (by the meeting's id, as its host allows).
+     *
+     * @param order null for a hosted meeting
+     * @param base the meeting page's address, which every form on it posts under
+     */
+    record Place(MeetingView meeting, OrderView order, String base, boolean canWrite) {
+        long id() {
+            return meeting.id();
+        }
     }
 
-    @PostMapping("/bestillinger/{orderId}/moede/roller")
+    private Place place(SamspilPrincipal user, Long orderId, Long meetingId, boolean write) {
+        if (orderId != null) {
+            OrderView order = write ? guard.visible(user, orderId) : guard.readable(user, orderId);
+            return new Place(
+                    meetings.meeting(order), order, "/bestillinger/" + orderId + "/moede", Orders.canSee(user, order));
+        }
+        MeetingOwner owner = meetings.owner(meetingId)
+                .filter(o -> !o.isOrder())
+                .orElseThrow(() -> new AccessRefusedException("meeting:" + meetingId));
+        MeetingHost host =
+                meetings.host(owner.kind()).orElseThrow(() -> new AccessRefusedException("meeting:" + meetingId));
+        boolean canWrite = host.mayWrite(user, owner.id());
+        if (!(write ? canWrite : canWrite || host.mayRead(user, owner.id()))) {
+            throw new AccessRefusedException("meeting:" + meetingId);
+        }
+        MeetingHost.HostedMeeting hosted =
+                host.meeting(owner.id()).orElseThrow(() -> new AccessRefusedException("meeting:" + meetingId));
+        return new Place(meetings.meeting(meetingId, hosted), null, "/moeder/" + meetingId, canWrite);
+    }
+
+    /** The same meeting read again (after a save that lost to someone else's). */
+    private Place fresh(Place place) {
+        MeetingView now = meetings.meeting(place.id()).orElseThrow();
+        return new Place(now, place.order(), place.base(), place.canWrite());
+    }
+
+    @GetMapping({"/bestillinger/{orderId}/moede", "/moeder/{meetingId}"})
+    String page(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
+            Model model) {
+        return render(model, place(user, orderId, meetingId, false), new HashMap<>(), new HashMap<>(), null, null);
+    }
+
+    @PostMapping({"/bestillinger/{orderId}/moede/roller", "/moeder/{meetingId}/roller"})
     String saveRoles(
             @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
             RolesForm form,
             Model model,
             RedirectAttributes redirect) {
-        OrderView order = guard.visible(user, orderId);
+        Place place = place(user, orderId, meetingId, true);
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(values, errors);
         if (errors.isEmpty()) {
             if (meetings.saveRoles(
-                    meetingOf(orderId),
+                    place.id(),
                     form.chairText(),
                     form.referentText(),
                     form.presentersText(),
                     version(form.version()),
                     user.getUsername())) {
-                return saved(redirect, orderId, "meeting.roles.saved", "roller");
+                return saved(redirect, place, "meeting.roles.saved", "roller");
             }
             errors.put("chair", "meeting.conflict");
-            MeetingView current = meetings.meeting(order);
-            values.put("roles-version", String.valueOf(current.roles().version()));
-            Meetings.Roles stored = current.roles();
+            Place current = fresh(place);
+            Meetings.Roles stored = current.meeting().roles();
+            values.put("roles-version", String.valueOf(stored.version()));
             return render(
                     model,
-                    user,
-                    order,
+                    current,
                     values,
                     errors,
                     "roles",
                     String.join(" · ", stored.chair(), stored.referent(), stored.presenters()));
         }
-        return render(model, user, order, values, errors, null, null);
+        return render(model, place, values, errors, null, null);
     }
 
-    /** The pre-meeting: planned (its date becomes the drejebog step's), and written up once it has been held. */
+    /** The pre-meeting of an order's meeting: planned (its date becomes the drejebog step's), then written up. */
     @PostMapping("/bestillinger/{orderId}/moede/formoede")
     String savePreMeeting(
             @AuthenticationPrincipal SamspilPrincipal user,
@@ -127,183 +172,242 @@ class MeetingController {
             PreMeetingForm form,
             Model model,
             RedirectAttributes redirect) {
-        OrderView order = guard.visible(user, orderId);
+        Place place = place(user, orderId, null, true);
+        OrderView order = place.order();
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(order.meetingDate(), values, errors);
         if (!errors.isEmpty()) {
             values.put(PreMeetingForm.PREFIX + "version", String.valueOf(version(form.version())));
-            return render(model, user, order, values, errors, null, null);
+            return render(model, place, values, errors, null, null);
         }
         if (preMeetings.save(order, form.draft(), version(form.version()), user.getUsername())) {
-            return saved(redirect, orderId, "meeting.preMeeting.saved", "formoede");
+            return saved(redirect, place, "meeting.preMeeting.saved", "formoede");
         }
         PreMeetings.PreMeeting current = preMeetings.of(orderId).orElseThrow();
         values.put(PreMeetingForm.PREFIX + "version", String.valueOf(current.version()));
         errors.put(PreMeetingForm.PREFIX + "notes", "meeting.conflict");
-        return render(model, user, order, values, errors, "premeeting", current.notes());
+        return render(model, fresh(place), values, errors, "premeeting", current.notes());
     }
 
     /** Who took part: the minutes list them, and the members among them get the minutes. */
-    @PostMapping("/bestillinger/{orderId}/moede/fremmoede")
+    @PostMapping({"/bestillinger/{orderId}/moede/fremmoede", "/moeder/{meetingId}/fremmoede"})
     String saveAttendance(
             @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
             AttendanceForm form,
             Model model,
             RedirectAttributes redirect) {
-        OrderView order = guard.visible(user, orderId);
+        Place place = place(user, orderId, meetingId, true);
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(values, errors);
         if (errors.isEmpty()
                 && meetings.saveAttendance(
-                        order, form.presentKeys(), form.othersText(), version(form.version()), user.getUsername())) {
-            return saved(redirect, orderId, "meeting.attendance.saved", "fremmoede");
+                        place.meeting(),
+                        form.presentKeys(),
+                        form.othersText(),
+                        version(form.version()),
+                        user.getUsername())) {
+            return saved(redirect, place, "meeting.attendance.saved", "fremmoede");
         }
         if (errors.isEmpty()) {
             errors.put("attendance-others", "meeting.attendance.conflict");
         }
+        Place current = fresh(place);
         values.put(
                 "attendance-version",
-                String.valueOf(meetings.meeting(order).attendance().version()));
-        return render(model, user, order, values, errors, null, null);
+                String.valueOf(current.meeting().attendance().version()));
+        return render(model, current, values, errors, null, null);
     }
 
-    @PostMapping("/bestillinger/{orderId}/moede/blokke/{position}")
+    /** A new item at the end of a hosted meeting's own agenda. */
+    @PostMapping("/moeder/{meetingId}/dagsorden")
+    String addAgendaItem(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long meetingId,
+            AgendaItemForm form,
+            Model model,
+            RedirectAttributes redirect) {
+        Place place = place(user, null, meetingId, true);
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        form.check(values, errors);
+        if (!errors.isEmpty()) {
+            return render(model, place, values, errors, null, null);
+        }
+        meetings.addAgendaItem(
+                meetingId,
+                MeetingForms.clean(form.title()),
+                form.minutesValue(),
+                MeetingForms.clean(form.speaker()),
+                form.isPause());
+        return saved(redirect, place, "meeting.agenda.added", "programmet");
+    }
+
+    @PostMapping("/moeder/{meetingId}/dagsorden/{position}/op")
+    String moveAgendaItemUp(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long meetingId,
+            @PathVariable int position,
+            RedirectAttributes redirect) {
+        Place place = place(user, null, meetingId, true);
+        if (!meetings.moveAgendaItemUp(meetingId, position)) {
+            throw new AccessRefusedException("meeting:" + meetingId + ":block:" + position);
+        }
+        return saved(redirect, place, "meeting.agenda.moved", "programmet");
+    }
+
+    @PostMapping("/moeder/{meetingId}/dagsorden/{position}/slet")
+    String removeAgendaItem(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long meetingId,
+            @PathVariable int position,
+            RedirectAttributes redirect) {
+        Place place = place(user, null, meetingId, true);
+        if (!meetings.removeAgendaItem(meetingId, position)) {
+            throw new AccessRefusedException("meeting:" + meetingId + ":block:" + position);
+        }
+        return saved(redirect, place, "meeting.agenda.removed", "programmet");
+    }
+
+    @PostMapping({"/bestillinger/{orderId}/moede/blokke/{position}", "/moeder/{meetingId}/blokke/{position}"})
     String saveBlock(
             @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
             @PathVariable int position,
             BlockForm form,
             Model model,
             RedirectAttributes redirect) {
-        OrderView order = guard.visible(user, orderId);
-        BlockView block = meetings.meeting(order).blocks().stream()
-                .filter(b -> b.position() == position)
-                .findFirst()
-                .orElseThrow(() -> new AccessRefusedException("order:" + orderId + ":block:" + position));
+        Place place = place(user, orderId, meetingId, true);
+        BlockView block = block(place.meeting(), position);
         String prefix = "block-" + position + "-";
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(prefix, values, errors);
         if (!errors.isEmpty()) {
             values.put(prefix + "version", String.valueOf(version(form.version())));
-            return render(model, user, order, values, errors, null, null);
+            return render(model, place, values, errors, null, null);
         }
         if (meetings.saveBlock(
-                meetingOf(orderId),
+                place.id(),
                 position,
                 form.startTime(),
                 form.endTime(),
                 form.notesText(),
                 version(form.version()),
                 user.getUsername())) {
-            return saved(redirect, orderId, "meeting.block.saved", "blok-" + position, block.title());
+            return saved(redirect, place, "meeting.block.saved", "blok-" + position, block.title());
         }
         // Someone saved this block meanwhile: keep what this writer typed, show what is stored, and let a new save
         // (knowingly) replace it.
-        BlockView current = meetings.meeting(order).blocks().get(position - 1);
-        values.put(prefix + "version", String.valueOf(current.version()));
+        Place current = fresh(place);
+        BlockView stored = block(current.meeting(), position);
+        values.put(prefix + "version", String.valueOf(stored.version()));
         errors.put(prefix + "notes", "meeting.conflict");
-        return render(model, user, order, values, errors, "block-" + position, current.notes());
+        return render(model, current, values, errors, "block-" + position, stored.notes());
     }
 
-    @PostMapping("/bestillinger/{orderId}/moede/parkering")
+    @PostMapping({"/bestillinger/{orderId}/moede/parkering", "/moeder/{meetingId}/parkering"})
     String addParkingItem(
             @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
             ParkingForm form,
             Model model,
             RedirectAttributes redirect) {
-        OrderView order = guard.visible(user, orderId);
+        Place place = place(user, orderId, meetingId, true);
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check(values, errors);
         if (!errors.isEmpty()) {
-            return render(model, user, order, values, errors, null, null);
+            return render(model, place, values, errors, null, null);
         }
         meetings.addParkingItem(
-                meetingOf(orderId),
-                MeetingForms.clean(form.text()),
-                MeetingForms.clean(form.owner()),
-                user.getUsername());
-        return saved(redirect, orderId, "meeting.parking.added", "parkeringsplads");
+                place.id(), MeetingForms.clean(form.text()), MeetingForms.clean(form.owner()), user.getUsername());
+        return saved(redirect, place, "meeting.parking.added", "parkeringsplads");
     }
 
-    @PostMapping("/bestillinger/{orderId}/moede/parkering/{itemId}/slet")
+    @PostMapping({"/bestillinger/{orderId}/moede/parkering/{itemId}/slet", "/moeder/{meetingId}/parkering/{itemId}/slet"
+    })
     String removeParkingItem(
             @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
             @PathVariable long itemId,
             RedirectAttributes redirect) {
-        guard.visible(user, orderId);
-        if (!meetings.removeParkingItem(meetingOf(orderId), itemId)) {
-            throw new AccessRefusedException("order:" + orderId + ":parking:" + itemId);
+        Place place = place(user, orderId, meetingId, true);
+        if (!meetings.removeParkingItem(place.id(), itemId)) {
+            throw new AccessRefusedException("meeting:" + place.id() + ":parking:" + itemId);
         }
-        return saved(redirect, orderId, "meeting.parking.removed", "parkeringsplads");
+        return saved(redirect, place, "meeting.parking.removed", "parkeringsplads");
     }
 
-    @PostMapping("/bestillinger/{orderId}/moede/aftaler")
+    @PostMapping({"/bestillinger/{orderId}/moede/aftaler", "/moeder/{meetingId}/aftaler"})
     String addAgreement(
             @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
             AgreementForm form,
             Model model,
             RedirectAttributes redirect) {
-        OrderView order = guard.visible(user, orderId);
+        Place place = place(user, orderId, meetingId, true);
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
-        MeetingView meeting = meetings.meeting(order);
-        form.check("agreement-", meeting.actionTypes(), values, errors);
+        form.check("agreement-", place.meeting().actionTypes(), values, errors);
         refusePastDue(form, "agreement-", null, errors);
         if (!errors.isEmpty()) {
-            return render(model, user, order, values, errors, null, null);
+            return render(model, place, values, errors, null, null);
         }
-        long id = meetings.addAgreement(meeting.id(), form.draft(), user.getUsername());
-        return saved(redirect, orderId, "meeting.agreement.added", "aftale-" + id);
+        long id = meetings.addAgreement(place.id(), form.draft(), user.getUsername());
+        return saved(redirect, place, "meeting.agreement.added", "aftale-" + id);
     }
 
-    @PostMapping("/bestillinger/{orderId}/moede/aftaler/{agreementId}")
+    @PostMapping({"/bestillinger/{orderId}/moede/aftaler/{agreementId}", "/moeder/{meetingId}/aftaler/{agreementId}"})
     String saveAgreement(
             @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
             @PathVariable long agreementId,
             AgreementForm form,
             Model model,
             RedirectAttributes redirect) {
-        OrderView order = guard.visible(user, orderId);
-        MeetingView meeting = meetings.meeting(order);
-        AgreementView agreement = agreement(meeting, agreementId);
+        Place place = place(user, orderId, meetingId, true);
+        AgreementView agreement = agreement(place.meeting(), agreementId);
         String prefix = "agreement-" + agreementId + "-";
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
-        form.check(prefix, meeting.actionTypes(), values, errors);
+        form.check(prefix, place.meeting().actionTypes(), values, errors);
         refusePastDue(form, prefix, agreement.due(), errors);
         if (!errors.isEmpty()) {
             values.put(prefix + "version", String.valueOf(version(form.version())));
-            return render(model, user, order, values, errors, null, null);
+            return render(model, place, values, errors, null, null);
         }
         if (meetings.saveAgreement(
-                meeting.id(), agreementId, form.draft(), version(form.version()), user.getUsername())) {
-            return saved(redirect, orderId, "meeting.agreement.saved", "aftale-" + agreementId);
+                place.id(), agreementId, form.draft(), version(form.version()), user.getUsername())) {
+            return saved(redirect, place, "meeting.agreement.saved", "aftale-" + agreementId);
         }
         values.put(prefix + "version", String.valueOf(agreement.version()));
         errors.put(prefix + "what", "meeting.conflict");
-        return render(model, user, order, values, errors, "agreement-" + agreementId, agreement.what());
+        return render(model, place, values, errors, "agreement-" + agreementId, agreement.what());
     }
 
-    @PostMapping("/bestillinger/{orderId}/moede/aftaler/{agreementId}/status")
+    @PostMapping({
+        "/bestillinger/{orderId}/moede/aftaler/{agreementId}/status",
+        "/moeder/{meetingId}/aftaler/{agreementId}/status"
+    })
     String changeStatus(
             @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
             @PathVariable long agreementId,
             StatusForm form,
             Model model,
             RedirectAttributes redirect) {
-        OrderView order = guard.visible(user, orderId);
-        MeetingView meeting = meetings.meeting(order);
-        agreement(meeting, agreementId);
+        Place place = place(user, orderId, meetingId, true);
+        agreement(place.meeting(), agreementId);
         String prefix = "agreement-" + agreementId + "-";
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
@@ -311,58 +415,66 @@ class MeetingController {
         values.put(prefix + "reason", form.reason() == null ? "" : form.reason());
         if (form.fromStatus() == null || form.toStatus() == null) {
             errors.put(prefix + "to", "meeting.status.choose");
-            return render(model, user, order, values, errors, null, null);
+            return render(model, place, values, errors, null, null);
         }
         try {
             meetings.changeStatus(
-                    meeting.id(),
-                    agreementId,
-                    form.fromStatus(),
-                    form.toStatus(),
-                    form.reasonText(),
-                    user.getUsername());
+                    place.id(), agreementId, form.fromStatus(), form.toStatus(), form.reasonText(), user.getUsername());
         } catch (RuleViolation e) {
             errors.put(prefix + ("reason".equals(e.field()) ? "reason" : "to"), e.messageKey());
-            return render(model, user, order, values, errors, null, null);
+            return render(model, place, values, errors, null, null);
         }
-        return saved(redirect, orderId, form.toStatus().changedKey(), "aftale-" + agreementId);
+        return saved(redirect, place, form.toStatus().changedKey(), "aftale-" + agreementId);
     }
 
-    @PostMapping("/bestillinger/{orderId}/moede/referat")
+    @PostMapping({"/bestillinger/{orderId}/moede/referat", "/moeder/{meetingId}/referat"})
     String makeMinutes(
-            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
-        OrderView order = guard.visible(user, orderId);
-        if (beforeMeetingDay(order)) {
-            return notYet(redirect, order, "referat");
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
+            RedirectAttributes redirect) {
+        Place place = place(user, orderId, meetingId, true);
+        if (beforeMeetingDay(place)) {
+            redirect.addFlashAttribute("error", "meeting.notBeforeMeetingDay");
+            return "redirect:" + place.base() + "#referat";
         }
-        Version version = minutes.request(order, user.getUsername());
+        Version version = minutes.request(place.id(), user.getUsername());
         redirect.addFlashAttribute("successArgs", new Object[] {version.version()});
-        return saved(redirect, orderId, "meeting.minutes.requested", "referat");
+        return saved(redirect, place, "meeting.minutes.requested", "referat");
     }
 
     /** The referat's versions alone: the page polls this (htmx) while a version is being made. */
-    @GetMapping("/bestillinger/{orderId}/moede/referat")
-    String minutesList(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        OrderView order = guard.readable(user, orderId);
-        minutesModel(model, user, order);
+    @GetMapping({"/bestillinger/{orderId}/moede/referat", "/moeder/{meetingId}/referat"})
+    String minutesList(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
+            Model model) {
+        minutesModel(model, place(user, orderId, meetingId, false));
         return VIEW + " :: minutes";
     }
 
-    @GetMapping("/bestillinger/{orderId}/moede/referat/{token}.docx")
+    @GetMapping({"/bestillinger/{orderId}/moede/referat/{token}.docx", "/moeder/{meetingId}/referat/{token}.docx"})
     ResponseEntity<byte[]> docx(
-            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token) {
-        Version version = version(guard.readable(user, orderId), token);
-        byte[] bytes =
-                minutes.docx(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":docx"));
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
+            @PathVariable String token) {
+        Version version = version(place(user, orderId, meetingId, false), token);
+        byte[] bytes = minutes.docx(version)
+                .orElseThrow(() -> new AccessRefusedException("minutes:" + version.ownerId() + ":docx"));
         return download(bytes, DOCX, "referat-v" + version.version() + ".docx");
     }
 
-    @GetMapping("/bestillinger/{orderId}/moede/referat/{token}.pdf")
+    @GetMapping({"/bestillinger/{orderId}/moede/referat/{token}.pdf", "/moeder/{meetingId}/referat/{token}.pdf"})
     ResponseEntity<byte[]> pdf(
-            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, @PathVariable String token) {
-        Version version = version(guard.readable(user, orderId), token);
-        byte[] bytes =
-                minutes.pdf(version).orElseThrow(() -> new AccessRefusedException("minutes:" + orderId + ":pdf"));
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
+            @PathVariable String token) {
+        Version version = version(place(user, orderId, meetingId, false), token);
+        byte[] bytes = minutes.pdf(version)
+                .orElseThrow(() -> new AccessRefusedException("minutes:" + version.ownerId() + ":pdf"));
         return download(bytes, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf");
     }
 
@@ -377,61 +489,61 @@ class MeetingController {
                 .orElseThrow(() -> new AccessRefusedException("minutes-link"));
     }
 
-    @PostMapping("/bestillinger/{orderId}/moede/referat/{token}/send")
+    @PostMapping({"/bestillinger/{orderId}/moede/referat/{token}/send", "/moeder/{meetingId}/referat/{token}/send"})
     String sendMinutes(
             @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
+            @PathVariable(required = false) Long orderId,
+            @PathVariable(required = false) Long meetingId,
             @PathVariable String token,
             RedirectAttributes redirect) {
-        OrderView order = guard.visible(user, orderId);
-        Version version = version(order, token);
+        Place place = place(user, orderId, meetingId, true);
+        Version version = version(place, token);
         if (!version.ready()) {
             redirect.addFlashAttribute("error", "meeting.minutes.notReady");
-            return "redirect:/bestillinger/" + orderId + "/moede#referat";
+            return "redirect:" + place.base() + "#referat";
         }
-        int recipients = minutes.send(order, version, user.getUsername());
+        int recipients = minutes.send(place.meeting(), version, user.getUsername());
         redirect.addFlashAttribute("successArgs", new Object[] {version.version(), recipients});
-        return saved(redirect, orderId, "meeting.minutes.sent", "referat");
+        return saved(redirect, place, "meeting.minutes.sent", "referat");
     }
 
-    /** An agenda item for the next KLU meeting: the meeting's agreements where they stand today. */
+    /** An agenda item for the next KLU meeting: the order meeting's agreements where they stand today. */
     @GetMapping("/bestillinger/{orderId}/moede/klu-punkt.docx")
     ResponseEntity<byte[]> kluItem(
             @AuthenticationPrincipal SamspilPrincipal user,
             @PathVariable long orderId,
             HttpServletRequest request,
             HttpServletResponse response) {
-        OrderView order = guard.visible(user, orderId);
-        if (beforeMeetingDay(order)) {
-            String location = "/bestillinger/" + orderId + "/moede";
+        Place place = place(user, orderId, null, true);
+        if (beforeMeetingDay(place)) {
+            String location = place.base();
             RequestContextUtils.getOutputFlashMap(request).put("error", "meeting.notBeforeMeetingDay");
             RequestContextUtils.saveOutputFlashMap(location, request, response);
             return ResponseEntity.status(302)
                     .location(URI.create(location + "#aftaler"))
                     .build();
         }
-        return download(
-                kluItem.write(meetings.meeting(order), overview.today()), DOCX, "klu-punkt-" + orderId + ".docx");
+        return download(kluItem.write(place.meeting(), overview.today()), DOCX, "klu-punkt-" + orderId + ".docx");
     }
 
     private String render(
             Model model,
-            SamspilPrincipal user,
-            OrderView order,
+            Place place,
             Map<String, String> values,
             Map<String, String> errors,
             String conflict,
             String stored) {
-        MeetingView meeting = meetings.meeting(order);
-        model.addAttribute("order", order);
-        model.addAttribute("meeting", meeting);
+        model.addAttribute("meeting", place.meeting());
         model.addAttribute("draft", values);
         model.addAttribute("errors", errors);
         model.addAttribute("errorItem", itemOf(errors.keySet()));
         model.addAttribute("conflict", conflict);
         model.addAttribute("stored", stored);
-        model.addAttribute("parties", List.of(Party.CLUSTER, Party.MUNICIPALITY, Party.PROVIDER));
-        minutesModel(model, user, order);
+        // An order's agreements may belong to a party of the order; a hosted meeting's to a named person.
+        model.addAttribute(
+                "parties",
+                place.order() == null ? List.of() : List.of(Party.CLUSTER, Party.MUNICIPALITY, Party.PROVIDER));
+        minutesModel(model, place);
         return VIEW;
     }
 
@@ -447,13 +559,8 @@ class MeetingController {
     }
 
     /** The referat and the KLU item tell what happened at the meeting: not before its day. */
-    private boolean beforeMeetingDay(OrderView order) {
-        return overview.today().isBefore(order.meetingDate());
-    }
-
-    private static String notYet(RedirectAttributes redirect, OrderView order, String anchor) {
-        redirect.addFlashAttribute("error", "meeting.notBeforeMeetingDay");
-        return "redirect:/bestillinger/" + order.id() + "/moede#" + anchor;
+    private boolean beforeMeetingDay(Place place) {
+        return overview.today().isBefore(place.meeting().heading().date());
     }
 
     /**
@@ -486,40 +593,43 @@ class MeetingController {
                 .orElse(null);
     }
 
-    private void minutesModel(Model model, SamspilPrincipal user, OrderView order) {
-        List<Version> versions = minutes.versions(meetingOf(order.id()));
-        model.addAttribute("order", order);
-        // A cluster member reads the meeting and its referat; those who see the order write it.
-        model.addAttribute("canWrite", Orders.canSee(user, order));
+    private void minutesModel(Model model, Place place) {
+        List<Version> versions = minutes.versions(place.id());
+        model.addAttribute("meeting", place.meeting());
+        model.addAttribute("order", place.order());
+        model.addAttribute("base", place.base());
+        // A cluster member reads an order's meeting and its referat; those who see the order write it.
+        model.addAttribute("canWrite", place.canWrite());
         model.addAttribute("minutes", versions);
         model.addAttribute("minutesPending", versions.stream().anyMatch(Version::pending));
-        model.addAttribute("beforeMeetingDay", beforeMeetingDay(order));
+        model.addAttribute("beforeMeetingDay", beforeMeetingDay(place));
     }
 
     private static String saved(
-            RedirectAttributes redirect, long orderId, String message, String anchor, Object... args) {
+            RedirectAttributes redirect, Place place, String message, String anchor, Object... args) {
         redirect.addFlashAttribute("success", message);
         if (args.length > 0) {
             redirect.addFlashAttribute("successArgs", args);
         }
-        return "redirect:/bestillinger/" + orderId + "/moede#" + anchor;
+        return "redirect:" + place.base() + "#" + anchor;
+    }
+
+    private static BlockView block(MeetingView meeting, int position) {
+        return meeting.blocks().stream()
+                .filter(b -> b.position() == position)
+                .findFirst()
+                .orElseThrow(() -> new AccessRefusedException("meeting:" + meeting.id() + ":block:" + position));
     }
 
     private static AgreementView agreement(MeetingView meeting, long agreementId) {
         return meeting.agreements().stream()
                 .filter(a -> a.id() == agreementId)
                 .findFirst()
-                .orElseThrow(() ->
-                        new AccessRefusedException("order:" + meeting.order().id() + ":agreement:" + agreementId));
+                .orElseThrow(() -> new AccessRefusedException("meeting:" + meeting.id() + ":agreement:" + agreementId));
     }
 
-    private Version version(OrderView order, String token) {
-        return minutes.find(meetingOf(order.id()), token)
-                .orElseThrow(() -> new AccessRefusedException("minutes:" + order.id()));
-    }
-
-    private long meetingOf(long orderId) {
-        return meetings.idOf(MeetingOwner.order(orderId));
+    private Version version(Place place, String token) {
+        return minutes.find(place.id(), token).orElseThrow(() -> new AccessRefusedException("minutes:" + place.id()));
     }
 
     private static int version(Integer version) {

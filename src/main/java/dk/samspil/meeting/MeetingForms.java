@@ -93,6 +93,41 @@ final class MeetingForms {
         }
     }
 
+    /** An item of a hosted meeting's own agenda: what, how many minutes, who speaks, whether it is a break. */
+    record AgendaItemForm(String title, String minutes, String speaker, String pause) {
+        static final int MAX_MINUTES = 600;
+
+        void check(Map<String, String> values, Map<String, String> errors) {
+            values.put("item-title", clean(title));
+            values.put("item-minutes", clean(minutes));
+            values.put("item-speaker", clean(speaker));
+            values.put("item-pause", String.valueOf(isPause()));
+            if (clean(title).isEmpty()) {
+                errors.put("item-title", "meeting.agenda.title.required");
+            }
+            tooLong("item-title", clean(title), LINE, errors);
+            oneLine("item-title", clean(title), errors);
+            tooLong("item-speaker", clean(speaker), LINE, errors);
+            oneLine("item-speaker", clean(speaker), errors);
+            if (minutesValue() == null) {
+                errors.put("item-minutes", "meeting.agenda.minutes.invalid");
+            }
+        }
+
+        Integer minutesValue() {
+            try {
+                int value = Integer.parseInt(clean(minutes));
+                return value >= 1 && value <= MAX_MINUTES ? value : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        boolean isPause() {
+            return "true".equals(clean(pause));
+        }
+    }
+
     record AgreementForm(String what, String person, String party, String due, String type, Integer version) {
 
         /** The agreement; a chosen type with no text of its own is the agreement's text. */

@@ -10,6 +10,7 @@ import dk.samspil.directory.Views.ProviderView;
 import dk.samspil.ordering.OrderPackage;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.ParticipantView;
+import dk.samspil.ordering.Orders;
 import dk.samspil.ordering.Party;
 import dk.samspil.ordering.PreMeetings;
 import dk.samspil.ordering.PreMeetings.PreMeeting;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +41,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Meetings {
 
+    /**
+     * @param order the package order whose meeting this is; null for a hosted meeting
+     * @param ownAgenda whether the agenda is the meeting's own (written on its page) rather than a package's programme
+     */
     public record MeetingView(
             long id,
+            Heading heading,
+            boolean ownAgenda,
             OrderView order,
             Roles roles,
             List<BlockView> blocks,
@@ -58,6 +67,16 @@ public class Meetings {
 
     public record Attendee(String key, String name, String organisation, String email, boolean present) {}
 
+    /** What the meeting is, as its page and its referat head it. */
+    public record Heading(
+            String title,
+            LocalDate date,
+            LocalTime start,
+            String place,
+            List<MeetingHost.Fact> facts,
+            String backHref,
+            String backLabel) {}
+
     public record Roles(String chair, String referent, String presenters, int version) {}
 
     public record BlockView(
@@ -69,7 +88,8 @@ public class Meetings {
             LocalTime actualStart,
             LocalTime actualEnd,
             String notes,
-            int version) {}
+            int version,
+            String speaker) {}
 
     public record ParkingItem(long id, String text, String owner, String createdBy) {}
 
@@ -93,12 +113,40 @@ public class Meetings {
     private final Catalog catalog;
     private final Directory directory;
     private final PreMeetings preMeetings;
+    private final MessageSource messages;
+    private final Orders orders;
+    private final ObjectProvider<MeetingHost> hosts;
 
-    Meetings(JdbcClient jdbc, Catalog catalog, Directory directory, PreMeetings preMeetings) {
+    Meetings(
+            JdbcClient jdbc,
+            Catalog catalog,
+            Directory directory,
+            PreMeetings preMeetings,
+            MessageSource messages,
+            Orders orders,
+            ObjectProvider<MeetingHost> hosts) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.directory = directory;
         this.preMeetings = preMeetings;
+        this.messages = messages;
+        this.orders = orders;
+        this.hosts = hosts;
+    }
+
+    /** The module that answers for meetings of this owner kind (none for an order's meeting, or an unknown kind). */
+    public Optional<MeetingHost> host(String kind) {
+        return hosts.orderedStream().filter(h -> h.kind().equals(kind)).findFirst();
+    }
+
+    /** The meeting with this id as it stands, whoever owns it; empty when it or its owner is gone. */
+    public Optional<MeetingView> meeting(long meetingId) {
+        return owner(meetingId)
+                .flatMap(owner -> owner.isOrder()
+                        ? orders.find(owner.id()).map(this::meeting)
+                        : host(owner.kind())
+                                .flatMap(h -> h.meeting(owner.id()))
+                                .map(hosted -> meeting(meetingId, hosted)));
     }
 
     /**
@@ -136,16 +184,139 @@ public class Meetings {
         jdbc.sql("""
                         INSERT INTO meeting_block (meeting_id, position)
                         SELECT ?, position FROM generate_series(1, ?) AS position ON CONFLICT DO NOTHING""").params(id, schedule.size()).update();
+        Heading heading = new Heading(
+                order.packageTitle(),
+                order.meetingDate(),
+                order.startTime(),
+                order.venue(),
+                List.of(
+                        new MeetingHost.Fact(text("meeting.minutes.doc.cluster"), order.clusterName()),
+                        new MeetingHost.Fact(text("meeting.minutes.doc.municipalities"), order.municipalityNames())),
+                "/bestillinger/" + order.id(),
+                order.clusterName());
         return new MeetingView(
                 id,
+                heading,
+                false,
                 order,
                 roles(id),
                 blocks(id, schedule),
                 parking(id),
                 agreements(id),
                 pkg.suggestedActions(),
-                attendance(id, order),
+                attendance(id, candidates(order)),
                 preMeetings.of(order.id()));
+    }
+
+    /** A hosted meeting as it stands: its own agenda, timed from the meeting's start. */
+    @Transactional
+    public MeetingView meeting(long id, MeetingHost.HostedMeeting hosted) {
+        Heading heading = new Heading(
+                hosted.title(),
+                hosted.date(),
+                hosted.start(),
+                hosted.place(),
+                hosted.facts(),
+                hosted.backHref(),
+                hosted.backLabel());
+        List<Attendee> candidates = hosted.people().stream()
+                .map(p -> new Attendee(p.key(), p.name(), p.organisation(), p.email(), false))
+                .toList();
+        return new MeetingView(
+                id,
+                heading,
+                true,
+                null,
+                roles(id),
+                agenda(id, hosted.start()),
+                parking(id),
+                agreements(id),
+                List.of(),
+                attendance(id, candidates),
+                Optional.empty());
+    }
+
+    /** Adds an item at the end of a hosted meeting's agenda. */
+    @Transactional
+    public void addAgendaItem(long meetingId, String title, int minutes, String speaker, boolean pause) {
+        jdbc.sql("""
+                        INSERT INTO meeting_block (meeting_id, position, title, minutes, speaker, pause)
+                        SELECT ?, coalesce(max(position), 0) + 1, ?, ?, ?, ? FROM meeting_block WHERE meeting_id = ?""")
+                .params(meetingId, title, minutes, speaker, pause, meetingId)
+                .update();
+    }
+
+    /** Removes an agenda item (with its notes); those after it move up. False when there is no such item. */
+    @Transactional
+    public boolean removeAgendaItem(long meetingId, int position) {
+        if (jdbc.sql("DELETE FROM meeting_block WHERE meeting_id = ? AND position = ? AND title IS NOT NULL")
+                        .params(meetingId, position)
+                        .update()
+                == 0) {
+            return false;
+        }
+        // Two steps: the key (meeting, position) is checked row by row, so the rows first step aside.
+        jdbc.sql("UPDATE meeting_block SET position = -position WHERE meeting_id = ? AND position > ?")
+                .params(meetingId, position)
+                .update();
+        jdbc.sql("UPDATE meeting_block SET position = -position - 1 WHERE meeting_id = ? AND position < 0")
+                .param(meetingId)
+                .update();
+        return true;
+    }
+
+    /** Swaps an agenda item (with its notes) with the one before it. False when it is the first or not there. */
+    @Transactional
+    public boolean moveAgendaItemUp(long meetingId, int position) {
+        if (position < 2
+                || jdbc.sql("""
+                                        SELECT count(*) FROM meeting_block
+                                        WHERE meeting_id = ? AND position IN (?, ?) AND title IS NOT NULL""")
+                                .params(meetingId, position, position - 1)
+                                .query(Integer.class)
+                                .single()
+                        != 2) {
+            return false;
+        }
+        jdbc.sql("UPDATE meeting_block SET position = 0 WHERE meeting_id = ? AND position = ?")
+                .params(meetingId, position)
+                .update();
+        jdbc.sql("UPDATE meeting_block SET position = ? WHERE meeting_id = ? AND position = ?")
+                .params(position, meetingId, position - 1)
+                .update();
+        jdbc.sql("UPDATE meeting_block SET position = ? WHERE meeting_id = ? AND position = 0")
+                .params(position - 1, meetingId)
+                .update();
+        return true;
+    }
+
+    private List<BlockView> agenda(long meetingId, LocalTime start) {
+        List<BlockView> blocks = new ArrayList<>();
+        LocalTime[] at = {start == null ? LocalTime.MIDNIGHT : start};
+        jdbc.sql("SELECT * FROM meeting_block WHERE meeting_id = ? AND title IS NOT NULL ORDER BY position")
+                .param(meetingId)
+                .query((rs, n) -> {
+                    LocalTime from = at[0];
+                    at[0] = from.plusMinutes(rs.getInt("minutes"));
+                    return new BlockView(
+                            rs.getInt("position"),
+                            rs.getString("title"),
+                            rs.getBoolean("pause"),
+                            from,
+                            at[0],
+                            rs.getObject("actual_start", LocalTime.class),
+                            rs.getObject("actual_end", LocalTime.class),
+                            rs.getString("notes"),
+                            rs.getInt("version"),
+                            rs.getString("speaker"));
+                })
+                .list()
+                .forEach(blocks::add);
+        return blocks;
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, MinutesDocument.DANISH);
     }
 
     private Roles roles(long meetingId) {
@@ -160,9 +331,9 @@ public class Meetings {
      * saved the attendance since {@code version} was read. Keys not among the meeting's people are ignored.
      */
     @Transactional
-    public boolean saveAttendance(OrderView order, Set<String> present, String others, int version, String by) {
-        long id = idOf(MeetingOwner.order(order.id()));
-        List<Attendee> people = attendance(id, order).people();
+    public boolean saveAttendance(MeetingView meeting, Set<String> present, String others, int version, String by) {
+        long id = meeting.id();
+        List<Attendee> people = meeting.attendance().people();
         if (jdbc.sql("""
                         UPDATE meeting SET other_attendees = ?, attendance_version = attendance_version + 1, updated_by = ?,
                             updated_at = now() WHERE id = ? AND attendance_version = ?""").params(others, by, id, version).update() == 0) {
@@ -189,7 +360,7 @@ public class Meetings {
                 .list();
     }
 
-    private Attendance attendance(long meetingId, OrderView order) {
+    private Attendance attendance(long meetingId, List<Attendee> candidates) {
         Map<String, Attendee> stored = new LinkedHashMap<>();
         jdbc.sql(
                         "SELECT person_key, name, organisation, email FROM meeting_attendee WHERE meeting_id = ? ORDER BY name")
@@ -198,6 +369,21 @@ public class Meetings {
                         new Attendee(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), true))
                 .list()
                 .forEach(a -> stored.put(a.key(), a));
+        List<Attendee> people = new ArrayList<>();
+        for (Attendee candidate : candidates) {
+            Attendee recorded = stored.remove(candidate.key());
+            people.add(recorded == null ? candidate : recorded);
+        }
+        people.addAll(stored.values()); // recorded then and no longer of the cluster or the order: they still took part
+        return jdbc.sql("SELECT other_attendees, attendance_version FROM meeting WHERE id = ?")
+                .param(meetingId)
+                .query((rs, n) -> new Attendance(people, rs.getString(1), rs.getInt(2)))
+                .optional()
+                .orElse(new Attendance(people, "", 0));
+    }
+
+    /** Who could take part in an order's meeting: the coordinator, the members, the municipal contacts, the consultant. */
+    private List<Attendee> candidates(OrderView order) {
         Map<String, String> municipalities = new HashMap<>();
         directory.municipalities().forEach(m -> municipalities.put(m.code(), m.name()));
         List<Attendee> candidates = new ArrayList<>();
@@ -229,17 +415,7 @@ public class Meetings {
             candidates.add(
                     new Attendee("consultant", order.consultantName(), provider, order.consultantEmail(), false));
         }
-        List<Attendee> people = new ArrayList<>();
-        for (Attendee candidate : candidates) {
-            Attendee recorded = stored.remove(candidate.key());
-            people.add(recorded == null ? candidate : recorded);
-        }
-        people.addAll(stored.values()); // recorded then and no longer of the cluster or the order: they still took part
-        return jdbc.sql("SELECT other_attendees, attendance_version FROM meeting WHERE id = ?")
-                .param(meetingId)
-                .query((rs, n) -> new Attendance(people, rs.getString(1), rs.getInt(2)))
-                .optional()
-                .orElse(new Attendance(people, "", 0));
+        return candidates;
     }
 
     /** Saves the roles unless someone else saved them since {@code version} was read. */
@@ -372,7 +548,8 @@ public class Meetings {
                             rs.getObject("actual_start", LocalTime.class),
                             rs.getObject("actual_end", LocalTime.class),
                             rs.getString("notes"),
-                            rs.getInt("version"));
+                            rs.getInt("version"),
+                            "");
                 })
                 .list()
                 .forEach(blocks::add);

@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dk.samspil.mail.Outbox;
 import dk.samspil.mail.OutgoingMail;
+import dk.samspil.meeting.Meetings.Heading;
+import dk.samspil.meeting.Meetings.MeetingView;
 import dk.samspil.office.DocumentVersions;
 import dk.samspil.office.DocumentVersions.Version;
 import dk.samspil.office.OfficeConverter;
@@ -80,8 +82,8 @@ public class Minutes {
     }
 
     /** Asks for a new version, committed before the scheduler is told so its immediate run sees it. */
-    public Version request(OrderView order, String by) {
-        long id = store.add(meetings.idOf(MeetingOwner.order(order.id())), by);
+    public Version request(long meetingId, String by) {
+        long id = store.add(meetingId, by);
         schedule(id);
         return find(id).orElseThrow();
     }
@@ -100,14 +102,11 @@ public class Minutes {
     void build(long id) {
         store.make(
                 id,
-                meetingId -> meetings.owner(meetingId)
-                        .filter(MeetingOwner::isOrder)
-                        .flatMap(owner -> orders.find(owner.id()))
-                        .map(order -> {
-                            byte[] docx = document.write(meetings.meeting(order));
-                            return new DocumentVersions.Made(
-                                    docx, office.toPdf(docx, "docx").orElse(null), null);
-                        }));
+                meetingId -> meetings.meeting(meetingId).map(meeting -> {
+                    byte[] docx = document.write(meeting);
+                    return new DocumentVersions.Made(
+                            docx, office.toPdf(docx, "docx").orElse(null), null);
+                }));
     }
 
     public List<Version> versions(long meetingId) {
@@ -132,33 +131,40 @@ public class Minutes {
     }
 
     /**
-     * Mails the coordinator, every municipal participant of the order and every member recorded as present a link to
-     * the meeting page, where the referat is; the meeting is then recorded as held. Returns the number of recipients.
+     * Mails a link to the referat: for an order's meeting, the coordinator and every municipal participant a link to
+     * the meeting page, and every member recorded as present (they sign in nowhere) a personal link to this version;
+     * for a hosted meeting, everyone recorded as present a personal link. An order's meeting is then recorded as
+     * held. Returns the number of recipients.
      */
     @Transactional
-    public int send(OrderView order, Version version, String by) {
-        if (!version.ready()) {
-            throw new IllegalStateException("Only finished minutes can be sent");
+    public int send(MeetingView meeting, Version version, String by) {
+        if (!version.ready() || version.ownerId() != meeting.id()) {
+            throw new IllegalStateException("Only finished minutes of this meeting can be sent");
         }
-        List<String> withAccount = orders.meetingEmails(order).stream()
-                .map(String::strip)
-                .distinct()
-                .toList();
-        // Members who took part sign in nowhere: theirs is a personal link to this version's file.
-        List<String> members = meetings.presentEmails(version.ownerId()).stream()
+        OrderView order = meeting.order();
+        List<String> withAccount = order == null
+                ? List.of()
+                : orders.meetingEmails(order).stream()
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
+        List<String> personal = meetings.presentEmails(meeting.id()).stream()
                 .map(String::strip)
                 .filter(e -> withAccount.stream().noneMatch(e::equalsIgnoreCase))
                 .distinct()
                 .toList();
+        Heading heading = meeting.heading();
         Object[] args = {
-            order.packageTitle(),
-            order.clusterName(),
-            order.meetingDate().format(MinutesDocument.DATE),
+            heading.title(),
+            heading.backLabel(),
+            heading.date().format(MinutesDocument.DATE),
             version.version(),
-            settings.link("/bestillinger/" + order.id() + "/moede")
+            settings.link(order == null ? "/moeder/" + meeting.id() : "/bestillinger/" + order.id() + "/moede")
         };
-        String subject = messages.getMessage("meeting.minutes.mail.subject", args, MinutesDocument.DANISH);
-        String reference = "order:" + order.id() + ":minutes:" + version.version();
+        String hosted = order == null ? "Hosted" : "";
+        String subject = messages.getMessage("meeting.minutes.mail.subject" + hosted, args, MinutesDocument.DANISH);
+        String reference =
+                (order == null ? "meeting:" + meeting.id() : "order:" + order.id()) + ":minutes:" + version.version();
         for (String to : withAccount) {
             outbox.enqueue(new OutgoingMail(
                     to,
@@ -166,7 +172,7 @@ public class Minutes {
                     messages.getMessage("meeting.minutes.mail.body", args, MinutesDocument.DANISH),
                     reference));
         }
-        for (String to : members) {
+        for (String to : personal) {
             String token = Tokens.newToken();
             jdbc.sql("INSERT INTO meeting_minutes_link (token_hash, minutes_id, email, expires_at) VALUES (?, ?, ?, ?)")
                     .params(
@@ -175,18 +181,20 @@ public class Minutes {
                             to,
                             OffsetDateTime.now(clock).plus(LINK_LIFETIME))
                     .update();
-            Object[] personal = {
+            Object[] link = {
                 args[0], args[1], args[2], args[3], settings.link("/referat/" + token), LINK_LIFETIME.toDays()
             };
             outbox.enqueue(new OutgoingMail(
                     to,
                     subject,
-                    messages.getMessage("meeting.minutes.mail.personal", personal, MinutesDocument.DANISH),
+                    messages.getMessage("meeting.minutes.mail.personal" + hosted, link, MinutesDocument.DANISH),
                     reference));
         }
         store.sent(version.id(), by);
-        progress.meetingHeld(order.id(), by);
-        return withAccount.size() + members.size();
+        if (order != null) {
+            progress.meetingHeld(order.id(), by);
+        }
+        return withAccount.size() + personal.size();
     }
 
     /** The version a member's personal link opens, while it lasts. */

@@ -3,11 +3,11 @@ package dk.samspil.meeting;
 import dk.samspil.meeting.Meetings.AgreementView;
 import dk.samspil.meeting.Meetings.Attendee;
 import dk.samspil.meeting.Meetings.BlockView;
+import dk.samspil.meeting.Meetings.Heading;
 import dk.samspil.meeting.Meetings.MeetingView;
 import dk.samspil.meeting.Meetings.ParkingItem;
 import dk.samspil.office.DocxBuilder;
 import dk.samspil.office.DocxBuilder.Line;
-import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Party;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,14 +33,17 @@ final class MinutesDocument {
     }
 
     byte[] write(MeetingView meeting) {
-        OrderView order = meeting.order();
-        DocxBuilder doc = new DocxBuilder(text("meeting.minutes.doc.title", order.packageTitle()));
-        doc.heading(1, text("meeting.minutes.doc.title", order.packageTitle()));
-        doc.labelled(text("meeting.minutes.doc.cluster"), order.clusterName());
-        doc.labelled(text("meeting.minutes.doc.municipalities"), order.municipalityNames());
-        doc.labelled(
-                text("meeting.minutes.doc.date"), order.meetingDate().format(DATE) + ", " + time(order.startTime()));
-        doc.labelled(text("meeting.minutes.doc.venue"), order.venue());
+        Heading heading = meeting.heading();
+        String title = text(
+                meeting.order() == null ? "meeting.minutes.doc.titleHosted" : "meeting.minutes.doc.title",
+                heading.title());
+        DocxBuilder doc = new DocxBuilder(title);
+        doc.heading(1, title);
+        for (MeetingHost.Fact fact : heading.facts()) {
+            doc.labelled(fact.label(), fact.value());
+        }
+        doc.labelled(text("meeting.minutes.doc.date"), heading.date().format(DATE) + ", " + time(heading.start()));
+        doc.labelled(text("meeting.minutes.doc.venue"), orDash(heading.place()));
         doc.labelled(text("meeting.chair"), orDash(meeting.roles().chair()));
         doc.labelled(text("meeting.referent"), orDash(meeting.roles().referent()));
         doc.labelled(text("meeting.presenters"), orDash(meeting.roles().presenters()));

@@ -4,5 +4,5 @@
  * other parts of the scheme who the signed-in user is in it.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"directory", "mail", "office", "platform", "security"})
+        allowedDependencies = {"directory", "mail", "meeting", "office", "platform", "security"})
 package dk.samspil.pko;

@@ -353,6 +353,74 @@ class AccessTests {
                 "POST",
                 "/pko/ekstra/" + extra + "/afgoer",
                 refusedExcept("pkokoordinator", "admin")));
+        pkoMeetingEndpoints(list, everyPko, editsPko);
+    }
+
+    /**
+     * A meeting of AUH's hospital consultants, hosted by pko on the meeting module (/moeder/{id}): read by the
+     * consultant who takes part, written by AUH's coordinator, the medical coordinator and the administrator;
+     * another region's consultant and every other role get 404.
+     */
+    private void pkoMeetingEndpoints(List<Endpoint> list, String[] everyPko, String[] editsPko) {
+        jdbc.sql("""
+                        INSERT INTO pko_meeting (region_code, kind, hospital_unit_id, meeting_date, start_time, place, created_by)
+                        SELECT '1082', 'UNIT_CONSULTANTS', id, DATE '2030-03-01', TIME '15:00', 'adgangstest', 'test'
+                        FROM hospital_unit WHERE name = 'Aarhus Universitetshospital'
+                        AND NOT EXISTS (SELECT 1 FROM pko_meeting WHERE place = 'adgangstest')""").update();
+        long pkoMeeting = jdbc.sql("SELECT id FROM pko_meeting WHERE place = 'adgangstest'")
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO meeting (owner_kind, owner_id) VALUES ('PKO_MEETING', ?) ON CONFLICT DO NOTHING")
+                .param(pkoMeeting)
+                .update();
+        long meeting = jdbc.sql("SELECT id FROM meeting WHERE owner_kind = 'PKO_MEETING' AND owner_id = ?")
+                .param(pkoMeeting)
+                .query(Long.class)
+                .single();
+        jdbc.sql("UPDATE pko_meeting SET meeting_id = ? WHERE id = ?")
+                .params(meeting, pkoMeeting)
+                .update();
+        String m = "/moeder/" + meeting;
+        String[] readers = {"pko", "pkokoordinator", "pkolaege", "admin"};
+        list.add(new Endpoint("/pko/moeder", "GET", "/pko/moeder", onlyFor(everyPko)));
+        list.add(new Endpoint("/pko/moeder", "POST", "/pko/moeder", refusedExcept(editsPko)));
+        list.add(new Endpoint("/moeder/{meetingId}", "GET", m, onlyFor(readers)));
+        list.add(new Endpoint("/moeder/{meetingId}/referat", "GET", m + "/referat", onlyFor(readers)));
+        for (String[] e : new String[][] {
+            {"/moeder/{meetingId}/roller", m + "/roller"},
+            {"/moeder/{meetingId}/fremmoede", m + "/fremmoede"},
+            {"/moeder/{meetingId}/dagsorden", m + "/dagsorden"},
+            {"/moeder/{meetingId}/dagsorden/{position}/op", m + "/dagsorden/2/op"},
+            {"/moeder/{meetingId}/dagsorden/{position}/slet", m + "/dagsorden/1/slet"},
+            {"/moeder/{meetingId}/blokke/{position}", m + "/blokke/1"},
+            {"/moeder/{meetingId}/parkering", m + "/parkering"},
+            {"/moeder/{meetingId}/parkering/{itemId}/slet", m + "/parkering/999999999/slet"},
+            {"/moeder/{meetingId}/aftaler", m + "/aftaler"},
+            {"/moeder/{meetingId}/aftaler/{agreementId}", m + "/aftaler/999999999"},
+            {"/moeder/{meetingId}/aftaler/{agreementId}/status", m + "/aftaler/999999999/status"},
+            {"/moeder/{meetingId}/referat", m + "/referat"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], refusedExcept("pkokoordinator", "pkolaege", "admin")));
+        }
+        // An unknown referat token, a missing agenda item: 404 for everyone signed in, writers included.
+        Map<String, Integer> nobody = refusedExcept();
+        String token = "a".repeat(43);
+        list.add(new Endpoint(
+                "/moeder/{meetingId}/referat/{token}.docx", "GET", m + "/referat/" + token + ".docx", nobody));
+        list.add(new Endpoint(
+                "/moeder/{meetingId}/referat/{token}.pdf", "GET", m + "/referat/" + token + ".pdf", nobody));
+        list.add(new Endpoint(
+                "/moeder/{meetingId}/referat/{token}/send", "POST", m + "/referat/" + token + "/send", nobody));
+        list.add(new Endpoint(
+                "/moeder/{meetingId}/dagsorden/{position}/slet", "POST", m + "/dagsorden/99/slet", nobody));
+        // An order's meeting is not opened by its meeting id: its page is the order's.
+        long orderMeeting = jdbc.sql("SELECT min(id) FROM meeting WHERE owner_kind = 'ORDER'")
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+        if (orderMeeting > 0) {
+            list.add(new Endpoint("/moeder/{meetingId}", "GET", "/moeder/" + orderMeeting, onlyFor()));
+        }
     }
 
     /** 404 for every signed-in user but these (whose writes are tested elsewhere), the sign-in page for anonymous. */

@@ -1,0 +1,49 @@
+package dk.samspil.meeting;
+
+import dk.samspil.security.SamspilPrincipal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A module whose things have meetings beside the package orders' (the PKO scheme's unit meetings, collaboration and
+ * evening meetings): it tells the meeting module what a meeting of one of its rows is and who may take part. The
+ * meeting module keeps what is written at the meeting (agenda, roles, attendance, parking lot, agreements, referat)
+ * and serves its page at {@code /moeder/{id}}; the host keeps the rest and links there.
+ */
+public interface MeetingHost {
+
+    /** The owner kind this host answers for (see {@link MeetingOwner#kind()}). */
+    String kind();
+
+    /** The owner's meeting as it is to be shown and written into the referat; empty when the owner is gone. */
+    Optional<HostedMeeting> meeting(long ownerId);
+
+    /** Whether the user may read the meeting and its referat. */
+    boolean mayRead(SamspilPrincipal user, long ownerId);
+
+    /** Whether the user may write at the meeting: its agenda, roles, attendance, parking lot, agreements, referat. */
+    boolean mayWrite(SamspilPrincipal user, long ownerId);
+
+    /**
+     * @param title the meeting's name, e.g. "Møde for hospitalspraksiskonsulenter"
+     * @param facts label–value lines under the title and in the referat (already Danish)
+     * @param backHref the host's page of the meeting's owner, for the breadcrumb
+     * @param people who may take part, for the attendance list; those recorded present get the referat
+     */
+    record HostedMeeting(
+            String title,
+            LocalDate date,
+            LocalTime start,
+            String place,
+            List<Fact> facts,
+            String backHref,
+            String backLabel,
+            List<Person> people) {}
+
+    record Fact(String label, String value) {}
+
+    /** @param key stable within the meeting, e.g. {@code person-12} */
+    record Person(String key, String name, String organisation, String email) {}
+}

@@ -1,0 +1,124 @@
+package dk.samspil.pko;
+
+import dk.samspil.pko.PkoAccess.Viewer;
+import dk.samspil.security.SamspilPrincipal;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The scheme's own meetings (/pko/moeder): the meetings a person of the scheme takes part in or plans, the units
+ * short of the handbook's two consultant meetings this year, and planning a new one. The meeting itself — agenda,
+ * roles, attendance, parking lot, agreements, referat — is the meeting module's page (/moeder/{id}).
+ */
+@Controller
+class PkoMeetingController {
+
+    static final String VIEW = "pko/meetings";
+
+    private final PkoAccess access;
+    private final PkoMeetings meetings;
+    private final PkoRegisters registers;
+    private final Clock clock;
+
+    PkoMeetingController(PkoAccess access, PkoMeetings meetings, PkoRegisters registers, Clock clock) {
+        this.access = access;
+        this.meetings = meetings;
+        this.registers = registers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/pko/moeder")
+    String list(@AuthenticationPrincipal SamspilPrincipal user, Model model) {
+        Viewer viewer = access.viewer(user);
+        return render(model, viewer, new MeetingPlanForm());
+    }
+
+    @PostMapping("/pko/moeder")
+    String plan(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @Valid @ModelAttribute("planForm") MeetingPlanForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
+        Viewer viewer = access.viewer(user);
+        Map<Long, String> units = plannableUnits(viewer);
+        access.require(!units.isEmpty() || viewer.editsRegion(), viewer, "pko-meetings:plan");
+        form.check(result, LocalDate.now(clock));
+        PkoMeetings.Kind kind = form.kindValue();
+        if (kind == PkoMeetings.Kind.COORDINATORS && !viewer.editsRegion()) {
+            result.rejectValue("kind", "pko.meetings.kind.notYours");
+        }
+        if (kind == PkoMeetings.Kind.UNIT_CONSULTANTS
+                && (form.getUnitId() == null || !units.containsKey(form.getUnitId()))) {
+            result.rejectValue("unitId", "pko.meetings.unit.required");
+        }
+        String region = kind == PkoMeetings.Kind.UNIT_CONSULTANTS && form.getUnitId() != null
+                ? registers.unitRegion(form.getUnitId()).orElse(null)
+                : viewer.region();
+        if (!result.hasErrors() && region == null) {
+            result.rejectValue("kind", "pko.meetings.region.required");
+        }
+        if (result.hasErrors()) {
+            return render(model, viewer, form);
+        }
+        long meetingId = meetings.plan(
+                region,
+                kind,
+                form.getUnitId(),
+                form.dateValue(),
+                form.startValue(),
+                form.placeText(),
+                form.isMunicipalInvited(),
+                user.getUsername());
+        redirect.addFlashAttribute("success", "pko.meetings.planned");
+        return "redirect:/moeder/" + meetingId;
+    }
+
+    private String render(Model model, Viewer viewer, MeetingPlanForm form) {
+        Map<Long, String> units = plannableUnits(viewer);
+        if (form.getUnitId() == null && units.size() == 1) {
+            form.setUnitId(units.keySet().iterator().next());
+        }
+        int year = LocalDate.now(clock).getYear();
+        model.addAttribute("viewer", viewer);
+        model.addAttribute("meetings", meetings.visible(viewer));
+        model.addAttribute("titles", titles(viewer));
+        model.addAttribute("shortfalls", meetings.shortfalls(viewer, year));
+        model.addAttribute("year", String.valueOf(year));
+        model.addAttribute("minimum", PkoMeetings.MINIMUM_PER_YEAR);
+        model.addAttribute("units", units);
+        model.addAttribute("plans", !units.isEmpty() || viewer.editsRegion());
+        model.addAttribute("planForm", form);
+        return VIEW;
+    }
+
+    private Map<Long, String> titles(Viewer viewer) {
+        Map<Long, String> titles = new LinkedHashMap<>();
+        meetings.visible(viewer).forEach(m -> titles.put(m.id(), meetings.title(m)));
+        return titles;
+    }
+
+    /** The units whose consultant meetings the viewer plans: a coordinator their own; the region's editors all. */
+    private Map<Long, String> plannableUnits(Viewer viewer) {
+        Map<Long, String> all = registers.units(viewer.region());
+        if (viewer.editsRegion()) {
+            return all;
+        }
+        Map<Long, String> own = new LinkedHashMap<>();
+        if (viewer.coordinator() && all.containsKey(viewer.unitId())) {
+            own.put(viewer.unitId(), all.get(viewer.unitId()));
+        }
+        return own;
+    }
+}

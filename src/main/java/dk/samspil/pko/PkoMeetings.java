@@ -1,0 +1,295 @@
+package dk.samspil.pko;
+
+import dk.samspil.meeting.MeetingHost;
+import dk.samspil.meeting.MeetingHost.HostedMeeting;
+import dk.samspil.meeting.MeetingOwner;
+import dk.samspil.meeting.Meetings;
+import dk.samspil.pko.PkoAccess.Viewer;
+import dk.samspil.security.SamspilPrincipal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The scheme's own meetings (seed 003): the practice coordinator's meetings of their unit's hospital practice
+ * consultants, "minimum 2 årlige møder", with the municipal consultants optionally invited; and the medical
+ * coordinator's meetings of the coordinators, "flere gange om året". This module keeps when, where and who; the
+ * meeting module keeps what is written at it, and calls this its {@link MeetingHost} for those meetings.
+ */
+@Service
+class PkoMeetings implements MeetingHost {
+
+    static final String KIND = "PKO_MEETING";
+    /** The handbook's minimum of the coordinator's meetings of the unit's consultants in a year. */
+    static final int MINIMUM_PER_YEAR = 2;
+
+    enum Kind {
+        UNIT_CONSULTANTS,
+        COORDINATORS
+    }
+
+    record PkoMeeting(
+            long id,
+            String regionCode,
+            Kind kind,
+            Long unitId,
+            String unitName,
+            LocalDate date,
+            LocalTime start,
+            String place,
+            boolean municipalInvited,
+            long meetingId) {}
+
+    /** A unit whose coordinator has planned fewer than the minimum of consultant meetings in the year. */
+    record Shortfall(long unitId, String unitName, int planned) {}
+
+    private static final Locale DANISH = Locale.forLanguageTag("da-DK");
+    private static final String SELECT = """
+            SELECT m.id, m.region_code, m.kind, m.hospital_unit_id, m.meeting_date, m.start_time, m.place,
+                   m.municipal_invited, m.meeting_id
+            FROM pko_meeting m
+            """;
+
+    private final JdbcClient jdbc;
+    private final Meetings meetings;
+    private final PkoPeople people;
+    private final PkoRegisters registers;
+    private final PkoAccess access;
+    private final MessageSource messages;
+
+    PkoMeetings(
+            JdbcClient jdbc,
+            Meetings meetings,
+            PkoPeople people,
+            PkoRegisters registers,
+            PkoAccess access,
+            MessageSource messages) {
+        this.jdbc = jdbc;
+        this.meetings = meetings;
+        this.people = people;
+        this.registers = registers;
+        this.access = access;
+        this.messages = messages;
+    }
+
+    /** Plans a meeting and makes its meeting in the meeting module; returns the meeting module's id. */
+    @Transactional
+    long plan(
+            String regionCode,
+            Kind kind,
+            Long unitId,
+            LocalDate date,
+            LocalTime start,
+            String place,
+            boolean municipalInvited,
+            String by) {
+        long id = jdbc.sql("""
+                        INSERT INTO pko_meeting (region_code, kind, hospital_unit_id, meeting_date, start_time, place,
+                            municipal_invited, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(
+                        regionCode,
+                        kind.name(),
+                        kind == Kind.UNIT_CONSULTANTS ? unitId : null,
+                        date,
+                        start,
+                        place,
+                        kind == Kind.UNIT_CONSULTANTS && municipalInvited,
+                        by)
+                .query(Long.class)
+                .single();
+        long meetingId = meetings.idOf(new MeetingOwner(KIND, id));
+        jdbc.sql("UPDATE pko_meeting SET meeting_id = ? WHERE id = ?")
+                .params(meetingId, id)
+                .update();
+        return meetingId;
+    }
+
+    /** The meetings the viewer may read, newest first. */
+    List<PkoMeeting> visible(Viewer viewer) {
+        return all(viewer.region()).stream().filter(m -> mayRead(viewer, m)).toList();
+    }
+
+    /**
+     * The units (for a coordinator their own; for the medical coordinator and the administrator every unit of the
+     * region) with fewer than {@link #MINIMUM_PER_YEAR} consultant meetings planned in the year.
+     */
+    List<Shortfall> shortfalls(Viewer viewer, int year) {
+        if (!viewer.editsRegion() && !viewer.coordinator()) {
+            return List.of();
+        }
+        List<PkoMeeting> all = all(viewer.region());
+        List<Shortfall> shortfalls = new ArrayList<>();
+        for (Map.Entry<Long, String> unit : registers.units(viewer.region()).entrySet()) {
+            if (!viewer.editsRegion() && !unit.getKey().equals(viewer.unitId())) {
+                continue;
+            }
+            int planned = (int) all.stream()
+                    .filter(m -> m.kind() == Kind.UNIT_CONSULTANTS
+                            && unit.getKey().equals(m.unitId())
+                            && m.date().getYear() == year)
+                    .count();
+            if (planned < MINIMUM_PER_YEAR) {
+                shortfalls.add(new Shortfall(unit.getKey(), unit.getValue(), planned));
+            }
+        }
+        return shortfalls;
+    }
+
+    Optional<PkoMeeting> find(long id) {
+        return jdbc.sql(SELECT + " WHERE m.id = ?")
+                .param(id)
+                .query(this::row)
+                .optional()
+                .map(this::named);
+    }
+
+    private List<PkoMeeting> all(String regionCode) {
+        return jdbc
+                .sql(SELECT + " WHERE CAST(? AS TEXT) IS NULL OR m.region_code = ? ORDER BY m.meeting_date DESC, m.id")
+                .params(regionCode, regionCode)
+                .query(this::row)
+                .list()
+                .stream()
+                .map(this::named)
+                .toList();
+    }
+
+    private PkoMeeting row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new PkoMeeting(
+                rs.getLong("id"),
+                rs.getString("region_code"),
+                Kind.valueOf(rs.getString("kind")),
+                (Long) rs.getObject("hospital_unit_id"),
+                null,
+                rs.getObject("meeting_date", LocalDate.class),
+                rs.getObject("start_time", LocalTime.class),
+                rs.getString("place"),
+                rs.getBoolean("municipal_invited"),
+                rs.getLong("meeting_id"));
+    }
+
+    private PkoMeeting named(PkoMeeting m) {
+        String unit =
+                m.unitId() == null ? null : registers.units(m.regionCode()).getOrDefault(m.unitId(), "");
+        return new PkoMeeting(
+                m.id(),
+                m.regionCode(),
+                m.kind(),
+                m.unitId(),
+                unit,
+                m.date(),
+                m.start(),
+                m.place(),
+                m.municipalInvited(),
+                m.meetingId());
+    }
+
+    // --- the meeting module's host ---
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Optional<HostedMeeting> meeting(long ownerId) {
+        return find(ownerId)
+                .map(m -> new HostedMeeting(
+                        title(m),
+                        m.date(),
+                        m.start(),
+                        m.place(),
+                        m.unitName() == null ? List.of() : List.of(new Fact(text("pko.meetings.unit"), m.unitName())),
+                        "/pko/moeder",
+                        text("pko.meetings.title"),
+                        participants(m)));
+    }
+
+    @Override
+    public boolean mayRead(SamspilPrincipal user, long ownerId) {
+        return viewer(user).flatMap(v -> find(ownerId).map(m -> mayRead(v, m))).orElse(false);
+    }
+
+    @Override
+    public boolean mayWrite(SamspilPrincipal user, long ownerId) {
+        return viewer(user).flatMap(v -> find(ownerId).map(m -> mayWrite(v, m))).orElse(false);
+    }
+
+    /** The region's medical coordinator and the administrator; a unit's coordinator for their unit's meetings. */
+    static boolean mayWrite(Viewer viewer, PkoMeeting m) {
+        if (!viewer.inRegion(m.regionCode())) {
+            return false;
+        }
+        return viewer.editsRegion()
+                || (m.kind() == Kind.UNIT_CONSULTANTS
+                        && viewer.coordinator()
+                        && m.unitId().equals(viewer.unitId()));
+    }
+
+    /** Those who write it, and those who are asked to take part. */
+    private boolean mayRead(Viewer viewer, PkoMeeting m) {
+        return mayWrite(viewer, m)
+                || (viewer.person() != null
+                        && participants(m).stream()
+                                .anyMatch(p -> p.key()
+                                        .equals("person-" + viewer.person().id())));
+    }
+
+    /**
+     * A unit's meeting: its coordinator and the active consultants of its departments, and — when invited — the
+     * region's municipal consultants. The coordinators' meeting: the medical coordinator and every coordinator.
+     */
+    private List<Person> participants(PkoMeeting m) {
+        List<Person> participants = new ArrayList<>();
+        for (PkoRegisters.PersonRow row : registers.people(m.regionCode())) {
+            PkoPerson p = row.person();
+            if (!p.active()) {
+                continue;
+            }
+            boolean ofUnit = row.attachments().stream()
+                    .anyMatch(a -> m.unitId() != null && m.unitId().equals(a.unitId()));
+            boolean municipal = row.attachments().stream().anyMatch(a -> a.municipalityCode() != null);
+            boolean takesPart = m.kind() == Kind.COORDINATORS
+                    ? p.isCoordinator() || p.isMedicalCoordinator()
+                    : (ofUnit && (p.isCoordinator() || p.isConsultant()))
+                            || (m.municipalInvited() && p.isConsultant() && municipal);
+            if (takesPart) {
+                String where = row.attachments().stream()
+                        .map(Attachment::label)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("");
+                participants.add(new Person("person-" + p.id(), p.name(), where, p.email()));
+            }
+        }
+        return participants;
+    }
+
+    String title(PkoMeeting m) {
+        return m.kind() == Kind.COORDINATORS
+                ? text("pko.meetings.kind.COORDINATORS")
+                : text("pko.meetings.kind.UNIT_CONSULTANTS") + ", " + m.unitName();
+    }
+
+    private Optional<Viewer> viewer(SamspilPrincipal user) {
+        if (user == null) {
+            return Optional.empty();
+        }
+        if (user.isAdmin()) {
+            return Optional.of(access.viewer(user));
+        }
+        return people.current(user).map(p -> access.viewer(user));
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, DANISH);
+    }
+}

@@ -1,0 +1,301 @@
+package dk.samspil.pko;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import dk.samspil.DemoUsers;
+import dk.samspil.SamspilTest;
+import dk.samspil.TestMailServer;
+import dk.samspil.meeting.Minutes;
+import dk.samspil.office.DocumentVersions;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The scheme's own meetings on the meeting module: AUH's coordinator plans a meeting of the unit's hospital
+ * consultants, writes its agenda, records who came, parks a question, makes an agreement, makes the referat and
+ * sends it; the consultant reads it and gets a personal link; everyone else is refused.
+ */
+@SamspilTest
+class PkoMeetingTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    Minutes minutes;
+
+    @Test
+    void aCoordinatorsUnitMeetingFromPlanToSentReferat() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+        String place = "Mødelokale " + System.nanoTime();
+        MockHttpServletResponse planned = perform(
+                post("/pko/moeder")
+                        .param("kind", "UNIT_CONSULTANTS")
+                        .param("unitId", String.valueOf(auh()))
+                        .param("date", today.toString())
+                        .param("start", "15:00")
+                        .param("place", place),
+                "pkokoordinator");
+        assertThat(planned.getStatus()).isEqualTo(302);
+        String base = planned.getRedirectedUrl();
+        assertThat(base).matches("/moeder/\\d+");
+
+        assertThat(page("/pko/moeder", "pkokoordinator")).contains(place, "Møde for hospitalspraksiskonsulenterne");
+        assertThat(page(base, "pkokoordinator"))
+                .contains(
+                        "Møde for hospitalspraksiskonsulenterne, Aarhus Universitetshospital",
+                        place,
+                        "Dagsordenen har endnu ingen punkter.",
+                        "Peter Praksiskonsulent",
+                        "Pia Praksiskoordinator")
+                .doesNotContain("Formøde", "Punkt til KLU");
+
+        // The agenda: a bad length is refused at its field, in Danish, and nothing is added.
+        MockHttpServletResponse bad =
+                perform(post(base + "/dagsorden").param("title", "Velkomst").param("minutes", "ti"), "pkokoordinator");
+        assertThat(bad.getStatus()).isEqualTo(200);
+        assertThat(bad.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Skriv et helt antal minutter fra 1 til 600.", "item-minutes-error", "Velkomst")
+                .contains("Dagsordenen har endnu ingen punkter.");
+        addItem(base, "Nyt fra afdelingerne", "30", "Peter Praksiskonsulent");
+        addItem(base, "Velkomst", "10", "");
+        addItem(base, "Eventuelt", "15", "");
+        assertThat(perform(post(base + "/dagsorden/2/op"), "pkokoordinator").getStatus())
+                .isEqualTo(302);
+        assertThat(perform(post(base + "/dagsorden/3/slet"), "pkokoordinator").getStatus())
+                .isEqualTo(302);
+        String agenda = page(base, "pkokoordinator");
+        assertThat(agenda.indexOf(">Velkomst<")).isPositive().isLessThan(agenda.indexOf(">Nyt fra afdelingerne<"));
+        assertThat(agenda)
+                .contains("kl. 15.00–15.10", "kl. 15.10–15.40", "Oplægsholder: Peter Praksiskonsulent")
+                .doesNotContain(">Eventuelt<");
+
+        // Writing at the meeting: attendance, a note, a parked question, an agreement with a person.
+        long personId = personId("pko@example.dk");
+        assertThat(perform(
+                                post(base + "/fremmoede")
+                                        .param("present", "person-" + personId)
+                                        .param("version", "0"),
+                                "pkokoordinator")
+                        .getStatus())
+                .isEqualTo(302);
+        assertThat(perform(
+                                post(base + "/blokke/2")
+                                        .param("start", "15:10")
+                                        .param("end", "15:45")
+                                        .param("notes", "Hjerteafdelingen vil have bedre henvisninger.")
+                                        .param("version", "0"),
+                                "pkokoordinator")
+                        .getStatus())
+                .isEqualTo(302);
+        perform(
+                post(base + "/parkering").param("text", "Fyraftensmøde om KOL?").param("owner", "Pia"),
+                "pkokoordinator");
+        MockHttpServletResponse agreement = perform(
+                post(base + "/aftaler")
+                        .param("what", "Skriv til afdelingsledelsen om henvisningerne")
+                        .param("person", "Peter Praksiskonsulent")
+                        .param("due", today.plusWeeks(4).toString()),
+                "pkokoordinator");
+        assertThat(agreement.getRedirectedUrl()).startsWith(base + "#aftale-");
+        assertThat(page(base, "pkokoordinator"))
+                .contains("Fyraftensmøde om KOL?", "Skriv til afdelingsledelsen om henvisningerne")
+                .as("a hosted meeting's agreements belong to a person, not to an order's parties")
+                .doesNotContain("Klyngen</option>");
+
+        // The consultant reads the meeting but does not write it; another region's consultant and a GP see nothing.
+        assertThat(page(base, "pko")).contains("Nyt fra afdelingerne").doesNotContain("Tilføj punkt");
+        assertThat(perform(post(base + "/dagsorden").param("title", "Mit punkt").param("minutes", "5"), "pko")
+                        .getStatus())
+                .isEqualTo(404);
+        for (String outsider : new String[] {"pkonord", "koordinator", "kommune"}) {
+            assertThat(mvc.perform(get(base).with(users.as(outsider)))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(outsider)
+                    .isEqualTo(404);
+        }
+
+        // The referat: made in the background as Word (and PDF where LibreOffice is), then sent to those present.
+        perform(post(base + "/referat"), "pkokoordinator");
+        long meetingId = Long.parseLong(base.substring("/moeder/".length()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> !minutes.versions(meetingId).isEmpty()
+                        && !minutes.versions(meetingId).get(0).pending());
+        DocumentVersions.Version version = minutes.versions(meetingId).get(0);
+        assertThat(version.status()).isEqualTo(DocumentVersions.Status.READY);
+        byte[] docx = mvc.perform(
+                        get(base + "/referat/" + version.token() + ".docx").with(users.as("pko")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+            assertThat(extractor.getText())
+                    .contains(
+                            "Referat: Møde for hospitalspraksiskonsulenterne, Aarhus Universitetshospital",
+                            "Aarhus Universitetshospital",
+                            place,
+                            "Peter Praksiskonsulent",
+                            "Hjerteafdelingen vil have bedre henvisninger.",
+                            "Fyraftensmøde om KOL?",
+                            "Skriv til afdelingsledelsen om henvisningerne");
+        }
+        int before = TestMailServer.received("pko@example.dk").size();
+        MockHttpServletResponse sent = perform(post(base + "/referat/" + version.token() + "/send"), "pkokoordinator");
+        assertThat(sent.getRedirectedUrl()).isEqualTo(base + "#referat");
+        MimeMessage mail =
+                TestMailServer.awaitMail("pko@example.dk", "Referat: Møde for hospitalspraksiskonsulenterne");
+        assertThat(TestMailServer.received("pko@example.dk")).hasSize(before + 1);
+        String body = TestMailServer.text(mail);
+        assertThat(body)
+                .contains("Referatet af mødet Møde for hospitalspraksiskonsulenterne, Aarhus Universitetshospital");
+        String link = body.lines()
+                .filter(l -> l.contains("/referat/"))
+                .findFirst()
+                .orElseThrow()
+                .strip();
+        String path = link.substring(link.indexOf("/referat/"));
+        assertThat(mvc.perform(get(path)).andReturn().getResponse().getContentAsByteArray())
+                .hasSizeGreaterThan(1000);
+        assertThat(TestMailServer.received("pkokoordinator@example.dk").stream()
+                        .filter(m -> TestMailServer.subject(m).startsWith("Referat: Møde for hospitalspraksis")))
+                .as("only those recorded present get the referat")
+                .isEmpty();
+    }
+
+    @Test
+    void theCoordinatorIsShownAUnitShortOfTwoMeetingsAndOnlyTheMedicalCoordinatorPlansTheCoordinatorsMeeting()
+            throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+        int year = today.getYear();
+        // AUH gets this year's second consultant meeting (and the warning goes) if it has fewer.
+        String list = page("/pko/moeder", "pkokoordinator");
+        if (planned(year) < 2) {
+            assertThat(list)
+                    .contains(
+                            "Færre end 2 møder for praksiskonsulenterne i " + year,
+                            "Aarhus Universitetshospital: " + planned(year) + " planlagt");
+        }
+        while (planned(year) < 2) {
+            perform(
+                    post("/pko/moeder")
+                            .param("kind", "UNIT_CONSULTANTS")
+                            .param("unitId", String.valueOf(auh()))
+                            .param("date", today.toString())
+                            .param("start", "15:00"),
+                    "pkokoordinator");
+        }
+        list = page("/pko/moeder", "pkokoordinator");
+        assertThat(list).doesNotContain("Aarhus Universitetshospital: ", "Færre end 2 møder");
+        assertThat(list).doesNotContain("kind-coordinators");
+
+        MockHttpServletResponse refused = perform(
+                post("/pko/moeder")
+                        .param("kind", "COORDINATORS")
+                        .param("date", LocalDate.now().plusMonths(1).toString())
+                        .param("start", "16:00"),
+                "pkokoordinator");
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Kun den lægelige koordinator planlægger møder for praksiskoordinatorerne.");
+
+        MockHttpServletResponse bad = perform(
+                post("/pko/moeder")
+                        .param("kind", "UNIT_CONSULTANTS")
+                        .param("unitId", String.valueOf(auh()))
+                        .param("date", "31-02-2030")
+                        .param("start", "25:99")
+                        .param("place", "<script>alert(1)</script>"),
+                "pkokoordinator");
+        assertThat(bad.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Skriv datoen som dd-mm-åååå.", "Skriv et klokkeslæt som 14:00.")
+                .doesNotContain("<script>alert(1)</script>");
+
+        MockHttpServletResponse coordinators = perform(
+                post("/pko/moeder")
+                        .param("kind", "COORDINATORS")
+                        .param("date", LocalDate.now().plusMonths(1).toString())
+                        .param("start", "16:00")
+                        .param("place", "Koncern Kvalitet, Viborg"),
+                "pkolaege");
+        assertThat(coordinators.getStatus()).isEqualTo(302);
+        String base = coordinators.getRedirectedUrl();
+        assertThat(page(base, "pkolaege")).contains("Møde for praksiskoordinatorerne", "Pia Praksiskoordinator");
+        assertThat(page(base, "pkokoordinator"))
+                .contains("Møde for praksiskoordinatorerne")
+                .doesNotContain("Tilføj punkt");
+        assertThat(mvc.perform(get(base).with(users.as("pko")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("a consultant takes no part in the coordinators' meeting")
+                .isEqualTo(404);
+    }
+
+    private int planned(int year) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM pko_meeting WHERE kind = 'UNIT_CONSULTANTS' AND hospital_unit_id = ?
+                        AND extract(YEAR FROM meeting_date) = ?""").params(auh(), year).query(Integer.class).single();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private long auh() {
+        return jdbc.sql("SELECT id FROM hospital_unit WHERE name = 'Aarhus Universitetshospital'")
+                .query(Long.class)
+                .single();
+    }
+
+    private long personId(String email) {
+        return jdbc.sql("SELECT id FROM pko_person WHERE email = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
+    }
+
+    private void addItem(String base, String title, String minutes, String speaker) throws Exception {
+        MockHttpServletResponse added = perform(
+                post(base + "/dagsorden")
+                        .param("title", title)
+                        .param("minutes", minutes)
+                        .param("speaker", speaker),
+                "pkokoordinator");
+        assertThat(added.getRedirectedUrl()).isEqualTo(base + "#programmet");
+    }
+
+    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String username) throws Exception {
+        return mvc.perform(request.with(users.as(username)).with(csrf()))
+                .andReturn()
+                .getResponse();
+    }
+
+    private String page(String path, String username) throws Exception {
+        MockHttpServletResponse response =
+                mvc.perform(get(path).with(users.as(username))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(200);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+}
