@@ -100,6 +100,11 @@ class PageWalkIT {
                     "the approver's personal link, only in the management's mail"),
             Map.entry("/audit-godkendelse/besvaret", "shown after the approver has answered"),
             Map.entry("/referat/{token}", "a member's personal link to the referat, only in the minutes mail"),
+            Map.entry(
+                    "/moeder/{meetingId}/referat",
+                    "polled by the meeting page while a referat is being made (PkoMeetingTests)"),
+            Map.entry("/moeder/{meetingId}/referat/{token}.docx", "linked once minutes are made (PkoMeetingTests)"),
+            Map.entry("/moeder/{meetingId}/referat/{token}.pdf", "linked once minutes are made (PkoMeetingTests)"),
             Map.entry("/pko/audit/{id}", "linked once a consultant plans an audit (AuditFlowTests, AuditBrowserTests)"),
             Map.entry("/pko/audit/{id}/godkendelsesbrev", "linked from an audit awaiting approval (AuditFlowTests)"),
             Map.entry("/pko/audit/{id}/godkendelsesbrev/fil", "linked once a letter is uploaded (AuditFlowTests)"),
