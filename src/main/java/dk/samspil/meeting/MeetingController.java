@@ -350,10 +350,11 @@ class MeetingController {
             @AuthenticationPrincipal SamspilPrincipal user,
             @PathVariable(required = false) Long orderId,
             @PathVariable(required = false) Long meetingId,
-            AgreementForm form,
+            AgreementForm posted,
             Model model,
             RedirectAttributes redirect) {
         Place place = place(user, orderId, meetingId, true);
+        AgreementForm form = place.order() == null ? posted.withoutParty() : posted;
         Map<String, String> values = new HashMap<>();
         Map<String, String> errors = new HashMap<>();
         form.check("agreement-", place.meeting().actionTypes(), values, errors);
@@ -371,10 +372,11 @@ class MeetingController {
             @PathVariable(required = false) Long orderId,
             @PathVariable(required = false) Long meetingId,
             @PathVariable long agreementId,
-            AgreementForm form,
+            AgreementForm posted,
             Model model,
             RedirectAttributes redirect) {
         Place place = place(user, orderId, meetingId, true);
+        AgreementForm form = place.order() == null ? posted.withoutParty() : posted;
         AgreementView agreement = agreement(place.meeting(), agreementId);
         String prefix = "agreement-" + agreementId + "-";
         Map<String, String> values = new HashMap<>();

@@ -130,6 +130,11 @@ final class MeetingForms {
 
     record AgreementForm(String what, String person, String party, String due, String type, Integer version) {
 
+        /** The same agreement without a party: a hosted meeting's agreements belong to a named person. */
+        AgreementForm withoutParty() {
+            return new AgreementForm(what, person, null, due, type, version);
+        }
+
         /** The agreement; a chosen type with no text of its own is the agreement's text. */
         AgreementDraft draft() {
             String text = clean(what).isEmpty() ? clean(type) : clean(what);

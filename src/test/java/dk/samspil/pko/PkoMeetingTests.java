@@ -116,6 +116,11 @@ class PkoMeetingTests {
                         .param("due", today.plusWeeks(4).toString()),
                 "pkokoordinator");
         assertThat(agreement.getRedirectedUrl()).startsWith(base + "#aftale-");
+        MockHttpServletResponse party = perform(
+                post(base + "/aftaler").param("what", "Klyngen gør det").param("party", "CLUSTER"), "pkokoordinator");
+        assertThat(party.getContentAsString(StandardCharsets.UTF_8))
+                .as("a hosted meeting's agreement needs a person; an order's parties are not taken")
+                .contains("agreement-person-error");
         assertThat(page(base, "pkokoordinator"))
                 .contains("Fyraftensmøde om KOL?", "Skriv til afdelingsledelsen om henvisningerne")
                 .as("a hosted meeting's agreements belong to a person, not to an order's parties")

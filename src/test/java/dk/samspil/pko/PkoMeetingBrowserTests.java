@@ -1,0 +1,97 @@
+package dk.samspil.pko;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dk.samspil.SamspilTest;
+import dk.samspil.web.Browsers;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * AUH's coordinator plans a meeting of the unit's consultants in the browser, writes its agenda (a bad length is
+ * refused at the field) and finds it on the phone too, where the page fits the screen; axe on every step.
+ */
+@SamspilTest
+class PkoMeetingBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theCoordinatorPlansAMeetingAndWritesItsAgenda() {
+        String place = "Lokale " + System.nanoTime();
+        try (BrowserContext context = Browsers.newContext(base())) {
+            Page page = Browsers.signIn(context, "pkokoordinator");
+            page.navigate("/pko");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Møder i ordningen"))
+                    .click();
+            Browsers.assertAccessible(page);
+            page.getByLabel("Dato")
+                    .fill(LocalDate.now(ZoneId.of("Europe/Copenhagen"))
+                            .plusWeeks(3)
+                            .toString());
+            page.getByLabel("Starttidspunkt").fill("15:00");
+            page.getByLabel("Sted").fill(place);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Planlæg mødet"))
+                    .click();
+            assertThat(page.locator("h1"))
+                    .hasText("Møde for hospitalspraksiskonsulenterne, Aarhus Universitetshospital");
+            assertThat(page.getByText("Mødet er planlagt.")).isVisible();
+
+            page.getByLabel("Punkt", new Page.GetByLabelOptions().setExact(true))
+                    .fill("Velkomst");
+            page.getByLabel("Minutter").fill("0");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilføj punkt"))
+                    .click();
+            assertThat(page.locator("#item-minutes-error")).containsText("Skriv et helt antal minutter fra 1 til 600.");
+            assertThat(page.getByLabel("Punkt", new Page.GetByLabelOptions().setExact(true)))
+                    .hasValue("Velkomst");
+            Browsers.assertAccessible(page);
+            page.getByLabel("Minutter").fill("10");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilføj punkt"))
+                    .click();
+            page.getByLabel("Punkt", new Page.GetByLabelOptions().setExact(true))
+                    .fill("Nyt fra afdelingerne");
+            page.getByLabel("Minutter").fill("40");
+            page.getByLabel("Oplægsholder (hvis nogen)").fill("Peter Praksiskonsulent");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilføj punkt"))
+                    .click();
+            assertThat(page.locator("#blok-2")).containsText("15.10");
+            assertThat(page.locator("#blok-2")).containsText("15.50");
+            assertThat(page.locator("#blok-2")).containsText("Oplægsholder: Peter Praksiskonsulent");
+            Browsers.assertAccessible(page);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "pko-meeting-desktop.png"))
+                    .setFullPage(true));
+            String meeting = page.url().replaceAll("^.*(/moeder/\\d+).*$", "$1");
+
+            try (BrowserContext phone = Browsers.phoneContext(base())) {
+                Page small = Browsers.signIn(phone, "pkokoordinator");
+                for (String path : List.of("/pko/moeder", meeting)) {
+                    small.navigate(path);
+                    List<?> widths =
+                            (List<?>) small.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                    assertThat(((Number) widths.get(0)).intValue())
+                            .as(path + " scrolls sideways on a phone")
+                            .isLessThanOrEqualTo(((Number) widths.get(1)).intValue());
+                    Browsers.assertAccessible(small);
+                }
+                small.screenshot(new Page.ScreenshotOptions()
+                        .setPath(Path.of("target", "screenshots", "pko-meeting-phone.png"))
+                        .setFullPage(true));
+            }
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
