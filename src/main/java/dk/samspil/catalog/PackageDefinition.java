@@ -120,12 +120,15 @@ public record PackageDefinition(
                         ELECTIVE_HEADING.matcher(entry.heading().strip());
                 int n = m.matches() ? Integer.parseInt(m.group(1)) : 0;
                 entries.add(
-                        n >= 1 && n <= titles.size() ? new ProgrammeEntry(titles.get(n - 1), entry.points()) : entry);
+                        n >= 1 && n <= titles.size()
+                                ? new ProgrammeEntry(titles.get(n - 1), entry.points(), entry.role(), entry.shows())
+                                : entry);
             }
             String title = item.title().contains(ELECTIVES_TITLE)
                     ? item.title().replace(ELECTIVES_TITLE, String.join("; ", titles))
                     : item.title();
-            named.add(new ProgrammeItem(title, item.minutes(), item.kind(), entries, item.dialogueQuestions()));
+            named.add(new ProgrammeItem(
+                    title, item.minutes(), item.kind(), item.block(), entries, item.dialogueQuestions()));
         }
         return new PackageDefinition(
                 slug,
@@ -232,8 +235,19 @@ public record PackageDefinition(
         BREAK
     }
 
+    /**
+     * An item of the programme.
+     *
+     * @param block the number a questionnaire's question names to put its results in this item ("Blok 2": 2); null
+     *     for an item that is no numbered block (an introduction, a break)
+     */
     public record ProgrammeItem(
-            String title, int minutes, ItemKind kind, List<ProgrammeEntry> items, List<String> dialogueQuestions) {
+            String title,
+            int minutes,
+            ItemKind kind,
+            Integer block,
+            List<ProgrammeEntry> items,
+            List<String> dialogueQuestions) {
         public ProgrammeItem {
             kind = kind == null ? ItemKind.BLOCK : kind;
             items = nonNull(items);
@@ -241,9 +255,25 @@ public record PackageDefinition(
         }
     }
 
-    public record ProgrammeEntry(String heading, List<String> points) {
+    /** Who presents a programme entry, where the package says: the municipality's own talk. */
+    public enum EntryRole {
+        MUNICIPALITY
+    }
+
+    /** What a programme entry goes through: the survey's results, the register data (ydelses- or henvisningsdata). */
+    public enum EntryShows {
+        SURVEY_RESULTS,
+        REGISTER_DATA
+    }
+
+    public record ProgrammeEntry(String heading, List<String> points, EntryRole role, List<EntryShows> shows) {
         public ProgrammeEntry {
             points = nonNull(points);
+            shows = nonNull(shows);
+        }
+
+        public boolean municipalTalk() {
+            return role == EntryRole.MUNICIPALITY;
         }
     }
 

@@ -2,6 +2,7 @@ package dk.samspil.deck;
 
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.catalog.PackageDefinition.EntryShows;
 import dk.samspil.catalog.PackageDefinition.ItemKind;
 import dk.samspil.catalog.PackageDefinition.ProgrammeEntry;
 import dk.samspil.catalog.PackageDefinition.Question;
@@ -30,8 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,9 +41,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DeckAssembler {
 
-    private static final Pattern BLOCK_NUMBER = Pattern.compile("^\\s*Blok\\s+(\\d+)", Pattern.CASE_INSENSITIVE);
-    static final String RATE_UNIT = "Pr. 1.000 tilmeldte patienter";
-    static final String PATIENTS_UNIT = "Antal patienter";
+    static final String RATE_UNIT = Wording.text("deck.slide.unit.rate");
+    static final String PATIENTS_UNIT = Wording.text("deck.slide.unit.patients");
+    private static final String THEN = Wording.text("deck.slide.series.then");
+    private static final String NOW = Wording.text("deck.slide.series.now");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM.yyyy");
 
     private final Catalog catalog;
@@ -131,65 +131,77 @@ class DeckAssembler {
         for (OrderFigures.Figures f : figures.forOrder(order)) {
             if (f.service().countsPatients()) {
                 charts.add(patientsChart(f));
-                notes.add("Ydelse " + f.service().code() + ": " + f.to().format(MONTH)
-                        + ", antal patienter pr. praksis.");
+                notes.add(Wording.text("deck.slide.note.patients", f.service().code(), f.to().format(MONTH)));
                 continue;
             }
             Chart now = rateChart(
-                    "Ydelse " + f.service().code() + ": " + f.service().name(), lines(f), f.threshold());
+                    Wording.text(
+                            "deck.slide.service.title",
+                            f.service().code(),
+                            f.service().name()),
+                    lines(f),
+                    f.threshold());
             Optional<OrderFigures.Figures> before = thenFigures.stream()
                     .filter(t -> t.service().code().equals(f.service().code()) && t.to().isBefore(f.to()))
                     .findFirst();
             if (before.isPresent()) {
                 Chart old = rateChart(now.title(), lines(before.get()), f.threshold());
                 charts.add(thenAndNow(now, old));
-                notes.add("Ydelse " + f.service().code() + ": før "
-                        + before.get().from().format(MONTH) + "–"
-                        + before.get().to().format(MONTH) + ", nu " + f.from().format(MONTH) + "–"
-                        + f.to().format(MONTH) + ".");
+                notes.add(Wording.text(
+                        "deck.slide.note.serviceThenAndNow",
+                        f.service().code(),
+                        before.get().from().format(MONTH),
+                        before.get().to().format(MONTH),
+                        f.from().format(MONTH),
+                        f.to().format(MONTH)));
             } else {
                 charts.add(now);
-                notes.add("Ydelse " + f.service().code() + ": " + f.from().format(MONTH) + "–" + f.to().format(MONTH)
-                        + ".");
+                notes.add(Wording.text(
+                        "deck.slide.note.service", f.service().code(), f.from().format(MONTH), f.to().format(MONTH)));
             }
         }
         for (MunicipalData.Referrals r : municipal.referrals(order)) {
             List<Line> lines = new ArrayList<>(r.practices());
             lines.add(r.cluster());
-            String offer = r.offer() == dk.samspil.servicedata.RegisterRows.Offer.FOREBYGGELSE
-                    ? "forebyggende"
-                    : "rehabiliterende";
-            charts.add(rateChart("Henvisninger til " + offer + " tilbud – " + r.municipality(), lines, r.threshold()));
-            notes.add("Henvisninger fra " + r.municipality() + ": " + r.period() + ".");
+            String offer = Wording.text(
+                    r.offer() == dk.samspil.servicedata.RegisterRows.Offer.FOREBYGGELSE
+                            ? "deck.slide.offer.preventive"
+                            : "deck.slide.offer.rehabilitating");
+            charts.add(rateChart(
+                    Wording.text("deck.slide.referrals.title", offer, r.municipality()), lines, r.threshold()));
+            notes.add(Wording.text("deck.slide.note.referrals", r.municipality(), r.period()));
         }
         for (MunicipalData.DosisFigures d : municipal.dosisFigures(order)) {
             List<MunicipalData.Figure> values = List.of(d.nursing(), d.homeCare(), d.careHome());
             charts.add(new Chart(
-                    "Borgere på dosisdispenseret medicin – " + d.municipality(),
-                    "Antal borgere",
-                    List.of("Sygeplejen", "Hjemmeplejen", "Plejehjem"),
+                    Wording.text("deck.slide.dosis.title", d.municipality()),
+                    Wording.text("deck.slide.dosis.unit"),
+                    Wording.texts("deck.slide.dosis.categories", 3),
                     List.of(new Series(
-                            "Borgere",
+                            Wording.text("deck.slide.dosis.series"),
                             values.stream()
                                     .map(v -> v.visible() ? Double.valueOf(v.text()) : null)
                                     .toList(),
                             values.stream().map(MunicipalData.Figure::text).toList()))));
             if (d.staffHoursWeek() != null) {
-                notes.add(d.municipality() + " bruger "
-                        + d.staffHoursWeek().toPlainString().replace('.', ',')
-                        + " personaletimer om ugen på medicinophældning.");
+                notes.add(Wording.text(
+                        "deck.slide.note.staffHours",
+                        d.municipality(),
+                        d.staffHoursWeek().toPlainString().replace('.', ',')));
             }
             if (d.contact() != null) {
-                notes.add("Kontaktperson: " + d.contact().replace('\n', ' ').replace('\r', ' '));
+                notes.add(Wording.text(
+                        "deck.slide.note.contact",
+                        d.contact().replace('\n', ' ').replace('\r', ' ')));
             }
         }
         // Only rates are per 1,000 listed patients; counts (the municipality's citizens) are labelled as counts.
         boolean rates = charts.stream().anyMatch(c -> RATE_UNIT.equals(c.unit()));
         if (rates) {
-            notes.add("Pr. 1.000 tilmeldte patienter.");
+            notes.add(Wording.text("deck.slide.note.perThousand"));
         }
         if (!charts.isEmpty()) {
-            notes.add("\"<5\": et lille antal, der ikke vises; \"x\": skjult, så et lille antal ikke kan regnes ud.");
+            notes.add(Wording.text("deck.slide.note.smallNumbers"));
         }
         List<String> followUp = !pkg.suggestedActions().isEmpty() ? pkg.suggestedActions() : pkg.afterMeeting();
         List<String> earlier = first.map(f -> meetings.meeting(f).agreements().stream()
@@ -227,26 +239,19 @@ class DeckAssembler {
             who.add(a.ownerPerson());
         }
         if (a.ownerParty() != null) {
-            who.add(
-                    switch (a.ownerParty()) {
-                        case CLUSTER -> "klyngen";
-                        case MUNICIPALITY -> "kommunen";
-                        case PROVIDER -> "udbyderen";
-                    });
+            who.add(Wording.text("deck.slide.party." + a.ownerParty().name()));
         }
-        String status = switch (a.status()) {
-            case AGREED -> "aftalt";
-            case IN_PROGRESS -> "i gang";
-            case DONE -> "gennemført";
-            case ABANDONED -> "opgivet";
-        };
+        String status = Wording.text("deck.slide.status." + a.status().name());
         String reason = a.status() == dk.samspil.meeting.AgreementStatus.ABANDONED
                         && !a.history().isEmpty()
                         && a.history().get(a.history().size() - 1).reason() != null
                 ? " (" + a.history().get(a.history().size() - 1).reason() + ")"
                 : "";
         return a.what() + (who.isEmpty() ? "" : " – " + String.join(", ", who))
-                + (a.due() == null ? "" : ", senest " + a.due().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+                + (a.due() == null
+                        ? ""
+                        : Wording.text(
+                                "deck.slide.agreement.due", a.due().format(DateTimeFormatter.ofPattern("dd.MM.yyyy"))))
                 + ": " + status + reason;
     }
 
@@ -265,7 +270,7 @@ class DeckAssembler {
                 now.title(),
                 now.unit(),
                 now.categories(),
-                List.of(new Series("Før", values, labels), new Series("Nu", nowSeries.values(), nowSeries.labels())));
+                List.of(new Series(THEN, values, labels), new Series(NOW, nowSeries.values(), nowSeries.labels())));
     }
 
     /** Patients receiving the service per practice and in the cluster: counts, labelled as counts. */
@@ -339,10 +344,10 @@ class DeckAssembler {
             } else if (q.closed()) {
                 chart = new Chart(
                         null,
-                        "Antal svar",
+                        Wording.text("deck.slide.unit.answers"),
                         labels(q),
                         List.of(new Series(
-                                "Svar",
+                                Wording.text("deck.slide.series.answers"),
                                 q.options().stream()
                                         .map(o -> (double) o.count())
                                         .toList(),
@@ -392,9 +397,9 @@ class DeckAssembler {
                 Wording.SHARE_OF_ANSWERS,
                 labels(now),
                 List.of(
-                        new Series("Før", values, labels),
+                        new Series(THEN, values, labels),
                         new Series(
-                                "Nu",
+                                NOW,
                                 now.options().stream()
                                         .map(o -> (double) o.percent())
                                         .toList(),
@@ -426,12 +431,11 @@ class DeckAssembler {
         return o.percent() + " % (" + o.count() + ")";
     }
 
-    /** The programme item of a question's "Blok N", else the first block with content. */
+    /** The programme item whose block number the question names, else the first block with content. */
     private static int blockOf(List<ScheduledItem> schedule, Integer block, int fallback) {
         if (block != null) {
             for (int i = 0; i < schedule.size(); i++) {
-                Matcher m = BLOCK_NUMBER.matcher(schedule.get(i).item().title());
-                if (m.find() && Integer.parseInt(m.group(1)) == block) {
+                if (block.equals(schedule.get(i).item().block())) {
                     return i;
                 }
             }
@@ -439,32 +443,28 @@ class DeckAssembler {
         return fallback;
     }
 
-    /** Whether the programme item has a talk by the municipality ("Oplæg fra kommunen"). */
+    /** Whether the programme item has a talk by the municipality (an entry the package gives the role MUNICIPALITY). */
     static boolean hasMunicipalTalk(dk.samspil.catalog.PackageDefinition.ProgrammeItem item) {
-        return item.items().stream().anyMatch(DeckAssembler::isMunicipalTalk);
-    }
-
-    private static boolean isMunicipalTalk(ProgrammeEntry entry) {
-        return entry.heading().toLowerCase(Locale.ROOT).startsWith("oplæg fra kommunen");
+        return item.items().stream().anyMatch(ProgrammeEntry::municipalTalk);
     }
 
     /** The talk comes before the survey's results in the programme item (seed 004's Blok 2: "kommunen først"). */
     private static boolean talkFirst(dk.samspil.catalog.PackageDefinition.ProgrammeItem item) {
         for (ProgrammeEntry entry : item.items()) {
-            if (isMunicipalTalk(entry)) {
+            if (entry.municipalTalk()) {
                 return true;
             }
-            if (entry.heading().toLowerCase(Locale.ROOT).contains("resultater")) {
+            if (entry.shows().contains(EntryShows.SURVEY_RESULTS)) {
                 return false;
             }
         }
         return false;
     }
 
-    /** The first "Blok" of the programme, else its first item that is not a break. */
+    /** The first numbered block of the programme, else its first item that is not a break. */
     private static int firstContentBlock(List<ScheduledItem> schedule) {
         for (int i = 0; i < schedule.size(); i++) {
-            if (BLOCK_NUMBER.matcher(schedule.get(i).item().title()).find()) {
+            if (schedule.get(i).item().block() != null) {
                 return i;
             }
         }
@@ -476,12 +476,11 @@ class DeckAssembler {
         return 0;
     }
 
-    /** The block whose programme goes through the data ("... og af ydelsesdata"), else the first content block. */
+    /** The block whose programme goes through the register data, else the first content block. */
     private static int dataBlock(List<ScheduledItem> schedule, int fallback) {
         for (int i = 0; i < schedule.size(); i++) {
             for (ProgrammeEntry entry : schedule.get(i).item().items()) {
-                String text = entry.heading().toLowerCase(Locale.ROOT);
-                if (text.contains("ydelsesdata") || text.contains("henvisningsdata") || text.endsWith(" data")) {
+                if (entry.shows().contains(EntryShows.REGISTER_DATA)) {
                     return i;
                 }
             }

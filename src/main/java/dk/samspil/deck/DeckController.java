@@ -216,7 +216,8 @@ class DeckController {
     private static String fileName(OrderView order, Version version, String extension) {
         String cluster =
                 order.clusterName().replaceAll("[^\\p{L}\\p{N} ._-]", "").strip();
-        return "Klyngemøde " + cluster + " " + order.meetingDate() + " v" + version.version() + "." + extension;
+        return Wording.text(
+                "deck.fileName", cluster, order.meetingDate().toString(), String.valueOf(version.version()), extension);
     }
 
     private static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String name) {

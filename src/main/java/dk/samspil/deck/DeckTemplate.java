@@ -26,8 +26,7 @@ final class DeckTemplate {
     private static final String PRESENTATION_TYPE =
             "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml";
     private static final String CONTENT_TYPES = "[Content_Types].xml";
-    static final String UNUSABLE = "Skabelonen kan ikke bruges: filen er ikke en PowerPoint-præsentation (.pptx) "
-            + "eller -skabelon (.potx) med mindst én master.";
+    static final String UNUSABLE = Wording.text("deck.template.unusable");
 
     private final byte[] bytes;
 

@@ -1,82 +1,85 @@
 package dk.samspil.deck;
 
+import dk.samspil.platform.BundleTexts;
+import dk.samspil.platform.DanishFormat;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 
-/** Every fixed Danish text on the slides, in one place. */
+/** Every fixed Danish text on the slides, from the deck's bundle ({@code deck.slide.*}). */
 final class Wording {
 
-    static final Locale DANISH = Locale.forLanguageTag("da-DK");
+    static final Locale DANISH = BundleTexts.DANISH;
+    private static final BundleTexts TEXTS = BundleTexts.of("i18n/deck");
 
-    static final String VENUE_UNKNOWN = "Sted aftales";
-    static final String PROGRAMME = "Program";
-    static final List<String> PROGRAMME_COLUMNS = List.of("Tidspunkt", "Punkt", "Varighed");
-    static final String PURPOSE = "Formål";
-    static final String RESPONSE_RATE = "Svarprocent";
-    static final String NEW = "Ny";
-    static final String SHARE_OF_ANSWERS = "Andel af dem, der svarede (%)";
-    static final String MULTIPLE = "Sæt gerne flere kryds – tæller pr. svarmulighed";
-    static final String HIDDEN = "Der er for få svar til at vise resultatet af dette spørgsmål.";
-    static final String NO_ANSWERS = "Ingen svar på dette spørgsmål.";
-    static final String FREE_TEXT = "Svar i fritekst";
-    static final String MUNICIPAL_TALK = "Oplæg fra kommunen";
-    static final String DIALOGUE = "Dialog";
-    static final String GROUP_WORK = "Gruppearbejde";
-    static final List<String> GROUP_WORK_PROMPTS = List.of(
-            "Sæt jer i grupper på tværs af praksis og kommune.",
-            "Vælg et eller to af dagens spørgsmål, og drøft hvad resultaterne betyder hos jer.",
-            "Hvad kan I gøre anderledes – hver for sig og sammen?",
-            "Skriv jeres vigtigste pointer ned, og fortæl dem kort til de andre grupper.");
-    static final String SUMMARY = "Opsamling";
-    static final List<String> SUMMARY_PROMPTS = List.of(
-            "Hvad var det vigtigste, vi så og hørte i dag?",
-            "Hvad overraskede os?",
-            "Hvad vil vi gerne ændre – og hvad vil vi holde fast i?");
-    static final String FOLLOW_UP = "Opfølgning og aftaler";
-    static final String EARLIER_AGREEMENTS = "Aftaler fra mødet sidste år";
-    static final List<String> AGREEMENT_COLUMNS = List.of("Hvad", "Hvem", "Hvornår");
+    static final String VENUE_UNKNOWN = text("deck.slide.venue.unknown");
+    static final String PROGRAMME = text("deck.slide.programme");
+    static final List<String> PROGRAMME_COLUMNS = texts("deck.slide.programme.columns", 3);
+    static final String PURPOSE = text("deck.slide.purpose");
+    static final String RESPONSE_RATE = text("deck.slide.response.rate");
+    static final String NEW = text("deck.slide.new");
+    static final String SHARE_OF_ANSWERS = text("deck.slide.share.of.answers");
+    static final String MULTIPLE = text("deck.slide.multiple");
+    static final String HIDDEN = text("deck.slide.hidden");
+    static final String NO_ANSWERS = text("deck.slide.no.answers");
+    static final String FREE_TEXT = text("deck.slide.free.text");
+    static final String MUNICIPAL_TALK = text("deck.slide.municipal.talk");
+    static final String DIALOGUE = text("deck.slide.dialogue");
+    static final String GROUP_WORK = text("deck.slide.group.work");
+    static final List<String> GROUP_WORK_PROMPTS = texts("deck.slide.group.work.prompts", 4);
+    static final String SUMMARY = text("deck.slide.summary");
+    static final List<String> SUMMARY_PROMPTS = texts("deck.slide.summary.prompts", 3);
+    static final String FOLLOW_UP = text("deck.slide.follow.up");
+    static final String EARLIER_AGREEMENTS = text("deck.slide.earlier.agreements");
+    static final List<String> AGREEMENT_COLUMNS = texts("deck.slide.agreement.columns", 3);
 
     private Wording() {}
 
+    static String text(String key, Object... args) {
+        return TEXTS.text(key, args);
+    }
+
+    static List<String> texts(String key, int count) {
+        return TEXTS.texts(key, count);
+    }
+
     static String clock(LocalTime time) {
-        return dk.samspil.platform.DanishFormat.clock(time); // "16.30", as on the pages
+        return DanishFormat.clock(time); // "16.30", as on the pages
     }
 
     static String startsAt(LocalTime start) {
-        return "kl. " + clock(start);
+        return text("deck.slide.startsAt", clock(start));
     }
 
     static String responseRate(int answered, int invited, int percent) {
-        return "Svar fra " + answered + " af " + invited + " inviterede (" + percent + " %)";
+        return text("deck.slide.responseRate", answered, invited, percent);
     }
 
     static String question(int number, String text) {
-        return "Spørgsmål " + number + ": " + text;
+        return text("deck.slide.question", number, text);
     }
 
-    static final String SECTOR_HIDDEN =
-            "Vist samlet: for få fra en af sektorerne har svaret til at vise klynge og kommune hver for sig.";
+    static final String SECTOR_HIDDEN = text("deck.slide.sector.hidden");
 
     static String sector(String sector) {
-        return "MUNICIPALITY".equals(sector) ? "Kommunen" : "Klyngen";
+        return text("MUNICIPALITY".equals(sector) ? "deck.slide.sector.municipality" : "deck.slide.sector.cluster");
     }
 
     static String bySector(List<String> parts) {
-        return "Fordelt på sektor – " + String.join(" · ", parts);
+        return text("deck.slide.bySector", String.join(" · ", parts));
     }
 
     static String answered(int answered) {
-        return answered + " har svaret";
+        return text("deck.slide.answered", answered);
     }
 
     /** Under a then-and-now chart of shares: how many answered each time ("Før: 8 svar · Nu: 4 svar"). */
     static String answeredThenAndNow(int then, int now) {
-        return "Før: " + then + " svar · Nu: " + now + " svar";
+        return text("deck.slide.answeredThenAndNow", then, now);
     }
 
     static String municipalPlaceholder(String municipality) {
-        return municipality + " indsætter sit oplæg her.";
+        return text("deck.slide.municipalPlaceholder", municipality);
     }
 
     /** "(1/3)" after a heading that continues over several slides; nothing when it is one slide. */

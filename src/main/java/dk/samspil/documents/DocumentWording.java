@@ -1,5 +1,6 @@
 package dk.samspil.documents;
 
+import dk.samspil.platform.BundleTexts;
 import dk.samspil.platform.DanishFormat;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,141 +11,129 @@ import java.util.List;
  */
 final class DocumentWording {
 
-    static final String CLUSTER = "Klynge";
-    static final String DATE = "Dato";
-    static final String TIME = "Tidspunkt";
-    static final String VENUE = "Sted";
-    static final String TIME_AND_PLACE = "Tid og sted";
-    static final String PURPOSE = "Formål";
-    static final String CONTACT = "Kontakt";
-    static final String COORDINATOR = "Klyngens koordinator";
-    static final String PROVIDER = "Udbyder af klyngepakken";
-    static final String ORDER_LINK = "Bestillingen i Samspil";
+    private static final BundleTexts TEXTS = BundleTexts.of("i18n/documents");
 
-    static final String WHO_COMES = "Hvem fra kommunen deltager";
-    static final String ROLE = "Kommunens rolle";
-    static final String PREPARATION = "Forberedelse til kommunen";
-    static final String DELIVERABLES = "Levering af data til klyngemødet";
-    static final String DELIVERABLES_INTRO = "Der lægges op til, at kommunen bidrager med følgende til mødet:";
-    static final String CLUSTER_WISHES = "Klyngens egne ønsker til kommunens bidrag på klyngemødet";
-    static final String SUGGESTED_ACTIONS = "Forslag til handlingsmuligheder efter klyngemødet";
-    static final String PRE_MEETING = "Formøde";
-    static final String PRE_MEETING_TEXT = "Det anbefales at afholde et formøde mellem de personer fra klyngen og "
-            + "kommunen, der skal stå for mødet. På formødet ser I resultaterne igennem sammen og aftaler det endelige "
-            + "indhold: hvem skal deltage, hvad skal kommunens oplæg indeholde, og hvad er forventningerne til kommunen i øvrigt.";
-    static final String DECK_IS_A_FRAME = "Powerpointen er udelukkende ment som et forslag til en ramme for mødet. "
-            + "Det er kommunen og klyngen, der i fællesskab beslutter det endelige indhold.";
+    static final String CLUSTER = text("documents.doc.cluster");
+    static final String DATE = text("documents.doc.date");
+    static final String TIME = text("documents.doc.time");
+    static final String VENUE = text("documents.doc.venue");
+    static final String TIME_AND_PLACE = text("documents.doc.time.and.place");
+    static final String PURPOSE = text("documents.doc.purpose");
+    static final String CONTACT = text("documents.doc.contact");
+    static final String COORDINATOR = text("documents.doc.coordinator");
+    static final String PROVIDER = text("documents.doc.provider");
+    static final String ORDER_LINK = text("documents.doc.order.link");
 
-    static final String PROGRAMME = "Foreløbigt program";
-    static final String PROVISIONAL = "Programmet er foreløbigt. Klyngen og kommunen aftaler det endelige indhold på "
-            + "formødet, så der kan komme ændringer.";
-    static final List<String> PROGRAMME_COLUMNS = List.of("Tidspunkt", "Punkt", "Varighed");
-    static final String QUESTIONNAIRE = "Spørgeskema før mødet";
-    static final String PODCAST = "Forbered dig gerne ved at lytte til KiAP's podcast om emnet. Podcasten er en god og "
-            + "lettilgængelig måde at forberede sig på til mødet.";
-    static final String INVITED_MEMBERS = "Inviterede fra klyngen";
-    static final String PARTICIPANTS_EXPECTED = "Vi forventer, at kommunens medarbejdere deltager i alle "
-            + "plenumdrøftelser, og naturligvis også når der skal drøftes opsamling og opfølgning til sidst.";
+    static final String WHO_COMES = text("documents.doc.who.comes");
+    static final String ROLE = text("documents.doc.role");
+    static final String PREPARATION = text("documents.doc.preparation");
+    static final String DELIVERABLES = text("documents.doc.deliverables");
+    static final String DELIVERABLES_INTRO = text("documents.doc.deliverables.intro");
+    static final String CLUSTER_WISHES = text("documents.doc.cluster.wishes");
+    static final String SUGGESTED_ACTIONS = text("documents.doc.suggested.actions");
+    static final String PRE_MEETING = text("documents.doc.pre.meeting");
+    static final String PRE_MEETING_TEXT = text("documents.doc.pre.meeting.text");
+    static final String DECK_IS_A_FRAME = text("documents.doc.deck.is.a.frame");
 
-    static final String ROLES = "Roller";
-    static final List<String> ROLE_COLUMNS = List.of("Rolle", "Navn");
-    static final List<String> ROLE_NAMES = List.of("Mødeleder", "Referent", "Oplægsholder fra kommunen");
-    static final String BEFORE = "Før mødet";
-    static final String AT_PRE_MEETING = "Til formødet";
-    static final List<String> PRE_MEETING_CHECKS = List.of(
-            "Se resultaterne igennem sammen: Hvad viser resultaterne, hvad hæfter I jer ved, og hvad vil I gerne fremhæve på mødet?",
-            "Hvad vil I gerne have ud af mødet hver især og i fællesskab?",
-            "Kan I pege på noget, I ønsker at ændre på, og som I rent faktisk har mulighed for at ændre på?",
-            "Overvej hvordan I vil følge op på mødet, så I har svaret klar ved afslutningen af mødet (er der fx noget, der skal videre i KLU?).",
-            "Aftal hvem der skal være referent på mødet, så jeres aftaler bliver skrevet ned.");
-    static final String PRACTICAL = "Praktisk";
-    static final List<String> PRACTICAL_CHECKS = List.of(
-            "Lokalet er stort nok til alle deltagerne.",
-            "Der er powerpoint-projektor, internetforbindelse, flipover eller tavle og kuglepenne til bordene.");
-    static final String DURING = "Under mødet";
-    static final List<String> DURING_CHECKS = List.of(
-            "Mødelederen holder tiden efter programmet.",
-            "Hver blok rundes af med en fælles dialog i plenum. Notér på flipover eller tavle, så alle kan se, hvad der samles op og aftales.",
-            "Kommunens medarbejdere deltager i alle plenumdrøftelser.",
-            "Referenten skriver aftalerne ned: hvad, hvem og hvornår.");
-    static final String AFTER = "Efter mødet";
-    static final String SEND_MINUTES = "Send referatet med aftalerne til klyngens medlemmer og kommunens deltagere.";
-    static final String COMMENT_QUESTIONNAIRE = "Kommentér udkastet til spørgeskema hurtigst muligt, så eventuelle "
-            + "justeringer kommer med i den version, der sendes ud til klyngens medlemmer.";
-    static final String AGREE_WITH_MUNICIPALITY =
-            "Aftal med kommunen, hvem der deltager, og hvad kommunens oplæg skal indeholde.";
+    static final String PROGRAMME = text("documents.doc.programme");
+    static final String PROVISIONAL = text("documents.doc.provisional");
+    static final List<String> PROGRAMME_COLUMNS = texts("documents.doc.programme.columns", 3);
+    static final String QUESTIONNAIRE = text("documents.doc.questionnaire");
+    static final String PODCAST = text("documents.doc.podcast");
+    static final String INVITED_MEMBERS = text("documents.doc.invited.members");
+    static final String PARTICIPANTS_EXPECTED = text("documents.doc.participants.expected");
 
-    static final String GROUP = "Gruppens deltagere";
-    static final String WRITE_HERE = "Skriv gruppens svar i felterne.";
-    static final String AGREEMENTS = "Gruppens aftaler";
-    static final List<String> AGREEMENT_COLUMNS = List.of("Hvad", "Hvem", "Hvornår");
-    static final String PARKING_LOT = "Parkeringsplads: idéer og uafklarede spørgsmål";
+    static final String ROLES = text("documents.doc.roles");
+    static final List<String> ROLE_COLUMNS = texts("documents.doc.role.columns", 2);
+    static final List<String> ROLE_NAMES = texts("documents.doc.role.names", 3);
+    static final String BEFORE = text("documents.doc.before");
+    static final String AT_PRE_MEETING = text("documents.doc.at.pre.meeting");
+    static final List<String> PRE_MEETING_CHECKS = texts("documents.doc.pre.meeting.checks", 5);
+    static final String PRACTICAL = text("documents.doc.practical");
+    static final List<String> PRACTICAL_CHECKS = texts("documents.doc.practical.checks", 2);
+    static final String DURING = text("documents.doc.during");
+    static final List<String> DURING_CHECKS = texts("documents.doc.during.checks", 4);
+    static final String AFTER = text("documents.doc.after");
+    static final String SEND_MINUTES = text("documents.doc.send.minutes");
+    static final String COMMENT_QUESTIONNAIRE = text("documents.doc.comment.questionnaire");
+    static final String AGREE_WITH_MUNICIPALITY = text("documents.doc.agree.with.municipality");
 
-    static final String EXPECTED = "Det forventes af kommunen";
-    static final String DEADLINES = "Frister";
-    static final String CONTACT_PERSON = "Kommunens kontaktperson";
-    static final List<String> CONTACT_PERSON_FIELDS = List.of("Navn", "Stilling", "Telefon", "E-mail");
-    static final List<String> FIELD_COLUMNS = List.of("Oplysning", "Udfyldes af kommunen");
+    static final String GROUP = text("documents.doc.group");
+    static final String WRITE_HERE = text("documents.doc.write.here");
+    static final String AGREEMENTS = text("documents.doc.agreements");
+    static final List<String> AGREEMENT_COLUMNS = texts("documents.doc.agreement.columns", 3);
+    static final String PARKING_LOT = text("documents.doc.parking.lot");
+
+    static final String EXPECTED = text("documents.doc.expected");
+    static final String DEADLINES = text("documents.doc.deadlines");
+    static final String CONTACT_PERSON = text("documents.doc.contact.person");
+    static final List<String> CONTACT_PERSON_FIELDS = texts("documents.doc.contact.person.fields", 4);
+    static final List<String> FIELD_COLUMNS = texts("documents.doc.field.columns", 2);
 
     private DocumentWording() {}
 
+    static String text(String key, Object... args) {
+        return TEXTS.text(key, args);
+    }
+
+    static List<String> texts(String key, int count) {
+        return TEXTS.texts(key, count);
+    }
+
     static String fromTo(String cluster, String municipality) {
-        return "Fra " + cluster + " til " + municipality;
+        return text("documents.doc.fromTo", cluster, municipality);
     }
 
     static String invitationToMunicipality(String cluster, String municipality, String title) {
-        return cluster + " inviterer " + municipality + " til et fælles klyngemøde om " + title + ".";
+        return text("documents.doc.invitationToMunicipality", cluster, municipality, title);
     }
 
     static String greetingMembers(String cluster) {
-        return "Kære medlemmer af " + cluster;
+        return text("documents.doc.greetingMembers", cluster);
     }
 
     static String invitationToMembers(String municipality, String title) {
-        return "Vi inviterer til et fælles klyngemøde med " + municipality + " om " + title + ".";
+        return text("documents.doc.invitationToMembers", municipality, title);
     }
 
     static String greetingParticipants(String municipality) {
-        return "Kære deltagere fra " + municipality;
+        return text("documents.doc.greetingParticipants", municipality);
     }
 
     static String invitationToParticipants(String cluster, String title) {
-        return "Tak fordi I vil deltage i det fælles klyngemøde med " + cluster + " om " + title
-                + ". Her er tid, sted og det foreløbige program.";
+        return text("documents.doc.invitationToParticipants", cluster, title);
     }
 
     static String regards(String sender) {
-        return "Med venlig hilsen\n" + sender;
+        return text("documents.doc.regards", sender);
     }
 
     static String venue(String venue) {
-        return venue == null || venue.isBlank() ? "Sted aftales" : venue;
+        return venue == null || venue.isBlank() ? text("documents.doc.venueUnknown") : venue;
     }
 
     static String orderBy(int weeks, String date) {
-        return "Senest " + weeks + " uger før mødet (" + date + "): bestil klyngepakken.";
+        return text("documents.doc.orderBy", weeks, date);
     }
 
     static String preMeetingBy(String date) {
-        return "Ca. 1 uge før mødet (" + date + "): formøde mellem klyngen og kommunen.";
+        return text("documents.doc.preMeetingBy", date);
     }
 
     static String finalDeckBy(String date) {
-        return "Senest 2 uger før mødet (" + date
-                + "): endelig præsentation med resultaterne sendes til klyngen og kommunens deltagere.";
+        return text("documents.doc.finalDeckBy", date);
     }
 
     static String dataBy(String date) {
-        return "Til formødet (" + date + "): kommunens tal og bidrag til mødet.";
+        return text("documents.doc.dataBy", date);
     }
 
     static String meeting(String date, String time) {
-        return date + ", " + time + ": klyngemødet.";
+        return text("documents.doc.meeting", date, time);
     }
 
     static String sendInvitation(boolean podcast) {
-        return "Send invitation med program til mødedeltagerne med klyngepakken i pdf"
-                + (podcast ? " og link til KiAP's podcast om emnet." : ".");
+        return text(podcast ? "documents.doc.sendInvitationWithPodcast" : "documents.doc.sendInvitation");
     }
 
     static String block(String time, String title) {
@@ -156,6 +145,6 @@ final class DocumentWording {
     }
 
     static String subtitle(String title, String cluster, String municipality, LocalDate date) {
-        return title + " · " + cluster + " og " + municipality + " · " + DanishFormat.longDate(date);
+        return text("documents.doc.subtitle", title, cluster, municipality, DanishFormat.longDate(date));
     }
 }

@@ -18,26 +18,23 @@ import java.util.Objects;
 public final class PackageDocuments {
 
     public enum Kind {
-        MUNICIPALITY_INVITATION("Invitation til kommunen", "invitation-kommunen"),
-        MEMBER_INVITATION("Invitation med foreløbigt program til klyngens medlemmer", "invitation-program-medlemmer"),
-        PARTICIPANT_INVITATION(
-                "Invitation med foreløbigt program til kommunens deltagere", "invitation-program-kommunen"),
-        PLANNING_CHECKLIST("Tjekliste for planlægningsgruppen", "tjekliste-planlaegningsgruppe"),
-        DIALOGUE_SHEET("Dialogark til gruppearbejdet", "dialogark"),
-        FACT_SHEET("Faktaark til kommunen", "faktaark-kommunen"),
-        MUNICIPAL_DREJEBOG("Drejebog for kommunen", "drejebog-kommunen");
+        MUNICIPALITY_INVITATION("invitation-kommunen"),
+        MEMBER_INVITATION("invitation-program-medlemmer"),
+        PARTICIPANT_INVITATION("invitation-program-kommunen"),
+        PLANNING_CHECKLIST("tjekliste-planlaegningsgruppe"),
+        DIALOGUE_SHEET("dialogark"),
+        FACT_SHEET("faktaark-kommunen"),
+        MUNICIPAL_DREJEBOG("drejebog-kommunen");
 
-        private final String title;
         private final String fileStem;
 
-        Kind(String title, String fileStem) {
-            this.title = title;
+        Kind(String fileStem) {
             this.fileStem = fileStem;
         }
 
-        /** The document's Danish title. */
+        /** The document's Danish title (documents.kind.* in the bundle). */
         public String title() {
-            return title;
+            return DocumentWording.text("documents.kind." + name());
         }
 
         /** An ascii-safe file name without extension. */

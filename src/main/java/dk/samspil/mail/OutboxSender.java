@@ -1,5 +1,6 @@
 package dk.samspil.mail;
 
+import dk.samspil.platform.BundleTexts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,12 +39,13 @@ class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int MAX_ERROR_LENGTH = 500;
+    private static final BundleTexts TEXTS = BundleTexts.of("i18n/mail");
     /** What stays of a secret mail's body (see {@link Outbox#enqueueSecret}). */
-    static final String REDACTED = "[Indholdet er slettet efter afsendelse, fordi det indeholdt et personligt link.]";
+    static final String REDACTED = TEXTS.text("mail.outbox.redacted");
     /** What stays of a secret mail not sent in time, and why it was given up. */
-    static final String EXPIRED = "[Indholdet er slettet uden at være sendt, fordi det indeholdt et personligt link.]";
+    static final String EXPIRED = TEXTS.text("mail.outbox.expired");
 
-    static final String EXPIRED_ERROR = "Ikke sendt i tide: det personlige link er slettet fra udbakken.";
+    static final String EXPIRED_ERROR = TEXTS.text("mail.outbox.expiredError");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;

@@ -3,6 +3,7 @@ package dk.samspil.survey;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
 import dk.samspil.office.Spreadsheets;
+import dk.samspil.platform.BundleTexts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -21,6 +22,8 @@ import org.apache.commons.csv.CSVPrinter;
  * text, and no cell starts a formula: a leading {@code = + - @}, tab or carriage return gets an apostrophe first.
  */
 final class AnswerExport {
+
+    private static final BundleTexts TEXTS = BundleTexts.of("i18n/survey");
 
     private AnswerExport() {}
 
@@ -76,11 +79,11 @@ final class AnswerExport {
      */
     static List<List<String>> summary(SurveyResults.Results results) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Spørgsmål", "Svar", "Antal", "Andel (%)"));
+        rows.add(TEXTS.texts("survey.export.columns", 4));
         java.util.Random random = new java.security.SecureRandom();
         for (SurveyResults.QuestionResult q : results.questions()) {
             String question = q.question().number() + ". " + q.question().text();
-            rows.add(neutralised(question, "Besvaret af", String.valueOf(q.answered()), ""));
+            rows.add(neutralised(question, TEXTS.text("survey.export.answeredBy"), String.valueOf(q.answered()), ""));
             for (SurveyResults.OptionCount option : q.options()) {
                 rows.add(neutralised(
                         question, option.label(), String.valueOf(option.count()), String.valueOf(option.percent())));
@@ -88,7 +91,11 @@ final class AnswerExport {
             // By sector only where the page shows it: every sector with enough answers to the question.
             for (SurveyResults.SectorResult sector : q.sectors()) {
                 String name = sectorName(sector.sector());
-                rows.add(neutralised(question, name + ": besvaret af", String.valueOf(sector.answered()), ""));
+                rows.add(neutralised(
+                        question,
+                        TEXTS.text("survey.export.sectorAnsweredBy", name),
+                        String.valueOf(sector.answered()),
+                        ""));
                 for (SurveyResults.OptionCount option : sector.options()) {
                     rows.add(neutralised(
                             question,

@@ -41,8 +41,6 @@ class SurveyController {
     static final String SURVEY_VIEW = "survey/survey";
     static final String QUESTION_VIEW = "survey/question";
     static final String RESULTS_VIEW = "survey/results";
-    private static final java.util.regex.Pattern BLOCK =
-            java.util.regex.Pattern.compile("^\\s*Blok\\s+(\\d+)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Orders orders;
     private final Surveys surveys;
@@ -474,17 +472,14 @@ class SurveyController {
         return QUESTION_VIEW;
     }
 
-    /** The programme's blocks a question's results can go in: "Blok N" by N, from the order's package. */
+    /** The programme's numbered blocks a question's results can go in, by number, from the order's package. */
     private java.util.Map<Integer, String> blocks(SurveyView survey) {
         OrderView order = orders.find(survey.orderId()).orElseThrow();
         java.util.Map<Integer, String> blocks = new java.util.TreeMap<>();
         catalog.find(order.packageSlug())
-                .ifPresent(pkg -> pkg.programme().forEach(item -> {
-                    java.util.regex.Matcher m = BLOCK.matcher(item.title());
-                    if (m.find()) {
-                        blocks.putIfAbsent(Integer.parseInt(m.group(1)), item.title());
-                    }
-                }));
+                .ifPresent(pkg -> pkg.programme().stream()
+                        .filter(item -> item.block() != null)
+                        .forEach(item -> blocks.putIfAbsent(item.block(), item.title())));
         return blocks;
     }
 

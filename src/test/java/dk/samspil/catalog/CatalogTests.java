@@ -93,6 +93,37 @@ class CatalogTests {
         assertThat(p.municipalityDeliverables()).isNotEmpty();
     }
 
+    /**
+     * What the deck and the survey read of a programme is said by fields, not read out of its prose: every block a
+     * question names is a numbered block of the programme, and the entries marked as the municipality's talk or as
+     * going through results and data are where the packages' texts say so.
+     */
+    @Test
+    void theProgrammesBlocksRolesAndContentsAreExplicitFields() {
+        for (PackageSummary summary : catalog.all()) {
+            PackageDefinition p = catalog.find(summary.slug()).orElseThrow();
+            java.util.Set<Integer> blocks = p.programme().stream()
+                    .map(PackageDefinition.ProgrammeItem::block)
+                    .filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toSet());
+            p.questionnaire().questions().stream()
+                    .filter(q -> q.block() != null)
+                    .forEach(q -> assertThat(blocks)
+                            .as(p.slug() + " question " + q.number() + " names a block of the programme")
+                            .contains(q.block()));
+        }
+        PackageDefinition acute = catalog.find("akutfunktioner").orElseThrow();
+        assertThat(acute.programme())
+                .extracting(PackageDefinition.ProgrammeItem::block)
+                .containsExactly(null, 1, null, 2, 3);
+        PackageDefinition.ProgrammeItem second = acute.programme().get(3);
+        assertThat(second.items().get(0).municipalTalk()).isTrue();
+        assertThat(second.items().get(1).shows()).containsExactly(PackageDefinition.EntryShows.SURVEY_RESULTS);
+        assertThat(acute.programme().get(1).items().get(0).shows())
+                .containsExactly(
+                        PackageDefinition.EntryShows.SURVEY_RESULTS, PackageDefinition.EntryShows.REGISTER_DATA);
+    }
+
     @Test
     void programmeGetsClockTimesFromTheStartTime() {
         PackageDefinition p = catalog.find("akutfunktioner").orElseThrow();

@@ -41,6 +41,10 @@ class MessageKeysTests {
         assertThat(used).hasSizeGreaterThan(50);
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(danish.stringPropertyNames());
+        // A numbered list (BundleTexts.texts: key.1, key.2, ...) and a key completed in code ("deck.slide.party." +
+        // name).
+        missing.removeIf(key -> danish.containsKey(key + ".1")
+                || (key.endsWith(".") && danish.stringPropertyNames().stream().anyMatch(k -> k.startsWith(key))));
         assertThat(missing)
                 .as("message keys used but not in messages_da.properties")
                 .isEmpty();
