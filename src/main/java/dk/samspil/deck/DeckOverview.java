@@ -1,5 +1,6 @@
 package dk.samspil.deck;
 
+import dk.samspil.office.DocumentVersions;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,31 +25,22 @@ public class DeckOverview {
 
     private static final State NONE = new State(Stage.NONE, 0, null);
 
-    private final JdbcClient jdbc;
+    private final DocumentVersions store;
 
     DeckOverview(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.store = new DocumentVersions(jdbc, Decks.KIND);
     }
 
     /** By order id; every asked order is in the map. */
     public Map<Long, State> of(Collection<Long> orderIds) {
         Map<Long, State> states = new HashMap<>();
         orderIds.forEach(id -> states.put(id, NONE));
-        if (orderIds.isEmpty()) {
-            return states;
-        }
-        jdbc.sql("""
-                        SELECT DISTINCT ON (order_id) order_id, status, version,
-                               max(sent_at) OVER (PARTITION BY order_id) AS last_sent
-                        FROM deck_version WHERE order_id = ANY (?) ORDER BY order_id, version DESC""")
-                .param(orderIds.toArray(Long[]::new))
-                .query((rs, n) -> {
-                    OffsetDateTime sent = rs.getObject(4, OffsetDateTime.class);
-                    String status = rs.getString(2);
-                    Stage stage = sent != null && !"PENDING".equals(status) ? Stage.SENT : Stage.valueOf(status);
-                    return states.put(rs.getLong(1), new State(stage, rs.getInt(3), sent));
-                })
-                .list();
+        store.latest(orderIds).forEach((order, latest) -> {
+            Stage stage = latest.lastSent() != null && latest.status() != DocumentVersions.Status.PENDING
+                    ? Stage.SENT
+                    : Stage.valueOf(latest.status().name());
+            states.put(order, new State(stage, latest.version(), latest.lastSent()));
+        });
         return states;
     }
 }

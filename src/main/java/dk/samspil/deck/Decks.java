@@ -42,6 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Decks {
 
+    /** The deck's kind among the generated documents (office's document_version). */
+    static final String KIND = "DECK";
+
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
 
     private final DocumentVersions store;
@@ -72,7 +75,7 @@ public class Decks {
             ObjectProvider<SchedulerClient> scheduler,
             @Qualifier("deckGenerationTask") ObjectProvider<OneTimeTask<Long>> task,
             MeterRegistry meters) {
-        this.store = new DocumentVersions(jdbc, "deck_version", "order_id", "pptx", true);
+        this.store = new DocumentVersions(jdbc, KIND);
         this.orders = orders;
         this.assembler = assembler;
         this.office = office;

@@ -66,7 +66,7 @@ public class Minutes {
             ObjectProvider<SchedulerClient> scheduler,
             @Qualifier("minutesTask") ObjectProvider<OneTimeTask<Long>> task,
             Clock clock) {
-        this.store = new DocumentVersions(jdbc, "meeting_minutes", "meeting_id", "docx", false);
+        this.store = new DocumentVersions(jdbc, "MINUTES");
         this.jdbc = jdbc;
         this.clock = clock;
         this.orders = orders;
@@ -174,7 +174,7 @@ public class Minutes {
         }
         for (String to : personal) {
             String token = Tokens.newToken();
-            jdbc.sql("INSERT INTO meeting_minutes_link (token_hash, minutes_id, email, expires_at) VALUES (?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO meeting_minutes_link (token_hash, version_id, email, expires_at) VALUES (?, ?, ?, ?)")
                     .params(
                             Tokens.hash(token),
                             version.id(),
@@ -202,7 +202,7 @@ public class Minutes {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT minutes_id FROM meeting_minutes_link WHERE token_hash = ? AND expires_at > ?")
+        return jdbc.sql("SELECT version_id FROM meeting_minutes_link WHERE token_hash = ? AND expires_at > ?")
                 .params(Tokens.hash(token), OffsetDateTime.now(clock))
                 .query(Long.class)
                 .optional()

@@ -4,16 +4,18 @@ import dk.samspil.platform.Tokens;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The versions of a document generated in the background for its owner (an order's meeting deck, a meeting's
- * referat): each request is a new numbered version under an unguessable token, PENDING until the job stores the file
- * and its PDF (READY) or gives up (FAILED), then possibly sent. One implementation over each owner's table, which has
- * the columns {@code id, <owner>, version, token, status, <document>, pdf, failure, requested_by, requested_at,
- * ready_at, sent_by, sent_at} (and optionally {@code slides}).
+ * The versions of one kind of document generated in the background for its owner (an order's meeting deck, a
+ * meeting's referat): each request is a new numbered version under an unguessable token, PENDING until the job
+ * stores the file and its PDF (READY) or gives up (FAILED), then possibly sent. One table for every kind
+ * ({@code document_version}, by kind and owner); every statement keeps to its kind.
  */
 public final class DocumentVersions {
 
@@ -53,38 +55,55 @@ public final class DocumentVersions {
         }
     }
 
-    private final JdbcClient jdbc;
-    private final String table;
-    private final String owner;
-    private final String document;
-    private final String select;
+    /** The latest version of an owner as a list shows it: its number and status, and when one was last sent. */
+    public record Latest(int version, Status status, OffsetDateTime lastSent) {}
 
-    /**
-     * @param table the versions' table
-     * @param owner the column of the owner's id
-     * @param document the column of the generated file
-     * @param withSlides whether the table has a {@code slides} column
-     */
-    public DocumentVersions(JdbcClient jdbc, String table, String owner, String document, boolean withSlides) {
+    private static final String SELECT = """
+            SELECT id, owner_id, version, token, status, slides, pdf IS NOT NULL AS has_pdf, failure, requested_by,
+                   requested_at, ready_at, sent_by, sent_at
+            FROM document_version WHERE kind = ?""";
+
+    private final JdbcClient jdbc;
+    private final String kind;
+
+    /** @param kind the kind of document, e.g. {@code DECK}: upper case letters and underscores */
+    public DocumentVersions(JdbcClient jdbc, String kind) {
+        if (!kind.matches("[A-Z_]{2,40}")) {
+            throw new IllegalArgumentException("Document kind: " + kind);
+        }
         this.jdbc = jdbc;
-        this.table = table;
-        this.owner = owner;
-        this.document = document;
-        this.select = """
-                SELECT id, %s AS owner_id, version, token, status, %s AS slides, pdf IS NOT NULL AS has_pdf, failure,
-                       requested_by, requested_at, ready_at, sent_by, sent_at
-                FROM %s""".formatted(owner, withSlides ? "slides" : "NULL::int", table);
+        this.kind = kind;
     }
 
     /** A new PENDING version (the owner's next number); committed by the caller before the job is told. */
     public long add(long ownerId, String by) {
         return jdbc.sql("""
-                        INSERT INTO %1$s (%2$s, version, token, status, requested_by)
-                        SELECT ?, coalesce(max(version), 0) + 1, ?, 'PENDING', ? FROM %1$s WHERE %2$s = ?
-                        RETURNING id""".formatted(table, owner))
-                .params(ownerId, Tokens.newToken(), by, ownerId)
+                        INSERT INTO document_version (kind, owner_id, version, token, status, requested_by)
+                        SELECT ?, ?, coalesce(max(version), 0) + 1, ?, 'PENDING', ? FROM document_version
+                        WHERE kind = ? AND owner_id = ?
+                        RETURNING id""")
+                .params(kind, ownerId, Tokens.newToken(), by, kind, ownerId)
                 .query(Long.class)
                 .single();
+    }
+
+    /** The latest version of each owner that has one. */
+    public Map<Long, Latest> latest(Collection<Long> ownerIds) {
+        Map<Long, Latest> latest = new HashMap<>();
+        if (ownerIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("""
+                        SELECT DISTINCT ON (owner_id) owner_id, status, version,
+                               max(sent_at) OVER (PARTITION BY owner_id) AS last_sent
+                        FROM document_version WHERE kind = ? AND owner_id = ANY (?) ORDER BY owner_id, version DESC""")
+                .params(kind, ownerIds.toArray(Long[]::new))
+                .query((rs, n) -> latest.put(
+                        rs.getLong(1),
+                        new Latest(
+                                rs.getInt(3), Status.valueOf(rs.getString(2)), rs.getObject(4, OffsetDateTime.class))))
+                .list();
+        return latest;
     }
 
     /**
@@ -92,21 +111,22 @@ public final class DocumentVersions {
      * never told (the application stopped between the two) is then made too.
      */
     public List<Long> pending() {
-        return jdbc.sql("SELECT id FROM " + table + " WHERE status = 'PENDING' ORDER BY id")
+        return jdbc.sql("SELECT id FROM document_version WHERE kind = ? AND status = 'PENDING' ORDER BY id")
+                .param(kind)
                 .query(Long.class)
                 .list();
     }
 
     public List<Version> versions(long ownerId) {
-        return jdbc.sql(select + " WHERE " + owner + " = ? ORDER BY version DESC")
-                .param(ownerId)
+        return jdbc.sql(SELECT + " AND owner_id = ? ORDER BY version DESC")
+                .params(kind, ownerId)
                 .query(DocumentVersions::version)
                 .list();
     }
 
     public Optional<Version> find(long id) {
-        return jdbc.sql(select + " WHERE id = ?")
-                .param(id)
+        return jdbc.sql(SELECT + " AND id = ?")
+                .params(kind, id)
                 .query(DocumentVersions::version)
                 .optional();
     }
@@ -116,15 +136,15 @@ public final class DocumentVersions {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return jdbc.sql(select + " WHERE " + owner + " = ? AND token = ?")
-                .params(ownerId, token)
+        return jdbc.sql(SELECT + " AND owner_id = ? AND token = ?")
+                .params(kind, ownerId, token)
                 .query(DocumentVersions::version)
                 .optional();
     }
 
     /** The generated file of a ready version. */
     public Optional<byte[]> document(Version version) {
-        return file(version, document);
+        return file(version, "file");
     }
 
     public Optional<byte[]> pdf(Version version) {
@@ -153,10 +173,9 @@ public final class DocumentVersions {
             maker.make(version.get().ownerId()).ifPresent(made -> ready(id, made.file(), made.pdf(), made.slides()));
         } catch (Exception e) {
             log.error(
-                    "{} version {} of {} {} could not be made",
-                    table,
+                    "{} version {} of owner {} could not be made",
+                    kind,
                     id,
-                    owner,
                     version.get().ownerId(),
                     e);
             failed(id, e);
@@ -165,28 +184,28 @@ public final class DocumentVersions {
 
     /** Stores the file and its PDF (null: none could be made) of a pending version. */
     public void ready(long id, byte[] file, byte[] pdf, Integer slides) {
-        jdbc.sql(
-                        "UPDATE %s SET status = 'READY', %s = ?, pdf = ?, ready_at = now()%s WHERE id = ? AND status = 'PENDING'"
-                                .formatted(table, document, slides == null ? "" : ", slides = " + slides.intValue()))
-                .params(file, pdf, id)
-                .update();
+        jdbc.sql("""
+                        UPDATE document_version SET status = 'READY', file = ?, pdf = ?, ready_at = now(),
+                            slides = coalesce(CAST(? AS INT), slides)
+                        WHERE kind = ? AND id = ? AND status = 'PENDING'""").params(file, pdf, slides, kind, id).update();
     }
 
     public void failed(long id, Exception cause) {
-        jdbc.sql("UPDATE " + table + " SET status = 'FAILED', failure = ? WHERE id = ?")
-                .params(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), id)
+        jdbc.sql("UPDATE document_version SET status = 'FAILED', failure = ? WHERE kind = ? AND id = ?")
+                .params(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), kind, id)
                 .update();
     }
 
     public void sent(long id, String by) {
-        jdbc.sql("UPDATE " + table + " SET sent_by = ?, sent_at = now() WHERE id = ?")
-                .params(by, id)
+        jdbc.sql("UPDATE document_version SET sent_by = ?, sent_at = now() WHERE kind = ? AND id = ?")
+                .params(by, kind, id)
                 .update();
     }
 
     private Optional<byte[]> file(Version version, String column) {
-        return jdbc.sql("SELECT " + column + " FROM " + table + " WHERE id = ? AND " + column + " IS NOT NULL")
-                .param(version.id())
+        return jdbc.sql("SELECT " + column + " FROM document_version WHERE kind = ? AND id = ? AND " + column
+                        + " IS NOT NULL")
+                .params(kind, version.id())
                 .query(byte[].class)
                 .optional();
     }

@@ -67,7 +67,7 @@ class DeckFlowTests {
         long order = dk.samspil.OrderFixtures.placeAcuteOrder(
                 mvc, users, dk.samspil.OrderFixtures.today().plusWeeks(12), "kommune@example.dk");
         // As a stop between committing the version and telling the scheduler leaves it: pending, with no job.
-        long id = new DocumentVersions(jdbc, "deck_version", "order_id", "pptx", true).add(order, "konsulent");
+        long id = new DocumentVersions(jdbc, "DECK").add(order, "konsulent");
 
         decks.resumePending();
 

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * V137 moves everything written at an order's meeting from the order to a meeting of its own: a database with
  * meetings written before it keeps every block, parking-lot item, agreement with its history, attendee, referat
- * version and personal link, on the same order's meeting.
+ * version and personal link, on the same order's meeting; V139 then keeps the referat among all generated documents.
  */
 class MeetingMigrationTests {
 
@@ -59,7 +59,7 @@ class MeetingMigrationTests {
                     .param(minutes)
                     .update();
 
-            flyway(dataSource, "latest").migrate();
+            flyway(dataSource, "137").migrate();
 
             long first = meetingOf(jdbc, 901);
             long second = meetingOf(jdbc, 902);
@@ -91,6 +91,18 @@ class MeetingMigrationTests {
                             .query(Long.class)
                             .single())
                     .isEqualTo(minutes);
+
+            // V139 moves the referat versions into the one table of generated documents; the link follows.
+            flyway(dataSource, "latest").migrate();
+            long moved = jdbc.sql(
+                            "SELECT id FROM document_version WHERE kind = 'MINUTES' AND owner_id = ? AND token = 'tok'")
+                    .param(first)
+                    .query(Long.class)
+                    .single();
+            assertThat(jdbc.sql("SELECT version_id FROM meeting_minutes_link WHERE token_hash = 'h'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(moved);
 
             // The order's meeting still goes with the order.
             jdbc.sql("SET session_replication_role = DEFAULT; DELETE FROM package_order WHERE id = 901")

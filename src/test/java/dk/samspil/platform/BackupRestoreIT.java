@@ -86,7 +86,7 @@ class BackupRestoreIT {
             app.waitFor();
         }
         assertThat(Files.size(backup)).isPositive();
-        for (String table : List.of("package_order", "survey_answer", "deck_version", "meeting_agreement")) {
+        for (String table : List.of("package_order", "survey_answer", "document_version", "meeting_agreement")) {
             assertThat(before.get(table)).as(table).doesNotStartWith("0 ");
         }
 
@@ -143,7 +143,10 @@ class BackupRestoreIT {
         await("the deck made")
                 .atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> queryLong(dbPort, "SELECT count(*) FROM deck_version WHERE status = 'PENDING'") == 0);
+                .until(() -> queryLong(
+                                dbPort,
+                                "SELECT count(*) FROM document_version WHERE kind = 'DECK' AND status = 'PENDING'")
+                        == 0);
     }
 
     private static void execute(int dbPort, String sql) throws SQLException {

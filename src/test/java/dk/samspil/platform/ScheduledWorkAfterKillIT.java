@@ -88,12 +88,12 @@ class ScheduledWorkAfterKillIT {
 
     private Conversion requestDeckAndAwaitConversion(int httpPort, int dbPort) throws Exception {
         long order = queryLong(dbPort, "SELECT min(id) FROM package_order");
-        long before = queryLong(dbPort, "SELECT coalesce(max(id), 0) FROM deck_version");
+        long before = queryLong(dbPort, "SELECT coalesce(max(id), 0) FROM document_version WHERE kind = 'DECK'");
         WebClient admin = new WebClient("http://localhost:" + httpPort);
         admin.login("admin", "samspil");
         String page = "/bestillinger/" + order + "/praesentation";
         assertThat(admin.post(page, page, Map.of()).statusCode()).isEqualTo(302);
-        long version = queryLong(dbPort, "SELECT max(id) FROM deck_version");
+        long version = queryLong(dbPort, "SELECT max(id) FROM document_version WHERE kind = 'DECK'");
         assertThat(version).isGreaterThan(before);
         // The pool's LibreOffice converts; its profile is in the folder of the application's process.
         Path root = dataDir.resolve("office").toAbsolutePath();
@@ -134,6 +134,8 @@ class ScheduledWorkAfterKillIT {
         await("deck version " + version + " READY by " + deadline)
                 .atMost(Duration.between(Instant.now(), deadline))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> query(dbPort, "SELECT status FROM deck_version WHERE id = " + version), "READY"::equals);
+                .until(
+                        () -> query(dbPort, "SELECT status FROM document_version WHERE id = " + version),
+                        "READY"::equals);
     }
 }

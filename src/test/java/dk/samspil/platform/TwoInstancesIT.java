@@ -134,12 +134,15 @@ class TwoInstancesIT {
             await().atMost(Duration.ofSeconds(120))
                     .until(() -> queryLong(
                                     dbPort,
-                                    "SELECT count(*) FROM deck_version WHERE order_id = " + order
+                                    "SELECT count(*) FROM document_version WHERE kind = 'DECK' AND owner_id = " + order
                                             + " AND status <> 'PENDING'")
                             > 0);
-            assertThat(queryLong(dbPort, "SELECT count(*) FROM deck_version WHERE order_id = " + order))
+            assertThat(queryLong(
+                            dbPort,
+                            "SELECT count(*) FROM document_version WHERE kind = 'DECK' AND owner_id = " + order))
                     .isEqualTo(1);
-            assertThat(PackagedJar.query(dbPort, "SELECT status FROM deck_version WHERE order_id = " + order))
+            assertThat(PackagedJar.query(
+                            dbPort, "SELECT status FROM document_version WHERE kind = 'DECK' AND owner_id = " + order))
                     .isEqualTo("READY");
 
             // The other members submit at once while instance B is killed: what was thanked for is stored once.
