@@ -153,5 +153,26 @@ FROM pko_meeting p,
 WHERE p.created_by = 'pkokoordinator' AND p.place LIKE 'Konferencerum 1,%'
 ON CONFLICT DO NOTHING;
 
+-- AUH's spring evening meeting with its call for talks open, and the consultant's wish for a talk.
+INSERT INTO pko_evening_meeting (region_code, hospital_unit_id, meeting_date, start_time, end_time, place, format,
+                                 call_deadline, created_by)
+SELECT '1082', h.id, current_date + 75, TIME '17:00', TIME '20:00', 'Auditorium A, Aarhus Universitetshospital', 'LARGE',
+       current_date + 30, 'pkokoordinator'
+FROM hospital_unit h
+WHERE h.name = 'Aarhus Universitetshospital'
+  AND NOT EXISTS (SELECT 1 FROM pko_evening_meeting x WHERE x.created_by = 'pkokoordinator');
+INSERT INTO meeting (owner_kind, owner_id)
+SELECT 'PKO_EVENING', e.id FROM pko_evening_meeting e WHERE e.created_by = 'pkokoordinator'
+ON CONFLICT DO NOTHING;
+UPDATE pko_evening_meeting e SET meeting_id = m.id
+FROM meeting m
+WHERE m.owner_kind = 'PKO_EVENING' AND m.owner_id = e.id AND e.meeting_id IS NULL;
+INSERT INTO pko_talk_wish (evening_meeting_id, department_id, person_id, topic, speaker, minutes, late)
+SELECT e.id, d.id, p.id, 'Hjertesvigt: opfølgning i almen praksis', 'Overlæge fra Hjertesygdomme', 20, FALSE
+FROM pko_evening_meeting e, pko_department d, pko_person p, hospital_unit h
+WHERE e.created_by = 'pkokoordinator' AND h.id = d.hospital_unit_id AND h.name = 'Aarhus Universitetshospital'
+  AND d.name = 'Hjertesygdomme' AND p.email = 'pko@example.dk'
+  AND NOT EXISTS (SELECT 1 FROM pko_talk_wish w WHERE w.evening_meeting_id = e.id);
+
 -- KiAP's demo consultant is its lead consultant: manages KiAP's consultants at /udbyder/konsulenter.
 UPDATE app_user SET lead_consultant = TRUE WHERE username = 'konsulent' AND NOT lead_consultant;

@@ -65,6 +65,30 @@ class PkoAccess {
                 user, p, p.isCoordinator() ? people.coveredUnit(p.id()).orElse(null) : null);
     }
 
+    /** The viewer, or empty for a user who is no one in the scheme (for questions asked from outside, no refusal). */
+    Optional<Viewer> viewerIfAny(SamspilPrincipal user) {
+        if (user == null) {
+            return Optional.empty();
+        }
+        if (!user.isAdmin() && people.current(user).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(viewer(user));
+    }
+
+    /** The units whose meetings the viewer plans: a coordinator their own; the region's editors every unit. */
+    java.util.Map<Long, String> plannableUnits(Viewer viewer) {
+        java.util.Map<Long, String> all = registers.units(viewer.region());
+        if (viewer.editsRegion()) {
+            return all;
+        }
+        java.util.Map<Long, String> own = new java.util.LinkedHashMap<>();
+        if (viewer.coordinator() && all.containsKey(viewer.unitId())) {
+            own.put(viewer.unitId(), all.get(viewer.unitId()));
+        }
+        return own;
+    }
+
     boolean sees(Viewer viewer, PkoPerson target) {
         if (!viewer.inRegion(target.regionCode())) {
             return false;

@@ -52,7 +52,7 @@ class PkoMeetingController {
             Model model,
             RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
-        Map<Long, String> units = plannableUnits(viewer);
+        Map<Long, String> units = access.plannableUnits(viewer);
         access.require(!units.isEmpty() || viewer.editsRegion(), viewer, "pko-meetings:plan");
         form.check(result, LocalDate.now(clock));
         PkoMeetings.Kind kind = form.kindValue();
@@ -86,7 +86,7 @@ class PkoMeetingController {
     }
 
     private String render(Model model, Viewer viewer, MeetingPlanForm form) {
-        Map<Long, String> units = plannableUnits(viewer);
+        Map<Long, String> units = access.plannableUnits(viewer);
         if (form.getUnitId() == null && units.size() == 1) {
             form.setUnitId(units.keySet().iterator().next());
         }
@@ -107,18 +107,5 @@ class PkoMeetingController {
         Map<Long, String> titles = new LinkedHashMap<>();
         meetings.visible(viewer).forEach(m -> titles.put(m.id(), meetings.title(m)));
         return titles;
-    }
-
-    /** The units whose consultant meetings the viewer plans: a coordinator their own; the region's editors all. */
-    private Map<Long, String> plannableUnits(Viewer viewer) {
-        Map<Long, String> all = registers.units(viewer.region());
-        if (viewer.editsRegion()) {
-            return all;
-        }
-        Map<Long, String> own = new LinkedHashMap<>();
-        if (viewer.coordinator() && all.containsKey(viewer.unitId())) {
-            own.put(viewer.unitId(), all.get(viewer.unitId()));
-        }
-        return own;
     }
 }

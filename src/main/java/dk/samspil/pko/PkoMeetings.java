@@ -216,12 +216,16 @@ class PkoMeetings implements MeetingHost {
 
     @Override
     public boolean mayRead(SamspilPrincipal user, long ownerId) {
-        return viewer(user).flatMap(v -> find(ownerId).map(m -> mayRead(v, m))).orElse(false);
+        return access.viewerIfAny(user)
+                .flatMap(v -> find(ownerId).map(m -> mayRead(v, m)))
+                .orElse(false);
     }
 
     @Override
     public boolean mayWrite(SamspilPrincipal user, long ownerId) {
-        return viewer(user).flatMap(v -> find(ownerId).map(m -> mayWrite(v, m))).orElse(false);
+        return access.viewerIfAny(user)
+                .flatMap(v -> find(ownerId).map(m -> mayWrite(v, m)))
+                .orElse(false);
     }
 
     /** The region's medical coordinator and the administrator; a unit's coordinator for their unit's meetings. */
@@ -249,23 +253,34 @@ class PkoMeetings implements MeetingHost {
      * region's municipal consultants. The coordinators' meeting: the medical coordinator and every coordinator.
      */
     private List<Person> participants(PkoMeeting m) {
+        return m.kind() == Kind.COORDINATORS
+                ? people(m.regionCode(), p -> p.isCoordinator() || p.isMedicalCoordinator(), row -> true)
+                : unitParticipants(m.regionCode(), m.unitId(), m.municipalInvited());
+    }
+
+    /** A unit's coordinator and the active consultants of its departments, and the municipal consultants if asked. */
+    List<Person> unitParticipants(String regionCode, long unitId, boolean municipal) {
+        return people(
+                regionCode,
+                p -> p.isCoordinator() || p.isConsultant(),
+                row -> row.attachments().stream()
+                                .anyMatch(a -> Long.valueOf(unitId).equals(a.unitId()))
+                        || (municipal
+                                && row.person().isConsultant()
+                                && row.attachments().stream().anyMatch(a -> a.municipalityCode() != null)));
+    }
+
+    private List<Person> people(
+            String regionCode,
+            java.util.function.Predicate<PkoPerson> kind,
+            java.util.function.Predicate<PkoRegisters.PersonRow> attached) {
         List<Person> participants = new ArrayList<>();
-        for (PkoRegisters.PersonRow row : registers.people(m.regionCode())) {
+        for (PkoRegisters.PersonRow row : registers.people(regionCode)) {
             PkoPerson p = row.person();
-            if (!p.active()) {
-                continue;
-            }
-            boolean ofUnit = row.attachments().stream()
-                    .anyMatch(a -> m.unitId() != null && m.unitId().equals(a.unitId()));
-            boolean municipal = row.attachments().stream().anyMatch(a -> a.municipalityCode() != null);
-            boolean takesPart = m.kind() == Kind.COORDINATORS
-                    ? p.isCoordinator() || p.isMedicalCoordinator()
-                    : (ofUnit && (p.isCoordinator() || p.isConsultant()))
-                            || (m.municipalInvited() && p.isConsultant() && municipal);
-            if (takesPart) {
+            if (p.active() && kind.test(p) && attached.test(row)) {
                 String where = row.attachments().stream()
                         .map(Attachment::label)
-                        .reduce((a, b) -> a + ", " + b)
+                        .reduce((x, y) -> x + ", " + y)
                         .orElse("");
                 participants.add(new Person("person-" + p.id(), p.name(), where, p.email()));
             }
@@ -277,16 +292,6 @@ class PkoMeetings implements MeetingHost {
         return m.kind() == Kind.COORDINATORS
                 ? text("pko.meetings.kind.COORDINATORS")
                 : text("pko.meetings.kind.UNIT_CONSULTANTS") + ", " + m.unitName();
-    }
-
-    private Optional<Viewer> viewer(SamspilPrincipal user) {
-        if (user == null) {
-            return Optional.empty();
-        }
-        if (user.isAdmin()) {
-            return Optional.of(access.viewer(user));
-        }
-        return people.current(user).map(p -> access.viewer(user));
     }
 
     private String text(String key) {

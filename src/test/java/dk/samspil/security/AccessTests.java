@@ -354,6 +354,40 @@ class AccessTests {
                 "/pko/ekstra/" + extra + "/afgoer",
                 refusedExcept("pkokoordinator", "admin")));
         pkoMeetingEndpoints(list, everyPko, editsPko);
+        pkoEveningEndpoints(list, everyPko, editsPko);
+    }
+
+    /**
+     * An evening meeting of AUH: read by its hospital consultant, coordinator, the medical coordinator and the
+     * administrator; wishes sent only by the unit's consultants; talks placed by the writers.
+     */
+    private void pkoEveningEndpoints(List<Endpoint> list, String[] everyPko, String[] editsPko) {
+        jdbc.sql("""
+                        INSERT INTO pko_evening_meeting (region_code, hospital_unit_id, meeting_date, start_time, end_time,
+                            place, format, created_by)
+                        SELECT '1082', id, DATE '2030-04-02', TIME '17:00', TIME '20:00', 'adgangstest', 'LARGE', 'test'
+                        FROM hospital_unit WHERE name = 'Aarhus Universitetshospital'
+                        AND NOT EXISTS (SELECT 1 FROM pko_evening_meeting WHERE place = 'adgangstest')""").update();
+        long evening = jdbc.sql("SELECT id FROM pko_evening_meeting WHERE place = 'adgangstest'")
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO meeting (owner_kind, owner_id) VALUES ('PKO_EVENING', ?) ON CONFLICT DO NOTHING")
+                .param(evening)
+                .update();
+        jdbc.sql("""
+                        UPDATE pko_evening_meeting e SET meeting_id = m.id FROM meeting m
+                        WHERE m.owner_kind = 'PKO_EVENING' AND m.owner_id = e.id AND e.id = ?""").param(evening).update();
+        String e = "/pko/fyraftensmoeder/" + evening;
+        list.add(new Endpoint("/pko/fyraftensmoeder", "GET", "/pko/fyraftensmoeder", onlyFor(everyPko)));
+        list.add(new Endpoint("/pko/fyraftensmoeder", "POST", "/pko/fyraftensmoeder", refusedExcept(editsPko)));
+        list.add(new Endpoint(
+                "/pko/fyraftensmoeder/{id}", "GET", e, onlyFor("pko", "pkokoordinator", "pkolaege", "admin")));
+        list.add(new Endpoint("/pko/fyraftensmoeder/{id}/oensker", "POST", e + "/oensker", refusedExcept("pko")));
+        list.add(new Endpoint(
+                "/pko/fyraftensmoeder/{id}/oensker/{wishId}/programmet",
+                "POST",
+                e + "/oensker/999999999/programmet",
+                refusedExcept()));
     }
 
     /**
