@@ -4,7 +4,6 @@ import dk.samspil.platform.SingleLine;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -27,27 +26,28 @@ class EveningForm {
     private String callDeadline;
 
     void check(BindingResult result, LocalDate today) {
-        LocalDate day = date(date);
+        LocalDate day = PlanFields.date(date);
         if (day == null) {
-            result.rejectValue("date", blank(date) ? "pko.meetings.date.required" : "pko.meetings.date.invalid");
+            result.rejectValue(
+                    "date", PlanFields.blank(date) ? "pko.meetings.date.required" : "pko.meetings.date.invalid");
         } else if (day.isBefore(today)) {
             result.rejectValue("date", "pko.meetings.date.past");
         } else if (day.isAfter(today.plusYears(3))) {
             result.rejectValue("date", "pko.meetings.date.tooFar");
         }
-        if (time(start) == null) {
+        if (PlanFields.time(start) == null) {
             result.rejectValue("start", "pko.meetings.start.invalid");
         }
-        if (time(end) == null) {
+        if (PlanFields.time(end) == null) {
             result.rejectValue("end", "pko.meetings.start.invalid");
-        } else if (time(start) != null && !time(end).isAfter(time(start))) {
+        } else if (PlanFields.time(start) != null && !PlanFields.time(end).isAfter(PlanFields.time(start))) {
             result.rejectValue("end", "pko.evening.end.beforeStart");
         }
         if (formatValue() == null) {
             result.rejectValue("format", "pko.evening.format.required");
         }
-        LocalDate deadline = date(callDeadline);
-        if (!blank(callDeadline) && deadline == null) {
+        LocalDate deadline = PlanFields.date(callDeadline);
+        if (!PlanFields.blank(callDeadline) && deadline == null) {
             result.rejectValue("callDeadline", "pko.meetings.date.invalid");
         } else if (deadline != null && day != null && !deadline.isBefore(day)) {
             result.rejectValue("callDeadline", "pko.evening.deadline.afterMeeting");
@@ -55,19 +55,19 @@ class EveningForm {
     }
 
     LocalDate dateValue() {
-        return date(date);
+        return PlanFields.date(date);
     }
 
     LocalTime startValue() {
-        return time(start);
+        return PlanFields.time(start);
     }
 
     LocalTime endValue() {
-        return time(end);
+        return PlanFields.time(end);
     }
 
     LocalDate callDeadlineValue() {
-        return date(callDeadline);
+        return PlanFields.date(callDeadline);
     }
 
     PkoEveningMeetings.Format formatValue() {
@@ -80,26 +80,6 @@ class EveningForm {
 
     String placeText() {
         return place == null ? "" : place.strip();
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return blank(value) ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static LocalTime time(String value) {
-        try {
-            return blank(value) ? null : LocalTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     public Long getUnitId() {

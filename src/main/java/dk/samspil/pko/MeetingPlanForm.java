@@ -4,7 +4,6 @@ import dk.samspil.platform.SingleLine;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -32,7 +31,8 @@ class MeetingPlanForm {
         }
         LocalDate day = dateValue();
         if (day == null) {
-            result.rejectValue("date", blank(date) ? "pko.meetings.date.required" : "pko.meetings.date.invalid");
+            result.rejectValue(
+                    "date", PlanFields.blank(date) ? "pko.meetings.date.required" : "pko.meetings.date.invalid");
         } else if (day.isBefore(today)) {
             result.rejectValue("date", "pko.meetings.date.past");
         } else if (day.isAfter(today.plusYears(3))) {
@@ -52,27 +52,15 @@ class MeetingPlanForm {
     }
 
     LocalDate dateValue() {
-        try {
-            return blank(date) ? null : LocalDate.parse(date.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return PlanFields.date(date);
     }
 
     LocalTime startValue() {
-        try {
-            return blank(start) ? null : LocalTime.parse(start.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return PlanFields.time(start);
     }
 
     String placeText() {
         return place == null ? "" : place.strip();
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     public String getKind() {

@@ -91,6 +91,57 @@ class PkoMeetingBrowserTests {
         }
     }
 
+    @Test
+    void theConsultantSendsAWishForATalkToTheEveningMeeting() {
+        String topic = "KOL-forløb " + System.nanoTime();
+        try (BrowserContext context = Browsers.newContext(base())) {
+            Page page = Browsers.signIn(context, "pko");
+            page.navigate("/pko");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fyraftensmøder"))
+                    .click();
+            Browsers.assertAccessible(page);
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Fyraftensmøde, Aarhus Universitetshospital"))
+                    .first()
+                    .click();
+            page.getByLabel("Afdeling", new Page.GetByLabelOptions().setExact(true))
+                    .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Lungesygdomme"));
+            page.getByLabel("Emne for oplægget").fill(topic);
+            page.getByLabel("Minutter").fill("90");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send ønsket"))
+                    .click();
+            assertThat(page.locator("#minutes-error")).containsText("Skriv et helt antal minutter fra 5 til 60.");
+            assertThat(page.getByLabel("Emne for oplægget")).hasValue(topic);
+            Browsers.assertAccessible(page);
+            page.getByLabel("Minutter").fill("20");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send ønsket"))
+                    .click();
+            assertThat(page.getByText("Ønsket er sendt til praksiskoordinatoren."))
+                    .isVisible();
+            assertThat(page.locator("#wishes")).containsText(topic);
+            String evening = page.url().replaceAll("#.*$", "").replaceAll("^https?://[^/]+", "");
+
+            try (BrowserContext phone = Browsers.phoneContext(base())) {
+                Page small = Browsers.signIn(phone, "pkokoordinator");
+                small.navigate(evening);
+                assertThat(small.locator("#wishes")).containsText(topic);
+                List<?> widths =
+                        (List<?>) small.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                assertThat(((Number) widths.get(0)).intValue())
+                        .as("the evening meeting scrolls sideways on a phone")
+                        .isLessThanOrEqualTo(((Number) widths.get(1)).intValue());
+                Browsers.assertAccessible(small);
+                small.screenshot(new Page.ScreenshotOptions()
+                        .setPath(Path.of("target", "screenshots", "pko-evening-phone.png"))
+                        .setFullPage(true));
+            }
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "pko-evening-desktop.png"))
+                    .setFullPage(true));
+        }
+    }
+
     private String base() {
         return "http://localhost:" + port;
     }
