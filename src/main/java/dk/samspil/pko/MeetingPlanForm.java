@@ -7,14 +7,17 @@ import java.time.LocalTime;
 import org.springframework.validation.BindingResult;
 
 /**
- * A meeting of the scheme being planned: which kind (the unit's consultants, or the coordinators), the unit, date,
- * start, place, and whether the municipal consultants are invited. Date and time are text here so that a malformed
+ * A meeting of the scheme being planned: which kind (the unit's consultants, the coordinators, or a consultant's own
+ * meeting with a department or municipality), with whom, date, start, place, and whether the municipal consultants
+ * are invited. Date and time are text here so that a malformed
  * one gets the Danish message at its field, not a conversion error.
  */
 class MeetingPlanForm {
 
     private String kind = PkoMeetings.Kind.UNIT_CONSULTANTS.name();
     private Long unitId;
+    private Long departmentId;
+    private String municipalityCode;
     private String date;
     private String start = "14:00";
 
@@ -69,6 +72,22 @@ class MeetingPlanForm {
 
     public void setKind(String kind) {
         this.kind = kind;
+    }
+
+    public Long getDepartmentId() {
+        return departmentId;
+    }
+
+    public void setDepartmentId(Long departmentId) {
+        this.departmentId = departmentId;
+    }
+
+    public String getMunicipalityCode() {
+        return municipalityCode;
+    }
+
+    public void setMunicipalityCode(String municipalityCode) {
+        this.municipalityCode = municipalityCode;
     }
 
     public Long getUnitId() {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,12 +30,15 @@ class PkoMeetingController {
     private final PkoAccess access;
     private final PkoMeetings meetings;
     private final PkoRegisters registers;
+    private final PkoPeople people;
     private final Clock clock;
 
-    PkoMeetingController(PkoAccess access, PkoMeetings meetings, PkoRegisters registers, Clock clock) {
+    PkoMeetingController(
+            PkoAccess access, PkoMeetings meetings, PkoRegisters registers, PkoPeople people, Clock clock) {
         this.access = access;
         this.meetings = meetings;
         this.registers = registers;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -53,19 +57,48 @@ class PkoMeetingController {
             RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
         Map<Long, String> units = access.plannableUnits(viewer);
-        access.require(!units.isEmpty() || viewer.editsRegion(), viewer, "pko-meetings:plan");
+        List<Department> departments = ownDepartments(viewer);
+        Map<String, String> municipalities = ownMunicipalities(viewer);
+        access.require(
+                !units.isEmpty() || viewer.editsRegion() || !departments.isEmpty() || !municipalities.isEmpty(),
+                viewer,
+                "pko-meetings:plan");
         form.check(result, LocalDate.now(clock));
         PkoMeetings.Kind kind = form.kindValue();
+        PkoMeetings.With with = PkoMeetings.With.nothing();
+        String region = viewer.region();
         if (kind == PkoMeetings.Kind.COORDINATORS && !viewer.editsRegion()) {
             result.rejectValue("kind", "pko.meetings.kind.notYours");
+        } else if (kind == PkoMeetings.Kind.UNIT_CONSULTANTS) {
+            if (form.getUnitId() == null || !units.containsKey(form.getUnitId())) {
+                result.rejectValue("unitId", "pko.meetings.unit.required");
+            } else {
+                with = PkoMeetings.With.unit(form.getUnitId());
+                region = registers.unitRegion(form.getUnitId()).orElse(null);
+            }
+        } else if (kind == PkoMeetings.Kind.DEPARTMENT) {
+            Department department = departments.stream()
+                    .filter(d -> form.getDepartmentId() != null && d.id() == form.getDepartmentId())
+                    .findFirst()
+                    .orElse(null);
+            if (department == null) {
+                result.rejectValue("departmentId", "pko.meetings.department.required");
+            } else {
+                with = new PkoMeetings.With(
+                        department.hospitalUnitId(),
+                        department.id(),
+                        null,
+                        viewer.person().id());
+                region = department.regionCode();
+            }
+        } else if (kind == PkoMeetings.Kind.MUNICIPALITY) {
+            if (form.getMunicipalityCode() == null || !municipalities.containsKey(form.getMunicipalityCode())) {
+                result.rejectValue("municipalityCode", "pko.meetings.municipality.required");
+            } else {
+                with = new PkoMeetings.With(
+                        null, null, form.getMunicipalityCode(), viewer.person().id());
+            }
         }
-        if (kind == PkoMeetings.Kind.UNIT_CONSULTANTS
-                && (form.getUnitId() == null || !units.containsKey(form.getUnitId()))) {
-            result.rejectValue("unitId", "pko.meetings.unit.required");
-        }
-        String region = kind == PkoMeetings.Kind.UNIT_CONSULTANTS && form.getUnitId() != null
-                ? registers.unitRegion(form.getUnitId()).orElse(null)
-                : viewer.region();
         if (!result.hasErrors() && region == null) {
             result.rejectValue("kind", "pko.meetings.region.required");
         }
@@ -75,7 +108,7 @@ class PkoMeetingController {
         long meetingId = meetings.plan(
                 region,
                 kind,
-                form.getUnitId(),
+                with,
                 form.dateValue(),
                 form.startValue(),
                 form.placeText(),
@@ -97,10 +130,44 @@ class PkoMeetingController {
         model.addAttribute("shortfalls", meetings.shortfalls(viewer, year));
         model.addAttribute("year", String.valueOf(year));
         model.addAttribute("minimum", PkoMeetings.MINIMUM_PER_YEAR);
+        List<Department> departments = ownDepartments(viewer);
+        Map<String, String> municipalities = ownMunicipalities(viewer);
+        if (form.getDepartmentId() == null && departments.size() == 1) {
+            form.setDepartmentId(departments.get(0).id());
+        }
+        if (form.getMunicipalityCode() == null && municipalities.size() == 1) {
+            form.setMunicipalityCode(municipalities.keySet().iterator().next());
+        }
+        if (units.isEmpty() && !viewer.editsRegion() && form.kindValue() == PkoMeetings.Kind.UNIT_CONSULTANTS) {
+            form.setKind((departments.isEmpty() ? PkoMeetings.Kind.MUNICIPALITY : PkoMeetings.Kind.DEPARTMENT).name());
+        }
         model.addAttribute("units", units);
-        model.addAttribute("plans", !units.isEmpty() || viewer.editsRegion());
+        model.addAttribute("departments", departments);
+        model.addAttribute("municipalities", municipalities);
+        model.addAttribute(
+                "plans",
+                !units.isEmpty() || viewer.editsRegion() || !departments.isEmpty() || !municipalities.isEmpty());
         model.addAttribute("planForm", form);
         return VIEW;
+    }
+
+    /** A consultant's own departments, where they hold their department meetings. */
+    private List<Department> ownDepartments(Viewer viewer) {
+        return viewer.person() != null && viewer.person().isConsultant()
+                ? people.ownDepartments(viewer.person().id())
+                : List.of();
+    }
+
+    /** A municipal consultant's own municipalities: code → name. */
+    private Map<String, String> ownMunicipalities(Viewer viewer) {
+        Map<String, String> own = new LinkedHashMap<>();
+        if (viewer.person() != null && viewer.person().isConsultant()) {
+            List<String> codes = people.ownMunicipalities(viewer.person().id());
+            registers.municipalities(viewer.region()).stream()
+                    .filter(m -> codes.contains(m.code()))
+                    .forEach(m -> own.put(m.code(), m.name()));
+        }
+        return own;
     }
 
     private Map<Long, String> titles(Viewer viewer) {

@@ -33,7 +33,11 @@ class PkoMeetings implements MeetingHost {
 
     enum Kind {
         UNIT_CONSULTANTS,
-        COORDINATORS
+        COORDINATORS,
+        /** A consultant's meeting with one of their hospital departments. */
+        DEPARTMENT,
+        /** A municipal consultant's meeting with their municipality. */
+        MUNICIPALITY
     }
 
     record PkoMeeting(
@@ -46,7 +50,11 @@ class PkoMeetings implements MeetingHost {
             LocalTime start,
             String place,
             boolean municipalInvited,
-            long meetingId) {}
+            long meetingId,
+            Long departmentId,
+            String municipalityCode,
+            Long personId,
+            String counterpart) {}
 
     /** A unit whose coordinator has planned fewer than the minimum of consultant meetings in the year. */
     record Shortfall(long unitId, String unitName, int planned) {}
@@ -54,7 +62,7 @@ class PkoMeetings implements MeetingHost {
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final String SELECT = """
             SELECT m.id, m.region_code, m.kind, m.hospital_unit_id, m.meeting_date, m.start_time, m.place,
-                   m.municipal_invited, m.meeting_id
+                   m.municipal_invited, m.meeting_id, m.department_id, m.municipality_code, m.person_id
             FROM pko_meeting m
             """;
 
@@ -80,25 +88,39 @@ class PkoMeetings implements MeetingHost {
         this.messages = messages;
     }
 
+    /** What a meeting is with: the unit whose consultants meet, or a consultant's department or municipality. */
+    record With(Long unitId, Long departmentId, String municipalityCode, Long personId) {
+        static With unit(long unitId) {
+            return new With(unitId, null, null, null);
+        }
+
+        static With nothing() {
+            return new With(null, null, null, null);
+        }
+    }
+
     /** Plans a meeting and makes its meeting in the meeting module; returns the meeting module's id. */
     @Transactional
     long plan(
             String regionCode,
             Kind kind,
-            Long unitId,
+            With with,
             LocalDate date,
             LocalTime start,
             String place,
             boolean municipalInvited,
             String by) {
         long id = jdbc.sql("""
-                        INSERT INTO pko_meeting (region_code, kind, hospital_unit_id, meeting_date, start_time, place,
-                            municipal_invited, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                        INSERT INTO pko_meeting (region_code, kind, hospital_unit_id, department_id, municipality_code,
+                            person_id, meeting_date, start_time, place, municipal_invited, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(
                         regionCode,
                         kind.name(),
-                        kind == Kind.UNIT_CONSULTANTS ? unitId : null,
+                        kind == Kind.COORDINATORS || kind == Kind.MUNICIPALITY ? null : with.unitId(),
+                        kind == Kind.DEPARTMENT ? with.departmentId() : null,
+                        kind == Kind.MUNICIPALITY ? with.municipalityCode() : null,
+                        kind == Kind.DEPARTMENT || kind == Kind.MUNICIPALITY ? with.personId() : null,
                         date,
                         start,
                         place,
@@ -174,12 +196,27 @@ class PkoMeetings implements MeetingHost {
                 rs.getObject("start_time", LocalTime.class),
                 rs.getString("place"),
                 rs.getBoolean("municipal_invited"),
-                rs.getLong("meeting_id"));
+                rs.getLong("meeting_id"),
+                (Long) rs.getObject("department_id"),
+                rs.getString("municipality_code"),
+                (Long) rs.getObject("person_id"),
+                null);
     }
 
     private PkoMeeting named(PkoMeeting m) {
         String unit =
                 m.unitId() == null ? null : registers.units(m.regionCode()).getOrDefault(m.unitId(), "");
+        String counterpart = null;
+        if (m.departmentId() != null) {
+            counterpart =
+                    people.department(m.departmentId()).map(Department::label).orElse("");
+        } else if (m.municipalityCode() != null) {
+            counterpart = registers.municipalities(m.regionCode()).stream()
+                    .filter(x -> x.code().equals(m.municipalityCode()))
+                    .map(x -> x.name())
+                    .findFirst()
+                    .orElse(m.municipalityCode());
+        }
         return new PkoMeeting(
                 m.id(),
                 m.regionCode(),
@@ -190,7 +227,11 @@ class PkoMeetings implements MeetingHost {
                 m.start(),
                 m.place(),
                 m.municipalInvited(),
-                m.meetingId());
+                m.meetingId(),
+                m.departmentId(),
+                m.municipalityCode(),
+                m.personId(),
+                counterpart);
     }
 
     // --- the meeting module's host ---
@@ -228,7 +269,10 @@ class PkoMeetings implements MeetingHost {
                 .orElse(false);
     }
 
-    /** The region's medical coordinator and the administrator; a unit's coordinator for their unit's meetings. */
+    /**
+     * The region's medical coordinator and the administrator; a unit's coordinator for their unit's consultant
+     * meetings; a consultant for their own meetings with their department or municipality.
+     */
     static boolean mayWrite(Viewer viewer, PkoMeeting m) {
         if (!viewer.inRegion(m.regionCode())) {
             return false;
@@ -236,16 +280,29 @@ class PkoMeetings implements MeetingHost {
         return viewer.editsRegion()
                 || (m.kind() == Kind.UNIT_CONSULTANTS
                         && viewer.coordinator()
-                        && m.unitId().equals(viewer.unitId()));
+                        && m.unitId().equals(viewer.unitId()))
+                || (m.personId() != null
+                        && viewer.person() != null
+                        && m.personId() == viewer.person().id());
     }
 
-    /** Those who write it, and those who are asked to take part. */
+    /**
+     * Those who write it; those asked to take part; and for a consultant's meeting with a department, the unit's
+     * coordinator, who follows up "i referaterne fra praksiskonsulenternes møder med afdelingerne".
+     */
     private boolean mayRead(Viewer viewer, PkoMeeting m) {
-        return mayWrite(viewer, m)
-                || (viewer.person() != null
-                        && participants(m).stream()
-                                .anyMatch(p -> p.key()
-                                        .equals("person-" + viewer.person().id())));
+        if (mayWrite(viewer, m)) {
+            return true;
+        }
+        if (m.kind() == Kind.DEPARTMENT) {
+            return viewer.inRegion(m.regionCode())
+                    && viewer.coordinator()
+                    && m.unitId().equals(viewer.unitId());
+        }
+        return viewer.person() != null
+                && participants(m).stream()
+                        .anyMatch(
+                                p -> p.key().equals("person-" + viewer.person().id()));
     }
 
     /**
@@ -253,9 +310,13 @@ class PkoMeetings implements MeetingHost {
      * region's municipal consultants. The coordinators' meeting: the medical coordinator and every coordinator.
      */
     private List<Person> participants(PkoMeeting m) {
-        return m.kind() == Kind.COORDINATORS
-                ? people(m.regionCode(), p -> p.isCoordinator() || p.isMedicalCoordinator(), row -> true)
-                : unitParticipants(m.regionCode(), m.unitId(), m.municipalInvited());
+        return switch (m.kind()) {
+            case COORDINATORS ->
+                people(m.regionCode(), p -> p.isCoordinator() || p.isMedicalCoordinator(), row -> true);
+            case UNIT_CONSULTANTS -> unitParticipants(m.regionCode(), m.unitId(), m.municipalInvited());
+            // The consultant; the department's or municipality's people are written as other participants.
+            case DEPARTMENT, MUNICIPALITY -> people(m.regionCode(), p -> p.id() == m.personId(), row -> true);
+        };
     }
 
     /** A unit's coordinator and the active consultants of its departments, and the municipal consultants if asked. */
@@ -289,9 +350,12 @@ class PkoMeetings implements MeetingHost {
     }
 
     String title(PkoMeeting m) {
-        return m.kind() == Kind.COORDINATORS
-                ? text("pko.meetings.kind.COORDINATORS")
-                : text("pko.meetings.kind.UNIT_CONSULTANTS") + ", " + m.unitName();
+        return switch (m.kind()) {
+            case COORDINATORS -> text("pko.meetings.kind.COORDINATORS");
+            case UNIT_CONSULTANTS -> text("pko.meetings.kind.UNIT_CONSULTANTS") + ", " + m.unitName();
+            case DEPARTMENT, MUNICIPALITY ->
+                messages.getMessage("pko.meetings.with", new Object[] {m.counterpart()}, DANISH);
+        };
     }
 
     private String text(String key) {

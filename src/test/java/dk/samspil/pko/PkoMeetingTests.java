@@ -259,6 +259,60 @@ class PkoMeetingTests {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aConsultantsMeetingWithTheirDepartmentIsReadByTheUnitsCoordinator() throws Exception {
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Copenhagen")).plusWeeks(2);
+        long heart = jdbc.sql("""
+                        SELECT d.id FROM pko_department d JOIN hospital_unit h ON h.id = d.hospital_unit_id
+                        WHERE h.name = 'Aarhus Universitetshospital' AND d.name = 'Hjertesygdomme'""").query(Long.class).single();
+        long other = jdbc.sql("""
+                        SELECT d.id FROM pko_department d JOIN hospital_unit h ON h.id = d.hospital_unit_id
+                        WHERE h.name = 'Aarhus Universitetshospital' AND d.name NOT IN ('Hjertesygdomme', 'Lungesygdomme')
+                        ORDER BY d.id LIMIT 1""").query(Long.class).single();
+        assertThat(page("/pko/moeder", "pko")).contains("Møde med min afdeling").doesNotContain("kind-unit");
+        MockHttpServletResponse refused = perform(
+                post("/pko/moeder")
+                        .param("kind", "DEPARTMENT")
+                        .param("departmentId", String.valueOf(other))
+                        .param("date", day.toString())
+                        .param("start", "08:00"),
+                "pko");
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Vælg en af dine afdelinger.");
+        MockHttpServletResponse planned = perform(
+                post("/pko/moeder")
+                        .param("kind", "DEPARTMENT")
+                        .param("departmentId", String.valueOf(heart))
+                        .param("date", day.toString())
+                        .param("start", "08:00")
+                        .param("place", "Afdelingens mødelokale"),
+                "pko");
+        String base = planned.getRedirectedUrl();
+        assertThat(base).matches("/moeder/\\d+");
+        addItem(base, "Henvisninger til hjerteambulatoriet", "20", "", "pko");
+        assertThat(page(base, "pko")).contains("Samarbejdsmøde med Hjertesygdomme, Aarhus Universitetshospital");
+        assertThat(page(base, "pkokoordinator"))
+                .as("the unit's coordinator follows up in the minutes of the consultants' department meetings")
+                .contains("Henvisninger til hjerteambulatoriet")
+                .doesNotContain("Tilføj punkt");
+        assertThat(perform(
+                                post(base + "/dagsorden")
+                                        .param("title", "Mit punkt")
+                                        .param("minutes", "5"),
+                                "pkokoordinator")
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(page(base, "pkolaege")).contains("Tilføj punkt");
+        for (String outsider : new String[] {"pkonord", "koordinator", "konsulent"}) {
+            assertThat(mvc.perform(get(base).with(users.as(outsider)))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(outsider)
+                    .isEqualTo(404);
+        }
+        assertThat(page("/pko/moeder", "pkokoordinator")).contains("Samarbejdsmøde med Hjertesygdomme");
+    }
+
     private int planned(int year) {
         return jdbc.sql("""
                         SELECT count(*) FROM pko_meeting WHERE kind = 'UNIT_CONSULTANTS' AND hospital_unit_id = ?
@@ -282,12 +336,16 @@ class PkoMeetingTests {
     }
 
     private void addItem(String base, String title, String minutes, String speaker) throws Exception {
+        addItem(base, title, minutes, speaker, "pkokoordinator");
+    }
+
+    private void addItem(String base, String title, String minutes, String speaker, String username) throws Exception {
         MockHttpServletResponse added = perform(
                 post(base + "/dagsorden")
                         .param("title", title)
                         .param("minutes", minutes)
                         .param("speaker", speaker),
-                "pkokoordinator");
+                username);
         assertThat(added.getRedirectedUrl()).isEqualTo(base + "#programmet");
     }
 

@@ -417,7 +417,8 @@ class AccessTests {
         String m = "/moeder/" + meeting;
         String[] readers = {"pko", "pkokoordinator", "pkolaege", "admin"};
         list.add(new Endpoint("/pko/moeder", "GET", "/pko/moeder", onlyFor(everyPko)));
-        list.add(new Endpoint("/pko/moeder", "POST", "/pko/moeder", refusedExcept(editsPko)));
+        // Everyone in the scheme plans some meeting: a consultant their own with their department or municipality.
+        list.add(new Endpoint("/pko/moeder", "POST", "/pko/moeder", refusedExcept(everyPko)));
         list.add(new Endpoint("/moeder/{meetingId}", "GET", m, onlyFor(readers)));
         list.add(new Endpoint("/moeder/{meetingId}/referat", "GET", m + "/referat", onlyFor(readers)));
         for (String[] e : new String[][] {
