@@ -251,12 +251,11 @@ class MeetingController {
             @AuthenticationPrincipal SamspilPrincipal user,
             @PathVariable long meetingId,
             @PathVariable int position,
+            Integer version,
             RedirectAttributes redirect) {
         Place place = place(user, null, meetingId, true);
-        if (!meetings.moveAgendaItemUp(meetingId, position)) {
-            throw new AccessRefusedException("meeting:" + meetingId + ":block:" + position);
-        }
-        return saved(redirect, place, "meeting.agenda.moved", "programmet");
+        return agendaChanged(
+                place, position, meetings.moveAgendaItemUp(meetingId, position, version(version)), "moved", redirect);
     }
 
     @PostMapping("/moeder/{meetingId}/dagsorden/{position}/slet")
@@ -264,12 +263,23 @@ class MeetingController {
             @AuthenticationPrincipal SamspilPrincipal user,
             @PathVariable long meetingId,
             @PathVariable int position,
+            Integer version,
             RedirectAttributes redirect) {
         Place place = place(user, null, meetingId, true);
-        if (!meetings.removeAgendaItem(meetingId, position)) {
-            throw new AccessRefusedException("meeting:" + meetingId + ":block:" + position);
-        }
-        return saved(redirect, place, "meeting.agenda.removed", "programmet");
+        return agendaChanged(
+                place, position, meetings.removeAgendaItem(meetingId, position, version(version)), "removed", redirect);
+    }
+
+    private String agendaChanged(
+            Place place, int position, Meetings.AgendaChange change, String done, RedirectAttributes redirect) {
+        return switch (change) {
+            case DONE -> saved(redirect, place, "meeting.agenda." + done, "programmet");
+            case STALE -> {
+                redirect.addFlashAttribute("error", "meeting.agenda.stale");
+                yield "redirect:" + place.base() + "#programmet";
+            }
+            case MISSING -> throw new AccessRefusedException("meeting:" + place.id() + ":block:" + position);
+        };
     }
 
     @PostMapping({"/bestillinger/{orderId}/moede/blokke/{position}", "/moeder/{meetingId}/blokke/{position}"})
@@ -579,6 +589,9 @@ class MeetingController {
                     }
                     if (key.startsWith("parking-")) {
                         return "parkeringsplads";
+                    }
+                    if (key.startsWith("item-")) {
+                        return "nyt-punkt";
                     }
                     if (key.startsWith(PreMeetingForm.PREFIX)) {
                         return "formoede";

@@ -44,6 +44,10 @@ public interface MeetingHost {
 
     record Fact(String label, String value) {}
 
-    /** @param key stable within the meeting, e.g. {@code person-12} */
-    record Person(String key, String name, String organisation, String email) {}
+    /**
+     * @param key stable within the meeting, e.g. {@code person-12}
+     * @param account whether the person signs in to Samspil (then the referat mail links to the meeting page; else it
+     *     carries a personal link to the file)
+     */
+    record Person(String key, String name, String organisation, String email, boolean account) {}
 }

@@ -139,6 +139,19 @@ public class Meetings {
         return hosts.orderedStream().filter(h -> h.kind().equals(kind)).findFirst();
     }
 
+    /** The addresses (lower case) of a hosted meeting's people who sign in to Samspil. */
+    public Set<String> accountEmails(long meetingId) {
+        return owner(meetingId)
+                .flatMap(owner -> host(owner.kind()).flatMap(h -> h.meeting(owner.id())))
+                .map(hosted -> hosted.people().stream()
+                        .filter(MeetingHost.Person::account)
+                        .map(MeetingHost.Person::email)
+                        .filter(e -> e != null && !e.isBlank())
+                        .map(e -> e.strip().toLowerCase(java.util.Locale.ROOT))
+                        .collect(java.util.stream.Collectors.toSet()))
+                .orElse(Set.of());
+    }
+
     /** The meeting with this id as it stands, whoever owns it; empty when it or its owner is gone. */
     public Optional<MeetingView> meeting(long meetingId) {
         return owner(meetingId)
@@ -236,9 +249,19 @@ public class Meetings {
                 Optional.empty());
     }
 
+    /** What became of a change of a hosted meeting's agenda. */
+    public enum AgendaChange {
+        DONE,
+        /** The item was changed, moved or removed by someone else since the page was read. */
+        STALE,
+        /** There is no such item (or it cannot move that way). */
+        MISSING
+    }
+
     /** Adds an item at the end of a hosted meeting's agenda. */
     @Transactional
     public void addAgendaItem(long meetingId, String title, int minutes, String speaker, boolean pause) {
+        lock(meetingId);
         jdbc.sql("""
                         INSERT INTO meeting_block (meeting_id, position, title, minutes, speaker, pause)
                         SELECT ?, coalesce(max(position), 0) + 1, ?, ?, ?, ? FROM meeting_block WHERE meeting_id = ?""")
@@ -246,48 +269,71 @@ public class Meetings {
                 .update();
     }
 
-    /** Removes an agenda item (with its notes); those after it move up. False when there is no such item. */
+    /**
+     * Removes an agenda item (with its notes) unless it changed since {@code version} was read; those after it move
+     * up, and their versions change with their places, so a page read before cannot write to the wrong item.
+     */
     @Transactional
-    public boolean removeAgendaItem(long meetingId, int position) {
-        if (jdbc.sql("DELETE FROM meeting_block WHERE meeting_id = ? AND position = ? AND title IS NOT NULL")
-                        .params(meetingId, position)
-                        .update()
-                == 0) {
-            return false;
+    public AgendaChange removeAgendaItem(long meetingId, int position, int version) {
+        lock(meetingId);
+        Optional<Integer> stored = agendaVersion(meetingId, position);
+        if (stored.isEmpty()) {
+            return AgendaChange.MISSING;
         }
-        // Two steps: the key (meeting, position) is checked row by row, so the rows first step aside.
-        jdbc.sql("UPDATE meeting_block SET position = -position WHERE meeting_id = ? AND position > ?")
+        if (stored.get() != version) {
+            return AgendaChange.STALE;
+        }
+        jdbc.sql("DELETE FROM meeting_block WHERE meeting_id = ? AND position = ?")
                 .params(meetingId, position)
                 .update();
+        // Two steps: the key (meeting, position) is checked row by row, so the rows first step aside.
+        jdbc.sql("""
+                        UPDATE meeting_block SET position = -position, version = version + 1
+                        WHERE meeting_id = ? AND position > ?""").params(meetingId, position).update();
         jdbc.sql("UPDATE meeting_block SET position = -position - 1 WHERE meeting_id = ? AND position < 0")
                 .param(meetingId)
                 .update();
-        return true;
+        return AgendaChange.DONE;
     }
 
-    /** Swaps an agenda item (with its notes) with the one before it. False when it is the first or not there. */
+    /** Swaps an agenda item (with its notes) with the one before it, unless it changed since {@code version} was read. */
     @Transactional
-    public boolean moveAgendaItemUp(long meetingId, int position) {
-        if (position < 2
-                || jdbc.sql("""
-                                        SELECT count(*) FROM meeting_block
-                                        WHERE meeting_id = ? AND position IN (?, ?) AND title IS NOT NULL""")
-                                .params(meetingId, position, position - 1)
-                                .query(Integer.class)
-                                .single()
-                        != 2) {
-            return false;
+    public AgendaChange moveAgendaItemUp(long meetingId, int position, int version) {
+        lock(meetingId);
+        Optional<Integer> stored = agendaVersion(meetingId, position);
+        if (stored.isEmpty()
+                || position < 2
+                || agendaVersion(meetingId, position - 1).isEmpty()) {
+            return AgendaChange.MISSING;
         }
-        jdbc.sql("UPDATE meeting_block SET position = 0 WHERE meeting_id = ? AND position = ?")
+        if (stored.get() != version) {
+            return AgendaChange.STALE;
+        }
+        jdbc.sql("UPDATE meeting_block SET position = 0, version = version + 1 WHERE meeting_id = ? AND position = ?")
                 .params(meetingId, position)
                 .update();
-        jdbc.sql("UPDATE meeting_block SET position = ? WHERE meeting_id = ? AND position = ?")
+        jdbc.sql("UPDATE meeting_block SET position = ?, version = version + 1 WHERE meeting_id = ? AND position = ?")
                 .params(position, meetingId, position - 1)
                 .update();
         jdbc.sql("UPDATE meeting_block SET position = ? WHERE meeting_id = ? AND position = 0")
                 .params(position - 1, meetingId)
                 .update();
-        return true;
+        return AgendaChange.DONE;
+    }
+
+    private Optional<Integer> agendaVersion(long meetingId, int position) {
+        return jdbc.sql("SELECT version FROM meeting_block WHERE meeting_id = ? AND position = ? AND title IS NOT NULL")
+                .params(meetingId, position)
+                .query(Integer.class)
+                .optional();
+    }
+
+    /** One change of a meeting's agenda at a time: two adds would take the same place, two moves cross. */
+    private void lock(long meetingId) {
+        jdbc.sql("SELECT id FROM meeting WHERE id = ? FOR UPDATE")
+                .param(meetingId)
+                .query(Long.class)
+                .optional();
     }
 
     private List<BlockView> agenda(long meetingId, LocalTime start) {

@@ -133,8 +133,8 @@ public class Minutes {
     /**
      * Mails a link to the referat: for an order's meeting, the coordinator and every municipal participant a link to
      * the meeting page, and every member recorded as present (they sign in nowhere) a personal link to this version;
-     * for a hosted meeting, everyone recorded as present a personal link. An order's meeting is then recorded as
-     * held. Returns the number of recipients.
+     * for a hosted meeting, those present with an account a link to the meeting page and the others present a
+     * personal link. An order's meeting is then recorded as held. Returns the number of recipients.
      */
     @Transactional
     public int send(MeetingView meeting, Version version, String by) {
@@ -142,8 +142,15 @@ public class Minutes {
             throw new IllegalStateException("Only finished minutes of this meeting can be sent");
         }
         OrderView order = meeting.order();
+        // An order's coordinator and municipal contacts, a hosted meeting's people with an account who were present:
+        // a link to the meeting page, where they sign in. Everyone else present: a personal link to the file.
+        java.util.Set<String> accounts = order == null ? meetings.accountEmails(meeting.id()) : java.util.Set.of();
         List<String> withAccount = order == null
-                ? List.of()
+                ? meetings.presentEmails(meeting.id()).stream()
+                        .map(String::strip)
+                        .filter(e -> accounts.contains(e.toLowerCase(java.util.Locale.ROOT)))
+                        .distinct()
+                        .toList()
                 : orders.meetingEmails(order).stream()
                         .map(String::strip)
                         .distinct()
@@ -169,7 +176,7 @@ public class Minutes {
             outbox.enqueue(new OutgoingMail(
                     to,
                     subject,
-                    messages.getMessage("meeting.minutes.mail.body", args, MinutesDocument.DANISH),
+                    messages.getMessage("meeting.minutes.mail.body" + hosted, args, MinutesDocument.DANISH),
                     reference));
         }
         for (String to : personal) {

@@ -12,7 +12,13 @@ public record Attachment(
         Long departmentId,
         String departmentName,
         Long unitId,
-        String unitName) {
+        String unitName,
+        java.time.LocalDate endsOn) {
+
+    /** Whether the attachment still holds on the day (it has no end, or ends that day or later). */
+    public boolean current(java.time.LocalDate day) {
+        return endsOn == null || !endsOn.isBefore(day);
+    }
 
     /** "Aarhus Kommune", "Hjertesygdomme, Aarhus Universitetshospital" or "Aarhus Universitetshospital". */
     public String label() {

@@ -49,6 +49,8 @@ class EveningForm {
         LocalDate deadline = PlanFields.date(callDeadline);
         if (!PlanFields.blank(callDeadline) && deadline == null) {
             result.rejectValue("callDeadline", "pko.meetings.date.invalid");
+        } else if (deadline != null && deadline.isBefore(today)) {
+            result.rejectValue("callDeadline", "pko.meetings.date.past");
         } else if (deadline != null && day != null && !deadline.isBefore(day)) {
             result.rejectValue("callDeadline", "pko.evening.deadline.afterMeeting");
         }

@@ -114,7 +114,7 @@ class PkoEveningMeetings implements MeetingHost {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock);
+        return LocalDate.now(clock.withZone(PkoMeetings.COPENHAGEN));
     }
 
     /** Plans an evening meeting and makes its meeting (programme, attendance, referat) in the meeting module. */

@@ -63,7 +63,7 @@ class PkoMeetingController {
                 !units.isEmpty() || viewer.editsRegion() || !departments.isEmpty() || !municipalities.isEmpty(),
                 viewer,
                 "pko-meetings:plan");
-        form.check(result, LocalDate.now(clock));
+        form.check(result, LocalDate.now(clock.withZone(PkoMeetings.COPENHAGEN)));
         PkoMeetings.Kind kind = form.kindValue();
         PkoMeetings.With with = PkoMeetings.With.nothing();
         String region = viewer.region();
@@ -123,7 +123,7 @@ class PkoMeetingController {
         if (form.getUnitId() == null && units.size() == 1) {
             form.setUnitId(units.keySet().iterator().next());
         }
-        int year = LocalDate.now(clock).getYear();
+        int year = LocalDate.now(clock.withZone(PkoMeetings.COPENHAGEN)).getYear();
         model.addAttribute("viewer", viewer);
         model.addAttribute("meetings", meetings.visible(viewer));
         model.addAttribute("titles", titles(viewer));

@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 class PkoMeetings implements MeetingHost {
 
     static final String KIND = "PKO_MEETING";
+    /** The scheme's days are Danish days (the clock is UTC). */
+    static final java.time.ZoneId COPENHAGEN = java.time.ZoneId.of("Europe/Copenhagen");
     /** The handbook's minimum of the coordinator's meetings of the unit's consultants in a year. */
     static final int MINIMUM_PER_YEAR = 2;
 
@@ -336,14 +338,19 @@ class PkoMeetings implements MeetingHost {
             java.util.function.Predicate<PkoPerson> kind,
             java.util.function.Predicate<PkoRegisters.PersonRow> attached) {
         List<Person> participants = new ArrayList<>();
-        for (PkoRegisters.PersonRow row : registers.people(regionCode)) {
+        java.time.LocalDate today = java.time.LocalDate.now(COPENHAGEN);
+        for (PkoRegisters.PersonRow all : registers.people(regionCode)) {
+            // An attachment that has ended no longer makes its holder one of the meeting's people.
+            PkoRegisters.PersonRow row = new PkoRegisters.PersonRow(
+                    all.person(),
+                    all.attachments().stream().filter(a -> a.current(today)).toList());
             PkoPerson p = row.person();
             if (p.active() && kind.test(p) && attached.test(row)) {
                 String where = row.attachments().stream()
                         .map(Attachment::label)
                         .reduce((x, y) -> x + ", " + y)
                         .orElse("");
-                participants.add(new Person("person-" + p.id(), p.name(), where, p.email()));
+                participants.add(new Person("person-" + p.id(), p.name(), where, p.email(), p.userId() != null));
             }
         }
         return participants;

@@ -20,7 +20,7 @@ class PkoRegisters {
     static final String ATTACHMENT_SELECT = """
             SELECT a.id, a.person_id, a.municipality_code, m.name AS municipality_name, a.department_id,
                    d.name AS department_name, coalesce(a.hospital_unit_id, d.hospital_unit_id) AS unit_id,
-                   h.name AS unit_name
+                   h.name AS unit_name, a.ends_on
             FROM pko_attachment a
                  LEFT JOIN municipality m ON m.code = a.municipality_code
                  LEFT JOIN pko_department d ON d.id = a.department_id
@@ -372,7 +372,8 @@ class PkoRegisters {
                 rs.getObject("department_id", Long.class),
                 rs.getString("department_name"),
                 rs.getObject("unit_id", Long.class),
-                rs.getString("unit_name"));
+                rs.getString("unit_name"),
+                rs.getObject("ends_on", java.time.LocalDate.class));
     }
 
     private static PartnerBody body(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * The scheme's own meetings on the meeting module: AUH's coordinator plans a meeting of the unit's hospital
  * consultants, writes its agenda, records who came, parks a question, makes an agreement, makes the referat and
- * sends it; the consultant reads it and gets a personal link; everyone else is refused.
+ * sends it; the consultant reads it and is mailed a link to the meeting page, the invited municipal consultant (who
+ * has no account) a personal link to the file; everyone else is refused.
  */
 @SamspilTest
 class PkoMeetingTests {
@@ -52,7 +53,8 @@ class PkoMeetingTests {
                         .param("unitId", String.valueOf(auh()))
                         .param("date", today.toString())
                         .param("start", "15:00")
-                        .param("place", place),
+                        .param("place", place)
+                        .param("municipalInvited", "true"),
                 "pkokoordinator");
         assertThat(planned.getStatus()).isEqualTo(302);
         String base = planned.getRedirectedUrl();
@@ -78,10 +80,17 @@ class PkoMeetingTests {
         addItem(base, "Nyt fra afdelingerne", "30", "Peter Praksiskonsulent");
         addItem(base, "Velkomst", "10", "");
         addItem(base, "Eventuelt", "15", "");
-        assertThat(perform(post(base + "/dagsorden/2/op"), "pkokoordinator").getStatus())
-                .isEqualTo(302);
-        assertThat(perform(post(base + "/dagsorden/3/slet"), "pkokoordinator").getStatus())
-                .isEqualTo(302);
+        assertThat(flash(post(base + "/dagsorden/2/op").param("version", "0"), "success"))
+                .isEqualTo("meeting.agenda.moved");
+        // A page read before the move would move or remove the wrong item: refused, and nothing changes.
+        assertThat(flash(post(base + "/dagsorden/2/slet").param("version", "0"), "error"))
+                .isEqualTo("meeting.agenda.stale");
+        assertThat(flash(post(base + "/dagsorden/3/slet").param("version", "0"), "success"))
+                .isEqualTo("meeting.agenda.removed");
+        assertThat(perform(post(base + "/dagsorden/3/slet").param("version", "0"), "pkokoordinator")
+                        .getStatus())
+                .as("removed twice: there is no item 3 now")
+                .isEqualTo(404);
         String agenda = page(base, "pkokoordinator");
         assertThat(agenda.indexOf(">Velkomst<")).isPositive().isLessThan(agenda.indexOf(">Nyt fra afdelingerne<"));
         assertThat(agenda)
@@ -90,9 +99,10 @@ class PkoMeetingTests {
 
         // Writing at the meeting: attendance, a note, a parked question, an agreement with a person.
         long personId = personId("pko@example.dk");
+        long municipal = personId("kirsten.kommunekonsulent@example.dk");
         assertThat(perform(
                                 post(base + "/fremmoede")
-                                        .param("present", "person-" + personId)
+                                        .param("present", "person-" + personId, "person-" + municipal)
                                         .param("version", "0"),
                                 "pkokoordinator")
                         .getStatus())
@@ -102,7 +112,8 @@ class PkoMeetingTests {
                                         .param("start", "15:10")
                                         .param("end", "15:45")
                                         .param("notes", "Hjerteafdelingen vil have bedre henvisninger.")
-                                        .param("version", "0"),
+                                        // moved up once: its version moved with it
+                                        .param("version", "1"),
                                 "pkokoordinator")
                         .getStatus())
                 .isEqualTo(302);
@@ -175,14 +186,22 @@ class PkoMeetingTests {
         assertThat(TestMailServer.received("pko@example.dk")).hasSize(before + 1);
         String body = TestMailServer.text(mail);
         assertThat(body)
-                .contains("Referatet af mødet Møde for hospitalspraksiskonsulenterne, Aarhus Universitetshospital");
-        String link = body.lines()
+                .as("the consultant signs in: the mail links to the meeting page, no personal link to the file")
+                .contains("Referatet af mødet Møde for hospitalspraksiskonsulenterne, Aarhus Universitetshospital")
+                .contains(base)
+                .doesNotContain("/referat/");
+        String personal = TestMailServer.text(TestMailServer.awaitMail(
+                "kirsten.kommunekonsulent@example.dk", "Referat: Møde for hospitalspraksiskonsulenterne"));
+        String link = personal.lines()
                 .filter(l -> l.contains("/referat/"))
                 .findFirst()
                 .orElseThrow()
                 .strip();
-        String path = link.substring(link.indexOf("/referat/"));
-        assertThat(mvc.perform(get(path)).andReturn().getResponse().getContentAsByteArray())
+        assertThat(mvc.perform(get(link.substring(link.indexOf("/referat/"))))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray())
+                .as("the municipal consultant has no account: a personal link opens the referat")
                 .hasSizeGreaterThan(1000);
         assertThat(TestMailServer.received("pkokoordinator@example.dk").stream()
                         .filter(m -> TestMailServer.subject(m).startsWith("Referat: Møde for hospitalspraksis")))
@@ -347,6 +366,14 @@ class PkoMeetingTests {
                         .param("speaker", speaker),
                 username);
         assertThat(added.getRedirectedUrl()).isEqualTo(base + "#programmet");
+    }
+
+    /** The coordinator's request's flash attribute (the message the page shows after the redirect). */
+    private Object flash(MockHttpServletRequestBuilder request, String key) throws Exception {
+        return mvc.perform(request.with(users.as("pkokoordinator")).with(csrf()))
+                .andReturn()
+                .getFlashMap()
+                .get(key);
     }
 
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String username) throws Exception {
