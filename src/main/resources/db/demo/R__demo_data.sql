@@ -155,9 +155,10 @@ ON CONFLICT DO NOTHING;
 
 -- AUH's spring evening meeting with its call for talks open, and the consultant's wish for a talk.
 INSERT INTO pko_evening_meeting (region_code, hospital_unit_id, meeting_date, start_time, end_time, place, format,
-                                 call_deadline, created_by)
+                                 call_deadline, created_by, signup_token)
 SELECT '1082', h.id, current_date + 75, TIME '17:00', TIME '20:00', 'Auditorium A, Aarhus Universitetshospital', 'LARGE',
-       current_date + 30, 'pkokoordinator'
+       current_date + 30, 'pkokoordinator',
+       replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')
 FROM hospital_unit h
 WHERE h.name = 'Aarhus Universitetshospital'
   AND NOT EXISTS (SELECT 1 FROM pko_evening_meeting x WHERE x.created_by = 'pkokoordinator');

@@ -69,6 +69,7 @@ class SqlOwnershipTests {
                             "pko_extra_hours",
                             "pko_hours",
                             "pko_evening_meeting",
+                            "pko_evening_signup",
                             "pko_meeting",
                             "pko_talk_wish",
                             "pko_onboarding_tick",

@@ -2,6 +2,7 @@ package dk.samspil.pko;
 
 import dk.samspil.pko.PkoAccess.Viewer;
 import dk.samspil.pko.PkoEveningMeetings.EveningMeeting;
+import dk.samspil.platform.SamspilSettings;
 import dk.samspil.security.SamspilPrincipal;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
@@ -32,11 +33,14 @@ class EveningMeetingController {
     private final PkoAccess access;
     private final PkoEveningMeetings evenings;
     private final PkoRegisters registers;
+    private final SamspilSettings settings;
 
-    EveningMeetingController(PkoAccess access, PkoEveningMeetings evenings, PkoRegisters registers) {
+    EveningMeetingController(
+            PkoAccess access, PkoEveningMeetings evenings, PkoRegisters registers, SamspilSettings settings) {
         this.access = access;
         this.evenings = evenings;
         this.registers = registers;
+        this.settings = settings;
     }
 
     @GetMapping("/pko/fyraftensmoeder")
@@ -150,6 +154,8 @@ class EveningMeetingController {
         model.addAttribute("wishes", evenings.wishes(evening.id()));
         model.addAttribute("departments", departments);
         model.addAttribute("wishForm", form);
+        model.addAttribute("signups", evenings.signups(evening.id()));
+        model.addAttribute("signupLink", settings.link("/fyraftensmoede/" + evening.signupToken()));
         model.addAttribute("planWarnings", writes ? evenings.planWarnings(evening) : List.of());
         model.addAttribute("programmeWarnings", writes ? evenings.programmeWarnings(evening) : List.of());
         return VIEW;

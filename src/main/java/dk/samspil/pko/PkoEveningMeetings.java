@@ -56,7 +56,8 @@ class PkoEveningMeetings implements MeetingHost {
             String place,
             Format format,
             LocalDate callDeadline,
-            long meetingId) {
+            long meetingId,
+            String signupToken) {
 
         boolean callOpen(LocalDate today) {
             return callDeadline != null && !today.isAfter(callDeadline);
@@ -81,7 +82,7 @@ class PkoEveningMeetings implements MeetingHost {
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final String SELECT = """
             SELECT e.id, e.region_code, e.hospital_unit_id, e.meeting_date, e.start_time, e.end_time, e.place,
-                   e.format, e.call_deadline, e.meeting_id
+                   e.format, e.call_deadline, e.meeting_id, e.signup_token
             FROM pko_evening_meeting e
             """;
 
@@ -131,9 +132,19 @@ class PkoEveningMeetings implements MeetingHost {
             String by) {
         long id = jdbc.sql("""
                         INSERT INTO pko_evening_meeting (region_code, hospital_unit_id, meeting_date, start_time, end_time,
-                            place, format, call_deadline, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(regionCode, unitId, date, start, end, place, format.name(), callDeadline, by)
+                            place, format, call_deadline, created_by, signup_token)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(
+                        regionCode,
+                        unitId,
+                        date,
+                        start,
+                        end,
+                        place,
+                        format.name(),
+                        callDeadline,
+                        by,
+                        dk.samspil.platform.Tokens.newToken())
                 .query(Long.class)
                 .single();
         long meetingId = meetings.idOf(new MeetingOwner(KIND, id));
@@ -215,6 +226,73 @@ class PkoEveningMeetings implements MeetingHost {
                 w.speaker().isBlank() ? w.departmentName() : w.speaker(),
                 false);
         return true;
+    }
+
+    // --- the public sign-up ---
+
+    /** How many sign-ups one client (address) may make in an hour, to all evening meetings together. */
+    static final int SIGNUPS_PER_CLIENT_HOUR = 20;
+
+    enum SignupKind {
+        GP,
+        TRAINEE
+    }
+
+    /** The sign-ups of an evening meeting, for the catering: GPs and trainees. */
+    record SignupCount(int gps, int trainees) {
+        public int total() {
+            return gps + trainees;
+        }
+    }
+
+    /** The evening meeting whose sign-up address this is; none for a malformed or unknown one. */
+    Optional<EveningMeeting> bySignupToken(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{32,64}")) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " WHERE e.signup_token = ?")
+                .param(token)
+                .query(this::row)
+                .optional();
+    }
+
+    /** Signs a GP or trainee up, unless the client has signed up too often this hour; false then. */
+    @Transactional
+    boolean signUp(EveningMeeting evening, String name, String practice, SignupKind kind, String client) {
+        byte[] hash = clientHash(client);
+        // One client at a time (the lock on its hash), so that a burst of requests cannot pass the count together.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(encode(?, 'hex')))")
+                .param(hash)
+                .query(Object.class)
+                .optional();
+        int recent = jdbc.sql("""
+                        SELECT count(*) FROM pko_evening_signup
+                        WHERE client_hash = ? AND signed_up_at > now() - interval '1 hour'""").param(hash).query(Integer.class).single();
+        if (recent >= SIGNUPS_PER_CLIENT_HOUR) {
+            return false;
+        }
+        jdbc.sql("""
+                        INSERT INTO pko_evening_signup (evening_meeting_id, name, practice, kind, client_hash)
+                        VALUES (?, ?, ?, ?, ?)""").params(evening.id(), name, practice, kind.name(), hash).update();
+        return true;
+    }
+
+    SignupCount signups(long eveningId) {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE kind = 'GP'), count(*) FILTER (WHERE kind = 'TRAINEE')
+                        FROM pko_evening_signup WHERE evening_meeting_id = ?""")
+                .param(eveningId)
+                .query((rs, n) -> new SignupCount(rs.getInt(1), rs.getInt(2)))
+                .single();
+    }
+
+    private static byte[] clientHash(String client) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("samspil evening sign-up " + client).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- warnings ---
@@ -352,7 +430,8 @@ class PkoEveningMeetings implements MeetingHost {
                 rs.getString("place"),
                 Format.valueOf(rs.getString("format")),
                 rs.getObject("call_deadline", LocalDate.class),
-                rs.getLong("meeting_id"));
+                rs.getLong("meeting_id"),
+                rs.getString("signup_token"));
     }
 
     private String text(String key) {

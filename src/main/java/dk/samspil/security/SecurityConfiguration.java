@@ -68,6 +68,7 @@ class SecurityConfiguration {
         "/favicon.ico",
         "/audit-godkendelse/**",
         "/referat/**",
+        "/fyraftensmoede/**",
         "/oauth2/authorization/**",
         "/login/oauth2/code/**",
         "/login/afvist"

@@ -131,6 +131,92 @@ class PkoEveningMeetingTests {
     }
 
     @Test
+    void gpsAndTraineesSignUpWithoutAnAccountAndOneClientCannotFloodIt() throws Exception {
+        String base = plan(
+                LocalDate.now().plusMonths(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)),
+                "17:00",
+                "20:00",
+                "");
+        long id = Long.parseLong(base.substring(base.lastIndexOf('/') + 1));
+        String token = jdbc.sql("SELECT signup_token FROM pko_evening_meeting WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+        String signup = "/fyraftensmoede/" + token;
+        assertThat(page(base, "pkokoordinator")).contains("0 tilmeldt", signup);
+        assertThat(mvc.perform(get(signup)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains(
+                        "Fyraftensmøde, Aarhus Universitetshospital",
+                        "Uddannelseslæger i almen praksis er også velkomne");
+
+        String bad = mvc.perform(post(signup)
+                        .with(csrf())
+                        .with(from("198.51.100.23"))
+                        .param("name", "")
+                        .param("practice", "<script>alert(1)</script>")
+                        .param("kind", "BOSS"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bad)
+                .contains("Skriv dit navn.", "Vælg om du er praktiserende læge eller uddannelseslæge.")
+                .doesNotContain("<script>alert(1)</script>");
+        for (String kind : new String[] {"GP", "TRAINEE"}) {
+            assertThat(mvc.perform(post(signup)
+                                    .with(csrf())
+                                    .with(from("198.51.100.23"))
+                                    .param("name", "Læge " + kind)
+                                    .param("practice", "Lægerne i Viby")
+                                    .param("kind", kind))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(StandardCharsets.UTF_8))
+                    .contains("Tak, du er tilmeldt fyraftensmødet.");
+        }
+        assertThat(page(base, "pkokoordinator")).contains("2 tilmeldt: 1 praktiserende læger og 1 uddannelseslæger.");
+
+        for (int i = 2; i < PkoEveningMeetings.SIGNUPS_PER_CLIENT_HOUR; i++) {
+            mvc.perform(post(signup)
+                    .with(csrf())
+                    .with(from("198.51.100.23"))
+                    .param("name", "Gentaget " + i)
+                    .param("kind", "GP"));
+        }
+        MockHttpServletResponse flood = mvc.perform(post(signup)
+                        .with(csrf())
+                        .with(from("198.51.100.23"))
+                        .param("name", "En for meget")
+                        .param("kind", "GP"))
+                .andReturn()
+                .getResponse();
+        assertThat(flood.getStatus()).isEqualTo(429);
+        assertThat(flood.getContentAsString(StandardCharsets.UTF_8)).contains("Prøv igen om lidt.");
+        assertThat(page(base, "pkokoordinator")).contains(PkoEveningMeetings.SIGNUPS_PER_CLIENT_HOUR + " tilmeldt");
+        assertThat(mvc.perform(post(signup)
+                                .with(csrf())
+                                .with(from("198.51.100.24"))
+                                .param("name", "En anden læge")
+                                .param("kind", "GP"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("another client is not held back")
+                .isEqualTo(200);
+        assertThat(mvc.perform(get("/fyraftensmoede/" + "x".repeat(40)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    @Test
     void badPlansAreRefusedAtTheFieldAndAConsultantPlansNone() throws Exception {
         MockHttpServletResponse bad = perform(
                 post("/pko/fyraftensmoeder")

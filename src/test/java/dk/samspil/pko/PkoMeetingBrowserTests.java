@@ -148,6 +148,33 @@ class PkoMeetingBrowserTests {
         }
     }
 
+    @Test
+    void aGpSignsUpOnAPhoneWithoutAnAccount() {
+        String token = jdbc.sql(
+                        "SELECT signup_token FROM pko_evening_meeting WHERE created_by = 'pkokoordinator' ORDER BY id LIMIT 1")
+                .query(String.class)
+                .single();
+        try (BrowserContext phone = Browsers.phoneContext(base())) {
+            Page page = phone.newPage();
+            page.navigate("/fyraftensmoede/" + token);
+            assertThat(page.locator("h1")).hasText("Fyraftensmøde, Aarhus Universitetshospital");
+            Browsers.assertAccessible(page);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilmeld mig"))
+                    .click();
+            assertThat(page.locator("#name-error")).containsText("Skriv dit navn.");
+            page.getByLabel("Navn").fill("Signe Uddannelseslæge");
+            page.getByLabel("Uddannelseslæge i almen praksis").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilmeld mig"))
+                    .click();
+            assertThat(page.locator("#signup-done")).containsText("Tak, du er tilmeldt fyraftensmødet.");
+            List<?> widths = (List<?>) page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            assertThat(((Number) widths.get(0)).intValue())
+                    .as("the sign-up page scrolls sideways on a phone")
+                    .isLessThanOrEqualTo(((Number) widths.get(1)).intValue());
+            Browsers.assertAccessible(page);
+        }
+    }
+
     private String base() {
         return "http://localhost:" + port;
     }

@@ -364,8 +364,9 @@ class AccessTests {
     private void pkoEveningEndpoints(List<Endpoint> list, String[] everyPko, String[] editsPko) {
         jdbc.sql("""
                         INSERT INTO pko_evening_meeting (region_code, hospital_unit_id, meeting_date, start_time, end_time,
-                            place, format, created_by)
-                        SELECT '1082', id, DATE '2030-04-02', TIME '17:00', TIME '20:00', 'adgangstest', 'LARGE', 'test'
+                            place, format, created_by, signup_token)
+                        SELECT '1082', id, DATE '2030-04-02', TIME '17:00', TIME '20:00', 'adgangstest', 'LARGE', 'test',
+                               'adgangstestadgangstestadgangstest12345'
                         FROM hospital_unit WHERE name = 'Aarhus Universitetshospital'
                         AND NOT EXISTS (SELECT 1 FROM pko_evening_meeting WHERE place = 'adgangstest')""").update();
         long evening = jdbc.sql("SELECT id FROM pko_evening_meeting WHERE place = 'adgangstest'")
@@ -388,6 +389,11 @@ class AccessTests {
                 "POST",
                 e + "/oensker/999999999/programmet",
                 refusedExcept()));
+        // The public sign-up: open to everyone by its address; an unknown address is 404 for everyone.
+        String signup = "/fyraftensmoede/adgangstestadgangstestadgangstest12345";
+        list.add(new Endpoint("/fyraftensmoede/{token}", "GET", signup, everyone(200)));
+        list.add(new Endpoint("/fyraftensmoede/{token}", "POST", signup, everyone(200)));
+        list.add(new Endpoint("/fyraftensmoede/{token}", "GET", "/fyraftensmoede/ukendt", everyone(404)));
     }
 
     /**
