@@ -17,6 +17,9 @@ class MeetingPlanForm {
     private String kind = PkoMeetings.Kind.UNIT_CONSULTANTS.name();
     private Long unitId;
     private Long departmentId;
+    /** The administrator's choice of region for a coordinators' meeting (everyone else plans in their own). */
+    private String regionCode;
+
     private String municipalityCode;
     private String date;
     private String start = "14:00";
@@ -72,6 +75,14 @@ class MeetingPlanForm {
 
     public void setKind(String kind) {
         this.kind = kind;
+    }
+
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public void setRegionCode(String regionCode) {
+        this.regionCode = regionCode;
     }
 
     public Long getDepartmentId() {

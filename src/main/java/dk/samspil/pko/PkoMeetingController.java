@@ -1,5 +1,7 @@
 package dk.samspil.pko;
 
+import dk.samspil.directory.Directory;
+import dk.samspil.directory.Views.RegionView;
 import dk.samspil.pko.PkoAccess.Viewer;
 import dk.samspil.security.SamspilPrincipal;
 import jakarta.validation.Valid;
@@ -31,14 +33,21 @@ class PkoMeetingController {
     private final PkoMeetings meetings;
     private final PkoRegisters registers;
     private final PkoPeople people;
+    private final Directory directory;
     private final Clock clock;
 
     PkoMeetingController(
-            PkoAccess access, PkoMeetings meetings, PkoRegisters registers, PkoPeople people, Clock clock) {
+            PkoAccess access,
+            PkoMeetings meetings,
+            PkoRegisters registers,
+            PkoPeople people,
+            Directory directory,
+            Clock clock) {
         this.access = access;
         this.meetings = meetings;
         this.registers = registers;
         this.people = people;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -69,6 +78,15 @@ class PkoMeetingController {
         String region = viewer.region();
         if (kind == PkoMeetings.Kind.COORDINATORS && !viewer.editsRegion()) {
             result.rejectValue("kind", "pko.meetings.kind.notYours");
+        } else if (kind == PkoMeetings.Kind.COORDINATORS && viewer.admin()) {
+            region = directory.regions().stream()
+                    .map(RegionView::code)
+                    .filter(code -> code.equals(form.getRegionCode()))
+                    .findFirst()
+                    .orElse(null);
+            if (region == null) {
+                result.rejectValue("regionCode", "pko.meetings.region.choose");
+            }
         } else if (kind == PkoMeetings.Kind.UNIT_CONSULTANTS) {
             if (form.getUnitId() == null || !units.containsKey(form.getUnitId())) {
                 result.rejectValue("unitId", "pko.meetings.unit.required");
@@ -99,7 +117,7 @@ class PkoMeetingController {
                         null, null, form.getMunicipalityCode(), viewer.person().id());
             }
         }
-        if (!result.hasErrors() && region == null) {
+        if (!result.hasErrors() && region == null && kind != PkoMeetings.Kind.COORDINATORS) {
             result.rejectValue("kind", "pko.meetings.region.required");
         }
         if (result.hasErrors()) {
@@ -142,6 +160,7 @@ class PkoMeetingController {
             form.setKind((departments.isEmpty() ? PkoMeetings.Kind.MUNICIPALITY : PkoMeetings.Kind.DEPARTMENT).name());
         }
         model.addAttribute("units", units);
+        model.addAttribute("regions", viewer.admin() ? directory.regions() : List.of());
         model.addAttribute("departments", departments);
         model.addAttribute("municipalities", municipalities);
         model.addAttribute(

@@ -257,6 +257,24 @@ class PkoMeetingTests {
                 .contains("Skriv datoen som dd-mm-åååå.", "Skriv et klokkeslæt som 14:00.")
                 .doesNotContain("<script>alert(1)</script>");
 
+        // The administrator works in no region: a coordinators' meeting needs the region chosen.
+        MockHttpServletResponse noRegion = perform(
+                post("/pko/moeder")
+                        .param("kind", "COORDINATORS")
+                        .param("date", LocalDate.now().plusMonths(1).toString())
+                        .param("start", "16:00"),
+                "admin");
+        assertThat(noRegion.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Vælg den region, hvis praksiskoordinatorer mødes.");
+        MockHttpServletResponse byAdmin = perform(
+                post("/pko/moeder")
+                        .param("kind", "COORDINATORS")
+                        .param("regionCode", "1082")
+                        .param("date", LocalDate.now().plusMonths(1).toString())
+                        .param("start", "16:00"),
+                "admin");
+        assertThat(page(byAdmin.getRedirectedUrl(), "pkolaege")).contains("Pia Praksiskoordinator");
+
         MockHttpServletResponse coordinators = perform(
                 post("/pko/moeder")
                         .param("kind", "COORDINATORS")
