@@ -151,7 +151,7 @@ class EveningMeetingController {
         model.addAttribute("eveningTitle", evenings.title(evening));
         model.addAttribute("writes", writes);
         model.addAttribute("callOpen", evening.callOpen(evenings.today()));
-        model.addAttribute("wishes", evenings.wishes(evening.id()));
+        model.addAttribute("wishes", evenings.wishes(evening));
         model.addAttribute("departments", departments);
         model.addAttribute("wishForm", form);
         model.addAttribute("signups", evenings.signups(evening.id()));

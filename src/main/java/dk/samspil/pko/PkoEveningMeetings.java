@@ -172,14 +172,23 @@ class PkoEveningMeetings implements MeetingHost {
 
     // --- the call for talks ---
 
-    List<Wish> wishes(long eveningId) {
+    /**
+     * The meeting's wishes for talks; "placed" when the programme (the meeting's agenda) has the talk now, so a talk
+     * taken off the agenda on the meeting's page can be put on it again.
+     */
+    List<Wish> wishes(EveningMeeting evening) {
+        java.util.Set<String> programme = meeting(evening.id())
+                .map(hosted -> meetings.meeting(evening.meetingId(), hosted).blocks().stream()
+                        .map(BlockView::title)
+                        .collect(java.util.stream.Collectors.toSet()))
+                .orElse(java.util.Set.of());
         return jdbc.sql("""
                         SELECT w.id, w.department_id, d.name AS department, p.name AS person, w.topic, w.speaker,
-                               w.minutes, w.submitted_at, w.late, w.placed_at IS NOT NULL AS placed
+                               w.minutes, w.submitted_at, w.late
                         FROM pko_talk_wish w JOIN pko_department d ON d.id = w.department_id
                         JOIN pko_person p ON p.id = w.person_id
                         WHERE w.evening_meeting_id = ? ORDER BY d.name, w.submitted_at, w.id""")
-                .param(eveningId)
+                .param(evening.id())
                 .query((rs, n) -> new Wish(
                         rs.getLong("id"),
                         rs.getLong("department_id"),
@@ -190,8 +199,13 @@ class PkoEveningMeetings implements MeetingHost {
                         rs.getInt("minutes"),
                         rs.getObject("submitted_at", OffsetDateTime.class),
                         rs.getBoolean("late"),
-                        rs.getBoolean("placed")))
+                        programme.contains(talkTitle(rs.getString("topic"), rs.getString("department")))))
                 .list();
+    }
+
+    /** A wish's item on the programme: "Hjertesvigt i almen praksis (Hjertesygdomme)". */
+    private static String talkTitle(String topic, String department) {
+        return topic + " (" + department + ")";
     }
 
     /** A consultant's wish for a talk; after the deadline it is kept and marked late. */
@@ -205,23 +219,29 @@ class PkoEveningMeetings implements MeetingHost {
                 .update();
     }
 
-    /** Puts a wish on the programme (the meeting's agenda), once. False when it is not this meeting's or already there. */
+    /**
+     * Puts a wish on the programme (the meeting's agenda) unless it is there now. False when it is not this
+     * meeting's or already on the programme. The agenda's lock (taken first) keeps two at once from both adding it.
+     */
     @Transactional
     boolean place(EveningMeeting evening, long wishId) {
-        Optional<Wish> wish = wishes(evening.id()).stream()
+        jdbc.sql("SELECT id FROM pko_evening_meeting WHERE id = ? FOR UPDATE")
+                .param(evening.id())
+                .query(Long.class)
+                .optional();
+        Optional<Wish> wish = wishes(evening).stream()
                 .filter(w -> w.id() == wishId && !w.placed())
                 .findFirst();
-        if (wish.isEmpty()
-                || jdbc.sql("UPDATE pko_talk_wish SET placed_at = now() WHERE id = ? AND placed_at IS NULL")
-                                .param(wishId)
-                                .update()
-                        == 0) {
+        if (wish.isEmpty()) {
             return false;
         }
+        jdbc.sql("UPDATE pko_talk_wish SET placed_at = now() WHERE id = ?")
+                .param(wishId)
+                .update();
         Wish w = wish.get();
         meetings.addAgendaItem(
                 evening.meetingId(),
-                w.topic() + " (" + w.departmentName() + ")",
+                talkTitle(w.topic(), w.departmentName()),
                 w.minutes(),
                 w.speaker().isBlank() ? w.departmentName() : w.speaker(),
                 false);

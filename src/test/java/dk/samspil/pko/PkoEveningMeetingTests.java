@@ -109,6 +109,16 @@ class PkoEveningMeetingTests {
                         "Oplægsholder: Overlæge Hansen");
         assertThat(page(meeting, "pko")).contains("Hjertesvigt i almen praksis").doesNotContain("Tilføj punkt");
 
+        // Taken off the agenda on the meeting's page, the wish can be put on the programme again.
+        assertThat(perform(post(meeting + "/dagsorden/1/slet").param("version", "0"), "pkokoordinator")
+                        .getRedirectedUrl())
+                .isEqualTo(meeting + "#programmet");
+        assertThat(page(base, "pkokoordinator")).doesNotContain("På programmet");
+        assertThat(perform(post(base + "/oensker/" + wish + "/programmet"), "pkokoordinator")
+                        .getRedirectedUrl())
+                .isEqualTo(base + "#oensker");
+        assertThat(page(base, "pkokoordinator")).contains("På programmet");
+
         // Two more in the same year: the third is one too many.
         plan(LocalDate.of(year, 3, 10).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)), "17:00", "20:00", "");
         String third = plan(
