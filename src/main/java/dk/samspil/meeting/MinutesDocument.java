@@ -71,9 +71,12 @@ final class MinutesDocument {
             }
         }
 
-        doc.heading(2, text("meeting.programme.heading"));
+        doc.heading(2, text(meeting.ownAgenda() ? "meeting.agenda.heading" : "meeting.programme.heading"));
         for (BlockView block : meeting.blocks()) {
             doc.heading(3, block.title());
+            if (!block.speaker().isBlank()) {
+                doc.paragraph(text("meeting.agenda.speakerIs", block.speaker()));
+            }
             doc.labelled(
                     text("meeting.minutes.doc.planned"), time(block.plannedFrom()) + "–" + time(block.plannedTo()));
             doc.labelled(

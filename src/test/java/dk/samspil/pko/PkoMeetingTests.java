@@ -171,6 +171,8 @@ class PkoMeetingTests {
             assertThat(extractor.getText())
                     .contains(
                             "Referat: Møde for hospitalspraksiskonsulenterne, Aarhus Universitetshospital",
+                            "Dagsorden",
+                            "Oplægsholder: Peter Praksiskonsulent",
                             "Aarhus Universitetshospital",
                             place,
                             "Peter Praksiskonsulent",
