@@ -336,7 +336,8 @@ public class Meetings {
                 .optional();
     }
 
-    private List<BlockView> agenda(long meetingId, LocalTime start) {
+    /** A hosted meeting's own agenda, timed from its start (one statement; no roles, attendance or agreements). */
+    public List<BlockView> agenda(long meetingId, LocalTime start) {
         List<BlockView> blocks = new ArrayList<>();
         LocalTime[] at = {start == null ? LocalTime.MIDNIGHT : start};
         jdbc.sql("SELECT * FROM meeting_block WHERE meeting_id = ? AND title IS NOT NULL ORDER BY position")

@@ -1,13 +1,11 @@
 package dk.samspil.pko;
 
-import dk.samspil.meeting.Meetings;
 import dk.samspil.pko.PkoEveningMeetings.EveningMeeting;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,12 +25,10 @@ class EveningSignupController {
     static final String VIEW = "pko/signup";
 
     private final PkoEveningMeetings evenings;
-    private final Meetings meetings;
     private final ClientAddress clientAddress;
 
-    EveningSignupController(PkoEveningMeetings evenings, Meetings meetings, ClientAddress clientAddress) {
+    EveningSignupController(PkoEveningMeetings evenings, ClientAddress clientAddress) {
         this.evenings = evenings;
-        this.meetings = meetings;
         this.clientAddress = clientAddress;
     }
 
@@ -76,12 +72,7 @@ class EveningSignupController {
     private String render(Model model, EveningMeeting evening, SignupForm form, boolean done) {
         model.addAttribute("evening", evening);
         model.addAttribute("eveningTitle", evenings.title(evening));
-        model.addAttribute(
-                "programme",
-                evenings.meeting(evening.id())
-                        .map(hosted ->
-                                meetings.meeting(evening.meetingId(), hosted).blocks())
-                        .orElse(List.of()));
+        model.addAttribute("programme", evenings.programme(evening));
         model.addAttribute("signupForm", form);
         model.addAttribute("done", done);
         return VIEW;

@@ -163,7 +163,7 @@ class PkoEveningMeetings implements MeetingHost {
         return jdbc
                 .sql(SELECT + " WHERE CAST(? AS TEXT) IS NULL OR e.region_code = ? ORDER BY e.meeting_date DESC, e.id")
                 .params(viewer.region(), viewer.region())
-                .query(this::row)
+                .query(rows(new java.util.HashMap<>()))
                 .list()
                 .stream()
                 .filter(e -> mayRead(viewer, e))
@@ -177,11 +177,8 @@ class PkoEveningMeetings implements MeetingHost {
      * taken off the agenda on the meeting's page can be put on it again.
      */
     List<Wish> wishes(EveningMeeting evening) {
-        java.util.Set<String> programme = meeting(evening.id())
-                .map(hosted -> meetings.meeting(evening.meetingId(), hosted).blocks().stream()
-                        .map(BlockView::title)
-                        .collect(java.util.stream.Collectors.toSet()))
-                .orElse(java.util.Set.of());
+        java.util.Set<String> programme =
+                programme(evening).stream().map(BlockView::title).collect(java.util.stream.Collectors.toSet());
         return jdbc.sql("""
                         SELECT w.id, w.department_id, d.name AS department, p.name AS person, w.topic, w.speaker,
                                w.minutes, w.submitted_at, w.late
@@ -206,6 +203,11 @@ class PkoEveningMeetings implements MeetingHost {
     /** A wish's item on the programme: "Hjertesvigt i almen praksis (Hjertesygdomme)". */
     private static String talkTitle(String topic, String department) {
         return topic + " (" + department + ")";
+    }
+
+    /** The programme: the meeting's agenda, timed from the evening's start. */
+    List<BlockView> programme(EveningMeeting evening) {
+        return meetings.agenda(evening.meetingId(), evening.start());
     }
 
     /** A consultant's wish for a talk; after the deadline it is kept and marked late. */
@@ -345,9 +347,7 @@ class PkoEveningMeetings implements MeetingHost {
      */
     List<Warning> programmeWarnings(EveningMeeting e) {
         List<Warning> warnings = new ArrayList<>();
-        List<BlockView> agenda = meeting(e.id())
-                .map(hosted -> meetings.meeting(e.meetingId(), hosted).blocks())
-                .orElse(List.of());
+        List<BlockView> agenda = programme(e);
         List<BlockView> talks = agenda.stream()
                 .filter(b -> !b.pause() && !b.speaker().isBlank())
                 .toList();
@@ -437,13 +437,30 @@ class PkoEveningMeetings implements MeetingHost {
     }
 
     private EveningMeeting row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        String region = rs.getString("region_code");
-        long unit = rs.getLong("hospital_unit_id");
+        return rows(new java.util.HashMap<>()).mapRow(rs, n);
+    }
+
+    /** Rows with their unit's name, the names read once per region for all the rows of one query. */
+    private org.springframework.jdbc.core.RowMapper<EveningMeeting> rows(
+            java.util.Map<String, java.util.Map<Long, String>> units) {
+        return (rs, n) -> {
+            String region = rs.getString("region_code");
+            long unit = rs.getLong("hospital_unit_id");
+            return eveningMeeting(
+                    rs,
+                    region,
+                    unit,
+                    units.computeIfAbsent(region, registers::units).getOrDefault(unit, ""));
+        };
+    }
+
+    private static EveningMeeting eveningMeeting(java.sql.ResultSet rs, String region, long unit, String unitName)
+            throws java.sql.SQLException {
         return new EveningMeeting(
                 rs.getLong("id"),
                 region,
                 unit,
-                registers.units(region).getOrDefault(unit, ""),
+                unitName,
                 rs.getObject("meeting_date", LocalDate.class),
                 rs.getObject("start_time", LocalTime.class),
                 rs.getObject("end_time", LocalTime.class),

@@ -143,8 +143,11 @@ class PkoMeetingController {
         }
         int year = LocalDate.now(clock.withZone(PkoMeetings.COPENHAGEN)).getYear();
         model.addAttribute("viewer", viewer);
-        model.addAttribute("meetings", meetings.visible(viewer));
-        model.addAttribute("titles", titles(viewer));
+        List<PkoMeetings.PkoMeeting> visible = meetings.visible(viewer);
+        Map<Long, String> titles = new LinkedHashMap<>();
+        visible.forEach(m -> titles.put(m.id(), meetings.title(m)));
+        model.addAttribute("meetings", visible);
+        model.addAttribute("titles", titles);
         model.addAttribute("shortfalls", meetings.shortfalls(viewer, year));
         model.addAttribute("year", String.valueOf(year));
         model.addAttribute("minimum", PkoMeetings.MINIMUM_PER_YEAR);
@@ -187,11 +190,5 @@ class PkoMeetingController {
                     .forEach(m -> own.put(m.code(), m.name()));
         }
         return own;
-    }
-
-    private Map<Long, String> titles(Viewer viewer) {
-        Map<Long, String> titles = new LinkedHashMap<>();
-        meetings.visible(viewer).forEach(m -> titles.put(m.id(), meetings.title(m)));
-        return titles;
     }
 }

@@ -9,6 +9,7 @@ import dk.samspil.security.SamspilPrincipal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,9 +138,38 @@ class PkoMeetings implements MeetingHost {
         return meetingId;
     }
 
-    /** The meetings the viewer may read, newest first. */
+    /**
+     * The meetings the viewer may read, newest first. Whether the viewer takes part is decided from the viewer's own
+     * attachments, read once, not from each meeting's list of people.
+     */
     List<PkoMeeting> visible(Viewer viewer) {
-        return all(viewer.region()).stream().filter(m -> mayRead(viewer, m)).toList();
+        java.time.LocalDate today = java.time.LocalDate.now(COPENHAGEN);
+        List<Attachment> mine = viewer.person() == null || !viewer.person().active()
+                ? List.of()
+                : registers.attachments(viewer.person().id()).stream()
+                        .filter(a -> a.current(today))
+                        .toList();
+        return all(viewer.region()).stream()
+                .filter(m -> mayWrite(viewer, m) || readsAsUnitCoordinator(viewer, m) || takesPart(viewer, m, mine))
+                .toList();
+    }
+
+    /** Whether the viewer is one of the meeting's people (as {@link #participants} counts them), by their attachments. */
+    private static boolean takesPart(Viewer viewer, PkoMeeting m, List<Attachment> mine) {
+        PkoPerson p = viewer.person();
+        if (p == null || !p.active()) {
+            return false;
+        }
+        return switch (m.kind()) {
+            case COORDINATORS -> p.isCoordinator() || p.isMedicalCoordinator();
+            case UNIT_CONSULTANTS ->
+                (p.isCoordinator() || p.isConsultant())
+                        && (mine.stream().anyMatch(a -> m.unitId().equals(a.unitId()))
+                                || (m.municipalInvited()
+                                        && p.isConsultant()
+                                        && mine.stream().anyMatch(a -> a.municipalityCode() != null)));
+            case DEPARTMENT, MUNICIPALITY -> m.personId() != null && m.personId() == p.id();
+        };
     }
 
     /**
@@ -173,18 +203,19 @@ class PkoMeetings implements MeetingHost {
                 .param(id)
                 .query(this::row)
                 .optional()
-                .map(this::named);
+                .map(m -> named(m, new HashMap<>(), new HashMap<>()));
     }
 
     private List<PkoMeeting> all(String regionCode) {
-        return jdbc
-                .sql(SELECT + " WHERE CAST(? AS TEXT) IS NULL OR m.region_code = ? ORDER BY m.meeting_date DESC, m.id")
+        List<PkoMeeting> rows = jdbc.sql(SELECT
+                        + " WHERE CAST(? AS TEXT) IS NULL OR m.region_code = ? ORDER BY m.meeting_date DESC, m.id")
                 .params(regionCode, regionCode)
                 .query(this::row)
-                .list()
-                .stream()
-                .map(this::named)
-                .toList();
+                .list();
+        // The names of units and municipalities, read once per region for the whole list.
+        Map<String, Map<Long, String>> units = new HashMap<>();
+        Map<String, Map<String, String>> municipalities = new HashMap<>();
+        return rows.stream().map(m -> named(m, units, municipalities)).toList();
     }
 
     private PkoMeeting row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -205,19 +236,23 @@ class PkoMeetings implements MeetingHost {
                 null);
     }
 
-    private PkoMeeting named(PkoMeeting m) {
-        String unit =
-                m.unitId() == null ? null : registers.units(m.regionCode()).getOrDefault(m.unitId(), "");
+    private PkoMeeting named(
+            PkoMeeting m, Map<String, Map<Long, String>> units, Map<String, Map<String, String>> municipalities) {
+        String unit = m.unitId() == null
+                ? null
+                : units.computeIfAbsent(m.regionCode(), registers::units).getOrDefault(m.unitId(), "");
         String counterpart = null;
         if (m.departmentId() != null) {
             counterpart =
                     people.department(m.departmentId()).map(Department::label).orElse("");
         } else if (m.municipalityCode() != null) {
-            counterpart = registers.municipalities(m.regionCode()).stream()
-                    .filter(x -> x.code().equals(m.municipalityCode()))
-                    .map(x -> x.name())
-                    .findFirst()
-                    .orElse(m.municipalityCode());
+            counterpart = municipalities
+                    .computeIfAbsent(m.regionCode(), region -> {
+                        Map<String, String> names = new HashMap<>();
+                        registers.municipalities(region).forEach(x -> names.put(x.code(), x.name()));
+                        return names;
+                    })
+                    .getOrDefault(m.municipalityCode(), m.municipalityCode());
         }
         return new PkoMeeting(
                 m.id(),
@@ -293,18 +328,20 @@ class PkoMeetings implements MeetingHost {
      * coordinator, who follows up "i referaterne fra praksiskonsulenternes møder med afdelingerne".
      */
     private boolean mayRead(Viewer viewer, PkoMeeting m) {
-        if (mayWrite(viewer, m)) {
-            return true;
-        }
-        if (m.kind() == Kind.DEPARTMENT) {
-            return viewer.inRegion(m.regionCode())
-                    && viewer.coordinator()
-                    && m.unitId().equals(viewer.unitId());
-        }
-        return viewer.person() != null
-                && participants(m).stream()
-                        .anyMatch(
-                                p -> p.key().equals("person-" + viewer.person().id()));
+        return mayWrite(viewer, m)
+                || readsAsUnitCoordinator(viewer, m)
+                || (viewer.person() != null
+                        && participants(m).stream()
+                                .anyMatch(p -> p.key()
+                                        .equals("person-" + viewer.person().id())));
+    }
+
+    /** A consultant's meeting with a department is read by the unit's coordinator. */
+    private static boolean readsAsUnitCoordinator(Viewer viewer, PkoMeeting m) {
+        return m.kind() == Kind.DEPARTMENT
+                && viewer.inRegion(m.regionCode())
+                && viewer.coordinator()
+                && m.unitId().equals(viewer.unitId());
     }
 
     /**
