@@ -1,7 +1,12 @@
 package dk.samspil.catalog;
 
+import dk.samspil.directory.Directory;
+import dk.samspil.directory.Views.ProviderView;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,23 +17,65 @@ public class Catalog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Directory directory;
 
-    Catalog(JdbcClient jdbc, JsonMapper json) {
+    Catalog(JdbcClient jdbc, JsonMapper json, Directory directory) {
         this.jdbc = jdbc;
         this.json = json;
+        this.directory = directory;
+    }
+
+    /** The package as it was in this version: what an order placed with that version reads. */
+    public Optional<PackageDefinition> find(String slug, int version) {
+        return jdbc.sql("SELECT definition FROM catalog_package_version WHERE slug = ? AND version = ?")
+                .params(slug, version)
+                .query(String.class)
+                .optional()
+                .map(definition -> json.readValue(definition, PackageDefinition.class));
+    }
+
+    /** The package's newest version, which the catalogue shows and a new order is placed with. */
+    public Optional<Integer> currentVersion(String slug) {
+        return jdbc.sql("SELECT version FROM catalog_package WHERE slug = ?")
+                .param(slug)
+                .query(Integer.class)
+                .optional();
+    }
+
+    /** A package in one of its versions. */
+    public record PackageVersion(String slug, int version) {}
+
+    /** The title of every version of every package, without reading the definitions. */
+    public Map<PackageVersion, String> titles() {
+        Map<PackageVersion, String> titles = new HashMap<>();
+        jdbc.sql("SELECT slug, version, definition ->> 'title' FROM catalog_package_version")
+                .query(rs -> {
+                    titles.put(new PackageVersion(rs.getString(1), rs.getInt(2)), rs.getString(3));
+                });
+        return titles;
+    }
+
+    /** The title of this version of the package, without reading its whole definition. */
+    public Optional<String> title(String slug, int version) {
+        return jdbc.sql("SELECT definition ->> 'title' FROM catalog_package_version WHERE slug = ? AND version = ?")
+                .params(slug, version)
+                .query(String.class)
+                .optional();
     }
 
     /** Offered packages first, then those in preparation; alphabetical within each. */
     public List<PackageSummary> all() {
+        Map<String, String> providers =
+                directory.providers().stream().collect(Collectors.toMap(ProviderView::code, ProviderView::name));
         return jdbc.sql("""
-                        SELECT p.slug, p.title, v.name AS provider_name, p.status, p.definition ->> 'summary' AS summary,
+                        SELECT p.slug, p.title, p.provider_code, p.status, p.definition ->> 'summary' AS summary,
                                p.version
-                        FROM catalog_package p JOIN provider v ON v.code = p.provider_code
+                        FROM catalog_package p
                         ORDER BY p.status = 'IN_PREPARATION', p.title""")
                 .query((rs, n) -> new PackageSummary(
                         rs.getString("slug"),
                         rs.getString("title"),
-                        rs.getString("provider_name"),
+                        providers.getOrDefault(rs.getString("provider_code"), rs.getString("provider_code")),
                         PackageDefinition.PackageStatus.valueOf(rs.getString("status")),
                         rs.getString("summary"),
                         rs.getInt("version")))
@@ -44,9 +91,9 @@ public class Catalog {
     }
 
     public Optional<String> providerName(String providerCode) {
-        return jdbc.sql("SELECT name FROM provider WHERE code = ?")
-                .param(providerCode)
-                .query(String.class)
-                .optional();
+        return directory.providers().stream()
+                .filter(provider -> provider.code().equals(providerCode))
+                .map(ProviderView::name)
+                .findFirst();
     }
 }

@@ -28,7 +28,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Loads {@code classpath:catalog/*.yaml} into the database at start-up, before the web server takes requests. A package whose file is unchanged is left
- * alone; a changed file updates the package in place and raises its version. Safe when several instances start
+ * alone; a changed file makes a new version of the package, which the catalogue shows; the versions before are kept for the orders placed with them. Safe when several instances start
  * at once (an advisory lock serialises them).
  */
 @Component
@@ -83,7 +83,7 @@ class CatalogLoader implements SmartInitializingSingleton {
         for (PackageFile file : files) {
             byte[] content = file.content();
             PackageDefinition definition = parse(file.name(), content);
-            changed += jdbc.sql("""
+            int stored = jdbc.sql("""
                             INSERT INTO catalog_package (slug, title, provider_code, status, definition, content_hash)
                             VALUES (:slug, :title, :provider, :status, CAST(:definition AS jsonb), :hash)
                             ON CONFLICT (slug) DO UPDATE
@@ -99,6 +99,14 @@ class CatalogLoader implements SmartInitializingSingleton {
                     .param("definition", json.writeValueAsString(definition))
                     .param("hash", sha256(content))
                     .update();
+            if (stored > 0) {
+                // The new version is kept beside the old ones, which the orders placed with them go on reading.
+                jdbc.sql("""
+                                INSERT INTO catalog_package_version (slug, version, definition)
+                                SELECT slug, version, definition FROM catalog_package WHERE slug = ?
+                                ON CONFLICT (slug, version) DO NOTHING""").param(definition.slug()).update();
+            }
+            changed += stored;
         }
         return changed;
     }

@@ -78,12 +78,6 @@ public record PackageDefinition(
 
     public record ScheduledItem(ProgrammeItem item, LocalTime from, LocalTime to) {}
 
-    /** A programme heading that stands for the n-th elective topic an order chooses. */
-    private static final java.util.regex.Pattern ELECTIVE_HEADING =
-            java.util.regex.Pattern.compile("^Valgfrit emne (\\d+)$", java.util.regex.Pattern.CASE_INSENSITIVE);
-
-    private static final String ELECTIVES_TITLE = "Valgfrie emner";
-
     /**
      * The titles of an order's chosen elective topics, in the order chosen; an option with free text ("Andet valgt
      * af mødeplanlægningsgruppen") by what the orderer wrote.
@@ -104,9 +98,9 @@ public record PackageDefinition(
     }
 
     /**
-     * The package as one order has it: the programme's placeholders for elective topics ("Valgfrit emne 1", and the
-     * block "Valgfrie emner") named by the topics chosen, so the programme, the deck, the invitations and the dialogue
-     * sheet say what the meeting is about. Without a choice, the package as it is.
+     * The package as one order has it: the programme's places for elective topics (an entry with {@code elective: n},
+     * an item with {@code electivesTitle}) named by the topics chosen, so the programme, the deck, the invitations and
+     * the dialogue sheet say what the meeting is about. Without a choice, the package as it is.
      */
     public PackageDefinition withElectives(List<String> titles) {
         if (titles.isEmpty()) {
@@ -116,19 +110,28 @@ public record PackageDefinition(
         for (ProgrammeItem item : programme) {
             List<ProgrammeEntry> entries = new ArrayList<>();
             for (ProgrammeEntry entry : item.items()) {
-                java.util.regex.Matcher m =
-                        ELECTIVE_HEADING.matcher(entry.heading().strip());
-                int n = m.matches() ? Integer.parseInt(m.group(1)) : 0;
+                int n = entry.elective() == null ? 0 : entry.elective();
                 entries.add(
                         n >= 1 && n <= titles.size()
-                                ? new ProgrammeEntry(titles.get(n - 1), entry.points(), entry.role(), entry.shows())
+                                ? new ProgrammeEntry(
+                                        titles.get(n - 1),
+                                        entry.points(),
+                                        entry.role(),
+                                        entry.shows(),
+                                        entry.elective())
                                 : entry);
             }
-            String title = item.title().contains(ELECTIVES_TITLE)
-                    ? item.title().replace(ELECTIVES_TITLE, String.join("; ", titles))
-                    : item.title();
+            String title = item.electivesTitle() == null
+                    ? item.title()
+                    : item.electivesTitle().replace("{topics}", String.join("; ", titles));
             named.add(new ProgrammeItem(
-                    title, item.minutes(), item.kind(), item.block(), entries, item.dialogueQuestions()));
+                    title,
+                    item.minutes(),
+                    item.kind(),
+                    item.block(),
+                    entries,
+                    item.dialogueQuestions(),
+                    item.electivesTitle()));
         }
         return new PackageDefinition(
                 slug,
@@ -240,6 +243,8 @@ public record PackageDefinition(
      *
      * @param block the number a questionnaire's question names to put its results in this item ("Blok 2": 2); null
      *     for an item that is no numbered block (an introduction, a break)
+     * @param electivesTitle for the item that holds the elective topics: its title once an order has chosen them,
+     *     {@code {topics}} standing for the chosen topics' titles ("Blok 3: {topics}"); null for other items
      */
     public record ProgrammeItem(
             String title,
@@ -247,7 +252,8 @@ public record PackageDefinition(
             ItemKind kind,
             Integer block,
             List<ProgrammeEntry> items,
-            List<String> dialogueQuestions) {
+            List<String> dialogueQuestions,
+            String electivesTitle) {
         public ProgrammeItem {
             kind = kind == null ? ItemKind.BLOCK : kind;
             items = nonNull(items);
@@ -266,7 +272,12 @@ public record PackageDefinition(
         REGISTER_DATA
     }
 
-    public record ProgrammeEntry(String heading, List<String> points, EntryRole role, List<EntryShows> shows) {
+    /**
+     * @param elective for an entry that stands for the n-th elective topic an order chooses: n (its heading becomes
+     *     that topic's title); null for other entries
+     */
+    public record ProgrammeEntry(
+            String heading, List<String> points, EntryRole role, List<EntryShows> shows, Integer elective) {
         public ProgrammeEntry {
             points = nonNull(points);
             shows = nonNull(shows);

@@ -8,7 +8,11 @@ import dk.samspil.directory.Views.PracticeView;
 import dk.samspil.directory.Views.ProviderView;
 import dk.samspil.directory.Views.RegionView;
 import dk.samspil.security.SamspilPrincipal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -149,6 +153,56 @@ public class Directory {
                         ORDER BY r.name, h.name""")
                 .query((rs, n) -> new HospitalUnitView(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
+    }
+
+    /** The names of these clusters: id → name. */
+    public Map<Long, String> clusterNames(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, name FROM cluster WHERE id = ANY (?)")
+                    .param(ids.stream().distinct().toArray(Long[]::new))
+                    .query(rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    /** The names of these municipalities: code → name, in name order. */
+    public Map<String, String> municipalityNames(Collection<String> codes) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("SELECT code, name FROM municipality WHERE code = ANY (?) ORDER BY name")
+                    .param(codes.stream().distinct().toArray(String[]::new))
+                    .query(rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    /** The names of every municipality, hospital unit, cluster and provider, each kind in name order: one query. */
+    public RegisterNames names() {
+        LinkedHashMap<String, String> municipalities = new LinkedHashMap<>();
+        LinkedHashMap<Long, RegisterNames.Unit> units = new LinkedHashMap<>();
+        LinkedHashMap<Long, String> clusters = new LinkedHashMap<>();
+        LinkedHashMap<String, String> providers = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT 'M' AS kind, code AS key, name, NULL AS region_code FROM municipality
+                        UNION ALL SELECT 'H', CAST(id AS TEXT), name, region_code FROM hospital_unit
+                        UNION ALL SELECT 'C', CAST(id AS TEXT), name, NULL FROM cluster
+                        UNION ALL SELECT 'P', code, name, NULL FROM provider
+                        ORDER BY kind, name, key""").query(rs -> {
+            String key = rs.getString("key");
+            String name = rs.getString("name");
+            switch (rs.getString("kind")) {
+                case "M" -> municipalities.put(key, name);
+                case "H" -> units.put(Long.valueOf(key), new RegisterNames.Unit(name, rs.getString("region_code")));
+                case "C" -> clusters.put(Long.valueOf(key), name);
+                default -> providers.put(key, name);
+            }
+        });
+        return new RegisterNames(municipalities, units, clusters, providers);
     }
 
     private static ClusterView cluster(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

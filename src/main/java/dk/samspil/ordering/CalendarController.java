@@ -6,6 +6,7 @@ import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
 import dk.samspil.platform.SamspilSettings;
 import dk.samspil.platform.Tokens;
+import dk.samspil.security.People;
 import dk.samspil.security.SamspilPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ class CalendarController {
     private final UserDetailsService users;
     private final SamspilSettings settings;
     private final Ordering ordering;
+    private final People people;
 
     CalendarController(
             Orders orders,
@@ -49,7 +51,8 @@ class CalendarController {
             JdbcClient jdbc,
             UserDetailsService users,
             SamspilSettings settings,
-            Ordering ordering) {
+            Ordering ordering,
+            People people) {
         this.orders = orders;
         this.calendar = calendar;
         this.catalog = catalog;
@@ -58,6 +61,7 @@ class CalendarController {
         this.users = users;
         this.settings = settings;
         this.ordering = ordering;
+        this.people = people;
     }
 
     @GetMapping("/bestillinger/{orderId}/kalender.ics")
@@ -87,11 +91,11 @@ class CalendarController {
     @GetMapping("/kalender/feed/{token}.ics")
     ResponseEntity<String> feed(@PathVariable String token) {
         Optional<SamspilPrincipal> owner = Tokens.wellFormed(token)
-                ? jdbc.sql(
-                                "SELECT u.username FROM calendar_feed f JOIN app_user u ON u.id = f.user_id WHERE f.token_hash = ? AND u.enabled")
+                ? jdbc.sql("SELECT user_id FROM calendar_feed WHERE token_hash = ?")
                         .param(Tokens.hash(token))
-                        .query(String.class)
+                        .query(Long.class)
                         .optional()
+                        .flatMap(people::enabledUsername)
                         .map(username -> (SamspilPrincipal) users.loadUserByUsername(username))
                         // A deactivated user's feed stops at once, like their sessions (enabled alone stays true).
                         .filter(SamspilPrincipal::isEnabled)
@@ -107,7 +111,7 @@ class CalendarController {
     }
 
     private int minutes(OrderView order) {
-        return catalog.find(order.packageSlug())
+        return catalog.find(order.packageSlug(), order.packageVersion())
                 .map(PackageDefinition::meetingMinutes)
                 .orElse(150);
     }

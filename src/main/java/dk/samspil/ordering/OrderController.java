@@ -157,6 +157,7 @@ class OrderController {
                         && order.status() != OrderStatus.CANCELLED,
                 user,
                 "order:" + orderId + ":follow-up");
+        // The follow-up is ordered from the package as the catalogue has it today, not the first order's version.
         PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
         try {
             long id = ordering.placeFollowUp(order, pkg, user);
@@ -174,7 +175,8 @@ class OrderController {
         LocalDate today = ordering.today();
         List<TaskView> tasks = orders.tasks(orderId);
         model.addAttribute("order", order);
-        model.addAttribute("pkg", catalog.find(order.packageSlug()).orElseThrow());
+        model.addAttribute(
+                "pkg", catalog.find(order.packageSlug(), order.packageVersion()).orElseThrow());
         model.addAttribute("tasks", tasks);
         model.addAttribute("today", today);
         model.addAttribute(
@@ -268,7 +270,8 @@ class OrderController {
     String materials(
             @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
         OrderView order = guard.managed(user, orderId);
-        PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
+        PackageDefinition pkg =
+                catalog.find(order.packageSlug(), order.packageVersion()).orElseThrow();
         return act(orderId, redirect, "order.materials.sent", () -> ordering.sendMaterials(order, pkg, user));
     }
 

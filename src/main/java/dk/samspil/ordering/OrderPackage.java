@@ -7,8 +7,8 @@ import dk.samspil.ordering.OrderViews.OrderView;
 import java.util.List;
 
 /**
- * The package as an order has it: its programme names the elective topics the order chose ("Blok 3: Valgfrie
- * emner" becomes the chosen topics). The one place for it: the programme, the deck, the documents, the meeting page
+ * The package as an order has it: the version it was placed with, its programme naming the elective topics the
+ * order chose ("Blok 3: Valgfrie emner" becomes the chosen topics). The one place for it: the programme, the deck, the documents, the meeting page
  * and the minutes all read the order's package from here.
  */
 public final class OrderPackage {
@@ -16,8 +16,16 @@ public final class OrderPackage {
     private OrderPackage() {}
 
     public static PackageDefinition of(Catalog catalog, OrderView order) {
-        PackageDefinition pkg = catalog.find(order.packageSlug()).orElseThrow();
+        PackageDefinition pkg = placed(catalog, order);
         return pkg.withElectives(electiveTitles(pkg, order));
+    }
+
+    /**
+     * The package in the version the order was placed with, as the catalogue had it then: a later version changes
+     * the catalogue and the orders placed after it, never this one.
+     */
+    public static PackageDefinition placed(Catalog catalog, OrderView order) {
+        return catalog.find(order.packageSlug(), order.packageVersion()).orElseThrow();
     }
 
     public static List<String> electiveTitles(PackageDefinition pkg, OrderView order) {

@@ -76,7 +76,7 @@ public class OrderProgress {
                         WHERE t.done_at IS NULL AND o.status NOT IN ('MEETING_HELD', 'FOLLOW_UP', 'CLOSED', 'CANCELLED')""").query(Long.class).list();
         for (long orderId : open) {
             orders.find(orderId)
-                    .flatMap(order -> catalog.find(order.packageSlug()))
+                    .flatMap(order -> catalog.find(order.packageSlug(), order.packageVersion()))
                     .filter(pkg -> uses(pkg, serviceCodes))
                     .ifPresent(pkg -> tick(orderId, Timeline.Step.DATA_IN, by));
         }

@@ -10,9 +10,11 @@ public final class OrderViews {
 
     private OrderViews() {}
 
+    /** @param packageVersion the version of the package the order was placed with, which it keeps */
     public record OrderView(
             long id,
             String packageSlug,
+            int packageVersion,
             String packageTitle,
             String providerCode,
             long clusterId,

@@ -1,5 +1,6 @@
 package dk.samspil.ordering;
 
+import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.mail.Outbox;
 import dk.samspil.ordering.OrderViews.OrderView;
@@ -35,6 +36,8 @@ class Ordering {
     private final StatusChanges statuses;
     private final OrderProgress progress;
 
+    private final Catalog catalog;
+
     Ordering(
             JdbcClient jdbc,
             Orders orders,
@@ -44,7 +47,9 @@ class Ordering {
             ApplicationEventPublisher events,
             Clock clock,
             StatusChanges statuses,
-            OrderProgress progress) {
+            OrderProgress progress,
+            Catalog catalog) {
+        this.catalog = catalog;
         this.statuses = statuses;
         this.progress = progress;
         this.jdbc = jdbc;
@@ -119,13 +124,16 @@ class Ordering {
 
     private long place(OrderForm form, PackageDefinition pkg, SamspilPrincipal coordinator, Long followsOrderId) {
         OffsetDateTime callback = form.getCallbackAt().atZone(COPENHAGEN).toOffsetDateTime();
+        // The order keeps the package's version of today: what it sends, shows and decks stays as it was ordered.
+        int version = catalog.currentVersion(pkg.slug()).orElseThrow();
         long id = jdbc.sql("""
-                        INSERT INTO package_order (package_slug, provider_code, cluster_id, coordinator_user_id, meeting_date,
-                            start_time, venue, first_contact, callback_at, status, follows_order_id, coordinator_phone,
-                            municipality_contacted_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 'CLUSTER' THEN now() END) RETURNING id""")
+                        INSERT INTO package_order (package_slug, package_version, provider_code, cluster_id,
+                            coordinator_user_id, meeting_date, start_time, venue, first_contact, callback_at, status,
+                            follows_order_id, coordinator_phone, municipality_contacted_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 'CLUSTER' THEN now() END) RETURNING id""")
                 .params(
                         pkg.slug(),
+                        version,
                         pkg.provider(),
                         coordinator.clusterId(),
                         coordinator.id(),
@@ -184,7 +192,8 @@ class Ordering {
         }
         orders.emailsOf(order, Party.PROVIDER)
                 .forEach(email -> outbox.enqueue(mails.newOrderForProvider(order, email)));
-        events.publishEvent(new PackageOrdered(id, pkg.slug(), order.clusterId(), order.meetingDate(), followsOrderId));
+        events.publishEvent(
+                new PackageOrdered(id, pkg.slug(), version, order.clusterId(), order.meetingDate(), followsOrderId));
         return id;
     }
 

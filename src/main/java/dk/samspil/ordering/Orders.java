@@ -1,11 +1,16 @@
 package dk.samspil.ordering;
 
+import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.Catalog.PackageVersion;
+import dk.samspil.directory.Directory;
 import dk.samspil.ordering.OrderViews.ElectiveView;
 import dk.samspil.ordering.OrderViews.MunicipalityRef;
 import dk.samspil.ordering.OrderViews.OrderLine;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.ParticipantView;
 import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.security.People;
+import dk.samspil.security.People.Contact;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import java.sql.Array;
@@ -16,7 +21,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,31 +32,27 @@ import org.springframework.stereotype.Service;
 @Service
 public class Orders {
 
-    private static final String ORDER_SELECT = """
-            SELECT o.*, p.title AS package_title, c.name AS cluster_name, u.display_name AS coordinator_name,
-                   u.email AS coordinator_email, k.display_name AS consultant_name, k.email AS consultant_email
-            FROM package_order o JOIN catalog_package p ON p.slug = o.package_slug
-                 JOIN cluster c ON c.id = o.cluster_id JOIN app_user u ON u.id = o.coordinator_user_id
-                 LEFT JOIN app_user k ON k.id = o.consultant_user_id
-            """;
+    private static final String ORDER_SELECT = "SELECT o.* FROM package_order o";
 
     private static final String LINE_SELECT = """
-            SELECT o.id, p.title, c.name AS cluster_name, o.cluster_id, o.meeting_date, o.status, o.callback_at,
-                   (SELECT string_agg(m.name, ', ' ORDER BY m.name) FROM order_municipality om
-                      JOIN municipality m ON m.code = om.municipality_code WHERE om.order_id = o.id) AS municipality_names,
-                   (SELECT array_agg(m.code ORDER BY m.name) FROM order_municipality om
-                      JOIN municipality m ON m.code = om.municipality_code WHERE om.order_id = o.id) AS municipality_codes,
-                   (SELECT array_agg(m.name ORDER BY m.name) FROM order_municipality om
-                      JOIN municipality m ON m.code = om.municipality_code WHERE om.order_id = o.id) AS municipality_name_list,
+            SELECT o.id, o.package_slug, o.package_version, o.cluster_id, o.meeting_date, o.status, o.callback_at,
+                   (SELECT array_agg(om.municipality_code) FROM order_municipality om WHERE om.order_id = o.id)
+                       AS municipality_codes,
                    (SELECT count(*) FROM order_task t WHERE t.order_id = o.id AND t.done_at IS NULL
                       AND t.due_date < ?) AS overdue
-            FROM package_order o JOIN catalog_package p ON p.slug = o.package_slug JOIN cluster c ON c.id = o.cluster_id
+            FROM package_order o
             """;
 
     private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final Directory directory;
+    private final People people;
 
-    Orders(JdbcClient jdbc) {
+    Orders(JdbcClient jdbc, Catalog catalog, Directory directory, People people) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.people = people;
     }
 
     public Optional<OrderView> find(long id) {
@@ -68,10 +72,7 @@ public class Orders {
     public List<String> emailsOf(OrderView order, Party party) {
         return switch (party) {
             case CLUSTER -> order.coordinatorEmail() == null ? List.of() : List.of(order.coordinatorEmail());
-            case PROVIDER ->
-                jdbc.sql("""
-                            SELECT email FROM app_user WHERE role = 'CONSULTANT' AND provider_code = ? AND enabled
-                              AND deactivated_at IS NULL AND email IS NOT NULL ORDER BY email""").param(order.providerCode()).query(String.class).list();
+            case PROVIDER -> people.consultantEmails(order.providerCode());
             case MUNICIPALITY ->
                 order.participants().stream()
                         .map(ParticipantView::email)
@@ -112,17 +113,17 @@ public class Orders {
                 .optional();
     }
 
+    private static final Contact NOBODY = new Contact(null, null);
+
     /** The columns of one order, read before its municipalities, participants and topics. */
     private record OrderRow(
             long id,
             String packageSlug,
-            String packageTitle,
+            int packageVersion,
             String providerCode,
             long clusterId,
-            String clusterName,
             long coordinatorUserId,
-            String coordinatorName,
-            String coordinatorEmail,
+            Long consultantUserId,
             LocalDate meetingDate,
             LocalTime startTime,
             String venue,
@@ -135,8 +136,6 @@ public class Orders {
             OffsetDateTime orderedAt,
             Long followsOrderId,
             String coordinatorPhone,
-            String consultantName,
-            String consultantEmail,
             OffsetDateTime municipalityContactedAt) {}
 
     /** The orders this user may see, soonest meeting first. */
@@ -173,39 +172,84 @@ public class Orders {
         List<Object> params = new ArrayList<>();
         params.add(today);
         params.addAll(scope);
-        return jdbc.sql(LINE_SELECT + " WHERE " + where + " ORDER BY o.meeting_date, o.id")
+        List<LineRow> rows = jdbc.sql(LINE_SELECT + " WHERE " + where + " ORDER BY o.meeting_date, o.id")
                 .params(params)
-                .query((rs, n) -> new OrderLine(
-                        rs.getLong("id"),
-                        rs.getString("title"),
-                        rs.getString("cluster_name"),
-                        rs.getString("municipality_names"),
-                        rs.getObject("meeting_date", LocalDate.class),
-                        OrderStatus.valueOf(rs.getString("status")),
-                        rs.getObject("callback_at", OffsetDateTime.class),
-                        rs.getInt("overdue"),
-                        rs.getLong("cluster_id"),
-                        municipalities(rs)))
+                .query(Orders::line)
                 .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<PackageVersion, String> titles = catalog.titles();
+        Map<Long, String> clusters =
+                directory.clusterNames(rows.stream().map(LineRow::clusterId).collect(Collectors.toSet()));
+        Map<String, String> municipalityNames = directory.municipalityNames(
+                rows.stream().flatMap(r -> r.municipalityCodes().stream()).collect(Collectors.toSet()));
+        return rows.stream()
+                .map(r -> {
+                    List<MunicipalityRef> refs = refs(r.municipalityCodes(), municipalityNames);
+                    return new OrderLine(
+                            r.id(),
+                            titles.getOrDefault(
+                                    new PackageVersion(r.packageSlug(), r.packageVersion()), r.packageSlug()),
+                            clusters.getOrDefault(r.clusterId(), ""),
+                            refs.isEmpty()
+                                    ? null
+                                    : refs.stream().map(MunicipalityRef::name).collect(Collectors.joining(", ")),
+                            r.meetingDate(),
+                            r.status(),
+                            r.callbackAt(),
+                            r.overdue(),
+                            r.clusterId(),
+                            refs);
+                })
+                .toList();
+    }
+
+    /** An order line as read, before its package, cluster and municipalities are named. */
+    private record LineRow(
+            long id,
+            String packageSlug,
+            int packageVersion,
+            long clusterId,
+            LocalDate meetingDate,
+            OrderStatus status,
+            OffsetDateTime callbackAt,
+            int overdue,
+            List<String> municipalityCodes) {}
+
+    private static LineRow line(ResultSet rs, int n) throws SQLException {
+        Array codes = rs.getArray("municipality_codes");
+        return new LineRow(
+                rs.getLong("id"),
+                rs.getString("package_slug"),
+                rs.getInt("package_version"),
+                rs.getLong("cluster_id"),
+                rs.getObject("meeting_date", LocalDate.class),
+                OrderStatus.valueOf(rs.getString("status")),
+                rs.getObject("callback_at", OffsetDateTime.class),
+                rs.getInt("overdue"),
+                codes == null ? List.of() : List.of((String[]) codes.getArray()));
+    }
+
+    /** The municipalities by code and name, in name order; names read here unless given. */
+    private List<MunicipalityRef> refs(List<String> codes, Map<String, String> names) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> known = names == null ? directory.municipalityNames(codes) : names;
+        List<MunicipalityRef> refs = new ArrayList<>();
+        // The names' map is in name order: walk it and keep the codes asked for.
+        Set<String> wanted = Set.copyOf(codes);
+        known.forEach((code, name) -> {
+            if (wanted.contains(code)) {
+                refs.add(new MunicipalityRef(code, name));
+            }
+        });
+        return List.copyOf(refs);
     }
 
     private static List<Object> nonNull(Object scope) {
         return scope == null ? List.of() : List.of(scope);
-    }
-
-    private static List<MunicipalityRef> municipalities(ResultSet rs) throws SQLException {
-        Array codes = rs.getArray("municipality_codes");
-        Array names = rs.getArray("municipality_name_list");
-        if (codes == null || names == null) {
-            return List.of();
-        }
-        String[] c = (String[]) codes.getArray();
-        String[] n = (String[]) names.getArray();
-        List<MunicipalityRef> refs = new ArrayList<>();
-        for (int i = 0; i < c.length; i++) {
-            refs.add(new MunicipalityRef(c[i], n[i]));
-        }
-        return List.copyOf(refs);
     }
 
     public List<TaskView> tasks(long orderId) {
@@ -303,13 +347,11 @@ public class Orders {
         return new OrderRow(
                 rs.getLong("id"),
                 rs.getString("package_slug"),
-                rs.getString("package_title"),
+                rs.getInt("package_version"),
                 rs.getString("provider_code"),
                 rs.getLong("cluster_id"),
-                rs.getString("cluster_name"),
                 rs.getLong("coordinator_user_id"),
-                rs.getString("coordinator_name"),
-                rs.getString("coordinator_email"),
+                rs.getObject("consultant_user_id", Long.class),
                 rs.getObject("meeting_date", LocalDate.class),
                 rs.getObject("start_time", LocalTime.class),
                 rs.getString("venue"),
@@ -322,19 +364,24 @@ public class Orders {
                 rs.getObject("ordered_at", OffsetDateTime.class),
                 (Long) rs.getObject("follows_order_id"),
                 rs.getString("coordinator_phone"),
-                rs.getString("consultant_name"),
-                rs.getString("consultant_email"),
                 rs.getObject("municipality_contacted_at", OffsetDateTime.class));
     }
 
     private OrderView order(OrderRow o) {
         long id = o.id();
-        List<MunicipalityRef> municipalities = jdbc.sql("""
-                        SELECT m.code, m.name FROM order_municipality om JOIN municipality m ON m.code = om.municipality_code
-                        WHERE om.order_id = ? ORDER BY m.name""")
-                .param(id)
-                .query((r, n) -> new MunicipalityRef(r.getString(1), r.getString(2)))
-                .list();
+        List<MunicipalityRef> municipalities = refs(
+                jdbc.sql("SELECT municipality_code FROM order_municipality WHERE order_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .list(),
+                null);
+        Map<Long, Contact> contacts = people.contacts(
+                o.consultantUserId() == null
+                        ? List.of(o.coordinatorUserId())
+                        : List.of(o.coordinatorUserId(), o.consultantUserId()));
+        Contact coordinator = contacts.getOrDefault(o.coordinatorUserId(), NOBODY);
+        Contact consultant =
+                o.consultantUserId() == null ? NOBODY : contacts.getOrDefault(o.consultantUserId(), NOBODY);
         List<ParticipantView> participants = jdbc.sql("""
                         SELECT id, name, email, role, municipality_code, invited_at, user_id FROM order_participant
                         WHERE order_id = ? ORDER BY id""")
@@ -356,13 +403,14 @@ public class Orders {
         return new OrderView(
                 id,
                 o.packageSlug(),
-                o.packageTitle(),
+                o.packageVersion(),
+                catalog.title(o.packageSlug(), o.packageVersion()).orElse(o.packageSlug()),
                 o.providerCode(),
                 o.clusterId(),
-                o.clusterName(),
+                directory.clusterNames(List.of(o.clusterId())).getOrDefault(o.clusterId(), ""),
                 o.coordinatorUserId(),
-                o.coordinatorName(),
-                o.coordinatorEmail(),
+                coordinator.name(),
+                coordinator.email(),
                 o.meetingDate(),
                 o.startTime(),
                 o.venue(),
@@ -378,8 +426,8 @@ public class Orders {
                 electives,
                 o.followsOrderId(),
                 o.coordinatorPhone(),
-                o.consultantName(),
-                o.consultantEmail(),
+                consultant.name(),
+                consultant.email(),
                 o.municipalityContactedAt());
     }
 

@@ -1,12 +1,19 @@
 package dk.samspil.pko;
 
+import dk.samspil.directory.Directory;
+import dk.samspil.directory.RegisterNames;
+import dk.samspil.security.People;
+import dk.samspil.security.People.Contact;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Collator;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,11 +25,8 @@ class PkoHours {
     static final String CONTRACT_SELECT = """
             SELECT c.id, c.person_id, p.name AS person_name, p.region_code, c.attachment_id,
                    c.payer_unit_id, c.payer_municipality_code, c.payer_body_id,
-                   coalesce(h.name, m.name, b.name) AS payer_name, c.starts_on, c.ends_on, c.payment,
-                   c.fixed_hours_per_year
+                   b.name AS body_name, c.starts_on, c.ends_on, c.payment, c.fixed_hours_per_year
             FROM pko_contract c JOIN pko_person p ON p.id = c.person_id
-                 LEFT JOIN hospital_unit h ON h.id = c.payer_unit_id
-                 LEFT JOIN municipality m ON m.code = c.payer_municipality_code
                  LEFT JOIN pko_partner_body b ON b.id = c.payer_body_id
             """;
 
@@ -39,10 +43,14 @@ class PkoHours {
 
     private final JdbcClient jdbc;
     private final PkoRegisters registers;
+    private final Directory directory;
+    private final People people;
 
-    PkoHours(JdbcClient jdbc, PkoRegisters registers) {
+    PkoHours(JdbcClient jdbc, PkoRegisters registers, Directory directory, People people) {
         this.jdbc = jdbc;
         this.registers = registers;
+        this.directory = directory;
+        this.people = people;
     }
 
     // --- contracts ---
@@ -77,26 +85,34 @@ class PkoHours {
     }
 
     Optional<Contract> contract(long id) {
+        RegisterNames names = directory.names();
         return jdbc.sql(CONTRACT_SELECT + " WHERE c.id = ?")
                 .param(id)
-                .query(this::mapContract)
+                .query((rs, n) -> mapContract(rs, names))
                 .optional();
     }
 
     List<Contract> contractsOf(long personId) {
+        RegisterNames names = directory.names();
         return jdbc.sql(CONTRACT_SELECT + " WHERE c.person_id = ? ORDER BY c.starts_on DESC, c.id")
                 .param(personId)
-                .query(this::mapContract)
+                .query((rs, n) -> mapContract(rs, names))
                 .list();
     }
 
     /** Every contract of the region (every region's for null). */
     List<Contract> contracts(String regionCode) {
-        return jdbc.sql(CONTRACT_SELECT
-                        + " WHERE CAST(? AS TEXT) IS NULL OR p.region_code = ? ORDER BY payer_name, p.name, c.id")
+        RegisterNames names = directory.names();
+        Collator danish = Collator.getInstance(Locale.forLanguageTag("da-DK"));
+        return jdbc
+                .sql(CONTRACT_SELECT + " WHERE CAST(? AS TEXT) IS NULL OR p.region_code = ? ORDER BY p.name, c.id")
                 .params(regionCode, regionCode)
-                .query(this::mapContract)
-                .list();
+                .query((rs, n) -> mapContract(rs, names))
+                .list()
+                .stream()
+                // Stable: within a payer, the people's names as the database sorted them.
+                .sorted(Comparator.comparing(Contract::payerName, Comparator.nullsLast(danish::compare)))
+                .toList();
     }
 
     // --- hours ---
@@ -158,15 +174,17 @@ class PkoHours {
 
     List<ExtraRequest> extras(long contractId) {
         return jdbc.sql("""
-                        SELECT x.id, x.contract_id, x.period_month, x.hours, x.reason, x.status, u.display_name
-                        FROM pko_extra_hours x LEFT JOIN app_user u ON u.id = x.decided_by
-                        WHERE x.contract_id = ? ORDER BY x.period_month DESC, x.id DESC""").param(contractId).query(PkoHours::extra).list();
+                        SELECT x.id, x.contract_id, x.period_month, x.hours, x.reason, x.status, x.decided_by
+                        FROM pko_extra_hours x
+                        WHERE x.contract_id = ? ORDER BY x.period_month DESC, x.id DESC""").param(contractId).query(PkoHours::extra).list().stream()
+                .map(this::withDecider)
+                .toList();
     }
 
     Optional<ExtraRequest> extra(long id) {
         return jdbc.sql("""
-                        SELECT x.id, x.contract_id, x.period_month, x.hours, x.reason, x.status, u.display_name
-                        FROM pko_extra_hours x LEFT JOIN app_user u ON u.id = x.decided_by WHERE x.id = ?""").param(id).query(PkoHours::extra).optional();
+                        SELECT x.id, x.contract_id, x.period_month, x.hours, x.reason, x.status, x.decided_by
+                        FROM pko_extra_hours x WHERE x.id = ?""").param(id).query(PkoHours::extra).optional().map(this::withDecider);
     }
 
     /** Records the payer's decision once: a request already decided stays as it is. */
@@ -235,7 +253,7 @@ class PkoHours {
         return lines;
     }
 
-    private Contract mapContract(ResultSet rs, int row) throws SQLException {
+    private Contract mapContract(ResultSet rs, RegisterNames names) throws SQLException {
         Long attachmentId = rs.getObject("attachment_id", Long.class);
         String label = attachmentId == null
                 ? null
@@ -250,11 +268,20 @@ class PkoHours {
                 rs.getObject("payer_unit_id", Long.class),
                 rs.getString("payer_municipality_code"),
                 rs.getObject("payer_body_id", Long.class),
-                rs.getString("payer_name"),
+                payerName(rs, names),
                 rs.getObject("starts_on", LocalDate.class),
                 rs.getObject("ends_on", LocalDate.class),
                 rs.getString("payment"),
                 rs.getBigDecimal("fixed_hours_per_year"));
+    }
+
+    private static String payerName(ResultSet rs, RegisterNames names) throws SQLException {
+        Long unit = rs.getObject("payer_unit_id", Long.class);
+        if (unit != null) {
+            return names.hospitalUnit(unit);
+        }
+        String municipality = rs.getString("payer_municipality_code");
+        return municipality != null ? names.municipality(municipality) : rs.getString("body_name");
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {
@@ -265,6 +292,23 @@ class PkoHours {
                 TaskKind.valueOf(rs.getString(4)),
                 rs.getBigDecimal(5),
                 rs.getString(6));
+    }
+
+    /** The request with its decider's name instead of their user id (read as text). */
+    private ExtraRequest withDecider(ExtraRequest x) {
+        if (x.decidedBy() == null) {
+            return x;
+        }
+        long userId = Long.parseLong(x.decidedBy());
+        Contact decider = people.contacts(List.of(userId)).get(userId);
+        return new ExtraRequest(
+                x.id(),
+                x.contractId(),
+                x.month(),
+                x.hours(),
+                x.reason(),
+                x.status(),
+                decider == null ? null : decider.name());
     }
 
     private static ExtraRequest extra(ResultSet rs, int row) throws SQLException {

@@ -1,9 +1,13 @@
 package dk.samspil.pko;
 
+import dk.samspil.directory.Directory;
+import dk.samspil.directory.RegisterNames;
 import dk.samspil.security.SamspilPrincipal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,15 +23,15 @@ public class PkoPeople {
     static final String PERSON_SELECT = """
             SELECT id, region_code, kind, special_post, name, email, phone, practice, user_id, active FROM pko_person
             """;
-    static final String DEPARTMENT_SELECT = """
-            SELECT d.id, d.hospital_unit_id, h.name AS unit_name, h.region_code, d.name, d.active
-            FROM pko_department d JOIN hospital_unit h ON h.id = d.hospital_unit_id
-            """;
+    private static final String DEPARTMENT_SELECT =
+            "SELECT d.id, d.hospital_unit_id, d.name, d.active FROM pko_department d";
 
     private final JdbcClient jdbc;
+    private final Directory directory;
 
-    PkoPeople(JdbcClient jdbc) {
+    PkoPeople(JdbcClient jdbc, Directory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     /** The user as a person of the scheme: only for the three PKO roles and an active person linked to the account. */
@@ -50,13 +54,9 @@ public class PkoPeople {
 
     /** The departments the person is attached to: a consultant's "egen afdeling" (one or more). */
     public List<Department> ownDepartments(long personId) {
-        return jdbc.sql(DEPARTMENT_SELECT + """
-                         JOIN pko_attachment a ON a.department_id = d.id
-                        WHERE a.person_id = ? AND (a.ends_on IS NULL OR a.ends_on >= current_date)
-                        ORDER BY h.name, d.name""")
-                .param(personId)
-                .query(PkoPeople::department)
-                .list();
+        return departments("""
+                 JOIN pko_attachment a ON a.department_id = d.id
+                WHERE a.person_id = ? AND (a.ends_on IS NULL OR a.ends_on >= current_date)""", personId);
     }
 
     /** Whether the department is one of the person's own (the consultant's "egen afdeling"). */
@@ -99,17 +99,38 @@ public class PkoPeople {
 
     /** The departments of the region's hospital units, by unit and name. */
     public List<Department> departments(String regionCode) {
-        return jdbc.sql(DEPARTMENT_SELECT + " WHERE h.region_code = ? ORDER BY h.name, d.name")
-                .param(regionCode)
-                .query(PkoPeople::department)
-                .list();
+        return departments(regionCode, false);
+    }
+
+    /** The departments of the region's hospital units (only the active ones, if asked), by unit and name. */
+    List<Department> departments(String regionCode, boolean activeOnly) {
+        RegisterNames names = directory.names();
+        Long[] units = names.hospitalUnits().entrySet().stream()
+                .filter(unit -> regionCode.equals(unit.getValue().regionCode()))
+                .map(Map.Entry::getKey)
+                .toArray(Long[]::new);
+        return departments(
+                names, " WHERE d.hospital_unit_id = ANY (?)" + (activeOnly ? " AND d.active" : ""), (Object) units);
     }
 
     public Optional<Department> department(long id) {
-        return jdbc.sql(DEPARTMENT_SELECT + " WHERE d.id = ?")
-                .param(id)
-                .query(PkoPeople::department)
-                .optional();
+        return departments(" WHERE d.id = ?", id).stream().findFirst();
+    }
+
+    private List<Department> departments(String where, Object... params) {
+        return departments(directory.names(), where, params);
+    }
+
+    /** Departments with their units' names, by unit name and then their own name. */
+    private List<Department> departments(RegisterNames names, String where, Object... params) {
+        return jdbc
+                .sql(DEPARTMENT_SELECT + where + " ORDER BY d.name, d.id")
+                .params(params)
+                .query((rs, n) -> department(rs, names))
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(Department::hospitalUnitId, names.byUnitName()))
+                .toList();
     }
 
     static PkoPerson person(ResultSet rs, int row) throws SQLException {
@@ -126,12 +147,13 @@ public class PkoPeople {
                 rs.getBoolean("active"));
     }
 
-    static Department department(ResultSet rs, int row) throws SQLException {
+    private static Department department(ResultSet rs, RegisterNames names) throws SQLException {
+        long unit = rs.getLong("hospital_unit_id");
         return new Department(
                 rs.getLong("id"),
-                rs.getLong("hospital_unit_id"),
-                rs.getString("unit_name"),
-                rs.getString("region_code"),
+                unit,
+                names.hospitalUnit(unit),
+                names.regionOfUnit(unit),
                 rs.getString("name"),
                 rs.getBoolean("active"));
     }

@@ -1,8 +1,13 @@
 package dk.samspil.pko;
 
 import dk.samspil.directory.Directory;
+import dk.samspil.directory.RegisterNames;
 import dk.samspil.directory.Views.MunicipalityView;
 import dk.samspil.directory.Views.RegionView;
+import dk.samspil.security.People;
+import dk.samspil.security.Role;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class PkoRegisters {
 
-    static final String ATTACHMENT_SELECT = """
-            SELECT a.id, a.person_id, a.municipality_code, m.name AS municipality_name, a.department_id,
-                   d.name AS department_name, coalesce(a.hospital_unit_id, d.hospital_unit_id) AS unit_id,
-                   h.name AS unit_name, a.ends_on
-            FROM pko_attachment a
-                 LEFT JOIN municipality m ON m.code = a.municipality_code
-                 LEFT JOIN pko_department d ON d.id = a.department_id
-                 LEFT JOIN hospital_unit h ON h.id = coalesce(a.hospital_unit_id, d.hospital_unit_id)
+    private static final String ATTACHMENT_SELECT = """
+            SELECT a.id, a.person_id, a.municipality_code, a.department_id, d.name AS department_name,
+                   coalesce(a.hospital_unit_id, d.hospital_unit_id) AS unit_id, a.ends_on
+            FROM pko_attachment a LEFT JOIN pko_department d ON d.id = a.department_id
             """;
 
     record PartnerBody(long id, String regionCode, String kind, String name, String email, String phone, String note) {}
@@ -41,10 +42,14 @@ class PkoRegisters {
 
     private final JdbcClient jdbc;
     private final Directory directory;
+    private final PkoPeople people;
+    private final People accounts;
 
-    PkoRegisters(JdbcClient jdbc, Directory directory) {
+    PkoRegisters(JdbcClient jdbc, Directory directory, PkoPeople people, People accounts) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.people = people;
+        this.accounts = accounts;
     }
 
     /** The region's municipalities (from the directory). */
@@ -71,9 +76,7 @@ class PkoRegisters {
                 .query(PkoPeople::person)
                 .list();
         Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
-        jdbc.sql(ATTACHMENT_SELECT + " ORDER BY h.name NULLS FIRST, m.name, d.name")
-                .query(PkoRegisters::attachment)
-                .list()
+        attachments("", List.of())
                 .forEach(a -> attachments
                         .computeIfAbsent(a.personId(), k -> new java.util.ArrayList<>())
                         .add(a));
@@ -83,17 +86,28 @@ class PkoRegisters {
     }
 
     List<Attachment> attachments(long personId) {
-        return jdbc.sql(ATTACHMENT_SELECT + " WHERE a.person_id = ? ORDER BY h.name NULLS FIRST, m.name, d.name")
-                .param(personId)
-                .query(PkoRegisters::attachment)
-                .list();
+        return attachments(" WHERE a.person_id = ?", List.of(personId));
     }
 
     Optional<Attachment> attachment(long id) {
-        return jdbc.sql(ATTACHMENT_SELECT + " WHERE a.id = ?")
-                .param(id)
-                .query(PkoRegisters::attachment)
-                .optional();
+        return attachments(" WHERE a.id = ?", List.of(id)).stream().findFirst();
+    }
+
+    /** Attachments with their places named: by unit (none first), municipality, then department. */
+    private List<Attachment> attachments(String where, List<Object> params) {
+        RegisterNames names = directory.names();
+        Comparator<Attachment> byUnit =
+                Comparator.comparing(Attachment::unitId, Comparator.nullsFirst(names.byUnitName()));
+        Comparator<Attachment> byMunicipality =
+                Comparator.comparing(Attachment::municipalityCode, names.byMunicipalityName());
+        return jdbc
+                .sql(ATTACHMENT_SELECT + where + " ORDER BY d.name NULLS FIRST, a.id")
+                .params(params)
+                .query((rs, n) -> attachment(rs, names))
+                .list()
+                .stream()
+                .sorted(byUnit.thenComparing(byMunicipality))
+                .toList();
     }
 
     /** The hospital units a person's attachments lie in (their departments' units, or a coordinator's unit). */
@@ -156,12 +170,7 @@ class PkoRegisters {
 
     /** The signed-in accounts with a PKO role (to link a person to), by name. */
     List<Map.Entry<Long, String>> pkoAccounts() {
-        return jdbc.sql("""
-                        SELECT id, display_name || ' (' || username || ')' FROM app_user
-                        WHERE role IN ('PKO_CONSULTANT', 'PKO_COORDINATOR', 'PKO_MEDICAL_COORDINATOR')
-                          AND deactivated_at IS NULL ORDER BY display_name""")
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .list();
+        return accounts.accountsOf(Set.of(Role.PKO_CONSULTANT, Role.PKO_COORDINATOR, Role.PKO_MEDICAL_COORDINATOR));
     }
 
     void attachDepartment(long personId, long departmentId) {
@@ -190,29 +199,24 @@ class PkoRegisters {
 
     /** The region's hospital units taking part in the scheme: id → name. */
     Map<Long, String> units(String regionCode) {
+        Set<Long> inScheme = new HashSet<>(jdbc.sql("SELECT hospital_unit_id FROM pko_unit")
+                .query(Long.class)
+                .list());
         Map<Long, String> units = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT h.id, h.name FROM hospital_unit h JOIN pko_unit u ON u.hospital_unit_id = h.id
-                        WHERE CAST(? AS TEXT) IS NULL OR h.region_code = ? ORDER BY h.name""")
-                .params(regionCode, regionCode)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .list()
-                .forEach(e -> units.put(e.getKey(), e.getValue()));
+        directory.names().hospitalUnits().forEach((id, unit) -> {
+            if (inScheme.contains(id) && (regionCode == null || regionCode.equals(unit.regionCode()))) {
+                units.put(id, unit.name());
+            }
+        });
         return units;
     }
 
     List<Department> departmentsFor(String regionCode) {
-        return jdbc.sql(PkoPeople.DEPARTMENT_SELECT + " WHERE h.region_code = ? AND d.active ORDER BY h.name, d.name")
-                .param(regionCode)
-                .query(PkoPeople::department)
-                .list();
+        return people.departments(regionCode, true);
     }
 
     Optional<String> unitRegion(long unitId) {
-        return jdbc.sql("SELECT region_code FROM hospital_unit WHERE id = ?")
-                .param(unitId)
-                .query(String.class)
-                .optional();
+        return Optional.ofNullable(directory.names().regionOfUnit(unitId));
     }
 
     boolean departmentNameTaken(long unitId, String name, Long exceptId) {
@@ -363,16 +367,18 @@ class PkoRegisters {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    static Attachment attachment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Attachment attachment(java.sql.ResultSet rs, RegisterNames names) throws java.sql.SQLException {
+        Long unit = rs.getObject("unit_id", Long.class);
+        String municipality = rs.getString("municipality_code");
         return new Attachment(
                 rs.getLong("id"),
                 rs.getLong("person_id"),
-                rs.getString("municipality_code"),
-                rs.getString("municipality_name"),
+                municipality,
+                names.municipality(municipality),
                 rs.getObject("department_id", Long.class),
                 rs.getString("department_name"),
-                rs.getObject("unit_id", Long.class),
-                rs.getString("unit_name"),
+                unit,
+                names.hospitalUnit(unit),
                 rs.getObject("ends_on", java.time.LocalDate.class));
     }
 

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,12 +24,12 @@ class CoordinatorInvitationController {
 
     private final UserAdministration users;
     private final Access access;
-    private final JdbcClient jdbc;
+    private final Organisations organisations;
 
-    CoordinatorInvitationController(UserAdministration users, Access access, JdbcClient jdbc) {
+    CoordinatorInvitationController(UserAdministration users, Access access, Organisations organisations) {
         this.users = users;
         this.access = access;
-        this.jdbc = jdbc;
+        this.organisations = organisations;
     }
 
     @GetMapping("/klynger/{clusterId}/koordinatorer/ny")
@@ -71,10 +70,8 @@ class CoordinatorInvitationController {
         model.addAttribute("clusterId", clusterId);
         model.addAttribute(
                 "clusterName",
-                jdbc.sql("SELECT name FROM cluster WHERE id = ?")
-                        .param(clusterId)
-                        .query(String.class)
-                        .optional()
+                organisations
+                        .name(Organisations.Kind.CLUSTER, String.valueOf(clusterId))
                         .orElseThrow(() -> new AccessRefusedException("cluster:" + clusterId)));
         return VIEW;
     }

@@ -1,6 +1,13 @@
 package dk.samspil.security;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,10 +23,12 @@ public class People {
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final Organisations organisations;
 
-    People(JdbcClient jdbc, MessageSource messages) {
+    People(JdbcClient jdbc, MessageSource messages, Organisations organisations) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.organisations = organisations;
     }
 
     /** Name and organisation of a user by log-in name; what is no user's log-in name is returned as it is. */
@@ -27,15 +36,80 @@ public class People {
         if (username == null || username.isBlank()) {
             return "";
         }
-        return jdbc.sql("""
-                        SELECT u.display_name, coalesce(p.name, c.name, m.name) AS organisation, u.municipality_code
-                        FROM app_user u LEFT JOIN provider p ON p.code = u.provider_code
-                             LEFT JOIN cluster c ON c.id = u.cluster_id LEFT JOIN municipality m ON m.code = u.municipality_code
-                        WHERE u.username = ?""")
+        return jdbc.sql(
+                        "SELECT display_name, provider_code, cluster_id, municipality_code FROM app_user WHERE username = ?")
                 .param(username)
-                .query((rs, n) -> describe(rs.getString(1), rs.getString(2), rs.getString(3) != null))
+                .query((rs, n) -> new Belonging(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional()
+                .map(user -> describe(user.name(), organisation(user), user.municipalityCode() != null))
                 .orElse(username);
+    }
+
+    /** A user's name and where they belong, as the accounts hold it. */
+    private record Belonging(String name, String providerCode, String clusterId, String municipalityCode) {}
+
+    private String organisation(Belonging user) {
+        if (user.providerCode() != null) {
+            return organisations
+                    .name(Organisations.Kind.PROVIDER, user.providerCode())
+                    .orElse(null);
+        }
+        if (user.clusterId() != null) {
+            return organisations
+                    .name(Organisations.Kind.CLUSTER, user.clusterId())
+                    .orElse(null);
+        }
+        if (user.municipalityCode() != null) {
+            return organisations
+                    .name(Organisations.Kind.MUNICIPALITY, user.municipalityCode())
+                    .orElse(null);
+        }
+        return null;
+    }
+
+    /** The name and e-mail address of each of these users that exists. */
+    public Map<Long, Contact> contacts(Collection<Long> userIds) {
+        Map<Long, Contact> contacts = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return contacts;
+        }
+        jdbc.sql("SELECT id, display_name, email FROM app_user WHERE id = ANY (?)")
+                .param(userIds.stream().filter(Objects::nonNull).distinct().toArray(Long[]::new))
+                .query(rs -> {
+                    contacts.put(rs.getLong(1), new Contact(rs.getString(2), rs.getString(3)));
+                });
+        return contacts;
+    }
+
+    /** A user's display name and e-mail address. */
+    public record Contact(String name, String email) {}
+
+    /** The e-mail addresses of a provider's active consultants, who are told of what the provider owns. */
+    public List<String> consultantEmails(String providerCode) {
+        return jdbc.sql("""
+                        SELECT email FROM app_user WHERE role = 'CONSULTANT' AND provider_code = ? AND enabled
+                          AND deactivated_at IS NULL AND email IS NOT NULL ORDER BY email""").param(providerCode).query(String.class).list();
+    }
+
+    /**
+     * The log-in name of a user who has set a password ({@code enabled}); a deactivated user still has one, so the
+     * caller also asks the loaded principal whether it is enabled.
+     */
+    public Optional<String> enabledUsername(long userId) {
+        return jdbc.sql("SELECT username FROM app_user WHERE id = ? AND enabled")
+                .param(userId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The active accounts of these roles, by name: id → "name (log-in name)", to link a record to an account. */
+    public List<Map.Entry<Long, String>> accountsOf(Set<Role> roles) {
+        return jdbc.sql("""
+                        SELECT id, display_name || ' (' || username || ')' FROM app_user
+                        WHERE role = ANY (?) AND deactivated_at IS NULL ORDER BY display_name""")
+                .param(roles.stream().map(Role::name).toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list();
     }
 
     private String describe(String name, String organisation, boolean municipality) {

@@ -2,8 +2,10 @@ package dk.samspil.security;
 
 import dk.samspil.mail.Outbox;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,13 +35,21 @@ public class UserAdministration {
     private final Outbox outbox;
     private final UserMails mails;
     private final AuditLog auditLog;
+    private final Organisations organisations;
 
-    UserAdministration(JdbcClient jdbc, Invitations invitations, Outbox outbox, UserMails mails, AuditLog auditLog) {
+    UserAdministration(
+            JdbcClient jdbc,
+            Invitations invitations,
+            Outbox outbox,
+            UserMails mails,
+            AuditLog auditLog,
+            Organisations organisations) {
         this.jdbc = jdbc;
         this.invitations = invitations;
         this.outbox = outbox;
         this.mails = mails;
         this.auditLog = auditLog;
+        this.organisations = organisations;
     }
 
     /** A row of the list of users. {@code invited}: the invitation has not been used yet. */
@@ -70,58 +80,94 @@ public class UserAdministration {
     private static final String ROWS = """
             SELECT u.id, u.username, u.display_name, u.email, u.role, u.deactivated_at, u.lead_consultant,
                    NOT u.enabled AS invited,
-                   coalesce(p.name, c.name, m.name) AS organisation,
+                   coalesce('P:' || u.provider_code, 'C:' || u.cluster_id, 'M:' || u.municipality_code) AS belongs_to,
                    (SELECT max(a.occurred_at) FROM audit_log a WHERE a.action = 'SIGN_IN' AND a.username = u.username)
                        AS last_sign_in
             FROM app_user u
-            LEFT JOIN provider p ON p.code = u.provider_code
-            LEFT JOIN cluster c ON c.id = u.cluster_id
-            LEFT JOIN municipality m ON m.code = u.municipality_code
             """;
 
     public List<UserRow> users() {
-        return jdbc.sql(ROWS + " ORDER BY u.deactivated_at IS NOT NULL, lower(u.display_name), u.id")
+        return rows(jdbc.sql(ROWS + " ORDER BY u.deactivated_at IS NOT NULL, lower(u.display_name), u.id")
                 .query(UserAdministration::row)
-                .list();
+                .list());
     }
 
     public Optional<UserRow> user(long id) {
-        return jdbc.sql(ROWS + " WHERE u.id = ?")
-                .param(id)
-                .query(UserAdministration::row)
-                .optional();
-    }
-
-    private static UserRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new UserRow(
-                rs.getLong("id"),
-                rs.getString("username"),
-                rs.getString("display_name"),
-                rs.getString("email"),
-                Role.valueOf(rs.getString("role")),
-                rs.getString("organisation"),
-                rs.getObject("deactivated_at") != null,
-                rs.getBoolean("invited"),
-                rs.getObject("last_sign_in", OffsetDateTime.class),
-                rs.getBoolean("lead_consultant"));
+        return rows(jdbc.sql(ROWS + " WHERE u.id = ?")
+                        .param(id)
+                        .query(UserAdministration::row)
+                        .list())
+                .stream()
+                .findFirst();
     }
 
     /** The consultants of a provider, for its lead consultant. */
     public List<UserRow> consultantsOf(String providerCode) {
-        return jdbc.sql(
+        return rows(jdbc.sql(
                         ROWS
                                 + " WHERE u.role = 'CONSULTANT' AND u.provider_code = ? ORDER BY u.deactivated_at IS NOT NULL, lower(u.display_name), u.id")
                 .param(providerCode)
                 .query(UserAdministration::row)
-                .list();
+                .list());
+    }
+
+    /** A user row as read, with the key of their organisation ({@code P:}, {@code C:}, {@code M:}) to be named. */
+    private record Read(UserRow row, String belongsTo) {}
+
+    private static Read row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Read(
+                new UserRow(
+                        rs.getLong("id"),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        rs.getString("email"),
+                        Role.valueOf(rs.getString("role")),
+                        null,
+                        rs.getObject("deactivated_at") != null,
+                        rs.getBoolean("invited"),
+                        rs.getObject("last_sign_in", OffsetDateTime.class),
+                        rs.getBoolean("lead_consultant")),
+                rs.getString("belongs_to"));
+    }
+
+    /** The rows with their organisations' names, each kind of organisation read once. */
+    private List<UserRow> rows(List<Read> read) {
+        Map<Organisations.Kind, Map<String, String>> names = new EnumMap<>(Organisations.Kind.class);
+        return read.stream()
+                .map(r -> {
+                    if (r.belongsTo() == null) {
+                        return r.row();
+                    }
+                    Organisations.Kind kind = kindOf(r.belongsTo());
+                    String key = r.belongsTo().substring(2);
+                    String name =
+                            names.computeIfAbsent(kind, organisations::all).getOrDefault(key, key);
+                    UserRow u = r.row();
+                    return new UserRow(
+                            u.id(),
+                            u.username(),
+                            u.displayName(),
+                            u.email(),
+                            u.role(),
+                            name,
+                            u.deactivated(),
+                            u.invited(),
+                            u.lastSignIn(),
+                            u.lead());
+                })
+                .toList();
+    }
+
+    private static Organisations.Kind kindOf(String belongsTo) {
+        return switch (belongsTo.charAt(0)) {
+            case 'P' -> Organisations.Kind.PROVIDER;
+            case 'C' -> Organisations.Kind.CLUSTER;
+            default -> Organisations.Kind.MUNICIPALITY;
+        };
     }
 
     public String providerName(String providerCode) {
-        return jdbc.sql("SELECT name FROM provider WHERE code = ?")
-                .param(providerCode)
-                .query(String.class)
-                .optional()
-                .orElse(providerCode);
+        return organisations.name(Organisations.Kind.PROVIDER, providerCode).orElse(providerCode);
     }
 
     /** Whether the user is a consultant who leads their provider's consultants. */
@@ -152,21 +198,28 @@ public class UserAdministration {
 
     /** The organisations a role can belong to; none for the roles without one. */
     public List<Organisation> organisations(Role role) {
-        return switch (role) {
-            case CONSULTANT ->
-                jdbc.sql("SELECT 'P:' || code, name FROM provider ORDER BY name")
-                        .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2)))
-                        .list();
-            case COORDINATOR, MEMBER ->
-                jdbc.sql("SELECT 'C:' || id, name FROM cluster ORDER BY name")
-                        .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2)))
-                        .list();
-            case MUNICIPALITY ->
-                jdbc.sql("SELECT 'M:' || code, name FROM municipality ORDER BY name")
-                        .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2)))
-                        .list();
-            default -> List.of();
-        };
+        Organisations.Kind kind;
+        String prefix;
+        switch (role) {
+            case CONSULTANT -> {
+                kind = Organisations.Kind.PROVIDER;
+                prefix = "P:";
+            }
+            case COORDINATOR, MEMBER -> {
+                kind = Organisations.Kind.CLUSTER;
+                prefix = "C:";
+            }
+            case MUNICIPALITY -> {
+                kind = Organisations.Kind.MUNICIPALITY;
+                prefix = "M:";
+            }
+            default -> {
+                return List.of();
+            }
+        }
+        return organisations.all(kind).entrySet().stream()
+                .map(e -> new Organisation(prefix + e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** Whether the value names an existing organisation of the kind the role belongs to. */

@@ -147,8 +147,9 @@ public class OrderFigures {
     }
 
     private List<Figures> detailed(OrderView order, LocalDate until) {
-        List<ServiceCode> codes =
-                catalog.find(order.packageSlug()).map(p -> p.serviceCodes()).orElse(List.of());
+        List<ServiceCode> codes = catalog.find(order.packageSlug(), order.packageVersion())
+                .map(p -> p.serviceCodes())
+                .orElse(List.of());
         ClusterView cluster = directory.cluster(order.clusterId()).orElseThrow();
         Map<String, String> letters = letters(order);
         List<Figures> figures = new ArrayList<>();
@@ -160,7 +161,7 @@ public class OrderFigures {
 
     /** Whether the order's package shows service data (and so its practices get letters). */
     public boolean usesServiceData(OrderView order) {
-        return catalog.find(order.packageSlug())
+        return catalog.find(order.packageSlug(), order.packageVersion())
                 .map(p -> !p.serviceCodes().isEmpty())
                 .orElse(false);
     }

@@ -56,8 +56,9 @@ public class ServiceTrend {
     /** For each service code of the order's package with data: the last 12 months with data, as the figures use. */
     @Transactional
     public List<Trend> forOrder(OrderView order) {
-        List<ServiceCode> codes =
-                catalog.find(order.packageSlug()).map(p -> p.serviceCodes()).orElse(List.of());
+        List<ServiceCode> codes = catalog.find(order.packageSlug(), order.packageVersion())
+                .map(p -> p.serviceCodes())
+                .orElse(List.of());
         ClusterView cluster = directory.cluster(order.clusterId()).orElseThrow();
         String[] practices = figures.letters(order).keySet().toArray(String[]::new);
         List<Trend> trends = new ArrayList<>();

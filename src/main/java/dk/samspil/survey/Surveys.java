@@ -2,6 +2,7 @@ package dk.samspil.survey;
 
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition.Question;
+import dk.samspil.ordering.Orders;
 import dk.samspil.ordering.PackageOrdered;
 import dk.samspil.platform.RuleViolation;
 import java.time.LocalDate;
@@ -23,11 +24,13 @@ public class Surveys {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Catalog catalog;
+    private final Orders orders;
 
-    Surveys(JdbcClient jdbc, JsonMapper json, Catalog catalog) {
+    Surveys(JdbcClient jdbc, JsonMapper json, Catalog catalog, Orders orders) {
         this.jdbc = jdbc;
         this.json = json;
         this.catalog = catalog;
+        this.orders = orders;
     }
 
     @ApplicationModuleListener
@@ -61,10 +64,15 @@ public class Surveys {
                 .update());
     }
 
-    /** Creates the survey of an order once; a second call changes nothing. */
+    /**
+     * Creates the survey of an order once, from the questionnaire of the package's version the order keeps; a second
+     * call changes nothing.
+     */
     @Transactional
     public void create(long orderId, String packageSlug) {
-        List<Question> questions = catalog.find(packageSlug)
+        List<Question> questions = orders.find(orderId)
+                .flatMap(order -> catalog.find(order.packageSlug(), order.packageVersion()))
+                .or(() -> catalog.find(packageSlug))
                 .map(p -> p.questionnaire().questions())
                 .orElse(List.of());
         Optional<Long> id = jdbc.sql(

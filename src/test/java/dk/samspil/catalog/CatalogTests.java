@@ -8,9 +8,9 @@ import dk.samspil.catalog.PackageDefinition.PackageStatus;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -124,6 +124,42 @@ class CatalogTests {
                         PackageDefinition.EntryShows.SURVEY_RESULTS, PackageDefinition.EntryShows.REGISTER_DATA);
     }
 
+    /** The places of the chosen elective topics are fields of the programme, not words in its headings. */
+    @Test
+    void electiveTopicsTakeTheirPlacesByFieldNotByHeading() {
+        PackageDefinition medicine = catalog.find("medicinhaandtering").orElseThrow();
+        PackageDefinition.ProgrammeItem electives = medicine.programme().stream()
+                .filter(item -> item.electivesTitle() != null)
+                .findFirst()
+                .orElseThrow();
+        assertThat(electives.items())
+                .extracting(PackageDefinition.ProgrammeEntry::elective)
+                .containsExactly(1, 2);
+
+        PackageDefinition ordered = medicine.withElectives(List.of("Demens", "Palliation"));
+        PackageDefinition.ProgrammeItem named =
+                ordered.programme().get(medicine.programme().indexOf(electives));
+        assertThat(named.title()).isEqualTo("Blok 3: Demens; Palliation");
+        assertThat(named.items())
+                .extracting(PackageDefinition.ProgrammeEntry::heading)
+                .containsExactly("Demens", "Palliation");
+        // Every other item and entry is as the package has it.
+        assertThat(ordered.programme()).hasSameSizeAs(medicine.programme());
+        for (int i = 0; i < medicine.programme().size(); i++) {
+            if (medicine.programme().get(i) != electives) {
+                assertThat(ordered.programme().get(i))
+                        .isEqualTo(medicine.programme().get(i));
+            }
+        }
+        // One topic chosen: the second place keeps the package's heading.
+        assertThat(medicine.withElectives(List.of("Demens"))
+                        .programme()
+                        .get(medicine.programme().indexOf(electives))
+                        .items())
+                .extracting(PackageDefinition.ProgrammeEntry::heading)
+                .containsExactly("Demens", "Valgfrit emne 2");
+    }
+
     @Test
     void programmeGetsClockTimesFromTheStartTime() {
         PackageDefinition p = catalog.find("akutfunktioner").orElseThrow();
@@ -160,6 +196,12 @@ class CatalogTests {
                     .extracting(PackageDefinition::title)
                     .isEqualTo("Attester – ny udgave");
             assertThat(version("attester")).isEqualTo(versionBefore + 1);
+            // The version before is kept, for the orders placed with it.
+            assertThat(catalog.find("attester", versionBefore))
+                    .get()
+                    .extracting(PackageDefinition::title)
+                    .isNotEqualTo("Attester – ny udgave");
+            assertThat(catalog.title("attester", versionBefore + 1)).contains("Attester – ny udgave");
             assertThat(jdbc.sql("SELECT count(*) FROM catalog_package WHERE slug = 'attester'")
                             .query(Integer.class)
                             .single())
@@ -190,11 +232,6 @@ class CatalogTests {
     }
 
     private static Resource named(String content, String filename) {
-        return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return filename;
-            }
-        };
+        return CatalogFixtures.named(content, filename);
     }
 }

@@ -88,6 +88,7 @@ class SectorSurveyTests {
         var medicine = new dk.samspil.ordering.OrderViews.OrderView(
                 0,
                 "medicinhaandtering",
+                1,
                 "",
                 "MIDTKRAFT",
                 0,
@@ -116,6 +117,7 @@ class SectorSurveyTests {
         var acute = new dk.samspil.ordering.OrderViews.OrderView(
                 0,
                 "akutfunktioner",
+                1,
                 "",
                 "KIAP",
                 0,
