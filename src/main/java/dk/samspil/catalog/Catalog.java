@@ -89,11 +89,4 @@ public class Catalog {
                 .optional()
                 .map(definition -> json.readValue(definition, PackageDefinition.class));
     }
-
-    public Optional<String> providerName(String providerCode) {
-        return directory.providers().stream()
-                .filter(provider -> provider.code().equals(providerCode))
-                .map(ProviderView::name)
-                .findFirst();
-    }
 }

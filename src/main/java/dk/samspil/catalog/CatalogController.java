@@ -1,5 +1,7 @@
 package dk.samspil.catalog;
 
+import dk.samspil.directory.Directory;
+import dk.samspil.directory.Views.ProviderContact;
 import java.time.LocalTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,8 +20,10 @@ class CatalogController {
     static final LocalTime EXAMPLE_START = LocalTime.of(16, 0);
 
     private final Catalog catalog;
+    private final Directory directory;
 
-    CatalogController(Catalog catalog) {
+    CatalogController(Catalog catalog, Directory directory) {
+        this.directory = directory;
         this.catalog = catalog;
     }
 
@@ -34,8 +38,11 @@ class CatalogController {
         PackageDefinition definition =
                 catalog.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("p", definition);
-        model.addAttribute(
-                "providerName", catalog.providerName(definition.provider()).orElse(definition.provider()));
+        ProviderContact provider = directory
+                .providerContact(definition.provider())
+                .orElse(new ProviderContact(definition.provider(), definition.provider(), null, null, null));
+        model.addAttribute("providerName", provider.name());
+        model.addAttribute("provider", provider);
         model.addAttribute("schedule", definition.scheduleFrom(EXAMPLE_START));
         model.addAttribute("exampleStart", EXAMPLE_START);
         return PACKAGE_VIEW;

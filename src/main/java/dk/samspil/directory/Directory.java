@@ -5,6 +5,7 @@ import dk.samspil.directory.Views.HospitalUnitView;
 import dk.samspil.directory.Views.MemberView;
 import dk.samspil.directory.Views.MunicipalityView;
 import dk.samspil.directory.Views.PracticeView;
+import dk.samspil.directory.Views.ProviderContact;
 import dk.samspil.directory.Views.ProviderView;
 import dk.samspil.directory.Views.RegionView;
 import dk.samspil.security.SamspilPrincipal;
@@ -145,6 +146,15 @@ public class Directory {
                         ORDER BY v.region_code NULLS FIRST, v.name""")
                 .query((rs, n) -> new ProviderView(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
+    }
+
+    /** A provider's name and how to reach it. */
+    public Optional<ProviderContact> providerContact(String code) {
+        return jdbc.sql("SELECT code, name, email, phone, address FROM provider WHERE code = ?")
+                .param(code)
+                .query((rs, n) -> new ProviderContact(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .optional();
     }
 
     public List<HospitalUnitView> hospitalUnits() {

@@ -4,6 +4,7 @@ import dk.samspil.security.AuditLog;
 import dk.samspil.security.SamspilPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -61,11 +62,14 @@ class ProviderController {
         if (result.hasErrors()) {
             return view(model, null);
         }
-        jdbc.sql("INSERT INTO provider (code, name, region_code) VALUES (?, ?, ?)")
+        jdbc.sql("INSERT INTO provider (code, name, region_code, email, phone, address) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(
                         providerForm.getCode(),
                         providerForm.getName().strip(),
-                        blankToNull(providerForm.getRegionCode()))
+                        blankToNull(providerForm.getRegionCode()),
+                        providerForm.email(),
+                        providerForm.phone(),
+                        providerForm.address())
                 .update();
         auditLog.record(admin.getUsername(), PROVIDER_SAVED, "P:" + providerForm.getCode(), request);
         redirect.addFlashAttribute("saved", true);
@@ -78,6 +82,7 @@ class ProviderController {
                 .filter(p -> p.code().equals(code))
                 .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var contact = directory.providerContact(code).orElseThrow();
         var form = new ProviderForm();
         form.setCode(provider.code());
         form.setName(provider.name());
@@ -86,6 +91,9 @@ class ProviderController {
                 .query(String.class)
                 .optional()
                 .orElse(null));
+        form.setEmail(contact.email());
+        form.setPhone(contact.phone());
+        form.setAddress(contact.address());
         if (!model.containsAttribute("providerForm")) {
             model.addAttribute("providerForm", form);
         }
@@ -106,11 +114,21 @@ class ProviderController {
         }
         providerForm.setCode(code);
         checkRegion(providerForm, result);
-        if (result.hasFieldErrors("name") || result.hasFieldErrors("regionCode")) {
+        if (result.hasFieldErrors("name")
+                || result.hasFieldErrors("regionCode")
+                || result.hasFieldErrors("email")
+                || result.hasFieldErrors("phone")
+                || result.hasFieldErrors("address")) {
             return view(model, code);
         }
-        jdbc.sql("UPDATE provider SET name = ?, region_code = ? WHERE code = ?")
-                .params(providerForm.getName().strip(), blankToNull(providerForm.getRegionCode()), code)
+        jdbc.sql("UPDATE provider SET name = ?, region_code = ?, email = ?, phone = ?, address = ? WHERE code = ?")
+                .params(
+                        providerForm.getName().strip(),
+                        blankToNull(providerForm.getRegionCode()),
+                        providerForm.email(),
+                        providerForm.phone(),
+                        providerForm.address(),
+                        code)
                 .update();
         auditLog.record(admin.getUsername(), PROVIDER_SAVED, "P:" + code, request);
         redirect.addFlashAttribute("saved", true);
@@ -153,6 +171,52 @@ class ProviderController {
         private String name;
 
         private String regionCode;
+
+        @Email(message = "{provider.email.invalid}")
+        @Size(max = 200, message = "{provider.email.invalid}")
+        private String email;
+
+        @Pattern(regexp = "^$|^\\+?[0-9][0-9 ]{6,18}$", message = "{provider.phone.invalid}")
+        private String phone;
+
+        @Size(max = 300, message = "{provider.address.length}")
+        private String address;
+
+        String email() {
+            return blankToNull(email);
+        }
+
+        String phone() {
+            return blankToNull(phone);
+        }
+
+        String address() {
+            return blankToNull(address);
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email == null ? null : email.strip();
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone == null ? null : phone.strip();
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address == null ? null : address.strip();
+        }
 
         public String getCode() {
             return code;

@@ -30,5 +30,13 @@ public final class Views {
 
     public record ProviderView(String code, String name, String regionName) {}
 
+    /** How to reach a provider; each detail may be missing. */
+    public record ProviderContact(String code, String name, String email, String phone, String address) {
+
+        public boolean hasDetails() {
+            return email != null || phone != null || address != null;
+        }
+    }
+
     public record HospitalUnitView(long id, String name, String regionName) {}
 }

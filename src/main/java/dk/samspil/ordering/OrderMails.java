@@ -1,12 +1,15 @@
 package dk.samspil.ordering;
 
 import dk.samspil.catalog.PackageDefinition;
+import dk.samspil.directory.Directory;
 import dk.samspil.mail.OutgoingMail;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
 import dk.samspil.platform.SamspilSettings;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +23,29 @@ class OrderMails {
 
     private final MessageSource messages;
     private final SamspilSettings settings;
+    private final Directory directory;
 
-    OrderMails(MessageSource messages, SamspilSettings settings) {
+    OrderMails(MessageSource messages, SamspilSettings settings, Directory directory) {
         this.messages = messages;
         this.settings = settings;
+        this.directory = directory;
+    }
+
+    /** The provider's name and how to reach it, one detail a line: the mails' signature. */
+    String signature(String providerCode) {
+        return directory
+                .providerContact(providerCode)
+                .map(contact -> Stream.of(
+                                contact.name(),
+                                contact.email(),
+                                contact.phone() == null
+                                        ? null
+                                        : messages.getMessage(
+                                                "order.mail.phone", new Object[] {contact.phone()}, DANISH),
+                                contact.address())
+                        .filter(line -> line != null && !line.isBlank())
+                        .collect(Collectors.joining("\n")))
+                .orElse(providerCode);
     }
 
     OutgoingMail orderReceived(OrderView order, String to) {
@@ -34,7 +56,8 @@ class OrderMails {
                 order.packageTitle(),
                 order.clusterName(),
                 DATE.format(order.meetingDate()),
-                orderLink(order));
+                orderLink(order),
+                signature(order.providerCode()));
     }
 
     OutgoingMail newOrderForProvider(OrderView order, String to) {
@@ -109,7 +132,7 @@ class OrderMails {
                 settings.link("/bestillinger/" + order.id() + "/spoergeskema"),
                 orderLink(order),
                 request,
-                pkg.provider().equals("KIAP") ? "KiAP" : pkg.provider(),
+                signature(order.providerCode()),
                 documentsLink(order),
                 podcast
                         ? messages.getMessage("order.mail.materials.podcast", new Object[] {pkg.podcastUrl()}, DANISH)

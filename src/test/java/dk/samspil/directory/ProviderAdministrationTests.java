@@ -94,4 +94,61 @@ class ProviderAdministrationTests {
                         .single())
                 .isEqualTo(before);
     }
+
+    /** Seed 000: MidtKraft's contact stands on its packages; an administrator keeps a provider's details current. */
+    @Test
+    void aProvidersContactDetailsStandOnItsPackagesAndAreCheckedAtTheField() throws Exception {
+        WebClient anonymous = new WebClient("http://localhost:" + port);
+        var page = Jsoup.parse(anonymous.get("/pakker/medicinhaandtering").body());
+        assertThat(page.select("a[href=mailto:klynger@stab.rm.dk]")).hasSize(1);
+        assertThat(page.text()).contains("Skottenborg 26, 8800 Viborg");
+
+        String code = "K" + (System.nanoTime() % 1_000_000_000L);
+        admin.post(
+                "/admin/udbydere",
+                "/admin/udbydere/ny",
+                Map.of("code", code, "name", "Kontaktenheden", "regionCode", "", "email", "pakker@kontakt.example.dk"));
+        var bad = Jsoup.parse(admin.post(
+                        "/admin/udbydere/" + code,
+                        "/admin/udbydere/" + code,
+                        Map.of(
+                                "name",
+                                "Kontaktenheden",
+                                "regionCode",
+                                "",
+                                "email",
+                                "ikke en adresse",
+                                "phone",
+                                "ring<script>",
+                                "address",
+                                "x".repeat(301)))
+                .body());
+        assertThat(bad.select("#email-error").text()).contains("Skriv en gyldig e-mailadresse");
+        assertThat(bad.select("#phone-error").text()).contains("Skriv et telefonnummer");
+        assertThat(bad.select("#address-error").text()).contains("højst være 300 tegn");
+        assertThat(bad.select("#email").attr("value")).isEqualTo("ikke en adresse");
+        assertThat(jdbc.sql("SELECT email FROM provider WHERE code = ?")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .as("nothing saved from the bad form")
+                .isEqualTo("pakker@kontakt.example.dk");
+
+        admin.post(
+                "/admin/udbydere/" + code,
+                "/admin/udbydere/" + code,
+                Map.of(
+                        "name", "Kontaktenheden",
+                        "regionCode", "",
+                        "email", " pakker@kontakt.example.dk ",
+                        "phone", "+45 70 11 22 33",
+                        "address", "Vestergade 1, 8000 Aarhus C"));
+        assertThat(jdbc.sql("SELECT email || '|' || phone || '|' || address FROM provider WHERE code = ?")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("pakker@kontakt.example.dk|+45 70 11 22 33|Vestergade 1, 8000 Aarhus C");
+        var form = Jsoup.parse(admin.get("/admin/udbydere/" + code).body());
+        assertThat(form.select("#phone").attr("value")).isEqualTo("+45 70 11 22 33");
+    }
 }

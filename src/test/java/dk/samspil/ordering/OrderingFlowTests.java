@@ -96,6 +96,24 @@ class OrderingFlowTests {
                 .isFalse();
     }
 
+    /** The receipt and the materials are signed by the package's provider, with how to reach it (seed 000). */
+    @Test
+    void theProvidersMailsAreSignedWithItsContactDetails() throws Exception {
+        long id = OrderFixtures.placeOrder(
+                mvc,
+                users,
+                OrderFixtures.order(
+                                "medicinhaandtering", OrderFixtures.today().plusWeeks(20), "signatur@aarhus.example.dk")
+                        .param("electiveTopics", "pn-medicin", "haandkoebsmedicin-kosttilskud"));
+        String receipt = TestMailServer.text(
+                        awaitMail("anne.kjaer@example.dk", "Bestilling modtaget: Medicinhåndtering i samarbejde"))
+                .replace("\r\n", "\n");
+        assertThat(receipt)
+                .contains("/bestillinger/" + id)
+                .contains("Venlig hilsen\nMidtKraft Kvalitetsenhed for almen praksis\nklynger@stab.rm.dk\n"
+                        + "Skottenborg 26, 8800 Viborg");
+    }
+
     @Test
     void whenTheClusterMakesTheFirstContactTheInvitationsGoAtOnce() throws Exception {
         long id = OrderFixtures.placeOrder(
