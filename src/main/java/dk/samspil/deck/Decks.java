@@ -6,6 +6,7 @@ import dk.samspil.mail.Outbox;
 import dk.samspil.mail.OutgoingMail;
 import dk.samspil.office.DocumentVersions;
 import dk.samspil.office.DocumentVersions.Version;
+import dk.samspil.office.GeneratedDocuments;
 import dk.samspil.office.OfficeConverter;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.ordering.OrderViews.OrderView;
@@ -40,14 +41,13 @@ import org.springframework.transaction.annotation.Transactional;
  * attachment) and ticks the timeline's "final deck" task.
  */
 @Service
-public class Decks {
+public class Decks extends GeneratedDocuments {
 
     /** The deck's kind among the generated documents (office's document_version). */
     static final String KIND = "DECK";
 
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
 
-    private final DocumentVersions store;
     private final Orders orders;
     private final DeckAssembler assembler;
     private final OfficeConverter office;
@@ -75,7 +75,7 @@ public class Decks {
             ObjectProvider<SchedulerClient> scheduler,
             @Qualifier("deckGenerationTask") ObjectProvider<OneTimeTask<Long>> task,
             MeterRegistry meters) {
-        this.store = new DocumentVersions(jdbc, KIND);
+        super(new DocumentVersions(jdbc, KIND));
         this.orders = orders;
         this.assembler = assembler;
         this.office = office;
@@ -132,25 +132,9 @@ public class Decks {
                 }));
     }
 
-    public List<Version> versions(long orderId) {
-        return store.versions(orderId);
-    }
-
-    public Optional<Version> find(long id) {
-        return store.find(id);
-    }
-
-    /** The version of the order with this token, if there is one. */
-    public Optional<Version> find(long orderId, String token) {
-        return store.find(orderId, token);
-    }
-
+    /** The .pptx of a ready version. */
     public Optional<byte[]> pptx(Version version) {
-        return store.document(version);
-    }
-
-    public Optional<byte[]> pdf(Version version) {
-        return store.pdf(version);
+        return document(version);
     }
 
     /** Mails the coordinator and the municipal participants a link to the version; ticks "final deck". */

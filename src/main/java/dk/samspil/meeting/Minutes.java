@@ -8,6 +8,7 @@ import dk.samspil.meeting.Meetings.Heading;
 import dk.samspil.meeting.Meetings.MeetingView;
 import dk.samspil.office.DocumentVersions;
 import dk.samspil.office.DocumentVersions.Version;
+import dk.samspil.office.GeneratedDocuments;
 import dk.samspil.office.OfficeConverter;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.ordering.OrderViews.OrderView;
@@ -35,12 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
  * records that the meeting was held.
  */
 @Service
-public class Minutes {
+public class Minutes extends GeneratedDocuments {
 
     /** How long a member's personal link to the referat opens it. */
     static final Duration LINK_LIFETIME = Duration.ofDays(90);
 
-    private final DocumentVersions store;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Orders orders;
@@ -66,7 +66,7 @@ public class Minutes {
             ObjectProvider<SchedulerClient> scheduler,
             @Qualifier("minutesTask") ObjectProvider<OneTimeTask<Long>> task,
             Clock clock) {
-        this.store = new DocumentVersions(jdbc, "MINUTES");
+        super(new DocumentVersions(jdbc, "MINUTES"));
         this.jdbc = jdbc;
         this.clock = clock;
         this.orders = orders;
@@ -109,25 +109,9 @@ public class Minutes {
                 }));
     }
 
-    public List<Version> versions(long meetingId) {
-        return store.versions(meetingId);
-    }
-
-    public Optional<Version> find(long id) {
-        return store.find(id);
-    }
-
-    /** The meeting's version with this token, if there is one. */
-    public Optional<Version> find(long meetingId, String token) {
-        return store.find(meetingId, token);
-    }
-
+    /** The Word file of a ready version. */
     public Optional<byte[]> docx(Version version) {
-        return store.document(version);
-    }
-
-    public Optional<byte[]> pdf(Version version) {
-        return store.pdf(version);
+        return document(version);
     }
 
     /**
