@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +53,6 @@ public class Decks extends GeneratedDocuments {
     private final SamspilSettings settings;
     private final DeckSettings deckSettings;
     private final MessageSource messages;
-    private final ObjectProvider<SchedulerClient> scheduler;
-    private final ObjectProvider<OneTimeTask<Long>> task;
     private final Map<String, DeckWriter> writers = new ConcurrentHashMap<>();
     private volatile DeckWriter bundled;
     private final Timer pptxTime;
@@ -75,7 +70,7 @@ public class Decks extends GeneratedDocuments {
             ObjectProvider<SchedulerClient> scheduler,
             @Qualifier("deckGenerationTask") ObjectProvider<OneTimeTask<Long>> task,
             MeterRegistry meters) {
-        super(new DocumentVersions(jdbc, KIND));
+        super(new DocumentVersions(jdbc, KIND), scheduler, task);
         this.orders = orders;
         this.assembler = assembler;
         this.office = office;
@@ -84,31 +79,14 @@ public class Decks extends GeneratedDocuments {
         this.settings = settings;
         this.deckSettings = deckSettings;
         this.messages = messages;
-        this.scheduler = scheduler;
-        this.task = task;
         this.pptxTime = Timer.builder("samspil.deck.generation")
                 .description("Writing a deck's .pptx")
                 .register(meters);
     }
 
-    /**
-     * Asks for a new version; it is made in the background. Not one transaction on purpose: the version is committed
-     * before the scheduler is told, so the scheduler's immediate run sees it.
-     */
+    /** Asks for a new version of the order's deck; it is made in the background. */
     public Version request(OrderView order, String by) {
-        long id = store.add(order.id(), by);
-        schedule(id);
-        return find(id).orElseThrow();
-    }
-
-    /** Versions still pending at start (their job interrupted, or never told) are asked for again; made once each. */
-    @EventListener(ApplicationReadyEvent.class)
-    void resumePending() {
-        store.pending().forEach(this::schedule);
-    }
-
-    private void schedule(long id) {
-        scheduler.getObject().scheduleIfNotExists(task.getObject().instance(String.valueOf(id), id), Instant.now());
+        return newVersion(order.id(), by);
     }
 
     /** Makes the version's .pptx and PDF; called by the scheduler's task. */
