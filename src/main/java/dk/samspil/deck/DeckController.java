@@ -2,6 +2,7 @@ package dk.samspil.deck;
 
 import dk.samspil.catalog.Catalog;
 import dk.samspil.office.DocumentVersions.Version;
+import dk.samspil.office.Downloads;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderPackage;
 import dk.samspil.ordering.OrderViews.OrderView;
@@ -11,13 +12,9 @@ import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -197,7 +194,7 @@ class DeckController {
         Version version = decks.find(orderId, token)
                 .filter(Version::ready)
                 .orElseThrow(() -> new AccessRefusedException("deck:" + orderId));
-        return download(decks.pptx(version).orElseThrow(), PPTX, fileName(order, version, "pptx"));
+        return Downloads.attachment(decks.pptx(version).orElseThrow(), PPTX, fileName(order, version, "pptx"));
     }
 
     @GetMapping("/bestillinger/{orderId}/praesentation/{token}.pdf")
@@ -207,7 +204,7 @@ class DeckController {
         Version version = decks.find(orderId, token)
                 .filter(Version::ready)
                 .orElseThrow(() -> new AccessRefusedException("deck:" + orderId));
-        return download(
+        return Downloads.attachment(
                 decks.pdf(version).orElseThrow(() -> new AccessRefusedException("deck:" + orderId + ":pdf")),
                 MediaType.APPLICATION_PDF,
                 fileName(order, version, "pdf"));
@@ -218,18 +215,5 @@ class DeckController {
                 order.clusterName().replaceAll("[^\\p{L}\\p{N} ._-]", "").strip();
         return Wording.text(
                 "deck.fileName", cluster, order.meetingDate().toString(), String.valueOf(version.version()), extension);
-    }
-
-    private static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String name) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .cacheControl(CacheControl.noStore())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(name, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(bytes);
     }
 }

@@ -6,6 +6,7 @@ import dk.samspil.mail.Outbox;
 import dk.samspil.mail.OutgoingMail;
 import dk.samspil.office.DocumentVersions;
 import dk.samspil.office.DocumentVersions.Version;
+import dk.samspil.office.GeneratedDocuments;
 import dk.samspil.office.OfficeConverter;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.ordering.OrderViews.OrderView;
@@ -17,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,14 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
  * attachment) and ticks the timeline's "final deck" task.
  */
 @Service
-public class Decks {
+public class Decks extends GeneratedDocuments {
 
     /** The deck's kind among the generated documents (office's document_version). */
     static final String KIND = "DECK";
 
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
 
-    private final DocumentVersions store;
     private final Orders orders;
     private final DeckAssembler assembler;
     private final OfficeConverter office;
@@ -56,8 +53,6 @@ public class Decks {
     private final SamspilSettings settings;
     private final DeckSettings deckSettings;
     private final MessageSource messages;
-    private final ObjectProvider<SchedulerClient> scheduler;
-    private final ObjectProvider<OneTimeTask<Long>> task;
     private final Map<String, DeckWriter> writers = new ConcurrentHashMap<>();
     private volatile DeckWriter bundled;
     private final Timer pptxTime;
@@ -75,7 +70,7 @@ public class Decks {
             ObjectProvider<SchedulerClient> scheduler,
             @Qualifier("deckGenerationTask") ObjectProvider<OneTimeTask<Long>> task,
             MeterRegistry meters) {
-        this.store = new DocumentVersions(jdbc, KIND);
+        super(new DocumentVersions(jdbc, KIND), scheduler, task);
         this.orders = orders;
         this.assembler = assembler;
         this.office = office;
@@ -84,31 +79,14 @@ public class Decks {
         this.settings = settings;
         this.deckSettings = deckSettings;
         this.messages = messages;
-        this.scheduler = scheduler;
-        this.task = task;
         this.pptxTime = Timer.builder("samspil.deck.generation")
                 .description("Writing a deck's .pptx")
                 .register(meters);
     }
 
-    /**
-     * Asks for a new version; it is made in the background. Not one transaction on purpose: the version is committed
-     * before the scheduler is told, so the scheduler's immediate run sees it.
-     */
+    /** Asks for a new version of the order's deck; it is made in the background. */
     public Version request(OrderView order, String by) {
-        long id = store.add(order.id(), by);
-        schedule(id);
-        return find(id).orElseThrow();
-    }
-
-    /** Versions still pending at start (their job interrupted, or never told) are asked for again; made once each. */
-    @EventListener(ApplicationReadyEvent.class)
-    void resumePending() {
-        store.pending().forEach(this::schedule);
-    }
-
-    private void schedule(long id) {
-        scheduler.getObject().scheduleIfNotExists(task.getObject().instance(String.valueOf(id), id), Instant.now());
+        return newVersion(order.id(), by);
     }
 
     /** Makes the version's .pptx and PDF; called by the scheduler's task. */
@@ -132,25 +110,9 @@ public class Decks {
                 }));
     }
 
-    public List<Version> versions(long orderId) {
-        return store.versions(orderId);
-    }
-
-    public Optional<Version> find(long id) {
-        return store.find(id);
-    }
-
-    /** The version of the order with this token, if there is one. */
-    public Optional<Version> find(long orderId, String token) {
-        return store.find(orderId, token);
-    }
-
+    /** The .pptx of a ready version. */
     public Optional<byte[]> pptx(Version version) {
-        return store.document(version);
-    }
-
-    public Optional<byte[]> pdf(Version version) {
-        return store.pdf(version);
+        return document(version);
     }
 
     /** Mails the coordinator and the municipal participants a link to the version; ticks "final deck". */

@@ -2,15 +2,12 @@ package dk.samspil.documents;
 
 import dk.samspil.documents.OrderDocuments.Document;
 import dk.samspil.documents.PackageDocuments.Kind;
+import dk.samspil.office.Downloads;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.SamspilPrincipal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,7 +54,7 @@ class DocumentController {
             @PathVariable String stem) {
         OrderView order = guard.visible(user, orderId);
         Kind kind = kind(order, token, stem);
-        return download(documents.docx(order, kind), DOCX, kind.fileStem() + ".docx");
+        return Downloads.attachment(documents.docx(order, kind), DOCX, kind.fileStem() + ".docx");
     }
 
     @GetMapping("/bestillinger/{orderId}/dokumenter/{token}/{stem}.pdf")
@@ -71,7 +68,7 @@ class DocumentController {
         byte[] pdf = documents
                 .pdf(order, kind)
                 .orElseThrow(() -> new AccessRefusedException("documents:" + orderId + ":pdf"));
-        return download(pdf, MediaType.APPLICATION_PDF, kind.fileStem() + ".pdf");
+        return Downloads.attachment(pdf, MediaType.APPLICATION_PDF, kind.fileStem() + ".pdf");
     }
 
     private void prepare(Model model, OrderView order) {
@@ -91,18 +88,5 @@ class DocumentController {
                 .filter(k -> k.fileStem().equals(stem))
                 .findFirst()
                 .orElseThrow(() -> new AccessRefusedException("documents:" + order.id() + ":" + stem));
-    }
-
-    private static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String name) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .cacheControl(CacheControl.noStore())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(name, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(bytes);
     }
 }

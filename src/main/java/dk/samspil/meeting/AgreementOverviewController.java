@@ -4,11 +4,11 @@ import static dk.samspil.meeting.MinutesDocument.DANISH;
 
 import dk.samspil.meeting.AgreementOverview.Filter;
 import dk.samspil.meeting.AgreementOverview.Line;
+import dk.samspil.office.Downloads;
 import dk.samspil.office.Spreadsheets;
 import dk.samspil.security.Access;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -118,16 +115,7 @@ class AgreementOverviewController {
         }
         byte[] bytes = Spreadsheets.xlsx(text("meeting.overview.sheet"), rows, 1);
         String name = "aftaler-" + result.today() + ".xlsx";
-        return ResponseEntity.ok()
-                .contentType(XLSX)
-                .cacheControl(CacheControl.noStore())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(name, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(bytes);
+        return Downloads.attachment(bytes, XLSX, name);
     }
 
     private Filter filter(

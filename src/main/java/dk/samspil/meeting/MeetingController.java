@@ -12,6 +12,7 @@ import dk.samspil.meeting.Meetings.AgreementView;
 import dk.samspil.meeting.Meetings.BlockView;
 import dk.samspil.meeting.Meetings.MeetingView;
 import dk.samspil.office.DocumentVersions.Version;
+import dk.samspil.office.Downloads;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
@@ -23,15 +24,11 @@ import dk.samspil.security.SamspilPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -475,7 +472,7 @@ class MeetingController {
         Version version = version(place(user, orderId, meetingId, false), token);
         byte[] bytes = minutes.docx(version)
                 .orElseThrow(() -> new AccessRefusedException("minutes:" + version.ownerId() + ":docx"));
-        return download(bytes, DOCX, "referat-v" + version.version() + ".docx");
+        return Downloads.attachment(bytes, DOCX, "referat-v" + version.version() + ".docx");
     }
 
     @GetMapping({"/bestillinger/{orderId}/moede/referat/{token}.pdf", "/moeder/{meetingId}/referat/{token}.pdf"})
@@ -487,7 +484,7 @@ class MeetingController {
         Version version = version(place(user, orderId, meetingId, false), token);
         byte[] bytes = minutes.pdf(version)
                 .orElseThrow(() -> new AccessRefusedException("minutes:" + version.ownerId() + ":pdf"));
-        return download(bytes, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf");
+        return Downloads.attachment(bytes, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf");
     }
 
     /** A member's personal link from the minutes mail: that version's PDF (Word while there is none), no sign-in. */
@@ -495,9 +492,10 @@ class MeetingController {
     ResponseEntity<byte[]> personalMinutes(@PathVariable String token) {
         Version version = minutes.byPersonalLink(token).orElseThrow(() -> new AccessRefusedException("minutes-link"));
         return minutes.pdf(version)
-                .map(pdf -> download(pdf, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf"))
+                .map(pdf ->
+                        Downloads.attachment(pdf, MediaType.APPLICATION_PDF, "referat-v" + version.version() + ".pdf"))
                 .or(() -> minutes.docx(version)
-                        .map(docx -> download(docx, DOCX, "referat-v" + version.version() + ".docx")))
+                        .map(docx -> Downloads.attachment(docx, DOCX, "referat-v" + version.version() + ".docx")))
                 .orElseThrow(() -> new AccessRefusedException("minutes-link"));
     }
 
@@ -535,7 +533,8 @@ class MeetingController {
                     .location(URI.create(location + "#aftaler"))
                     .build();
         }
-        return download(kluItem.write(place.meeting(), overview.today()), DOCX, "klu-punkt-" + orderId + ".docx");
+        return Downloads.attachment(
+                kluItem.write(place.meeting(), overview.today()), DOCX, "klu-punkt-" + orderId + ".docx");
     }
 
     private String render(
@@ -649,18 +648,5 @@ class MeetingController {
 
     private static int version(Integer version) {
         return version == null ? -1 : version;
-    }
-
-    private static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String name) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .cacheControl(CacheControl.noStore())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(name, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(bytes);
     }
 }

@@ -8,6 +8,7 @@ import dk.samspil.meeting.Meetings.Heading;
 import dk.samspil.meeting.Meetings.MeetingView;
 import dk.samspil.office.DocumentVersions;
 import dk.samspil.office.DocumentVersions.Version;
+import dk.samspil.office.GeneratedDocuments;
 import dk.samspil.office.OfficeConverter;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.ordering.OrderViews.OrderView;
@@ -16,15 +17,12 @@ import dk.samspil.platform.SamspilSettings;
 import dk.samspil.platform.Tokens;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,12 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
  * records that the meeting was held.
  */
 @Service
-public class Minutes {
+public class Minutes extends GeneratedDocuments {
 
     /** How long a member's personal link to the referat opens it. */
     static final Duration LINK_LIFETIME = Duration.ofDays(90);
 
-    private final DocumentVersions store;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Orders orders;
@@ -51,8 +48,6 @@ public class Minutes {
     private final SamspilSettings settings;
     private final MessageSource messages;
     private final MinutesDocument document;
-    private final ObjectProvider<SchedulerClient> scheduler;
-    private final ObjectProvider<OneTimeTask<Long>> task;
 
     Minutes(
             JdbcClient jdbc,
@@ -66,7 +61,7 @@ public class Minutes {
             ObjectProvider<SchedulerClient> scheduler,
             @Qualifier("minutesTask") ObjectProvider<OneTimeTask<Long>> task,
             Clock clock) {
-        this.store = new DocumentVersions(jdbc, "MINUTES");
+        super(new DocumentVersions(jdbc, "MINUTES"), scheduler, task);
         this.jdbc = jdbc;
         this.clock = clock;
         this.orders = orders;
@@ -77,25 +72,11 @@ public class Minutes {
         this.settings = settings;
         this.messages = messages;
         this.document = new MinutesDocument(messages);
-        this.scheduler = scheduler;
-        this.task = task;
     }
 
-    /** Asks for a new version, committed before the scheduler is told so its immediate run sees it. */
+    /** Asks for a new version of the meeting's referat; it is made in the background. */
     public Version request(long meetingId, String by) {
-        long id = store.add(meetingId, by);
-        schedule(id);
-        return find(id).orElseThrow();
-    }
-
-    /** Versions still pending at start (their job interrupted, or never told) are asked for again; made once each. */
-    @EventListener(ApplicationReadyEvent.class)
-    void resumePending() {
-        store.pending().forEach(this::schedule);
-    }
-
-    private void schedule(long id) {
-        scheduler.getObject().scheduleIfNotExists(task.getObject().instance(String.valueOf(id), id), Instant.now());
+        return newVersion(meetingId, by);
     }
 
     /** Writes the version's Word file from the meeting as it is now, then its PDF; run by the scheduler. */
@@ -109,25 +90,9 @@ public class Minutes {
                 }));
     }
 
-    public List<Version> versions(long meetingId) {
-        return store.versions(meetingId);
-    }
-
-    public Optional<Version> find(long id) {
-        return store.find(id);
-    }
-
-    /** The meeting's version with this token, if there is one. */
-    public Optional<Version> find(long meetingId, String token) {
-        return store.find(meetingId, token);
-    }
-
+    /** The Word file of a ready version. */
     public Optional<byte[]> docx(Version version) {
-        return store.document(version);
-    }
-
-    public Optional<byte[]> pdf(Version version) {
-        return store.pdf(version);
+        return document(version);
     }
 
     /**

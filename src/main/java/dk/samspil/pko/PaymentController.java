@@ -1,11 +1,11 @@
 package dk.samspil.pko;
 
+import dk.samspil.office.Downloads;
 import dk.samspil.office.Spreadsheets;
 import dk.samspil.pko.PkoAccess.Viewer;
 import dk.samspil.platform.DanishFormat;
 import dk.samspil.security.SamspilPrincipal;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -123,12 +122,7 @@ class PaymentController {
         String name = "pko-udbetaling-" + month + ".xlsx";
         return ResponseEntity.ok()
                 .contentType(XLSX)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(name, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition(name))
                 .body(bytes);
     }
 

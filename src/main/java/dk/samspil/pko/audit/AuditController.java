@@ -1,10 +1,10 @@
 package dk.samspil.pko.audit;
 
 import static dk.samspil.pko.audit.AuditPages.done;
-import static dk.samspil.pko.audit.AuditPages.download;
 import static dk.samspil.pko.audit.AuditPages.succeeded;
 import static dk.samspil.pko.audit.AuditPages.withForm;
 
+import dk.samspil.office.Downloads;
 import dk.samspil.pko.audit.AuditCases.CaseView;
 import dk.samspil.pko.audit.AuditForms.CasesForm;
 import dk.samspil.pko.audit.AuditForms.CriterionForm;
@@ -277,7 +277,8 @@ class AuditController {
         pages.visible(viewer, id);
         AuditApproval.Letter letter =
                 approval.letter(id).orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":letter"));
-        return download(letter.content(), MediaType.parseMediaType(letter.contentType()), letter.fileName());
+        return Downloads.attachment(
+                letter.content(), MediaType.parseMediaType(letter.contentType()), letter.fileName());
     }
 
     @PostMapping("/pko/audit/{id}/sager")

@@ -7,13 +7,7 @@ import dk.samspil.platform.RuleViolation;
 import dk.samspil.security.Access;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.SamspilPrincipal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -90,18 +84,5 @@ class AuditPages {
     CaseView caseOf(long id, long caseId) {
         return cases.find(id, caseId)
                 .orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":case:" + caseId));
-    }
-
-    static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String name) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .cacheControl(CacheControl.noStore())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(name, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(bytes);
     }
 }

@@ -1,10 +1,10 @@
 package dk.samspil.pko.audit;
 
 import static dk.samspil.pko.audit.AuditPages.done;
-import static dk.samspil.pko.audit.AuditPages.download;
 import static dk.samspil.pko.audit.AuditPages.succeeded;
 import static dk.samspil.pko.audit.AuditPages.withForm;
 
+import dk.samspil.office.Downloads;
 import dk.samspil.pko.audit.AuditCases.Assessment;
 import dk.samspil.pko.audit.AuditCases.CaseView;
 import dk.samspil.pko.audit.AuditForms.CompleteForm;
@@ -176,6 +176,6 @@ class AuditReviewController {
         byte[] docx = completion
                 .reportDocx(audit, scope.placeName(audit), scope.unitName(audit))
                 .orElseThrow(() -> new AccessRefusedException("pko-audit:" + id + ":report"));
-        return download(docx, DOCX, "audit-" + id + "-rapport.docx");
+        return Downloads.attachment(docx, DOCX, "audit-" + id + "-rapport.docx");
     }
 }
