@@ -9,7 +9,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A generated or stored document handed to the browser as a file to save: {@code Content-Disposition: attachment}
- * with the file name in UTF-8 (æ, ø, å survive), and by default not kept in any cache.
+ * with the file name in UTF-8 (æ, ø, å survive), kept in no cache.
  */
 public final class Downloads {
 
@@ -25,7 +25,7 @@ public final class Downloads {
     }
 
     /** The {@code Content-Disposition} value of an attachment named {@code name} (UTF-8). */
-    public static String disposition(String name) {
+    private static String disposition(String name) {
         return ContentDisposition.attachment()
                 .filename(name, StandardCharsets.UTF_8)
                 .build()

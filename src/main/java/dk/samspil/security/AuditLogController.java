@@ -1,5 +1,6 @@
 package dk.samspil.security;
 
+import dk.samspil.office.Downloads;
 import dk.samspil.office.Spreadsheets;
 import dk.samspil.platform.DanishFormat;
 import java.io.ByteArrayOutputStream;
@@ -14,9 +15,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -105,18 +103,8 @@ class AuditLogController {
     }
 
     private ResponseEntity<byte[]> download(byte[] bytes, String extension, MediaType type) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .cacheControl(CacheControl.noStore())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(
-                                        "revisionslog-" + LocalDate.now(DanishFormat.COPENHAGEN) + "." + extension,
-                                        StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(bytes);
+        return Downloads.attachment(
+                bytes, type, "revisionslog-" + LocalDate.now(DanishFormat.COPENHAGEN) + "." + extension);
     }
 
     private static void check(AuditFilter filter, BindingResult result) {

@@ -218,12 +218,15 @@ class PkoHoursTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains(name, "Godkendt til udbetaling", "13,00");
-        byte[] xlsx = mvc.perform(get("/pko/udbetaling.xlsx")
+        var download = mvc.perform(get("/pko/udbetaling.xlsx")
                         .param("maaned", month.toString())
                         .with(users.as("pkokoordinator")))
                 .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
+                .getResponse();
+        assertThat(download.getHeader("Cache-Control"))
+                .as("names and amounts are kept in no cache")
+                .isEqualTo("no-store");
+        byte[] xlsx = download.getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("Til udbetaling (timer)");
