@@ -1,6 +1,7 @@
 package dk.samspil.catalog;
 
 import dk.samspil.directory.Directory;
+import dk.samspil.directory.Views.ProviderContact;
 import dk.samspil.directory.Views.ProviderView;
 import java.util.HashMap;
 import java.util.List;
@@ -88,5 +89,20 @@ public class Catalog {
                 .query(String.class)
                 .optional()
                 .map(definition -> json.readValue(definition, PackageDefinition.class));
+    }
+
+    /**
+     * Whether a cluster of the region may order the package: it is offered, and a regional provider's packages are
+     * for its own region's clusters (a national provider's for every region's).
+     */
+    public boolean orderableIn(PackageDefinition pkg, String clusterRegionCode) {
+        if (!pkg.orderable()) {
+            return false;
+        }
+        String providerRegion = directory
+                .providerContact(pkg.provider())
+                .map(ProviderContact::regionCode)
+                .orElse(null);
+        return providerRegion == null || providerRegion.equals(clusterRegionCode);
     }
 }

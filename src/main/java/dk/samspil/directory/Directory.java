@@ -150,10 +150,15 @@ public class Directory {
 
     /** A provider's name and how to reach it. */
     public Optional<ProviderContact> providerContact(String code) {
-        return jdbc.sql("SELECT code, name, email, phone, address FROM provider WHERE code = ?")
+        return jdbc.sql("SELECT code, name, region_code, email, phone, address FROM provider WHERE code = ?")
                 .param(code)
                 .query((rs, n) -> new ProviderContact(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .optional();
     }
 

@@ -31,7 +31,9 @@ public final class Views {
     public record ProviderView(String code, String name, String regionName) {}
 
     /** How to reach a provider; each detail may be missing. */
-    public record ProviderContact(String code, String name, String email, String phone, String address) {
+    /** @param regionCode the region whose clusters may order the provider's packages; null for a national provider */
+    public record ProviderContact(
+            String code, String name, String regionCode, String email, String phone, String address) {
 
         public boolean hasDetails() {
             return email != null || phone != null || address != null;

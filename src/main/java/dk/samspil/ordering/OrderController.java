@@ -375,10 +375,13 @@ class OrderController {
                 .toList();
     }
 
+    /** The package, if the user's cluster may order it: offered, and a regional provider's only in its region. */
     private PackageDefinition orderablePackage(SamspilPrincipal user, String slug) {
         access.require(user.is(Role.COORDINATOR) && user.clusterId() != null, user, "order-form");
+        String region =
+                directory.cluster(user.clusterId()).map(ClusterView::regionCode).orElse(null);
         return catalog.find(slug == null ? "" : slug)
-                .filter(PackageDefinition::orderable)
+                .filter(pkg -> catalog.orderableIn(pkg, region))
                 .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("package:" + slug));
     }
 }
