@@ -81,6 +81,9 @@ public class NationalFileImport {
         void fill(PGCopyOutputStream copy, CopyRow row) throws IOException;
     }
 
+    /** The file's months and codes: the scope of the stored rows that its rows replace. */
+    private static final String SCOPE = "period = ANY (CAST(? AS date[])) AND service_code = ANY (CAST(? AS text[]))";
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NationalFileImport.class);
 
     private final JdbcClient jdbc;
@@ -129,9 +132,6 @@ public class NationalFileImport {
         }
         return result[0];
     }
-
-    /** The file's months and codes: the scope of the stored rows that its rows replace. */
-    private static final String SCOPE = "period = ANY (CAST(? AS date[])) AND service_code = ANY (CAST(? AS text[]))";
 
     private Result services(Path file, String fileName, String by, int confirmedRemovals) {
         long started = System.nanoTime();
