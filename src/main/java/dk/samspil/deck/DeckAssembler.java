@@ -20,7 +20,6 @@ import dk.samspil.servicedata.MunicipalData;
 import dk.samspil.servicedata.OrderFigures;
 import dk.samspil.servicedata.OrderFigures.Line;
 import dk.samspil.survey.SurveyResults;
-import dk.samspil.survey.SurveyResults.QuestionResult;
 import dk.samspil.survey.SurveyResults.Results;
 import dk.samspil.survey.SurveyView;
 import dk.samspil.survey.Surveys;
@@ -43,8 +42,8 @@ class DeckAssembler {
 
     static final String RATE_UNIT = Wording.text("deck.slide.unit.rate");
     static final String PATIENTS_UNIT = Wording.text("deck.slide.unit.patients");
-    private static final String THEN = Wording.text("deck.slide.series.then");
-    private static final String NOW = Wording.text("deck.slide.series.now");
+    static final String THEN = Wording.text("deck.slide.series.then");
+    static final String NOW = Wording.text("deck.slide.series.now");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM.yyyy");
 
     private final Catalog catalog;
@@ -80,134 +79,16 @@ class DeckAssembler {
         PackageDefinition pkg = OrderPackage.of(catalog, order);
         Optional<Results> results =
                 pkg.questionnaire().questions().isEmpty() ? Optional.empty() : surveys.forOrder(order.id());
-        // The order's own questionnaire, as edited in the review round: each question carries its programme block.
-        List<Question> asked = questionnaires
-                .find(order.id())
-                .map(SurveyView::questions)
-                .orElse(pkg.questionnaire().questions());
+        List<Question> asked = asked(order, pkg);
         // A follow-up shows then and now: the first order's results (through the same policy) beside this one's.
         Optional<OrderView> first = Optional.ofNullable(order.followsOrderId()).flatMap(orders::find);
         Optional<Results> then = first.flatMap(f -> surveys.forOrder(f.id()));
         List<QuestionSlide> questions =
-                results.map(r -> questionSlides(asked, r, then)).orElse(List.of());
-        Map<Integer, List<QuestionSlide>> byBlock = new TreeMap<>();
-        List<ScheduledItem> schedule = pkg.scheduleFrom(order.startTime());
-        int firstBlock = firstContentBlock(schedule);
-        for (QuestionSlide slide : questions) {
-            byBlock.computeIfAbsent(blockOf(schedule, slide.block(), firstBlock), k -> new ArrayList<>())
-                    .add(slide);
-        }
-        int dataBlock = dataBlock(schedule, firstBlock);
-        List<Block> blocks = new ArrayList<>();
-        Map<Integer, DeckContent.TalkSlides> talks = municipalTalks.slides(order.id());
-        for (int i = 0; i < schedule.size(); i++) {
-            ScheduledItem item = schedule.get(i);
-            List<String> points = new ArrayList<>();
-            for (ProgrammeEntry entry : item.item().items()) {
-                points.add(entry.heading());
-                points.addAll(entry.points());
-            }
-            boolean municipalTalk = hasMunicipalTalk(item.item());
-            blocks.add(new Block(
-                    item.item().title(),
-                    item.item().minutes(),
-                    item.from(),
-                    item.to(),
-                    item.item().kind() == ItemKind.BREAK,
-                    points,
-                    municipalTalk,
-                    byBlock.getOrDefault(i, List.of()),
-                    item.item().dialogueQuestions(),
-                    i == dataBlock,
-                    municipalTalk && talkFirst(item.item()),
-                    municipalTalk ? talks.get(i) : null));
-        }
+                results.map(r -> QuestionSlides.of(asked, r, then)).orElse(List.of());
+        List<Block> blocks = blocks(order, pkg.scheduleFrom(order.startTime()), questions);
         ResponseRate rate =
                 results.map(r -> new ResponseRate(r.invited(), r.answered())).orElse(null);
-        List<Chart> charts = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        List<OrderFigures.Figures> thenFigures =
-                first.map(f -> figures.forOrder(f, f.meetingDate())).orElse(List.of());
-        for (OrderFigures.Figures f : figures.forOrder(order)) {
-            if (f.service().countsPatients()) {
-                charts.add(patientsChart(f));
-                notes.add(Wording.text("deck.slide.note.patients", f.service().code(), f.to().format(MONTH)));
-                continue;
-            }
-            Chart now = rateChart(
-                    Wording.text(
-                            "deck.slide.service.title",
-                            f.service().code(),
-                            f.service().name()),
-                    lines(f),
-                    f.threshold());
-            Optional<OrderFigures.Figures> before = thenFigures.stream()
-                    .filter(t -> t.service().code().equals(f.service().code()) && t.to().isBefore(f.to()))
-                    .findFirst();
-            if (before.isPresent()) {
-                Chart old = rateChart(now.title(), lines(before.get()), f.threshold());
-                charts.add(thenAndNow(now, old));
-                notes.add(Wording.text(
-                        "deck.slide.note.serviceThenAndNow",
-                        f.service().code(),
-                        before.get().from().format(MONTH),
-                        before.get().to().format(MONTH),
-                        f.from().format(MONTH),
-                        f.to().format(MONTH)));
-            } else {
-                charts.add(now);
-                notes.add(Wording.text(
-                        "deck.slide.note.service", f.service().code(), f.from().format(MONTH), f.to().format(MONTH)));
-            }
-        }
-        for (MunicipalData.Referrals r : municipal.referrals(order)) {
-            List<Line> lines = new ArrayList<>(r.practices());
-            lines.add(r.cluster());
-            String offer = Wording.text(
-                    r.offer() == dk.samspil.servicedata.RegisterRows.Offer.FOREBYGGELSE
-                            ? "deck.slide.offer.preventive"
-                            : "deck.slide.offer.rehabilitating");
-            charts.add(rateChart(
-                    Wording.text("deck.slide.referrals.title", offer, r.municipality()), lines, r.threshold()));
-            notes.add(Wording.text("deck.slide.note.referrals", r.municipality(), r.period()));
-        }
-        for (MunicipalData.DosisFigures d : municipal.dosisFigures(order)) {
-            List<MunicipalData.Figure> values = List.of(d.nursing(), d.homeCare(), d.careHome());
-            charts.add(new Chart(
-                    Wording.text("deck.slide.dosis.title", d.municipality()),
-                    Wording.text("deck.slide.dosis.unit"),
-                    Wording.texts("deck.slide.dosis.categories", 3),
-                    List.of(new Series(
-                            Wording.text("deck.slide.dosis.series"),
-                            values.stream()
-                                    .map(v -> v.visible() ? Double.valueOf(v.text()) : null)
-                                    .toList(),
-                            values.stream().map(MunicipalData.Figure::text).toList()))));
-            if (d.staffHoursWeek() != null) {
-                notes.add(Wording.text(
-                        "deck.slide.note.staffHours",
-                        d.municipality(),
-                        d.staffHoursWeek().toPlainString().replace('.', ',')));
-            }
-            if (d.contact() != null) {
-                notes.add(Wording.text(
-                        "deck.slide.note.contact",
-                        d.contact().replace('\n', ' ').replace('\r', ' ')));
-            }
-        }
-        // Only rates are per 1,000 listed patients; counts (the municipality's citizens) are labelled as counts.
-        boolean rates = charts.stream().anyMatch(c -> RATE_UNIT.equals(c.unit()));
-        if (rates) {
-            notes.add(Wording.text("deck.slide.note.perThousand"));
-        }
-        if (!charts.isEmpty()) {
-            notes.add(Wording.text("deck.slide.note.smallNumbers"));
-        }
-        List<String> followUp = !pkg.suggestedActions().isEmpty() ? pkg.suggestedActions() : pkg.afterMeeting();
-        List<String> earlier = first.map(f -> meetings.meeting(f).agreements().stream()
-                        .map(DeckAssembler::agreementLine)
-                        .toList())
-                .orElse(List.of());
+        DataCharts data = dataCharts(order, first);
         return new DeckContent(
                 pkg.title(),
                 order.clusterName(),
@@ -218,10 +99,195 @@ class DeckAssembler {
                 pkg.purpose(),
                 blocks,
                 rate,
-                charts,
-                notes.isEmpty() ? null : String.join(" ", notes),
-                followUp,
-                earlier);
+                data.charts(),
+                data.note(),
+                followUp(pkg),
+                earlierAgreements(first));
+    }
+
+    /** The order's own questionnaire, as edited in the review round: each question carries its programme block. */
+    private List<Question> asked(OrderView order, PackageDefinition pkg) {
+        return questionnaires
+                .find(order.id())
+                .map(SurveyView::questions)
+                .orElse(pkg.questionnaire().questions());
+    }
+
+    /** The programme's items as the deck's blocks, each with the question slides that go in it. */
+    private List<Block> blocks(OrderView order, List<ScheduledItem> schedule, List<QuestionSlide> questions) {
+        int firstBlock = firstContentBlock(schedule);
+        Map<Integer, List<QuestionSlide>> byBlock = new TreeMap<>();
+        for (QuestionSlide slide : questions) {
+            byBlock.computeIfAbsent(blockOf(schedule, slide.block(), firstBlock), k -> new ArrayList<>())
+                    .add(slide);
+        }
+        int dataBlock = dataBlock(schedule, firstBlock);
+        List<Block> blocks = new ArrayList<>();
+        Map<Integer, DeckContent.TalkSlides> talks = municipalTalks.slides(order.id());
+        for (int i = 0; i < schedule.size(); i++) {
+            blocks.add(block(schedule.get(i), byBlock.getOrDefault(i, List.of()), i == dataBlock, talks.get(i)));
+        }
+        return blocks;
+    }
+
+    private static Block block(
+            ScheduledItem item, List<QuestionSlide> questions, boolean data, DeckContent.TalkSlides talk) {
+        List<String> points = new ArrayList<>();
+        for (ProgrammeEntry entry : item.item().items()) {
+            points.add(entry.heading());
+            points.addAll(entry.points());
+        }
+        boolean municipalTalk = hasMunicipalTalk(item.item());
+        return new Block(
+                item.item().title(),
+                item.item().minutes(),
+                item.from(),
+                item.to(),
+                item.item().kind() == ItemKind.BREAK,
+                points,
+                municipalTalk,
+                questions,
+                item.item().dialogueQuestions(),
+                data,
+                municipalTalk && talkFirst(item.item()),
+                municipalTalk ? talk : null);
+    }
+
+    /** The deck's data charts and the notes under them, in the order they are shown. */
+    private record DataCharts(List<Chart> charts, List<String> notes) {
+
+        DataCharts() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(Chart chart, String note) {
+            charts.add(chart);
+            notes.add(note);
+        }
+
+        /** The notes as one text, null when there are none. */
+        String note() {
+            return notes.isEmpty() ? null : String.join(" ", notes);
+        }
+    }
+
+    /** The service figures (then and now in a follow-up), the municipalities' referrals and dose-dispensing figures. */
+    private DataCharts dataCharts(OrderView order, Optional<OrderView> first) {
+        DataCharts data = new DataCharts();
+        List<OrderFigures.Figures> thenFigures =
+                first.map(f -> figures.forOrder(f, f.meetingDate())).orElse(List.of());
+        for (OrderFigures.Figures f : figures.forOrder(order)) {
+            addService(data, f, thenFigures);
+        }
+        for (MunicipalData.Referrals r : municipal.referrals(order)) {
+            addReferrals(data, r);
+        }
+        for (MunicipalData.DosisFigures d : municipal.dosisFigures(order)) {
+            addDosis(data, d);
+        }
+        // Only rates are per 1,000 listed patients; counts (the municipality's citizens) are labelled as counts.
+        boolean rates = data.charts().stream().anyMatch(c -> RATE_UNIT.equals(c.unit()));
+        if (rates) {
+            data.notes().add(Wording.text("deck.slide.note.perThousand"));
+        }
+        if (!data.charts().isEmpty()) {
+            data.notes().add(Wording.text("deck.slide.note.smallNumbers"));
+        }
+        return data;
+    }
+
+    /** A service's chart: patients as counts, else rates, beside the first order's rates in a follow-up. */
+    private static void addService(DataCharts data, OrderFigures.Figures f, List<OrderFigures.Figures> thenFigures) {
+        if (f.service().countsPatients()) {
+            data.add(
+                    patientsChart(f),
+                    Wording.text("deck.slide.note.patients", f.service().code(), f.to().format(MONTH)));
+            return;
+        }
+        Chart now = rateChart(
+                Wording.text(
+                        "deck.slide.service.title",
+                        f.service().code(),
+                        f.service().name()),
+                lines(f),
+                f.threshold());
+        Optional<OrderFigures.Figures> before = thenFigures.stream()
+                .filter(t -> t.service().code().equals(f.service().code()) && t.to().isBefore(f.to()))
+                .findFirst();
+        if (before.isPresent()) {
+            Chart old = rateChart(now.title(), lines(before.get()), f.threshold());
+            data.add(thenAndNow(now, old), thenAndNowNote(f, before.get()));
+        } else {
+            data.add(
+                    now,
+                    Wording.text(
+                            "deck.slide.note.service",
+                            f.service().code(),
+                            f.from().format(MONTH),
+                            f.to().format(MONTH)));
+        }
+    }
+
+    private static String thenAndNowNote(OrderFigures.Figures now, OrderFigures.Figures then) {
+        return Wording.text(
+                "deck.slide.note.serviceThenAndNow",
+                now.service().code(),
+                then.from().format(MONTH),
+                then.to().format(MONTH),
+                now.from().format(MONTH),
+                now.to().format(MONTH));
+    }
+
+    private static void addReferrals(DataCharts data, MunicipalData.Referrals r) {
+        List<Line> lines = new ArrayList<>(r.practices());
+        lines.add(r.cluster());
+        String offer = Wording.text(
+                r.offer() == dk.samspil.servicedata.RegisterRows.Offer.FOREBYGGELSE
+                        ? "deck.slide.offer.preventive"
+                        : "deck.slide.offer.rehabilitating");
+        data.add(
+                rateChart(Wording.text("deck.slide.referrals.title", offer, r.municipality()), lines, r.threshold()),
+                Wording.text("deck.slide.note.referrals", r.municipality(), r.period()));
+    }
+
+    private static void addDosis(DataCharts data, MunicipalData.DosisFigures d) {
+        List<MunicipalData.Figure> values = List.of(d.nursing(), d.homeCare(), d.careHome());
+        data.charts()
+                .add(new Chart(
+                        Wording.text("deck.slide.dosis.title", d.municipality()),
+                        Wording.text("deck.slide.dosis.unit"),
+                        Wording.texts("deck.slide.dosis.categories", 3),
+                        List.of(new Series(
+                                Wording.text("deck.slide.dosis.series"),
+                                values.stream()
+                                        .map(v -> v.visible() ? Double.valueOf(v.text()) : null)
+                                        .toList(),
+                                values.stream().map(MunicipalData.Figure::text).toList()))));
+        if (d.staffHoursWeek() != null) {
+            data.notes()
+                    .add(Wording.text(
+                            "deck.slide.note.staffHours",
+                            d.municipality(),
+                            d.staffHoursWeek().toPlainString().replace('.', ',')));
+        }
+        if (d.contact() != null) {
+            data.notes()
+                    .add(Wording.text(
+                            "deck.slide.note.contact",
+                            d.contact().replace('\n', ' ').replace('\r', ' ')));
+        }
+    }
+
+    private static List<String> followUp(PackageDefinition pkg) {
+        return !pkg.suggestedActions().isEmpty() ? pkg.suggestedActions() : pkg.afterMeeting();
+    }
+
+    /** In a follow-up, the agreements made at the first meeting and how they went. */
+    private List<String> earlierAgreements(Optional<OrderView> first) {
+        return first.map(f -> meetings.meeting(f).agreements().stream()
+                        .map(DeckAssembler::agreementLine)
+                        .toList())
+                .orElse(List.of());
     }
 
     private static List<Line> lines(OrderFigures.Figures f) {
@@ -307,128 +373,6 @@ class DeckAssembler {
                 RATE_UNIT,
                 lines.stream().map(Line::label).toList(),
                 List.of(new Series("Pr. 1.000 tilmeldte", values, labels)));
-    }
-
-    /**
-     * Shown results per question, each with the block its question carries (a question without one, added before
-     * blocks were chosen, goes with the question above); when too few answered, the questions with "too few" instead.
-     * In a follow-up, a question whose key was asked then gets "Før" beside "Nu" (matched by key, so a reworded
-     * question still compares) as shares of those who answered each time, since the numbers answering differ; one
-     * asked for the first time is marked new. "Then" obeys the same policy: too few answers then, no "Før".
-     */
-    static List<QuestionSlide> questionSlides(List<Question> asked, Results results, Optional<Results> then) {
-        Map<String, QuestionResult> before = new java.util.HashMap<>();
-        boolean followUp = then.isPresent();
-        then.filter(Results::shown)
-                .ifPresent(
-                        t -> t.questions().forEach(q -> before.put(q.question().key(), q)));
-        List<QuestionSlide> slides = new ArrayList<>();
-        Integer block = null;
-        if (!results.shown()) {
-            for (Question q : asked) {
-                block = q.block() != null ? q.block() : block;
-                slides.add(
-                        new QuestionSlide(q.number(), q.text(), false, 0, null, List.of(), false, true, block, null));
-            }
-            return slides;
-        }
-        for (QuestionResult q : results.questions()) {
-            block = q.question().block() != null ? q.question().block() : block;
-            QuestionResult old = before.get(q.question().key());
-            boolean compared = old != null && old.closed() && q.closed();
-            Chart chart = null;
-            if (compared) {
-                chart = thenAndNowShares(old, q);
-            } else if (q.bySector()) {
-                chart = bySector(q);
-            } else if (q.closed()) {
-                chart = new Chart(
-                        null,
-                        Wording.text("deck.slide.unit.answers"),
-                        labels(q),
-                        List.of(new Series(
-                                Wording.text("deck.slide.series.answers"),
-                                q.options().stream()
-                                        .map(o -> (double) o.count())
-                                        .toList(),
-                                q.options().stream()
-                                        .map(DeckAssembler::countLabel)
-                                        .toList())));
-            }
-            String sectorNote = compared
-                    ? null
-                    : q.bySector()
-                            ? Wording.bySector(q.sectors().stream()
-                                    .map(s -> Wording.sector(s.sector().name()) + ": " + s.answered() + " svar")
-                                    .toList())
-                            : q.sectorHidden() ? Wording.SECTOR_HIDDEN : null;
-            List<String> texts = new ArrayList<>(q.texts());
-            q.others().forEach(other -> texts.add("Andet: " + other));
-            boolean isNew = followUp && then.get().shown() && old == null;
-            slides.add(new QuestionSlide(
-                    q.question().number(),
-                    q.question().text(),
-                    q.multiple(),
-                    q.answered(),
-                    chart,
-                    texts,
-                    isNew,
-                    false,
-                    block,
-                    compared ? old.answered() : null,
-                    sectorNote));
-        }
-        return slides;
-    }
-
-    /** Then and now as shares of those who answered each time (8 answers then and 4 now compare as shares, not counts). */
-    private static Chart thenAndNowShares(QuestionResult old, QuestionResult now) {
-        List<Double> values = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (String category : labels(now)) {
-            Optional<SurveyResults.OptionCount> match = old.options().stream()
-                    .filter(o -> o.label().equals(category))
-                    .findFirst();
-            values.add(match.map(o -> (double) o.percent()).orElse(null));
-            labels.add(match.map(DeckAssembler::shareLabel).orElse("–"));
-        }
-        return new Chart(
-                null,
-                Wording.SHARE_OF_ANSWERS,
-                labels(now),
-                List.of(
-                        new Series(THEN, values, labels),
-                        new Series(
-                                NOW,
-                                now.options().stream()
-                                        .map(o -> (double) o.percent())
-                                        .toList(),
-                                now.options().stream()
-                                        .map(DeckAssembler::shareLabel)
-                                        .toList())));
-    }
-
-    /** Both sectors' bars as shares of those in the sector who answered (the sectors differ in size). */
-    private static Chart bySector(QuestionResult q) {
-        List<Series> series = q.sectors().stream()
-                .map(s -> new Series(
-                        Wording.sector(s.sector().name()),
-                        s.options().stream().map(o -> (double) o.percent()).toList(),
-                        s.options().stream().map(DeckAssembler::shareLabel).toList()))
-                .toList();
-        return new Chart(null, Wording.SHARE_OF_ANSWERS, labels(q), series);
-    }
-
-    private static List<String> labels(QuestionResult q) {
-        return q.options().stream().map(SurveyResults.OptionCount::label).toList();
-    }
-
-    private static String countLabel(SurveyResults.OptionCount o) {
-        return o.count() + " (" + o.percent() + " %)";
-    }
-
-    private static String shareLabel(SurveyResults.OptionCount o) {
-        return o.percent() + " % (" + o.count() + ")";
     }
 
     /** The programme item whose block number the question names, else the first block with content. */

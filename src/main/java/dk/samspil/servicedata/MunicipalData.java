@@ -125,10 +125,33 @@ public class MunicipalData {
     public ReferralResult uploadReferrals(
             OrderView order, String municipalityCode, String period, Path file, String fileName, String by)
             throws IOException {
+        Problems problems = new Problems();
+        List<ReferralRow> rows = readReferrals(order, file, problems);
+        if (!problems.isEmpty()) {
+            return new ReferralResult(false, rows.size(), problems.listed(), problems.count(), 0, 0, 0);
+        }
+        Map<String, Long> before = referralCounts(order, municipalityCode);
+        int added = 0;
+        int changed = 0;
+        for (ReferralRow row : rows) {
+            Long old = before.remove(row.ydernummer() + row.offer());
+            if (old == null) {
+                added++;
+            } else if (old != row.count()) {
+                changed++;
+            }
+        }
+        replaceReferrals(order, municipalityCode, rows);
+        recordUpload(order, municipalityCode, period, fileName, rows.size(), by);
+        progress.municipalDataDelivered(order.id(), by);
+        return new ReferralResult(true, rows.size(), List.of(), 0, added, changed, before.size());
+    }
+
+    /** The file's good rows; every bad row is a problem, and so are too many rows and none. */
+    private List<ReferralRow> readReferrals(OrderView order, Path file, Problems problems) throws IOException {
         Set<String> cluster = new HashSet<>(directory.practices(order.clusterId()).stream()
                 .map(PracticeView::ydernummer)
                 .toList());
-        Problems problems = new Problems();
         List<ReferralRow> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         RegisterRows.read(
@@ -140,12 +163,9 @@ public class MunicipalData {
                     }
                     RegisterRows.referral(line, cells, header, problems).ifPresent(row -> {
                         Integer first = firstLine.putIfAbsent(row.ydernummer() + row.offer(), line);
-                        if (first != null) {
-                            problems.add(new Problem(
-                                    line, "Ydernummer", "servicedata.row.duplicateReferral", String.valueOf(first)));
-                        } else if (!cluster.contains(row.ydernummer())) {
-                            problems.add(new Problem(
-                                    line, "Ydernummer", "servicedata.referral.notInCluster", row.ydernummer()));
+                        Problem problem = clusterProblem(line, row, first, cluster);
+                        if (problem != null) {
+                            problems.add(problem);
                         } else {
                             rows.add(row);
                         }
@@ -158,24 +178,34 @@ public class MunicipalData {
         if (problems.isEmpty() && rows.isEmpty()) {
             problems.add(new Problem(0, "", "servicedata.file.noRows", null));
         }
-        if (!problems.isEmpty()) {
-            return new ReferralResult(false, rows.size(), problems.listed(), problems.count(), 0, 0, 0);
+        return rows;
+    }
+
+    /**
+     * A good row's problem in the cluster: its practice and offer already on line {@code first}, or a practice not in
+     * the cluster; null when none.
+     */
+    private static Problem clusterProblem(int line, ReferralRow row, Integer first, Set<String> cluster) {
+        if (first != null) {
+            return new Problem(line, "Ydernummer", "servicedata.row.duplicateReferral", String.valueOf(first));
         }
-        Map<String, Long> before = new HashMap<>();
+        if (!cluster.contains(row.ydernummer())) {
+            return new Problem(line, "Ydernummer", "servicedata.referral.notInCluster", row.ydernummer());
+        }
+        return null;
+    }
+
+    /** The municipality's stored referral counts for the order, by ydernummer and offer. */
+    private Map<String, Long> referralCounts(OrderView order, String municipalityCode) {
+        Map<String, Long> counts = new HashMap<>();
         jdbc.sql("SELECT ydernummer, offer, count FROM municipal_referral WHERE order_id = ? AND municipality_code = ?")
                 .params(order.id(), municipalityCode)
-                .query((rs, n) -> before.put(rs.getString(1) + rs.getString(2), rs.getLong(3)))
+                .query((rs, n) -> counts.put(rs.getString(1) + rs.getString(2), rs.getLong(3)))
                 .list();
-        int added = 0;
-        int changed = 0;
-        for (ReferralRow row : rows) {
-            Long old = before.remove(row.ydernummer() + row.offer());
-            if (old == null) {
-                added++;
-            } else if (old != row.count()) {
-                changed++;
-            }
-        }
+        return counts;
+    }
+
+    private void replaceReferrals(OrderView order, String municipalityCode, List<ReferralRow> rows) {
         jdbc.sql("DELETE FROM municipal_referral WHERE order_id = ? AND municipality_code = ?")
                 .params(order.id(), municipalityCode)
                 .update();
@@ -190,16 +220,18 @@ public class MunicipalData {
                             row.count())
                     .update();
         }
+    }
+
+    private void recordUpload(
+            OrderView order, String municipalityCode, String period, String fileName, int rows, String by) {
         jdbc.sql("""
                         INSERT INTO municipal_referral_upload (order_id, municipality_code, period, file_name, rows, uploaded_by)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (order_id, municipality_code) DO UPDATE SET period = excluded.period,
                             file_name = excluded.file_name, rows = excluded.rows, uploaded_by = excluded.uploaded_by,
                             uploaded_at = now()""")
-                .params(order.id(), municipalityCode, period, fileName, rows.size(), by)
+                .params(order.id(), municipalityCode, period, fileName, rows, by)
                 .update();
-        progress.municipalDataDelivered(order.id(), by);
-        return new ReferralResult(true, rows.size(), List.of(), 0, added, changed, before.size());
     }
 
     /** The municipalities' uploads for the order. */
@@ -237,49 +269,63 @@ public class MunicipalData {
         Map<String, String> letters = figures.letters(order);
         List<String> ordered = OrderFigures.byLetter(letters);
         Map<String, Long> listed = figures.listedPatients(ordered);
-        String clusterName = directory.cluster(order.clusterId()).orElseThrow().name();
+        ClusterPractices cluster = new ClusterPractices(
+                letters,
+                ordered,
+                listed,
+                directory.cluster(order.clusterId()).orElseThrow().name());
         List<Referrals> result = new ArrayList<>();
         for (Upload upload : uploads) {
-            Map<String, Long> counts = new HashMap<>();
-            jdbc.sql(
-                            "SELECT ydernummer, offer, count FROM municipal_referral WHERE order_id = ? AND municipality_code = ?")
-                    .params(order.id(), upload.municipalityCode())
-                    .query((rs, n) -> counts.put(rs.getString(1) + rs.getString(2), rs.getLong(3)))
-                    .list();
+            Map<String, Long> counts = referralCounts(order, upload.municipalityCode());
             for (Offer offer : Offer.values()) {
-                if (counts.keySet().stream().noneMatch(k -> k.endsWith(offer.name()))) {
-                    continue;
+                if (counts.keySet().stream().anyMatch(k -> k.endsWith(offer.name()))) {
+                    result.add(offerReferrals(order, upload, offer, counts, cluster, withPracticeDetail));
                 }
-                List<Long> parts = ordered.stream()
-                        .map(y -> counts.getOrDefault(y + offer.name(), 0L))
-                        .toList();
-                DisclosurePolicy.Table table = policy.withTotal(parts);
-                List<Line> lines = new ArrayList<>();
-                long clusterListed = 0;
-                for (int i = 0; i < ordered.size(); i++) {
-                    long patients = listed.getOrDefault(ordered.get(i), 0L);
-                    clusterListed += patients;
-                    lines.add(new Line(
-                            "Praksis " + letters.get(ordered.get(i)),
-                            table.parts().get(i),
-                            patients,
-                            OrderFigures.rate(parts.get(i), patients)));
-                }
-                Line total = new Line(
-                        clusterName,
-                        table.total(),
-                        clusterListed,
-                        OrderFigures.rate(table.total().value(), clusterListed));
-                result.add(new Referrals(
-                        name(order, upload.municipalityCode()),
-                        offer,
-                        upload.period(),
-                        withPracticeDetail ? lines : OrderFigures.withoutPracticeDetail(lines),
-                        total,
-                        policy.threshold()));
             }
         }
         return result;
+    }
+
+    /** The cluster's practices in letter order, with their listed patients: the lines of each offer's referrals. */
+    private record ClusterPractices(
+            Map<String, String> letters, List<String> ordered, Map<String, Long> listed, String clusterName) {}
+
+    /** One upload's referrals to one offer, per practice and for the cluster, through the policy. */
+    private Referrals offerReferrals(
+            OrderView order,
+            Upload upload,
+            Offer offer,
+            Map<String, Long> counts,
+            ClusterPractices cluster,
+            boolean withPracticeDetail) {
+        List<String> ordered = cluster.ordered();
+        List<Long> parts = ordered.stream()
+                .map(y -> counts.getOrDefault(y + offer.name(), 0L))
+                .toList();
+        DisclosurePolicy.Table table = policy.withTotal(parts);
+        List<Line> lines = new ArrayList<>();
+        long clusterListed = 0;
+        for (int i = 0; i < ordered.size(); i++) {
+            long patients = cluster.listed().getOrDefault(ordered.get(i), 0L);
+            clusterListed += patients;
+            lines.add(new Line(
+                    "Praksis " + cluster.letters().get(ordered.get(i)),
+                    table.parts().get(i),
+                    patients,
+                    OrderFigures.rate(parts.get(i), patients)));
+        }
+        Line total = new Line(
+                cluster.clusterName(),
+                table.total(),
+                clusterListed,
+                OrderFigures.rate(table.total().value(), clusterListed));
+        return new Referrals(
+                name(order, upload.municipalityCode()),
+                offer,
+                upload.period(),
+                withPracticeDetail ? lines : OrderFigures.withoutPracticeDetail(lines),
+                total,
+                policy.threshold());
     }
 
     /** The dose-dispensing figures the municipality entered for the order, if any. */

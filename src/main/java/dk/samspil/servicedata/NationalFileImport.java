@@ -81,6 +81,9 @@ public class NationalFileImport {
         void fill(PGCopyOutputStream copy, CopyRow row) throws IOException;
     }
 
+    /** The file's months and codes: the scope of the stored rows that its rows replace. */
+    private static final String SCOPE = "period = ANY (CAST(? AS date[])) AND service_code = ANY (CAST(? AS text[]))";
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NationalFileImport.class);
 
     private final JdbcClient jdbc;
@@ -133,33 +136,120 @@ public class NationalFileImport {
     private Result services(Path file, String fileName, String by, int confirmedRemovals) {
         long started = System.nanoTime();
         jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
+        ServiceRowChecks checks = new ServiceRowChecks(listedPracticeMonths());
+        long importId = newServiceImport(fileName, by);
+        String partition = createPartition(importId);
+        Problems problems = new Problems();
+        long rows = copyServiceRows(file, partition, checks, problems);
+        long read = System.nanoTime();
+        if (rows == 0 && problems.isEmpty()) {
+            problems.add(new Problem(0, "", "servicedata.file.noRows", null));
+        }
+        if (!problems.isEmpty()) {
+            return refused(Kind.SERVICES, rows, problems);
+        }
+        indexPartition(partition);
+        long indexed = System.nanoTime();
+        Result result = store(checks, importId, partition, rows, confirmedRemovals);
+        if (result.stored()) {
+            log.info(
+                    "SERVICES file {}: {} rows read, checked and copied in {} ms, indexed in {} ms, stored in {} ms",
+                    fileName,
+                    rows,
+                    (read - started) / 1_000_000,
+                    (indexed - read) / 1_000_000,
+                    (System.nanoTime() - indexed) / 1_000_000);
+            if (progress != null) {
+                progress.serviceDataImported(checks.codes(), by);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Replaces the stored rows of the file's practices, months and codes with the new partition's, and attaches it;
+     * not when it would remove the figures of another number of practices than confirmed.
+     */
+    private Result store(ServiceRowChecks checks, long importId, String partition, long rows, int confirmedRemovals) {
+        List<YearMonth> fileMonths = checks.months();
+        String months =
+                array(fileMonths.stream().map(m -> m.atDay(1).toString()).toList());
+        String codes = array(checks.codes());
+        String periods = fileMonths.stream().map(YearMonth::toString).collect(Collectors.joining(", "));
+        String heldIds = heldImportIds(months, codes);
+        long[] before = heldIds.isEmpty() ? new long[] {0, 0, 0, 0} : replacedCounts(partition, heldIds, months, codes);
+        if (before[3] > 0 && before[3] != confirmedRemovals) {
+            return new Result(
+                    false, Kind.SERVICES, rows, List.of(), 0, periods, 0, 0, (int) before[1], (int) before[3]);
+        }
+        if (!heldIds.isEmpty()) {
+            deleteReplaced(partition, heldIds, months, codes);
+        }
+        attachPartition(partition, importId, checks.codeMonths());
+        int removed = (int) before[1];
+        int changed = (int) before[2];
+        int added = (int) (rows - (before[0] - removed));
+        jdbc.sql("UPDATE register_import SET rows = ?, periods = ?, added = ?, changed = ?, removed = ? WHERE id = ?")
+                .params(rows, periods, added, changed, removed, importId)
+                .update();
+        return new Result(true, Kind.SERVICES, rows, List.of(), 0, periods, added, changed, removed, (int) before[3]);
+    }
+
+    /**
+     * The older imports whose partitions hold any of the file's months and codes (often none: a first import), as a
+     * list of ids; empty when none. Their ids are our own numbers, written into the statements that follow so that
+     * the planner prunes the other partitions.
+     */
+    private String heldImportIds(String months, String codes) {
+        return jdbc
+                .sql("SELECT DISTINCT import_id FROM register_service_month WHERE " + SCOPE)
+                .params(months, codes)
+                .query(Long.class)
+                .list()
+                .stream()
+                .map(String::valueOf)
+                .collect(Collectors.joining(","));
+    }
+
+    /** The practice months with listed patients, which a service row must be of. */
+    private LongHashSet listedPracticeMonths() {
         LongHashSet listed = new LongHashSet();
         jdbc.sql("SELECT ydernummer, period FROM register_practice_period WHERE listed_patients > 0")
                 .query(rs -> {
                     listed.add(ServiceRowChecks.practiceMonth(
                             rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate())));
                 });
-        ServiceRowChecks checks = new ServiceRowChecks(listed);
-        long importId = jdbc.sql("""
+        return listed;
+    }
+
+    /** The import's row, its figures filled in once stored; its id names the import's partition. */
+    private long newServiceImport(String fileName, String by) {
+        return jdbc.sql("""
                         INSERT INTO register_import (kind, file_name, rows, periods, added, changed, removed, imported_by)
                         VALUES ('SERVICES', ?, 0, '', 0, 0, 0, ?) RETURNING id""").params(fileName, by).query(Long.class).single();
-        // Created in this transaction: a rollback leaves nothing behind.
+    }
+
+    /** Created in this transaction: a rollback leaves nothing behind. */
+    private String createPartition(long importId) {
         String partition = "register_service_count_" + importId;
         jdbc.sql("CREATE TABLE " + partition + " (LIKE register_service_count INCLUDING DEFAULTS INCLUDING CONSTRAINTS,"
                         + " CHECK (import_id = " + importId + "))")
                 .update();
         jdbc.sql("ALTER TABLE " + partition + " ALTER COLUMN import_id SET DEFAULT " + importId)
                 .update();
-        Problems problems = new Problems();
-        long rows = copy(
+        return partition;
+    }
+
+    /** Reads and checks every row of the file, copying the good ones into the partition until the first problem. */
+    private long copyServiceRows(Path file, String partition, ServiceRowChecks checks, Problems problems) {
+        return copy(
                 "COPY " + partition + " (ydernummer, period, service_code, count) FROM STDIN (FORMAT binary)",
                 (copy, line) -> RegisterRows.read(
                         file,
                         Kind.SERVICES,
                         row -> {
                             // After the first problem nothing more is copied (it is all rolled back), but every row is
-                            // still
-                            // read and checked, so that the report counts them all (and lists the first ones).
+                            // still read and checked, so that the report counts them all (and lists the first ones).
                             if (checks.check(row, problems) && problems.isEmpty()) {
                                 line.row(4)
                                         .int4(Integer.parseInt(row.ydernummer()))
@@ -171,87 +261,71 @@ public class NationalFileImport {
                         },
                         row -> {},
                         problems));
-        long read = System.nanoTime();
-        if (rows == 0 && problems.isEmpty()) {
-            problems.add(new Problem(0, "", "servicedata.file.noRows", null));
-        }
-        if (!problems.isEmpty()) {
-            return refused(Kind.SERVICES, rows, problems);
-        }
-        // Full pages: a partition is never inserted into again, only deleted from by later imports.
+    }
+
+    /** Full pages: a partition is never inserted into again, only deleted from by later imports. */
+    private void indexPartition(String partition) {
         jdbc.sql("CREATE UNIQUE INDEX " + partition + "_key ON " + partition + " (ydernummer, period, service_code)"
                         + " WITH (fillfactor = 100)")
                 .update();
-        long indexed = System.nanoTime();
-        List<YearMonth> fileMonths = checks.months();
-        String months =
-                array(fileMonths.stream().map(m -> m.atDay(1).toString()).toList());
-        String codes = array(checks.codes());
-        String scope = "period = ANY (CAST(? AS date[])) AND service_code = ANY (CAST(? AS text[]))";
-        // Only the older partitions that hold any of those months and codes are read (often none: a first import).
-        // Their ids are our own numbers, written into the statement so that the planner prunes the other partitions.
-        List<Long> held = jdbc.sql("SELECT DISTINCT import_id FROM register_service_month WHERE " + scope)
+    }
+
+    /** Whether the new partition (not attached yet) has the stored row {@code o}'s practice and month. */
+    private static String inFile(String partition) {
+        return " EXISTS (SELECT 1 FROM " + partition + " f WHERE f.ydernummer = o.ydernummer AND f.period = o.period)";
+    }
+
+    /**
+     * The stored rows of the held partitions that the file replaces: all, removed, changed, and the practices that
+     * lose figures. Only practices and months in the file are replaced: each stored row of the file's months and codes
+     * is kept unless the new partition has its practice and month, looked up by its index. (A plain join would let the
+     * planner hash the whole new partition.)
+     */
+    private long[] replacedCounts(String partition, String heldIds, String months, String codes) {
+        String heldScope = SCOPE + " AND import_id IN (" + heldIds + ")";
+        return jdbc.sql(
+                        "SELECT count(*), count(*) FILTER (WHERE n.count IS NULL), count(*) FILTER (WHERE n.count <> o.count),"
+                                + " count(DISTINCT o.ydernummer) FILTER (WHERE n.count IS NULL)"
+                                + " FROM (SELECT * FROM register_service_count WHERE " + heldScope + ") o"
+                                + " LEFT JOIN LATERAL (SELECT count FROM " + partition
+                                + " n WHERE n.ydernummer = o.ydernummer"
+                                + "   AND n.period = o.period AND n.service_code = o.service_code LIMIT 1) n ON true"
+                                + " WHERE" + inFile(partition))
                 .params(months, codes)
-                .query(Long.class)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                .single();
+    }
+
+    /** Deletes the replaced rows from the held partitions, and every held partition left empty. */
+    private void deleteReplaced(String partition, String heldIds, String months, String codes) {
+        String heldScope = SCOPE + " AND import_id IN (" + heldIds + ")";
+        List<String> touched = jdbc.sql("WITH gone AS (DELETE FROM register_service_count o WHERE " + heldScope + " AND"
+                        + inFile(partition)
+                        + " RETURNING tableoid) SELECT DISTINCT tableoid::regclass::text FROM gone")
+                .params(months, codes)
+                .query(String.class)
                 .list();
-        long[] before = {0, 0, 0, 0};
-        if (!held.isEmpty()) {
-            String heldIds = held.stream().map(String::valueOf).collect(Collectors.joining(","));
-            String heldScope = scope + " AND import_id IN (" + heldIds + ")";
-            // Only practices and months in the file are replaced: each stored row of the file's months and codes is
-            // kept unless the new partition (not attached yet) has its practice and month, looked up by its index.
-            // (A plain join would let the planner hash the whole new partition.)
-            String inFile = " EXISTS (SELECT 1 FROM " + partition
-                    + " f WHERE f.ydernummer = o.ydernummer AND f.period = o.period)";
-            before = jdbc.sql(
-                            "SELECT count(*), count(*) FILTER (WHERE n.count IS NULL), count(*) FILTER (WHERE n.count <> o.count),"
-                                    + " count(DISTINCT o.ydernummer) FILTER (WHERE n.count IS NULL)"
-                                    + " FROM (SELECT * FROM register_service_count WHERE " + heldScope + ") o"
-                                    + " LEFT JOIN LATERAL (SELECT count FROM " + partition
-                                    + " n WHERE n.ydernummer = o.ydernummer"
-                                    + "   AND n.period = o.period AND n.service_code = o.service_code LIMIT 1) n ON true"
-                                    + " WHERE" + inFile)
-                    .params(months, codes)
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
-                    .single();
-            if (before[3] > 0 && before[3] != confirmedRemovals) {
-                return new Result(
-                        false,
-                        Kind.SERVICES,
-                        rows,
-                        List.of(),
-                        0,
-                        fileMonths.stream().map(YearMonth::toString).collect(Collectors.joining(", ")),
-                        0,
-                        0,
-                        (int) before[1],
-                        (int) before[3]);
-            }
-            List<String> touched = jdbc.sql(
-                            "WITH gone AS (DELETE FROM register_service_count o WHERE " + heldScope + " AND" + inFile
-                                    + " RETURNING tableoid) SELECT DISTINCT tableoid::regclass::text FROM gone")
-                    .params(months, codes)
-                    .query(String.class)
-                    .list();
-            // A code and month stays listed for an older import while its partition still has rows of it.
-            jdbc.sql(
-                            "DELETE FROM register_service_month m WHERE m.import_id IN (" + heldIds + ") AND " + scope
-                                    + " AND NOT EXISTS (SELECT 1 FROM register_service_count c"
-                                    + " WHERE c.import_id = m.import_id AND c.period = m.period AND c.service_code = m.service_code)")
-                    .params(months, codes)
-                    .update();
-            for (String older : touched) {
-                if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + older + ")")
-                        .query(Boolean.class)
-                        .single()) {
-                    jdbc.sql("DROP TABLE " + older).update();
-                }
+        // A code and month stays listed for an older import while its partition still has rows of it.
+        jdbc.sql(
+                        "DELETE FROM register_service_month m WHERE m.import_id IN (" + heldIds + ") AND " + SCOPE
+                                + " AND NOT EXISTS (SELECT 1 FROM register_service_count c"
+                                + " WHERE c.import_id = m.import_id AND c.period = m.period AND c.service_code = m.service_code)")
+                .params(months, codes)
+                .update();
+        for (String older : touched) {
+            if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + older + ")")
+                    .query(Boolean.class)
+                    .single()) {
+                jdbc.sql("DROP TABLE " + older).update();
             }
         }
+    }
+
+    /** Makes the new partition part of the figures and lists its codes and months. */
+    private void attachPartition(String partition, long importId, List<Map.Entry<String, YearMonth>> codeMonths) {
         jdbc.sql("ALTER TABLE register_service_count ATTACH PARTITION " + partition + " FOR VALUES IN (" + importId
                         + ")")
                 .update();
-        List<Map.Entry<String, YearMonth>> codeMonths = checks.codeMonths();
         jdbc.sql(
                         "INSERT INTO register_service_month (service_code, period, import_id)"
                                 + " SELECT code, month, ? FROM unnest(CAST(? AS text[]), CAST(? AS date[])) AS pairs (code, month)")
@@ -262,24 +336,6 @@ public class NationalFileImport {
                                 .map(e -> e.getValue().atDay(1).toString())
                                 .toList()))
                 .update();
-        int removed = (int) before[1];
-        int changed = (int) before[2];
-        int added = (int) (rows - (before[0] - removed));
-        String periods = fileMonths.stream().map(YearMonth::toString).collect(Collectors.joining(", "));
-        jdbc.sql("UPDATE register_import SET rows = ?, periods = ?, added = ?, changed = ?, removed = ? WHERE id = ?")
-                .params(rows, periods, added, changed, removed, importId)
-                .update();
-        log.info(
-                "SERVICES file {}: {} rows read, checked and copied in {} ms, indexed in {} ms, stored in {} ms",
-                fileName,
-                rows,
-                (read - started) / 1_000_000,
-                (indexed - read) / 1_000_000,
-                (System.nanoTime() - indexed) / 1_000_000);
-        if (progress != null) {
-            progress.serviceDataImported(checks.codes(), by);
-        }
-        return new Result(true, Kind.SERVICES, rows, List.of(), 0, periods, added, changed, removed, (int) before[3]);
     }
 
     /** A PostgreSQL array literal of checked dates or codes (no commas, quotes or braces can occur in them). */

@@ -123,48 +123,69 @@ class RespondentController {
         }
         keepLink(token.get(), request, response);
         AnswerCipher.DraftKey key = AnswerCipher.draftKey(token.get());
-        long invitation = respondent.get().invitationId();
         SurveyView survey = survey(respondent.get());
-        int pages = pages(survey);
-        int current = Math.max(1, Math.min(page, pages));
+        int current = Math.max(1, Math.min(page, pages(survey)));
         List<Question> shown = pageQuestions(survey, current);
         Map<String, Answer> answers = new LinkedHashMap<>(answering.draft(respondent.get(), key));
         answers.putAll(Answering.read(shown, form));
-        if (!"send".equals(action) && !answering.saveDraft(invitation, key, answers)) {
+        Posted posted = new Posted(token.get(), key, respondent.get(), survey, answers);
+        if ("send".equals(action)) {
+            return send(posted, model, request, response);
+        }
+        if (!answering.saveDraft(posted.invitation(), key, answers)) {
             return noLongerOpen(token.get());
         }
-        switch (action) {
-            case "forrige" -> {
-                return render(model, respondent.get(), survey, current - 1, answers, List.of(), null);
-            }
-            case "gem" -> {
-                return render(model, respondent.get(), survey, current, answers, List.of(), "survey.answer.saved");
-            }
-            case "send" -> {
-                List<String> missing = Answering.missing(survey.questions(), answers);
-                if (!missing.isEmpty()) {
-                    if (!answering.saveDraft(invitation, key, answers)) {
-                        return noLongerOpen(token.get());
-                    }
-                    int first = pageOf(survey, missing.get(0));
-                    return render(model, respondent.get(), survey, first, answers, missing, null);
-                }
-                Answering.Outcome outcome = answering.submit(invitation, survey.id(), survey.versionNumber(), answers);
-                if (outcome == Answering.Outcome.CLOSED) {
-                    forgetLink(request, response);
-                    return UNAVAILABLE_VIEW;
-                }
-                // The cookie stays until it expires: a second submit of the same form then lands on the thanks page.
-                return "redirect:/svar/tak";
-            }
-            default -> {
-                List<String> missing = Answering.missing(shown, answers);
-                if (!missing.isEmpty()) {
-                    return render(model, respondent.get(), survey, current, answers, missing, null);
-                }
-                return render(model, respondent.get(), survey, current + 1, answers, List.of(), null);
-            }
+        return switch (action) {
+            case "forrige" -> render(model, posted, current - 1, List.of(), null);
+            case "gem" -> render(model, posted, current, List.of(), "survey.answer.saved");
+            default -> next(model, posted, current, shown);
+        };
+    }
+
+    /** A post of the answer page: the respondent's draft with the page's answers over it. */
+    private record Posted(
+            String token,
+            AnswerCipher.DraftKey key,
+            Answering.Respondent respondent,
+            SurveyView survey,
+            Map<String, Answer> answers) {
+
+        long invitation() {
+            return respondent.invitationId();
         }
+    }
+
+    /** Submits the answer when every question is answered; else saves the draft and shows the first one missing. */
+    private String send(Posted posted, Model model, HttpServletRequest request, HttpServletResponse response) {
+        SurveyView survey = posted.survey();
+        List<String> missing = Answering.missing(survey.questions(), posted.answers());
+        if (!missing.isEmpty()) {
+            if (!answering.saveDraft(posted.invitation(), posted.key(), posted.answers())) {
+                return noLongerOpen(posted.token());
+            }
+            return render(model, posted, pageOf(survey, missing.get(0)), missing, null);
+        }
+        Answering.Outcome outcome =
+                answering.submit(posted.invitation(), survey.id(), survey.versionNumber(), posted.answers());
+        if (outcome == Answering.Outcome.CLOSED) {
+            forgetLink(request, response);
+            return UNAVAILABLE_VIEW;
+        }
+        // The cookie stays until it expires: a second submit of the same form then lands on the thanks page.
+        return "redirect:/svar/tak";
+    }
+
+    /** The next page, unless a question of this one is missing its answer. */
+    private String next(Model model, Posted posted, int current, List<Question> shown) {
+        List<String> missing = Answering.missing(shown, posted.answers());
+        if (!missing.isEmpty()) {
+            return render(model, posted, current, missing, null);
+        }
+        return render(model, posted, current + 1, List.of(), null);
+    }
+
+    private String render(Model model, Posted posted, int page, List<String> missing, String notice) {
+        return render(model, posted.respondent(), posted.survey(), page, posted.answers(), missing, notice);
     }
 
     @GetMapping("/svar/tak")

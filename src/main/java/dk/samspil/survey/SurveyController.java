@@ -13,11 +13,6 @@ import dk.samspil.security.SamspilPrincipal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,26 +25,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The survey of an order for the people who plan the meeting: the review round (comments and proposals from the
- * cluster and the municipality; edits, decisions and freezing by the consultant), sending, reminders, closing and
- * reopening, the response rate, the results and the exports. Everyone here must see the order; changing the
- * questionnaire is the provider's.
+ * The survey of an order for the people who plan the meeting: the survey page with the response rate, the review
+ * round (comments and proposals from the cluster and the municipality; edits and decisions by the consultant) and the
+ * preview. Everyone here must see the order; changing the questionnaire is the provider's. Freezing, sending and
+ * closing are {@link SurveyLifecycleController}'s, the results and exports {@link SurveyResultsController}'s.
  */
 @Controller
 class SurveyController {
 
     static final String SURVEY_VIEW = "survey/survey";
     static final String QUESTION_VIEW = "survey/question";
-    static final String RESULTS_VIEW = "survey/results";
 
     private final Orders orders;
     private final Surveys surveys;
     private final Review review;
     private final Sending sending;
-    private final SurveyResults results;
-    private final SurveySettings settings;
     private final Access access;
     private final OrderGuard guard;
+    private final SurveyGuard surveyGuard;
     private final dk.samspil.catalog.Catalog catalog;
 
     SurveyController(
@@ -57,19 +50,17 @@ class SurveyController {
             Surveys surveys,
             Review review,
             Sending sending,
-            SurveyResults results,
-            SurveySettings settings,
             Access access,
             OrderGuard guard,
+            SurveyGuard surveyGuard,
             dk.samspil.catalog.Catalog catalog) {
         this.catalog = catalog;
         this.guard = guard;
+        this.surveyGuard = surveyGuard;
         this.orders = orders;
         this.surveys = surveys;
         this.review = review;
         this.sending = sending;
-        this.results = results;
-        this.settings = settings;
         this.access = access;
     }
 
@@ -96,7 +87,7 @@ class SurveyController {
         model.addAttribute("reviewDeadline", deadline);
         model.addAttribute("canManage", Orders.canManage(user, order));
         model.addAttribute("canPropose", canPropose(user, order, survey, deadline));
-        model.addAttribute("canSend", canSend(user, order));
+        model.addAttribute("canSend", surveyGuard.canSend(user, order));
         model.addAttribute("kinds", Review.KINDS);
         LocalDate closes = due(tasks, Timeline.Step.SURVEY_CLOSED);
         model.addAttribute(
@@ -143,7 +134,7 @@ class SurveyController {
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) String questionKey,
             RedirectAttributes redirect) {
-        SurveyView survey = managedSurvey(user, orderId);
+        SurveyView survey = surveyGuard.managed(user, orderId);
         return act(
                         orderId,
                         redirect,
@@ -160,7 +151,7 @@ class SurveyController {
             @PathVariable long proposalId,
             @RequestParam(required = false) String questionKey,
             RedirectAttributes redirect) {
-        SurveyView survey = managedSurvey(user, orderId);
+        SurveyView survey = surveyGuard.managed(user, orderId);
         return act(orderId, redirect, "survey.proposal.used", () -> review.useWording(survey, proposalId))
                 + at(survey, questionKey);
     }
@@ -193,7 +184,7 @@ class SurveyController {
             @PathVariable long orderId,
             @PathVariable(required = false) String key,
             Model model) {
-        SurveyView survey = managedSurvey(user, orderId);
+        SurveyView survey = surveyGuard.managed(user, orderId);
         QuestionForm form =
                 key == null ? QuestionForm.below(survey.questions()) : QuestionForm.of(question(survey, key));
         model.addAttribute("questionForm", form);
@@ -212,7 +203,7 @@ class SurveyController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect) {
-        SurveyView survey = managedSurvey(user, orderId);
+        SurveyView survey = surveyGuard.managed(user, orderId);
         if (key != null) {
             question(survey, key);
         }
@@ -250,7 +241,7 @@ class SurveyController {
             @PathVariable long orderId,
             @PathVariable String key,
             RedirectAttributes redirect) {
-        SurveyView survey = managedSurvey(user, orderId);
+        SurveyView survey = surveyGuard.managed(user, orderId);
         question(survey, key);
         return act(orderId, redirect, "survey.question.removed", () -> review.remove(survey, key));
     }
@@ -262,7 +253,7 @@ class SurveyController {
             @PathVariable String key,
             @RequestParam(defaultValue = "down") String direction,
             RedirectAttributes redirect) {
-        SurveyView survey = managedSurvey(user, orderId);
+        SurveyView survey = surveyGuard.managed(user, orderId);
         question(survey, key);
         return act(
                         orderId,
@@ -270,197 +261,6 @@ class SurveyController {
                         "survey.question.moved",
                         () -> review.move(survey, key, "up".equals(direction) ? -1 : 1))
                 + at(survey, key);
-    }
-
-    @PostMapping("/bestillinger/{orderId}/spoergeskema/frys")
-    String freeze(
-            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
-        SurveyView survey = managedSurvey(user, orderId);
-        return act(orderId, redirect, "survey.frozen.done", () -> review.freeze(survey, user.displayName()));
-    }
-
-    @PostMapping("/bestillinger/{orderId}/spoergeskema/ny-version")
-    String newVersion(
-            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
-        SurveyView survey = managedSurvey(user, orderId);
-        return act(orderId, redirect, "survey.newVersion.done", () -> review.newVersion(survey));
-    }
-
-    @PostMapping("/bestillinger/{orderId}/spoergeskema/send")
-    String send(
-            @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
-            @RequestParam(required = false) String reminderDays,
-            @RequestParam(required = false) List<String> audience,
-            @RequestParam(name = "_audience", required = false) String audienceChosen,
-            RedirectAttributes redirect) {
-        return sendAction(
-                user,
-                orderId,
-                redirect,
-                "survey.sent",
-                survey -> sending.send(
-                        survey, closesOn, reminderDays, user.displayName(), audience(audience, audienceChosen)));
-    }
-
-    /** Reminders to the chosen sectors (all when not chosen); a chosen municipality also invites participants not yet invited. */
-    @PostMapping("/bestillinger/{orderId}/spoergeskema/paamind")
-    String remind(
-            @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
-            @RequestParam(required = false) List<String> audience,
-            @RequestParam(name = "_audience", required = false) String audienceChosen,
-            RedirectAttributes redirect) {
-        java.util.Set<Sector> chosen = audience(audience, audienceChosen);
-        return sendAction(
-                user,
-                orderId,
-                redirect,
-                "survey.reminded",
-                survey -> chosen == null ? sending.remind(survey) : sending.remind(survey, chosen));
-    }
-
-    /** The sectors ticked on the form; null when the form offered no choice (the package's default applies). */
-    private static java.util.Set<Sector> audience(List<String> audience, String audienceChosen) {
-        if (audienceChosen == null) {
-            return null;
-        }
-        java.util.Set<Sector> sectors = java.util.EnumSet.noneOf(Sector.class);
-        for (Sector sector : Sector.values()) {
-            if (audience != null && audience.contains(sector.name())) {
-                sectors.add(sector);
-            }
-        }
-        return sectors;
-    }
-
-    /** Sending and reminding: for whoever may send; the success message gets the number of mails. */
-    private String sendAction(
-            SamspilPrincipal user,
-            long orderId,
-            RedirectAttributes redirect,
-            String successKey,
-            java.util.function.ToIntFunction<SurveyView> action) {
-        OrderView order = guard.visible(user, orderId);
-        access.require(canSend(user, order), user, "order:" + orderId + ":survey-send");
-        SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
-        try {
-            int mails = action.applyAsInt(survey);
-            redirect.addFlashAttribute("success", successKey);
-            redirect.addFlashAttribute("successArgs", new Object[] {mails});
-        } catch (RuleViolation refused) {
-            // Back at the send form with the message there, not at the top of a long page.
-            redirect.addFlashAttribute("error", refused.messageKey());
-            redirect.addFlashAttribute("errorAt", "send");
-            return "redirect:/bestillinger/" + orderId + "/spoergeskema#send";
-        }
-        return "redirect:/bestillinger/" + orderId + "/spoergeskema";
-    }
-
-    @PostMapping("/bestillinger/{orderId}/spoergeskema/luk")
-    String close(
-            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, RedirectAttributes redirect) {
-        SurveyView survey = managedSurvey(user, orderId);
-        return act(orderId, redirect, "survey.closed.done", () -> sending.close(survey, user.displayName()));
-    }
-
-    @PostMapping("/bestillinger/{orderId}/spoergeskema/genaabn")
-    String reopen(
-            @AuthenticationPrincipal SamspilPrincipal user,
-            @PathVariable long orderId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
-            RedirectAttributes redirect) {
-        SurveyView survey = managedSurvey(user, orderId);
-        return act(orderId, redirect, "survey.reopened", () -> sending.reopen(survey, closesOn));
-    }
-
-    @GetMapping("/bestillinger/{orderId}/resultater")
-    String results(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId, Model model) {
-        OrderView order = guard.readable(user, orderId);
-        SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
-        model.addAttribute("order", order);
-        model.addAttribute("survey", survey);
-        model.addAttribute("results", results.of(survey));
-        model.addAttribute("then", then(order));
-        // Invited and answered per sector: counts of people, for the consultant.
-        model.addAttribute("canManage", Orders.canManage(user, order));
-        // A cluster member reads the results; the exports are for those who run and plan the meeting.
-        model.addAttribute("canExport", Orders.canSee(user, order));
-        return RESULTS_VIEW;
-    }
-
-    /**
-     * A question as it was answered at the first meeting, for a follow-up's page: its answers and each option's share
-     * by label (shares compare; the numbers answering differ).
-     */
-    record Then(int answered, java.util.Map<String, SurveyResults.OptionCount> options) {}
-
-    /** By question key, a follow-up's "then" under the same threshold as "now"; empty when none or too few answered. */
-    private java.util.Map<String, Then> then(OrderView order) {
-        if (order.followsOrderId() == null) {
-            return java.util.Map.of();
-        }
-        return results.forOrder(order.followsOrderId()).filter(SurveyResults.Results::shown).stream()
-                .flatMap(r -> r.questions().stream())
-                .filter(SurveyResults.QuestionResult::closed)
-                .collect(Collectors.toMap(
-                        q -> q.question().key(),
-                        q -> new Then(
-                                q.answered(),
-                                q.options().stream()
-                                        .collect(Collectors.toMap(
-                                                SurveyResults.OptionCount::label, o -> o, (a, b) -> a)))));
-    }
-
-    @GetMapping("/bestillinger/{orderId}/resultater.csv")
-    ResponseEntity<byte[]> csv(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
-        return export(
-                user,
-                orderId,
-                "csv",
-                new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
-                AnswerExport::csv,
-                AnswerExport::csv);
-    }
-
-    @GetMapping("/bestillinger/{orderId}/resultater.xlsx")
-    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
-        return export(
-                user,
-                orderId,
-                "xlsx",
-                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-                AnswerExport::xlsx,
-                AnswerExport::xlsx);
-    }
-
-    private ResponseEntity<byte[]> export(
-            SamspilPrincipal user,
-            long orderId,
-            String extension,
-            MediaType type,
-            java.util.function.Function<SurveyResults.AllAnswers, byte[]> perRespondent,
-            java.util.function.Function<List<List<String>>, byte[]> perQuestion) {
-        OrderView order = guard.visible(user, orderId);
-        SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
-        // Below the threshold there is nothing to export: 404 like any page that is not there.
-        SurveyResults.AllAnswers all = results.all(survey)
-                .orElseThrow(() -> new AccessRefusedException("survey:" + survey.id() + ":export-below-threshold"));
-        // A row per respondent only for the consultant; the cluster and the municipality get the results per question.
-        byte[] body = Orders.canManage(user, order)
-                ? perRespondent.apply(all)
-                : perQuestion.apply(AnswerExport.summary(results.of(survey)));
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("spoergeskema-svar-" + orderId + "." + extension)
-                                .build()
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(body);
     }
 
     private String questionView(Model model, long orderId, SurveyView survey, String key) {
@@ -483,7 +283,8 @@ class SurveyController {
         return blocks;
     }
 
-    private String act(long orderId, RedirectAttributes redirect, String successKey, Runnable action) {
+    /** Runs a survey action and goes back to the survey page with its outcome (also for {@link SurveyLifecycleController}). */
+    static String act(long orderId, RedirectAttributes redirect, String successKey, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("success", successKey);
@@ -512,13 +313,6 @@ class SurveyController {
         return party && (deadline == null || !sending.today().isAfter(deadline));
     }
 
-    private boolean canSend(SamspilPrincipal user, OrderView order) {
-        return Orders.canManage(user, order)
-                || (user.is(Role.COORDINATOR)
-                        && Orders.canPlan(user, order)
-                        && settings.coordinatorSends().contains(order.providerCode()));
-    }
-
     private static String party(SamspilPrincipal user) {
         return switch (user.role()) {
             case COORDINATOR -> "CLUSTER";
@@ -537,10 +331,5 @@ class SurveyController {
                 .findFirst()
                 .map(TaskView::due)
                 .orElse(null);
-    }
-
-    private SurveyView managedSurvey(SamspilPrincipal user, long orderId) {
-        OrderView order = guard.managed(user, orderId);
-        return surveys.forOrder(orderId, order.packageSlug());
     }
 }

@@ -45,7 +45,7 @@ class DeckAssemblerTests {
                 false,
                 true,
                 1);
-        List<QuestionSlide> slides = DeckAssembler.questionSlides(
+        List<QuestionSlide> slides = QuestionSlides.of(
                 ASKED,
                 results(true, result(KNOWN, 3, 1), result(ADDED, 2, 2)),
                 Optional.of(results(true, result(reworded, 1, 3))));
@@ -64,7 +64,7 @@ class DeckAssemblerTests {
     @Test
     void thenAndNowAreSharesWithBothNumbersOfAnswersNamed() throws Exception {
         // 8 answered then, 4 now: as counts "Godt" would look halved; as shares it rose from 50 % to 75 %.
-        List<QuestionSlide> slides = DeckAssembler.questionSlides(
+        List<QuestionSlide> slides = QuestionSlides.of(
                 ASKED, results(true, result(KNOWN, 3, 1)), Optional.of(results(true, result(KNOWN, 4, 4))));
         DeckContent.Chart chart = slides.get(0).chart();
         assertThat(chart.unit()).doesNotContain("Antal").contains("Andel");
@@ -97,13 +97,12 @@ class DeckAssemblerTests {
                 "b2", 1, "Først, men hører til blok 2", QuestionType.SCALE, List.of("Ja", "Nej"), false, false, 2);
         Question withoutBlock = new Question(
                 "uden", 2, "Tilføjet uden blok", QuestionType.SCALE, List.of("Ja", "Nej"), false, false, null);
-        List<QuestionSlide> slides = DeckAssembler.questionSlides(
+        List<QuestionSlide> slides = QuestionSlides.of(
                 List.of(inBlockTwo, withoutBlock, KNOWN),
                 results(true, result(inBlockTwo, 2, 2), result(withoutBlock, 1, 3), result(KNOWN, 3, 1)),
                 Optional.empty());
         assertThat(slides).extracting(QuestionSlide::block).containsExactly(2, 2, 1);
-        assertThat(DeckAssembler.questionSlides(
-                        List.of(inBlockTwo, withoutBlock, KNOWN), results(false), Optional.empty()))
+        assertThat(QuestionSlides.of(List.of(inBlockTwo, withoutBlock, KNOWN), results(false), Optional.empty()))
                 .extracting(QuestionSlide::block)
                 .containsExactly(2, 2, 1);
     }
@@ -111,7 +110,7 @@ class DeckAssemblerTests {
     @Test
     void thenBelowTheAnswerThresholdShowsNoThen() {
         List<QuestionSlide> slides =
-                DeckAssembler.questionSlides(ASKED, results(true, result(KNOWN, 3, 1)), Optional.of(results(false)));
+                QuestionSlides.of(ASKED, results(true, result(KNOWN, 3, 1)), Optional.of(results(false)));
         assertThat(slides.get(0).chart().series())
                 .extracting(DeckContent.Series::name)
                 .containsExactly("Svar");
@@ -121,7 +120,7 @@ class DeckAssemblerTests {
     @Test
     void nowBelowTheAnswerThresholdHidesEverything() {
         List<QuestionSlide> slides =
-                DeckAssembler.questionSlides(ASKED, results(false), Optional.of(results(true, result(KNOWN, 3, 1))));
+                QuestionSlides.of(ASKED, results(false), Optional.of(results(true, result(KNOWN, 3, 1))));
         assertThat(slides).allMatch(QuestionSlide::hidden).allMatch(s -> s.chart() == null);
     }
 
@@ -144,7 +143,7 @@ class DeckAssemblerTests {
                                 6,
                                 List.of(new OptionCount("Godt", 1, 17), new OptionCount("Dårligt", 5, 83)))),
                 false);
-        List<QuestionSlide> slides = DeckAssembler.questionSlides(ASKED, results(true, bySector), Optional.empty());
+        List<QuestionSlide> slides = QuestionSlides.of(ASKED, results(true, bySector), Optional.empty());
         DeckContent.Chart chart = slides.get(0).chart();
         assertThat(chart.series()).extracting(DeckContent.Series::name).containsExactly("Klyngen", "Kommunen");
         assertThat(chart.unit()).contains("Andel");
@@ -168,7 +167,7 @@ class DeckAssemblerTests {
         QuestionResult combined = result(KNOWN, 7, 5);
         QuestionResult withheld =
                 new QuestionResult(KNOWN, 12, combined.options(), List.of(), List.of(), List.of(), true);
-        QuestionSlide slide = DeckAssembler.questionSlides(ASKED, results(true, withheld), Optional.empty())
+        QuestionSlide slide = QuestionSlides.of(ASKED, results(true, withheld), Optional.empty())
                 .get(0);
         assertThat(slide.chart().series()).extracting(DeckContent.Series::name).containsExactly("Svar");
         assertThat(slide.sectorNote()).startsWith("Vist samlet: for få");
