@@ -64,14 +64,14 @@ public class Catalog {
                 .optional();
     }
 
-    /** Offered packages first, then those in preparation; alphabetical within each. */
+    /** Offered packages first, then those in preparation; alphabetical within each; withdrawn ones not. */
     public List<PackageSummary> all() {
         Map<String, String> providers =
                 directory.providers().stream().collect(Collectors.toMap(ProviderView::code, ProviderView::name));
         return jdbc.sql("""
                         SELECT p.slug, p.title, p.provider_code, p.status, p.definition ->> 'summary' AS summary,
                                p.version
-                        FROM catalog_package p
+                        FROM catalog_package p WHERE p.status <> 'WITHDRAWN'
                         ORDER BY p.status = 'IN_PREPARATION', p.title""")
                 .query((rs, n) -> new PackageSummary(
                         rs.getString("slug"),

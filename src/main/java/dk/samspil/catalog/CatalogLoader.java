@@ -83,15 +83,18 @@ class CatalogLoader implements SmartInitializingSingleton {
         for (PackageFile file : files) {
             byte[] content = file.content();
             PackageDefinition definition = parse(file.name(), content);
+            // A package its provider has published from Samspil is theirs: the shipped file no longer changes it.
             int stored = jdbc.sql("""
-                            INSERT INTO catalog_package (slug, title, provider_code, status, definition, content_hash)
-                            VALUES (:slug, :title, :provider, :status, CAST(:definition AS jsonb), :hash)
+                            INSERT INTO catalog_package
+                                (slug, title, provider_code, status, definition, content_hash, file_hash)
+                            VALUES (:slug, :title, :provider, :status, CAST(:definition AS jsonb), :hash, :hash)
                             ON CONFLICT (slug) DO UPDATE
                                SET title = EXCLUDED.title, provider_code = EXCLUDED.provider_code,
                                    status = EXCLUDED.status, definition = EXCLUDED.definition,
-                                   content_hash = EXCLUDED.content_hash, version = catalog_package.version + 1,
-                                   updated_at = now()
-                             WHERE catalog_package.content_hash <> EXCLUDED.content_hash""")
+                                   content_hash = EXCLUDED.content_hash, file_hash = EXCLUDED.file_hash,
+                                   version = catalog_package.version + 1, updated_at = now()
+                             WHERE catalog_package.file_hash IS DISTINCT FROM EXCLUDED.file_hash
+                               AND catalog_package.edited_at IS NULL""")
                     .param("slug", definition.slug())
                     .param("title", definition.title())
                     .param("provider", definition.provider())
@@ -117,7 +120,7 @@ class CatalogLoader implements SmartInitializingSingleton {
         return definition;
     }
 
-    private static void validate(String name, PackageDefinition p) {
+    static void validate(String name, PackageDefinition p) {
         require(p.slug() != null && p.slug().matches("[a-z0-9-]{2,80}"), name, "slug must be lowercase ascii");
         require(p.title() != null && !p.title().isBlank(), name, "title is required");
         require(p.provider() != null, name, "provider is required");
@@ -165,7 +168,7 @@ class CatalogLoader implements SmartInitializingSingleton {
         }
     }
 
-    private static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException impossible) {

@@ -170,9 +170,11 @@ public record PackageDefinition(
         return list == null ? List.of() : List.copyOf(list);
     }
 
+    /** Offered (can be ordered), in preparation (shown, not yet orderable), withdrawn (not shown; its orders go on). */
     public enum PackageStatus {
         OFFERED,
-        IN_PREPARATION
+        IN_PREPARATION,
+        WITHDRAWN
     }
 
     /**

@@ -112,7 +112,7 @@ public class MunicipalData {
 
     /** What the order's package asks of its municipalities. */
     public PackageDefinition.MunicipalData kind(OrderView order) {
-        return catalog.find(order.packageSlug())
+        return catalog.find(order.packageSlug(), order.packageVersion())
                 .map(PackageDefinition::municipalData)
                 .orElse(PackageDefinition.MunicipalData.NONE);
     }

@@ -36,6 +36,7 @@ public class Navigation {
             add(items, "/klynger", "nav.clusters", current, "/admin/klynger");
         }
         if (role == Role.CONSULTANT || role == Role.ADMIN) {
+            add(items, "/udbyder/pakker", "nav.packageEditor", current);
             add(items, "/data/import", "nav.registerData", current);
             add(items, "/praksis-til-bekraeftelse", "nav.pendingPractices", current);
         }

@@ -1,28 +1,27 @@
 package dk.samspil.survey;
 
 import dk.samspil.catalog.PackageDefinition.Question;
-import dk.samspil.catalog.PackageDefinition.QuestionType;
+import dk.samspil.catalog.QuestionFields;
 
 /**
  * The consultant's form for one question: its wording, type, options (one per line), "andet", required and the
  * programme block whose results it belongs to in the deck.
  */
-public class QuestionForm {
+public class QuestionForm extends QuestionFields {
 
-    private String text;
-    private QuestionType type = QuestionType.SCALE;
-    private String options = "";
-    private boolean other;
-    private boolean required = true;
     private Integer block;
+
+    public QuestionForm() {
+        setRequired(true);
+    }
 
     static QuestionForm of(Question question) {
         QuestionForm form = new QuestionForm();
-        form.text = question.text();
-        form.type = question.type();
-        form.options = String.join("\n", question.options());
-        form.other = question.other();
-        form.required = question.required();
+        form.setText(question.text());
+        form.setType(question.type());
+        form.setOptions(String.join("\n", question.options()));
+        form.setOther(question.other());
+        form.setRequired(question.required());
         form.block = question.block();
         return form;
     }
@@ -36,47 +35,7 @@ public class QuestionForm {
     }
 
     Review.QuestionEdit edit() {
-        return new Review.QuestionEdit(text, type, options, other, required, block);
-    }
-
-    public String getText() {
-        return text;
-    }
-
-    public void setText(String text) {
-        this.text = text;
-    }
-
-    public QuestionType getType() {
-        return type;
-    }
-
-    public void setType(QuestionType type) {
-        this.type = type;
-    }
-
-    public String getOptions() {
-        return options;
-    }
-
-    public void setOptions(String options) {
-        this.options = options;
-    }
-
-    public boolean isOther() {
-        return other;
-    }
-
-    public void setOther(boolean other) {
-        this.other = other;
-    }
-
-    public boolean isRequired() {
-        return required;
-    }
-
-    public void setRequired(boolean required) {
-        this.required = required;
+        return new Review.QuestionEdit(getText(), getType(), getOptions(), isOther(), isRequired(), block);
     }
 
     public Integer getBlock() {

@@ -2,10 +2,10 @@ package dk.samspil.survey;
 
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
+import dk.samspil.catalog.QuestionFields;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.platform.RuleViolation;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -209,13 +209,7 @@ class Review {
             throw new RuleViolation("survey.question.tooLong");
         }
         QuestionType type = edit.type() == null ? QuestionType.TEXT : edit.type();
-        List<String> options = type == QuestionType.TEXT || edit.options() == null
-                ? List.of()
-                : Arrays.stream(edit.options().split("\\R"))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .distinct()
-                        .toList();
+        List<String> options = type == QuestionType.TEXT ? List.of() : QuestionFields.options(edit.options());
         if (type != QuestionType.TEXT && options.size() < 2) {
             throw new RuleViolation("survey.question.options.tooFew");
         }

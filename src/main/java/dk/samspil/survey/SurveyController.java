@@ -276,7 +276,7 @@ class SurveyController {
     private java.util.Map<Integer, String> blocks(SurveyView survey) {
         OrderView order = orders.find(survey.orderId()).orElseThrow();
         java.util.Map<Integer, String> blocks = new java.util.TreeMap<>();
-        catalog.find(order.packageSlug())
+        catalog.find(order.packageSlug(), order.packageVersion())
                 .ifPresent(pkg -> pkg.programme().stream()
                         .filter(item -> item.block() != null)
                         .forEach(item -> blocks.putIfAbsent(item.block(), item.title())));

@@ -29,7 +29,12 @@ class CatalogTests {
 
     @Test
     void loadsTheFivePackagesOfTheSources() {
-        assertThat(catalog.all())
+        // Other tests publish packages of their own in the shared database: the shipped ones are checked here.
+        List<String> shipped = List.of(
+                "akutfunktioner", "forebyggelse-rehabilitering", "medicinhaandtering", "dosisdispensering", "attester");
+        List<PackageSummary> loaded =
+                catalog.all().stream().filter(p -> shipped.contains(p.slug())).toList();
+        assertThat(loaded)
                 .extracting(PackageSummary::slug)
                 .containsExactlyInAnyOrder(
                         "akutfunktioner",
@@ -41,7 +46,7 @@ class CatalogTests {
                 .get()
                 .extracting(PackageDefinition::status)
                 .isEqualTo(PackageStatus.IN_PREPARATION);
-        assertThat(catalog.all()).last().extracting(PackageSummary::slug).isEqualTo("attester");
+        assertThat(loaded).last().extracting(PackageSummary::slug).isEqualTo("attester");
     }
 
     @Test

@@ -34,7 +34,8 @@ class DanishTextTests {
             "DemoOrders.java", List.of("Lægerne i Viby"), // demo data, not interface text
             "ClusterController.java", List.of("ydernummer;navn"), // the example file's data format (its header row)
             "StartupBanner.java", List.of("Samspil kører"), // the console line for whoever starts the jar
-            "AuditLogController.java", List.of("fra", "til")); // the audit log filter's query parameter names
+            "AuditLogController.java", List.of("fra", "til"), // the audit log filter's query parameter names
+            "PackageEditorController.java", List.of("fra", "til")); // the versions' comparison: query parameters
 
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern DANISH = Pattern.compile(

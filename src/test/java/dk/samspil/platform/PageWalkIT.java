@@ -70,6 +70,9 @@ class PageWalkIT {
                     "linked once the municipality uploads its talk (MunicipalTalkTests)"),
             Map.entry("/kalender/feed/{token}.ics", "a personal calendar address, made by a POST on /kalender"),
             Map.entry("/svar", "reached through a personal survey link"),
+            Map.entry(
+                    "/udbyder/pakker/kladder/{id}",
+                    "a package's draft, reached by the POST of „Ret pakken“ or a copy (PackageEditorTests)"),
             Map.entry("/svar/tak", "shown after an answer is sent"),
             Map.entry(
                     "/login/afvist",

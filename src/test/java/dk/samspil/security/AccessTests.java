@@ -162,6 +162,31 @@ class AccessTests {
                     "/udbyder/konsulenter/999999999/" + action,
                     unknownConsultant));
         }
+        // A provider's consultants edit its packages (KiAP's: konsulent); another provider's get 404.
+        Map<String, Integer> editors = onlyFor("konsulent", "midtkraft", "admin");
+        list.add(new Endpoint("/udbyder/pakker", "GET", "/udbyder/pakker", editors));
+        Map<String, Integer> kiapEditors = onlyFor("konsulent", "admin");
+        for (String view : List.of("kopi", "versioner")) {
+            list.add(new Endpoint(
+                    "/udbyder/pakker/{slug}/" + view, "GET", "/udbyder/pakker/akutfunktioner/" + view, kiapEditors));
+        }
+        list.add(new Endpoint("/udbyder/pakker/kladder/{id}", "GET", "/udbyder/pakker/kladder/999999999", onlyFor()));
+        for (String[] e : new String[][] {
+            {"/udbyder/pakker/kladder/{id}", "/udbyder/pakker/kladder/999999999"},
+            {"/udbyder/pakker/kladder/{id}/slet", "/udbyder/pakker/kladder/999999999/slet"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], onlyFor()));
+        }
+        Map<String, Integer> kiapWritesRefused = onlyFor();
+        kiapWritesRefused.remove("konsulent");
+        kiapWritesRefused.remove("admin");
+        for (String action : List.of("ret", "kopi")) {
+            list.add(new Endpoint(
+                    "/udbyder/pakker/{slug}/" + action,
+                    "POST",
+                    "/udbyder/pakker/akutfunktioner/" + action,
+                    kiapWritesRefused));
+        }
         list.add(new Endpoint("/admin/udbydere/ny", "GET", "/admin/udbydere/ny", adminOnly()));
         list.add(new Endpoint("/admin/udbydere", "POST", "/admin/udbydere", adminOnly())); // no fields: errors
         list.add(new Endpoint("/admin/udbydere/{code}", "GET", "/admin/udbydere/FINDES-IKKE", unknownMail));

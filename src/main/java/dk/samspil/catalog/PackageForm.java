@@ -1,0 +1,430 @@
+package dk.samspil.catalog;
+
+import dk.samspil.catalog.PackageDefinition.ElectiveTopics;
+import dk.samspil.catalog.PackageDefinition.ItemKind;
+import dk.samspil.catalog.PackageDefinition.LeadTime;
+import dk.samspil.catalog.PackageDefinition.PackageStatus;
+import dk.samspil.catalog.PackageDefinition.ProgrammeItem;
+import dk.samspil.catalog.PackageDefinition.Question;
+import dk.samspil.catalog.PackageDefinition.QuestionType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.validation.Errors;
+
+/**
+ * What a consultant edits of a package draft: the fields the catalogue page shows first, the programme's items and
+ * the questionnaire. What the form does not hold (the items' contents, the municipal preparation, ...) stays as the
+ * draft has it. Rules are checked at the field, in Danish, by {@link #check}.
+ */
+class PackageForm {
+
+    static final int MAX_TEXT = 200;
+    static final int MAX_LONG_TEXT = 4000;
+
+    private String title;
+    private String summary;
+    private String focus;
+    private String purpose;
+    private Integer meetingMinutes;
+    private Integer leadTimeWeeks;
+    private boolean leadTimeBinding;
+    private String leadTimeText;
+    private PackageStatus status;
+    private Integer electivesChoose;
+    private int version;
+    private List<ItemForm> programme = new ArrayList<>();
+    private List<QuestionRow> questions = new ArrayList<>();
+
+    /** One item of the programme: a block or a break, with its minutes. */
+    static class ItemForm {
+        private String title;
+        private Integer minutes;
+        private ItemKind kind = ItemKind.BLOCK;
+        /** Its place in the draft as saved, so it keeps its contents when moved; null for a new item. */
+        private Integer origin;
+
+        public Integer getOrigin() {
+            return origin;
+        }
+
+        public void setOrigin(Integer origin) {
+            this.origin = origin;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        public Integer getMinutes() {
+            return minutes;
+        }
+
+        public void setMinutes(Integer minutes) {
+            this.minutes = minutes;
+        }
+
+        public ItemKind getKind() {
+            return kind;
+        }
+
+        public void setKind(ItemKind kind) {
+            this.kind = kind;
+        }
+    }
+
+    /** One question: its key stays across versions (the follow-up compares by it). */
+    static class QuestionRow extends QuestionFields {
+        private String key;
+
+        public String getKey() {
+            return key;
+        }
+
+        public void setKey(String key) {
+            this.key = key;
+        }
+    }
+
+    /** The form filled from a package (the draft as saved). */
+    static PackageForm of(PackageDefinition p, int version) {
+        PackageForm form = new PackageForm();
+        form.title = p.title();
+        form.summary = p.summary();
+        form.focus = p.focus();
+        form.purpose = String.join("\n", p.purpose());
+        form.meetingMinutes = p.meetingMinutes();
+        form.leadTimeWeeks = p.leadTime() == null ? null : p.leadTime().weeks();
+        form.leadTimeBinding = p.leadTime() != null && p.leadTime().binding();
+        form.leadTimeText = p.leadTime() == null ? null : p.leadTime().text();
+        form.status = p.status();
+        form.electivesChoose =
+                p.electiveTopics() == null ? null : p.electiveTopics().choose();
+        form.version = version;
+        for (ProgrammeItem item : p.programme()) {
+            ItemForm i = new ItemForm();
+            i.title = item.title();
+            i.minutes = item.minutes();
+            i.kind = item.kind();
+            i.origin = form.programme.size();
+            form.programme.add(i);
+        }
+        for (Question question : p.questionnaire().questions()) {
+            QuestionRow q = new QuestionRow();
+            q.key = question.key();
+            q.setText(question.text());
+            q.setType(question.type());
+            q.setOptions(String.join("\n", question.options()));
+            q.setOther(question.other());
+            q.setRequired(question.required());
+            form.questions.add(q);
+        }
+        return form;
+    }
+
+    /**
+     * The rules of a package, each at its field. {@code publishing}: also those a published package must meet (an
+     * offered package's programme adds up to the meeting's length and it has a lead time).
+     */
+    void check(PackageDefinition draft, boolean publishing, Errors errors) {
+        requireText(errors, "title", title, MAX_TEXT);
+        if (summary != null && summary.length() > MAX_LONG_TEXT) {
+            errors.rejectValue("summary", "editor.text.long", new Object[] {MAX_LONG_TEXT}, null);
+        }
+        if (focus != null && focus.length() > MAX_LONG_TEXT) {
+            errors.rejectValue("focus", "editor.text.long", new Object[] {MAX_LONG_TEXT}, null);
+        }
+        if (purpose != null && purpose.length() > MAX_LONG_TEXT) {
+            errors.rejectValue("purpose", "editor.text.long", new Object[] {MAX_LONG_TEXT}, null);
+        }
+        if (status == null) {
+            errors.rejectValue("status", "editor.status.required");
+        }
+        if (meetingMinutes == null || meetingMinutes < 15 || meetingMinutes > 600) {
+            errors.rejectValue("meetingMinutes", "editor.meetingMinutes.range");
+        }
+        if (leadTimeWeeks != null && (leadTimeWeeks < 1 || leadTimeWeeks > 104)) {
+            errors.rejectValue("leadTimeWeeks", "editor.leadTime.range");
+        }
+        if (leadTimeText != null && leadTimeText.length() > MAX_LONG_TEXT) {
+            errors.rejectValue("leadTimeText", "editor.text.long", new Object[] {MAX_LONG_TEXT}, null);
+        }
+        checkProgramme(errors);
+        checkQuestions(errors);
+        if (draft.electiveTopics() != null) {
+            int topics = draft.electiveTopics().options().size();
+            if (electivesChoose == null || electivesChoose < 1 || electivesChoose > topics) {
+                errors.rejectValue("electivesChoose", "editor.electives.choose", new Object[] {topics}, null);
+            }
+        }
+        if (publishing && status == PackageStatus.OFFERED && !errors.hasErrors()) {
+            int sum = programme.stream().mapToInt(ItemForm::getMinutes).sum();
+            if (sum != meetingMinutes) {
+                errors.rejectValue(
+                        "meetingMinutes",
+                        "editor.programme.sum",
+                        new Object[] {String.valueOf(sum), String.valueOf(meetingMinutes)},
+                        null);
+            }
+            if (leadTimeWeeks == null) {
+                errors.rejectValue("leadTimeWeeks", "editor.leadTime.required");
+            }
+            if (programme.stream().noneMatch(item -> item.getKind() == ItemKind.BLOCK)) {
+                errors.rejectValue("programme", "editor.programme.noBlock");
+            }
+        }
+    }
+
+    private void checkProgramme(Errors errors) {
+        for (int i = 0; i < programme.size(); i++) {
+            ItemForm item = programme.get(i);
+            requireText(errors, "programme[" + i + "].title", item.getTitle(), MAX_TEXT);
+            if (item.getMinutes() == null || item.getMinutes() < 1 || item.getMinutes() > 300) {
+                errors.rejectValue("programme[" + i + "].minutes", "editor.item.minutes");
+            }
+            if (item.getKind() == null) {
+                errors.rejectValue("programme[" + i + "].kind", "editor.item.kind");
+            }
+        }
+    }
+
+    private void checkQuestions(Errors errors) {
+        for (int i = 0; i < questions.size(); i++) {
+            QuestionRow q = questions.get(i);
+            String at = "questions[" + i + "]";
+            requireText(errors, at + ".text", q.getText(), 1000);
+            if (q.getType() == null) {
+                errors.rejectValue(at + ".type", "editor.question.type");
+                continue;
+            }
+            List<String> options = q.optionList();
+            if (q.getType() == QuestionType.TEXT && !options.isEmpty()) {
+                errors.rejectValue(at + ".options", "editor.question.textOptions");
+            } else if (q.getType() != QuestionType.TEXT && options.size() < 2) {
+                errors.rejectValue(at + ".options", "editor.question.options");
+            } else if (options.stream().anyMatch(o -> o.length() > MAX_TEXT)) {
+                errors.rejectValue(at + ".options", "editor.text.long", new Object[] {MAX_TEXT}, null);
+            }
+        }
+    }
+
+    private static void requireText(Errors errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.rejectValue(field, "editor.text.required");
+        } else if (value.length() > max) {
+            errors.rejectValue(field, "editor.text.long", new Object[] {max}, null);
+        }
+    }
+
+    /**
+     * The draft with this form's fields in it; all else as the draft has it. An item keeps its contents wherever it
+     * is moved; a new item starts empty. A question keeps its key and its block.
+     */
+    PackageDefinition applyTo(PackageDefinition draft) {
+        List<ProgrammeItem> items = new ArrayList<>();
+        for (int i = 0; i < programme.size(); i++) {
+            ItemForm form = programme.get(i);
+            Integer origin = form.getOrigin();
+            ProgrammeItem before =
+                    origin != null && origin >= 0 && origin < draft.programme().size()
+                            ? draft.programme().get(origin)
+                            : null;
+            items.add(new ProgrammeItem(
+                    form.getTitle().strip(),
+                    form.getMinutes(),
+                    form.getKind(),
+                    before == null ? null : before.block(),
+                    before == null ? List.of() : before.items(),
+                    before == null ? List.of() : before.dialogueQuestions(),
+                    before == null ? null : before.electivesTitle()));
+        }
+        List<Question> list = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < questions.size(); i++) {
+            QuestionRow form = questions.get(i);
+            Question before = draft.questionnaire().questions().stream()
+                    .filter(q -> q.key().equals(form.getKey()))
+                    .findFirst()
+                    .orElse(null);
+            String key = before == null || !keys.add(before.key()) ? newKey(keys) : before.key();
+            list.add(new Question(
+                    key,
+                    i + 1,
+                    form.getText().strip(),
+                    form.getType(),
+                    form.optionList(),
+                    form.isOther(),
+                    form.isRequired(),
+                    before == null ? null : before.block()));
+        }
+        ElectiveTopics electives = draft.electiveTopics() == null
+                ? null
+                : new ElectiveTopics(electivesChoose, draft.electiveTopics().options());
+        return new PackageDefinition(
+                draft.slug(),
+                title.strip(),
+                draft.provider(),
+                status,
+                blankToNull(summary),
+                blankToNull(focus),
+                lines(purpose),
+                draft.method(),
+                draft.dataSources(),
+                draft.serviceCodes(),
+                draft.participants(),
+                meetingMinutes,
+                leadTimeWeeks == null ? null : new LeadTime(leadTimeWeeks, leadTimeBinding, blankToNull(leadTimeText)),
+                draft.typicalStart(),
+                draft.materials(),
+                draft.fixedTopics(),
+                electives,
+                items,
+                draft.draftProgramme(),
+                new PackageDefinition.Questionnaire(
+                        draft.questionnaire().draft(), draft.questionnaire().intro(), list),
+                draft.dataRequirements(),
+                draft.municipalityRole(),
+                draft.municipalityPreparation(),
+                draft.municipalityDeliverables(),
+                draft.clusterWishes(),
+                draft.suggestedActions(),
+                draft.afterMeeting(),
+                draft.podcast(),
+                draft.podcastUrl(),
+                draft.municipalData());
+    }
+
+    private static String newKey(Set<String> taken) {
+        String key;
+        do {
+            key = "q-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        } while (!taken.add(key));
+        return key;
+    }
+
+    static List<String> lines(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("\\R"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public String getFocus() {
+        return focus;
+    }
+
+    public void setFocus(String focus) {
+        this.focus = focus;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    public void setPurpose(String purpose) {
+        this.purpose = purpose;
+    }
+
+    public Integer getMeetingMinutes() {
+        return meetingMinutes;
+    }
+
+    public void setMeetingMinutes(Integer meetingMinutes) {
+        this.meetingMinutes = meetingMinutes;
+    }
+
+    public Integer getLeadTimeWeeks() {
+        return leadTimeWeeks;
+    }
+
+    public void setLeadTimeWeeks(Integer leadTimeWeeks) {
+        this.leadTimeWeeks = leadTimeWeeks;
+    }
+
+    public boolean isLeadTimeBinding() {
+        return leadTimeBinding;
+    }
+
+    public void setLeadTimeBinding(boolean leadTimeBinding) {
+        this.leadTimeBinding = leadTimeBinding;
+    }
+
+    public String getLeadTimeText() {
+        return leadTimeText;
+    }
+
+    public void setLeadTimeText(String leadTimeText) {
+        this.leadTimeText = leadTimeText;
+    }
+
+    public PackageStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(PackageStatus status) {
+        this.status = status;
+    }
+
+    public Integer getElectivesChoose() {
+        return electivesChoose;
+    }
+
+    public void setElectivesChoose(Integer electivesChoose) {
+        this.electivesChoose = electivesChoose;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public void setVersion(int version) {
+        this.version = version;
+    }
+
+    public List<ItemForm> getProgramme() {
+        return programme;
+    }
+
+    public void setProgramme(List<ItemForm> programme) {
+        this.programme = programme;
+    }
+
+    public List<QuestionRow> getQuestions() {
+        return questions;
+    }
+
+    public void setQuestions(List<QuestionRow> questions) {
+        this.questions = questions;
+    }
+}

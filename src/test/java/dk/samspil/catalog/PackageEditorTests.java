@@ -1,0 +1,321 @@
+package dk.samspil.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import dk.samspil.DemoUsers;
+import dk.samspil.OrderFixtures;
+import dk.samspil.SamspilTest;
+import dk.samspil.ordering.OrderPackage;
+import dk.samspil.ordering.Orders;
+import dk.samspil.survey.Surveys;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * A provider's consultant edits its packages in the browser: a new package as a copy, the programme and a question
+ * changed, rules at the field, published as a version a coordinator orders; an edit after that changes the
+ * catalogue, never the order placed before; two editors of one draft do not overwrite each other.
+ */
+@SamspilTest
+class PackageEditorTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers users;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    Surveys surveys;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aConsultantCopiesEditsAndPublishesAPackageThatACoordinatorOrders() throws Exception {
+        String slug = "akut-kopi-" + System.nanoTime();
+        long draft = copy("akutfunktioner", slug, "Akutfunktioner i vores region");
+        Document form = page("/udbyder/pakker/kladder/" + draft, "konsulent");
+        assertThat(form.select("#title").val()).isEqualTo("Akutfunktioner i vores region");
+        assertThat(form.select("#status option[selected]").val()).isEqualTo("IN_PREPARATION");
+
+        // The programme's first block gets ten minutes more without the meeting getting longer: refused at the field.
+        FormPost longer = fill(form).param("programme[0].minutes", "20").param("status", "OFFERED");
+        Document refused = Jsoup.parse(perform(longer.param("handling", "udgiv"), "konsulent")
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused.select("#meetingMinutes-error").text())
+                .contains("Programmets minutter giver 160, men mødet varer 150 minutter");
+        assertThat(refused.select("#programme0\\.minutes").val())
+                .as("what was typed stays")
+                .isEqualTo("20");
+        assertThat(catalog.find(slug)).as("nothing published").isEmpty();
+
+        // A scale question without options, a text question with some: each refused at its field.
+        Document bad = Jsoup.parse(perform(
+                        fill(form)
+                                .param("questions[0].options", "")
+                                .param("questions[1].type", "TEXT")
+                                .param("questions[1].options", "Ja\nNej")
+                                .param("handling", "gem"),
+                        "konsulent")
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(bad.select("#questions0\\.options-error").text()).contains("mindst to");
+        assertThat(bad.select("#questions1\\.options-error").text()).contains("ingen svarmuligheder");
+
+        // The first block gets 20 minutes and the introduction 0 → removed; the first question is reworded.
+        String newQuestion = "Hvor godt kender du akutfunktionen i din egen kommune?";
+        MvcResult published = perform(
+                fill(form)
+                        .param("programme[0].minutes", "20")
+                        .param("programme[1].minutes", String.valueOf(minutes(form, 1) - 10))
+                        .param("questions[0].text", newQuestion)
+                        .param("status", "OFFERED")
+                        .param("handling", "udgiv"),
+                "konsulent");
+        assertThat(published.getResponse().getRedirectedUrl()).isEqualTo("/udbyder/pakker");
+        PackageDefinition first = catalog.find(slug).orElseThrow();
+        assertThat(first.provider()).isEqualTo("KIAP");
+        assertThat(first.programme().get(0).minutes()).isEqualTo(20);
+        assertThat(first.programme().get(1).items())
+                .as("an item keeps its contents")
+                .isEqualTo(catalog.find("akutfunktioner")
+                        .orElseThrow()
+                        .programme()
+                        .get(1)
+                        .items());
+        assertThat(first.questionnaire().questions().get(0).text()).isEqualTo(newQuestion);
+        assertThat(first.questionnaire().questions().get(0).key())
+                .as("the question keeps its key")
+                .isEqualTo(catalog.find("akutfunktioner")
+                        .orElseThrow()
+                        .questionnaire()
+                        .questions()
+                        .get(0)
+                        .key());
+        assertThat(page("/pakker", "koordinator").text()).contains("Akutfunktioner i vores region");
+
+        long order = OrderFixtures.placeOrder(
+                mvc, users, slug, OrderFixtures.today().plusWeeks(10), "redigeret@aarhus.example.dk");
+
+        // Edited again and published: the catalogue shows the new title, the order keeps its version.
+        long again = draftOf(slug);
+        perform(
+                fill(page("/udbyder/pakker/kladder/" + again, "konsulent"))
+                        .param("title", "Akutfunktioner – anden udgave")
+                        .param("handling", "udgiv"),
+                "konsulent");
+        assertThat(catalog.find(slug).orElseThrow().title()).isEqualTo("Akutfunktioner – anden udgave");
+        var placed = orders.find(order).orElseThrow();
+        assertThat(placed.packageTitle()).isEqualTo("Akutfunktioner i vores region");
+        assertThat(OrderPackage.of(catalog, placed).programme().get(0).minutes())
+                .isEqualTo(20);
+        assertThat(surveys.forOrder(order, slug).questions().get(0).text()).isEqualTo(newQuestion);
+
+        Document versions = page("/udbyder/pakker/" + slug + "/versioner", "konsulent");
+        assertThat(versions.text())
+                .contains("Ændret fra version 1 til version 2", "Titel", "Akutfunktioner i vores region")
+                .contains("Akutfunktioner – anden udgave");
+    }
+
+    @Test
+    void twoEditorsOfOneDraftDoNotOverwriteEachOther() throws Exception {
+        String slug = "dosis-kopi-" + System.nanoTime();
+        long draft = copy("dosisdispensering", slug, "Dosis, første titel");
+        Document karin = page("/udbyder/pakker/kladder/" + draft, "konsulent");
+        Document admin = page("/udbyder/pakker/kladder/" + draft, "admin");
+        perform(fill(admin).param("title", "Administratorens titel").param("handling", "gem"), "admin");
+
+        Document conflict =
+                Jsoup.parse(perform(fill(karin).param("title", "Karins titel").param("handling", "gem"), "konsulent")
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(conflict.select("#conflict").text()).contains("gemt af en anden");
+        assertThat(conflict.select("#title").val())
+                .as("her text stays in the field")
+                .isEqualTo("Karins titel");
+        assertThat(conflict.text()).contains("Gemt af den anden: Administratorens titel");
+        assertThat(drafts(slug)).as("the other's save stands").isEqualTo("Administratorens titel");
+
+        // Saving again, knowingly, saves hers.
+        perform(fill(conflict).param("handling", "gem"), "konsulent");
+        assertThat(drafts(slug)).isEqualTo("Karins titel");
+    }
+
+    @Test
+    void anotherProvidersConsultantGets404OnEveryEditorAddress() throws Exception {
+        String slug = "attest-kopi-" + System.nanoTime();
+        long draft = copy("akutfunktioner", slug, "KiAPs kopi");
+        for (String path : List.of(
+                "/udbyder/pakker/kladder/" + draft,
+                "/udbyder/pakker/akutfunktioner/kopi",
+                "/udbyder/pakker/akutfunktioner/versioner")) {
+            assertThat(mvc.perform(get(path).with(users.as("midtkraft")))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(path)
+                    .isEqualTo(404);
+        }
+        for (String path : List.of(
+                "/udbyder/pakker/kladder/" + draft,
+                "/udbyder/pakker/kladder/" + draft + "/slet",
+                "/udbyder/pakker/akutfunktioner/ret",
+                "/udbyder/pakker/akutfunktioner/kopi")) {
+            assertThat(mvc.perform(post(path)
+                                    .param("title", "Overtaget")
+                                    .param("slug", "overtaget-" + System.nanoTime())
+                                    .with(csrf())
+                                    .with(users.as("midtkraft")))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(path)
+                    .isEqualTo(404);
+        }
+        assertThat(drafts(slug)).isEqualTo("KiAPs kopi");
+        assertThat(page("/udbyder/pakker", "midtkraft").text())
+                .contains("Medicinhåndtering i samarbejde med kommunen")
+                .doesNotContain("KiAPs kopi");
+        for (String role : List.of("koordinator", "kommune", "medlem", "pko", "redaktoer")) {
+            assertThat(mvc.perform(get("/udbyder/pakker").with(users.as(role)))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(role)
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aCopyNeedsAFreeAddress() throws Exception {
+        Document taken = Jsoup.parse(mvc.perform(post("/udbyder/pakker/akutfunktioner/kopi")
+                        .param("title", "Kopi")
+                        .param("slug", "dosisdispensering")
+                        .with(csrf())
+                        .with(users.as("konsulent")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(taken.select("#slug-error").text()).contains("findes allerede");
+        Document invalid = Jsoup.parse(mvc.perform(post("/udbyder/pakker/akutfunktioner/kopi")
+                        .param("title", "")
+                        .param("slug", "Store Bogstaver!")
+                        .with(csrf())
+                        .with(users.as("konsulent")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(invalid.select("#slug-error").text()).contains("små bogstaver");
+        assertThat(invalid.select("#title-error").text()).contains("Skriv en tekst");
+    }
+
+    private long copy(String source, String slug, String title) throws Exception {
+        MvcResult made = mvc.perform(post("/udbyder/pakker/" + source + "/kopi")
+                        .param("title", title)
+                        .param("slug", slug)
+                        .with(csrf())
+                        .with(users.as("konsulent")))
+                .andReturn();
+        String location = made.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/udbyder/pakker/kladder/");
+        return Long.parseLong(location.substring("/udbyder/pakker/kladder/".length()));
+    }
+
+    private long draftOf(String slug) throws Exception {
+        MvcResult made = mvc.perform(
+                        post("/udbyder/pakker/" + slug + "/ret").with(csrf()).with(users.as("konsulent")))
+                .andReturn();
+        String location = made.getResponse().getRedirectedUrl();
+        return Long.parseLong(location.substring("/udbyder/pakker/kladder/".length()));
+    }
+
+    private String drafts(String slug) {
+        return jdbc.sql("SELECT definition ->> 'title' FROM catalog_package_draft WHERE slug = ?")
+                .param(slug)
+                .query(String.class)
+                .single();
+    }
+
+    private static int minutes(Document form, int item) {
+        return Integer.parseInt(form.select("#programme" + item + "\\.minutes").val());
+    }
+
+    /** The form posted as the page has it (every input, select and textarea with its value), to be changed. */
+    private static FormPost fill(Document page) {
+        Element form = page.select("form[action^=/udbyder/pakker/kladder/]").first();
+        FormPost post = new FormPost(form.attr("action"));
+        for (Element field : form.select("input[name], select[name], textarea[name]")) {
+            String name = field.attr("name");
+            if (name.startsWith("_")) {
+                continue;
+            }
+            if (field.is("input[type=checkbox]")) {
+                if (field.hasAttr("checked")) {
+                    post.values.put(name, field.val());
+                }
+            } else if (field.is("select")) {
+                Element selected = field.selectFirst("option[selected]");
+                post.values.put(
+                        name, selected == null ? field.select("option").first().val() : selected.val());
+            } else {
+                post.values.put(name, field.is("textarea") ? field.wholeText() : field.val());
+            }
+        }
+        return post;
+    }
+
+    /** A form's fields by name, one value each: {@link #param} sets one. */
+    private static final class FormPost {
+        private final String action;
+        private final java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+
+        FormPost(String action) {
+            this.action = action;
+        }
+
+        FormPost param(String name, String value) {
+            values.put(name, value);
+            return this;
+        }
+
+        MockHttpServletRequestBuilder request() {
+            MockHttpServletRequestBuilder request = post(action).with(csrf());
+            values.forEach(request::param);
+            return request;
+        }
+    }
+
+    private MvcResult perform(FormPost form, String user) throws Exception {
+        return perform(form.request(), user);
+    }
+
+    private MvcResult perform(MockHttpServletRequestBuilder request, String user) throws Exception {
+        return mvc.perform(request.with(users.as(user))).andReturn();
+    }
+
+    private Document page(String path, String user) throws Exception {
+        MvcResult result = mvc.perform(get(path).with(users.as(user))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+        return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}
