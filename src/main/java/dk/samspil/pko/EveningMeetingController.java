@@ -2,13 +2,11 @@ package dk.samspil.pko;
 
 import dk.samspil.pko.PkoAccess.Viewer;
 import dk.samspil.pko.PkoEveningMeetings.EveningMeeting;
-import dk.samspil.platform.SamspilSettings;
 import dk.samspil.security.SamspilPrincipal;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,24 +21,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The evening meetings (/pko/fyraftensmoeder): the coordinator plans one with its call for talks and sees the
  * planner's warnings; the unit's hospital consultants send their wishes for talks; the coordinator sees them side by
  * side, department by department, and puts them on the programme, which is the meeting's agenda (/moeder/{id}).
+ * The page's logistics (checklist, the consultants' attendance, the grant) are {@link EveningLogisticsController}'s.
  */
 @Controller
 class EveningMeetingController {
 
     static final String LIST_VIEW = "pko/evenings";
-    static final String VIEW = "pko/evening";
 
     private final PkoAccess access;
     private final PkoEveningMeetings evenings;
     private final PkoRegisters registers;
-    private final SamspilSettings settings;
+    private final EveningPage eveningPage;
 
     EveningMeetingController(
-            PkoAccess access, PkoEveningMeetings evenings, PkoRegisters registers, SamspilSettings settings) {
+            PkoAccess access, PkoEveningMeetings evenings, PkoRegisters registers, EveningPage eveningPage) {
         this.access = access;
         this.evenings = evenings;
         this.registers = registers;
-        this.settings = settings;
+        this.eveningPage = eveningPage;
     }
 
     @GetMapping("/pko/fyraftensmoeder")
@@ -82,7 +80,7 @@ class EveningMeetingController {
     @GetMapping("/pko/fyraftensmoeder/{id}")
     String page(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, Model model) {
         Viewer viewer = access.viewer(user);
-        return render(model, viewer, readable(viewer, id), new WishForm());
+        return eveningPage.render(model, viewer, eveningPage.readable(viewer, id));
     }
 
     /** A consultant's wish for a talk from one of their departments at the unit; after the deadline it is marked late. */
@@ -95,7 +93,7 @@ class EveningMeetingController {
             Model model,
             RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
-        EveningMeeting evening = readable(viewer, id);
+        EveningMeeting evening = eveningPage.readable(viewer, id);
         List<Department> departments = evenings.wishDepartments(viewer, evening);
         access.require(!departments.isEmpty(), viewer, "pko-evening:" + id + ":wish");
         if (form.getDepartmentId() != null && departments.stream().noneMatch(d -> d.id() == form.getDepartmentId())) {
@@ -105,7 +103,7 @@ class EveningMeetingController {
             result.rejectValue("minutes", "pko.evening.wish.minutes.invalid");
         }
         if (result.hasErrors()) {
-            return render(model, viewer, evening, form);
+            return eveningPage.render(model, viewer, evening);
         }
         evenings.wish(
                 evening,
@@ -127,38 +125,11 @@ class EveningMeetingController {
             @PathVariable long wishId,
             RedirectAttributes redirect) {
         Viewer viewer = access.viewer(user);
-        EveningMeeting evening = readable(viewer, id);
+        EveningMeeting evening = eveningPage.readable(viewer, id);
         access.require(PkoEveningMeetings.mayWrite(viewer, evening), viewer, "pko-evening:" + id + ":programme");
         access.require(evenings.place(evening, wishId), viewer, "pko-evening:" + id + ":wish:" + wishId);
         redirect.addFlashAttribute("success", "pko.evening.wish.placed");
         return "redirect:/pko/fyraftensmoeder/" + id + "#oensker";
-    }
-
-    private EveningMeeting readable(Viewer viewer, long id) {
-        Optional<EveningMeeting> evening = evenings.find(id);
-        access.require(evening.isPresent() && evenings.mayRead(viewer, evening.get()), viewer, "pko-evening:" + id);
-        return evening.orElseThrow();
-    }
-
-    private String render(Model model, Viewer viewer, EveningMeeting evening, WishForm form) {
-        boolean writes = PkoEveningMeetings.mayWrite(viewer, evening);
-        List<Department> departments = evenings.wishDepartments(viewer, evening);
-        if (form.getDepartmentId() == null && departments.size() == 1) {
-            form.setDepartmentId(departments.get(0).id());
-        }
-        model.addAttribute("viewer", viewer);
-        model.addAttribute("evening", evening);
-        model.addAttribute("eveningTitle", evenings.title(evening));
-        model.addAttribute("writes", writes);
-        model.addAttribute("callOpen", evening.callOpen(evenings.today()));
-        model.addAttribute("wishes", evenings.wishes(evening));
-        model.addAttribute("departments", departments);
-        model.addAttribute("wishForm", form);
-        model.addAttribute("signups", evenings.signups(evening.id()));
-        model.addAttribute("signupLink", settings.link("/fyraftensmoede/" + evening.signupToken()));
-        model.addAttribute("planWarnings", writes ? evenings.planWarnings(evening) : List.of());
-        model.addAttribute("programmeWarnings", writes ? evenings.programmeWarnings(evening) : List.of());
-        return VIEW;
     }
 
     private String renderList(Model model, Viewer viewer, EveningForm form) {

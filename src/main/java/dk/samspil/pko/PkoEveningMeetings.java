@@ -93,6 +93,7 @@ class PkoEveningMeetings implements MeetingHost {
     private final PkoRegisters registers;
     private final PkoAccess access;
     private final MessageSource messages;
+    private final PkoEveningLogistics logistics;
     private final Clock clock;
 
     PkoEveningMeetings(
@@ -103,6 +104,7 @@ class PkoEveningMeetings implements MeetingHost {
             PkoRegisters registers,
             PkoAccess access,
             MessageSource messages,
+            PkoEveningLogistics logistics,
             Clock clock) {
         this.jdbc = jdbc;
         this.meetings = meetings;
@@ -111,6 +113,7 @@ class PkoEveningMeetings implements MeetingHost {
         this.registers = registers;
         this.access = access;
         this.messages = messages;
+        this.logistics = logistics;
         this.clock = clock;
     }
 
@@ -118,7 +121,10 @@ class PkoEveningMeetings implements MeetingHost {
         return LocalDate.now(clock.withZone(PkoMeetings.COPENHAGEN));
     }
 
-    /** Plans an evening meeting and makes its meeting (programme, attendance, referat) in the meeting module. */
+    /**
+     * Plans an evening meeting, makes its meeting (programme, attendance, referat) in the meeting module and puts the
+     * default items on its checklist.
+     */
     @Transactional
     long plan(
             String regionCode,
@@ -151,6 +157,7 @@ class PkoEveningMeetings implements MeetingHost {
         jdbc.sql("UPDATE pko_evening_meeting SET meeting_id = ? WHERE id = ?")
                 .params(meetingId, id)
                 .update();
+        logistics.addDefaults(find(id).orElseThrow(), by);
         return id;
     }
 

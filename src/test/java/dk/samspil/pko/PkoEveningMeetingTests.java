@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -217,6 +218,235 @@ class PkoEveningMeetingTests {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theCoordinatorKeepsTheLogisticsAndEachHospitalConsultantAnswersForThemself() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+        LocalDate date = today.plusWeeks(10).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+        String base = plan(date, "17:00", "20:00", "");
+        long id = Long.parseLong(base.substring(base.lastIndexOf('/') + 1));
+
+        // Planned, the checklist has its default items, due weeks before the meeting.
+        assertThat(page(base, "pkokoordinator"))
+                .contains(
+                        "Book lokale på hospitalet",
+                        "Bestil forplejning ud fra antallet af tilmeldte",
+                        "Send invitation til optageområdets praktiserende læger",
+                        "Bestil AV-udstyr",
+                        "Administrativ medarbejder på hospitalet",
+                        date.minusWeeks(8).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+                .doesNotContain("Opret link til det virtuelle møde", "Tilføj standardpunkterne");
+        assertThat(jdbc.sql("SELECT due_on FROM pko_evening_task WHERE evening_meeting_id = ? AND text = ?")
+                        .params(id, "Bestil forplejning ud fra antallet af tilmeldte")
+                        .query(LocalDate.class)
+                        .single())
+                .isEqualTo(date.minusWeeks(2));
+
+        // A new item due yesterday, or on no real day, is refused at the field; nothing typed is lost.
+        MockHttpServletResponse past = addTask(base, "Bestil navneskilte", "Hanne Holm", today.minusDays(1));
+        assertThat(past.getStatus()).isEqualTo(200);
+        assertThat(past.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Fristen ligger før i dag.", "Bestil navneskilte", "Hanne Holm", "Book lokale på hospitalet");
+        assertThat(perform(
+                                post(base + "/opgaver")
+                                        .param("taskText", "Bestil navneskilte")
+                                        .param("taskDue", "2030-02-31"),
+                                "pkokoordinator")
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("Skriv datoen som dd-mm-åååå.");
+        assertThat(tasks(id, "Bestil navneskilte")).isZero();
+        assertThat(addTask(base, "Bestil navneskilte", "Hanne Holm", today.plusDays(3))
+                        .getRedirectedUrl())
+                .isEqualTo(base + "#opgaver");
+        long task = jdbc.sql(
+                        "SELECT id FROM pko_evening_task WHERE evening_meeting_id = ? AND text = 'Bestil navneskilte'")
+                .param(id)
+                .query(Long.class)
+                .single();
+
+        // The consultant reads the checklist and cannot change it.
+        assertThat(page(base, "pko"))
+                .contains("Bestil navneskilte", "Hanne Holm")
+                .doesNotContain("Tilføj punktet", "Markér som udført", "Gem ansøgningen");
+        assertThat(addTask(base, "Fra konsulenten", "", today.plusDays(3), "pko")
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(perform(
+                                post(base + "/opgaver/" + task + "/udfoert")
+                                        .param("version", "0")
+                                        .param("done", "true"),
+                                "pko")
+                        .getStatus())
+                .isEqualTo(404);
+
+        // Ticked done with a version read before a change: refused in Danish; with the current one: who and when.
+        assertThat(flash(post(base + "/opgaver/" + task + "/udfoert")
+                        .param("version", "5")
+                        .param("done", "true")))
+                .isEqualTo("pko.evening.task.stale");
+        assertThat(flash(post(base + "/opgaver/" + task + "/udfoert")
+                        .param("version", "0")
+                        .param("done", "true")))
+                .isNull();
+        assertThat(page(base, "pkokoordinator")).contains("Udført af Pia Praksiskoordinator (AUH), ");
+        assertThat(flash(post(base + "/opgaver/" + task + "/slet").param("version", "0")))
+                .as("the item changed when it was ticked")
+                .isEqualTo("pko.evening.task.stale");
+        assertThat(tasks(id, "Bestil navneskilte")).isOne();
+        assertThat(flash(post(base + "/opgaver/" + task + "/slet").param("version", "1")))
+                .isNull();
+        assertThat(tasks(id, "Bestil navneskilte")).isZero();
+
+        // Each hospital consultant answers for themself; the coordinator sees who comes.
+        assertThat(page(base, "pko")).contains("Du har endnu ikke svaret, om du deltager.");
+        assertThat(perform(post(base + "/deltagelse").param("svar", "JA"), "pkokoordinator")
+                        .getStatus())
+                .as("the coordinator is no hospital consultant of the unit")
+                .isEqualTo(404);
+        assertThat(perform(post(base + "/deltagelse").param("svar", "JA"), "pko")
+                        .getRedirectedUrl())
+                .isEqualTo(base + "#deltagelse");
+        assertThat(page(base, "pko")).contains("Du har svaret, at du deltager.");
+        assertThat(page(base, "pkokoordinator"))
+                .containsPattern("Peter Praksiskonsulent</strong>:\\s*deltager\\s*</li>")
+                .contains("1 deltager, 0 deltager ikke, ");
+
+        // The grant: a bad amount and a missing date are refused at their fields and nothing is saved.
+        MockHttpServletResponse badGrant = grant(base, "APPLIED", "", "mange penge", "Forplejning til 80", "0");
+        assertThat(badGrant.getStatus()).isEqualTo(200);
+        assertThat(badGrant.getContentAsString(StandardCharsets.UTF_8))
+                .contains(
+                        "Skriv den dato, ansøgningen blev sendt.",
+                        "Skriv beløbet i hele kroner eller med øre",
+                        "Forplejning til 80",
+                        "mange penge");
+        assertThat(grants(id)).isZero();
+        assertThat(grant(base, "APPLIED", today.minusDays(2).toString(), "25.000", "Forplejning til 80", "0")
+                        .getRedirectedUrl())
+                .isEqualTo(base + "#tilskud");
+        assertThat(page(base, "pko")).contains("Søgt", "25.000 kr.", "Forplejning til 80");
+        assertThat(grant(base, "GRANTED", today.toString(), "25.000", "", "1", "pko")
+                        .getStatus())
+                .isEqualTo(404);
+
+        // A save over one made meanwhile, and a negative amount, keep what is stored.
+        MockHttpServletResponse stale = grant(base, "REFUSED", today.toString(), "", "Afslag", "0");
+        assertThat(stale.getContentAsString(StandardCharsets.UTF_8))
+                .contains("En anden har gemt ansøgningen, mens du skrev.", "Afslag", "25.000 kr.");
+        assertThat(grant(base, "GRANTED", today.toString(), "-5", "", "1").getContentAsString(StandardCharsets.UTF_8))
+                .contains("Skriv beløbet i hele kroner eller med øre");
+        assertThat(jdbc.sql("SELECT status || ' ' || amount FROM pko_evening_grant WHERE evening_meeting_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("APPLIED 25000.00");
+
+        // Another unit's coordinator sees and writes none of it.
+        String randers = "pkorandersfyraften";
+        jdbc.sql("""
+                        INSERT INTO app_user (username, password_hash, display_name, email, role)
+                        VALUES (?, '{noop}unused', 'Rasmus Randers', ?, 'PKO_COORDINATOR') ON CONFLICT DO NOTHING""").params(randers, randers + "@example.dk").update();
+        jdbc.sql("""
+                        INSERT INTO pko_person (region_code, kind, name, email, user_id)
+                        SELECT '1082', 'COORDINATOR', display_name, email, id FROM app_user u WHERE username = ?
+                        AND NOT EXISTS (SELECT 1 FROM pko_person p WHERE p.user_id = u.id)""").param(randers).update();
+        jdbc.sql("""
+                        INSERT INTO pko_attachment (person_id, hospital_unit_id)
+                        SELECT p.id, h.id FROM pko_person p JOIN app_user u ON u.id = p.user_id, hospital_unit h
+                        WHERE u.username = ? AND h.name = 'Regionshospitalet Randers'
+                        AND NOT EXISTS (SELECT 1 FROM pko_attachment a WHERE a.person_id = p.id)""").param(randers).update();
+        assertThat(mvc.perform(get(base).with(users.as(randers)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(addTask(base, "Fremmed", "", today.plusDays(3), randers).getStatus())
+                .isEqualTo(404);
+        assertThat(grant(base, "PLANNED", "", "", "Fremmed", "1", randers).getStatus())
+                .isEqualTo(404);
+        assertThat(perform(post(base + "/opgaver/standard"), randers).getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aMeetingWithoutAChecklistIsOfferedTheDefaultsOnceAndAVirtualOneNeedsNoRoom() throws Exception {
+        String base = plan(
+                LocalDate.now().plusMonths(4).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY)),
+                "17:00",
+                "20:00",
+                "");
+        long id = Long.parseLong(base.substring(base.lastIndexOf('/') + 1));
+        jdbc.sql("UPDATE pko_evening_meeting SET format = 'VIRTUAL' WHERE id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("DELETE FROM pko_evening_task WHERE evening_meeting_id = ?")
+                .param(id)
+                .update();
+        assertThat(page(base, "pkokoordinator")).contains("Tjeklisten er tom.", "Tilføj standardpunkterne");
+        assertThat(page(base, "pko")).contains("Tjeklisten er tom.").doesNotContain("Tilføj standardpunkterne");
+        assertThat(flash(post(base + "/opgaver/standard"))).isNull();
+        assertThat(flash(post(base + "/opgaver/standard")))
+                .as("the defaults come once")
+                .isEqualTo("pko.evening.task.stale");
+        assertThat(page(base, "pkokoordinator"))
+                .contains("Opret link til det virtuelle møde", "Send invitation")
+                .doesNotContain("Book lokale", "Bestil forplejning", "Tilføj standardpunkterne");
+    }
+
+    private MockHttpServletResponse addTask(String base, String text, String owner, LocalDate due) throws Exception {
+        return addTask(base, text, owner, due, "pkokoordinator");
+    }
+
+    private MockHttpServletResponse addTask(String base, String text, String owner, LocalDate due, String username)
+            throws Exception {
+        return perform(
+                post(base + "/opgaver")
+                        .param("taskText", text)
+                        .param("taskOwner", owner)
+                        .param("taskDue", due.toString()),
+                username);
+    }
+
+    private MockHttpServletResponse grant(
+            String base, String status, String appliedOn, String amount, String note, String version) throws Exception {
+        return grant(base, status, appliedOn, amount, note, version, "pkokoordinator");
+    }
+
+    private MockHttpServletResponse grant(
+            String base, String status, String appliedOn, String amount, String note, String version, String username)
+            throws Exception {
+        return perform(
+                post(base + "/tilskud")
+                        .param("grantStatus", status)
+                        .param("grantAppliedOn", appliedOn)
+                        .param("grantAmount", amount)
+                        .param("grantNote", note)
+                        .param("grantVersion", version),
+                username);
+    }
+
+    /** The coordinator's request's flash error (a message key), or none. */
+    private Object flash(MockHttpServletRequestBuilder request) throws Exception {
+        org.springframework.test.web.servlet.MvcResult result = mvc.perform(
+                        request.with(users.as("pkokoordinator")).with(csrf()))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        return result.getFlashMap().get("error");
+    }
+
+    private int tasks(long evening, String text) {
+        return jdbc.sql("SELECT count(*) FROM pko_evening_task WHERE evening_meeting_id = ? AND text = ?")
+                .params(evening, text)
+                .query(Integer.class)
+                .single();
+    }
+
+    private int grants(long evening) {
+        return jdbc.sql("SELECT count(*) FROM pko_evening_grant WHERE evening_meeting_id = ?")
+                .param(evening)
+                .query(Integer.class)
+                .single();
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * AUH's coordinator plans a meeting of the unit's consultants in the browser, writes its agenda (a bad length is
- * refused at the field) and finds it on the phone too, where the page fits the screen; axe on every step.
+ * refused at the field) and finds it on the phone too, where the page fits the screen; plans an evening meeting and
+ * keeps its checklist (a past due date refused at the field, an item ticked done); axe on every step.
  */
 @SamspilTest
 class PkoMeetingBrowserTests {
@@ -145,6 +146,73 @@ class PkoMeetingBrowserTests {
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Path.of("target", "screenshots", "pko-evening-desktop.png"))
                     .setFullPage(true));
+        }
+    }
+
+    @Test
+    void theCoordinatorPlansAnEveningMeetingAndKeepsItsChecklistOnDeskAndPhone() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+        String place = "Auditorium " + System.nanoTime();
+        try (BrowserContext context = Browsers.newContext(base())) {
+            Page page = Browsers.signIn(context, "pkokoordinator");
+            page.navigate("/pko/fyraftensmoeder");
+            page.getByLabel("Dato", new Page.GetByLabelOptions().setExact(true))
+                    .fill(today.plusWeeks(10).toString());
+            page.getByLabel("Sted", new Page.GetByLabelOptions().setExact(true)).fill(place);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Planlæg fyraftensmødet"))
+                    .click();
+            assertThat(page.locator("#tasks")).containsText("Book lokale på hospitalet");
+            assertThat(page.locator("#tasks")).containsText("Bestil forplejning ud fra antallet af tilmeldte");
+            Browsers.assertAccessible(page);
+
+            // A due date in the past is refused at the field, with what was typed kept.
+            page.getByLabel("Opgave", new Page.GetByLabelOptions().setExact(true))
+                    .fill("Bestil navneskilte");
+            page.getByLabel("Ansvarlig", new Page.GetByLabelOptions().setExact(true))
+                    .fill("Hanne Holm");
+            page.getByLabel("Frist", new Page.GetByLabelOptions().setExact(true))
+                    .fill(today.minusDays(1).toString());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilføj punktet"))
+                    .click();
+            assertThat(page.locator("#taskDue-error")).containsText("Fristen ligger før i dag.");
+            assertThat(page.getByLabel("Opgave", new Page.GetByLabelOptions().setExact(true)))
+                    .hasValue("Bestil navneskilte");
+            Browsers.assertAccessible(page);
+            page.getByLabel("Frist", new Page.GetByLabelOptions().setExact(true))
+                    .fill(today.plusDays(3).toString());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilføj punktet"))
+                    .click();
+            assertThat(page.getByText("Punktet er sat på tjeklisten.")).isVisible();
+            assertThat(page.locator("#tasks")).containsText("Hanne Holm");
+
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions()
+                                    .setName("Markér som udført: Bestil navneskilte")
+                                    .setExact(true))
+                    .click();
+            assertThat(page.getByText("Punktet er markeret som udført.")).isVisible();
+            assertThat(page.locator("#tasks")).containsText("Udført af Pia Praksiskoordinator (AUH)");
+            Browsers.assertAccessible(page);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "pko-evening-checklist-desktop.png"))
+                    .setFullPage(true));
+            String evening = page.url().replaceAll("#.*$", "").replaceAll("^https?://[^/]+", "");
+
+            try (BrowserContext phone = Browsers.phoneContext(base())) {
+                Page small = Browsers.signIn(phone, "pkokoordinator");
+                small.navigate(evening);
+                assertThat(small.locator("#tasks")).containsText("Bestil navneskilte");
+                List<?> widths =
+                        (List<?>) small.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                assertThat(((Number) widths.get(0)).intValue())
+                        .as("the checklist scrolls sideways on a phone")
+                        .isLessThanOrEqualTo(((Number) widths.get(1)).intValue());
+                Browsers.assertAccessible(small);
+                small.screenshot(new Page.ScreenshotOptions()
+                        .setPath(Path.of("target", "screenshots", "pko-evening-checklist-phone.png"))
+                        .setFullPage(true));
+            }
         }
     }
 

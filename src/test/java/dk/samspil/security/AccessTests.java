@@ -414,6 +414,21 @@ class AccessTests {
                 "POST",
                 e + "/oensker/999999999/programmet",
                 refusedExcept()));
+        // The logistics: kept by the writers (whose writes are tested in PkoEveningMeetingTests); an item of no
+        // meeting is 404 for everyone; each of the unit's hospital consultants answers for themself.
+        String[] writes = {"pkokoordinator", "pkolaege", "admin"};
+        list.add(new Endpoint("/pko/fyraftensmoeder/{id}/opgaver", "POST", e + "/opgaver", refusedExcept(writes)));
+        list.add(new Endpoint(
+                "/pko/fyraftensmoeder/{id}/opgaver/standard", "POST", e + "/opgaver/standard", refusedExcept(writes)));
+        for (String action : List.of("udfoert", "slet")) {
+            list.add(new Endpoint(
+                    "/pko/fyraftensmoeder/{id}/opgaver/{taskId}/" + action,
+                    "POST",
+                    e + "/opgaver/999999999/" + action,
+                    refusedExcept()));
+        }
+        list.add(new Endpoint("/pko/fyraftensmoeder/{id}/tilskud", "POST", e + "/tilskud", refusedExcept(writes)));
+        list.add(new Endpoint("/pko/fyraftensmoeder/{id}/deltagelse", "POST", e + "/deltagelse", refusedExcept("pko")));
         // The public sign-up: open to everyone by its address; an unknown address is 404 for everyone.
         String signup = "/fyraftensmoede/adgangstestadgangstestadgangstest12345";
         list.add(new Endpoint("/fyraftensmoede/{token}", "GET", signup, everyone(200)));
