@@ -114,6 +114,11 @@ class CatalogLoader implements SmartInitializingSingleton {
         return changed;
     }
 
+    /** The package as a package file: what {@link #parse} reads back as the same package. */
+    static String write(PackageDefinition definition) {
+        return YAML.writeValueAsString(definition);
+    }
+
     static PackageDefinition parse(String name, byte[] content) {
         PackageDefinition definition = YAML.readValue(content, PackageDefinition.class);
         validate(name, definition);
@@ -121,10 +126,10 @@ class CatalogLoader implements SmartInitializingSingleton {
     }
 
     static void validate(String name, PackageDefinition p) {
-        require(p.slug() != null && p.slug().matches("[a-z0-9-]{2,80}"), name, "slug must be lowercase ascii");
-        require(p.title() != null && !p.title().isBlank(), name, "title is required");
-        require(p.provider() != null, name, "provider is required");
-        require(p.status() != null, name, "status is required");
+        require(p.slug() != null && p.slug().matches("[a-z0-9-]{2,80}"), name, "slug must be lowercase ascii", "slug");
+        require(p.title() != null && !p.title().isBlank(), name, "title is required", "title");
+        require(p.provider() != null, name, "provider is required", "provider");
+        require(p.status() != null, name, "status is required", "status");
         if (p.status() == PackageStatus.OFFERED) {
             int minutes = p.programme().stream()
                     .mapToInt(PackageDefinition.ProgrammeItem::minutes)
@@ -132,25 +137,42 @@ class CatalogLoader implements SmartInitializingSingleton {
             require(
                     minutes == p.meetingMinutes(),
                     name,
-                    "programme minutes (" + minutes + ") differ from meetingMinutes (" + p.meetingMinutes() + ")");
-            require(p.leadTime() != null && p.leadTime().weeks() > 0, name, "an offered package needs a lead time");
+                    "programme minutes (" + minutes + ") differ from meetingMinutes (" + p.meetingMinutes() + ")",
+                    "minutes",
+                    String.valueOf(minutes),
+                    String.valueOf(p.meetingMinutes()));
+            require(
+                    p.leadTime() != null && p.leadTime().weeks() > 0,
+                    name,
+                    "an offered package needs a lead time",
+                    "leadTime");
             require(
                     p.programme().stream().anyMatch(item -> item.kind() == ItemKind.BLOCK),
                     name,
-                    "no programme blocks");
+                    "no programme blocks",
+                    "blocks");
         }
         Set<String> keys = new HashSet<>();
         for (Question question : p.questionnaire().questions()) {
             require(
                     question.key() != null && keys.add(question.key()),
                     name,
-                    "duplicate or missing question key " + question.key());
-            require(question.type() != null, name, "question " + question.key() + " has no type");
+                    "duplicate or missing question key " + question.key(),
+                    "questionKey",
+                    String.valueOf(question.key()));
+            require(
+                    question.type() != null,
+                    name,
+                    "question " + question.key() + " has no type",
+                    "questionType",
+                    String.valueOf(question.key()));
             boolean closed = question.type() != PackageDefinition.QuestionType.TEXT;
             require(
                     closed == !question.options().isEmpty(),
                     name,
-                    "question " + question.key() + ": options go with SCALE and MULTIPLE only");
+                    "question " + question.key() + ": options go with SCALE and MULTIPLE only",
+                    "questionOptions",
+                    String.valueOf(question.key()));
         }
         if (p.electiveTopics() != null) {
             require(
@@ -158,13 +180,29 @@ class CatalogLoader implements SmartInitializingSingleton {
                             && p.electiveTopics().choose()
                                     <= p.electiveTopics().options().size(),
                     name,
-                    "electiveTopics.choose must be between 1 and the number of options");
+                    "electiveTopics.choose must be between 1 and the number of options",
+                    "electives");
         }
     }
 
-    private static void require(boolean condition, String file, String problem) {
+    /**
+     * A package file that breaks a rule: the message for the log (English, as a developer reads it), and the rule's
+     * key ({@code editor.import.rule.<rule>} in the bundle) with its arguments for the consultant who uploaded it.
+     */
+    static final class BrokenRule extends IllegalStateException {
+        final String rule;
+        final transient Object[] args;
+
+        BrokenRule(String message, String rule, Object[] args) {
+            super(message);
+            this.rule = rule;
+            this.args = args;
+        }
+    }
+
+    private static void require(boolean condition, String file, String problem, String rule, Object... args) {
         if (!condition) {
-            throw new IllegalStateException("Package file " + file + ": " + problem);
+            throw new BrokenRule("Package file " + file + ": " + problem, rule, args);
         }
     }
 

@@ -113,6 +113,25 @@ class PackageDrafts {
                 .single();
     }
 
+    /** A draft from a package file: of the provider's package by its slug, or of a new package. */
+    @Transactional
+    long imported(PackageDefinition definition, Integer baseVersion, String by) {
+        return jdbc.sql("""
+                        INSERT INTO catalog_package_draft (slug, provider_code, base_version, definition, updated_by)
+                        VALUES (?, ?, ?, CAST(? AS jsonb), ?) RETURNING id""")
+                .params(definition.slug(), definition.provider(), baseVersion, json.writeValueAsString(definition), by)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The draft of the package with this slug, if one is being worked on. */
+    Optional<Long> draftOf(String slug) {
+        return jdbc.sql("SELECT id FROM catalog_package_draft WHERE slug = ?")
+                .param(slug)
+                .query(Long.class)
+                .optional();
+    }
+
     boolean slugTaken(String slug) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM catalog_package WHERE slug = ?)

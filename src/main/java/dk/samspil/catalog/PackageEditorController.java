@@ -1,14 +1,21 @@
 package dk.samspil.catalog;
 
 import dk.samspil.catalog.PackageDrafts.Draft;
+import dk.samspil.office.Downloads;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +26,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.core.JacksonException;
 
 /**
  * A provider's consultants edit its packages in the browser: the list of its packages, a draft per package (saved
@@ -33,6 +42,9 @@ class PackageEditorController {
     static final String DRAFT_VIEW = "catalog/editor-draft";
     static final String COPY_VIEW = "catalog/editor-copy";
     static final String VERSIONS_VIEW = "catalog/editor-versions";
+
+    /** A package file is a few kilobytes of text; the shipped ones are under 20 kB. */
+    static final long MAX_FILE = 512 * 1024;
 
     private final Catalog catalog;
     private final PackageDrafts drafts;
@@ -49,6 +61,71 @@ class PackageEditorController {
         requireEditor(user);
         model.addAttribute("packages", drafts.packagesOf(user.isAdmin() ? null : user.providerCode()));
         return LIST_VIEW;
+    }
+
+    /** The package's newest version as a package file (YAML), the format the catalogue is first loaded from. */
+    @GetMapping("/udbyder/pakker/{slug}/pakke.yaml")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable String slug) {
+        PackageDefinition p = published(user, slug);
+        return Downloads.attachment(
+                CatalogLoader.write(p).getBytes(StandardCharsets.UTF_8),
+                new MediaType("application", "yaml", StandardCharsets.UTF_8),
+                slug + ".yaml");
+    }
+
+    /**
+     * A package file read into a draft: of the provider's package with its slug, or of a new package. Nothing is
+     * published until the consultant does; a file that cannot be read, breaks the rules or is another provider's
+     * changes nothing and is answered at the file field.
+     */
+    @PostMapping("/udbyder/pakker/import")
+    String importFile(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @RequestParam(required = false) MultipartFile file,
+            Model model)
+            throws IOException {
+        requireEditor(user);
+        String problem = null;
+        Object[] args = null;
+        PackageDefinition definition = null;
+        if (file == null || file.isEmpty()) {
+            problem = "editor.import.choose";
+        } else if (file.getSize() > MAX_FILE) {
+            problem = "editor.import.tooLarge";
+        } else {
+            try {
+                definition = CatalogLoader.parse("upload", file.getBytes());
+            } catch (JacksonException unreadable) {
+                problem = "editor.import.unreadable";
+                args = new Object[] {
+                    unreadable.getLocation() == null
+                            ? "?"
+                            : String.valueOf(unreadable.getLocation().getLineNr())
+                };
+            } catch (CatalogLoader.BrokenRule broken) {
+                problem = "editor.import.rule." + broken.rule;
+                args = broken.args;
+            }
+        }
+        if (definition != null) {
+            String provider = drafts.providerOf(definition.slug()).orElse(definition.provider());
+            if (!user.isAdmin()
+                    && (!user.providerCode().equals(definition.provider())
+                            || !user.providerCode().equals(provider))) {
+                problem = "editor.import.otherProvider";
+                args = new Object[] {definition.provider()};
+            } else if (drafts.draftOf(definition.slug()).isPresent()) {
+                problem = "editor.import.draftExists";
+            }
+        }
+        if (problem != null) {
+            model.addAttribute("importError", problem);
+            model.addAttribute("importArgs", args == null ? new Object[0] : args);
+            return list(user, model);
+        }
+        long id = drafts.imported(
+                definition, catalog.currentVersion(definition.slug()).orElse(null), user.displayName());
+        return "redirect:/udbyder/pakker/kladder/" + id;
     }
 
     @PostMapping("/udbyder/pakker/{slug}/ret")
@@ -219,7 +296,7 @@ class PackageEditorController {
         Draft theirs = ownDraft(user, id);
         PackageForm saved = PackageForm.of(theirs.definition(), theirs.version());
         // The other's text under each text field where it differs from this form's.
-        java.util.Map<String, String> differing = new java.util.LinkedHashMap<>();
+        Map<String, String> differing = new LinkedHashMap<>();
         putIfDiffers(differing, "title", mine.getTitle(), saved.getTitle());
         putIfDiffers(differing, "summary", mine.getSummary(), saved.getSummary());
         putIfDiffers(differing, "focus", mine.getFocus(), saved.getFocus());
@@ -232,7 +309,7 @@ class PackageEditorController {
         return draftView(theirs, model);
     }
 
-    private static void putIfDiffers(java.util.Map<String, String> into, String field, String mine, String theirs) {
+    private static void putIfDiffers(Map<String, String> into, String field, String mine, String theirs) {
         if (!normal(mine).equals(normal(theirs))) {
             into.put(field, theirs == null ? "" : theirs);
         }

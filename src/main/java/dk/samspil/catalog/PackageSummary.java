@@ -3,5 +3,5 @@ package dk.samspil.catalog;
 import dk.samspil.catalog.PackageDefinition.PackageStatus;
 
 /** A package as the catalogue list shows it. */
-public record PackageSummary(
+record PackageSummary(
         String slug, String title, String providerName, PackageStatus status, String summary, int version) {}

@@ -12,6 +12,7 @@ import dk.samspil.deck.DeckContent.Chart;
 import dk.samspil.deck.DeckContent.QuestionSlide;
 import dk.samspil.deck.DeckContent.ResponseRate;
 import dk.samspil.deck.DeckContent.Series;
+import dk.samspil.meeting.AgreementStatus;
 import dk.samspil.meeting.Meetings;
 import dk.samspil.ordering.OrderPackage;
 import dk.samspil.ordering.OrderViews.OrderView;
@@ -19,6 +20,7 @@ import dk.samspil.ordering.Orders;
 import dk.samspil.servicedata.MunicipalData;
 import dk.samspil.servicedata.OrderFigures;
 import dk.samspil.servicedata.OrderFigures.Line;
+import dk.samspil.servicedata.RegisterRows;
 import dk.samspil.survey.SurveyResults;
 import dk.samspil.survey.SurveyResults.Results;
 import dk.samspil.survey.SurveyView;
@@ -242,7 +244,7 @@ class DeckAssembler {
         List<Line> lines = new ArrayList<>(r.practices());
         lines.add(r.cluster());
         String offer = Wording.text(
-                r.offer() == dk.samspil.servicedata.RegisterRows.Offer.FOREBYGGELSE
+                r.offer() == RegisterRows.Offer.FOREBYGGELSE
                         ? "deck.slide.offer.preventive"
                         : "deck.slide.offer.rehabilitating");
         data.add(
@@ -308,7 +310,7 @@ class DeckAssembler {
             who.add(Wording.text("deck.slide.party." + a.ownerParty().name()));
         }
         String status = Wording.text("deck.slide.status." + a.status().name());
-        String reason = a.status() == dk.samspil.meeting.AgreementStatus.ABANDONED
+        String reason = a.status() == AgreementStatus.ABANDONED
                         && !a.history().isEmpty()
                         && a.history().get(a.history().size() - 1).reason() != null
                 ? " (" + a.history().get(a.history().size() - 1).reason() + ")"
@@ -388,12 +390,12 @@ class DeckAssembler {
     }
 
     /** Whether the programme item has a talk by the municipality (an entry the package gives the role MUNICIPALITY). */
-    static boolean hasMunicipalTalk(dk.samspil.catalog.PackageDefinition.ProgrammeItem item) {
+    static boolean hasMunicipalTalk(PackageDefinition.ProgrammeItem item) {
         return item.items().stream().anyMatch(ProgrammeEntry::municipalTalk);
     }
 
     /** The talk comes before the survey's results in the programme item (seed 004's Blok 2: "kommunen først"). */
-    private static boolean talkFirst(dk.samspil.catalog.PackageDefinition.ProgrammeItem item) {
+    private static boolean talkFirst(PackageDefinition.ProgrammeItem item) {
         for (ProgrammeEntry entry : item.items()) {
             if (entry.municipalTalk()) {
                 return true;

@@ -2,6 +2,8 @@ package dk.samspil.deck;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -227,7 +229,7 @@ public record DeckContent(
     public record Series(String name, List<Double> values, List<String> labels) {
 
         public Series {
-            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+            values = Collections.unmodifiableList(new ArrayList<>(values));
             labels = List.copyOf(labels);
         }
     }

@@ -1,7 +1,9 @@
 package dk.samspil.deck;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +62,9 @@ public final class DeckWriter {
 
     private static XMLSlideShow open(DeckContent.TalkSlides talk) {
         try {
-            return new XMLSlideShow(new java.io.ByteArrayInputStream(talk.pptx()));
+            return new XMLSlideShow(new ByteArrayInputStream(talk.pptx()));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

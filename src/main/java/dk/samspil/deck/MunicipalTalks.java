@@ -2,6 +2,7 @@ package dk.samspil.deck;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,7 +78,7 @@ class MunicipalTalks {
         int slides = check(pptx);
         String name = fileName == null || fileName.isBlank()
                 ? "oplaeg.pptx"
-                : java.nio.file.Path.of(fileName).getFileName().toString();
+                : Path.of(fileName).getFileName().toString();
         name = name.length() > 200 ? name.substring(0, 200) : name;
         jdbc.sql("""
                         INSERT INTO deck_municipal_talk (order_id, block, file_name, slides, pptx, uploaded_by) VALUES (?, ?, ?, ?, ?, ?)

@@ -8,6 +8,7 @@ import dk.samspil.survey.SurveyResults;
 import dk.samspil.survey.SurveyResults.QuestionResult;
 import dk.samspil.survey.SurveyResults.Results;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class QuestionSlides {
         if (!results.shown()) {
             return tooFewAnswered(asked);
         }
-        Map<String, QuestionResult> before = new java.util.HashMap<>();
+        Map<String, QuestionResult> before = new HashMap<>();
         then.filter(Results::shown)
                 .ifPresent(
                         t -> t.questions().forEach(q -> before.put(q.question().key(), q)));

@@ -3,6 +3,7 @@ package dk.samspil.deck;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.poi.sl.usermodel.Insets2D;
 import org.apache.poi.sl.usermodel.TextParagraph.TextAlign;
 import org.apache.poi.sl.usermodel.TextShape.TextAutofit;
 import org.apache.poi.sl.usermodel.VerticalAlignment;
@@ -55,7 +56,7 @@ final class TextBoxes {
             boolean bullets) {
         XSLFTextBox box = slide.createTextBox();
         box.setAnchor(canvas.place(canvasBox));
-        box.setInsets(new org.apache.poi.sl.usermodel.Insets2D(
+        box.setInsets(new Insets2D(
                 Canvas.INSET_Y * canvas.scale(),
                 Canvas.INSET_X * canvas.scale(),
                 Canvas.INSET_Y * canvas.scale(),

@@ -3,13 +3,19 @@ package dk.samspil.directory;
 import dk.samspil.directory.Views.ClusterView;
 import dk.samspil.directory.Views.MemberView;
 import dk.samspil.security.Access;
+import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import dk.samspil.security.UserAdministration;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -82,9 +88,9 @@ class ClusterController {
                 "withAccount",
                 members.stream()
                         .filter(m -> m.email() != null
-                                && inUse.contains(m.email().strip().toLowerCase(java.util.Locale.ROOT)))
+                                && inUse.contains(m.email().strip().toLowerCase(Locale.ROOT)))
                         .map(MemberView::id)
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(Collectors.toSet()));
         return CLUSTER_VIEW;
     }
 
@@ -269,7 +275,7 @@ class ClusterController {
             @AuthenticationPrincipal SamspilPrincipal user,
             @PathVariable long clusterId,
             @PathVariable long memberId,
-            jakarta.servlet.http.HttpServletRequest request,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
         cluster(user, clusterId);
         MemberView member = member(user, clusterId, memberId);
@@ -315,7 +321,7 @@ class ClusterController {
         access.require(confirmation.mayDecide(user), user, "practice-confirmation");
         String outcome = confirmation
                 .decide(user, practiceId, confirm)
-                .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("practice:" + practiceId));
+                .orElseThrow(() -> new AccessRefusedException("practice:" + practiceId));
         redirect.addFlashAttribute(outcome.endsWith("takenElsewhere") ? "error" : "success", outcome);
         return "redirect:/praksis-til-bekraeftelse";
     }
@@ -340,14 +346,14 @@ class ClusterController {
             throws IOException {
         ClusterView cluster = cluster(user, clusterId);
         ImportReport report;
-        java.nio.file.Path temp = java.nio.file.Files.createTempFile("samspil-cluster-import-", ".upload");
+        Path temp = Files.createTempFile("samspil-cluster-import-", ".upload");
         try {
             if (file != null) {
                 file.transferTo(temp);
             }
             report = registerImport.importFile(clusterId, kind, temp);
         } finally {
-            java.nio.file.Files.deleteIfExists(temp);
+            Files.deleteIfExists(temp);
         }
         if (report.stored()) {
             redirect.addFlashAttribute("success", "import.stored");
@@ -381,20 +387,18 @@ class ClusterController {
 
     private ClusterView cluster(SamspilPrincipal user, long clusterId) {
         access.requireCluster(user, clusterId);
-        return directory
-                .cluster(clusterId)
-                .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("cluster:" + clusterId));
+        return directory.cluster(clusterId).orElseThrow(() -> new AccessRefusedException("cluster:" + clusterId));
     }
 
     private Views.PracticeView practice(SamspilPrincipal user, long clusterId, long practiceId) {
         return directory
                 .practice(clusterId, practiceId)
-                .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("practice:" + practiceId));
+                .orElseThrow(() -> new AccessRefusedException("practice:" + practiceId));
     }
 
     private Views.MemberView member(SamspilPrincipal user, long clusterId, long memberId) {
         return directory
                 .member(clusterId, memberId)
-                .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("member:" + memberId));
+                .orElseThrow(() -> new AccessRefusedException("member:" + memberId));
     }
 }

@@ -1,5 +1,6 @@
 package dk.samspil.directory;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,9 +58,8 @@ class ClusterRegister {
                 > 0) {
             return Optional.of("practice.ydernummer.duplicate");
         }
-        boolean confirmed = confirmation
-                .confirmedAtOnce(clusterId, java.util.List.of(ydernummer))
-                .contains(ydernummer);
+        boolean confirmed =
+                confirmation.confirmedAtOnce(clusterId, List.of(ydernummer)).contains(ydernummer);
         if (practiceId == null) {
             jdbc.sql(
                             "INSERT INTO practice (cluster_id, ydernummer, name, listed_patients, confirmed) VALUES (?, ?, ?, ?, ?)")

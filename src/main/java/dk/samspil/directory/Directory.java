@@ -9,6 +9,8 @@ import dk.samspil.directory.Views.ProviderContact;
 import dk.samspil.directory.Views.ProviderView;
 import dk.samspil.directory.Views.RegionView;
 import dk.samspil.security.SamspilPrincipal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,7 +90,7 @@ public class Directory {
     private static final String PRACTICE_SELECT =
             "SELECT id, ydernummer, name, listed_patients, confirmed FROM practice";
 
-    private static PracticeView practice(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static PracticeView practice(ResultSet rs, int row) throws SQLException {
         return new PracticeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5));
     }
 
@@ -220,7 +222,7 @@ public class Directory {
         return new RegisterNames(municipalities, units, clusters, providers);
     }
 
-    private static ClusterView cluster(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static ClusterView cluster(ResultSet rs, int row) throws SQLException {
         return new ClusterView(
                 rs.getLong("id"),
                 rs.getString("name"),

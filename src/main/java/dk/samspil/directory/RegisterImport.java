@@ -4,6 +4,7 @@ import dk.samspil.directory.ImportReport.Problem;
 import dk.samspil.platform.DanishNumbers;
 import dk.samspil.platform.Heading;
 import dk.samspil.platform.ProblemList;
+import dk.samspil.platform.SingleLineRule;
 import dk.samspil.platform.UploadedTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -177,7 +179,7 @@ class RegisterImport {
             problems.add(new Problem(line, "import.row.nameMissing"));
         } else if (name.length() > 200) {
             problems.add(new Problem(line, "import.row.nameTooLong"));
-        } else if (!dk.samspil.platform.SingleLineRule.holds(name)) {
+        } else if (!SingleLineRule.holds(name)) {
             problems.add(new Problem(line, "import.row.nameControlCharacters"));
         }
     }
@@ -189,7 +191,7 @@ class RegisterImport {
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .list()
                 .stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         List<String> existing = jdbc.sql("SELECT lower(email) FROM member WHERE cluster_id = ?")
                 .param(clusterId)
                 .query(String.class)

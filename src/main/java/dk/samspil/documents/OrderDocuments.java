@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Service;
  * background by LibreOffice whenever the facts they were made from have changed.
  */
 @Service
-public class OrderDocuments {
+class OrderDocuments {
 
     /** One document of the order: its PDF when one matches the order as it is now. */
     public record Document(Kind kind, String title, boolean pdfReady, OffsetDateTime pdfMadeAt) {}
@@ -45,7 +46,7 @@ public class OrderDocuments {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final ObjectProvider<OneTimeTask<Long>> task;
     /** Per order, the facts its PDFs were last attempted for: a PDF LibreOffice cannot make is not retried at every look. */
-    private final Map<Long, String> attempted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, String> attempted = new ConcurrentHashMap<>();
 
     OrderDocuments(
             JdbcClient jdbc,

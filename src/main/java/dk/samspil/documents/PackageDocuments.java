@@ -15,7 +15,7 @@ import java.util.Objects;
  * sheet, the fact sheet and, where the package has them, the municipality's preparation questions. The texts come
  * from the catalogue; the order adds cluster, municipality, date, time and contacts.
  */
-public final class PackageDocuments {
+final class PackageDocuments {
 
     public enum Kind {
         MUNICIPALITY_INVITATION("invitation-kommunen"),

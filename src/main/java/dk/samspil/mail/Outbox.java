@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,7 +101,7 @@ public class Outbox {
     }
 
     /** A link's secret part: 32 or more URL-safe characters in a row (tokens are 43); no Danish word is that long. */
-    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32,}");
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{32,}");
 
     static final String MASK = "••••••";
 

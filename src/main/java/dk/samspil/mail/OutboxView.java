@@ -7,7 +7,7 @@ import java.util.List;
  * One mail of the outbox as the administrator's pages show it; times are already written in Danish time
  * (dd.MM.yyyy HH.mm), those that have not happened are null.
  */
-public record OutboxView(
+record OutboxView(
         long id,
         String created,
         String to,

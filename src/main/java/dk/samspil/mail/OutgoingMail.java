@@ -1,5 +1,7 @@
 package dk.samspil.mail;
 
+import dk.samspil.platform.SingleLineRule;
+
 /**
  * A plain-text e-mail to one recipient.
  *
@@ -22,7 +24,7 @@ public record OutgoingMail(String to, String subject, String text, String refere
         if (to.contains("\n") || to.contains("\r")) {
             throw new IllegalArgumentException("The recipient is one line");
         }
-        subject = dk.samspil.platform.SingleLineRule.flatten(subject);
+        subject = SingleLineRule.flatten(subject);
         if (to.length() > 320 || subject.length() > 1000 || (reference != null && reference.length() > 200)) {
             throw new IllegalArgumentException("Recipient, subject or reference too long");
         }

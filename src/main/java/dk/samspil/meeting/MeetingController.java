@@ -25,6 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -578,7 +579,7 @@ class MeetingController {
      * The item of the page a failed save belongs to, by its fields' keys: the page comes back at that item (its form
      * posts to a URL ending in the item's anchor) with the error summary there, not at the top of a long page.
      */
-    static String itemOf(java.util.Collection<String> errorKeys) {
+    static String itemOf(Collection<String> errorKeys) {
         return errorKeys.stream()
                 .sorted()
                 .findFirst()

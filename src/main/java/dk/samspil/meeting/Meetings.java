@@ -24,9 +24,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,8 +149,8 @@ public class Meetings {
                         .filter(MeetingHost.Person::account)
                         .map(MeetingHost.Person::email)
                         .filter(e -> e != null && !e.isBlank())
-                        .map(e -> e.strip().toLowerCase(java.util.Locale.ROOT))
-                        .collect(java.util.stream.Collectors.toSet()))
+                        .map(e -> e.strip().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toSet()))
                 .orElse(Set.of());
     }
 

@@ -19,7 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
@@ -109,11 +111,11 @@ public class Minutes extends GeneratedDocuments {
         OrderView order = meeting.order();
         // An order's coordinator and municipal contacts, a hosted meeting's people with an account who were present:
         // a link to the meeting page, where they sign in. Everyone else present: a personal link to the file.
-        java.util.Set<String> accounts = order == null ? meetings.accountEmails(meeting.id()) : java.util.Set.of();
+        Set<String> accounts = order == null ? meetings.accountEmails(meeting.id()) : Set.of();
         List<String> withAccount = order == null
                 ? meetings.presentEmails(meeting.id()).stream()
                         .map(String::strip)
-                        .filter(e -> accounts.contains(e.toLowerCase(java.util.Locale.ROOT)))
+                        .filter(e -> accounts.contains(e.toLowerCase(Locale.ROOT)))
                         .distinct()
                         .toList()
                 : orders.meetingEmails(order).stream()

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class DocumentVersions {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocumentVersions.class);
+    private static final Logger log = LoggerFactory.getLogger(DocumentVersions.class);
 
     public enum Status {
         PENDING,

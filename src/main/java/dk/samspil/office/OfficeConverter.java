@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +98,7 @@ public class OfficeConverter implements SmartLifecycle {
 
     private Optional<Path> executable() {
         return Stream.concat(
-                        Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                                 .map(dir -> Path.of(dir, command)),
                         Stream.of(Path.of(command)))
                 .filter(Files::isExecutable)
@@ -189,7 +191,7 @@ public class OfficeConverter implements SmartLifecycle {
         ServerSocket[] sockets = new ServerSocket[poolSize];
         try {
             for (int i = 0; i < poolSize; i++) {
-                sockets[i] = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 ports[i] = sockets[i].getLocalPort();
             }
         } finally {

@@ -1,5 +1,6 @@
 package dk.samspil.office;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ final class OfficeLeftovers {
 
     private static int killWorkingIn(Path dir) {
         // With the separator: the folder of pid 12-3 is not the folder of pid 12-34.
-        String path = dir.toAbsolutePath() + java.io.File.separator;
+        String path = dir.toAbsolutePath() + File.separator;
         String uri = dir.toAbsolutePath().toUri().toString().replaceAll("/?$", "/");
         List<ProcessHandle> working = ProcessHandle.allProcesses()
                 .filter(process -> process.info()

@@ -10,6 +10,7 @@ import dk.samspil.security.People;
 import dk.samspil.security.SamspilPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -67,7 +68,7 @@ class CalendarController {
     @GetMapping("/bestillinger/{orderId}/kalender.ics")
     ResponseEntity<String> order(@AuthenticationPrincipal SamspilPrincipal user, @PathVariable long orderId) {
         OrderView order = guard.readable(user, orderId);
-        Map<OrderView, java.util.List<TaskView>> one = Map.of(order, orders.tasks(orderId));
+        Map<OrderView, List<TaskView>> one = Map.of(order, orders.tasks(orderId));
         return ics("klyngemoede-" + orderId + ".ics", calendar.render(one, this::minutes));
     }
 
@@ -103,7 +104,7 @@ class CalendarController {
         if (owner.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        Map<OrderView, java.util.List<TaskView>> all = new LinkedHashMap<>();
+        Map<OrderView, List<TaskView>> all = new LinkedHashMap<>();
         orders.visibleTo(owner.get(), ordering.today()).stream()
                 .filter(line -> line.status().open())
                 .forEach(line -> orders.find(line.id()).ifPresent(order -> all.put(order, orders.tasks(order.id()))));

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** The municipality's answer at the first contact (seed 004: "afklares, hvorvidt kommunen kan deltage"). */
-public enum FirstContactAnswer {
+enum FirstContactAnswer {
     JOINS,
     DECLINES,
     UNDECIDED;

@@ -7,6 +7,7 @@ import dk.samspil.platform.SamspilSettings;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ class OrderCalendar {
                 order.clusterName(),
                 order.municipalityNames(),
                 settings.link("/bestillinger/" + order.id()))));
-        event.add(new Url(java.net.URI.create(settings.link("/bestillinger/" + order.id()))));
+        event.add(new Url(URI.create(settings.link("/bestillinger/" + order.id()))));
         return event;
     }
 
@@ -115,7 +116,7 @@ class OrderCalendar {
                 "calendar.preMeeting.description",
                 planned.attendees(),
                 settings.link("/bestillinger/" + order.id() + "/moede#formoede"))));
-        event.add(new Url(java.net.URI.create(settings.link("/bestillinger/" + order.id() + "/moede#formoede"))));
+        event.add(new Url(URI.create(settings.link("/bestillinger/" + order.id() + "/moede#formoede"))));
         return event;
     }
 

@@ -9,9 +9,12 @@ import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
 import dk.samspil.platform.RuleViolation;
 import dk.samspil.security.Access;
+import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -93,7 +96,7 @@ class OrderController {
                 "queue",
                 lines.stream()
                         .filter(o -> o.status() == OrderStatus.RECEIVED || o.status() == OrderStatus.CALLBACK_PLANNED)
-                        .sorted(java.util.Comparator.comparing(OrderViews.OrderLine::callbackAt))
+                        .sorted(Comparator.comparing(OrderViews.OrderLine::callbackAt))
                         .map(o -> orders.find(o.id()).orElseThrow())
                         .toList());
         model.addAttribute("showQueue", user.is(Role.CONSULTANT) || user.isAdmin());
@@ -201,7 +204,7 @@ class OrderController {
         model.addAttribute("nextStatus", order.status().next().orElse(null));
         model.addAttribute(
                 "statusTargets",
-                java.util.Arrays.stream(OrderStatus.values())
+                Arrays.stream(OrderStatus.values())
                         .filter(s -> s != order.status() && s != OrderStatus.CANCELLED)
                         .toList());
         model.addAttribute("statusChanges", statuses.of(orderId));
@@ -286,7 +289,7 @@ class OrderController {
         TaskView task = orders.tasks(orderId).stream()
                 .filter(t -> t.id() == taskId)
                 .findFirst()
-                .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("task:" + taskId));
+                .orElseThrow(() -> new AccessRefusedException("task:" + taskId));
         access.require(Orders.canTick(user, order, task), user, "task:" + taskId);
         return act(orderId, redirect, "reopen".equals(action) ? "order.task.reopened" : "order.task.done", () -> {
             if ("reopen".equals(action)) ordering.reopenTask(task);
@@ -382,6 +385,6 @@ class OrderController {
                 directory.cluster(user.clusterId()).map(ClusterView::regionCode).orElse(null);
         return catalog.find(slug == null ? "" : slug)
                 .filter(pkg -> catalog.orderableIn(pkg, region))
-                .orElseThrow(() -> new dk.samspil.security.AccessRefusedException("package:" + slug));
+                .orElseThrow(() -> new AccessRefusedException("package:" + slug));
     }
 }

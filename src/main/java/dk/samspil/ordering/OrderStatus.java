@@ -1,6 +1,7 @@
 package dk.samspil.ordering;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +30,7 @@ public enum OrderStatus {
             FOLLOW_UP, CLOSED);
 
     /** The ordinary path from received to closed, in order (the order page shows where an order is on it). */
-    public static final java.util.List<OrderStatus> PATH = java.util.List.of(
+    public static final List<OrderStatus> PATH = List.of(
             RECEIVED,
             CALLBACK_PLANNED,
             IN_PREPARATION,

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -266,7 +267,7 @@ class Ordering {
         if (!order.status().open()) {
             throw new RuleViolation("order.closed");
         }
-        List<String> recipients = new java.util.ArrayList<>();
+        List<String> recipients = new ArrayList<>();
         if (order.coordinatorEmail() != null) {
             recipients.add(order.coordinatorEmail());
         }

@@ -20,11 +20,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -83,8 +86,7 @@ public class Orders {
 
     /** Everyone of the meeting by e-mail: the cluster's coordinator and the order's municipal participants. */
     public List<String> meetingEmails(OrderView order) {
-        return java.util.stream.Stream.concat(
-                        emailsOf(order, Party.CLUSTER).stream(), emailsOf(order, Party.MUNICIPALITY).stream())
+        return Stream.concat(emailsOf(order, Party.CLUSTER).stream(), emailsOf(order, Party.MUNICIPALITY).stream())
                 .filter(e -> e != null && !e.isBlank())
                 .distinct()
                 .toList();
@@ -160,7 +162,7 @@ public class Orders {
                 where = """
                         (EXISTS (SELECT 1 FROM order_municipality om WHERE om.order_id = o.id AND om.municipality_code = ?)
                          OR EXISTS (SELECT 1 FROM order_participant op WHERE op.order_id = o.id AND op.user_id = ?))""";
-                scope = java.util.Arrays.asList(user.municipalityCode(), user.id());
+                scope = Arrays.asList(user.municipalityCode(), user.id());
             }
             default -> {
                 return List.of();
@@ -260,7 +262,7 @@ public class Orders {
     }
 
     /** The tasks not yet done of these orders, soonest due first: the start pages' "next step". */
-    public List<TaskView> openTasks(java.util.Collection<Long> orderIds) {
+    public List<TaskView> openTasks(Collection<Long> orderIds) {
         if (orderIds.isEmpty()) {
             return List.of();
         }

@@ -1,10 +1,12 @@
 package dk.samspil.pko;
 
+import java.time.LocalDate;
+
 /**
  * What a person is attached to: a municipality, a department (with its unit) or, for a coordinator, a hospital
  * unit. Exactly one of the three is set.
  */
-public record Attachment(
+record Attachment(
         long id,
         long personId,
         String municipalityCode,
@@ -13,10 +15,10 @@ public record Attachment(
         String departmentName,
         Long unitId,
         String unitName,
-        java.time.LocalDate endsOn) {
+        LocalDate endsOn) {
 
     /** Whether the attachment still holds on the day (it has no end, or ends that day or later). */
-    public boolean current(java.time.LocalDate day) {
+    public boolean current(LocalDate day) {
         return endsOn == null || !endsOn.isBefore(day);
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -142,7 +143,7 @@ class PaymentController {
         return groups;
     }
 
-    private static BigDecimal sum(List<PeriodLine> lines, java.util.function.Function<PeriodLine, BigDecimal> value) {
+    private static BigDecimal sum(List<PeriodLine> lines, Function<PeriodLine, BigDecimal> value) {
         return lines.stream().map(value).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 

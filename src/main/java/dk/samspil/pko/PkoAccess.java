@@ -2,6 +2,8 @@ package dk.samspil.pko;
 
 import dk.samspil.security.Access;
 import dk.samspil.security.SamspilPrincipal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -77,12 +79,12 @@ class PkoAccess {
     }
 
     /** The units whose meetings the viewer plans: a coordinator their own; the region's editors every unit. */
-    java.util.Map<Long, String> plannableUnits(Viewer viewer) {
-        java.util.Map<Long, String> all = registers.units(viewer.region());
+    Map<Long, String> plannableUnits(Viewer viewer) {
+        Map<Long, String> all = registers.units(viewer.region());
         if (viewer.editsRegion()) {
             return all;
         }
-        java.util.Map<Long, String> own = new java.util.LinkedHashMap<>();
+        Map<Long, String> own = new LinkedHashMap<>();
         if (viewer.coordinator() && all.containsKey(viewer.unitId())) {
             own.put(viewer.unitId(), all.get(viewer.unitId()));
         }

@@ -5,6 +5,8 @@ import dk.samspil.security.SamspilPrincipal;
 import jakarta.validation.Valid;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -94,15 +96,13 @@ class PkoController {
             model.addAttribute(
                     "departments",
                     registers.departmentsFor(person.regionCode()).stream()
-                            .filter(d -> viewer.editsRegion()
-                                    || java.util.Objects.equals(d.hospitalUnitId(), viewer.unitId()))
+                            .filter(d -> viewer.editsRegion() || Objects.equals(d.hospitalUnitId(), viewer.unitId()))
                             .toList());
             model.addAttribute(
                     "municipalities", viewer.editsRegion() ? registers.municipalities(person.regionCode()) : List.of());
             model.addAttribute(
                     "qualityUnit", registers.qualityUnit(person.regionCode()).orElse(null));
-            model.addAttribute(
-                    "units", viewer.editsRegion() ? registers.units(person.regionCode()) : java.util.Map.of());
+            model.addAttribute("units", viewer.editsRegion() ? registers.units(person.regionCode()) : Map.of());
         }
         return PERSON_VIEW;
     }

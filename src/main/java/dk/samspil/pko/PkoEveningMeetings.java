@@ -5,7 +5,13 @@ import dk.samspil.meeting.MeetingOwner;
 import dk.samspil.meeting.Meetings;
 import dk.samspil.meeting.Meetings.BlockView;
 import dk.samspil.pko.PkoAccess.Viewer;
+import dk.samspil.platform.Tokens;
 import dk.samspil.security.SamspilPrincipal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -13,10 +19,15 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -140,17 +151,7 @@ class PkoEveningMeetings implements MeetingHost {
                         INSERT INTO pko_evening_meeting (region_code, hospital_unit_id, meeting_date, start_time, end_time,
                             place, format, call_deadline, created_by, signup_token)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(
-                        regionCode,
-                        unitId,
-                        date,
-                        start,
-                        end,
-                        place,
-                        format.name(),
-                        callDeadline,
-                        by,
-                        dk.samspil.platform.Tokens.newToken())
+                .params(regionCode, unitId, date, start, end, place, format.name(), callDeadline, by, Tokens.newToken())
                 .query(Long.class)
                 .single();
         long meetingId = meetings.idOf(new MeetingOwner(KIND, id));
@@ -170,7 +171,7 @@ class PkoEveningMeetings implements MeetingHost {
         return jdbc
                 .sql(SELECT + " WHERE CAST(? AS TEXT) IS NULL OR e.region_code = ? ORDER BY e.meeting_date DESC, e.id")
                 .params(viewer.region(), viewer.region())
-                .query(rows(new java.util.HashMap<>()))
+                .query(rows(new HashMap<>()))
                 .list()
                 .stream()
                 .filter(e -> mayRead(viewer, e))
@@ -184,8 +185,8 @@ class PkoEveningMeetings implements MeetingHost {
      * taken off the agenda on the meeting's page can be put on it again.
      */
     List<Wish> wishes(EveningMeeting evening) {
-        java.util.Set<String> programme =
-                programme(evening).stream().map(BlockView::title).collect(java.util.stream.Collectors.toSet());
+        Set<String> programme =
+                programme(evening).stream().map(BlockView::title).collect(Collectors.toSet());
         return jdbc.sql("""
                         SELECT w.id, w.department_id, d.name AS department, p.name AS person, w.topic, w.speaker,
                                w.minutes, w.submitted_at, w.late
@@ -317,9 +318,9 @@ class PkoEveningMeetings implements MeetingHost {
 
     private static byte[] clientHash(String client) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(("samspil evening sign-up " + client).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(("samspil evening sign-up " + client).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -443,13 +444,12 @@ class PkoEveningMeetings implements MeetingHost {
         return messages.getMessage("pko.evening.title", new Object[] {e.unitName()}, DANISH);
     }
 
-    private EveningMeeting row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return rows(new java.util.HashMap<>()).mapRow(rs, n);
+    private EveningMeeting row(ResultSet rs, int n) throws SQLException {
+        return rows(new HashMap<>()).mapRow(rs, n);
     }
 
     /** Rows with their unit's name, the names read once per region for all the rows of one query. */
-    private org.springframework.jdbc.core.RowMapper<EveningMeeting> rows(
-            java.util.Map<String, java.util.Map<Long, String>> units) {
+    private RowMapper<EveningMeeting> rows(Map<String, Map<Long, String>> units) {
         return (rs, n) -> {
             String region = rs.getString("region_code");
             long unit = rs.getLong("hospital_unit_id");
@@ -461,8 +461,8 @@ class PkoEveningMeetings implements MeetingHost {
         };
     }
 
-    private static EveningMeeting eveningMeeting(java.sql.ResultSet rs, String region, long unit, String unitName)
-            throws java.sql.SQLException {
+    private static EveningMeeting eveningMeeting(ResultSet rs, String region, long unit, String unitName)
+            throws SQLException {
         return new EveningMeeting(
                 rs.getLong("id"),
                 region,

@@ -6,14 +6,18 @@ import dk.samspil.meeting.MeetingOwner;
 import dk.samspil.meeting.Meetings;
 import dk.samspil.pko.PkoAccess.Viewer;
 import dk.samspil.security.SamspilPrincipal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,7 +34,7 @@ class PkoMeetings implements MeetingHost {
 
     static final String KIND = "PKO_MEETING";
     /** The scheme's days are Danish days (the clock is UTC). */
-    static final java.time.ZoneId COPENHAGEN = java.time.ZoneId.of("Europe/Copenhagen");
+    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     /** The handbook's minimum of the coordinator's meetings of the unit's consultants in a year. */
     static final int MINIMUM_PER_YEAR = 2;
 
@@ -143,7 +147,7 @@ class PkoMeetings implements MeetingHost {
      * attachments, read once, not from each meeting's list of people.
      */
     List<PkoMeeting> visible(Viewer viewer) {
-        java.time.LocalDate today = java.time.LocalDate.now(COPENHAGEN);
+        LocalDate today = LocalDate.now(COPENHAGEN);
         List<Attachment> mine = viewer.person() == null || !viewer.person().active()
                 ? List.of()
                 : registers.attachments(viewer.person().id()).stream()
@@ -218,7 +222,7 @@ class PkoMeetings implements MeetingHost {
         return rows.stream().map(m -> named(m, units, municipalities)).toList();
     }
 
-    private PkoMeeting row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private PkoMeeting row(ResultSet rs, int n) throws SQLException {
         return new PkoMeeting(
                 rs.getLong("id"),
                 rs.getString("region_code"),
@@ -371,11 +375,9 @@ class PkoMeetings implements MeetingHost {
     }
 
     private List<Person> people(
-            String regionCode,
-            java.util.function.Predicate<PkoPerson> kind,
-            java.util.function.Predicate<PkoRegisters.PersonRow> attached) {
+            String regionCode, Predicate<PkoPerson> kind, Predicate<PkoRegisters.PersonRow> attached) {
         List<Person> participants = new ArrayList<>();
-        java.time.LocalDate today = java.time.LocalDate.now(COPENHAGEN);
+        LocalDate today = LocalDate.now(COPENHAGEN);
         for (PkoRegisters.PersonRow all : registers.people(regionCode)) {
             // An attachment that has ended no longer makes its holder one of the meeting's people.
             PkoRegisters.PersonRow row = new PkoRegisters.PersonRow(

@@ -6,6 +6,10 @@ import dk.samspil.directory.Views.MunicipalityView;
 import dk.samspil.directory.Views.RegionView;
 import dk.samspil.security.People;
 import dk.samspil.security.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,7 +82,7 @@ class PkoRegisters {
         Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
         attachments("", List.of())
                 .forEach(a -> attachments
-                        .computeIfAbsent(a.personId(), k -> new java.util.ArrayList<>())
+                        .computeIfAbsent(a.personId(), k -> new ArrayList<>())
                         .add(a));
         return people.stream()
                 .map(p -> new PersonRow(p, attachments.getOrDefault(p.id(), List.of())))
@@ -367,7 +371,7 @@ class PkoRegisters {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static Attachment attachment(java.sql.ResultSet rs, RegisterNames names) throws java.sql.SQLException {
+    private static Attachment attachment(ResultSet rs, RegisterNames names) throws SQLException {
         Long unit = rs.getObject("unit_id", Long.class);
         String municipality = rs.getString("municipality_code");
         return new Attachment(
@@ -379,10 +383,10 @@ class PkoRegisters {
                 rs.getString("department_name"),
                 unit,
                 names.hospitalUnit(unit),
-                rs.getObject("ends_on", java.time.LocalDate.class));
+                rs.getObject("ends_on", LocalDate.class));
     }
 
-    private static PartnerBody body(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static PartnerBody body(ResultSet rs, int row) throws SQLException {
         return new PartnerBody(
                 rs.getLong(1),
                 rs.getString(2),

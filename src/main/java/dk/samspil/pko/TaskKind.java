@@ -7,7 +7,7 @@ import java.util.List;
  * What hours are registered for: the handbook's "typiske opgaver" of the consultant, the coordinator and the
  * medical coordinator (seed 003), each list its own, plus "andet". Labels are {@code pko.task.<NAME>}.
  */
-public enum TaskKind {
+enum TaskKind {
     AUDIT(PersonKind.CONSULTANT),
     COLLABORATION_MEETING(PersonKind.CONSULTANT),
     EVENING_MEETING_INPUT(PersonKind.CONSULTANT),

@@ -1,12 +1,15 @@
 package dk.samspil.platform;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -119,25 +122,20 @@ public final class DatabaseBackup {
                 StringWriter text = new StringWriter();
                 properties.store(text, "Samspil database backup");
                 sequences.store(text, "sequences");
-                zip.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.write(text.toString().getBytes(StandardCharsets.UTF_8));
                 // Partitions made at run time (one per register import) are made again before they are filled.
                 zip.putNextEntry(new ZipEntry(PARTITIONS));
-                zip.write(
-                        String.join("\n", strings(connection, """
+                zip.write(String.join("\n", strings(connection, """
                         SELECT c.relname || E'\\t' || p.relname || E'\\t' || pg_get_expr(c.relpartbound, c.oid)
                         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
                         JOIN pg_namespace n ON n.oid = c.relnamespace
-                        WHERE n.nspname = 'public' AND c.relispartition ORDER BY c.relname""")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        WHERE n.nspname = 'public' AND c.relispartition ORDER BY c.relname""")).getBytes(StandardCharsets.UTF_8));
                 for (String table : tables) {
                     zip.putNextEntry(new ZipEntry(table + ".copy"));
                     copy.copyOut("COPY " + quoted(table) + " TO STDOUT (FORMAT binary)", unclosable(zip));
                 }
             }
-            Files.move(
-                    partial,
-                    file,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return manifest;
         } finally {
             connection.rollback();
@@ -168,7 +166,7 @@ public final class DatabaseBackup {
             statement.execute("SET LOCAL session_replication_role = replica");
             List<String> present = strings(connection, TABLES);
             try (InputStream in = zip.getInputStream(zip.getEntry(PARTITIONS))) {
-                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     String[] partition = line.split("\t");
                     if (partition.length == 3 && !present.contains(partition[0])) {
                         statement.execute("CREATE TABLE " + quoted(partition[0]) + " PARTITION OF "
@@ -217,7 +215,7 @@ public final class DatabaseBackup {
     }
 
     private static OutputStream unclosable(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
+        return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);

@@ -3,12 +3,15 @@ package dk.samspil.platform;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -67,12 +70,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
         if (!request.getRequestURI().startsWith("/actuator/health") || request.getCookies() == null) {
             return request;
         }
-        jakarta.servlet.http.Cookie[] withoutSession = java.util.Arrays.stream(request.getCookies())
+        Cookie[] withoutSession = Arrays.stream(request.getCookies())
                 .filter(cookie -> !"SESSION".equals(cookie.getName()))
-                .toArray(jakarta.servlet.http.Cookie[]::new);
-        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+                .toArray(Cookie[]::new);
+        return new HttpServletRequestWrapper(request) {
             @Override
-            public jakarta.servlet.http.Cookie[] getCookies() {
+            public Cookie[] getCookies() {
                 return withoutSession;
             }
         };

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.annotation.Order;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.FlashMap;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  */
 @Component
 // After Spring Session's filter, so the refusal's flash message lands in the session kept in PostgreSQL.
-@Order(org.springframework.session.web.http.SessionRepositoryFilter.DEFAULT_ORDER + 1)
+@Order(SessionRepositoryFilter.DEFAULT_ORDER + 1)
 class UploadLimitFilter extends OncePerRequestFilter {
 
     static final String MESSAGE_KEY = "upload.tooLarge";

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -150,11 +153,11 @@ public final class UploadedTable {
                     line = (int) record.getStartingLineNumber() + skipped;
                     rows.row(line, record.getFields());
                 }
-            } catch (CsvParseException | java.io.UncheckedIOException e) {
+            } catch (CsvParseException | UncheckedIOException e) {
                 if (causedBy(e, CharacterCodingException.class)) {
                     throw new Refused("servicedata.file.encoding", line + 1);
                 }
-                if (e instanceof java.io.UncheckedIOException unreadable) {
+                if (e instanceof UncheckedIOException unreadable) {
                     throw unreadable.getCause();
                 }
                 if (says(e, "maximum limit of")) {
@@ -168,7 +171,7 @@ public final class UploadedTable {
         }
     }
 
-    private static final java.util.regex.Pattern SEP_LINE = java.util.regex.Pattern.compile("\\s*sep=[;,\\t|]\\s*");
+    private static final Pattern SEP_LINE = Pattern.compile("\\s*sep=[;,\\t|]\\s*");
 
     /** Reads past the first non-blank line; the lines it took. */
     private static int skipLine(Reader reader) throws IOException {
@@ -317,7 +320,7 @@ public final class UploadedTable {
     /** POI's words for a zip that unpacks to too much (ratio, entry size or entry count). */
     private static boolean bomb(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String text = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (text.contains("zip bomb")
                     || text.contains("entry size")
                     || text.contains("file count")

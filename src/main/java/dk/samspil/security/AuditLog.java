@@ -2,6 +2,7 @@ package dk.samspil.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +43,7 @@ public class AuditLog {
 
     /** The organisation of the signed-in user who acts, as {@code P:}, {@code C:} or {@code M:} and its key. */
     private static String actingOrganisation() {
-        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication();
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof SamspilPrincipal user)) {
             return null;
         }

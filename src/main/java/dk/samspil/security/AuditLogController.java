@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
@@ -22,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The administrator reads the audit log (/admin/log; the URL rules let only administrators in) and exports it. */
 @Controller
@@ -30,7 +32,7 @@ class AuditLogController {
     static final String VIEW = "security/audit";
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final java.util.Locale DANISH = java.util.Locale.forLanguageTag("da");
+    private static final Locale DANISH = Locale.forLanguageTag("da");
 
     private final AuditTrail trail;
     private final UserAdministration users;
@@ -150,7 +152,7 @@ class AuditLogController {
 
         /** The filter's query string without the page, for the page links and the exports. */
         String query() {
-            var builder = org.springframework.web.util.UriComponentsBuilder.newInstance();
+            var builder = UriComponentsBuilder.newInstance();
             if (hvem != null && !hvem.isBlank()) builder.queryParam("hvem", hvem);
             if (hvad != null && !hvad.isBlank()) builder.queryParam("hvad", hvad);
             if (organisation != null && !organisation.isBlank()) builder.queryParam("organisation", organisation);

@@ -1,5 +1,6 @@
 package dk.samspil.security;
 
+import dk.samspil.platform.DanishFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -97,15 +98,13 @@ class AuditTrail {
         }
         if (filter.from() != null) {
             parts.add("occurred_at >= ?");
-            params.add(filter.from()
-                    .atStartOfDay(dk.samspil.platform.DanishFormat.COPENHAGEN)
-                    .toOffsetDateTime());
+            params.add(filter.from().atStartOfDay(DanishFormat.COPENHAGEN).toOffsetDateTime());
         }
         if (filter.to() != null) {
             parts.add("occurred_at < ?");
             params.add(filter.to()
                     .plusDays(1)
-                    .atStartOfDay(dk.samspil.platform.DanishFormat.COPENHAGEN)
+                    .atStartOfDay(DanishFormat.COPENHAGEN)
                     .toOffsetDateTime());
         }
         return new Where(parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts), params);

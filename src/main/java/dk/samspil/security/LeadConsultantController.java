@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -106,7 +107,7 @@ class LeadConsultantController {
     @PostMapping(BASE + "/{id}/leder")
     String lead(
             @PathVariable long id,
-            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean lead,
+            @RequestParam(defaultValue = "true") boolean lead,
             @AuthenticationPrincipal SamspilPrincipal user,
             HttpServletRequest request,
             RedirectAttributes redirect) {

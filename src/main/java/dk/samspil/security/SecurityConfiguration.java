@@ -2,6 +2,9 @@ package dk.samspil.security;
 
 import dk.samspil.platform.LocalPaths;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -22,6 +26,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -110,17 +115,15 @@ class SecurityConfiguration {
      * The respondent's CSRF token lives in a cookie of the answer pages, not in an HTTP session: a respondent gets no
      * session at all, so no session row (sessions are in PostgreSQL) is ever written for one.
      */
-    private static org.springframework.security.web.csrf.CookieCsrfTokenRepository respondentCsrfTokens() {
-        var tokens = new org.springframework.security.web.csrf.CookieCsrfTokenRepository();
+    private static CookieCsrfTokenRepository respondentCsrfTokens() {
+        var tokens = new CookieCsrfTokenRepository();
         tokens.setCookieName("samspil-svar-csrf");
         tokens.setCookiePath("/svar");
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return tokens;
     }
 
-    private static void headers(
-            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
-            String contentSecurityPolicy) {
+    private static void headers(HeadersConfigurer<HttpSecurity> headers, String contentSecurityPolicy) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
@@ -142,7 +145,7 @@ class SecurityConfiguration {
         var askedPages = new HttpSessionRequestCache();
         AuthenticationSuccessHandler signedIn = (request, response, authentication) -> {
             auditLog.record(authentication.getName(), AuditLog.SIGN_IN, null, request);
-            SessionCheck.stampSignIn(request, java.time.Instant.now());
+            SessionCheck.stampSignIn(request, Instant.now());
             response.sendRedirect(request.getContextPath() + pageAsked(askedPages.getRequest(request, response)));
         };
         ClientRegistrationRepository providers = workIdentityProviders.getIfAvailable();
@@ -233,14 +236,14 @@ class SecurityConfiguration {
         if (!(providers instanceof Iterable<?> registrations)) {
             return CONTENT_SECURITY_POLICY;
         }
-        var origins = new java.util.TreeSet<String>();
+        var origins = new TreeSet<String>();
         for (Object registration : registrations) {
             Object endSession = ((ClientRegistration) registration)
                     .getProviderDetails()
                     .getConfigurationMetadata()
                     .get("end_session_endpoint");
             if (endSession != null) {
-                java.net.URI uri = java.net.URI.create(endSession.toString());
+                URI uri = URI.create(endSession.toString());
                 origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
             }
         }
@@ -266,7 +269,7 @@ class SecurityConfiguration {
             return "/start"; // each role's start page, never the public front page
         }
         try {
-            java.net.URI asked = java.net.URI.create(saved.getRedirectUrl());
+            URI asked = URI.create(saved.getRedirectUrl());
             return LocalPaths.of(
                     asked.getRawQuery() == null ? asked.getRawPath() : asked.getRawPath() + "?" + asked.getRawQuery());
         } catch (IllegalArgumentException e) {

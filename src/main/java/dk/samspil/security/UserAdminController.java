@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -139,8 +141,8 @@ class UserAdminController {
     @PostMapping("/admin/brugere/{id}/arbejdsidentitet/fjern")
     String unlink(
             @PathVariable long id,
-            @org.springframework.web.bind.annotation.RequestParam String issuer,
-            @org.springframework.web.bind.annotation.RequestParam String subject,
+            @RequestParam String issuer,
+            @RequestParam String subject,
             @AuthenticationPrincipal SamspilPrincipal admin,
             HttpServletRequest request,
             RedirectAttributes redirect) {
@@ -204,7 +206,7 @@ class UserAdminController {
     @PostMapping("/admin/brugere/{id}/leder")
     String lead(
             @PathVariable long id,
-            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean lead,
+            @RequestParam(defaultValue = "true") boolean lead,
             @AuthenticationPrincipal SamspilPrincipal admin,
             HttpServletRequest request,
             RedirectAttributes redirect) {
@@ -230,7 +232,7 @@ class UserAdminController {
         return NEW;
     }
 
-    private java.util.List<UserAdministration.Organisation> organisations() {
+    private List<UserAdministration.Organisation> organisations() {
         return users.allOrganisations();
     }
 

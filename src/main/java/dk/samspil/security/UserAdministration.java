@@ -1,12 +1,17 @@
 package dk.samspil.security;
 
 import dk.samspil.mail.Outbox;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,7 +119,7 @@ public class UserAdministration {
     /** A user row as read, with the key of their organisation ({@code P:}, {@code C:}, {@code M:}) to be named. */
     private record Read(UserRow row, String belongsTo) {}
 
-    private static Read row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Read row(ResultSet rs, int n) throws SQLException {
         return new Read(
                 new UserRow(
                         rs.getLong("id"),
@@ -240,17 +245,16 @@ public class UserAdministration {
     }
 
     /** Of the given addresses, those an account already has (normalised): one query for a whole list. */
-    public java.util.Set<String> emailsInUse(java.util.Collection<String> emails) {
+    public Set<String> emailsInUse(Collection<String> emails) {
         String[] normalised = emails.stream()
                 .map(UserAdministration::normalise)
                 .filter(e -> !e.isEmpty())
                 .distinct()
                 .toArray(String[]::new);
         if (normalised.length == 0) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return java.util.Set.copyOf(
-                jdbc.sql("""
+        return Set.copyOf(jdbc.sql("""
                         SELECT e FROM unnest(?::text[]) AS e
                         WHERE EXISTS (SELECT 1 FROM app_user u WHERE lower(u.email) = e OR u.username = e)""").param(normalised).query(String.class).list());
     }
@@ -311,7 +315,7 @@ public class UserAdministration {
 
     /** Every organisation a user can belong to: the providers, then the clusters, then the municipalities. */
     public List<Organisation> allOrganisations() {
-        return java.util.stream.Stream.of(ORGANISED)
+        return Stream.of(ORGANISED)
                 .flatMap(role -> organisations(role).stream())
                 .distinct()
                 .toList();

@@ -1,5 +1,7 @@
 package dk.samspil.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -116,7 +118,7 @@ class WorkIdentities implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private static final String CANDIDATE = "SELECT id, username, deactivated_at IS NULL FROM app_user ";
 
-    private static Candidate candidate(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Candidate candidate(ResultSet rs, int row) throws SQLException {
         return new Candidate(rs.getLong(1), rs.getString(2), rs.getBoolean(3));
     }
 

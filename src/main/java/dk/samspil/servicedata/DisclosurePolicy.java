@@ -1,5 +1,6 @@
 package dk.samspil.servicedata;
 
+import dk.samspil.platform.DanishNumbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class DisclosurePolicy {
         /** The text of the figure: the number, "&lt;5" for a small count, "x" for a figure hidden to protect another. */
         public String text(int threshold) {
             return switch (hidden) {
-                case NO -> dk.samspil.platform.DanishNumbers.format(value);
+                case NO -> DanishNumbers.format(value);
                 case PRIMARY -> "<" + threshold;
                 case SECONDARY -> "x";
             };

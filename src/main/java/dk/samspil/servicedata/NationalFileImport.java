@@ -3,6 +3,7 @@ package dk.samspil.servicedata;
 import com.carrotsearch.hppc.LongHashSet;
 import dk.samspil.directory.Directory;
 import dk.samspil.ordering.OrderProgress;
+import dk.samspil.platform.ReportLimits;
 import dk.samspil.servicedata.RegisterRows.Kind;
 import dk.samspil.servicedata.RegisterRows.Problem;
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -44,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NationalFileImport {
 
     /** At most this many problems are listed; the count of all is always given. */
-    static final int MAX_LISTED = dk.samspil.platform.ReportLimits.MAX_LISTED;
+    static final int MAX_LISTED = ReportLimits.MAX_LISTED;
 
     /**
      * @param problems the first {@link #MAX_LISTED} problems, by line
@@ -84,7 +87,7 @@ public class NationalFileImport {
     /** The file's months and codes: the scope of the stored rows that its rows replace. */
     private static final String SCOPE = "period = ANY (CAST(? AS date[])) AND service_code = ANY (CAST(? AS text[]))";
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NationalFileImport.class);
+    private static final Logger log = LoggerFactory.getLogger(NationalFileImport.class);
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;

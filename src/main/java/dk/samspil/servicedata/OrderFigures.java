@@ -12,10 +12,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -204,10 +206,9 @@ public class OrderFigures {
         directory.practices(order.clusterId()).forEach(p -> names.put(p.ydernummer(), p.name()));
         return letters(order).entrySet().stream()
                 .map(e -> new Pseudonym(e.getValue(), e.getKey(), names.getOrDefault(e.getKey(), "")))
-                .sorted(java.util.Comparator.comparing(
+                .sorted(Comparator.comparing(
                         Pseudonym::letter,
-                        java.util.Comparator.comparingInt(String::length)
-                                .thenComparing(java.util.Comparator.naturalOrder())))
+                        Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())))
                 .toList();
     }
 
@@ -263,11 +264,7 @@ public class OrderFigures {
                     .params(
                             regionMunicipalities,
                             code.code(),
-                            "{"
-                                    + imports.stream()
-                                            .map(String::valueOf)
-                                            .collect(java.util.stream.Collectors.joining(","))
-                                    + "}",
+                            "{" + imports.stream().map(String::valueOf).collect(Collectors.joining(",")) + "}",
                             from,
                             to)
                     .query((rs, n) -> {
@@ -347,8 +344,8 @@ public class OrderFigures {
     /** The order's practices' ydernumre in letter order (A, B, ..., Z, AA, ...). */
     static List<String> byLetter(Map<String, String> letters) {
         return letters.entrySet().stream()
-                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(String::length)
-                        .thenComparing(java.util.Comparator.naturalOrder())))
+                .sorted(Map.Entry.comparingByValue(
+                        Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())))
                 .map(Map.Entry::getKey)
                 .toList();
     }

@@ -1,6 +1,7 @@
 package dk.samspil.servicedata;
 
 import dk.samspil.security.Access;
+import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import dk.samspil.servicedata.NationalFileImport.Result;
@@ -13,6 +14,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -141,7 +143,7 @@ class RegisterDataController {
     static final class PendingImport implements HttpSessionBindingListener, Serializable {
         static final String ATTRIBUTE = "pendingNationalImport";
 
-        final String token = java.util.UUID.randomUUID().toString();
+        final String token = UUID.randomUUID().toString();
         final String path;
         final Kind kind;
         final String fileName;
@@ -170,7 +172,7 @@ class RegisterDataController {
         String content = switch (kind) {
             case "ydelser" -> SERVICES_EXAMPLE;
             case "praksis" -> PRACTICES_EXAMPLE;
-            default -> throw new dk.samspil.security.AccessRefusedException("example:" + kind);
+            default -> throw new AccessRefusedException("example:" + kind);
         };
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

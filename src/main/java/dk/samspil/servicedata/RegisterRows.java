@@ -3,12 +3,18 @@ package dk.samspil.servicedata;
 import dk.samspil.platform.Heading;
 import dk.samspil.platform.ReportLimits;
 import dk.samspil.platform.UploadedTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,8 +60,7 @@ public final class RegisterRows {
         }
     }
 
-    private static final java.util.Set<String> HEADER_KEYS =
-            java.util.Set.of("servicedata.column.missing", "servicedata.column.twice");
+    private static final Set<String> HEADER_KEYS = Set.of("servicedata.column.missing", "servicedata.column.twice");
 
     /** A problem of a file; the value it echoes is cut short (a cell can be megabytes). */
     public record Problem(int line, String column, String messageKey, String value) {
@@ -267,17 +272,15 @@ public final class RegisterRows {
                         .filter(RegisterRows::plausible);
             }
             if (DATE.matcher(value).matches()) {
-                return Optional.of(YearMonth.from(java.time.LocalDate.parse(value)))
-                        .filter(RegisterRows::plausible);
+                return Optional.of(YearMonth.from(LocalDate.parse(value))).filter(RegisterRows::plausible);
             }
             if (EXCEL_DATE.matcher(value).matches()) {
                 // An Excel date (days since 1899-12-30), as an XLSX cell formatted as a date arrives.
                 long days = Long.parseLong(value.replaceAll("\\..*", ""));
-                return Optional.of(YearMonth.from(
-                                java.time.LocalDate.of(1899, 12, 30).plusDays(days)))
+                return Optional.of(YearMonth.from(LocalDate.of(1899, 12, 30).plusDays(days)))
                         .filter(RegisterRows::plausible);
             }
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
         return Optional.empty();
@@ -408,12 +411,8 @@ public final class RegisterRows {
      * row becomes a typed row or problems. A file that cannot be read at all gives one problem (line 0).
      */
     static void read(
-            java.nio.file.Path file,
-            Kind kind,
-            java.util.function.Consumer<ServiceRow> services,
-            java.util.function.Consumer<PracticeRow> practices,
-            Problems problems)
-            throws java.io.IOException {
+            Path file, Kind kind, Consumer<ServiceRow> services, Consumer<PracticeRow> practices, Problems problems)
+            throws IOException {
         read(
                 file,
                 kind,
@@ -428,7 +427,7 @@ public final class RegisterRows {
     }
 
     /** As above, handing each data row with the header's positions to the sink. */
-    static void read(java.nio.file.Path file, Kind kind, RowSink sink, Problems problems) throws java.io.IOException {
+    static void read(Path file, Kind kind, RowSink sink, Problems problems) throws IOException {
         Map<Column, Integer>[] header = new Map[1];
         boolean[] usable = {true};
         try {

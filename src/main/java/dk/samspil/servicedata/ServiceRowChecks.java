@@ -2,6 +2,7 @@ package dk.samspil.servicedata;
 
 import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.procedures.LongProcedure;
 import dk.samspil.servicedata.RegisterRows.Problem;
 import dk.samspil.servicedata.RegisterRows.ServiceRow;
 import java.time.YearMonth;
@@ -73,8 +74,7 @@ final class ServiceRowChecks {
     /** The months of the file, in order. */
     List<YearMonth> months() {
         TreeSet<YearMonth> months = new TreeSet<>();
-        codeMonths.forEach(
-                (com.carrotsearch.hppc.procedures.LongProcedure) key -> months.add(month((int) (key & 0xFFFFF))));
+        codeMonths.forEach((LongProcedure) key -> months.add(month((int) (key & 0xFFFFF))));
         return List.copyOf(months);
     }
 
@@ -86,7 +86,7 @@ final class ServiceRowChecks {
     /** Each service code of the file with each month it has rows for. */
     List<Map.Entry<String, YearMonth>> codeMonths() {
         List<Map.Entry<String, YearMonth>> pairs = new ArrayList<>();
-        codeMonths.forEach((com.carrotsearch.hppc.procedures.LongProcedure)
+        codeMonths.forEach((LongProcedure)
                 key -> pairs.add(Map.entry(codeNames.get((int) (key >>> 20)), month((int) (key & 0xFFFFF)))));
         return pairs;
     }

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so no hidden month can be worked out from the others; where that cannot be made safe the series is hidden.
  */
 @Service
-public class ServiceTrend {
+class ServiceTrend {
 
     /** One month of the three series; a null rate is not shown. */
     public record Month(

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * layout draws the same items twice, as Det Fælles Designsystem's desktop menu and its mobile drawer.
  */
 @Component("navigation")
-public class Navigation {
+class Navigation {
 
     /** One menu item: its address, its message key, and whether the current page is it or below it. */
     public record Item(String href, String labelKey, boolean current) {}

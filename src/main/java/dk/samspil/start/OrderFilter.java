@@ -8,7 +8,7 @@ import java.util.List;
  * The consultant's search, filters and sort order of the orders, as they come from the page's GET form; the default
  * order is what needs doing now. Public for the page's expressions.
  */
-public record OrderFilter(OrderSearch search, String sort) {
+record OrderFilter(OrderSearch search, String sort) {
 
     static final List<String> SORTS = List.of("haster", "moede", "klynge", "fase");
 

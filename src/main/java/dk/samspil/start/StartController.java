@@ -1,5 +1,6 @@
 package dk.samspil.start;
 
+import dk.samspil.deck.DeckOverview;
 import dk.samspil.mail.Outbox;
 import dk.samspil.ordering.OrderSearch;
 import dk.samspil.security.Role;
@@ -96,7 +97,7 @@ class StartController {
         model.addAttribute(
                 "failedDecks",
                 rows.stream()
-                        .filter(r -> r.deck() != null && r.deck().stage() == dk.samspil.deck.DeckOverview.Stage.FAILED)
+                        .filter(r -> r.deck() != null && r.deck().stage() == DeckOverview.Stage.FAILED)
                         .toList());
         return ADMIN_VIEW;
     }

@@ -1,12 +1,13 @@
 package dk.samspil.survey;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * One respondent's answer to one question: the chosen option(s), an "andet" text, or a free text.
  * Stored inside the anonymous answer's JSON, keyed by the question's stable key.
  */
-public record Answer(List<String> choices, String other, String text) implements java.io.Serializable {
+record Answer(List<String> choices, String other, String text) implements Serializable {
 
     public Answer {
         choices = choices == null ? List.of() : List.copyOf(choices);

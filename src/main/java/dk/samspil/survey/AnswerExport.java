@@ -10,9 +10,13 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -80,7 +84,7 @@ final class AnswerExport {
     static List<List<String>> summary(SurveyResults.Results results) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(TEXTS.texts("survey.export.columns", 4));
-        java.util.Random random = new java.security.SecureRandom();
+        Random random = new SecureRandom();
         for (SurveyResults.QuestionResult q : results.questions()) {
             String question = q.question().number() + ". " + q.question().text();
             rows.add(neutralised(question, TEXTS.text("survey.export.answeredBy"), String.valueOf(q.answered()), ""));
@@ -106,7 +110,7 @@ final class AnswerExport {
             }
             List<String> texts = new ArrayList<>(q.texts());
             q.others().forEach(other -> texts.add("Andet: " + other));
-            java.util.Collections.shuffle(texts, random);
+            Collections.shuffle(texts, random);
             texts.forEach(text -> rows.add(neutralised(question, text, "", "")));
         }
         return rows;
@@ -117,7 +121,7 @@ final class AnswerExport {
     }
 
     private static List<String> neutralised(String... cells) {
-        return java.util.Arrays.stream(cells).map(Spreadsheets::neutralise).toList();
+        return Arrays.stream(cells).map(Spreadsheets::neutralise).toList();
     }
 
     static byte[] csv(SurveyResults.AllAnswers all) {

@@ -3,6 +3,10 @@ package dk.samspil.survey;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
 import dk.samspil.platform.Tokens;
+import java.io.Serializable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +38,8 @@ class Answering {
 
     /** The survey an open invitation answers, the version that was sent, and the saved draft (sealed, or null). */
     record Respondent(
-            long invitationId,
-            long surveyId,
-            long orderId,
-            int versionNumber,
-            byte[] sealedDraft,
-            java.time.LocalDate closesOn)
-            implements java.io.Serializable {}
+            long invitationId, long surveyId, long orderId, int versionNumber, byte[] sealedDraft, LocalDate closesOn)
+            implements Serializable {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -71,14 +70,14 @@ class Answering {
                 .optional();
     }
 
-    private static Respondent respondent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Respondent respondent(ResultSet rs, int row) throws SQLException {
         return new Respondent(
                 rs.getLong(1),
                 rs.getLong(2),
                 rs.getLong(3),
                 rs.getInt(4),
                 rs.getBytes(5),
-                rs.getObject(6, java.time.LocalDate.class));
+                rs.getObject(6, LocalDate.class));
     }
 
     private boolean answered(long invitationId) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -118,7 +119,7 @@ class Mixer {
             }
             List<Held> released = new ArrayList<>();
             Map<Sector, List<Held>> bySector =
-                    answers.stream().map(this::held).collect(java.util.stream.Collectors.groupingBy(Held::sector));
+                    answers.stream().map(this::held).collect(Collectors.groupingBy(Held::sector));
             bySector.values().forEach(sector -> {
                 if (closed || sector.size() >= anonymity.releaseBatch()) {
                     released.addAll(sector);

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
  * A comment or proposed change to the questionnaire from the cluster, the municipality or the provider; a declined
  * one carries the consultant's reason.
  */
-public record Proposal(
+record Proposal(
         long id,
         String questionKey,
         String kind,

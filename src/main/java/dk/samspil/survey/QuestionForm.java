@@ -2,12 +2,13 @@ package dk.samspil.survey;
 
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.QuestionFields;
+import java.util.List;
 
 /**
  * The consultant's form for one question: its wording, type, options (one per line), "andet", required and the
  * programme block whose results it belongs to in the deck.
  */
-public class QuestionForm extends QuestionFields {
+class QuestionForm extends QuestionFields {
 
     private Integer block;
 
@@ -27,7 +28,7 @@ public class QuestionForm extends QuestionFields {
     }
 
     /** A new question goes last: its block is, until the consultant chooses, the one of the question above it. */
-    static QuestionForm below(java.util.List<Question> questions) {
+    static QuestionForm below(List<Question> questions) {
         QuestionForm form = new QuestionForm();
         form.block =
                 questions.isEmpty() ? null : questions.get(questions.size() - 1).block();

@@ -1,11 +1,15 @@
 package dk.samspil.survey;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
+import dk.samspil.security.ClientAddress;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,27 +44,22 @@ class RespondentController {
     static final String LINK_COOKIE = "samspil-svar";
 
     static final String LINK_COOKIE_PATH = "/svar";
-    static final java.time.Duration LINK_COOKIE_AGE = java.time.Duration.ofMinutes(30);
+    static final Duration LINK_COOKIE_AGE = Duration.ofMinutes(30);
     static final int PAGE_SIZE = 4;
 
     private final Answering answering;
     private final Surveys surveys;
     private final Orders orders;
     private final LinkGuard guard;
-    private final dk.samspil.security.ClientAddress clientAddress;
+    private final ClientAddress clientAddress;
     /** The order's names shown above the questions; a minute old at most. */
-    private final com.github.benmanes.caffeine.cache.Cache<Long, OrderView> headings =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumSize(1_000)
-                    .expireAfterWrite(java.time.Duration.ofMinutes(1))
-                    .build();
+    private final Cache<Long, OrderView> headings = Caffeine.newBuilder()
+            .maximumSize(1_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
 
     RespondentController(
-            Answering answering,
-            Surveys surveys,
-            Orders orders,
-            LinkGuard guard,
-            dk.samspil.security.ClientAddress clientAddress) {
+            Answering answering, Surveys surveys, Orders orders, LinkGuard guard, ClientAddress clientAddress) {
         this.clientAddress = clientAddress;
         this.answering = answering;
         this.surveys = surveys;
@@ -231,7 +230,7 @@ class RespondentController {
     private static void forgetLink(HttpServletRequest request, HttpServletResponse response) {
         response.addHeader(
                 HttpHeaders.SET_COOKIE,
-                linkCookie("", java.time.Duration.ZERO, request.isSecure()).toString());
+                linkCookie("", Duration.ZERO, request.isSecure()).toString());
     }
 
     /**
@@ -239,7 +238,7 @@ class RespondentController {
      * {@code /s/<token>} would not be sent on the redirect to {@code /svar} that follows it. Lax still keeps it off
      * every cross-site post; the forms carry a CSRF token besides.
      */
-    private static ResponseCookie linkCookie(String value, java.time.Duration age, boolean secure) {
+    private static ResponseCookie linkCookie(String value, Duration age, boolean secure) {
         return ResponseCookie.from(LINK_COOKIE, value)
                 .path(LINK_COOKIE_PATH)
                 .httpOnly(true)

@@ -5,6 +5,7 @@ import dk.samspil.catalog.PackageDefinition.QuestionType;
 import dk.samspil.catalog.QuestionFields;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.platform.RuleViolation;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,7 +48,7 @@ class Review {
                         rs.getString("text"),
                         rs.getString("author_name"),
                         rs.getString("party"),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class),
+                        rs.getObject("created_at", OffsetDateTime.class),
                         rs.getString("status"),
                         rs.getString("decline_reason")))
                 .list();

@@ -8,12 +8,14 @@ import dk.samspil.directory.Views.MemberView;
 import dk.samspil.mail.Outbox;
 import dk.samspil.mail.OutgoingMail;
 import dk.samspil.ordering.OrderProgress;
+import dk.samspil.ordering.OrderStatus;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.ParticipantView;
 import dk.samspil.ordering.Orders;
 import dk.samspil.platform.RuleViolation;
 import dk.samspil.platform.SamspilSettings;
 import dk.samspil.platform.Tokens;
+import dk.samspil.servicedata.OrderFigures;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +87,7 @@ class Sending {
     private final SurveySettings settings;
     private final Clock clock;
     private final Surveys surveys;
-    private final dk.samspil.servicedata.OrderFigures figures;
+    private final OrderFigures figures;
 
     Sending(
             JdbcClient jdbc,
@@ -97,7 +101,7 @@ class Sending {
             SurveySettings settings,
             Clock clock,
             Surveys surveys,
-            dk.samspil.servicedata.OrderFigures figures) {
+            OrderFigures figures) {
         this.surveys = surveys;
         this.figures = figures;
         this.jdbc = jdbc;
@@ -197,7 +201,7 @@ class Sending {
 
     /** The members (if chosen) and the municipal participants with an e-mail (if chosen), each address once. */
     private List<Recipient> recipients(OrderView order, Set<Sector> sectors) {
-        Map<String, Recipient> byEmail = new java.util.LinkedHashMap<>();
+        Map<String, Recipient> byEmail = new LinkedHashMap<>();
         if (sectors.contains(Sector.CLUSTER)) {
             Map<Long, String> letters = practiceLetters(order);
             for (MemberView member : directory.members(order.clusterId())) {
@@ -285,8 +289,7 @@ class Sending {
 
     void reopen(SurveyView survey, LocalDate closesOn) {
         OrderView order = orders.find(survey.orderId()).orElseThrow();
-        if (survey.status() != SurveyStatus.CLOSED
-                || order.status().compareTo(dk.samspil.ordering.OrderStatus.DECK_READY) >= 0) {
+        if (survey.status() != SurveyStatus.CLOSED || order.status().compareTo(OrderStatus.DECK_READY) >= 0) {
             throw new RuleViolation("survey.reopen.notAllowed");
         }
         if (closesOn == null || !closesOn.isAfter(today())) {
@@ -417,7 +420,7 @@ class Sending {
 
     /** Practice id → the letter its figures are shown under, when the package has service data. */
     private Map<Long, String> practiceLetters(OrderView order) {
-        Map<Long, String> letters = new java.util.HashMap<>();
+        Map<Long, String> letters = new HashMap<>();
         if (!figures.usesServiceData(order)) {
             return letters;
         }

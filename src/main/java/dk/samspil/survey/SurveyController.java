@@ -1,5 +1,7 @@
 package dk.samspil.survey;
 
+import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.ordering.OrderGuard;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
@@ -12,6 +14,8 @@ import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,7 +47,7 @@ class SurveyController {
     private final Access access;
     private final OrderGuard guard;
     private final SurveyGuard surveyGuard;
-    private final dk.samspil.catalog.Catalog catalog;
+    private final Catalog catalog;
 
     SurveyController(
             Orders orders,
@@ -53,7 +57,7 @@ class SurveyController {
             Access access,
             OrderGuard guard,
             SurveyGuard surveyGuard,
-            dk.samspil.catalog.Catalog catalog) {
+            Catalog catalog) {
         this.catalog = catalog;
         this.guard = guard;
         this.surveyGuard = surveyGuard;
@@ -267,15 +271,15 @@ class SurveyController {
         model.addAttribute("order", orders.find(orderId).orElseThrow());
         model.addAttribute("survey", survey);
         model.addAttribute("questionKey", key);
-        model.addAttribute("types", dk.samspil.catalog.PackageDefinition.QuestionType.values());
+        model.addAttribute("types", PackageDefinition.QuestionType.values());
         model.addAttribute("blocks", blocks(survey));
         return QUESTION_VIEW;
     }
 
     /** The programme's numbered blocks a question's results can go in, by number, from the order's package. */
-    private java.util.Map<Integer, String> blocks(SurveyView survey) {
+    private Map<Integer, String> blocks(SurveyView survey) {
         OrderView order = orders.find(survey.orderId()).orElseThrow();
-        java.util.Map<Integer, String> blocks = new java.util.TreeMap<>();
+        Map<Integer, String> blocks = new TreeMap<>();
         catalog.find(order.packageSlug(), order.packageVersion())
                 .ifPresent(pkg -> pkg.programme().stream()
                         .filter(item -> item.block() != null)
@@ -294,7 +298,7 @@ class SurveyController {
         return "redirect:/bestillinger/" + orderId + "/spoergeskema";
     }
 
-    private static dk.samspil.catalog.PackageDefinition.Question question(SurveyView survey, String key) {
+    private static PackageDefinition.Question question(SurveyView survey, String key) {
         var question = survey.question(key);
         if (question == null) {
             throw new AccessRefusedException("survey:" + survey.id() + ":question:" + key);

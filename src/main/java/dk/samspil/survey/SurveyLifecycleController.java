@@ -6,7 +6,10 @@ import dk.samspil.platform.RuleViolation;
 import dk.samspil.security.Access;
 import dk.samspil.security.SamspilPrincipal;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -80,7 +83,7 @@ class SurveyLifecycleController {
             @RequestParam(required = false) List<String> audience,
             @RequestParam(name = "_audience", required = false) String audienceChosen,
             RedirectAttributes redirect) {
-        java.util.Set<Sector> chosen = audience(audience, audienceChosen);
+        Set<Sector> chosen = audience(audience, audienceChosen);
         return sendAction(
                 user,
                 orderId,
@@ -90,11 +93,11 @@ class SurveyLifecycleController {
     }
 
     /** The sectors ticked on the form; null when the form offered no choice (the package's default applies). */
-    private static java.util.Set<Sector> audience(List<String> audience, String audienceChosen) {
+    private static Set<Sector> audience(List<String> audience, String audienceChosen) {
         if (audienceChosen == null) {
             return null;
         }
-        java.util.Set<Sector> sectors = java.util.EnumSet.noneOf(Sector.class);
+        Set<Sector> sectors = EnumSet.noneOf(Sector.class);
         for (Sector sector : Sector.values()) {
             if (audience != null && audience.contains(sector.name())) {
                 sectors.add(sector);
@@ -109,7 +112,7 @@ class SurveyLifecycleController {
             long orderId,
             RedirectAttributes redirect,
             String successKey,
-            java.util.function.ToIntFunction<SurveyView> action) {
+            ToIntFunction<SurveyView> action) {
         OrderView order = guard.visible(user, orderId);
         access.require(surveyGuard.canSend(user, order), user, "order:" + orderId + ":survey-send");
         SurveyView survey = surveys.forOrder(orderId, order.packageSlug());

@@ -4,6 +4,7 @@ import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
 import dk.samspil.servicedata.DisclosurePolicy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,7 +223,7 @@ public class SurveyResults {
 
     /** Released answers per sector, every sector counted (an empty one as 0, which withholds the breakdown). */
     private static List<Integer> sectorSizes(List<Given> answers) {
-        return java.util.Arrays.stream(Sector.values())
+        return Arrays.stream(Sector.values())
                 .map(sector ->
                         (int) answers.stream().filter(a -> a.sector() == sector).count())
                 .toList();

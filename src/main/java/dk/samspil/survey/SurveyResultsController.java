@@ -5,7 +5,10 @@ import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.Orders;
 import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.SamspilPrincipal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -55,12 +58,12 @@ class SurveyResultsController {
      * A question as it was answered at the first meeting, for a follow-up's page: its answers and each option's share
      * by label (shares compare; the numbers answering differ).
      */
-    record Then(int answered, java.util.Map<String, SurveyResults.OptionCount> options) {}
+    record Then(int answered, Map<String, SurveyResults.OptionCount> options) {}
 
     /** By question key, a follow-up's "then" under the same threshold as "now"; empty when none or too few answered. */
-    private java.util.Map<String, Then> then(OrderView order) {
+    private Map<String, Then> then(OrderView order) {
         if (order.followsOrderId() == null) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return results.forOrder(order.followsOrderId()).filter(SurveyResults.Results::shown).stream()
                 .flatMap(r -> r.questions().stream())
@@ -80,7 +83,7 @@ class SurveyResultsController {
                 user,
                 orderId,
                 "csv",
-                new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                new MediaType("text", "csv", StandardCharsets.UTF_8),
                 AnswerExport::csv,
                 AnswerExport::csv);
     }
@@ -101,8 +104,8 @@ class SurveyResultsController {
             long orderId,
             String extension,
             MediaType type,
-            java.util.function.Function<SurveyResults.AllAnswers, byte[]> perRespondent,
-            java.util.function.Function<List<List<String>>, byte[]> perQuestion) {
+            Function<SurveyResults.AllAnswers, byte[]> perRespondent,
+            Function<List<List<String>>, byte[]> perQuestion) {
         OrderView order = guard.visible(user, orderId);
         SurveyView survey = surveys.forOrder(orderId, order.packageSlug());
         // Below the threshold there is nothing to export: 404 like any page that is not there.

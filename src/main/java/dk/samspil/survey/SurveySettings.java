@@ -1,6 +1,7 @@
 package dk.samspil.survey;
 
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,5 +21,5 @@ public record SurveySettings(
         @DefaultValue("1h") Duration jobInterval,
         @DefaultValue("20") int guessesPerWindow,
         @DefaultValue("10m") Duration guessWindow,
-        @DefaultValue("") java.util.Set<String> coordinatorSends,
-        @DefaultValue("medicinhaandtering") java.util.Set<String> municipalAudience) {}
+        @DefaultValue("") Set<String> coordinatorSends,
+        @DefaultValue("medicinhaandtering") Set<String> municipalAudience) {}

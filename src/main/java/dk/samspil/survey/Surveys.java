@@ -1,5 +1,7 @@
 package dk.samspil.survey;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.ordering.Orders;
@@ -8,6 +10,7 @@ import dk.samspil.platform.RuleViolation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -123,10 +126,8 @@ public class Surveys {
 
     private record VersionKey(long surveyId, int number) {}
 
-    private final com.github.benmanes.caffeine.cache.Cache<VersionKey, List<Question>> sent =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumSize(1_000)
-                    .build();
+    private final Cache<VersionKey, List<Question>> sent =
+            Caffeine.newBuilder().maximumSize(1_000).build();
 
     List<Question> questionsOf(long surveyId, int versionNumber) {
         return jdbc.sql("SELECT questions FROM survey_version WHERE survey_id = ? AND number = ?")
@@ -148,7 +149,7 @@ public class Surveys {
     }
 
     static List<Question> renumber(List<Question> questions) {
-        return java.util.stream.IntStream.range(0, questions.size())
+        return IntStream.range(0, questions.size())
                 .mapToObj(i -> {
                     Question q = questions.get(i);
                     return new Question(

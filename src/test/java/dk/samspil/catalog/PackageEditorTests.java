@@ -3,6 +3,7 @@ package dk.samspil.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dk.samspil.DemoUsers;
@@ -16,9 +17,11 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -48,6 +51,13 @@ class PackageEditorTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** The copies published here leave the catalogue again, so other tests see the shipped packages alone. */
+    @AfterEach
+    void withdrawTheCopies() {
+        jdbc.sql("UPDATE catalog_package SET status = 'WITHDRAWN' WHERE slug LIKE '%-kopi-%'")
+                .update();
+    }
 
     @Test
     void aConsultantCopiesEditsAndPublishesAPackageThatACoordinatorOrders() throws Exception {
@@ -227,6 +237,93 @@ class PackageEditorTests {
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(invalid.select("#slug-error").text()).contains("små bogstaver");
         assertThat(invalid.select("#title-error").text()).contains("Skriv en tekst");
+    }
+
+    /** A package file exported and read back is the same package, for every shipped package. */
+    @Test
+    void everyShippedPackageMakesTheRoundTripThroughItsPackageFile() throws Exception {
+        for (String slug : List.of(
+                "akutfunktioner",
+                "forebyggelse-rehabilitering",
+                "medicinhaandtering",
+                "dosisdispensering",
+                "attester")) {
+            MvcResult file = mvc.perform(
+                            get("/udbyder/pakker/" + slug + "/pakke.yaml").with(users.as("admin")))
+                    .andReturn();
+            assertThat(file.getResponse().getHeader("Content-Disposition")).contains(slug + ".yaml");
+            PackageDefinition read =
+                    CatalogLoader.parse(slug, file.getResponse().getContentAsByteArray());
+            assertThat(read).as(slug).isEqualTo(catalog.find(slug).orElseThrow());
+        }
+    }
+
+    @Test
+    void aPackageFileBecomesADraftAndABadOneChangesNothing() throws Exception {
+        String yaml = mvc.perform(
+                        get("/udbyder/pakker/akutfunktioner/pakke.yaml").with(users.as("konsulent")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String slug = "fil-kopi-" + System.nanoTime();
+        String renamed = yaml.replaceFirst("(?m)^slug: .*$", "slug: \"" + slug + "\"");
+        int drafts = jdbc.sql("SELECT count(*) FROM catalog_package_draft")
+                .query(Integer.class)
+                .single();
+
+        assertThat(importError("konsulent", "noget: [ikke lukket".getBytes(StandardCharsets.UTF_8)))
+                .contains("kan ikke læses som en pakkefil", "linje");
+        assertThat(importError(
+                        "konsulent",
+                        renamed.replaceFirst("(?m)^meetingMinutes: .*$", "meetingMinutes: 90")
+                                .getBytes(StandardCharsets.UTF_8)))
+                .contains("Programmets minutter giver 150, men mødet varer 90 minutter");
+        assertThat(importError(
+                        "konsulent",
+                        renamed.replaceFirst("(?m)^title:", "titel:").getBytes(StandardCharsets.UTF_8)))
+                .as("a field of another name")
+                .contains("kan ikke læses som en pakkefil");
+        String medicine = mvc.perform(
+                        get("/udbyder/pakker/medicinhaandtering/pakke.yaml").with(users.as("midtkraft")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(importError("konsulent", medicine.getBytes(StandardCharsets.UTF_8)))
+                .contains("en anden udbyder (MIDTKRAFT)");
+        assertThat(importError("konsulent", new byte[600 * 1024])).contains("for stor");
+        assertThat(jdbc.sql("SELECT count(*) FROM catalog_package_draft")
+                        .query(Integer.class)
+                        .single())
+                .as("nothing made from a bad file")
+                .isEqualTo(drafts);
+
+        MvcResult good = mvc.perform(multipart("/udbyder/pakker/import")
+                        .file(new MockMultipartFile(
+                                "file", slug + ".yaml", "application/yaml", renamed.getBytes(StandardCharsets.UTF_8)))
+                        .with(csrf())
+                        .with(users.as("konsulent")))
+                .andReturn();
+        assertThat(good.getResponse().getRedirectedUrl()).startsWith("/udbyder/pakker/kladder/");
+        assertThat(jdbc.sql("SELECT definition ->> 'title' FROM catalog_package_draft WHERE slug = ?")
+                        .param(slug)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(catalog.find("akutfunktioner").orElseThrow().title());
+    }
+
+    /** The message at the file field after an upload ("" when the upload made a draft). */
+    private String importError(String user, byte[] content) throws Exception {
+        MvcResult result = mvc.perform(multipart("/udbyder/pakker/import")
+                        .file(new MockMultipartFile("file", "pakke.yaml", "application/yaml", content))
+                        .with(csrf())
+                        .with(users.as(user)))
+                .andReturn();
+        if (result.getResponse().getRedirectedUrl() != null) {
+            return "";
+        }
+        return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .select("#file-error")
+                .text();
     }
 
     private long copy(String source, String slug, String title) throws Exception {

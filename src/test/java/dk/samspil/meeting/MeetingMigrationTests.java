@@ -27,8 +27,11 @@ class MeetingMigrationTests {
                     "INSERT INTO package_order (id, package_slug, provider_code, cluster_id, coordinator_user_id,"
                             + " meeting_date, start_time, venue, first_contact, callback_at, status) OVERRIDING SYSTEM VALUE"
                             + " VALUES (%d, 'p', 'x', 1, 1, '2030-01-01', '16:00', 'Kommunen', 'PROVIDER', now(), 'PLACED')";
-            jdbc.sql("SET session_replication_role = replica; " + orders.formatted(901) + "; " + orders.formatted(902)
-                            + "; SET session_replication_role = DEFAULT")
+            // Their package too: later migrations give every order the version of its package.
+            String pkg = "INSERT INTO catalog_package (slug, title, provider_code, status, definition, content_hash)"
+                    + " VALUES ('p', 'P', 'x', 'OFFERED', '{}', 'h')";
+            jdbc.sql("SET session_replication_role = replica; " + pkg + "; " + orders.formatted(901) + "; "
+                            + orders.formatted(902) + "; SET session_replication_role = DEFAULT")
                     .update();
             jdbc.sql("INSERT INTO meeting (order_id, chair, referent) VALUES (901, 'Anne', 'Bo')")
                     .update();

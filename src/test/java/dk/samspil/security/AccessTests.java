@@ -166,7 +166,8 @@ class AccessTests {
         Map<String, Integer> editors = onlyFor("konsulent", "midtkraft", "admin");
         list.add(new Endpoint("/udbyder/pakker", "GET", "/udbyder/pakker", editors));
         Map<String, Integer> kiapEditors = onlyFor("konsulent", "admin");
-        for (String view : List.of("kopi", "versioner")) {
+        list.add(new Endpoint("/udbyder/pakker/import", "POST", "/udbyder/pakker/import", editors)); // no file
+        for (String view : List.of("kopi", "versioner", "pakke.yaml")) {
             list.add(new Endpoint(
                     "/udbyder/pakker/{slug}/" + view, "GET", "/udbyder/pakker/akutfunktioner/" + view, kiapEditors));
         }

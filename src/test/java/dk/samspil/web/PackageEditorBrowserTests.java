@@ -7,8 +7,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * In a real browser: a consultant makes a new package as a copy, changes the programme and a question, publishes
@@ -19,6 +22,16 @@ class PackageEditorBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The copy published here leaves the catalogue again, so other tests see the shipped packages alone. */
+    @AfterEach
+    void withdrawTheCopy() {
+        jdbc.sql("UPDATE catalog_package SET status = 'WITHDRAWN' WHERE slug LIKE 'browser-kopi-%'")
+                .update();
+    }
 
     @Test
     void aConsultantPublishesACopyThatACoordinatorOrders() {

@@ -1,7 +1,10 @@
 package dk.samspil.pko.audit;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.web.multipart.MultipartFile;
@@ -63,9 +66,9 @@ final class AuditForms {
         static String kind(MultipartFile file) {
             try (var in = file.getInputStream()) {
                 byte[] head = in.readNBytes(5);
-                String name = nz(file.getOriginalFilename()).toLowerCase(java.util.Locale.ROOT);
+                String name = nz(file.getOriginalFilename()).toLowerCase(Locale.ROOT);
                 if (head.length == 5
-                        && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")
+                        && new String(head, StandardCharsets.US_ASCII).equals("%PDF-")
                         && name.endsWith(".pdf")) {
                     return "application/pdf";
                 }
@@ -78,7 +81,7 @@ final class AuditForms {
                     return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
                 }
                 return null;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return null;
             }
         }
