@@ -22,7 +22,13 @@ class SqlOwnershipTests {
 
     /** Every table of the schema and the module that owns it. */
     static final Map<String, Set<String>> OWNERS = Map.ofEntries(
-            Map.entry("catalog", Set.of("catalog_package", "catalog_package_draft", "catalog_package_version")),
+            Map.entry(
+                    "catalog",
+                    Set.of(
+                            "catalog_package",
+                            "catalog_package_attachment",
+                            "catalog_package_draft",
+                            "catalog_package_version")),
             Map.entry("deck", Set.of("deck_municipal_talk")),
             Map.entry("documents", Set.of("order_document_link", "order_document_pdf")),
             Map.entry(

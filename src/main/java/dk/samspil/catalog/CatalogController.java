@@ -26,8 +26,10 @@ class CatalogController {
 
     private final Catalog catalog;
     private final Directory directory;
+    private final PackageAttachments attachments;
 
-    CatalogController(Catalog catalog, Directory directory) {
+    CatalogController(Catalog catalog, Directory directory, PackageAttachments attachments) {
+        this.attachments = attachments;
         this.directory = directory;
         this.catalog = catalog;
     }
@@ -43,6 +45,7 @@ class CatalogController {
         PackageDefinition definition =
                 catalog.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("p", definition);
+        model.addAttribute("materials", attachments.of(slug));
         ProviderContact provider = directory
                 .providerContact(definition.provider())
                 .orElse(new ProviderContact(definition.provider(), definition.provider(), null, null, null, null));

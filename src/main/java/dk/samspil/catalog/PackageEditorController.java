@@ -3,7 +3,6 @@ package dk.samspil.catalog;
 import dk.samspil.catalog.PackageDrafts.Draft;
 import dk.samspil.office.Downloads;
 import dk.samspil.security.AccessRefusedException;
-import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -58,7 +57,7 @@ class PackageEditorController {
 
     @GetMapping("/udbyder/pakker")
     String list(@AuthenticationPrincipal SamspilPrincipal user, Model model) {
-        requireEditor(user);
+        PackageEditors.requireEditor(user);
         model.addAttribute("packages", drafts.packagesOf(user.isAdmin() ? null : user.providerCode()));
         return LIST_VIEW;
     }
@@ -84,7 +83,7 @@ class PackageEditorController {
             @RequestParam(required = false) MultipartFile file,
             Model model)
             throws IOException {
-        requireEditor(user);
+        PackageEditors.requireEditor(user);
         String problem = null;
         Object[] args = null;
         PackageDefinition definition = null;
@@ -327,31 +326,18 @@ class PackageEditorController {
         return DRAFT_VIEW;
     }
 
-    private static void requireEditor(SamspilPrincipal user) {
-        if (user == null || !(user.isAdmin() || (user.is(Role.CONSULTANT) && user.providerCode() != null))) {
-            throw new AccessRefusedException("package-editor");
-        }
-    }
-
-    private static void requireProvider(SamspilPrincipal user, String providerCode) {
-        requireEditor(user);
-        if (!user.isAdmin() && !user.providerCode().equals(providerCode)) {
-            throw new AccessRefusedException("package-editor:" + providerCode);
-        }
-    }
-
     /** The package's newest version, if the user edits its provider's packages. */
     private PackageDefinition published(SamspilPrincipal user, String slug) {
-        requireEditor(user);
+        PackageEditors.requireEditor(user);
         PackageDefinition p = catalog.find(slug).orElseThrow(() -> new AccessRefusedException("package:" + slug));
-        requireProvider(user, p.provider());
+        PackageEditors.requireProvider(user, p.provider());
         return p;
     }
 
     private Draft ownDraft(SamspilPrincipal user, long id) {
-        requireEditor(user);
+        PackageEditors.requireEditor(user);
         Draft draft = drafts.draft(id).orElseThrow(() -> new AccessRefusedException("package-draft:" + id));
-        requireProvider(user, draft.providerCode());
+        PackageEditors.requireProvider(user, draft.providerCode());
         return draft;
     }
 

@@ -1,5 +1,6 @@
 package dk.samspil.ordering;
 
+import dk.samspil.catalog.PackageAttachments;
 import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.directory.Directory;
 import dk.samspil.mail.OutgoingMail;
@@ -24,11 +25,13 @@ class OrderMails {
     private final MessageSource messages;
     private final SamspilSettings settings;
     private final Directory directory;
+    private final PackageAttachments attachments;
 
-    OrderMails(MessageSource messages, SamspilSettings settings, Directory directory) {
+    OrderMails(MessageSource messages, SamspilSettings settings, Directory directory, PackageAttachments attachments) {
         this.messages = messages;
         this.settings = settings;
         this.directory = directory;
+        this.attachments = attachments;
     }
 
     /** The provider's name and how to reach it, one detail a line: the mails' signature. */
@@ -136,7 +139,25 @@ class OrderMails {
                 documentsLink(order),
                 podcast
                         ? messages.getMessage("order.mail.materials.podcast", new Object[] {pkg.podcastUrl()}, DANISH)
-                        : "");
+                        : "",
+                providerMaterials(pkg));
+    }
+
+    /** The provider's materials of the package, a line each with where to open it; empty if there are none. */
+    private String providerMaterials(PackageDefinition pkg) {
+        var lines = attachments.of(pkg.slug()).stream()
+                .map(a -> messages.getMessage(
+                        "order.mail.materials.attachment",
+                        new Object[] {
+                            a.title(),
+                            a.link() ? a.url() : settings.link("/pakker/" + pkg.slug() + "/materialer/" + a.id())
+                        },
+                        DANISH))
+                .toList();
+        return lines.isEmpty()
+                ? ""
+                : messages.getMessage("order.mail.materials.attachments", null, DANISH) + "\n"
+                        + String.join("\n", lines) + "\n";
     }
 
     OutgoingMail reminder(OrderView order, TaskView task, String to, boolean overdue) {

@@ -70,6 +70,7 @@ class PageWalkIT {
                     "linked once the municipality uploads its talk (MunicipalTalkTests)"),
             Map.entry("/kalender/feed/{token}.ics", "a personal calendar address, made by a POST on /kalender"),
             Map.entry("/svar", "reached through a personal survey link"),
+            Map.entry("/pakker/{slug}/materialer/{id}", "linked once a provider adds a file (PackageMaterialsTests)"),
             Map.entry(
                     "/udbyder/pakker/kladder/{id}",
                     "a package's draft, reached by the POST of „Ret pakken“ or a copy (PackageEditorTests)"),

@@ -167,7 +167,21 @@ class AccessTests {
         list.add(new Endpoint("/udbyder/pakker", "GET", "/udbyder/pakker", editors));
         Map<String, Integer> kiapEditors = onlyFor("konsulent", "admin");
         list.add(new Endpoint("/udbyder/pakker/import", "POST", "/udbyder/pakker/import", editors)); // no file
-        for (String view : List.of("kopi", "versioner", "pakke.yaml")) {
+        list.add(new Endpoint(
+                "/pakker/{slug}/materialer/{id}", "GET", "/pakker/akutfunktioner/materialer/999999999", everyone(404)));
+        list.add(new Endpoint(
+                "/udbyder/pakker/{slug}/materialer/{id}/slet",
+                "POST",
+                "/udbyder/pakker/akutfunktioner/materialer/999999999/slet",
+                onlyFor()));
+        for (String add : List.of("link", "fil")) { // no fields: the page with its messages
+            list.add(new Endpoint(
+                    "/udbyder/pakker/{slug}/materialer/" + add,
+                    "POST",
+                    "/udbyder/pakker/akutfunktioner/materialer/" + add,
+                    kiapEditors));
+        }
+        for (String view : List.of("kopi", "versioner", "pakke.yaml", "materialer")) {
             list.add(new Endpoint(
                     "/udbyder/pakker/{slug}/" + view, "GET", "/udbyder/pakker/akutfunktioner/" + view, kiapEditors));
         }
