@@ -147,6 +147,36 @@ class PackageEditorTests {
                 .contains("Akutfunktioner – anden udgave");
     }
 
+    /** A withdrawn package leaves the catalogue and cannot be ordered; the orders placed before go on. */
+    @Test
+    void aWithdrawnPackageCannotBeOrderedAndItsOrdersGoOn() throws Exception {
+        String slug = "forebyg-kopi-" + System.nanoTime();
+        long draft = copy("forebyggelse-rehabilitering", slug, "Forebyggelse, vores udgave");
+        perform(
+                fill(page("/udbyder/pakker/kladder/" + draft, "konsulent"))
+                        .param("status", "OFFERED")
+                        .param("handling", "udgiv"),
+                "konsulent");
+        long order = OrderFixtures.placeOrder(
+                mvc, users, slug, OrderFixtures.today().plusWeeks(10), "tilbagetrukket@aarhus.example.dk");
+
+        perform(
+                fill(page("/udbyder/pakker/kladder/" + draftOf(slug), "konsulent"))
+                        .param("status", "WITHDRAWN")
+                        .param("handling", "udgiv"),
+                "konsulent");
+        assertThat(page("/pakker", "koordinator").text()).doesNotContain("Forebyggelse, vores udgave");
+        Document withdrawn = page("/pakker/" + slug, "koordinator");
+        assertThat(withdrawn.text()).contains("trukket tilbage");
+        assertThat(withdrawn.select("a[href^=/bestillinger/ny]")).isEmpty();
+        assertThat(mvc.perform(get("/bestillinger/ny?pakke=" + slug).with(users.as("koordinator")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(page("/bestillinger/" + order, "koordinator").text()).contains("Forebyggelse, vores udgave");
+    }
+
     @Test
     void twoEditorsOfOneDraftDoNotOverwriteEachOther() throws Exception {
         String slug = "dosis-kopi-" + System.nanoTime();
