@@ -30,6 +30,18 @@ class PackageForm {
     private String summary;
     private String focus;
     private String purpose;
+    private String method;
+    private String dataSources;
+    private String materials;
+    private String participantsCluster;
+    private String participantsMunicipality;
+    private String dataRequirements;
+    private String municipalityRole;
+    private String municipalityPreparation;
+    private String municipalityDeliverables;
+    private String clusterWishes;
+    private String suggestedActions;
+    private String afterMeeting;
     private Integer meetingMinutes;
     private Integer leadTimeWeeks;
     private boolean leadTimeBinding;
@@ -101,6 +113,18 @@ class PackageForm {
         form.summary = p.summary();
         form.focus = p.focus();
         form.purpose = String.join("\n", p.purpose());
+        form.method = String.join("\n", p.method());
+        form.dataSources = String.join("\n", p.dataSources());
+        form.materials = String.join("\n", p.materials());
+        form.participantsCluster = String.join("\n", p.participants().cluster());
+        form.participantsMunicipality = String.join("\n", p.participants().municipality());
+        form.dataRequirements = String.join("\n", p.dataRequirements());
+        form.municipalityRole = String.join("\n", p.municipalityRole());
+        form.municipalityPreparation = String.join("\n", p.municipalityPreparation());
+        form.municipalityDeliverables = String.join("\n", p.municipalityDeliverables());
+        form.clusterWishes = String.join("\n", p.clusterWishes());
+        form.suggestedActions = String.join("\n", p.suggestedActions());
+        form.afterMeeting = String.join("\n", p.afterMeeting());
         form.meetingMinutes = p.meetingMinutes();
         form.leadTimeWeeks = p.leadTime() == null ? null : p.leadTime().weeks();
         form.leadTimeBinding = p.leadTime() != null && p.leadTime().binding();
@@ -144,6 +168,24 @@ class PackageForm {
         }
         if (purpose != null && purpose.length() > MAX_LONG_TEXT) {
             errors.rejectValue("purpose", "editor.text.long", new Object[] {MAX_LONG_TEXT}, null);
+        }
+        for (String[] list : new String[][] {
+            {"method", method},
+            {"dataSources", dataSources},
+            {"materials", materials},
+            {"participantsCluster", participantsCluster},
+            {"participantsMunicipality", participantsMunicipality},
+            {"dataRequirements", dataRequirements},
+            {"municipalityRole", municipalityRole},
+            {"municipalityPreparation", municipalityPreparation},
+            {"municipalityDeliverables", municipalityDeliverables},
+            {"clusterWishes", clusterWishes},
+            {"suggestedActions", suggestedActions},
+            {"afterMeeting", afterMeeting},
+        }) {
+            if (list[1] != null && list[1].length() > MAX_LONG_TEXT) {
+                errors.rejectValue(list[0], "editor.text.long", new Object[] {MAX_LONG_TEXT}, null);
+            }
         }
         if (status == null) {
             errors.rejectValue("status", "editor.status.required");
@@ -276,27 +318,27 @@ class PackageForm {
                 blankToNull(summary),
                 blankToNull(focus),
                 lines(purpose),
-                draft.method(),
-                draft.dataSources(),
+                lines(method),
+                lines(dataSources),
                 draft.serviceCodes(),
-                draft.participants(),
+                new PackageDefinition.Participants(lines(participantsCluster), lines(participantsMunicipality)),
                 meetingMinutes,
                 leadTimeWeeks == null ? null : new LeadTime(leadTimeWeeks, leadTimeBinding, blankToNull(leadTimeText)),
                 draft.typicalStart(),
-                draft.materials(),
+                lines(materials),
                 draft.fixedTopics(),
                 electives,
                 items,
                 draft.draftProgramme(),
                 new PackageDefinition.Questionnaire(
                         draft.questionnaire().draft(), draft.questionnaire().intro(), list),
-                draft.dataRequirements(),
-                draft.municipalityRole(),
-                draft.municipalityPreparation(),
-                draft.municipalityDeliverables(),
-                draft.clusterWishes(),
-                draft.suggestedActions(),
-                draft.afterMeeting(),
+                lines(dataRequirements),
+                lines(municipalityRole),
+                lines(municipalityPreparation),
+                lines(municipalityDeliverables),
+                lines(clusterWishes),
+                lines(suggestedActions),
+                lines(afterMeeting),
                 draft.podcast(),
                 draft.podcastUrl(),
                 draft.municipalData());
@@ -426,5 +468,101 @@ class PackageForm {
 
     public void setQuestions(List<QuestionRow> questions) {
         this.questions = questions;
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    public void setMethod(String method) {
+        this.method = method;
+    }
+
+    public String getDataSources() {
+        return dataSources;
+    }
+
+    public void setDataSources(String dataSources) {
+        this.dataSources = dataSources;
+    }
+
+    public String getMaterials() {
+        return materials;
+    }
+
+    public void setMaterials(String materials) {
+        this.materials = materials;
+    }
+
+    public String getParticipantsCluster() {
+        return participantsCluster;
+    }
+
+    public void setParticipantsCluster(String participantsCluster) {
+        this.participantsCluster = participantsCluster;
+    }
+
+    public String getParticipantsMunicipality() {
+        return participantsMunicipality;
+    }
+
+    public void setParticipantsMunicipality(String participantsMunicipality) {
+        this.participantsMunicipality = participantsMunicipality;
+    }
+
+    public String getDataRequirements() {
+        return dataRequirements;
+    }
+
+    public void setDataRequirements(String dataRequirements) {
+        this.dataRequirements = dataRequirements;
+    }
+
+    public String getMunicipalityRole() {
+        return municipalityRole;
+    }
+
+    public void setMunicipalityRole(String municipalityRole) {
+        this.municipalityRole = municipalityRole;
+    }
+
+    public String getMunicipalityPreparation() {
+        return municipalityPreparation;
+    }
+
+    public void setMunicipalityPreparation(String municipalityPreparation) {
+        this.municipalityPreparation = municipalityPreparation;
+    }
+
+    public String getMunicipalityDeliverables() {
+        return municipalityDeliverables;
+    }
+
+    public void setMunicipalityDeliverables(String municipalityDeliverables) {
+        this.municipalityDeliverables = municipalityDeliverables;
+    }
+
+    public String getClusterWishes() {
+        return clusterWishes;
+    }
+
+    public void setClusterWishes(String clusterWishes) {
+        this.clusterWishes = clusterWishes;
+    }
+
+    public String getSuggestedActions() {
+        return suggestedActions;
+    }
+
+    public void setSuggestedActions(String suggestedActions) {
+        this.suggestedActions = suggestedActions;
+    }
+
+    public String getAfterMeeting() {
+        return afterMeeting;
+    }
+
+    public void setAfterMeeting(String afterMeeting) {
+        this.afterMeeting = afterMeeting;
     }
 }

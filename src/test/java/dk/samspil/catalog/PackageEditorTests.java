@@ -99,6 +99,9 @@ class PackageEditorTests {
                         .param("programme[0].minutes", "20")
                         .param("programme[1].minutes", String.valueOf(minutes(form, 1) - 10))
                         .param("questions[0].text", newQuestion)
+                        .param(
+                                "municipalityPreparation",
+                                "Find kommunens tal for akutfunktionen\r\n\r\nAftal, hvem der holder oplægget")
                         .param("status", "OFFERED")
                         .param("handling", "udgiv"),
                 "konsulent");
@@ -114,6 +117,11 @@ class PackageEditorTests {
                         .get(1)
                         .items());
         assertThat(first.questionnaire().questions().get(0).text()).isEqualTo(newQuestion);
+        assertThat(first.municipalityPreparation())
+                .containsExactly("Find kommunens tal for akutfunktionen", "Aftal, hvem der holder oplægget");
+        assertThat(first.participants())
+                .as("what was not changed stays")
+                .isEqualTo(catalog.find("akutfunktioner").orElseThrow().participants());
         assertThat(first.questionnaire().questions().get(0).key())
                 .as("the question keeps its key")
                 .isEqualTo(catalog.find("akutfunktioner")
