@@ -346,11 +346,12 @@ class DeckAssembler {
         List<Line> lines = new ArrayList<>(f.practices());
         lines.add(f.cluster());
         return new Chart(
-                "Ydelse " + f.service().code() + ": " + f.service().name(),
+                Wording.text(
+                        "deck.chart.service", f.service().code(), f.service().name()),
                 PATIENTS_UNIT,
                 lines.stream().map(Line::label).toList(),
                 List.of(new Series(
-                        "Patienter",
+                        Wording.text("deck.chart.series.patients"),
                         lines.stream()
                                 .map(l -> l.count().visible()
                                         ? (Double) (double) l.count().value()
@@ -374,7 +375,7 @@ class DeckAssembler {
                 title,
                 RATE_UNIT,
                 lines.stream().map(Line::label).toList(),
-                List.of(new Series("Pr. 1.000 tilmeldte", values, labels)));
+                List.of(new Series(Wording.text("deck.chart.series.rate"), values, labels)));
     }
 
     /** The programme item whose block number the question names, else the first block with content. */

@@ -61,7 +61,7 @@ final class QuestionSlides {
     private static QuestionSlide questionSlide(QuestionResult q, QuestionResult old, boolean thenShown, Integer block) {
         boolean compared = old != null && old.closed() && q.closed();
         List<String> texts = new ArrayList<>(q.texts());
-        q.others().forEach(other -> texts.add("Andet: " + other));
+        q.others().forEach(other -> texts.add(Wording.text("deck.answer.other", other)));
         return new QuestionSlide(
                 q.question().number(),
                 q.question().text(),
@@ -98,7 +98,8 @@ final class QuestionSlides {
     private static String sectorNote(QuestionResult q) {
         if (q.bySector()) {
             return Wording.bySector(q.sectors().stream()
-                    .map(s -> Wording.sector(s.sector().name()) + ": " + s.answered() + " svar")
+                    .map(s -> Wording.text(
+                            "deck.sector.answered", Wording.sector(s.sector().name()), String.valueOf(s.answered())))
                     .toList());
         }
         return q.sectorHidden() ? Wording.SECTOR_HIDDEN : null;

@@ -7,6 +7,7 @@ import dk.samspil.directory.Views.PracticeView;
 import dk.samspil.ordering.OrderProgress;
 import dk.samspil.ordering.OrderViews.MunicipalityRef;
 import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.platform.BundleTexts;
 import dk.samspil.servicedata.OrderFigures.Line;
 import dk.samspil.servicedata.RegisterRows.Kind;
 import dk.samspil.servicedata.RegisterRows.Offer;
@@ -34,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MunicipalData {
+
+    private static final BundleTexts TEXTS = BundleTexts.of("i18n/servicedata");
 
     /** At most this many rows in a referral file: a cluster has tens of practices, two offers each. */
     static final int MAX_ROWS = 5_000;
@@ -309,7 +312,7 @@ public class MunicipalData {
             long patients = cluster.listed().getOrDefault(ordered.get(i), 0L);
             clusterListed += patients;
             lines.add(new Line(
-                    "Praksis " + cluster.letters().get(ordered.get(i)),
+                    TEXTS.text("servicedata.practice.letter", cluster.letters().get(ordered.get(i))),
                     table.parts().get(i),
                     patients,
                     OrderFigures.rate(parts.get(i), patients)));

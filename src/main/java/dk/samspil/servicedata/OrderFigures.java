@@ -7,6 +7,7 @@ import dk.samspil.directory.Directory;
 import dk.samspil.directory.Views.ClusterView;
 import dk.samspil.directory.Views.PracticeView;
 import dk.samspil.ordering.OrderViews.OrderView;
+import dk.samspil.platform.BundleTexts;
 import dk.samspil.servicedata.DisclosurePolicy.Shown;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OrderFigures {
+
+    private static final BundleTexts TEXTS = BundleTexts.of("i18n/servicedata");
 
     /**
      * One line of the figures: a count and its rate per 1,000 listed patients, as they may be shown.
@@ -290,7 +293,7 @@ public class OrderFigures {
             long[] values = perPractice.getOrDefault(ordered.get(i), new long[3]);
             clusterListed += values[1];
             practices.add(new Line(
-                    "Praksis " + letters.get(ordered.get(i)),
+                    TEXTS.text("servicedata.practice.letter", letters.get(ordered.get(i))),
                     table.parts().get(i),
                     values[1],
                     rate(values[0], values[1])));

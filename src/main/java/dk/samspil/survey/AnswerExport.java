@@ -34,14 +34,14 @@ final class AnswerExport {
     static List<List<String>> table(SurveyResults.AllAnswers all) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();
-        header.add("Svar");
+        header.add(TEXTS.text("survey.export.answer"));
         if (all.bySector()) {
             header.add("Sektor");
         }
         for (Question q : all.questions()) {
             header.add(q.number() + ". " + q.text());
             if (q.other()) {
-                header.add(q.number() + ". Andet – uddybning");
+                header.add(TEXTS.text("survey.export.otherColumn", String.valueOf(q.number())));
             }
         }
         rows.add(header.stream().map(Spreadsheets::neutralise).toList());
@@ -64,7 +64,9 @@ final class AnswerExport {
                                     : String.join(
                                             "; ",
                                             answer.choices().stream()
-                                                    .map(choice -> choice.equals(Answering.OTHER) ? "Andet" : choice)
+                                                    .map(choice -> choice.equals(Answering.OTHER)
+                                                            ? TEXTS.text("survey.export.otherChoice")
+                                                            : choice)
                                                     .toList()));
                 }
                 if (q.other()) {
@@ -109,7 +111,7 @@ final class AnswerExport {
                 }
             }
             List<String> texts = new ArrayList<>(q.texts());
-            q.others().forEach(other -> texts.add("Andet: " + other));
+            q.others().forEach(other -> texts.add(TEXTS.text("survey.export.other", other)));
             Collections.shuffle(texts, random);
             texts.forEach(text -> rows.add(neutralised(question, text, "", "")));
         }
@@ -144,7 +146,7 @@ final class AnswerExport {
     }
 
     static byte[] xlsx(SurveyResults.AllAnswers all) {
-        return Spreadsheets.xlsx("Svar", table(all), 1);
+        return Spreadsheets.xlsx(TEXTS.text("survey.export.sheet"), table(all), 1);
     }
 
     static byte[] xlsx(List<List<String>> summary) {

@@ -2,6 +2,7 @@ package dk.samspil.survey;
 
 import dk.samspil.catalog.PackageDefinition.Question;
 import dk.samspil.catalog.PackageDefinition.QuestionType;
+import dk.samspil.platform.BundleTexts;
 import dk.samspil.servicedata.DisclosurePolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class SurveyResults {
+
+    private static final BundleTexts TEXTS = BundleTexts.of("i18n/survey");
 
     private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() {};
 
@@ -286,7 +289,9 @@ public class SurveyResults {
                 ? List.of()
                 : counts.entrySet().stream()
                         .map(e -> new OptionCount(
-                                e.getKey().equals(Answering.OTHER) ? "Andet" : e.getKey(),
+                                e.getKey().equals(Answering.OTHER)
+                                        ? TEXTS.text("survey.export.otherChoice")
+                                        : e.getKey(),
                                 e.getValue(),
                                 base == 0 ? 0 : Math.round(100f * e.getValue() / base)))
                         .toList();
