@@ -174,6 +174,21 @@ class CatalogLoader implements SmartInitializingSingleton {
                     "questionOptions",
                     String.valueOf(question.key()));
         }
+        for (PackageDefinition.DrejebogTask task : p.drejebog()) {
+            boolean before = task.weeksBefore() != null && task.weeksBefore() >= 0 && task.weeksBefore() <= 104;
+            boolean after = task.weeksAfter() != null && task.weeksAfter() >= 0 && task.weeksAfter() <= 104;
+            require(
+                    task.title() != null
+                            && !task.title().isBlank()
+                            && task.title().length() <= 300
+                            && task.owner() != null
+                            && (before != after)
+                            && (task.weeksBefore() == null || task.weeksAfter() == null),
+                    name,
+                    "a drejebog task needs a title, an owner and weeksBefore or weeksAfter (0-104)",
+                    "drejebog",
+                    String.valueOf(task.title()));
+        }
         if (p.electiveTopics() != null) {
             require(
                     p.electiveTopics().choose() > 0

@@ -38,7 +38,8 @@ public record PackageDefinition(
         List<String> afterMeeting,
         boolean podcast,
         String podcastUrl,
-        MunicipalData municipalData) {
+        MunicipalData municipalData,
+        List<DrejebogTask> drejebog) {
 
     public PackageDefinition {
         purpose = nonNull(purpose);
@@ -58,6 +59,7 @@ public record PackageDefinition(
         suggestedActions = nonNull(suggestedActions);
         afterMeeting = nonNull(afterMeeting);
         municipalData = municipalData == null ? MunicipalData.NONE : municipalData;
+        drejebog = nonNull(drejebog);
     }
 
     public boolean orderable() {
@@ -163,12 +165,27 @@ public record PackageDefinition(
                 afterMeeting,
                 podcast,
                 podcastUrl,
-                municipalData);
+                municipalData,
+                drejebog);
     }
 
     static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }
+
+    /** Who owns a task of the package's own drejebog. */
+    public enum TaskOwner {
+        CLUSTER,
+        PROVIDER,
+        MUNICIPALITY
+    }
+
+    /**
+     * A task of this package's own drejebog, beside the steps every package has (seed 000: "går i gang ca. fire måneder
+     * før", the planning group's meetings, "samler op på guldkorn"): due {@code weeksBefore} the meeting or {@code
+     * weeksAfter} it, one of the two.
+     */
+    public record DrejebogTask(String title, TaskOwner owner, Integer weeksBefore, Integer weeksAfter) {}
 
     /** Offered (can be ordered), in preparation (shown, not yet orderable), withdrawn (not shown; its orders go on). */
     public enum PackageStatus {

@@ -341,7 +341,8 @@ class PackageForm {
                 lines(afterMeeting),
                 draft.podcast(),
                 draft.podcastUrl(),
-                draft.municipalData());
+                draft.municipalData(),
+                draft.drejebog());
     }
 
     private static String newKey(Set<String> taken) {

@@ -122,8 +122,12 @@ class OrderCalendar {
 
     private VEvent task(OrderView order, TaskView task) {
         VEvent event = new VEvent(
-                task.due(), text("calendar.task", text("timeline." + task.step().name()), order.clusterName()));
-        event.add(new Uid("order-" + order.id() + "-" + task.step().name().toLowerCase() + "@samspil"));
+                task.due(),
+                text(
+                        "calendar.task",
+                        task.title() != null ? task.title() : text(task.labelKey()),
+                        order.clusterName()));
+        event.add(new Uid("order-" + order.id() + "-" + task.identity().toLowerCase() + "@samspil"));
         event.add(new Description(text(
                 "calendar.task.description",
                 text("party." + task.owner().name()),

@@ -161,11 +161,11 @@ class OrderMails {
     }
 
     OutgoingMail reminder(OrderView order, TaskView task, String to, boolean overdue) {
-        String step = messages.getMessage("timeline." + task.step().name(), null, DANISH);
+        String step = task.title() != null ? task.title() : messages.getMessage(task.labelKey(), null, DANISH);
         return mail(
                 to,
                 overdue ? "order.mail.overdue" : "order.mail.dueSoon",
-                "order:" + order.id() + ":task:" + task.step().name() + (overdue ? ":overdue" : ":due"),
+                "order:" + order.id() + ":task:" + task.identity() + (overdue ? ":overdue" : ":due"),
                 step,
                 order.packageTitle(),
                 order.clusterName(),

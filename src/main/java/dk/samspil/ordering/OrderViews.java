@@ -70,6 +70,7 @@ public final class OrderViews {
 
     public record ElectiveView(String key, String freeText) {}
 
+    /** @param title the package's own title of a {@code PACKAGE} task; null for the steps every order has */
     public record TaskView(
             long id,
             long orderId,
@@ -77,10 +78,21 @@ public final class OrderViews {
             Party owner,
             LocalDate due,
             OffsetDateTime doneAt,
-            String doneBy) {
+            String doneBy,
+            String title) {
 
         public boolean done() {
             return doneAt != null;
+        }
+
+        /** The message key of a step every order has; a package's own task is named by its title instead. */
+        public String labelKey() {
+            return "timeline." + step.name();
+        }
+
+        /** What tells this task from the order's others: its step, and for a package's task its row too. */
+        public String identity() {
+            return step == Timeline.Step.PACKAGE ? step.name() + "-" + id : step.name();
         }
 
         public boolean overdue(LocalDate today) {
@@ -100,6 +112,7 @@ public final class OrderViews {
                 case PRE_MEETING, MEETING, FOLLOW_UP_MEETING, KLU_AGENDA -> order + "/moede";
                 case CALLBACK, MATERIALS_MAIL, FOLLOW_UP_PACKAGE -> order + "#handlinger";
                 case FIRST_CONTACT -> order + "#foerste-kontakt";
+                case PACKAGE -> order + "#drejebog";
             };
         }
     }

@@ -184,6 +184,13 @@ class Ordering {
                     .params(id, task.step().name(), owner, task.due())
                     .update();
         }
+        for (Timeline.PackageTask task : Timeline.packageTasks(pkg.drejebog(), today(), form.getMeetingDate())) {
+            jdbc.sql("""
+                            INSERT INTO order_task (order_id, step, position, title, owner, due_date)
+                            VALUES (?, 'PACKAGE', ?, ?, ?, ?)""")
+                    .params(id, task.position(), task.title(), task.owner().name(), task.due())
+                    .update();
+        }
         OrderView order = orders.find(id).orElseThrow();
         if (order.municipalityContactedAt() != null) {
             inviteParticipants(order); // else when the consultant has made the first contact (municipalityContacted)
@@ -342,6 +349,12 @@ class Ordering {
             jdbc.sql("""
                             UPDATE order_task SET due_date = ?, reminded_before_at = NULL, reminded_overdue_at = NULL
                             WHERE order_id = ? AND step = ? AND done_at IS NULL""").params(task.due(), order.id(), task.step().name()).update();
+        }
+        for (Timeline.PackageTask task :
+                Timeline.packageTasks(OrderPackage.placed(catalog, order).drejebog(), ordered, newDate)) {
+            jdbc.sql("""
+                            UPDATE order_task SET due_date = ?, reminded_before_at = NULL, reminded_overdue_at = NULL
+                            WHERE order_id = ? AND step = 'PACKAGE' AND position = ? AND done_at IS NULL""").params(task.due(), order.id(), task.position()).update();
         }
     }
 

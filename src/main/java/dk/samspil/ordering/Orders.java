@@ -441,6 +441,7 @@ public class Orders {
                 Party.valueOf(rs.getString("owner")),
                 rs.getObject("due_date", LocalDate.class),
                 rs.getObject("done_at", OffsetDateTime.class),
-                rs.getString("done_by"));
+                rs.getString("done_by"),
+                rs.getString("title"));
     }
 }

@@ -1,5 +1,6 @@
 package dk.samspil.ordering;
 
+import dk.samspil.catalog.PackageDefinition;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,7 +29,9 @@ public final class Timeline {
         MEETING(Party.CLUSTER),
         FOLLOW_UP_MEETING(Party.CLUSTER),
         KLU_AGENDA(Party.MUNICIPALITY),
-        FOLLOW_UP_PACKAGE(Party.CLUSTER);
+        FOLLOW_UP_PACKAGE(Party.CLUSTER),
+        /** A task the order's package names in its own drejebog (its title and owner are the package's). */
+        PACKAGE(Party.CLUSTER);
 
         private final Party owner;
 
@@ -43,7 +46,17 @@ public final class Timeline {
 
     public record PlannedTask(Step step, Party owner, LocalDate due) {}
 
+    /** A task of the package's own drejebog, with its place among them (1, 2, ...). */
+    public record PackageTask(int position, String title, Party owner, LocalDate due) {}
+
     private Timeline() {}
+
+    /** The steps every order has, in order (a package's own tasks come on top). */
+    public static List<Step> steps() {
+        return List.of(Step.values()).stream()
+                .filter(step -> step != Step.PACKAGE)
+                .toList();
+    }
 
     /**
      * @param ordered the day the order was placed: nothing is due before it
@@ -51,9 +64,30 @@ public final class Timeline {
      * @param meeting the meeting date M
      */
     public static List<PlannedTask> plan(LocalDate ordered, LocalDate callback, LocalDate meeting) {
-        return List.of(Step.values()).stream()
+        return steps().stream()
                 .map(step -> new PlannedTask(step, step.owner(), due(step, ordered, callback, meeting)))
                 .toList();
+    }
+
+    /**
+     * The package's own tasks for a meeting: due the weeks before or after it the package says; one due before the
+     * meeting is never due before the order was placed.
+     */
+    public static List<PackageTask> packageTasks(
+            List<PackageDefinition.DrejebogTask> tasks, LocalDate ordered, LocalDate meeting) {
+        List<PackageTask> planned = new java.util.ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            PackageDefinition.DrejebogTask task = tasks.get(i);
+            LocalDate due = task.weeksAfter() != null
+                    ? meeting.plusWeeks(task.weeksAfter())
+                    : meeting.minusWeeks(task.weeksBefore());
+            if (due.isBefore(ordered)) {
+                due = ordered;
+            }
+            planned.add(new PackageTask(
+                    i + 1, task.title(), Party.valueOf(task.owner().name()), due));
+        }
+        return planned;
     }
 
     static LocalDate due(Step step, LocalDate ordered, LocalDate callback, LocalDate meeting) {
@@ -73,6 +107,7 @@ public final class Timeline {
             case FOLLOW_UP_MEETING -> meeting.plusWeeks(6);
             case KLU_AGENDA -> meeting.plusWeeks(8);
             case FOLLOW_UP_PACKAGE -> meeting.plusYears(1);
+            case PACKAGE -> throw new IllegalArgumentException("a package's task is due as its package says");
         };
         if (step.ordinal() < Step.MEETING.ordinal()) {
             // Nothing after the call-back is due before it, and nothing before the meeting after it.

@@ -58,7 +58,7 @@ class OrderingFlowTests {
                         .param(id)
                         .query(Integer.class)
                         .single())
-                .isEqualTo(Timeline.Step.values().length);
+                .isEqualTo(Timeline.steps().size());
 
         awaitMail("konsulent@example.dk", "Ny bestilling");
         assertThat(received("ny.deltager@aarhus.example.dk"))

@@ -89,7 +89,8 @@ class OrderFilterTests {
                 overdueTasks,
                 10 + id,
                 List.of(new MunicipalityRef(code, municipality)));
-        TaskView next = new TaskView(100 + id, id, Timeline.Step.MEMBER_EMAILS, Party.CLUSTER, nextDue, null, null);
+        TaskView next =
+                new TaskView(100 + id, id, Timeline.Step.MEMBER_EMAILS, Party.CLUSTER, nextDue, null, null, null);
         return new OrderRow(line, next, next, null, new DeckOverview.State(DeckOverview.Stage.NONE, 0, null));
     }
 }
