@@ -257,6 +257,10 @@ class PackageEditorController {
             items.add(new PackageForm.ItemForm());
             return true;
         }
+        if (action.equals("nyOpgave")) {
+            form.getDrejebog().add(new PackageForm.TaskRow());
+            return true;
+        }
         if (action.equals("nytSpoergsmaal")) {
             questions.add(new PackageForm.QuestionRow());
             return true;
@@ -272,6 +276,7 @@ class PackageEditorController {
             case "opPunkt" -> up(items, index);
             case "fjernSpoergsmaal" -> remove(questions, index);
             case "opSpoergsmaal" -> up(questions, index);
+            case "fjernOpgave" -> remove(form.getDrejebog(), index);
             default -> {
                 return false;
             }
@@ -323,6 +328,7 @@ class PackageEditorController {
         model.addAttribute("statuses", PackageDefinition.PackageStatus.values());
         model.addAttribute("kinds", PackageDefinition.ItemKind.values());
         model.addAttribute("types", PackageDefinition.QuestionType.values());
+        model.addAttribute("owners", PackageDefinition.TaskOwner.values());
         return DRAFT_VIEW;
     }
 

@@ -51,6 +51,47 @@ class PackageForm {
     private int version;
     private List<ItemForm> programme = new ArrayList<>();
     private List<QuestionRow> questions = new ArrayList<>();
+    private List<TaskRow> drejebog = new ArrayList<>();
+
+    /** One task of the package's own drejebog: weeks before the meeting, or after it when {@code after} is set. */
+    static class TaskRow {
+        private String title;
+        private PackageDefinition.TaskOwner owner = PackageDefinition.TaskOwner.CLUSTER;
+        private Integer weeks;
+        private boolean after;
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        public PackageDefinition.TaskOwner getOwner() {
+            return owner;
+        }
+
+        public void setOwner(PackageDefinition.TaskOwner owner) {
+            this.owner = owner;
+        }
+
+        public Integer getWeeks() {
+            return weeks;
+        }
+
+        public void setWeeks(Integer weeks) {
+            this.weeks = weeks;
+        }
+
+        public boolean isAfter() {
+            return after;
+        }
+
+        public void setAfter(boolean after) {
+            this.after = after;
+        }
+    }
 
     /** One item of the programme: a block or a break, with its minutes. */
     static class ItemForm {
@@ -141,6 +182,14 @@ class PackageForm {
             i.origin = form.programme.size();
             form.programme.add(i);
         }
+        for (PackageDefinition.DrejebogTask task : p.drejebog()) {
+            TaskRow row = new TaskRow();
+            row.title = task.title();
+            row.owner = task.owner();
+            row.after = task.weeksAfter() != null;
+            row.weeks = row.after ? task.weeksAfter() : task.weeksBefore();
+            form.drejebog.add(row);
+        }
         for (Question question : p.questionnaire().questions()) {
             QuestionRow q = new QuestionRow();
             q.key = question.key();
@@ -201,6 +250,16 @@ class PackageForm {
         }
         checkProgramme(errors);
         checkQuestions(errors);
+        for (int i = 0; i < drejebog.size(); i++) {
+            TaskRow task = drejebog.get(i);
+            requireText(errors, "drejebog[" + i + "].title", task.getTitle(), 300);
+            if (task.getWeeks() == null || task.getWeeks() < 0 || task.getWeeks() > 104) {
+                errors.rejectValue("drejebog[" + i + "].weeks", "editor.task.weeks");
+            }
+            if (task.getOwner() == null) {
+                errors.rejectValue("drejebog[" + i + "].owner", "editor.task.owner");
+            }
+        }
         if (draft.electiveTopics() != null) {
             int topics = draft.electiveTopics().options().size();
             if (electivesChoose == null || electivesChoose < 1 || electivesChoose > topics) {
@@ -342,7 +401,13 @@ class PackageForm {
                 draft.podcast(),
                 draft.podcastUrl(),
                 draft.municipalData(),
-                draft.drejebog());
+                drejebog.stream()
+                        .map(t -> new PackageDefinition.DrejebogTask(
+                                t.getTitle().strip(),
+                                t.getOwner(),
+                                t.isAfter() ? null : t.getWeeks(),
+                                t.isAfter() ? t.getWeeks() : null))
+                        .toList());
     }
 
     private static String newKey(Set<String> taken) {
@@ -565,5 +630,13 @@ class PackageForm {
 
     public void setAfterMeeting(String afterMeeting) {
         this.afterMeeting = afterMeeting;
+    }
+
+    public List<TaskRow> getDrejebog() {
+        return drejebog;
+    }
+
+    public void setDrejebog(List<TaskRow> drejebog) {
+        this.drejebog = drejebog;
     }
 }

@@ -185,6 +185,48 @@ class PackageEditorTests {
         assertThat(page("/bestillinger/" + order, "koordinator").text()).contains("Forebyggelse, vores udgave");
     }
 
+    /** The package's own drejebog tasks are edited with the package (seed 000's medicine package has four). */
+    @Test
+    void aPackagesOwnDrejebogTasksAreEditedWithIt() throws Exception {
+        String slug = "medicin-kopi-" + System.nanoTime();
+        MvcResult made = mvc.perform(post("/udbyder/pakker/medicinhaandtering/kopi")
+                        .param("title", "Medicinhåndtering, vores udgave")
+                        .param("slug", slug)
+                        .with(csrf())
+                        .with(users.as("midtkraft")))
+                .andReturn();
+        String draft = made.getResponse().getRedirectedUrl();
+        Document form = page(draft, "midtkraft");
+        assertThat(form.select("#drejebog0\\.weeks").val()).isEqualTo("17");
+        assertThat(form.select("#drejebog3\\.after").hasAttr("checked")).isTrue();
+
+        Document added = Jsoup.parse(perform(fill(form).param("handling", "nyOpgave"), "midtkraft")
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        Document refused = Jsoup.parse(perform(
+                        fill(added)
+                                .param("drejebog[4].title", "Send dialogarket til kommunen")
+                                .param("drejebog[4].weeks", "200")
+                                .param("handling", "gem"),
+                        "midtkraft")
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused.select("#drejebog4\\.weeks-error").text()).contains("mellem 0 og 104");
+        perform(
+                fill(refused)
+                        .param("drejebog[0].weeks", "16")
+                        .param("drejebog[4].weeks", "3")
+                        .param("handling", "udgiv"),
+                "midtkraft");
+        PackageDefinition published = catalog.find(slug).orElseThrow();
+        assertThat(published.drejebog()).hasSize(5);
+        assertThat(published.drejebog().get(0).weeksBefore()).isEqualTo(16);
+        assertThat(published.drejebog().get(3).weeksAfter()).isEqualTo(2);
+        assertThat(published.drejebog().get(4))
+                .isEqualTo(new PackageDefinition.DrejebogTask(
+                        "Send dialogarket til kommunen", PackageDefinition.TaskOwner.CLUSTER, 3, null));
+    }
+
     @Test
     void twoEditorsOfOneDraftDoNotOverwriteEachOther() throws Exception {
         String slug = "dosis-kopi-" + System.nanoTime();
