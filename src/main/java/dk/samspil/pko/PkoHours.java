@@ -257,7 +257,10 @@ class PkoHours {
         Long attachmentId = rs.getObject("attachment_id", Long.class);
         String label = attachmentId == null
                 ? null
-                : registers.attachment(attachmentId).map(Attachment::label).orElse(null);
+                : registers
+                        .attachment(attachmentId, names)
+                        .map(Attachment::label)
+                        .orElse(null);
         return new Contract(
                 rs.getLong("id"),
                 rs.getLong("person_id"),

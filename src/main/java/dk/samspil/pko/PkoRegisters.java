@@ -94,12 +94,20 @@ class PkoRegisters {
     }
 
     Optional<Attachment> attachment(long id) {
-        return attachments(" WHERE a.id = ?", List.of(id)).stream().findFirst();
+        return attachment(id, directory.names());
+    }
+
+    /** As {@link #attachment(long)}, with the register names the caller has already read. */
+    Optional<Attachment> attachment(long id, RegisterNames names) {
+        return attachments(" WHERE a.id = ?", List.of(id), names).stream().findFirst();
+    }
+
+    private List<Attachment> attachments(String where, List<Object> params) {
+        return attachments(where, params, directory.names());
     }
 
     /** Attachments with their places named: by unit (none first), municipality, then department. */
-    private List<Attachment> attachments(String where, List<Object> params) {
-        RegisterNames names = directory.names();
+    private List<Attachment> attachments(String where, List<Object> params, RegisterNames names) {
         Comparator<Attachment> byUnit =
                 Comparator.comparing(Attachment::unitId, Comparator.nullsFirst(names.byUnitName()));
         Comparator<Attachment> byMunicipality =
