@@ -97,6 +97,17 @@ class SqlOwnershipTests {
             Map.entry("office", Set.of("document_version")),
             Map.entry("platform", Set.of("scheduled_tasks", "event_publication")),
             Map.entry(
+                    "publishing",
+                    Set.of(
+                            "publishing_approval",
+                            "publishing_approver",
+                            "publishing_question",
+                            "publishing_request",
+                            "publishing_request_municipality",
+                            "publishing_signup",
+                            "publishing_subscriber",
+                            "publishing_unsubscribe_link")),
+            Map.entry(
                     "security",
                     Set.of(
                             "app_user",

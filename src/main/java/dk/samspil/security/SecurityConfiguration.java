@@ -74,6 +74,10 @@ class SecurityConfiguration {
         "/audit-godkendelse/**",
         "/referat/**",
         "/fyraftensmoede/**",
+        "/nyhedsmail/**",
+        "/nyhedsmail-godkendelse/**",
+        "/nyheder",
+        "/nyheder/**",
         "/oauth2/authorization/**",
         "/login/oauth2/code/**",
         "/login/afvist"
@@ -169,6 +173,8 @@ class SecurityConfiguration {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers("/actuator/prometheus")
                         .access(new MetricsAccess(metricsToken))
+                        .requestMatchers("/redaktion", "/redaktion/**")
+                        .hasRole(Role.EDITOR.name())
                         .requestMatchers("/klynger/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.COORDINATOR.name())
                         .anyRequest()

@@ -45,6 +45,10 @@ class Navigation {
         }
         if (role.isPko()) {
             add(items, "/pko/audit", "pko.audit.nav", current);
+            add(items, "/nyhedsmails", "publishing.nav.requests", current);
+        }
+        if (role == Role.EDITOR) {
+            add(items, "/redaktion", "publishing.nav.desk", current);
         }
         add(items, "/kalender", "nav.calendar", current);
         if (role == Role.ADMIN) {

@@ -282,6 +282,7 @@ class AccessTests {
         Map<String, Integer> signedIn = everyone(404);
         signedIn.put(ANONYMOUS, LOGIN);
         pkoAuditEndpoints(list);
+        publishingEndpoints(list);
         list.add(new Endpoint(null, "GET", "/actuator/env", signedIn));
         list.add(new Endpoint(null, "GET", "/actuator/prometheus", adminOnly()));
         list.add(new Endpoint(null, "GET", "/actuator/health", everyone(200)));
@@ -1019,5 +1020,64 @@ class AccessTests {
         map.put(ANONYMOUS, LOGIN);
         map.put("admin", 200);
         return map;
+    }
+
+    /**
+     * Newsletter requests (publishing): written by the scheme's consultants and coordinators, each seeing only their
+     * own; read by a person asked to approve it; the editors' desk only for the editors (403 for everyone else); the
+     * subscription, approval-link and news pages public, an unknown link or an unpublished newsletter 404.
+     */
+    private void publishingEndpoints(List<Endpoint> list) {
+        var ids = dk.samspil.publishing.PublishingAccessFixture.atDesk(jdbc);
+        String r = "/nyhedsmails/" + ids.request();
+        list.add(new Endpoint(
+                "/nyhedsmails", "GET", "/nyhedsmails", onlyFor("pko", "pkokoordinator", "pkolaege", "pkonord")));
+        Map<String, Integer> writers = onlyFor("pko", "pkokoordinator", "pkonord");
+        list.add(new Endpoint("/nyhedsmails/ny", "GET", "/nyhedsmails/ny", writers));
+        list.add(new Endpoint("/nyhedsmails", "POST", "/nyhedsmails", writers)); // no fields: errors, nothing saved
+        list.add(new Endpoint("/nyhedsmails/{id}", "GET", r, onlyFor("pko", "pkolaege")));
+        Map<String, Integer> notAuthor = refusedExcept("pko");
+        Map<String, Integer> sentBack = new LinkedHashMap<>(notAuthor);
+        sentBack.put("pko", 302); // at the desk: not editable, back to its page with the reason
+        list.add(new Endpoint("/nyhedsmails/{id}/rediger", "GET", r + "/rediger", sentBack));
+        for (String[] e : new String[][] {
+            {"/nyhedsmails/{id}/rediger", r + "/rediger"},
+            {"/nyhedsmails/{id}/godkendelse", r + "/godkendelse"},
+            {"/nyhedsmails/{id}/indsend", r + "/indsend"},
+            {"/nyhedsmails/{id}/spoergsmaal/{questionId}/svar", r + "/spoergsmaal/" + ids.question() + "/svar"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], notAuthor));
+        }
+        list.add(new Endpoint(
+                "/nyhedsmails/{id}/godkendelser/{approvalId}",
+                "POST",
+                r + "/godkendelser/" + ids.approval(),
+                refusedExcept("pko", "pkolaege")));
+        Map<String, Integer> editors = everyone(403);
+        editors.put(ANONYMOUS, LOGIN);
+        editors.put("redaktoer", 200);
+        list.add(new Endpoint("/redaktion", "GET", "/redaktion", editors));
+        list.add(new Endpoint("/redaktion/{id}", "GET", "/redaktion/" + ids.request(), editors));
+        Map<String, Integer> notEditors = new LinkedHashMap<>(editors);
+        notEditors.remove("redaktoer");
+        for (String action : List.of("spoergsmaal", "planlaeg", "send")) {
+            list.add(new Endpoint(
+                    "/redaktion/{id}/" + action, "POST", "/redaktion/" + ids.request() + "/" + action, notEditors));
+        }
+        list.add(new Endpoint("/nyhedsmail/tilmeld", "GET", "/nyhedsmail/tilmeld", everyone(200)));
+        list.add(new Endpoint("/nyhedsmail/tilmeld", "POST", "/nyhedsmail/tilmeld", everyone(200))); // errors only
+        String unknown = "z".repeat(43);
+        for (String pattern : List.of("/nyhedsmail/bekraeft/{token}", "/nyhedsmail/afmeld/{token}")) {
+            String path = pattern.replace("{token}", unknown);
+            list.add(new Endpoint(pattern, "GET", path, everyone(404)));
+            list.add(new Endpoint(pattern, "POST", path, everyone(404)));
+        }
+        String link = "/nyhedsmail-godkendelse/" + ids.approval() + "/" + unknown;
+        list.add(new Endpoint("/nyhedsmail-godkendelse/{approvalId}/{token}", "GET", link, everyone(404)));
+        list.add(new Endpoint("/nyhedsmail-godkendelse/{approvalId}/{token}", "POST", link, everyone(404)));
+        list.add(new Endpoint(
+                "/nyhedsmail-godkendelse/besvaret", "GET", "/nyhedsmail-godkendelse/besvaret", everyone(200)));
+        list.add(new Endpoint("/nyheder", "GET", "/nyheder", everyone(200)));
+        list.add(new Endpoint("/nyheder/{id}", "GET", "/nyheder/" + ids.request(), everyone(404)));
     }
 }
