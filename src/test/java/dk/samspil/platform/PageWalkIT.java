@@ -59,7 +59,8 @@ class PageWalkIT {
             "/data/import",
             "/admin/registre",
             "/admin/udbakke",
-            "/tilgaengelighed");
+            "/tilgaengelighed",
+            "/nyheder");
     /** GET endpoints no link leads to, and why. */
     static final Map<String, String> NOT_WALKED = Map.ofEntries(
             Map.entry("/s/{token}", "a member's personal survey link, only in the member's mail"),
@@ -114,7 +115,16 @@ class PageWalkIT {
             Map.entry("/pko/audit/{id}/godkendelsesbrev/fil", "linked once a letter is uploaded (AuditFlowTests)"),
             Map.entry("/pko/audit/{id}/sager/{caseId}", "linked once an approved audit has cases (AuditBrowserTests)"),
             Map.entry("/pko/audit/{id}/rapport", "linked from an audit (AuditFlowTests, AuditBrowserTests)"),
-            Map.entry("/pko/audit/{id}/rapport.docx", "linked once an audit is completed (AuditFlowTests)"));
+            Map.entry("/pko/audit/{id}/rapport.docx", "linked once an audit is completed (AuditFlowTests)"),
+            Map.entry(
+                    "/nyhedsmails/{id}/rediger",
+                    "linked from a request its author may still change (NewsletterRequestTests)"),
+            Map.entry(
+                    "/nyhedsmail-godkendelse/{approvalId}/{token}",
+                    "the approver's personal link, only in the approval mail"),
+            Map.entry("/nyhedsmail-godkendelse/besvaret", "shown after the approver has answered"),
+            Map.entry("/nyhedsmail/bekraeft/{token}", "the sign-up's confirmation link, only in its mail"),
+            Map.entry("/nyhedsmail/afmeld/{token}", "the unsubscribe link, only in a newsletter"));
     /** Far more than any page has; stops a walk through an endless sequence (calendar months). */
     static final int MAX_PER_PATTERN = 15;
 
