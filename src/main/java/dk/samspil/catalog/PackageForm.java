@@ -48,6 +48,7 @@ class PackageForm {
     private String leadTimeText;
     private PackageStatus status;
     private Integer electivesChoose;
+    private boolean questionnaireConfirmed;
     private int version;
     private List<ItemForm> programme = new ArrayList<>();
     private List<QuestionRow> questions = new ArrayList<>();
@@ -173,6 +174,7 @@ class PackageForm {
         form.status = p.status();
         form.electivesChoose =
                 p.electiveTopics() == null ? null : p.electiveTopics().choose();
+        form.questionnaireConfirmed = !p.questionnaire().draft();
         form.version = version;
         for (ProgrammeItem item : p.programme()) {
             ItemForm i = new ItemForm();
@@ -196,6 +198,7 @@ class PackageForm {
             q.setText(question.text());
             q.setType(question.type());
             q.setOptions(String.join("\n", question.options()));
+            q.setRows(String.join("\n", question.rows()));
             q.setOther(question.other());
             q.setRequired(question.required());
             form.questions.add(q);
@@ -314,6 +317,14 @@ class PackageForm {
             } else if (options.stream().anyMatch(o -> o.length() > MAX_TEXT)) {
                 errors.rejectValue(at + ".options", "editor.text.long", new Object[] {MAX_TEXT}, null);
             }
+            if (q.getType() == QuestionType.GRID) {
+                List<String> rows = q.rowList();
+                if (rows.size() < 2) {
+                    errors.rejectValue(at + ".rows", "editor.question.rows");
+                } else if (rows.stream().anyMatch(r -> r.length() > MAX_TEXT)) {
+                    errors.rejectValue(at + ".rows", "editor.text.long", new Object[] {MAX_TEXT}, null);
+                }
+            }
         }
     }
 
@@ -364,7 +375,8 @@ class PackageForm {
                     form.optionList(),
                     form.isOther(),
                     form.isRequired(),
-                    before == null ? null : before.block()));
+                    before == null ? null : before.block(),
+                    form.rowList()));
         }
         ElectiveTopics electives = draft.electiveTopics() == null
                 ? null
@@ -390,7 +402,7 @@ class PackageForm {
                 items,
                 draft.draftProgramme(),
                 new PackageDefinition.Questionnaire(
-                        draft.questionnaire().draft(), draft.questionnaire().intro(), list),
+                        !questionnaireConfirmed, draft.questionnaire().intro(), list),
                 lines(dataRequirements),
                 lines(municipalityRole),
                 lines(municipalityPreparation),
@@ -502,6 +514,15 @@ class PackageForm {
 
     public void setStatus(PackageStatus status) {
         this.status = status;
+    }
+
+    /** Whether the provider has confirmed the questionnaire (the shipped ones are drafts until it does). */
+    public boolean isQuestionnaireConfirmed() {
+        return questionnaireConfirmed;
+    }
+
+    public void setQuestionnaireConfirmed(boolean questionnaireConfirmed) {
+        this.questionnaireConfirmed = questionnaireConfirmed;
     }
 
     public Integer getElectivesChoose() {

@@ -155,6 +155,58 @@ class PackageEditorTests {
                 .contains("Akutfunktioner – anden udgave");
     }
 
+    /**
+     * The akut package's second question is a grid (seed 002: the same scale for four patient groups); its rows are
+     * edited one per line like the options, a grid with one row is refused at the field; the shipped questionnaire is
+     * a draft until the provider confirms it.
+     */
+    @Test
+    void aGridsRowsAreEditedAndTheShippedQuestionnaireIsADraftUntilConfirmed() throws Exception {
+        assertThat(page("/pakker/akutfunktioner", "koordinator")
+                        .select("#spoergeskema")
+                        .text())
+                .contains("Spørgeskemaet er et udkast", "Rækker: Akut sygdom · Kronisk sygdom");
+        String slug = "grid-kopi-" + System.nanoTime();
+        long draft = copy("akutfunktioner", slug, "Akutfunktioner med skema");
+        Document form = page("/udbyder/pakker/kladder/" + draft, "konsulent");
+        assertThat(form.select("#questions1\\.type option[selected]").val()).isEqualTo("GRID");
+        assertThat(form.select("#questions1\\.rows").first().wholeText())
+                .isEqualTo("Akut sygdom\nKronisk sygdom\nPsykisk sygdom\nKomplekse tilstande");
+        assertThat(form.select("#questionnaireConfirmed").hasAttr("checked")).isFalse();
+
+        Document oneRow = Jsoup.parse(
+                perform(fill(form).param("questions[1].rows", "Kun én gruppe").param("handling", "gem"), "konsulent")
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(oneRow.select("#questions1\\.rows-error").text()).contains("mindst to rækker");
+        assertThat(oneRow.select("#questions1\\.rows").first().wholeText()).isEqualTo("Kun én gruppe");
+
+        perform(
+                fill(form)
+                        .param(
+                                "questions[1].rows",
+                                "Akut sygdom\nKronisk sygdom\nPsykisk sygdom\nKomplekse tilstande\nDemens")
+                        .param("questions[4].type", "GRID")
+                        .param("questions[4].rows", "Dag\n  \nNat")
+                        .param("questionnaireConfirmed", "true")
+                        .param("status", "OFFERED")
+                        .param("handling", "udgiv"),
+                "konsulent");
+        PackageDefinition published = catalog.find(slug).orElseThrow();
+        assertThat(published.questionnaire().draft()).as("confirmed").isFalse();
+        assertThat(published.questionnaire().questions().get(1).rows())
+                .endsWith("Demens")
+                .hasSize(5);
+        PackageDefinition.Question made = published.questionnaire().questions().get(4);
+        assertThat(made.type()).isEqualTo(PackageDefinition.QuestionType.GRID);
+        assertThat(made.rows()).containsExactly("Dag", "Nat");
+        assertThat(page("/pakker/" + slug, "koordinator")
+                        .select("#spoergeskema")
+                        .text())
+                .doesNotContain("Spørgeskemaet er et udkast")
+                .contains("Rækker: Dag · Nat");
+    }
+
     /** A withdrawn package leaves the catalogue and cannot be ordered; the orders placed before go on. */
     @Test
     void aWithdrawnPackageCannotBeOrderedAndItsOrdersGoOn() throws Exception {
