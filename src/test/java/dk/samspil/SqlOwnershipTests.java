@@ -101,6 +101,7 @@ class SqlOwnershipTests {
                     Set.of(
                             "publishing_approval",
                             "publishing_approver",
+                            "publishing_invitation",
                             "publishing_question",
                             "publishing_request",
                             "publishing_request_municipality",

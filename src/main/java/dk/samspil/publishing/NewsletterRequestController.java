@@ -40,6 +40,7 @@ class NewsletterRequestController {
     private final EditorsDesk desk;
     private final NewsletterAuthors authors;
     private final NewsletterAudiences audiences;
+    private final WriterInvitations invitations;
     private final Access access;
     private final Clock clock;
 
@@ -49,6 +50,7 @@ class NewsletterRequestController {
             EditorsDesk desk,
             NewsletterAuthors authors,
             NewsletterAudiences audiences,
+            WriterInvitations invitations,
             Access access,
             Clock clock) {
         this.requests = requests;
@@ -56,6 +58,7 @@ class NewsletterRequestController {
         this.desk = desk;
         this.authors = authors;
         this.audiences = audiences;
+        this.invitations = invitations;
         this.access = access;
         this.clock = clock;
     }
@@ -67,6 +70,7 @@ class NewsletterRequestController {
         boolean writes = authors.author(user).isPresent();
         model.addAttribute("writes", writes);
         model.addAttribute("own", writes ? requests.byAuthor(user.id()) : List.of());
+        model.addAttribute("invitations", writes ? invitations.byInviter(user.id()) : List.of());
         model.addAttribute("awaiting", requests.awaitingApprovalBy(person.get().email()));
         return LIST;
     }

@@ -66,7 +66,8 @@ class NewsletterRequests {
             String sentAt,
             Integer recipients,
             String publishedAt,
-            List<Approver> approvers) {
+            List<Approver> approvers,
+            String writtenBy) {
 
         /** "Som udgangspunkt bør der altid være en praksiskonsulent eller praksiskoordinator som medafsender." */
         public boolean lacksCoSender() {
@@ -106,11 +107,17 @@ class NewsletterRequests {
 
     @Transactional
     long create(Author author, Draft draft) {
+        return create(author, draft, null);
+    }
+
+    /** A request written by someone the author invited ({@code writtenBy}); it is the author's from then on. */
+    @Transactional
+    long create(Author author, Draft draft, String writtenBy) {
         long id = jdbc.sql("""
                         INSERT INTO publishing_request (region_code, author_user_id, author_name, author_email, headline,
                             body, on_site, summary, audience, hospital_unit_id, sender, co_sender, latest_date, urgent,
-                            urgent_reason)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                            urgent_reason, written_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(
                         author.regionCode(),
                         author.userId(),
@@ -126,7 +133,8 @@ class NewsletterRequests {
                         draft.coSender(),
                         draft.latestDate(),
                         draft.urgent(),
-                        draft.urgentReason())
+                        draft.urgentReason(),
+                        writtenBy)
                 .query(Long.class)
                 .single();
         saveLists(id, draft);
@@ -246,6 +254,7 @@ class NewsletterRequests {
                                 ORDER BY array_position(ARRAY['MANAGEMENT','COORDINATOR','MEDICAL_COORDINATOR','PLO_M'], party)""")
                         .param(id)
                         .query((r, n) -> new Approver(Party.valueOf(r.getString(1)), r.getString(2), r.getString(3)))
-                        .list());
+                        .list(),
+                rs.getString("written_by"));
     }
 }

@@ -76,6 +76,7 @@ class SecurityConfiguration {
         "/fyraftensmoede/**",
         "/nyhedsmail/**",
         "/nyhedsmail-godkendelse/**",
+        "/nyhedsmail-skriv/**",
         "/nyheder",
         "/nyheder/**",
         "/oauth2/authorization/**",

@@ -124,7 +124,8 @@ class PageWalkIT {
                     "the approver's personal link, only in the approval mail"),
             Map.entry("/nyhedsmail-godkendelse/besvaret", "shown after the approver has answered"),
             Map.entry("/nyhedsmail/bekraeft/{token}", "the sign-up's confirmation link, only in its mail"),
-            Map.entry("/nyhedsmail/afmeld/{token}", "the unsubscribe link, only in a newsletter"));
+            Map.entry("/nyhedsmail/afmeld/{token}", "the unsubscribe link, only in a newsletter"),
+            Map.entry("/nyhedsmail-skriv/{token}", "an invited writer's personal link, only in the invitation mail"));
     /** Far more than any page has; stops a walk through an endless sequence (calendar months). */
     static final int MAX_PER_PATTERN = 15;
 

@@ -324,4 +324,56 @@ class NewsletterRequestTests {
                         .getStatus())
                 .isEqualTo(404);
     }
+
+    @Test
+    void anInvitedWriterWritesOneTextThroughTheirLinkAndItBecomesTheInvitersRequest() throws Exception {
+        String marker = NewsletterFixtures.marker();
+        String writer = "skribent-" + marker + "@example.dk";
+        assertThat(fixtures.post(
+                                "/nyhedsmails/invitationer",
+                                Map.of("writerName", "Sygeplejerske Mette Bak", "writerEmail", "ikke-en-adresse"),
+                                AUTHOR)
+                        .getFlashMap()
+                        .get("error"))
+                .isEqualTo("publishing.invite.email.invalid");
+        fixtures.post(
+                "/nyhedsmails/invitationer",
+                Map.of("writerName", "Sygeplejerske Mette Bak", "writerEmail", writer),
+                AUTHOR);
+        Matcher link = java.util.regex.Pattern.compile("/nyhedsmail-skriv/[A-Za-z0-9_-]{43}")
+                .matcher(TestMailServer.text(
+                        TestMailServer.awaitMail(writer, "Invitation til at skrive en nyhedsmail")));
+        assertThat(link.find()).isTrue();
+        assertThat(mvc.perform(get(link.group())).andReturn().getResponse().getContentAsString())
+                .contains("Peter Praksiskonsulent har inviteret dig");
+        String headline = "Hjemmesygeplejens nye telefontider " + marker;
+        Map<String, String> form = NewsletterFixtures.form(headline, "l-" + marker + "@example.dk");
+        form.put("sender", "");
+        var refused = fixtures.post(link.group(), form, null);
+        assertThat(refused.getResponse().getContentAsString()).contains("Skriv, hvem der er afsender", headline);
+        form.put("sender", "Hjemmesygeplejen, Aarhus Kommune");
+        assertThat(fixtures.post(link.group(), form, null).getResponse().getContentAsString())
+                .contains("Tak for teksten");
+        long id = jdbc.sql("SELECT id FROM publishing_request WHERE headline = ?")
+                .param(headline)
+                .query(Long.class)
+                .single();
+        assertThat(mvc.perform(get("/nyhedsmails/" + id).with(users.as(AUTHOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Sygeplejerske Mette Bak (" + writer + "), inviteret af Peter Praksiskonsulent");
+        TestMailServer.awaitMail("pko@example.dk", "Sygeplejerske Mette Bak har skrevet en tekst");
+        // The link wrote its one request: it opens nothing now, and writes nothing more.
+        assertThat(mvc.perform(get(link.group())).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        form.put("headline", "Endnu en " + marker);
+        assertThat(fixtures.post(link.group(), form, null).getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM publishing_request WHERE headline = ?")
+                        .param("Endnu en " + marker)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
 }

@@ -1034,6 +1034,11 @@ class AccessTests {
                 "/nyhedsmails", "GET", "/nyhedsmails", onlyFor("pko", "pkokoordinator", "pkolaege", "pkonord")));
         Map<String, Integer> writers = onlyFor("pko", "pkokoordinator", "pkonord");
         list.add(new Endpoint("/nyhedsmails/ny", "GET", "/nyhedsmails/ny", writers));
+        list.add(new Endpoint(
+                "/nyhedsmails/invitationer",
+                "POST",
+                "/nyhedsmails/invitationer",
+                refusedExcept("pko", "pkokoordinator", "pkonord")));
         list.add(new Endpoint("/nyhedsmails", "POST", "/nyhedsmails", writers)); // no fields: errors, nothing saved
         list.add(new Endpoint("/nyhedsmails/{id}", "GET", r, onlyFor("pko", "pkolaege")));
         Map<String, Integer> notAuthor = refusedExcept("pko");
@@ -1072,6 +1077,8 @@ class AccessTests {
             list.add(new Endpoint(pattern, "GET", path, everyone(404)));
             list.add(new Endpoint(pattern, "POST", path, everyone(404)));
         }
+        list.add(new Endpoint("/nyhedsmail-skriv/{token}", "GET", "/nyhedsmail-skriv/" + unknown, everyone(404)));
+        list.add(new Endpoint("/nyhedsmail-skriv/{token}", "POST", "/nyhedsmail-skriv/" + unknown, everyone(404)));
         String link = "/nyhedsmail-godkendelse/" + ids.approval() + "/" + unknown;
         list.add(new Endpoint("/nyhedsmail-godkendelse/{approvalId}/{token}", "GET", link, everyone(404)));
         list.add(new Endpoint("/nyhedsmail-godkendelse/{approvalId}/{token}", "POST", link, everyone(404)));
