@@ -118,23 +118,9 @@ class NewsletterRequests {
                             body, on_site, summary, audience, hospital_unit_id, sender, co_sender, latest_date, urgent,
                             urgent_reason, written_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(
-                        author.regionCode(),
-                        author.userId(),
-                        author.name(),
-                        author.email(),
-                        draft.headline(),
-                        draft.body(),
-                        draft.onSite(),
-                        draft.summary(),
-                        draft.audience().name(),
-                        draft.hospitalUnitId(),
-                        draft.sender(),
-                        draft.coSender(),
-                        draft.latestDate(),
-                        draft.urgent(),
-                        draft.urgentReason(),
-                        writtenBy)
+                .params(author.regionCode(), author.userId(), author.name(), author.email())
+                .params(written(draft))
+                .param(writtenBy)
                 .query(Long.class)
                 .single();
         saveLists(id, draft);
@@ -148,21 +134,7 @@ class NewsletterRequests {
                         UPDATE publishing_request SET headline = ?, body = ?, on_site = ?, summary = ?, audience = ?,
                             hospital_unit_id = ?, sender = ?, co_sender = ?, latest_date = ?, urgent = ?,
                             urgent_reason = ?, short_notice_confirmed = false, status = 'DRAFT'
-                        WHERE id = ? AND status IN ('DRAFT', 'REFUSED')""")
-                .params(
-                        draft.headline(),
-                        draft.body(),
-                        draft.onSite(),
-                        draft.summary(),
-                        draft.audience().name(),
-                        draft.hospitalUnitId(),
-                        draft.sender(),
-                        draft.coSender(),
-                        draft.latestDate(),
-                        draft.urgent(),
-                        draft.urgentReason(),
-                        id)
-                .update();
+                        WHERE id = ? AND status IN ('DRAFT', 'REFUSED')""").params(written(draft)).param(id).update();
         if (changed == 0) {
             throw new RuleViolation("publishing.request.rule.notEditable");
         }
@@ -173,6 +145,22 @@ class NewsletterRequests {
                 .param(id)
                 .update();
         saveLists(id, draft);
+    }
+
+    /** The draft's columns, in the order both statements name them (headline … urgent_reason). */
+    private static List<Object> written(Draft draft) {
+        return java.util.Arrays.asList(
+                draft.headline(),
+                draft.body(),
+                draft.onSite(),
+                draft.summary(),
+                draft.audience().name(),
+                draft.hospitalUnitId(),
+                draft.sender(),
+                draft.coSender(),
+                draft.latestDate(),
+                draft.urgent(),
+                draft.urgentReason());
     }
 
     private void saveLists(long id, Draft draft) {

@@ -3,13 +3,10 @@ package dk.samspil.publishing;
 import dk.samspil.platform.SingleLine;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.validation.BindingResult;
 
 /** A sign-up to the newsletter: the address, whether one works in general practice, and if so the municipality. */
 class SubscribeForm {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
     @Size(max = 320, message = "{field.tooLong}")
     @SingleLine
@@ -21,7 +18,7 @@ class SubscribeForm {
     void check(BindingResult result, Set<String> municipalities) {
         if (RequestForm.blank(email)) {
             result.rejectValue("email", "publishing.subscribe.email.required");
-        } else if (!EMAIL.matcher(email.strip()).matches()) {
+        } else if (!RequestForm.EMAIL.matcher(email.strip()).matches()) {
             result.rejectValue("email", "publishing.subscribe.email.invalid");
         }
         if (!"YES".equals(generalPractice) && !"NO".equals(generalPractice)) {

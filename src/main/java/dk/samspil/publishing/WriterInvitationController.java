@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.regex.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WriterInvitationController {
 
     static final String DONE = "publishing/written";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
     private final WriterInvitations invitations;
     private final NewsletterAuthors authors;
@@ -58,7 +56,9 @@ class WriterInvitationController {
                         ? SingleLineRule.KEY
                         : RequestForm.blank(writerEmail)
                                         || writerEmail.length() > 320
-                                        || !EMAIL.matcher(writerEmail.strip()).matches()
+                                        || !RequestForm.EMAIL
+                                                .matcher(writerEmail.strip())
+                                                .matches()
                                 ? "publishing.invite.email.invalid"
                                 : null;
         if (problem != null) {
