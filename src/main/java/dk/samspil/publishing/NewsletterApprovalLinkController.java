@@ -121,7 +121,8 @@ class NewsletterApprovalLinkController {
 
     private String render(
             Model model, ApprovalView approval, String token, Map<String, String> draft, Map<String, String> errors) {
-        var request = requests.find(approvals.requestOf(approval.id())).orElseThrow();
+        var request =
+                requests.find(approvals.requestOf(approval.id()).orElseThrow()).orElseThrow();
         model.addAttribute("approval", approval);
         model.addAttribute("request", request);
         model.addAttribute("audienceText", audiences.describe(request));

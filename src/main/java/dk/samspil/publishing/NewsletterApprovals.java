@@ -103,7 +103,7 @@ class NewsletterApprovals {
                 request.headline(),
                 request.latestDateText(),
                 link,
-                request.mailText()
+                request.body()
             };
             outbox.enqueueSecret(new OutgoingMail(
                     approver.email(),
@@ -131,11 +131,12 @@ class NewsletterApprovals {
                 .optional();
     }
 
-    long requestOf(long approvalId) {
+    /** The request an approval belongs to; empty for an unknown approval. */
+    Optional<Long> requestOf(long approvalId) {
         return jdbc.sql("SELECT request_id FROM publishing_approval WHERE id = ?")
                 .param(approvalId)
                 .query(Long.class)
-                .single();
+                .optional();
     }
 
     /**
@@ -169,7 +170,7 @@ class NewsletterApprovals {
     }
 
     private void record(long approvalId, Decision decision, String how) {
-        long requestId = requestOf(approvalId);
+        long requestId = requestOf(approvalId).orElseThrow();
         int decided = jdbc.sql("""
                         UPDATE publishing_approval a SET decision = ?, decided_by = ?, decided_how = ?, decided_at = now(),
                             comment = ?, token_hash = NULL

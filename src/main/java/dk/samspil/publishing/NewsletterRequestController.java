@@ -224,7 +224,10 @@ class NewsletterRequestController {
             RedirectAttributes redirect) {
         RequestView request = authors.readable(user, id);
         PkoPerson person = authors.person(user).orElseThrow();
-        access.require(approvals.requestOf(approvalId) == request.id(), user, "publishing:approval:" + approvalId);
+        access.require(
+                approvals.requestOf(approvalId).filter(r -> r == request.id()).isPresent(),
+                user,
+                "publishing:approval:" + approvalId);
         NewsletterApprovals.Decision answer =
                 NewsletterApprovalLinkController.decision(decision, person.name(), comment);
         if (answer == null) {

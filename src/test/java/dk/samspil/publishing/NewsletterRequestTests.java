@@ -95,6 +95,14 @@ class NewsletterRequestTests {
                         .getRedirectedUrl())
                 .isEqualTo("/nyhedsmails/" + id);
         assertThat(fixtures.status(id)).isEqualTo("APPROVAL");
+        assertThat(mvc.perform(post("/nyhedsmails/" + id + "/godkendelser/999999999")
+                                .with(csrf())
+                                .with(users.as("pkolaege"))
+                                .param("decision", "APPROVE"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
         fixtures.answerByLink(second.group(), "APPROVE", "Ida Lund", "Fint.");
         assertThat(fixtures.status(id)).isEqualTo("APPROVED");
         TestMailServer.awaitMail("pko@example.dk", "Teksten er godkendt: " + headline);
