@@ -384,4 +384,41 @@ class NewsletterRequestTests {
                         .single())
                 .isZero();
     }
+
+    @Test
+    void anApprovalLinkAnswersOnceEvenWhenSentTwiceAtOnce() throws Exception {
+        String marker = NewsletterFixtures.marker();
+        String management = "ledelse-" + marker + "@example.dk";
+        String headline = "To gange " + marker;
+        long id = fixtures.create(NewsletterFixtures.form(headline, management));
+        fixtures.askApproval(id);
+        String link = NewsletterFixtures.approvalLink(management, headline, 1).group();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String decision : new String[] {"APPROVE", "REFUSE"}) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return fixtures.answerByLink(link, decision, "Ida Lund", "Svar " + decision)
+                            .getResponse()
+                            .getStatus();
+                }));
+            }
+            start.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(302, 404);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM publishing_approval WHERE request_id = ? AND decision IS NOT NULL")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(fixtures.status(id)).isIn("APPROVED", "REFUSED");
+    }
 }
