@@ -7,7 +7,6 @@ import dk.samspil.insight.ProviderOverview.PackageEffect;
 import dk.samspil.meeting.AgreementStatus;
 import dk.samspil.office.Spreadsheets;
 import dk.samspil.ordering.OrderStatus;
-import dk.samspil.ordering.OrderViews.OrderLine;
 import dk.samspil.platform.BundleTexts;
 import dk.samspil.servicedata.DisclosurePolicy.Shown;
 import dk.samspil.servicedata.ServiceEffect;
@@ -146,51 +145,46 @@ class OverviewWorkbook {
                 text("insight.col.note")));
         for (PackageEffect p : overview.effects()) {
             for (ServiceEffect.Effect e : p.services()) {
-                String service = e.service().code() + " " + e.service().name();
+                List<Object> start = List.of(
+                        p.packageTitle(), e.service().code() + " " + e.service().name());
                 for (MeetingEffect m : e.complete()) {
-                    OrderLine order = overview.order(m.meeting().orderId());
-                    rows.add(List.of(
-                            p.packageTitle(),
-                            service,
-                            order.clusterName(),
-                            day(m.meeting().date()),
-                            count(m.before(), e.threshold()),
-                            rate(m.beforeRate()),
-                            count(m.after(), e.threshold()),
-                            rate(m.afterRate()),
-                            rate(m.change()),
-                            ""));
+                    rows.add(effectRow(
+                            start, overview.order(m.meeting().orderId()).clusterName(), m, e.threshold(), ""));
                 }
-                rows.add(List.of(
-                        p.packageTitle(),
-                        service,
+                rows.add(effectRow(
+                        start,
                         text(
                                 "insight.effect.allMeetings",
                                 String.valueOf(e.complete().size())),
-                        "",
-                        count(e.beforeTotal(), e.threshold()),
-                        rate(e.beforeRate()),
-                        count(e.afterTotal(), e.threshold()),
-                        rate(e.afterRate()),
-                        rate(e.change()),
+                        new MeetingEffect(
+                                null, true, null, null, e.beforeTotal(), e.beforeRate(), e.afterTotal(), e.afterRate()),
+                        e.threshold(),
                         ""));
                 for (MeetingEffect m : e.partial()) {
-                    OrderLine order = overview.order(m.meeting().orderId());
-                    rows.add(List.of(
-                            p.packageTitle(),
-                            service,
-                            order.clusterName(),
-                            day(m.meeting().date()),
-                            count(m.before(), e.threshold()),
-                            rate(m.beforeRate()),
-                            "",
-                            "",
-                            "",
+                    rows.add(effectRow(
+                            start,
+                            overview.order(m.meeting().orderId()).clusterName(),
+                            m,
+                            e.threshold(),
                             text("insight.effect.notYet", day(m.afterTo().plusMonths(1)))));
                 }
             }
         }
         return rows;
+    }
+
+    /** A row of the effect: package and service, who, the meeting's day, before, after, the change and a note. */
+    private static List<Object> effectRow(List<Object> start, String who, MeetingEffect m, int threshold, String note) {
+        List<Object> row = new ArrayList<>(start);
+        row.add(who);
+        row.add(m.meeting() == null ? "" : day(m.meeting().date()));
+        row.add(count(m.before(), threshold));
+        row.add(rate(m.beforeRate()));
+        row.add(m.after() == null ? "" : count(m.after(), threshold));
+        row.add(rate(m.afterRate()));
+        row.add(rate(m.change()));
+        row.add(note);
+        return row;
     }
 
     private List<List<Object>> agreements(Overview overview) {
