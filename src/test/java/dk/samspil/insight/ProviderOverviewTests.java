@@ -9,7 +9,9 @@ import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
 import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition;
 import dk.samspil.catalog.PackageDefinition.Question;
+import dk.samspil.catalog.PackageDefinition.ServiceCode;
 import dk.samspil.deck.Decks;
 import dk.samspil.insight.ProviderOverview.Overview;
 import dk.samspil.insight.ProviderOverview.PackageEffect;
@@ -76,6 +78,9 @@ class ProviderOverviewTests {
 
     @Autowired
     Decks decks;
+
+    @Autowired
+    ServiceEffect serviceEffect;
 
     InsightFixtures fixtures;
     InsightFixtures.Meetings held;
@@ -220,6 +225,31 @@ class ProviderOverviewTests {
     }
 
     @Test
+    void aServiceCountingPatientsComparesTheMonthBeforeWithTheTwelfthMonthAfter() {
+        ServiceCode patients = new ServiceCode("0124", "Patienter", PackageDefinition.Measure.PATIENTS);
+        ServiceEffect.Effect effect = serviceEffect.of(
+                patients,
+                List.of(
+                        new ServiceEffect.Meeting(held.demo(), cluster("Demoklyngen"), InsightFixtures.DEMO_MEETING),
+                        new ServiceEffect.Meeting(held.vest(), cluster("Vestklyngen"), InsightFixtures.VEST_MEETING)),
+                OrderFixtures.today());
+        MeetingEffect demo = effect.complete().get(0);
+        // May 2016: 6 practices × 1 on 6,000 listed (1.0 per 1,000); June 2017: 6 × 2 (2.0).
+        assertThat(demo.beforeFrom()).isEqualTo(LocalDate.of(2016, 5, 1));
+        assertThat(demo.before().value()).isEqualTo(6);
+        assertThat(demo.beforeRate()).isEqualTo(1.0);
+        assertThat(demo.after().value()).isEqualTo(12);
+        assertThat(demo.afterRate()).isEqualTo(2.0);
+        // Vestklyngen had none in August 2016 and none in September 2017: 0 is shown, and hides nothing.
+        MeetingEffect vest = effect.complete().get(1);
+        assertThat(vest.before().visible()).isTrue();
+        assertThat(vest.beforeRate()).isEqualTo(0.0);
+        assertThat(vest.afterRate()).isEqualTo(0.0);
+        assertThat(effect.afterTotal().value()).isEqualTo(12);
+        assertThat(effect.afterRate()).isEqualTo(1.3); // 12 on 9,000 listed
+    }
+
+    @Test
     void thePageShowsTheEffectWithItsChartAndNotYetInDanish() throws Exception {
         String html = page("/udbyder/overblik", "konsulent");
         assertThat(html)
@@ -247,10 +277,18 @@ class ProviderOverviewTests {
 
     @Test
     void theSpreadsheetHoldsTheOverviewWithTheSameFiguresHidden() throws Exception {
-        MockHttpServletResponse response = mvc.perform(
-                        get("/udbyder/overblik.xlsx").with(users.as("konsulent")))
-                .andReturn()
-                .getResponse();
+        // A name that a spreadsheet would read as a formula stays text.
+        jdbc.sql("UPDATE cluster SET name = '=1+1 Nordklyngen' WHERE name = 'Nordklyngen'")
+                .update();
+        MockHttpServletResponse response;
+        try {
+            response = mvc.perform(get("/udbyder/overblik.xlsx").with(users.as("konsulent")))
+                    .andReturn()
+                    .getResponse();
+        } finally {
+            jdbc.sql("UPDATE cluster SET name = 'Nordklyngen' WHERE name = '=1+1 Nordklyngen'")
+                    .update();
+        }
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith(ProviderOverviewController.XLSX.toString());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
@@ -281,7 +319,15 @@ class ProviderOverviewTests {
                     .findFirst()
                     .orElseThrow();
             assertThat(total.subList(4, 9)).containsExactly("75", "8.3", "174", "19.3", "11");
-            assertThat(effect).anySatisfy(r -> assertThat(r.get(9)).startsWith("Endnu ikke"));
+            List<String> nord = effect.stream()
+                    .filter(r -> r.get(2).equals("=1+1 Nordklyngen"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(nord.get(9)).startsWith("Endnu ikke");
+            Cell nordCell =
+                    workbook.getSheet("Effekt").getRow(effect.indexOf(nord)).getCell(2);
+            assertThat(nordCell.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(nordCell.getCellStyle().getQuotePrefixed()).isTrue();
             List<List<String>> phases = rows(workbook.getSheet("Faser pr. måned"));
             assertThat(phases.get(0)).startsWith("Mødemåned", "Modtaget").endsWith("I alt");
             assertThat(phases.get(phases.size() - 1).get(0)).isEqualTo("I alt");
@@ -331,6 +377,13 @@ class ProviderOverviewTests {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(302);
+    }
+
+    private long cluster(String name) {
+        return jdbc.sql("SELECT id FROM cluster WHERE name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
     }
 
     private void agreement(long order, String what, AgreementStatus to) {
