@@ -1,6 +1,8 @@
 package dk.samspil.insight;
 
+import dk.samspil.deck.DeckOverview;
 import dk.samspil.meeting.AgreementCounts.Counts;
+import dk.samspil.survey.SurveyOverview;
 
 /**
  * What a group of orders (a package's, a region's, all of them) has come to: orders, surveys sent and their answers,
@@ -17,6 +19,28 @@ public record Activity(
         int meetingsHeld,
         Counts agreements,
         int followUpsDue) {
+
+    /** One order's activity: its survey (null before there is one), its deck, its meeting and what followed. */
+    static Activity of(
+            SurveyOverview.Progress survey,
+            DeckOverview.Stage deck,
+            boolean held,
+            Counts agreements,
+            int followUpsDue) {
+        boolean sent = survey != null && survey.sent();
+        boolean made = deck == DeckOverview.Stage.READY || deck == DeckOverview.Stage.SENT;
+        return new Activity(
+                null,
+                1,
+                sent ? 1 : 0,
+                sent ? survey.invited() : 0,
+                sent ? survey.answered() : 0,
+                made ? 1 : 0,
+                deck == DeckOverview.Stage.SENT ? 1 : 0,
+                held ? 1 : 0,
+                agreements,
+                followUpsDue);
+    }
 
     static Activity empty(String label) {
         return new Activity(label, 0, 0, 0, 0, 0, 0, 0, Counts.NONE, 0);

@@ -15,6 +15,7 @@ import dk.samspil.ordering.OrderViews.OrderLine;
 import dk.samspil.ordering.OrderViews.TaskView;
 import dk.samspil.ordering.Orders;
 import dk.samspil.ordering.Timeline.Step;
+import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import dk.samspil.servicedata.ServiceEffect;
 import dk.samspil.survey.SurveyOverview;
@@ -140,7 +141,7 @@ class ProviderOverview {
 
     /** Whether the user has a provider's overview: a consultant of a provider. */
     static boolean hasOverview(SamspilPrincipal user) {
-        return user != null && user.is(dk.samspil.security.Role.CONSULTANT) && user.providerCode() != null;
+        return user != null && user.is(Role.CONSULTANT) && user.providerCode() != null;
     }
 
     /** The overview of the consultant's own provider (the orders a consultant sees are its provider's). */
@@ -156,36 +157,14 @@ class ProviderOverview {
         List<FollowUp> followUps = followUps(lines, today);
         Map<Long, Long> dueByOrder =
                 followUps.stream().collect(Collectors.groupingBy(f -> f.order().id(), Collectors.counting()));
-        Function<OrderLine, Activity> activity = line -> {
-            SurveyOverview.Progress p = progress.get(line.id());
-            boolean sent = p != null && p.sent();
-            DeckOverview.Stage stage = deck.get(line.id()).stage();
-            boolean made = stage == DeckOverview.Stage.READY || stage == DeckOverview.Stage.SENT;
-            return new Activity(
-                    null,
-                    1,
-                    sent ? 1 : 0,
-                    sent ? p.invited() : 0,
-                    sent ? p.answered() : 0,
-                    made ? 1 : 0,
-                    stage == DeckOverview.Stage.SENT ? 1 : 0,
-                    HELD.contains(line.status()) ? 1 : 0,
-                    agreed.getOrDefault(line.id(), Counts.NONE),
-                    dueByOrder.getOrDefault(line.id(), 0L).intValue());
-        };
+        Function<OrderLine, Activity> activity = line -> Activity.of(
+                progress.get(line.id()),
+                deck.get(line.id()).stage(),
+                HELD.contains(line.status()),
+                agreed.getOrDefault(line.id(), Counts.NONE),
+                dueByOrder.getOrDefault(line.id(), 0L).intValue());
         Map<String, Activity> byPackage = group(lines, OrderLine::packageTitle, activity);
-        List<Activity> regions = List.of();
-        if (national) {
-            Map<Long, String> regionOf = new HashMap<>();
-            lines.stream()
-                    .map(OrderLine::clusterId)
-                    .distinct()
-                    .forEach(id -> regionOf.put(
-                            id,
-                            directory.cluster(id).map(ClusterView::regionName).orElse("")));
-            regions = List.copyOf(
-                    group(lines, l -> regionOf.get(l.clusterId()), activity).values());
-        }
+        List<Activity> regions = national ? regions(lines, activity) : List.of();
         Activity all = lines.stream().map(activity).reduce(Activity.empty(null), Activity::plus);
         List<MonthRow> months = months(lines);
         Map<OrderStatus, Integer> allCounts = new EnumMap<>(OrderStatus.class);
@@ -203,6 +182,18 @@ class ProviderOverview {
                 followUps,
                 effects(lines, agreed, today),
                 lines.stream().collect(Collectors.toMap(OrderLine::id, Function.identity())));
+    }
+
+    /** The lines' activity by the region of their cluster. */
+    private List<Activity> regions(List<OrderLine> lines, Function<OrderLine, Activity> activity) {
+        Map<Long, String> regionOf = new HashMap<>();
+        lines.stream()
+                .map(OrderLine::clusterId)
+                .distinct()
+                .forEach(id -> regionOf.put(
+                        id, directory.cluster(id).map(ClusterView::regionName).orElse("")));
+        return List.copyOf(
+                group(lines, l -> regionOf.get(l.clusterId()), activity).values());
     }
 
     /** The lines' activity by a label, in label order. */
