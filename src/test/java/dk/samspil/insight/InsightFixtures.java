@@ -1,19 +1,14 @@
 package dk.samspil.insight;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-
 import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
-import java.nio.charset.StandardCharsets;
+import dk.samspil.RegisterFiles;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -128,16 +123,6 @@ final class InsightFixtures {
     }
 
     private void upload(String kind, String csv) throws Exception {
-        MockMultipartFile file = new MockMultipartFile(
-                "file", kind.toLowerCase() + ".csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
-        String page = mvc.perform(multipart("/data/import")
-                        .file(file)
-                        .param("kind", kind)
-                        .with(users.as("konsulent"))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("Filen er importeret");
+        RegisterFiles.importCsv(mvc, users, kind, csv);
     }
 }
