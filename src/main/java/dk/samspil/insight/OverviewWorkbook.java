@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 class OverviewWorkbook {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM.yyyy");
 
     private final MessageSource messages;
 
@@ -58,7 +59,7 @@ class OverviewWorkbook {
         header.add(text("insight.col.total"));
         rows.add(header);
         for (MonthRow month : overview.months()) {
-            rows.add(phaseRow(month.month().toString(), month, overview.phases()));
+            rows.add(phaseRow(month.month().format(MONTH), month, overview.phases()));
         }
         rows.add(phaseRow(text("insight.col.total"), overview.allMonths(), overview.phases()));
         return rows;

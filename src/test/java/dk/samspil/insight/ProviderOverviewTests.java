@@ -331,6 +331,12 @@ class ProviderOverviewTests {
             List<List<String>> phases = rows(workbook.getSheet("Faser pr. måned"));
             assertThat(phases.get(0)).startsWith("Mødemåned", "Modtaget").endsWith("I alt");
             assertThat(phases.get(phases.size() - 1).get(0)).isEqualTo("I alt");
+            // Demoklyngen's meeting of June 2016 is closed.
+            List<String> june = phases.stream()
+                    .filter(r -> r.get(0).equals("06.2016"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(june.get(phases.get(0).indexOf("Afsluttet"))).isEqualTo("1");
             List<List<String>> agreements = rows(workbook.getSheet("Aftaler pr. pakke"));
             assertThat(agreements)
                     .anySatisfy(r -> assertThat(r)
