@@ -115,6 +115,19 @@ public class Orders {
                 .optional();
     }
 
+    /** The package (and the version it was placed with) of each of these orders, by order id. */
+    public Map<Long, PackageVersion> packagesOf(Collection<Long> orderIds) {
+        Map<Long, PackageVersion> packages = new java.util.HashMap<>();
+        if (!orderIds.isEmpty()) {
+            jdbc.sql("SELECT id, package_slug, package_version FROM package_order WHERE id = ANY (?)")
+                    .param(orderIds.toArray(Long[]::new))
+                    .query(rs -> {
+                        packages.put(rs.getLong(1), new PackageVersion(rs.getString(2), rs.getInt(3)));
+                    });
+        }
+        return packages;
+    }
+
     private static final Contact NOBODY = new Contact(null, null);
 
     /** The columns of one order, read before its municipalities, participants and topics. */

@@ -54,6 +54,7 @@ class PageWalkIT {
             "/pakker",
             "/bestillinger",
             "/aftaler",
+            "/udbyder/overblik",
             "/kalender",
             "/klynger",
             "/data/import",

@@ -162,6 +162,10 @@ class AccessTests {
                     "/udbyder/konsulenter/999999999/" + action,
                     unknownConsultant));
         }
+        // A provider's overview: its own consultants only (each sees its own provider's); everyone else gets 404.
+        for (String path : List.of("/udbyder/overblik", "/udbyder/overblik.xlsx")) {
+            list.add(new Endpoint(path, "GET", path, onlyFor("konsulent", "midtkraft")));
+        }
         // A provider's consultants edit its packages (KiAP's: konsulent); another provider's get 404.
         Map<String, Integer> editors = onlyFor("konsulent", "midtkraft", "admin");
         list.add(new Endpoint("/udbyder/pakker", "GET", "/udbyder/pakker", editors));
