@@ -142,7 +142,8 @@ class OrderChangeController {
             return programmeView(model, order);
         }
         try {
-            boolean changed = changes.changeProgramme(order, outcome.items(), programmeForm.getVersion(), user);
+            boolean changed = changes.changeProgramme(
+                    order, outcome.items(), outcome.origins(), programmeForm.getVersion(), user);
             redirect.addFlashAttribute("success", changed ? "order.programme.saved" : "order.change.nothing");
         } catch (RuleViolation refused) {
             if ("order.change.changedMeanwhile".equals(refused.messageKey())) {

@@ -23,7 +23,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,8 +65,17 @@ class OrderChanges {
     private final Catalog catalog;
     private final Outbox outbox;
     private final OrderMails mails;
+    private final ApplicationEventPublisher events;
 
-    OrderChanges(JdbcClient jdbc, Orders orders, Ordering ordering, Catalog catalog, Outbox outbox, OrderMails mails) {
+    OrderChanges(
+            JdbcClient jdbc,
+            Orders orders,
+            Ordering ordering,
+            Catalog catalog,
+            Outbox outbox,
+            OrderMails mails,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.orders = orders;
         this.ordering = ordering;
@@ -127,10 +138,13 @@ class OrderChanges {
      * The order's programme, as the consultant and the cluster adapt it: the first change makes it the order's own
      * copy of its package version's programme; from then on the deck and the documents read this one.
      *
+     * @param origins for each item, its place in the programme before (null for a block added now): what is kept
+     *     per block elsewhere (the municipality's talk) moves with it
      * @return whether it changed
      */
     @Transactional
-    boolean changeProgramme(OrderView order, List<ProgrammeItem> items, int version, SamspilPrincipal by) {
+    boolean changeProgramme(
+            OrderView order, List<ProgrammeItem> items, List<Integer> origins, int version, SamspilPrincipal by) {
         requireChangeable(order);
         List<ProgrammeItem> before = ownOrPackageProgramme(order);
         if (before.equals(items)) {
@@ -147,6 +161,9 @@ class OrderChanges {
                         summary(OrderPackage.of(catalog, order).programme()),
                         summary(named(order, items)))),
                 by);
+        if (!origins.equals(IntStream.range(0, before.size()).boxed().toList())) {
+            events.publishEvent(new OrderProgrammeChanged(order.id(), origins));
+        }
         return true;
     }
 

@@ -6,6 +6,7 @@ import dk.samspil.ordering.OrderRules.Problem;
 import dk.samspil.platform.SingleLineRule;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,8 +42,12 @@ class ProgrammeForm {
         return form;
     }
 
-    /** The programme after the edits and the action, or the problems that stop it. */
-    record Outcome(List<ProgrammeItem> items, List<Problem> problems) {}
+    /**
+     * The programme after the edits and the action, or the problems that stop it.
+     *
+     * @param origins for each item, its place in the programme as it was read; null for a block added now
+     */
+    record Outcome(List<ProgrammeItem> items, List<Integer> origins, List<Problem> problems) {}
 
     /**
      * Applies the typed titles and minutes and then the action ({@code up-n}, {@code down-n}, {@code remove-n},
@@ -54,13 +59,14 @@ class ProgrammeForm {
     Outcome apply(List<ProgrammeItem> base, List<ProgrammeItem> shown, String action) {
         List<Problem> problems = new ArrayList<>();
         List<ProgrammeItem> items = new ArrayList<>();
+        List<Integer> origins = new ArrayList<>();
         Set<Integer> sources = new HashSet<>();
         for (int i = 0; i < blocks.size(); i++) {
             Row row = blocks.get(i);
             Integer source = index(row.getSource(), base.size());
             if (source == null || !sources.add(source)) {
                 problems.add(new Problem(null, "order.programme.stale"));
-                return new Outcome(List.of(), problems);
+                return new Outcome(List.of(), List.of(), problems);
             }
             String title = checkTitle(row.getTitle(), "blocks[" + i + "].title", problems);
             Integer minutes = checkMinutes(row.getMinutes(), "blocks[" + i + "].minutes", problems);
@@ -68,6 +74,7 @@ class ProgrammeForm {
                 continue;
             }
             ProgrammeItem from = base.get(source);
+            origins.add(source);
             boolean sameTitle = title.equals(shown.get(source).title());
             items.add(new ProgrammeItem(
                     sameTitle ? from.title() : title,
@@ -79,7 +86,7 @@ class ProgrammeForm {
                     sameTitle ? from.electivesTitle() : null));
         }
         if (!problems.isEmpty()) {
-            return new Outcome(List.of(), problems);
+            return new Outcome(List.of(), List.of(), problems);
         }
         String act = action == null ? "save" : action;
         if (act.equals("add")) {
@@ -90,24 +97,30 @@ class ProgrammeForm {
             }
             if (problems.isEmpty()) {
                 items.add(new ProgrammeItem(title, minutes, ItemKind.BLOCK, null, List.of(), List.of(), null));
+                origins.add(null);
             }
         } else if (act.matches("(up|down|remove)-\\d{1,3}")) {
             int n = Integer.parseInt(act.substring(act.indexOf('-') + 1));
             if (n < items.size()) {
                 if (act.startsWith("up") && n > 0) {
                     items.add(n - 1, items.remove(n));
+                    origins.add(n - 1, origins.remove(n));
                 } else if (act.startsWith("down") && n < items.size() - 1) {
                     items.add(n + 1, items.remove(n));
+                    origins.add(n + 1, origins.remove(n));
                 } else if (act.startsWith("remove")) {
                     if (items.size() == 1) {
                         problems.add(new Problem("blocks[" + n + "].title", "order.programme.lastBlock"));
                     } else {
                         items.remove(n);
+                        origins.remove(n);
                     }
                 }
             }
         }
-        return new Outcome(problems.isEmpty() ? List.copyOf(items) : List.of(), problems);
+        return problems.isEmpty()
+                ? new Outcome(List.copyOf(items), Collections.unmodifiableList(origins), problems)
+                : new Outcome(List.of(), List.of(), problems);
     }
 
     /** A row's planned time from the start; null while the minutes above it are not all numbers. */

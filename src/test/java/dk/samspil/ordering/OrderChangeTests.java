@@ -380,6 +380,52 @@ class OrderChangeTests {
     }
 
     @Test
+    void theMunicipalitysTalkMovesWithItsBlockAndGoesWithIt() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(
+                mvc, users, OrderFixtures.today().plusWeeks(12), "program.oplaeg@aarhus.example.dk");
+        byte[] talk;
+        try (XMLSlideShow show = new XMLSlideShow();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            show.createSlide().createTextBox().setText("Akutfunktionen i Aarhus");
+            show.write(out);
+            talk = out.toByteArray();
+        }
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                        "/bestillinger/" + id + "/praesentation/oplaeg/1")
+                                .file(new org.springframework.mock.web.MockMultipartFile(
+                                        "file",
+                                        "oplaeg.pptx",
+                                        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                                        talk))
+                                .with(csrf())
+                                .with(users.as("kommune")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isLessThan(400);
+        assertThat(talkBlocks(id)).containsExactly(1);
+
+        // "Blok 1: Akutfunktionen" moves below the break: its talk goes with it to place 2.
+        save(programme(id, "konsulent", id).param("action", "down-1"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> talkBlocks(id).equals(List.of(2)));
+        assertThat(shownRows(id).get(4)).isEqualTo("Blok 1: Akutfunktionen");
+
+        save(programme(id, "konsulent", id).param("action", "remove-2"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> talkBlocks(id).isEmpty());
+    }
+
+    private List<Integer> talkBlocks(long id) {
+        return jdbc.sql("SELECT block FROM deck_municipal_talk WHERE order_id = ? ORDER BY block")
+                .param(id)
+                .query(Integer.class)
+                .list();
+    }
+
+    @Test
     void hostileProgrammeInputIsRefusedOrEscaped() throws Exception {
         long id = OrderFixtures.placeAcuteOrder(
                 mvc, users, OrderFixtures.today().plusWeeks(12), "program.fejl@aarhus.example.dk");
