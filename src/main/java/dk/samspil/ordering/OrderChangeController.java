@@ -7,17 +7,21 @@ import dk.samspil.ordering.OrderRules.Problem;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.platform.RuleViolation;
 import dk.samspil.security.SamspilPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * A placed order changed by its cluster's coordinator or its provider's consultant until the meeting: the meeting's
@@ -163,6 +167,16 @@ class OrderChangeController {
                 "programmeForm", ProgrammeForm.of(OrderPackage.of(catalog, now).programme(), now.version()));
         model.addAttribute("meanwhile", true);
         return programmeView(model, now);
+    }
+
+    /**
+     * A form with a row far beyond any the page shows (the binder grows its lists only so far) was not sent from the
+     * page: back to the form with a Danish message, nothing saved.
+     */
+    @ExceptionHandler(InvalidPropertyException.class)
+    String tooManyRows(HttpServletRequest request) {
+        RequestContextUtils.getOutputFlashMap(request).put("error", "order.change.tooManyRows");
+        return "redirect:" + request.getRequestURI();
     }
 
     private static void reject(List<Problem> problems, BindingResult result) {

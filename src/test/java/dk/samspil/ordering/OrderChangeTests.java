@@ -235,6 +235,14 @@ class OrderChangeTests {
                         .single())
                 .isZero();
 
+        // Far more rows than a form has, a version that is no number: refused, never a server error.
+        MvcResult many = mvc.perform(change(id, "koordinator").param("participants[5000].name", "Mange"))
+                .andReturn();
+        assertThat(many.getResponse().getRedirectedUrl()).isEqualTo("/bestillinger/" + id + "/aendring");
+        assertThat(many.getFlashMap().get("error")).isEqualTo("order.change.tooManyRows");
+        assertThat(refused(change(id, "koordinator").param("version", "abc")).getElementById("changed-meanwhile"))
+                .isNotNull();
+
         // A script in the venue is text: kept as written, shown escaped.
         String script = "<script>alert('x')</script> Mødelokalet";
         mvc.perform(change(id, "koordinator").param("venue", script));
@@ -440,6 +448,12 @@ class OrderChangeTests {
         assertThat(page.select("#blocks3\\.minutes-error").text()).contains("helt antal minutter");
         assertThat(page.getElementById("blocks1.minutes").val()).as("kept").isEqualTo("100000");
 
+        MvcResult many = mvc.perform(programme(id, "konsulent", version, List.of("Introduktion", "150"))
+                        .param("blocks[5000].title", "Mange")
+                        .param("action", "save"))
+                .andReturn();
+        assertThat(many.getResponse().getRedirectedUrl()).isEqualTo("/bestillinger/" + id + "/program");
+        assertThat(many.getFlashMap().get("error")).isEqualTo("order.change.tooManyRows");
         Document tampered = refused(programme(id, "konsulent", version, List.of("Introduktion", "10"))
                 .param("blocks[1].source", "999")
                 .param("blocks[1].title", "Fremmed")
