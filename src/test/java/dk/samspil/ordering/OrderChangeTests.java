@@ -233,9 +233,8 @@ class OrderChangeTests {
                         .single())
                 .isZero();
 
-        Document malformed = refused(change(id, "koordinator")
-                .param("meetingDate", "31.02.2027")
-                .param("startTime", "25:99"));
+        Document malformed = refused(
+                change(id, "koordinator").param("meetingDate", "31.02.2027").param("startTime", "25:99"));
         assertThat(malformed.select("#meetingDate-error").text()).contains("Skriv en gyldig dato.");
         assertThat(malformed.select("#startTime-error").text()).contains("gyldigt klokkeslæt");
         assertThat(malformed.getElementById("venue").val()).isEqualTo("Lægehuset Trøjborg, mødelokalet");
