@@ -430,6 +430,44 @@ class OrderChangeTests {
                 .until(() -> talkBlocks(id).isEmpty());
     }
 
+    @Test
+    void theMeetingsNotesOfABlockGoWithTheBlock() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(
+                mvc, users, OrderFixtures.today().plusWeeks(12), "program.noter@aarhus.example.dk");
+        assertThat(status(get("/bestillinger/" + id + "/moede"), "koordinator")).isEqualTo(200);
+        mvc.perform(post("/bestillinger/" + id + "/moede/blokke/1")
+                .with(csrf())
+                .with(users.as("koordinator"))
+                .param("start", "")
+                .param("end", "")
+                .param("notes", "Forberedt til introduktionen")
+                .param("version", String.valueOf(blockNotes(id, 1).get("version"))));
+        assertThat(blockNotes(id, 1)).containsEntry("notes", "Forberedt til introduktionen");
+
+        save(programme(id, "konsulent", id).param("action", "down-0"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        "Forberedt til introduktionen".equals(blockNotes(id, 2).get("notes")));
+        assertThat(blockNotes(id, 1)).containsEntry("notes", "");
+        assertThat(body(get("/bestillinger/" + id + "/moede"), "koordinator")).contains("Forberedt til introduktionen");
+
+        save(programme(id, "konsulent", id).param("action", "remove-1"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !body(get("/bestillinger/" + id + "/moede"), "koordinator")
+                        .contains("Forberedt til introduktionen"));
+    }
+
+    /** The notes and version of one block of the order's meeting, by its place from 1 (empty when it has no row). */
+    private Map<String, Object> blockNotes(long id, int position) {
+        return jdbc.sql("""
+                        SELECT b.notes, b.version FROM meeting_block b JOIN meeting m ON m.id = b.meeting_id
+                        WHERE m.owner_kind = 'ORDER' AND m.owner_id = ? AND b.position = ?""").params(id, position).query().listOfRows().stream()
+                .findFirst()
+                .orElse(Map.of());
+    }
+
     private List<Integer> talkBlocks(long id) {
         return jdbc.sql("SELECT block FROM deck_municipal_talk WHERE order_id = ? ORDER BY block")
                 .param(id)
