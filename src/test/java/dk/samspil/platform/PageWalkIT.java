@@ -164,7 +164,12 @@ class PageWalkIT {
                     .as("GET endpoints no demo user reached by following links")
                     .isEmpty();
             assertThat(walk.reached)
-                    .contains("/pakker/{slug}", "/bestillinger/{orderId}", "/bestillinger/{orderId}/moede");
+                    .contains(
+                            "/pakker/{slug}",
+                            "/bestillinger/{orderId}",
+                            "/bestillinger/{orderId}/moede",
+                            "/bestillinger/{orderId}/aendring",
+                            "/bestillinger/{orderId}/program");
             assertThat(walk.urlsOf("/pakker/{slug}")).as("every package page").hasSize(5);
         } finally {
             app.destroy();
