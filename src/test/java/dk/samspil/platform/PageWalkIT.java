@@ -114,7 +114,16 @@ class PageWalkIT {
             Map.entry("/pko/audit/{id}/godkendelsesbrev/fil", "linked once a letter is uploaded (AuditFlowTests)"),
             Map.entry("/pko/audit/{id}/sager/{caseId}", "linked once an approved audit has cases (AuditBrowserTests)"),
             Map.entry("/pko/audit/{id}/rapport", "linked from an audit (AuditFlowTests, AuditBrowserTests)"),
-            Map.entry("/pko/audit/{id}/rapport.docx", "linked once an audit is completed (AuditFlowTests)"));
+            Map.entry("/pko/audit/{id}/rapport.docx", "linked once an audit is completed (AuditFlowTests)"),
+            Map.entry(
+                    "/pko/samarbejdsmoeder/{id}",
+                    "linked once a municipal consultant plans one; no demo user is one (PkoCollaborationTests)"),
+            Map.entry(
+                    "/pko/samarbejdsmoeder/{id}/manege",
+                    "linked from a collaboration meeting in the Manegemodellen (PkoCollaborationTests)"),
+            Map.entry(
+                    "/pko/korrespondance/{id}",
+                    "linked once a municipal consultant makes a review; no demo user is one (PkoCorrespondenceTests)"));
     /** Far more than any page has; stops a walk through an endless sequence (calendar months). */
     static final int MAX_PER_PATTERN = 15;
 
