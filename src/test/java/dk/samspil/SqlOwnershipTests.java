@@ -33,7 +33,15 @@ class SqlOwnershipTests {
             Map.entry("documents", Set.of("order_document_link", "order_document_pdf")),
             Map.entry(
                     "directory",
-                    Set.of("cluster", "hospital_unit", "member", "municipality", "practice", "provider", "region")),
+                    Set.of(
+                            "cluster",
+                            "hospital_unit",
+                            "hospital_unit_catchment",
+                            "member",
+                            "municipality",
+                            "practice",
+                            "provider",
+                            "region")),
             Map.entry("mail", Set.of("mail_outbox")),
             Map.entry(
                     "meeting",

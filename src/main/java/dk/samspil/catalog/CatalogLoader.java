@@ -170,8 +170,16 @@ class CatalogLoader implements SmartInitializingSingleton {
             require(
                     closed == !question.options().isEmpty(),
                     name,
-                    "question " + question.key() + ": options go with SCALE and MULTIPLE only",
+                    "question " + question.key() + ": options go with SCALE, MULTIPLE and GRID only",
                     "questionOptions",
+                    String.valueOf(question.key()));
+            require(
+                    question.type() != PackageDefinition.QuestionType.GRID
+                            || (question.options().size() >= 2
+                                    && question.rows().size() >= 2),
+                    name,
+                    "question " + question.key() + ": a GRID needs at least two options and two rows",
+                    "questionRows",
                     String.valueOf(question.key()));
         }
         for (PackageDefinition.DrejebogTask task : p.drejebog()) {

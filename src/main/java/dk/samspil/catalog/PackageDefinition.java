@@ -313,13 +313,21 @@ public record PackageDefinition(
         }
     }
 
+    /**
+     * SCALE: one option; MULTIPLE: any options ("sæt gerne flere kryds"); TEXT: free text; GRID: the same scale for
+     * each of the question's rows (seed 002's akut question 2: four patient groups), one option per row.
+     */
     public enum QuestionType {
         SCALE,
         MULTIPLE,
-        TEXT
+        TEXT,
+        GRID
     }
 
-    /** @param key the question's stable identity across versions and the follow-up a year later */
+    /**
+     * @param key the question's stable identity across versions and the follow-up a year later
+     * @param rows a GRID question's rows, each answered on the scale of {@code options}; empty for other types
+     */
     public record Question(
             String key,
             int number,
@@ -328,9 +336,33 @@ public record PackageDefinition(
             List<String> options,
             boolean other,
             boolean required,
-            Integer block) {
+            Integer block,
+            List<String> rows) {
         public Question {
             options = nonNull(options);
+            rows = type == QuestionType.GRID ? nonNull(rows) : List.of();
+        }
+
+        /** A question that is no grid. */
+        public Question(
+                String key,
+                int number,
+                String text,
+                QuestionType type,
+                List<String> options,
+                boolean other,
+                boolean required,
+                Integer block) {
+            this(key, number, text, type, options, other, required, block, List.of());
+        }
+
+        public boolean grid() {
+            return type == QuestionType.GRID;
+        }
+
+        /** The same question with another number (its place in the questionnaire). */
+        public Question numbered(int newNumber) {
+            return new Question(key, newNumber, text, type, options, other, required, block, rows);
         }
     }
 }

@@ -17,9 +17,9 @@ import java.util.UUID;
 import org.springframework.validation.Errors;
 
 /**
- * What a consultant edits of a package draft: the fields the catalogue page shows first, the programme's items and
- * the questionnaire. What the form does not hold (the items' contents, the municipal preparation, ...) stays as the
- * draft has it. Rules are checked at the field, in Danish, by {@link #check}.
+ * What a consultant edits of a package draft: the fields the catalogue page shows, the programme's items with their
+ * contents and dialogue questions, the elective topics, the questionnaire and the package's own drejebog. What the
+ * form does not hold (service codes, the municipal data asked for, an entry's role) stays as the draft has it. Rules are checked at the field, in Danish, by {@link #check}.
  */
 class PackageForm {
 
@@ -48,6 +48,11 @@ class PackageForm {
     private String leadTimeText;
     private PackageStatus status;
     private Integer electivesChoose;
+    /** The elective topics, one title per line, and the title of the free-text one ("andet"), blank for none. */
+    private String electives = "";
+
+    private String electivesOther = "";
+    private boolean questionnaireConfirmed;
     private int version;
     private List<ItemForm> programme = new ArrayList<>();
     private List<QuestionRow> questions = new ArrayList<>();
@@ -100,6 +105,26 @@ class PackageForm {
         private ItemKind kind = ItemKind.BLOCK;
         /** Its place in the draft as saved, so it keeps its contents when moved; null for a new item. */
         private Integer origin;
+        /** Its entries as {@link ProgrammeContents} writes them: headings, and points starting with "- ". */
+        private String contents = "";
+        /** Its dialogue questions, one per line. */
+        private String dialogue = "";
+
+        public String getContents() {
+            return contents;
+        }
+
+        public void setContents(String contents) {
+            this.contents = contents;
+        }
+
+        public String getDialogue() {
+            return dialogue;
+        }
+
+        public void setDialogue(String dialogue) {
+            this.dialogue = dialogue;
+        }
 
         public Integer getOrigin() {
             return origin;
@@ -173,11 +198,27 @@ class PackageForm {
         form.status = p.status();
         form.electivesChoose =
                 p.electiveTopics() == null ? null : p.electiveTopics().choose();
+        if (p.electiveTopics() != null) {
+            form.electives = String.join(
+                    "\n",
+                    p.electiveTopics().options().stream()
+                            .filter(o -> !o.freeText())
+                            .map(PackageDefinition.ElectiveOption::title)
+                            .toList());
+            form.electivesOther = p.electiveTopics().options().stream()
+                    .filter(PackageDefinition.ElectiveOption::freeText)
+                    .map(PackageDefinition.ElectiveOption::title)
+                    .findFirst()
+                    .orElse("");
+        }
+        form.questionnaireConfirmed = !p.questionnaire().draft();
         form.version = version;
         for (ProgrammeItem item : p.programme()) {
             ItemForm i = new ItemForm();
             i.title = item.title();
             i.minutes = item.minutes();
+            i.contents = ProgrammeContents.write(item.items());
+            i.dialogue = String.join("\n", item.dialogueQuestions());
             i.kind = item.kind();
             i.origin = form.programme.size();
             form.programme.add(i);
@@ -196,6 +237,7 @@ class PackageForm {
             q.setText(question.text());
             q.setType(question.type());
             q.setOptions(String.join("\n", question.options()));
+            q.setRows(String.join("\n", question.rows()));
             q.setOther(question.other());
             q.setRequired(question.required());
             form.questions.add(q);
@@ -260,11 +302,16 @@ class PackageForm {
                 errors.rejectValue("drejebog[" + i + "].owner", "editor.task.owner");
             }
         }
-        if (draft.electiveTopics() != null) {
-            int topics = draft.electiveTopics().options().size();
-            if (electivesChoose == null || electivesChoose < 1 || electivesChoose > topics) {
-                errors.rejectValue("electivesChoose", "editor.electives.choose", new Object[] {topics}, null);
-            }
+        List<String> topics = electiveTitles();
+        int count = topics.size() + (electivesOther == null || electivesOther.isBlank() ? 0 : 1);
+        if (topics.stream().anyMatch(t -> t.length() > MAX_TEXT)) {
+            errors.rejectValue("electives", "editor.text.long", new Object[] {MAX_TEXT}, null);
+        }
+        if (electivesOther != null && electivesOther.length() > MAX_TEXT) {
+            errors.rejectValue("electivesOther", "editor.text.long", new Object[] {MAX_TEXT}, null);
+        }
+        if (count > 0 && (electivesChoose == null || electivesChoose < 1 || electivesChoose > count)) {
+            errors.rejectValue("electivesChoose", "editor.electives.choose", new Object[] {count}, null);
         }
         if (publishing && status == PackageStatus.OFFERED && !errors.hasErrors()) {
             int sum = programme.stream().mapToInt(ItemForm::getMinutes).sum();
@@ -294,6 +341,12 @@ class PackageForm {
             if (item.getKind() == null) {
                 errors.rejectValue("programme[" + i + "].kind", "editor.item.kind");
             }
+            String at = "programme[" + i + "]";
+            ProgrammeContents.problem(item.getContents()).ifPresent(key -> errors.rejectValue(at + ".contents", key));
+            if (lines(item.getDialogue()).stream().anyMatch(q -> q.length() > ProgrammeContents.MAX_POINT)) {
+                errors.rejectValue(
+                        at + ".dialogue", "editor.text.long", new Object[] {ProgrammeContents.MAX_POINT}, null);
+            }
         }
     }
 
@@ -313,6 +366,14 @@ class PackageForm {
                 errors.rejectValue(at + ".options", "editor.question.options");
             } else if (options.stream().anyMatch(o -> o.length() > MAX_TEXT)) {
                 errors.rejectValue(at + ".options", "editor.text.long", new Object[] {MAX_TEXT}, null);
+            }
+            if (q.getType() == QuestionType.GRID) {
+                List<String> rows = q.rowList();
+                if (rows.size() < 2) {
+                    errors.rejectValue(at + ".rows", "editor.question.rows");
+                } else if (rows.stream().anyMatch(r -> r.length() > MAX_TEXT)) {
+                    errors.rejectValue(at + ".rows", "editor.text.long", new Object[] {MAX_TEXT}, null);
+                }
             }
         }
     }
@@ -343,8 +404,8 @@ class PackageForm {
                     form.getMinutes(),
                     form.getKind(),
                     before == null ? null : before.block(),
-                    before == null ? List.of() : before.items(),
-                    before == null ? List.of() : before.dialogueQuestions(),
+                    ProgrammeContents.read(form.getContents(), before == null ? List.of() : before.items()),
+                    lines(form.getDialogue()),
                     before == null ? null : before.electivesTitle()));
         }
         List<Question> list = new ArrayList<>();
@@ -364,11 +425,16 @@ class PackageForm {
                     form.optionList(),
                     form.isOther(),
                     form.isRequired(),
-                    before == null ? null : before.block()));
+                    before == null ? null : before.block(),
+                    form.rowList()));
         }
-        ElectiveTopics electives = draft.electiveTopics() == null
-                ? null
-                : new ElectiveTopics(electivesChoose, draft.electiveTopics().options());
+        List<PackageDefinition.ElectiveOption> options = ProgrammeContents.electives(
+                electiveTitles(),
+                electivesOther,
+                draft.electiveTopics() == null
+                        ? List.of()
+                        : draft.electiveTopics().options());
+        ElectiveTopics electives = options.isEmpty() ? null : new ElectiveTopics(electivesChoose, options);
         return new PackageDefinition(
                 draft.slug(),
                 title.strip(),
@@ -390,7 +456,7 @@ class PackageForm {
                 items,
                 draft.draftProgramme(),
                 new PackageDefinition.Questionnaire(
-                        draft.questionnaire().draft(), draft.questionnaire().intro(), list),
+                        !questionnaireConfirmed, draft.questionnaire().intro(), list),
                 lines(dataRequirements),
                 lines(municipalityRole),
                 lines(municipalityPreparation),
@@ -502,6 +568,35 @@ class PackageForm {
 
     public void setStatus(PackageStatus status) {
         this.status = status;
+    }
+
+    private List<String> electiveTitles() {
+        return lines(electives).stream().distinct().toList();
+    }
+
+    public String getElectives() {
+        return electives;
+    }
+
+    public void setElectives(String electives) {
+        this.electives = electives;
+    }
+
+    public String getElectivesOther() {
+        return electivesOther;
+    }
+
+    public void setElectivesOther(String electivesOther) {
+        this.electivesOther = electivesOther;
+    }
+
+    /** Whether the provider has confirmed the questionnaire (the shipped ones are drafts until it does). */
+    public boolean isQuestionnaireConfirmed() {
+        return questionnaireConfirmed;
+    }
+
+    public void setQuestionnaireConfirmed(boolean questionnaireConfirmed) {
+        this.questionnaireConfirmed = questionnaireConfirmed;
     }
 
     public Integer getElectivesChoose() {

@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * The fields of a question as a consultant edits it, in a package's questionnaire or in an order's copy of it: its
- * wording, type, answer options (one per line), "andet" and whether it must be answered.
+ * wording, type, answer options (one per line), a grid's rows (one per line), "andet" and whether it must be
+ * answered.
  */
 public class QuestionFields {
 
     private String text;
     private QuestionType type = QuestionType.SCALE;
     private String options = "";
+    private String rows = "";
     private boolean other;
     private boolean required;
 
@@ -30,6 +32,19 @@ public class QuestionFields {
 
     public List<String> optionList() {
         return options(options);
+    }
+
+    /** A grid question's rows, typed one per line like the options; none for other types. */
+    public List<String> rowList() {
+        return type == QuestionType.GRID ? options(rows) : List.of();
+    }
+
+    public String getRows() {
+        return rows;
+    }
+
+    public void setRows(String rows) {
+        this.rows = rows;
     }
 
     public String getText() {

@@ -59,7 +59,7 @@ final class QuestionSlides {
      * @param thenShown whether the first order's results are shown, so that a question not asked then is new
      */
     private static QuestionSlide questionSlide(QuestionResult q, QuestionResult old, boolean thenShown, Integer block) {
-        boolean compared = old != null && old.closed() && q.closed();
+        boolean compared = old != null && old.choice() && q.choice();
         List<String> texts = new ArrayList<>(q.texts());
         q.others().forEach(other -> texts.add(Wording.text("deck.answer.other", other)));
         return new QuestionSlide(
@@ -78,6 +78,9 @@ final class QuestionSlides {
 
     /** The answers per option: by sector as shares when split by sector, else as counts; null for a text question. */
     private static Chart chart(QuestionResult q) {
+        if (q.grid()) {
+            return grid(q);
+        }
         if (q.bySector()) {
             return bySector(q);
         }
@@ -130,6 +133,20 @@ final class QuestionSlides {
                                 now.options().stream()
                                         .map(QuestionSlides::shareLabel)
                                         .toList())));
+    }
+
+    /**
+     * A grid's rows as series over the scale's options, each as shares of those who answered the row (the rows'
+     * numbers answering may differ).
+     */
+    private static Chart grid(QuestionResult q) {
+        List<Series> series = q.rows().stream()
+                .map(row -> new Series(
+                        row.label(),
+                        row.options().stream().map(o -> (double) o.percent()).toList(),
+                        row.options().stream().map(QuestionSlides::shareLabel).toList()))
+                .toList();
+        return new Chart(null, Wording.SHARE_OF_ANSWERS, q.question().options(), series);
     }
 
     /** Both sectors' bars as shares of those in the sector who answered (the sectors differ in size). */

@@ -1,6 +1,7 @@
 package dk.samspil.directory;
 
 import dk.samspil.directory.Views.ClusterView;
+import dk.samspil.directory.Views.GpRecipient;
 import dk.samspil.directory.Views.HospitalUnitView;
 import dk.samspil.directory.Views.MemberView;
 import dk.samspil.directory.Views.MunicipalityView;
@@ -12,6 +13,7 @@ import dk.samspil.security.SamspilPrincipal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,6 +172,40 @@ public class Directory {
                         ORDER BY r.name, h.name""")
                 .query((rs, n) -> new HospitalUnitView(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
+    }
+
+    /** The municipalities of a hospital unit's catchment area (optageområde), in name order; none for an unknown unit. */
+    public List<MunicipalityView> catchment(long hospitalUnitId) {
+        return jdbc.sql("""
+                        SELECT m.code, m.name, r.name FROM hospital_unit_catchment c
+                            JOIN municipality m ON m.code = c.municipality_code JOIN region r ON r.code = m.region_code
+                        WHERE c.hospital_unit_id = ? ORDER BY m.name""")
+                .param(hospitalUnitId)
+                .query((rs, n) -> new MunicipalityView(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /**
+     * The general practitioners and practice staff of these municipalities: the members of the municipalities'
+     * clusters, one per address (case-insensitive), in name order.
+     */
+    public List<GpRecipient> gpRecipients(Collection<String> municipalityCodes) {
+        if (municipalityCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc
+                .sql("""
+                        SELECT DISTINCT ON (lower(b.email)) b.name, b.email, p.name, c.municipality_code
+                        FROM member b JOIN cluster c ON c.id = b.cluster_id
+                            LEFT JOIN practice p ON p.id = b.practice_id
+                        WHERE c.municipality_code = ANY (?)
+                        ORDER BY lower(b.email), b.name""")
+                .param(municipalityCodes.stream().distinct().toArray(String[]::new))
+                .query((rs, n) -> new GpRecipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(GpRecipient::name).thenComparing(GpRecipient::email))
+                .toList();
     }
 
     /** The names of these clusters: id → name. */

@@ -1,13 +1,21 @@
 package dk.samspil.directory;
 
+import dk.samspil.directory.Views.MunicipalityView;
 import dk.samspil.platform.SingleLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The administrator keeps the fixed registers current: a region's name, a municipality's name and region (after a
- * merger or a renaming), and the hospital units (new ones, renamed ones, their region). Who saved what is recorded by
+ * merger or a renaming), and the hospital units (new ones, renamed ones, their region, their catchment area). Who saved what is recorded by
  * the central audit of saved /admin forms. The URL rules let only administrators in.
  */
 @Controller
@@ -29,10 +37,12 @@ class RegisterEntryController {
 
     private final JdbcClient jdbc;
     private final Directory directory;
+    private final TransactionTemplate transactions;
 
-    RegisterEntryController(JdbcClient jdbc, Directory directory) {
+    RegisterEntryController(JdbcClient jdbc, Directory directory, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.transactions = transactions;
     }
 
     // --- regions ---
@@ -108,14 +118,18 @@ class RegisterEntryController {
             Model model,
             RedirectAttributes redirect) {
         checkRegion(form, result);
+        checkCatchment(form, result);
         long[] id = {0};
         if (!result.hasErrors()) {
             saveUnique(
                     result,
-                    () -> id[0] = jdbc.sql("INSERT INTO hospital_unit (name, region_code) VALUES (?, ?) RETURNING id")
-                            .params(form.name(), form.getRegionCode())
-                            .query(Long.class)
-                            .single());
+                    () -> transactions.executeWithoutResult(status -> {
+                        id[0] = jdbc.sql("INSERT INTO hospital_unit (name, region_code) VALUES (?, ?) RETURNING id")
+                                .params(form.name(), form.getRegionCode())
+                                .query(Long.class)
+                                .single();
+                        saveCatchment(id[0], form);
+                    }));
         }
         return result.hasErrors()
                 ? view(model, Kind.NEW_HOSPITAL_UNIT, "/admin/hospitalsenheder")
@@ -124,7 +138,11 @@ class RegisterEntryController {
 
     @GetMapping("/admin/hospitalsenheder/{id}")
     String hospitalUnit(@PathVariable long id, Model model) {
-        model.addAttribute("entryForm", entry("SELECT name, region_code FROM hospital_unit WHERE id = ?", id));
+        RegisterEntryForm form = entry("SELECT name, region_code FROM hospital_unit WHERE id = ?", id);
+        form.setCatchment(directory.catchment(id).stream()
+                .map(MunicipalityView::code)
+                .collect(Collectors.toCollection(ArrayList::new)));
+        model.addAttribute("entryForm", form);
         return view(model, Kind.HOSPITAL_UNIT, "/admin/hospitalsenheder/" + id);
     }
 
@@ -138,12 +156,16 @@ class RegisterEntryController {
         existing("SELECT count(*) FROM hospital_unit WHERE id = ?", id);
         String action = "/admin/hospitalsenheder/" + id;
         checkRegion(form, result);
+        checkCatchment(form, result);
         if (!result.hasErrors()) {
             saveUnique(
                     result,
-                    () -> jdbc.sql("UPDATE hospital_unit SET name = ?, region_code = ? WHERE id = ?")
-                            .params(form.name(), form.getRegionCode(), id)
-                            .update());
+                    () -> transactions.executeWithoutResult(status -> {
+                        jdbc.sql("UPDATE hospital_unit SET name = ?, region_code = ? WHERE id = ?")
+                                .params(form.name(), form.getRegionCode(), id)
+                                .update();
+                        saveCatchment(id, form);
+                    }));
         }
         return result.hasErrors() ? view(model, Kind.HOSPITAL_UNIT, action) : saved(redirect, action);
     }
@@ -154,6 +176,11 @@ class RegisterEntryController {
         MUNICIPALITY("register.municipality.title", true),
         HOSPITAL_UNIT("register.hospitalUnit.title", true),
         NEW_HOSPITAL_UNIT("register.hospitalUnit.new", true);
+
+        /** A hospital unit has a catchment area. */
+        public boolean asksCatchment() {
+            return this == HOSPITAL_UNIT || this == NEW_HOSPITAL_UNIT;
+        }
 
         final String title;
         final boolean asksRegion;
@@ -176,7 +203,46 @@ class RegisterEntryController {
         model.addAttribute("kind", kind);
         model.addAttribute("action", action);
         model.addAttribute("regions", directory.regions());
+        if (kind.asksCatchment()) {
+            List<MunicipalityView> municipalities = directory.municipalities();
+            Set<String> chosen = model.getAttribute("entryForm") instanceof RegisterEntryForm form
+                    ? Set.copyOf(form.getCatchment())
+                    : Set.of();
+            model.addAttribute(
+                    "municipalitiesByRegion",
+                    municipalities.stream()
+                            .collect(Collectors.groupingBy(
+                                    MunicipalityView::regionName, TreeMap::new, Collectors.toList())));
+            model.addAttribute(
+                    "openRegions",
+                    municipalities.stream()
+                            .filter(m -> chosen.contains(m.code()))
+                            .map(MunicipalityView::regionName)
+                            .collect(Collectors.toSet()));
+        }
         return VIEW;
+    }
+
+    /** The catchment area lies in the unit's region: a municipality of another region is refused at the field. */
+    private void checkCatchment(RegisterEntryForm form, BindingResult result) {
+        if (result.hasFieldErrors("regionCode") || form.getCatchment().isEmpty()) {
+            return;
+        }
+        Set<String> inRegion = Set.of(directory.municipalityCodesIn(form.getRegionCode()));
+        if (!inRegion.containsAll(form.getCatchment())) {
+            result.rejectValue("catchment", "register.catchment.otherRegion");
+        }
+    }
+
+    private void saveCatchment(long unitId, RegisterEntryForm form) {
+        jdbc.sql("DELETE FROM hospital_unit_catchment WHERE hospital_unit_id = ?")
+                .param(unitId)
+                .update();
+        for (String code : new LinkedHashSet<>(form.getCatchment())) {
+            jdbc.sql("INSERT INTO hospital_unit_catchment (hospital_unit_id, municipality_code) VALUES (?, ?)")
+                    .params(unitId, code)
+                    .update();
+        }
     }
 
     private static String saved(RedirectAttributes redirect, String page) {
@@ -229,6 +295,8 @@ class RegisterEntryController {
 
         private String regionCode;
 
+        private List<String> catchment = new ArrayList<>();
+
         static RegisterEntryForm of(String name, String regionCode) {
             var form = new RegisterEntryForm();
             form.setName(name);
@@ -254,6 +322,14 @@ class RegisterEntryController {
 
         public void setRegionCode(String regionCode) {
             this.regionCode = regionCode;
+        }
+
+        public List<String> getCatchment() {
+            return catchment;
+        }
+
+        public void setCatchment(List<String> catchment) {
+            this.catchment = catchment == null ? new ArrayList<>() : catchment;
         }
     }
 }

@@ -41,4 +41,10 @@ public final class Views {
     }
 
     public record HospitalUnitView(long id, String name, String regionName) {}
+
+    /**
+     * A general practitioner or practice staff member to write to about what concerns their municipality: a member of
+     * a cluster of that municipality.
+     */
+    public record GpRecipient(String name, String email, String practiceName, String municipalityCode) {}
 }

@@ -39,6 +39,12 @@ final class AnswerExport {
             header.add("Sektor");
         }
         for (Question q : all.questions()) {
+            if (q.grid()) {
+                q.rows()
+                        .forEach(row ->
+                                header.add(TEXTS.text("survey.export.gridColumn", q.number() + ". " + q.text(), row)));
+                continue;
+            }
             header.add(q.number() + ". " + q.text());
             if (q.other()) {
                 header.add(TEXTS.text("survey.export.otherColumn", String.valueOf(q.number())));
@@ -55,6 +61,15 @@ final class AnswerExport {
             }
             for (Question q : all.questions()) {
                 Answer answer = respondent.get(q.key());
+                if (q.grid()) {
+                    for (int r = 0; r < q.rows().size(); r++) {
+                        row.add(
+                                answer == null || answer.choices().size() <= r
+                                        ? ""
+                                        : answer.choices().get(r));
+                    }
+                    continue;
+                }
                 if (q.type() == QuestionType.TEXT) {
                     row.add(answer == null || answer.text() == null ? "" : answer.text());
                 } else {
@@ -93,6 +108,20 @@ final class AnswerExport {
             for (SurveyResults.OptionCount option : q.options()) {
                 rows.add(neutralised(
                         question, option.label(), String.valueOf(option.count()), String.valueOf(option.percent())));
+            }
+            for (SurveyResults.RowResult row : q.rows()) {
+                rows.add(neutralised(
+                        question,
+                        TEXTS.text("survey.export.gridAnsweredBy", row.label()),
+                        String.valueOf(row.answered()),
+                        ""));
+                for (SurveyResults.OptionCount option : row.options()) {
+                    rows.add(neutralised(
+                            question,
+                            row.label() + ": " + option.label(),
+                            String.valueOf(option.count()),
+                            String.valueOf(option.percent())));
+                }
             }
             // By sector only where the page shows it: every sector with enough answers to the question.
             for (SurveyResults.SectorResult sector : q.sectors()) {

@@ -191,6 +191,7 @@ class Answering {
                                     .toList(),
                             q.other() ? clip(other, MAX_OTHER) : null,
                             null);
+                case GRID -> new Answer(gridChoices(q, form), null, null);
             };
             answers.put(q.key(), answer);
         }
@@ -199,13 +200,33 @@ class Answering {
 
     static final String OTHER = "__andet__";
 
-    /** The keys of required questions left unanswered, and of "andet" ticked without a text. */
+    /** The form field of a grid question's row: {@code q.<key>.r<index>}. */
+    static String rowField(Question q, int row) {
+        return "q." + q.key() + ".r" + row;
+    }
+
+    /** A grid's choices, one per row ("" where none of the options was chosen); none when no row was answered. */
+    private static List<String> gridChoices(Question q, Map<String, List<String>> form) {
+        List<String> choices = new ArrayList<>();
+        for (int row = 0; row < q.rows().size(); row++) {
+            choices.add(form.getOrDefault(rowField(q, row), List.of()).stream()
+                    .filter(q.options()::contains)
+                    .findFirst()
+                    .orElse(""));
+        }
+        return choices.stream().allMatch(String::isEmpty) ? List.of() : choices;
+    }
+
+    /**
+     * The keys of required questions left unanswered (a required grid with a row unanswered), and of "andet" ticked
+     * without a text.
+     */
     static List<String> missing(List<Question> questions, Map<String, Answer> answers) {
         List<String> missing = new ArrayList<>();
         for (Question q : questions) {
             Answer a = answers.get(q.key());
             boolean empty = a == null || a.isEmpty();
-            if (q.required() && empty) {
+            if (q.required() && (empty || (q.grid() && a.choices().contains("")))) {
                 missing.add(q.key());
             } else if (a != null
                     && q.type() == QuestionType.MULTIPLE

@@ -21,6 +21,7 @@ class QuestionForm extends QuestionFields {
         form.setText(question.text());
         form.setType(question.type());
         form.setOptions(String.join("\n", question.options()));
+        form.setRows(String.join("\n", question.rows()));
         form.setOther(question.other());
         form.setRequired(question.required());
         form.block = question.block();
@@ -36,7 +37,7 @@ class QuestionForm extends QuestionFields {
     }
 
     Review.QuestionEdit edit() {
-        return new Review.QuestionEdit(getText(), getType(), getOptions(), isOther(), isRequired(), block);
+        return new Review.QuestionEdit(getText(), getType(), getOptions(), isOther(), isRequired(), block, rowList());
     }
 
     public Integer getBlock() {

@@ -23,8 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 class Review {
 
     /** The consultant's edit of one question; options one per line; {@code block} the programme's "Blok N" (null: keep). */
+    /** @param rows a grid question's rows (for other types ignored) */
     record QuestionEdit(
-            String text, QuestionType type, String options, boolean other, boolean required, Integer block) {}
+            String text,
+            QuestionType type,
+            String options,
+            boolean other,
+            boolean required,
+            Integer block,
+            List<String> rows) {
+        QuestionEdit {
+            rows = rows == null ? List.of() : rows;
+        }
+    }
 
     static final List<String> KINDS = List.of("COMMENT", "REWORD", "ADD", "REMOVE", "MOVE");
 
@@ -116,7 +127,8 @@ class Review {
                         String.join("\n", old.options()),
                         old.other(),
                         old.required(),
-                        null));
+                        null,
+                        old.rows()));
         decide(survey, proposalId, true, null);
         return old.key();
     }
@@ -214,6 +226,13 @@ class Review {
         if (type != QuestionType.TEXT && options.size() < 2) {
             throw new RuleViolation("survey.question.options.tooFew");
         }
+        List<String> rows = type == QuestionType.GRID ? edit.rows() : List.of();
+        if (type == QuestionType.GRID && rows.size() < 2) {
+            throw new RuleViolation("survey.question.rows.tooFew");
+        }
+        if (rows.stream().anyMatch(row -> row.length() > 300)) {
+            throw new RuleViolation("survey.question.rows.tooLong");
+        }
         return new Question(
                 key,
                 0,
@@ -222,6 +241,7 @@ class Review {
                 options,
                 type == QuestionType.MULTIPLE && edit.other(),
                 edit.required(),
-                block);
+                block,
+                rows);
     }
 }

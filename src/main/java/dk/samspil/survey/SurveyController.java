@@ -226,6 +226,7 @@ class SurveyController {
             } catch (RuleViolation refused) {
                 String field = switch (refused.messageKey()) {
                     case "survey.question.options.tooFew" -> "options";
+                    case "survey.question.rows.tooFew", "survey.question.rows.tooLong" -> "rows";
                     case "survey.question.textRequired", "survey.question.tooLong" -> "text";
                     default -> null;
                 };

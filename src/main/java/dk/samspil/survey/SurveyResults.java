@@ -37,6 +37,7 @@ public class SurveyResults {
      * @param texts the free-text answers, verbatim
      * @param sectors a closed question's counts per sector, when the breakdown may be shown (else empty)
      * @param sectorHidden whether a breakdown by sector was asked for but withheld for this question (too few in a sector)
+     * @param rows a grid question's counts per row (its {@code options} then empty); empty for other questions
      */
     public record QuestionResult(
             Question question,
@@ -45,11 +46,32 @@ public class SurveyResults {
             List<String> others,
             List<String> texts,
             List<SectorResult> sectors,
-            boolean sectorHidden) {
+            boolean sectorHidden,
+            List<RowResult> rows) {
 
         public QuestionResult(
                 Question question, int answered, List<OptionCount> options, List<String> others, List<String> texts) {
-            this(question, answered, options, others, texts, List.of(), false);
+            this(question, answered, options, others, texts, List.of(), false, List.of());
+        }
+
+        public QuestionResult(
+                Question question,
+                int answered,
+                List<OptionCount> options,
+                List<String> others,
+                List<String> texts,
+                List<SectorResult> sectors,
+                boolean sectorHidden) {
+            this(question, answered, options, others, texts, sectors, sectorHidden, List.of());
+        }
+
+        public boolean grid() {
+            return question.grid();
+        }
+
+        /** A question answered by choosing among options, one list of them (scale or multiple choice, no grid). */
+        public boolean choice() {
+            return closed() && !grid();
         }
 
         public boolean closed() {
@@ -62,6 +84,21 @@ public class SurveyResults {
 
         public boolean bySector() {
             return !sectors.isEmpty();
+        }
+    }
+
+    /** One row of a grid question: how many answered the row, and the counts per option (the scale's order). */
+    public record RowResult(String label, int answered, List<OptionCount> options) {
+
+        /** Where each option's share starts on a bar of 100 that stacks the row's shares. */
+        public List<Integer> starts() {
+            List<Integer> starts = new ArrayList<>();
+            int at = 0;
+            for (OptionCount option : options) {
+                starts.add(at);
+                at += option.percent();
+            }
+            return starts;
         }
     }
 
@@ -234,10 +271,11 @@ public class SurveyResults {
 
     /**
      * A closed question's counts per sector, when each sector has at least the policy's group size of answers to
-     * it; else the combined counts only, marked as withheld. Free texts are never split by sector.
+     * it; else the combined counts only, marked as withheld. Free texts are never split by sector; a grid's rows are
+     * shown combined (a row per sector would split each row's few answers further).
      */
     private QuestionResult withSectors(QuestionResult combined, Question question, List<Given> answers) {
-        if (!combined.closed()) {
+        if (!combined.closed() || combined.grid()) {
             return combined;
         }
         List<SectorResult> sectors = new ArrayList<>();
@@ -262,6 +300,9 @@ public class SurveyResults {
     }
 
     static QuestionResult count(Question question, List<Map<String, Answer>> answers) {
+        if (question.grid()) {
+            return countGrid(question, answers);
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
         question.options().forEach(option -> counts.put(option, 0));
         if (question.other()) {
@@ -296,5 +337,38 @@ public class SurveyResults {
                                 base == 0 ? 0 : Math.round(100f * e.getValue() / base)))
                         .toList();
         return new QuestionResult(question, answered, options, others, texts);
+    }
+
+    /** A grid's counts per row: each row's options as shares of those who answered that row. */
+    private static QuestionResult countGrid(Question question, List<Map<String, Answer>> answers) {
+        List<RowResult> rows = new ArrayList<>();
+        int answered = (int) answers.stream()
+                .map(respondent -> respondent.get(question.key()))
+                .filter(answer -> answer != null && !answer.isEmpty())
+                .count();
+        for (int row = 0; row < question.rows().size(); row++) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            question.options().forEach(option -> counts.put(option, 0));
+            int rowAnswered = 0;
+            for (Map<String, Answer> respondent : answers) {
+                Answer answer = respondent.get(question.key());
+                String choice = answer == null || answer.choices().size() <= row
+                        ? ""
+                        : answer.choices().get(row);
+                if (counts.containsKey(choice)) {
+                    counts.merge(choice, 1, Integer::sum);
+                    rowAnswered++;
+                }
+            }
+            int base = rowAnswered;
+            rows.add(new RowResult(
+                    question.rows().get(row),
+                    rowAnswered,
+                    counts.entrySet().stream()
+                            .map(e -> new OptionCount(
+                                    e.getKey(), e.getValue(), base == 0 ? 0 : Math.round(100f * e.getValue() / base)))
+                            .toList()));
+        }
+        return new QuestionResult(question, answered, List.of(), List.of(), List.of(), List.of(), false, rows);
     }
 }

@@ -27,6 +27,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class SurveyResultsController {
 
+    /** The colours of a grid's stacked bars, one per option of its scale (the table beside carries the numbers). */
+    static final List<String> GRID_PALETTE =
+            List.of("#003f7f", "#0059b3", "#5c9ad6", "#a9c9ec", "#e0a25a", "#9c4f00", "#747474");
+
     static final String RESULTS_VIEW = "survey/results";
 
     private final Surveys surveys;
@@ -47,6 +51,7 @@ class SurveyResultsController {
         model.addAttribute("survey", survey);
         model.addAttribute("results", results.of(survey));
         model.addAttribute("then", then(order));
+        model.addAttribute("palette", GRID_PALETTE);
         // Invited and answered per sector: counts of people, for the consultant.
         model.addAttribute("canManage", Orders.canManage(user, order));
         // A cluster member reads the results; the exports are for those who run and plan the meeting.
@@ -67,7 +72,7 @@ class SurveyResultsController {
         }
         return results.forOrder(order.followsOrderId()).filter(SurveyResults.Results::shown).stream()
                 .flatMap(r -> r.questions().stream())
-                .filter(SurveyResults.QuestionResult::closed)
+                .filter(SurveyResults.QuestionResult::choice)
                 .collect(Collectors.toMap(
                         q -> q.question().key(),
                         q -> new Then(

@@ -150,11 +150,7 @@ public class Surveys {
 
     static List<Question> renumber(List<Question> questions) {
         return IntStream.range(0, questions.size())
-                .mapToObj(i -> {
-                    Question q = questions.get(i);
-                    return new Question(
-                            q.key(), i + 1, q.text(), q.type(), q.options(), q.other(), q.required(), q.block());
-                })
+                .mapToObj(i -> questions.get(i).numbered(i + 1))
                 .toList();
     }
 }

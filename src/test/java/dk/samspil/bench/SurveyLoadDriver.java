@@ -143,7 +143,7 @@ public final class SurveyLoadDriver {
     }
 
     /** One question of the version being answered, as far as the driver needs it. */
-    record Question(String key, String type, boolean required, List<String> options) {}
+    record Question(String key, String type, boolean required, List<String> options, int rows) {}
 
     enum State {
         NEW,
@@ -806,6 +806,15 @@ public final class SurveyLoadDriver {
                                 q.options().get((r.index + 1) % q.options().size()));
                     }
                 }
+                case "GRID" -> {
+                    for (int row = 0; row < q.rows(); row++) {
+                        field(
+                                body,
+                                "q." + q.key() + ".r" + row,
+                                q.options()
+                                        .get((r.index + i + row) % q.options().size()));
+                    }
+                }
                 default ->
                     field(
                             body,
@@ -1029,7 +1038,8 @@ public final class SurveyLoadDriver {
             questions = new ArrayList<>();
             try (PreparedStatement ps = db.prepareStatement("""
                     SELECT q->>'key', q->>'type', coalesce((q->>'required')::boolean, false),
-                           ARRAY(SELECT jsonb_array_elements_text(coalesce(q->'options', '[]'::jsonb)))
+                           ARRAY(SELECT jsonb_array_elements_text(coalesce(q->'options', '[]'::jsonb))),
+                           jsonb_array_length(coalesce(q->'rows', '[]'::jsonb))
                     FROM survey_version v, jsonb_array_elements(v.questions) WITH ORDINALITY AS t(q, n)
                     WHERE v.survey_id = ? AND v.number = ? ORDER BY t.n""")) {
                 ps.setLong(1, surveyId);
@@ -1037,9 +1047,12 @@ public final class SurveyLoadDriver {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Array options = rs.getArray(4);
-                        questions.add(
-                                new Question(rs.getString(1), rs.getString(2), rs.getBoolean(3), List.of((String[])
-                                        options.getArray())));
+                        questions.add(new Question(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getBoolean(3),
+                                List.of((String[]) options.getArray()),
+                                rs.getInt(5)));
                     }
                 }
             }

@@ -67,7 +67,14 @@ class CatalogTests {
         assertThat(p.serviceCodes())
                 .extracting(PackageDefinition.ServiceCode::code)
                 .containsExactly("0124");
-        assertThat(p.questionnaire().draft()).isFalse();
+        // Seed 002 gives the questions only: the answer options are ours, a draft until KiAP confirms them.
+        assertThat(p.questionnaire().draft()).isTrue();
+        PackageDefinition.Question needs = p.questionnaire().questions().get(1);
+        assertThat(needs.type())
+                .as("seed 002's question 2 asks the same scale for four patient groups")
+                .isEqualTo(QuestionType.GRID);
+        assertThat(needs.rows())
+                .containsExactly("Akut sygdom", "Kronisk sygdom", "Psykisk sygdom", "Komplekse tilstande");
     }
 
     @Test

@@ -155,6 +155,135 @@ class PackageEditorTests {
                 .contains("Akutfunktioner – anden udgave");
     }
 
+    /**
+     * The akut package's second question is a grid (seed 002: the same scale for four patient groups); its rows are
+     * edited one per line like the options, a grid with one row is refused at the field; the shipped questionnaire is
+     * a draft until the provider confirms it.
+     */
+    @Test
+    void aGridsRowsAreEditedAndTheShippedQuestionnaireIsADraftUntilConfirmed() throws Exception {
+        assertThat(page("/pakker/akutfunktioner", "koordinator")
+                        .select("#spoergeskema")
+                        .text())
+                .contains("Spørgeskemaet er et udkast", "Rækker: Akut sygdom · Kronisk sygdom");
+        String slug = "grid-kopi-" + System.nanoTime();
+        long draft = copy("akutfunktioner", slug, "Akutfunktioner med skema");
+        Document form = page("/udbyder/pakker/kladder/" + draft, "konsulent");
+        assertThat(form.select("#questions1\\.type option[selected]").val()).isEqualTo("GRID");
+        assertThat(form.select("#questions1\\.rows").first().wholeText())
+                .isEqualTo("Akut sygdom\nKronisk sygdom\nPsykisk sygdom\nKomplekse tilstande");
+        assertThat(form.select("#questionnaireConfirmed").hasAttr("checked")).isFalse();
+
+        Document oneRow = Jsoup.parse(
+                perform(fill(form).param("questions[1].rows", "Kun én gruppe").param("handling", "gem"), "konsulent")
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(oneRow.select("#questions1\\.rows-error").text()).contains("mindst to rækker");
+        assertThat(oneRow.select("#questions1\\.rows").first().wholeText()).isEqualTo("Kun én gruppe");
+
+        perform(
+                fill(form)
+                        .param(
+                                "questions[1].rows",
+                                "Akut sygdom\nKronisk sygdom\nPsykisk sygdom\nKomplekse tilstande\nDemens")
+                        .param("questions[4].type", "GRID")
+                        .param("questions[4].rows", "Dag\n  \nNat")
+                        .param("questionnaireConfirmed", "true")
+                        .param("status", "OFFERED")
+                        .param("handling", "udgiv"),
+                "konsulent");
+        PackageDefinition published = catalog.find(slug).orElseThrow();
+        assertThat(published.questionnaire().draft()).as("confirmed").isFalse();
+        assertThat(published.questionnaire().questions().get(1).rows())
+                .endsWith("Demens")
+                .hasSize(5);
+        PackageDefinition.Question made = published.questionnaire().questions().get(4);
+        assertThat(made.type()).isEqualTo(PackageDefinition.QuestionType.GRID);
+        assertThat(made.rows()).containsExactly("Dag", "Nat");
+        assertThat(page("/pakker/" + slug, "koordinator")
+                        .select("#spoergeskema")
+                        .text())
+                .doesNotContain("Spørgeskemaet er et udkast")
+                .contains("Rækker: Dag · Nat");
+    }
+
+    /**
+     * An item's contents are edited as the package page shows them (a heading, its points starting with "- "), an
+     * entry keeping what it shows when its heading is reworded; the dialogue questions one per line; the elective
+     * topics one title per line, each keeping its key (orders name them by it) and the free-text one by its own field.
+     */
+    @Test
+    void anItemsContentsAndTheElectiveTopicsAreEditedAsText() throws Exception {
+        PackageDefinition shipped = catalog.find("medicinhaandtering").orElseThrow();
+        String slug = "medicin-indhold-kopi-" + System.nanoTime();
+        MvcResult made = mvc.perform(post("/udbyder/pakker/medicinhaandtering/kopi")
+                        .param("title", "Medicinhåndtering med eget indhold")
+                        .param("slug", slug)
+                        .with(csrf())
+                        .with(users.as("midtkraft")))
+                .andReturn();
+        Document form = page(made.getResponse().getRedirectedUrl(), "midtkraft");
+        assertThat(form.select("#programme1\\.contents").first().wholeText())
+                .startsWith("Korte fælles oplæg\n- Fælles medicinkort (FMK)")
+                .contains("\n\nGennemgang af resultater fra spørgeskemaet\n- ");
+        assertThat(form.select("#electives").first().wholeText())
+                .startsWith("PN-medicin\nHåndkøbsmedicin og kosttilskud");
+        assertThat(form.select("#electivesOther").val()).isEqualTo("Andet valgt af mødeplanlægningsgruppen");
+
+        // A point before any heading, more topics to choose than there are: each at its field, the text kept.
+        String pointFirst = "- Et punkt uden overskrift";
+        Document refused = Jsoup.parse(perform(
+                        fill(form)
+                                .param("programme[1].contents", pointFirst)
+                                .param("electivesChoose", "9")
+                                .param("handling", "gem"),
+                        "midtkraft")
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused.select("#programme1\\.contents-error").text()).contains("begynde med en overskrift");
+        assertThat(refused.select("#programme1\\.contents").first().wholeText()).isEqualTo(pointFirst);
+        assertThat(refused.select("#electivesChoose-error").text()).contains("mellem 1 og 5");
+
+        perform(
+                fill(form)
+                        .param(
+                                "programme[1].contents",
+                                "Oplæg om FMK og LMK\n- Videoerne om systemerne\n\n"
+                                        + "Gennemgang af resultater fra spørgeskemaet\n- Kendskab til FMK\n-   \n"
+                                        + "Gruppearbejde <i>ved bordene</i>\n- Dialogarket")
+                        .param("programme[1].dialogue", "Hvor opstår fejlene?\n\nHvem retter dem?")
+                        .param("electives", "PN-medicin\nDosisdispensering\nHåndkøbsmedicin og kosttilskud")
+                        .param("electivesOther", "")
+                        .param("electivesChoose", "2")
+                        .param("handling", "udgiv"),
+                "midtkraft");
+        PackageDefinition published = catalog.find(slug).orElseThrow();
+        var item = published.programme().get(1);
+        assertThat(item.items())
+                .extracting(PackageDefinition.ProgrammeEntry::heading)
+                .containsExactly(
+                        "Oplæg om FMK og LMK",
+                        "Gennemgang af resultater fra spørgeskemaet",
+                        "Gruppearbejde <i>ved bordene</i>");
+        assertThat(item.items().get(0).points()).containsExactly("Videoerne om systemerne");
+        assertThat(item.items().get(1).points()).as("an empty point left out").containsExactly("Kendskab til FMK");
+        assertThat(item.items().get(1).shows())
+                .as("the survey results stay with their entry")
+                .isEqualTo(shipped.programme().get(1).items().get(1).shows());
+        assertThat(item.dialogueQuestions()).containsExactly("Hvor opstår fejlene?", "Hvem retter dem?");
+        assertThat(published.programme().get(2).items())
+                .as("an item not touched keeps its contents")
+                .isEqualTo(shipped.programme().get(2).items());
+        assertThat(published.electiveTopics().choose()).isEqualTo(2);
+        assertThat(published.electiveTopics().options())
+                .extracting(PackageDefinition.ElectiveOption::key)
+                .containsExactly("pn-medicin", "dosisdispensering", "haandkoebsmedicin-kosttilskud");
+        assertThat(published.electiveTopics().options()).noneMatch(PackageDefinition.ElectiveOption::freeText);
+        Document shown = page("/pakker/" + slug, "koordinator");
+        assertThat(shown.text()).contains("Oplæg om FMK og LMK", "Dosisdispensering", "Hvem retter dem?");
+        assertThat(shown.html()).doesNotContain("<i>ved bordene</i>");
+    }
+
     /** A withdrawn package leaves the catalogue and cannot be ordered; the orders placed before go on. */
     @Test
     void aWithdrawnPackageCannotBeOrderedAndItsOrdersGoOn() throws Exception {

@@ -112,7 +112,16 @@ class DeckFlowTests {
         Files.write(Path.of("target", "decks", "flow.pptx"), pptx);
         List<List<Double>> chartValues = chartValues(pptx);
         for (QuestionResult q : results.forOrder(order).orElseThrow().questions()) {
-            if (q.closed()) {
+            if (q.grid()) {
+                // A series per row (patient group) over the scale's options, as shares of those who answered the row.
+                for (var row : q.rows()) {
+                    assertThat(chartValues)
+                            .as("a chart series for the row " + row.label())
+                            .contains(row.options().stream()
+                                    .map(o -> (double) o.percent())
+                                    .toList());
+                }
+            } else if (q.closed()) {
                 List<Double> counts =
                         q.options().stream().map(o -> (double) o.count()).toList();
                 assertThat(chartValues)

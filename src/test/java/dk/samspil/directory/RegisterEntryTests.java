@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.samspil.SamspilTest;
 import dk.samspil.WebClient;
+import dk.samspil.directory.Views.GpRecipient;
+import dk.samspil.directory.Views.MunicipalityView;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -23,6 +27,9 @@ class RegisterEntryTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Directory directory;
 
     WebClient admin;
 
@@ -96,6 +103,84 @@ class RegisterEntryTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aHospitalUnitsCatchmentAreaIsItsRegionsMunicipalitiesAndItsGpsAreTheirClustersMembers() throws Exception {
+        long randers = jdbc.sql("SELECT id FROM hospital_unit WHERE name = 'Regionshospitalet Randers'")
+                .query(Long.class)
+                .single();
+        // The region's defaults: Randers, Norddjurs, Syddjurs and Favrskov; Psykiatrien covers all 19.
+        assertThat(directory.catchment(randers))
+                .extracting(MunicipalityView::name)
+                .containsExactly("Favrskov", "Norddjurs", "Randers", "Syddjurs");
+        long psychiatry = jdbc.sql("SELECT id FROM hospital_unit WHERE name = 'Psykiatrien i Region Midtjylland'")
+                .query(Long.class)
+                .single();
+        assertThat(directory.catchment(psychiatry)).hasSize(19);
+
+        String name = "Regionshospitalet Optag " + System.nanoTime();
+        String page = admin.post(
+                        "/admin/hospitalsenheder",
+                        "/admin/hospitalsenheder/ny",
+                        Map.of("name", name, "regionCode", "1082", "catchment", List.of("0751", "0727")))
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+        long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+        assertThat(directory.catchment(id)).extracting(MunicipalityView::code).containsExactly("0751", "0727");
+        Document shown = Jsoup.parse(admin.get(page).body());
+        assertThat(shown.select("input[name=catchment][checked]").eachAttr("value"))
+                .containsExactlyInAnyOrder("0751", "0727");
+        assertThat(shown.select("details[open] summary").eachText()).containsExactly("Region Midtjylland");
+
+        // A municipality of another region (Copenhagen) or an unknown code is refused at the field; nothing changes.
+        for (String foreign : List.of("0101", "'; DROP TABLE municipality; --")) {
+            Document refused = Jsoup.parse(admin.post(
+                            page,
+                            page,
+                            Map.of("name", name, "regionCode", "1082", "catchment", List.of("0751", foreign)))
+                    .body());
+            assertThat(refused.select("#catchment-error").text())
+                    .contains("kun have kommuner i hospitalsenhedens region");
+            assertThat(refused.select("input[name=catchment][checked]").eachAttr("value"))
+                    .contains("0751");
+        }
+        assertThat(directory.catchment(id)).extracting(MunicipalityView::code).containsExactly("0751", "0727");
+        admin.post(page, page, Map.of("name", name, "regionCode", "1082", "catchment", List.of("0730")));
+        assertThat(directory.catchment(id)).extracting(MunicipalityView::code).containsExactly("0730");
+
+        // The GPs of a municipality are the members of its clusters, one per address (a GP in two clusters).
+        List<Long> clusters = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                clusters.add(jdbc.sql("INSERT INTO cluster (name, region_code, municipality_code)"
+                                + " VALUES (?, '1082', '0730') RETURNING id")
+                        .param("Klynge Optag " + i + " " + System.nanoTime())
+                        .query(Long.class)
+                        .single());
+            }
+            for (String email : List.of("laege.optag@example.dk", "LAEGE.OPTAG@example.dk", "sygpl.optag@example.dk")) {
+                jdbc.sql("INSERT INTO member (cluster_id, name, email) VALUES (?, ?, ?)")
+                        .params(clusters.get(email.startsWith("LAEGE") ? 1 : 0), "Optag " + email.charAt(0), email)
+                        .update();
+            }
+            List<String> codes =
+                    directory.catchment(id).stream().map(MunicipalityView::code).toList();
+            assertThat(directory.gpRecipients(codes))
+                    .extracting(GpRecipient::email)
+                    .map(String::toLowerCase)
+                    .containsOnlyOnce("laege.optag@example.dk", "sygpl.optag@example.dk")
+                    .doesNotHaveDuplicates();
+            assertThat(directory.gpRecipients(List.of("0101")))
+                    .extracting(GpRecipient::email)
+                    .doesNotContain("sygpl.optag@example.dk");
+            assertThat(directory.gpRecipients(List.of())).isEmpty();
+        } finally {
+            clusters.forEach(cluster ->
+                    jdbc.sql("DELETE FROM cluster WHERE id = ?").param(cluster).update());
+            jdbc.sql("DELETE FROM hospital_unit WHERE id = ?").param(id).update();
+        }
     }
 
     @Test

@@ -52,8 +52,11 @@ class SurveyBrowserTests {
             Browsers.tabTo(page, "[name='q.kendskab']");
             page.keyboard().press("Space");
             page.keyboard().press("ArrowDown");
-            Browsers.tabTo(page, "[name='q.behov']");
-            page.keyboard().press("Space");
+            // The grid: the same scale for each patient group, a radio group per row reached by Tab.
+            for (int row = 0; row < 4; row++) {
+                Browsers.tabTo(page, "[name='q.behov.r" + row + "']");
+                page.keyboard().press("Space");
+            }
             Browsers.tabTo(page, "textarea[name='q.patientgrupper']");
             page.keyboard().type("Borgere med KOL om natten – æøå");
             Browsers.tabTo(page, "button[value='gem']");
@@ -66,7 +69,9 @@ class SurveyBrowserTests {
             Page page = context.newPage();
             page.navigate("/s/" + token);
             assertThat(page.locator("#q-kendskab-1")).isChecked();
-            assertThat(page.locator("#q-behov-0")).isChecked();
+            for (int row = 0; row < 4; row++) {
+                assertThat(page.locator("#q-behov-r" + row + "-0")).isChecked();
+            }
             assertThat(page.locator("textarea[name='q.patientgrupper']")).hasValue("Borgere med KOL om natten – æøå");
             Browsers.tabTo(page, "[name='q.kapacitet']");
             page.keyboard().press("Space");

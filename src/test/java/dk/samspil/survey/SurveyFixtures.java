@@ -168,7 +168,10 @@ public final class SurveyFixtures {
         return form(session, pages, "send", fields).getResponse().getRedirectedUrl();
     }
 
-    /** A complete answer to every question: option {@code variant} of each scale, free texts as given. */
+    /**
+     * A complete answer to every question: option {@code variant} of each scale (a grid's row r: option variant + r),
+     * free texts as given.
+     */
     public static Map<String, List<String>> fullAnswer(List<Question> questions, int variant, String text) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Question q : questions) {
@@ -182,6 +185,14 @@ public final class SurveyFixtures {
                             "q." + q.key(),
                             List.of(q.options().get(0), q.options().get(1)));
                 case TEXT -> fields.put("q." + q.key(), List.of(text));
+                case GRID -> {
+                    for (int row = 0; row < q.rows().size(); row++) {
+                        fields.put(
+                                "q." + q.key() + ".r" + row,
+                                List.of(q.options()
+                                        .get((variant + row) % q.options().size())));
+                    }
+                }
             }
         }
         return fields;

@@ -23,6 +23,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,6 +155,34 @@ class SurveyFlowTests {
                         .param("type", "TEXT"),
                 "konsulent");
         assertThat(blank.getResponse().getContentAsString()).contains("Skriv spørgsmålets tekst.");
+
+        // The seed's grid question: its rows edited one per line, a grid of one row refused at the rows field.
+        MvcResult oneRow = act(
+                post(url(order, "/spoergeskema/spoergsmaal/behov"))
+                        .param("text", "Hvor godt opfylder akutfunktionerne behovet?")
+                        .param("type", "GRID")
+                        .param("options", "Godt\nDårligt")
+                        .param("rows", "Kun akut sygdom")
+                        .param("required", "true"),
+                "konsulent");
+        Document oneRowPage = Jsoup.parse(oneRow.getResponse().getContentAsString());
+        assertThat(oneRowPage.select("#rows-error").text()).contains("mindst to rækker");
+        assertThat(oneRowPage.select("#rows").first().wholeText()).isEqualTo("Kun akut sygdom");
+        act(
+                post(url(order, "/spoergeskema/spoergsmaal/behov"))
+                        .param("text", "Hvor godt opfylder akutfunktionerne behovet?")
+                        .param("type", "GRID")
+                        .param("options", "Godt\nDårligt")
+                        .param("rows", "Akut sygdom\n<b>Psykisk</b> sygdom\n\nAkut sygdom")
+                        .param("required", "true"),
+                "konsulent");
+        Question grid = surveys.find(order).orElseThrow().question("behov");
+        assertThat(grid.rows())
+                .as("blank lines and repeats left out")
+                .containsExactly("Akut sygdom", "<b>Psykisk</b> sygdom");
+        assertThat(page(order + "/spoergeskema", "koordinator"))
+                .contains("Rækker: Akut sygdom · &lt;b&gt;Psykisk&lt;/b&gt; sygdom")
+                .doesNotContain("<b>Psykisk");
 
         // The coordinator and the municipality comment; they do not edit.
         assertThat(act(
@@ -397,6 +427,29 @@ class SurveyFlowTests {
         assertThat(henvisning.options().get(2).count()).isEqualTo(1);
         assertThat(henvisning.options().get(henvisning.options().size() - 1).count())
                 .isEqualTo(1);
+        // The grid: each patient group counted on its own row (answers 0, 1, 1: row r got option variant + r).
+        SurveyResults.QuestionResult behov = result(results, "behov");
+        assertThat(behov.answered()).isEqualTo(3);
+        assertThat(behov.rows())
+                .extracting(SurveyResults.RowResult::label)
+                .containsExactly("Akut sygdom", "Kronisk sygdom", "Psykisk sygdom", "Komplekse tilstande");
+        assertThat(behov.rows())
+                .extracting(row -> row.options().stream()
+                        .map(SurveyResults.OptionCount::count)
+                        .toList())
+                .containsExactly(
+                        List.of(1, 2, 0, 0, 0), List.of(0, 1, 2, 0, 0), List.of(0, 0, 1, 2, 0), List.of(0, 0, 0, 1, 2));
+        assertThat(behov.rows().get(0).options())
+                .extracting(SurveyResults.OptionCount::percent)
+                .containsExactly(33, 67, 0, 0, 0);
+        org.jsoup.nodes.Element gridTable = Jsoup.parse(shown).selectFirst("#r-behov ~ div table.samspil-grid-table");
+        assertThat(gridTable).as("the grid's table on the results page").isNotNull();
+        assertThat(gridTable.select("tbody tr").eachText())
+                .containsExactly(
+                        "Akut sygdom 1 (33 %) 2 (67 %) 0 (0 %) 0 (0 %) 0 (0 %) 3",
+                        "Kronisk sygdom 0 (0 %) 1 (33 %) 2 (67 %) 0 (0 %) 0 (0 %) 3",
+                        "Psykisk sygdom 0 (0 %) 0 (0 %) 1 (33 %) 2 (67 %) 0 (0 %) 3",
+                        "Komplekse tilstande 0 (0 %) 0 (0 %) 0 (0 %) 1 (33 %) 2 (67 %) 3");
         assertThat(result(results, "patientgrupper").texts())
                 .containsExactlyInAnyOrder(hostile, "<b>fed</b> æøå", "-1+1 @SUM\ttab");
 
@@ -442,7 +495,9 @@ class SurveyFlowTests {
             }
         }
         int columns = 1
-                + questions.size()
+                + questions.stream()
+                        .mapToInt(q -> q.grid() ? q.rows().size() : 1)
+                        .sum()
                 + (int) questions.stream().filter(Question::other).count();
         assertThat(records).hasSize(4);
         assertThat(sheet).hasSize(4);
@@ -469,6 +524,17 @@ class SurveyFlowTests {
         List<String> texts =
                 records.subList(1, 4).stream().map(r -> r.get(textColumn)).toList();
         assertThat(texts).containsExactlyInAnyOrder("'" + hostile, "<b>fed</b> æøå", "'-1+1 @SUM\ttab");
+        // A grid's rows are a column each: the patient group's answer on the scale.
+        int acuteColumn =
+                records.get(0).toList().indexOf("2. " + questions.get(1).text() + " – Akut sygdom");
+        assertThat(acuteColumn).isPositive();
+        assertThat(records.subList(1, 4).stream().map(r -> r.get(acuteColumn)).toList())
+                .containsExactlyInAnyOrder("Meget godt", "Godt", "Godt");
+        assertThat(records.subList(1, 4).stream()
+                        .map(r -> r.get(acuteColumn + 3))
+                        .toList())
+                .as("Komplekse tilstande")
+                .containsExactlyInAnyOrder("Dårligt", "Ved ikke", "Ved ikke");
         int henvisningColumn =
                 records.get(0).toList().indexOf("7. " + questions.get(6).text());
         assertThat(records.subList(1, 4).stream()
