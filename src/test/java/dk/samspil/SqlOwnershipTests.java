@@ -42,7 +42,7 @@ class SqlOwnershipTests {
                             "practice",
                             "provider",
                             "region")),
-            Map.entry("mail", Set.of("mail_outbox")),
+            Map.entry("mail", Set.of("mail_attachment", "mail_outbox")),
             Map.entry(
                     "meeting",
                     Set.of(

@@ -1,5 +1,6 @@
 package dk.samspil.pko;
 
+import dk.samspil.directory.Directory;
 import dk.samspil.ordering.ClusterMeetings;
 import dk.samspil.ordering.ClusterMeetings.ClusterMeeting;
 import dk.samspil.pko.PkoCollaborations.Collaboration;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The clash check of a collaboration meeting's date (seed 003: "holde god kontakt med begge for at sikre, at der ikke
  * er mødesammenfald"): the cluster meetings of the municipality's clusters and of the package meetings it takes part
- * in, the municipality's other collaboration meetings and its consultant's meetings with it, on the same day. Each
+ * in, the municipality's other collaboration meetings, its consultant's meetings with it and the evening meetings of
+ * the hospital units whose catchment area it is in, on the same day. Each
  * clash is a Danish warning that says what clashes, shown before the invitations go out.
  */
 @Component
@@ -25,11 +27,20 @@ class CollaborationClashes {
 
     private final ClusterMeetings clusterMeetings;
     private final PkoCollaborations collaborations;
+    private final PkoEveningMeetings evenings;
+    private final Directory directory;
     private final JdbcClient jdbc;
 
-    CollaborationClashes(ClusterMeetings clusterMeetings, PkoCollaborations collaborations, JdbcClient jdbc) {
+    CollaborationClashes(
+            ClusterMeetings clusterMeetings,
+            PkoCollaborations collaborations,
+            PkoEveningMeetings evenings,
+            Directory directory,
+            JdbcClient jdbc) {
         this.clusterMeetings = clusterMeetings;
         this.collaborations = collaborations;
+        this.evenings = evenings;
+        this.directory = directory;
         this.jdbc = jdbc;
     }
 
@@ -60,6 +71,20 @@ class CollaborationClashes {
                         time(rs.getObject(1, LocalTime.class)),
                         rs.getString(2))))
                 .list();
+        // The evening meetings for the GPs of a catchment area the municipality is in.
+        for (long id : jdbc.sql("SELECT id FROM pko_evening_meeting WHERE meeting_date = ? ORDER BY start_time, id")
+                .param(day)
+                .query(Long.class)
+                .list()) {
+            evenings.find(id)
+                    .filter(e -> directory.catchment(e.unitId()).stream()
+                            .anyMatch(m -> m.code().equals(municipalityCode)))
+                    .ifPresent(e -> clashes.add(new Warning(
+                            "pko.collab.clash.evening",
+                            evenings.title(e),
+                            time(e.start()),
+                            e.place().isBlank() ? "–" : e.place())));
+        }
         return clashes;
     }
 

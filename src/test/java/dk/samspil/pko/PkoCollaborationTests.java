@@ -230,6 +230,25 @@ class PkoCollaborationTests {
                 .contains(esc("Andet samarbejdsmøde: Samarbejdsmøde: FMK og dosisdispensering, Aarhus"));
         assertThat(page(first, MUNICIPAL))
                 .contains(esc("Andet samarbejdsmøde: Samarbejdsmøde: Rusmiddelområdet, Aarhus"));
+        // AUH's evening meeting for its catchment area's GPs, Aarhus among them, the same day.
+        long auh = jdbc.sql("SELECT id FROM hospital_unit WHERE name = 'Aarhus Universitetshospital'")
+                .query(Long.class)
+                .single();
+        assertThat(mvc.perform(post("/pko/fyraftensmoeder")
+                                .with(users.as("pkokoordinator"))
+                                .with(csrf())
+                                .param("unitId", String.valueOf(auh))
+                                .param("date", day.toString())
+                                .param("start", "17:00")
+                                .param("end", "20:00")
+                                .param("place", "Auditorium Skejby")
+                                .param("format", "LARGE"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
+        assertThat(page(second, MUNICIPAL))
+                .contains("Fyraftensmøde for optageområdet: Fyraftensmøde, Aarhus Universitetshospital, kl. 17.00");
         String free = plan(day.plusDays(1), "TALKS", "PALLIATIVE", "");
         assertThat(page(free, MUNICIPAL)).doesNotContain("Mødesammenfald");
         // Moving the first meeting away from the day ends its clashes.

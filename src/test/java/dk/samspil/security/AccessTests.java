@@ -518,6 +518,15 @@ class AccessTests {
                     refusedExcept()));
         }
         list.add(new Endpoint("/pko/fyraftensmoeder/{id}/tilskud", "POST", e + "/tilskud", refusedExcept(writes)));
+        // The programme as PDF for those who read the meeting; the invitation to the catchment area sent by the
+        // writers.
+        list.add(new Endpoint(
+                "/pko/fyraftensmoeder/{id}/program.pdf",
+                "GET",
+                e + "/program.pdf",
+                onlyFor("pko", "pkokoordinator", "pkolaege", "admin")));
+        list.add(
+                new Endpoint("/pko/fyraftensmoeder/{id}/invitation", "POST", e + "/invitation", refusedExcept(writes)));
         list.add(new Endpoint("/pko/fyraftensmoeder/{id}/deltagelse", "POST", e + "/deltagelse", refusedExcept("pko")));
         // The public sign-up: open to everyone by its address; an unknown address is 404 for everyone.
         String signup = "/fyraftensmoede/adgangstestadgangstestadgangstest12345";
