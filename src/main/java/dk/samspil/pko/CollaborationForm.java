@@ -113,15 +113,15 @@ class CollaborationForm {
     }
 
     Topic topicValue() {
-        return parse(Topic.class, topic);
+        return PlanFields.choice(Topic.class, topic);
     }
 
     Pays paysValue() {
-        return parse(Pays.class, pays);
+        return PlanFields.choice(Pays.class, pays);
     }
 
     Format formatValue() {
-        return parse(Format.class, format);
+        return PlanFields.choice(Format.class, format);
     }
 
     LocalDate dateValue() {
@@ -130,14 +130,6 @@ class CollaborationForm {
 
     LocalTime startValue() {
         return PlanFields.time(start);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        try {
-            return value == null ? null : Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static String clean(String value) {

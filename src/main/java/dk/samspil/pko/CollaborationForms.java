@@ -104,11 +104,7 @@ final class CollaborationForms {
         private String actorName;
 
         ActorKind kindValue() {
-            try {
-                return actorKind == null ? null : ActorKind.valueOf(actorKind.strip());
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+            return PlanFields.choice(ActorKind.class, actorKind);
         }
 
         public String getActorKind() {

@@ -59,15 +59,15 @@ final class KmForms {
             } else if (m.isAfter(latest) || m.getYear() < 2000) {
                 result.rejectValue("month", "pko.km.form.monthOutside");
             }
-            Topic t = parse(Topic.class, topic);
+            Topic t = PlanFields.choice(Topic.class, topic);
             if (t == null) {
                 result.rejectValue("topic", "pko.km.form.topic");
             }
-            Sender s = parse(Sender.class, sender);
+            Sender s = PlanFields.choice(Sender.class, sender);
             if (s == null) {
                 result.rejectValue("sender", "pko.km.form.sender");
             }
-            Response r = parse(Response.class, response);
+            Response r = PlanFields.choice(Response.class, response);
             if (r == null) {
                 result.rejectValue("response", "pko.km.form.response");
             }
@@ -79,14 +79,6 @@ final class KmForms {
                 n = Integer.parseInt(digits);
             }
             return result.hasErrors() ? null : new Count(m, t, s, r, n);
-        }
-
-        private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-            try {
-                return value == null ? null : Enum.valueOf(type, value.strip());
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
         }
 
         public String getMonth() {

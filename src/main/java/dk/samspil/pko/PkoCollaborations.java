@@ -142,22 +142,9 @@ class PkoCollaborations implements MeetingHost {
                             topic_text, consultant_role, goal, mandate, municipality_pays, format, meeting_date,
                             start_time, place, km_review_id, created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(
-                        regionCode,
-                        municipalityCode,
-                        personId,
-                        plan.topic() == null ? null : plan.topic().name(),
-                        plan.topic() == null ? plan.topicText() : null,
-                        plan.consultantRole(),
-                        plan.goal(),
-                        mandate(plan.mandate()),
-                        plan.pays().name(),
-                        plan.format().name(),
-                        plan.date(),
-                        plan.start(),
-                        plan.place(),
-                        plan.reviewId(),
-                        by)
+                .params(regionCode, municipalityCode, personId)
+                .params(columns(plan))
+                .params(by)
                 .query(Long.class)
                 .single();
         long meetingId = meetings.idOf(new MeetingOwner(KIND, id));
@@ -174,23 +161,23 @@ class PkoCollaborations implements MeetingHost {
                         UPDATE pko_collaboration_meeting SET topic_key = ?, topic_text = ?, consultant_role = ?, goal = ?,
                             mandate = ?, municipality_pays = ?, format = ?, meeting_date = ?, start_time = ?, place = ?,
                             km_review_id = ?, version = version + 1
-                        WHERE id = ? AND version = ?""")
-                        .params(
-                                plan.topic() == null ? null : plan.topic().name(),
-                                plan.topic() == null ? plan.topicText() : null,
-                                plan.consultantRole(),
-                                plan.goal(),
-                                mandate(plan.mandate()),
-                                plan.pays().name(),
-                                plan.format().name(),
-                                plan.date(),
-                                plan.start(),
-                                plan.place(),
-                                plan.reviewId(),
-                                id,
-                                version)
-                        .update()
-                == 1;
+                        WHERE id = ? AND version = ?""").params(columns(plan)).params(id, version).update() == 1;
+    }
+
+    /** The plan's columns, topic_key to km_review_id, in the order of the table. */
+    private static List<Object> columns(Plan plan) {
+        return java.util.Arrays.asList(
+                plan.topic() == null ? null : plan.topic().name(),
+                plan.topic() == null ? plan.topicText() : null,
+                plan.consultantRole(),
+                plan.goal(),
+                mandate(plan.mandate()),
+                plan.pays().name(),
+                plan.format().name(),
+                plan.date(),
+                plan.start(),
+                plan.place(),
+                plan.reviewId());
     }
 
     Optional<Collaboration> find(long id) {
