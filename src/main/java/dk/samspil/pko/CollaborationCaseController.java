@@ -1,5 +1,7 @@
 package dk.samspil.pko;
 
+import dk.samspil.directory.Directory;
+import dk.samspil.directory.Views.GpRecipient;
 import dk.samspil.pko.CollaborationForms.ActorForm;
 import dk.samspil.pko.CollaborationForms.InviteeForm;
 import dk.samspil.pko.CollaborationForms.PointForm;
@@ -10,6 +12,7 @@ import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.SamspilPrincipal;
 import jakarta.validation.Valid;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,18 +42,21 @@ class CollaborationCaseController {
     private final CollaborationPage page;
     private final ManegeCases cases;
     private final CollaborationInvitations invitations;
+    private final Directory directory;
 
     CollaborationCaseController(
             PkoAccess access,
             PkoCollaborations collaborations,
             CollaborationPage page,
             ManegeCases cases,
-            CollaborationInvitations invitations) {
+            CollaborationInvitations invitations,
+            Directory directory) {
         this.access = access;
         this.collaborations = collaborations;
         this.page = page;
         this.cases = cases;
         this.invitations = invitations;
+        this.directory = directory;
     }
 
     // --- invitees and invitations ---
@@ -79,6 +85,27 @@ class CollaborationCaseController {
             return page.render(model, viewer, c);
         }
         redirect.addFlashAttribute("success", "pko.collab.invitee.added");
+        return "redirect:/pko/samarbejdsmoeder/" + id + "#inviterede";
+    }
+
+    /** Invites the municipality's GPs and practice staff (the members of its clusters), each address once. */
+    @PostMapping("/pko/samarbejdsmoeder/{id}/inviterede/laeger")
+    String inviteGps(
+            @AuthenticationPrincipal SamspilPrincipal user, @PathVariable long id, RedirectAttributes redirect) {
+        Viewer viewer = access.viewer(user);
+        Collaboration c = page.writable(viewer, id);
+        int added = 0;
+        for (GpRecipient gp : directory.gpRecipients(List.of(c.municipalityCode()))) {
+            if (collaborations.invite(
+                    id,
+                    gp.name(),
+                    gp.practiceName() == null ? "" : gp.practiceName(),
+                    gp.email().strip().toLowerCase(Locale.ROOT))) {
+                added++;
+            }
+        }
+        redirect.addFlashAttribute("success", "pko.collab.invitee.gpsAdded");
+        redirect.addFlashAttribute("successArgs", new Object[] {String.valueOf(added)});
         return "redirect:/pko/samarbejdsmoeder/" + id + "#inviterede";
     }
 

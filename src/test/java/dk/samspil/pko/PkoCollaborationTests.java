@@ -93,6 +93,10 @@ class PkoCollaborationTests {
         MockHttpServletResponse twice =
                 perform(post(base + "/inviterede").param("name", "Lars Igen").param("email", "LARS.collab@example.dk"));
         assertThat(twice.getContentAsString(StandardCharsets.UTF_8)).contains("Denne adresse er allerede inviteret.");
+        // The municipality's GPs, the members of Aarhus's clusters, each address once however often asked.
+        assertThat(flash(post(base + "/inviterede/laeger")).get("success")).isEqualTo("pko.collab.invitee.gpsAdded");
+        assertThat(flash(post(base + "/inviterede/laeger")).get("successArgs")).isEqualTo(new Object[] {"0"});
+        assertThat(page(base, MUNICIPAL)).contains("Bo Mikkelsen", "bo.mikkelsen@example.dk");
         MockHttpServletResponse badMail =
                 perform(post(base + "/inviterede").param("name", "Ingen").param("email", "ikke en adresse"));
         assertThat(badMail.getContentAsString(StandardCharsets.UTF_8)).contains("Skriv en gyldig e-mailadresse");
@@ -110,6 +114,8 @@ class PkoCollaborationTests {
         assertThat(invitation)
                 .contains("Kære Hanne Hjemmesygeplejerske", "Manegemodellen", "Færre telefonopkald og klare svartider");
         TestMailServer.awaitMail("lars.collab@example.dk", "Invitation: Samarbejdsmøde");
+        TestMailServer.awaitMail("bo.mikkelsen@example.dk", "Invitation: Samarbejdsmøde: Korrespondancer");
+        awaitSent("pko-collaboration:" + base.substring(base.lastIndexOf('/') + 1) + ":invitation");
 
         // The case: the person and story, the actors, the points and each actor's contribution at each point.
         perform(post(base + "/manege")
@@ -360,6 +366,17 @@ class PkoCollaborationTests {
                 .params(Long.parseLong(base.substring(base.lastIndexOf('/') + 1)), name)
                 .query(Long.class)
                 .single();
+    }
+
+    /** Every mail of the reference is sent before the test goes on (no late mail in another test's inbox). */
+    private void awaitSent(String reference) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT count(*) FROM mail_outbox WHERE reference = ? AND status = 'PENDING'")
+                                .param(reference)
+                                .query(Integer.class)
+                                .single()
+                        == 0);
     }
 
     private java.util.Map<String, Object> flash(MockHttpServletRequestBuilder request) throws Exception {

@@ -438,6 +438,7 @@ class AccessTests {
         for (String[] e : new String[][] {
             {"/pko/samarbejdsmoeder/{id}", c},
             {"/pko/samarbejdsmoeder/{id}/inviterede", c + "/inviterede"},
+            {"/pko/samarbejdsmoeder/{id}/inviterede/laeger", c + "/inviterede/laeger"},
             {"/pko/samarbejdsmoeder/{id}/invitationer", c + "/invitationer"},
             {"/pko/samarbejdsmoeder/{id}/manege", c + "/manege"},
             {"/pko/samarbejdsmoeder/{id}/manege/aktoerer", c + "/manege/aktoerer"},
