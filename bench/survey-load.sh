@@ -3,7 +3,7 @@
 # starts target/samspil.jar on a fresh data folder, plays N respondents answering the questionnaire over HTTP and
 # writes the results to target/benchmarks/survey-load.txt (survey-load-kill.txt with --kill).
 #
-#   bench/survey-load.sh [--invitees N] [--concurrency C] [--warmup W] [--kill] [--out FILE] [--jar PATH]
+#   bench/survey-load.sh [--invitees N] [--concurrency C] [--warmup W] [--kill] [--instances 1|2] [--out FILE] [--jar PATH]
 #
 # Defaults: --invitees 10000 --concurrency 64 --warmup 6000 --jar target/samspil.jar
 #

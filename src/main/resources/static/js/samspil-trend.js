@@ -1,5 +1,6 @@
-// Draws each trend table of the data page as an ECharts line chart beside it. The table stays the source and the
-// accessible version; the chart tells its series apart by line type and marker as well as colour, with ECharts'
+// Draws each trend table (the data page's months, the provider overview's before and after) as an ECharts chart
+// beside it, read from the header cells with data-series and the cells with data-value. The table stays the source
+// and the accessible version; the chart tells its series apart by line type and marker as well as colour, with ECharts'
 // aria description and decal patterns switched on.
 (function () {
   if (!window.echarts) {
@@ -15,19 +16,21 @@
     if (!table) {
       return;
     }
+    // A table may ask for bars (data-type="bar", e.g. before and after a meeting); lines are the default.
+    var type = box.getAttribute('data-type') || 'line';
     var months = [];
     var series = [];
     table.querySelectorAll('thead th[data-series]').forEach(function (th, i) {
       var style = styles[i % styles.length];
       series.push({
-        name: th.textContent.trim(), type: 'line', data: [], connectNulls: false,
+        name: th.textContent.trim(), type: type, data: [], connectNulls: false,
         symbol: style.symbol, symbolSize: 8, itemStyle: {color: style.color},
         lineStyle: {color: style.color, type: style.type, width: 2}
       });
     });
     table.querySelectorAll('tbody tr').forEach(function (tr) {
       months.push(tr.querySelector('th').textContent.trim());
-      tr.querySelectorAll('td').forEach(function (td, i) {
+      tr.querySelectorAll('td[data-value]').forEach(function (td, i) {
         var value = td.getAttribute('data-value');
         series[i].data.push(value === null || value === '' ? null : Number(value));
       });

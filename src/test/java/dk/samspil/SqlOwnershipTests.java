@@ -57,6 +57,7 @@ class SqlOwnershipTests {
                     "ordering",
                     Set.of(
                             "package_order",
+                            "order_change",
                             "order_elective_topic",
                             "order_first_contact",
                             "order_municipality",

@@ -135,6 +135,14 @@ public record PackageDefinition(
                     item.dialogueQuestions(),
                     item.electivesTitle()));
         }
+        return withProgramme(named);
+    }
+
+    /**
+     * The package with another programme: an order's own, adapted with the cluster (seed 004: "i fællesskab beslutter
+     * det endelige indhold"); everything else as the package version has it.
+     */
+    public PackageDefinition withProgramme(List<ProgrammeItem> items) {
         return new PackageDefinition(
                 slug,
                 title,
@@ -153,7 +161,7 @@ public record PackageDefinition(
                 materials,
                 fixedTopics,
                 electiveTopics,
-                named,
+                items,
                 draftProgramme,
                 questionnaire,
                 dataRequirements,

@@ -1,14 +1,18 @@
 package dk.samspil.deck;
 
+import dk.samspil.ordering.OrderProgrammeChanged;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +40,9 @@ class MunicipalTalks {
             this.messageKey = messageKey;
         }
     }
+
+    /** Far beyond any programme's places: where the talks wait while their blocks move. */
+    private static final int ASIDE = 1_000_000;
 
     private final JdbcClient jdbc;
 
@@ -85,6 +92,34 @@ class MunicipalTalks {
                         ON CONFLICT (order_id, block) DO UPDATE SET file_name = excluded.file_name, slides = excluded.slides,
                             pptx = excluded.pptx, uploaded_by = excluded.uploaded_by, uploaded_at = now()""").params(orderId, block, name, slides, pptx, by).update();
         return talks(orderId).get(block);
+    }
+
+    /**
+     * The order's programme was adapted: each talk goes with its block to the block's new place, and the talk of a
+     * removed block goes with it. Moved out of the way first, as two talks may swap places.
+     */
+    @ApplicationModuleListener
+    void on(OrderProgrammeChanged changed) {
+        Map<Integer, Integer> moves = new HashMap<>();
+        List<Integer> previous = changed.previousPositions();
+        for (int i = 0; i < previous.size(); i++) {
+            if (previous.get(i) != null) {
+                moves.put(previous.get(i), i);
+            }
+        }
+        long orderId = changed.orderId();
+        for (int block : talks(orderId).keySet()) {
+            if (!moves.containsKey(block)) {
+                remove(orderId, block);
+            }
+        }
+        jdbc.sql("UPDATE deck_municipal_talk SET block = block + ? WHERE order_id = ?")
+                .params(ASIDE, orderId)
+                .update();
+        moves.forEach(
+                (from, to) -> jdbc.sql("UPDATE deck_municipal_talk SET block = ? WHERE order_id = ? AND block = ?")
+                        .params(to, orderId, from + ASIDE)
+                        .update());
     }
 
     @Transactional

@@ -190,8 +190,10 @@ class OrderDocuments {
     }
 
     private String factsHash(OrderView order) {
+        // The order's own programme, once adapted, is a fact its documents are made from too.
         return Tokens.hash(
-                order.packageSlug() + "|" + facts(order) + "|" + OrderPackage.electiveTitles(pkg(order), order));
+                order.packageSlug() + "|" + facts(order) + "|" + OrderPackage.electiveTitles(pkg(order), order)
+                        + (order.programme() == null ? "" : "|" + order.programme()));
     }
 
     private PackageDefinition pkg(OrderView order) {

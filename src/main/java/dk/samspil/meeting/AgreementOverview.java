@@ -8,10 +8,10 @@ import dk.samspil.security.SamspilPrincipal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -65,7 +65,8 @@ class AgreementOverview {
     /** The lines, and the clusters and municipalities the user may filter by (those of the orders they see). */
     record Result(List<Line> lines, List<Choice> clusters, List<Choice> municipalities, LocalDate today) {}
 
-    private record Row(
+    /** An agreement as stored, with the order whose meeting made it. */
+    record Row(
             long id,
             long orderId,
             String what,
@@ -123,7 +124,8 @@ class AgreementOverview {
                 && (status == AgreementStatus.AGREED || status == AgreementStatus.IN_PROGRESS);
     }
 
-    private List<Row> rows(Set<Long> orderIds) {
+    /** The agreements of these orders' meetings. */
+    List<Row> rows(Collection<Long> orderIds) {
         if (orderIds.isEmpty()) {
             return List.of();
         }

@@ -39,9 +39,16 @@ public final class Spreadsheets {
      * columns stay in view.
      */
     public static byte[] xlsx(String sheetName, List<? extends List<?>> rows, int frozenColumns) {
+        return xlsx(List.of(new Table(sheetName, rows, frozenColumns)));
+    }
+
+    /** One sheet of a workbook: its name, its rows (the first the header) and how many columns stay in view. */
+    public record Table(String name, List<? extends List<?>> rows, int frozenColumns) {}
+
+    /** A workbook of several sheets, each written as {@link #xlsx(String, List, int)} writes its one. */
+    public static byte[] xlsx(List<Table> tables) {
         try (XSSFWorkbook workbook = new XSSFWorkbook();
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(sheetName);
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -51,28 +58,32 @@ public final class Spreadsheets {
             CellStyle boldQuoted = workbook.createCellStyle();
             boldQuoted.cloneStyleFrom(bold);
             boldQuoted.setQuotePrefixed(true);
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r);
-                List<?> values = rows.get(r);
-                for (int c = 0; c < values.size(); c++) {
-                    Cell cell = row.createCell(c);
-                    Object value = values.get(c);
-                    boolean formulaLike = false;
-                    if (value instanceof Number number) {
-                        cell.setCellValue(number.doubleValue());
-                    } else {
-                        String text = value == null ? "" : value.toString();
-                        cell.setCellValue(text);
-                        formulaLike = !neutralise(text).equals(text);
-                    }
-                    if (formulaLike) {
-                        cell.setCellStyle(r == 0 ? boldQuoted : quoted);
-                    } else if (r == 0) {
-                        cell.setCellStyle(bold);
+            for (Table table : tables) {
+                Sheet sheet = workbook.createSheet(table.name());
+                List<? extends List<?>> rows = table.rows();
+                for (int r = 0; r < rows.size(); r++) {
+                    Row row = sheet.createRow(r);
+                    List<?> values = rows.get(r);
+                    for (int c = 0; c < values.size(); c++) {
+                        Cell cell = row.createCell(c);
+                        Object value = values.get(c);
+                        boolean formulaLike = false;
+                        if (value instanceof Number number) {
+                            cell.setCellValue(number.doubleValue());
+                        } else {
+                            String text = value == null ? "" : value.toString();
+                            cell.setCellValue(text);
+                            formulaLike = !neutralise(text).equals(text);
+                        }
+                        if (formulaLike) {
+                            cell.setCellStyle(r == 0 ? boldQuoted : quoted);
+                        } else if (r == 0) {
+                            cell.setCellStyle(bold);
+                        }
                     }
                 }
+                sheet.createFreezePane(table.frozenColumns(), 1);
             }
-            sheet.createFreezePane(frozenColumns, 1);
             workbook.write(bytes);
             return bytes.toByteArray();
         } catch (IOException e) {

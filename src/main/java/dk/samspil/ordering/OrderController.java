@@ -45,6 +45,7 @@ class OrderController {
     private final OrderGuard guard;
     private final StatusChanges statuses;
     private final PreMeetings preMeetings;
+    private final OrderChanges changes;
 
     OrderController(
             Orders orders,
@@ -54,7 +55,9 @@ class OrderController {
             Access access,
             OrderGuard guard,
             StatusChanges statuses,
-            PreMeetings preMeetings) {
+            PreMeetings preMeetings,
+            OrderChanges changes) {
+        this.changes = changes;
         this.guard = guard;
         this.preMeetings = preMeetings;
         this.statuses = statuses;
@@ -208,6 +211,7 @@ class OrderController {
                         .filter(s -> s != order.status() && s != OrderStatus.CANCELLED)
                         .toList());
         model.addAttribute("statusChanges", statuses.of(orderId));
+        model.addAttribute("changes", changes.of(orderId));
         model.addAttribute("firstContact", orders.firstContact(orderId).orElse(null));
         model.addAttribute("preMeeting", preMeetings.of(orderId).orElse(null));
         model.addAttribute("firstContactAnswers", FirstContactAnswer.values());
@@ -308,7 +312,7 @@ class OrderController {
             redirect.addFlashAttribute("error", "order.meetingDate.required");
             return "redirect:/bestillinger/" + orderId;
         }
-        return act(orderId, redirect, "order.moved", () -> ordering.moveMeeting(order, meetingDate));
+        return act(orderId, redirect, "order.moved", () -> changes.moveMeeting(order, meetingDate, user));
     }
 
     @PostMapping("/bestillinger/{orderId}/aflys")

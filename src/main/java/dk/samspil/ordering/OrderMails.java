@@ -8,6 +8,7 @@ import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.TaskView;
 import dk.samspil.platform.SamspilSettings;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -158,6 +159,34 @@ class OrderMails {
                 ? ""
                 : messages.getMessage("order.mail.materials.attachments", null, DANISH) + "\n"
                         + String.join("\n", lines) + "\n";
+    }
+
+    /** What changed in the order, a line each with the value before and after, and who changed it. */
+    OutgoingMail changed(OrderView order, List<OrderChanges.Diff> diffs, String by, String to, long changeId) {
+        String none = messages.getMessage("order.change.none", null, DANISH);
+        String lines = diffs.stream()
+                .map(d -> messages.getMessage(
+                        "order.mail.changed.line",
+                        new Object[] {
+                            messages.getMessage(
+                                    "order.change.field." + d.field().name(), null, DANISH),
+                            d.oldValue() == null || d.oldValue().isBlank() ? none : d.oldValue(),
+                            d.newValue() == null || d.newValue().isBlank() ? none : d.newValue()
+                        },
+                        DANISH))
+                .collect(Collectors.joining("\n"));
+        return mail(
+                to,
+                "order.mail.changed",
+                "order:" + order.id() + ":change:" + changeId,
+                order.packageTitle(),
+                order.clusterName(),
+                DATE.format(order.meetingDate()),
+                TIME.format(order.startTime()),
+                order.venue(),
+                by,
+                lines,
+                orderLink(order));
     }
 
     OutgoingMail reminder(OrderView order, TaskView task, String to, boolean overdue) {

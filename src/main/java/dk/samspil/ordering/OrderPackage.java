@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The package as an order has it: the version it was placed with, its programme naming the elective topics the
- * order chose ("Blok 3: Valgfrie emner" becomes the chosen topics). The one place for it: the programme, the deck, the documents, the meeting page
- * and the minutes all read the order's package from here.
+ * order chose ("Blok 3: Valgfrie emner" becomes the chosen topics), and the order's own programme once it is adapted
+ * with the cluster (moved, retimed, added or removed blocks). The one place for it: the programme, the deck, the
+ * documents, the meeting page and the minutes all read the order's package from here.
  */
 public final class OrderPackage {
 
@@ -17,6 +18,9 @@ public final class OrderPackage {
 
     public static PackageDefinition of(Catalog catalog, OrderView order) {
         PackageDefinition pkg = placed(catalog, order);
+        if (order.programme() != null) {
+            pkg = pkg.withProgramme(order.programme());
+        }
         return pkg.withElectives(electiveTitles(pkg, order));
     }
 

@@ -7,7 +7,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -43,13 +45,7 @@ final class OrderRules {
         }
         checkDate(form, pkg, today, problems);
         checkStart(form, pkg, problems);
-        if (form.getVenue() == null || form.getVenue().isBlank()) {
-            problems.add(new Problem("venue", "order.venue.required"));
-        } else if (form.getVenue().length() > 300) {
-            problems.add(new Problem("venue", "field.tooLong"));
-        } else if (!SingleLineRule.holds(form.getVenue())) {
-            problems.add(new Problem("venue", SingleLineRule.KEY));
-        }
+        checkVenue(form, problems);
         if (form.getMunicipalityCodes().isEmpty()) {
             problems.add(new Problem("municipalityCodes", "order.municipality.required"));
         } else if (!allowedMunicipalities.containsAll(form.getMunicipalityCodes())) {
@@ -63,6 +59,51 @@ final class OrderRules {
         checkParticipants(form, problems);
         checkElectives(form, pkg, problems);
         return problems;
+    }
+
+    /**
+     * The rules of a change after the order is placed (the meeting date, start time, venue, municipal participants
+     * and elective topics), as at order time: a date ahead (the lead time was the order's, a moved meeting is not
+     * refused for it), the package's number of elective topics, each participant once.
+     */
+    static List<Problem> checkChange(OrderForm form, PackageDefinition pkg, LocalDate today) {
+        List<Problem> problems = new ArrayList<>();
+        LocalDate date = form.getMeetingDate();
+        if (date == null) {
+            problems.add(new Problem("meetingDate", "order.meetingDate.required"));
+        } else if (!date.isAfter(today)) {
+            problems.add(new Problem("meetingDate", "order.meetingDate.past"));
+        } else if (date.isAfter(today.plusYears(2))) {
+            problems.add(new Problem("meetingDate", "order.meetingDate.tooFar"));
+        }
+        checkStart(form, pkg, problems);
+        checkVenue(form, problems);
+        checkParticipants(form, problems);
+        Set<String> seen = new HashSet<>();
+        List<OrderForm.ParticipantForm> rows = form.getParticipants();
+        for (int i = 0; i < rows.size(); i++) {
+            String email = rows.get(i).getEmail();
+            if (!rows.get(i).isBlank()
+                    && email != null
+                    && !seen.add(email.strip().toLowerCase(Locale.ROOT))) {
+                problems.add(new Problem("participants[" + i + "].email", "order.participant.duplicate"));
+            }
+        }
+        checkElectives(form, pkg, problems);
+        if (form.getElectiveOther() != null && form.getElectiveOther().length() > 200) {
+            problems.add(new Problem("electiveOther", "field.tooLong"));
+        }
+        return problems;
+    }
+
+    private static void checkVenue(OrderForm form, List<Problem> problems) {
+        if (form.getVenue() == null || form.getVenue().isBlank()) {
+            problems.add(new Problem("venue", "order.venue.required"));
+        } else if (form.getVenue().length() > 300) {
+            problems.add(new Problem("venue", "field.tooLong"));
+        } else if (!SingleLineRule.holds(form.getVenue())) {
+            problems.add(new Problem("venue", SingleLineRule.KEY));
+        }
     }
 
     /** The consultant calls the coordinator back: a Danish number of eight digits, spaces and +45 allowed. */

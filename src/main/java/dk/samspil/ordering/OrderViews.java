@@ -1,5 +1,6 @@
 package dk.samspil.ordering;
 
+import dk.samspil.catalog.PackageDefinition.ProgrammeItem;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -10,7 +11,13 @@ public final class OrderViews {
 
     private OrderViews() {}
 
-    /** @param packageVersion the version of the package the order was placed with, which it keeps */
+    /**
+     * @param packageVersion the version of the package the order was placed with, which it keeps
+     * @param version the order's row version: a change made from an older one was made on what someone has changed
+     *     meanwhile
+     * @param programme the order's own programme once adapted with the cluster; null while it is its package
+     *     version's (read it through {@link OrderPackage})
+     */
     public record OrderView(
             long id,
             String packageSlug,
@@ -39,7 +46,14 @@ public final class OrderViews {
             String coordinatorPhone,
             String consultantName,
             String consultantEmail,
-            OffsetDateTime municipalityContactedAt) {
+            OffsetDateTime municipalityContactedAt,
+            int version,
+            List<ProgrammeItem> programme) {
+
+        /** Whether the order may still change: until its meeting is held, and not when cancelled. */
+        public boolean changeable() {
+            return status.compareTo(OrderStatus.MEETING_HELD) < 0;
+        }
 
         public boolean involvesMunicipality(String code) {
             return municipalities.stream().anyMatch(m -> m.code().equals(code));

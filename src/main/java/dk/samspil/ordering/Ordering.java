@@ -210,7 +210,7 @@ class Ordering {
      * personal link to set its password; an existing account gets a notice and never a password link. The order
      * links a municipal account, so it sees this order (not its municipality's others).
      */
-    private void inviteParticipants(OrderView order) {
+    void inviteParticipants(OrderView order) {
         for (OrderViews.ParticipantView participant : order.participants()) {
             if (participant.invitedAt() != null) {
                 continue;

@@ -2,6 +2,7 @@ package dk.samspil.ordering;
 
 import dk.samspil.catalog.Catalog;
 import dk.samspil.catalog.Catalog.PackageVersion;
+import dk.samspil.catalog.PackageDefinition.ProgrammeItem;
 import dk.samspil.directory.Directory;
 import dk.samspil.ordering.OrderViews.ElectiveView;
 import dk.samspil.ordering.OrderViews.MunicipalityRef;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Orders as they are read: one order, the orders a user may see, the timeline's tasks, and who may see what. */
 @Service
@@ -50,8 +52,10 @@ public class Orders {
     private final Catalog catalog;
     private final Directory directory;
     private final People people;
+    private final JsonMapper json;
 
-    Orders(JdbcClient jdbc, Catalog catalog, Directory directory, People people) {
+    Orders(JdbcClient jdbc, Catalog catalog, Directory directory, People people, JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.directory = directory;
@@ -66,6 +70,15 @@ public class Orders {
                 .query(Orders::row)
                 .optional();
         return row.map(this::order);
+    }
+
+    /** The order's own programme as stored (null while it has none): read with the row, no query of its own. */
+    List<ProgrammeItem> programme(String stored) {
+        return stored == null ? null : List.of(json.readValue(stored, ProgrammeItem[].class));
+    }
+
+    String programmeJson(List<ProgrammeItem> items) {
+        return json.writeValueAsString(items);
     }
 
     /**
@@ -115,6 +128,19 @@ public class Orders {
                 .optional();
     }
 
+    /** The package (and the version it was placed with) of each of these orders, by order id. */
+    public Map<Long, PackageVersion> packagesOf(Collection<Long> orderIds) {
+        Map<Long, PackageVersion> packages = new java.util.HashMap<>();
+        if (!orderIds.isEmpty()) {
+            jdbc.sql("SELECT id, package_slug, package_version FROM package_order WHERE id = ANY (?)")
+                    .param(orderIds.toArray(Long[]::new))
+                    .query(rs -> {
+                        packages.put(rs.getLong(1), new PackageVersion(rs.getString(2), rs.getInt(3)));
+                    });
+        }
+        return packages;
+    }
+
     private static final Contact NOBODY = new Contact(null, null);
 
     /** The columns of one order, read before its municipalities, participants and topics. */
@@ -138,7 +164,9 @@ public class Orders {
             OffsetDateTime orderedAt,
             Long followsOrderId,
             String coordinatorPhone,
-            OffsetDateTime municipalityContactedAt) {}
+            OffsetDateTime municipalityContactedAt,
+            int version,
+            String programme) {}
 
     /** The orders this user may see, soonest meeting first. */
     public List<OrderLine> visibleTo(SamspilPrincipal user, LocalDate today) {
@@ -366,7 +394,9 @@ public class Orders {
                 rs.getObject("ordered_at", OffsetDateTime.class),
                 (Long) rs.getObject("follows_order_id"),
                 rs.getString("coordinator_phone"),
-                rs.getObject("municipality_contacted_at", OffsetDateTime.class));
+                rs.getObject("municipality_contacted_at", OffsetDateTime.class),
+                rs.getInt("version"),
+                rs.getString("programme"));
     }
 
     private OrderView order(OrderRow o) {
@@ -430,7 +460,9 @@ public class Orders {
                 o.coordinatorPhone(),
                 consultant.name(),
                 consultant.email(),
-                o.municipalityContactedAt());
+                o.municipalityContactedAt(),
+                o.version(),
+                programme(o.programme()));
     }
 
     static TaskView task(ResultSet rs, int row) throws SQLException {

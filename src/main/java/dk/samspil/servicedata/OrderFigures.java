@@ -316,7 +316,8 @@ public class OrderFigures {
         return Optional.of(new Figures(code, from, to, practices, clusterLine, region, country, policy.threshold()));
     }
 
-    private List<Long> imports(ServiceCode code, LocalDate from, LocalDate to) {
+    /** The imports (partitions of register_service_count) that hold this code in these months: only those are read. */
+    List<Long> imports(ServiceCode code, LocalDate from, LocalDate to) {
         return jdbc.sql(
                         "SELECT DISTINCT import_id FROM register_service_month WHERE service_code = ? AND period BETWEEN ? AND ? ORDER BY 1")
                 .params(code.code(), from, to)

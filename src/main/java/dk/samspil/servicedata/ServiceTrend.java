@@ -80,11 +80,7 @@ class ServiceTrend {
         }
         LocalDate from = to.minusMonths(11);
         String imports = "{"
-                + jdbc.sql("""
-                        SELECT DISTINCT import_id FROM register_service_month
-                        WHERE service_code = ? AND period BETWEEN ? AND ? ORDER BY 1""").params(code.code(), from, to).query(Long.class).list().stream()
-                        .map(String::valueOf)
-                        .collect(Collectors.joining(","))
+                + figures.imports(code, from, to).stream().map(String::valueOf).collect(Collectors.joining(","))
                 + "}";
         Map<LocalDate, long[]> byMonth = new HashMap<>();
         jdbc.sql("""

@@ -35,6 +35,9 @@ class Navigation {
         if (role == Role.COORDINATOR || role == Role.ADMIN) {
             add(items, "/klynger", "nav.clusters", current, "/admin/klynger");
         }
+        if (role == Role.CONSULTANT && user.providerCode() != null) {
+            add(items, "/udbyder/overblik", "insight.nav", current);
+        }
         if (role == Role.CONSULTANT || role == Role.ADMIN) {
             add(items, "/udbyder/pakker", "nav.packageEditor", current);
             add(items, "/data/import", "nav.registerData", current);

@@ -125,12 +125,80 @@ public final class PageLoadDriver {
                         pages.get(i).path()));
             }
             openLoad(pages, konsulent, koordinator);
+            memory();
+            app.stop();
+            restartToFirstPage();
         } finally {
             app.stop();
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, lines);
         System.out.println("written to " + out);
+    }
+
+    /**
+     * The application JVM's resident memory now and at its peak (the kernel's VmRSS and VmHWM) after all the loads
+     * above; the embedded PostgreSQL runs in processes of its own and is not counted. Target: peak ≤ 600 MB.
+     */
+    private void memory() throws IOException {
+        Path status = Path.of("/proc", String.valueOf(app.process.pid()), "status");
+        if (!Files.exists(status)) {
+            line("resident memory: not measured (no /proc on this machine)");
+            return;
+        }
+        long rss = 0;
+        long peak = 0;
+        for (String entry : Files.readAllLines(status)) {
+            if (entry.startsWith("VmRSS:")) {
+                rss = kilobytes(entry);
+            } else if (entry.startsWith("VmHWM:")) {
+                peak = kilobytes(entry);
+            }
+        }
+        line(String.format(
+                Locale.ROOT,
+                "resident memory of the application: %d MB now, %d MB at peak %s",
+                rss / 1024,
+                peak / 1024,
+                peak / 1024 <= 600 ? "(≤ 600 MB)" : "(above 600 MB)"));
+    }
+
+    private static long kilobytes(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
+    }
+
+    /**
+     * Restart to first page: the application stopped as a service manager stops it, started again on the same data
+     * folder, and timed from the start of the process until the sign-in page answers 200. Target: ≤ 10 s.
+     */
+    private void restartToFirstPage() throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest login = HttpRequest.newBuilder(URI.create(app.base() + "/login"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        long started = System.nanoTime();
+        app.start();
+        while (true) {
+            if (!app.process.isAlive()) {
+                throw new IllegalStateException("the application exited on restart; see " + app.log());
+            }
+            try {
+                if (client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(4)) {
+                throw new IllegalStateException("no first page within 4 minutes; see " + app.log());
+            }
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        line(String.format(
+                Locale.ROOT, "restart to first page: %.1f s %s", seconds, seconds <= 10 ? "(≤ 10 s)" : "(above 10 s)"));
     }
 
     /** Requests per second of one page at the closed-loop concurrency, each client its own signed-in session. */

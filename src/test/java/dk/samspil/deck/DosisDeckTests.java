@@ -2,21 +2,19 @@ package dk.samspil.deck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
+import dk.samspil.RegisterFiles;
 import dk.samspil.SamspilTest;
 import dk.samspil.deck.DeckContent.Chart;
 import dk.samspil.ordering.Orders;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -128,16 +126,6 @@ class DosisDeckTests {
     }
 
     private void upload(String kind, String content) throws Exception {
-        MockMultipartFile file =
-                new MockMultipartFile("file", "fil.csv", "text/csv", content.getBytes(StandardCharsets.UTF_8));
-        String page = mvc.perform(multipart("/data/import")
-                        .file(file)
-                        .param("kind", kind)
-                        .with(users.as("konsulent"))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("Filen er importeret");
+        RegisterFiles.importCsv(mvc, users, kind, content);
     }
 }

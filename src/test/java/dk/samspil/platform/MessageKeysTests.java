@@ -21,7 +21,7 @@ class MessageKeysTests {
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.]*)[}(]");
     private static final Pattern ANNOTATION_KEY = Pattern.compile("message = \"\\{([A-Za-z0-9_.]+)}\"");
     private static final Pattern LITERAL_KEY = Pattern.compile(
-            "\"((?:import|practice|member|cluster|upload|catalog|login|error|order|timeline|mail|outbox|invitation|calendar|survey|servicedata|municipal|deck|meeting|pko)\\.[A-Za-z0-9_.]+)\"");
+            "\"((?:import|practice|member|cluster|upload|catalog|login|error|order|timeline|mail|outbox|invitation|calendar|survey|servicedata|municipal|deck|meeting|pko|insight)\\.[A-Za-z0-9_.]+)\"");
 
     @Test
     void everyKeyUsedIsInTheDanishBundle() throws IOException {

@@ -54,6 +54,7 @@ class PageWalkIT {
             "/pakker",
             "/bestillinger",
             "/aftaler",
+            "/udbyder/overblik",
             "/kalender",
             "/klynger",
             "/data/import",
@@ -172,7 +173,12 @@ class PageWalkIT {
                     .as("GET endpoints no demo user reached by following links")
                     .isEmpty();
             assertThat(walk.reached)
-                    .contains("/pakker/{slug}", "/bestillinger/{orderId}", "/bestillinger/{orderId}/moede");
+                    .contains(
+                            "/pakker/{slug}",
+                            "/bestillinger/{orderId}",
+                            "/bestillinger/{orderId}/moede",
+                            "/bestillinger/{orderId}/aendring",
+                            "/bestillinger/{orderId}/program");
             assertThat(walk.urlsOf("/pakker/{slug}")).as("every package page").hasSize(5);
         } finally {
             app.destroy();

@@ -162,6 +162,10 @@ class AccessTests {
                     "/udbyder/konsulenter/999999999/" + action,
                     unknownConsultant));
         }
+        // A provider's overview: its own consultants only (each sees its own provider's); everyone else gets 404.
+        for (String path : List.of("/udbyder/overblik", "/udbyder/overblik.xlsx")) {
+            list.add(new Endpoint(path, "GET", path, onlyFor("konsulent", "midtkraft")));
+        }
         // A provider's consultants edit its packages (KiAP's: konsulent); another provider's get 404.
         Map<String, Integer> editors = onlyFor("konsulent", "midtkraft", "admin");
         list.add(new Endpoint("/udbyder/pakker", "GET", "/udbyder/pakker", editors));
@@ -652,6 +656,15 @@ class AccessTests {
         list.add(new Endpoint("/bestillinger/{orderId}/moededato", "POST", o + "/moededato", notPlanners));
         list.add(new Endpoint("/bestillinger/{orderId}/aflys", "POST", o + "/aflys", notPlanners));
         list.add(new Endpoint("/bestillinger/{orderId}/foerste-kontakt", "POST", o + "/foerste-kontakt", notPlanners));
+        // Changing a placed order: its coordinator and its provider's consultants (OrderChangeTests writes it).
+        Map<String, Integer> planners = new LinkedHashMap<>(notPlanners);
+        for (String user : List.of("koordinator", "admin", "konsulent")) {
+            planners.put(user, 200);
+        }
+        list.add(new Endpoint("/bestillinger/{orderId}/aendring", "GET", o + "/aendring", planners));
+        list.add(new Endpoint("/bestillinger/{orderId}/program", "GET", o + "/program", planners));
+        list.add(new Endpoint("/bestillinger/{orderId}/aendring", "POST", o + "/aendring", notPlanners));
+        list.add(new Endpoint("/bestillinger/{orderId}/program", "POST", o + "/program", notPlanners));
         // Only the cluster's coordinator orders the follow-up (exercised in FollowUpFlowTests).
         Map<String, Integer> notCoordinator = everyone(404);
         notCoordinator.put(ANONYMOUS, LOGIN);

@@ -2,17 +2,15 @@ package dk.samspil.servicedata;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dk.samspil.DemoUsers;
 import dk.samspil.OrderFixtures;
+import dk.samspil.RegisterFiles;
 import dk.samspil.SamspilTest;
 import dk.samspil.web.Browsers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -134,17 +131,7 @@ class TrendChartBrowserTests {
     }
 
     private void upload(String kind, String csv) throws Exception {
-        MockMultipartFile file = new MockMultipartFile(
-                "file", kind.toLowerCase() + ".csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
-        String page = mvc.perform(multipart("/data/import")
-                        .file(file)
-                        .param("kind", kind)
-                        .with(users.as("konsulent"))
-                        .with(csrf()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(page).contains("Filen er importeret");
+        RegisterFiles.importCsv(mvc, users, kind, csv);
     }
 
     private String base() {

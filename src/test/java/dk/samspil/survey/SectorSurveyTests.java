@@ -113,6 +113,8 @@ class SectorSurveyTests {
                 "",
                 "",
                 "",
+                null,
+                0,
                 null);
         var acute = new dk.samspil.ordering.OrderViews.OrderView(
                 0,
@@ -142,6 +144,8 @@ class SectorSurveyTests {
                 "",
                 "",
                 "",
+                null,
+                0,
                 null);
         assertThat(sending.defaultAudience(medicine)).containsExactlyInAnyOrder(Sector.CLUSTER, Sector.MUNICIPALITY);
         assertThat(sending.defaultAudience(acute)).containsExactly(Sector.CLUSTER);

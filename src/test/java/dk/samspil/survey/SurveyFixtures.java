@@ -25,6 +25,24 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** Surveys through the pages, as the consultant and the members use them: for the tests of every module that needs answers. */
 public final class SurveyFixtures {
 
+    /** The answer pages' CSRF cookie (SecurityConfiguration's respondent chain) and a token of the tests' own. */
+    static final String CSRF_COOKIE = "samspil-svar-csrf";
+
+    private static final String CSRF_TOKEN = "test-respondent-csrf-token";
+
+    /** A token as Spring Security's XOR handler masks it in a form: random bytes, then the token XOR them. */
+    static String masked(String token) {
+        byte[] plain = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] random = new byte[plain.length];
+        new java.security.SecureRandom().nextBytes(random);
+        byte[] combined = new byte[plain.length * 2];
+        for (int i = 0; i < plain.length; i++) {
+            combined[i] = random[i];
+            combined[plain.length + i] = (byte) (random[i] ^ plain[i]);
+        }
+        return java.util.Base64.getUrlEncoder().encodeToString(combined);
+    }
+
     public static final String INVITATION_SUBJECT = "Spørgeskema før klyngemødet om";
     public static final Pattern LINK = Pattern.compile("/s/([A-Za-z0-9_-]{43})");
     public static final List<String> MEMBERS = List.of(
@@ -143,12 +161,17 @@ public final class SurveyFixtures {
                 : null;
     }
 
-    /** Posts the form of the answer page with the given action ({@code naeste}, {@code gem}, {@code send}, ...). */
+    /**
+     * Posts the form of the answer page with the given action ({@code naeste}, {@code gem}, {@code send}, ...), with
+     * the CSRF token as a browser carries it: in the answer pages' cookie, and masked in the form's hidden field.
+     * (Not spring-security-test's {@code csrf()}: it swaps the CSRF filter's token store for a session-backed one for
+     * good, and the respondent's pages, which keep no session, would then make one for every later respondent.)
+     */
     public MvcResult form(Cookie session, int page, String action, Map<String, List<String>> fields) throws Exception {
         MockHttpServletRequestBuilder request =
                 org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/svar")
-                        .cookie(session)
-                        .with(csrf())
+                        .cookie(session, new Cookie(CSRF_COOKIE, CSRF_TOKEN))
+                        .param("_csrf", masked(CSRF_TOKEN))
                         .param("side", String.valueOf(page))
                         .param("handling", action);
         fields.forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
