@@ -39,6 +39,28 @@ public class Outbox {
     }
 
     /**
+     * Keeps a file that mails are to carry (e.g. a programme as PDF sent with many invitations), once; returns its id
+     * for {@link #enqueue(OutgoingMail, long)}. In the caller's transaction.
+     */
+    @Transactional
+    public long attachment(String fileName, String contentType, byte[] content) {
+        return jdbc.sql("INSERT INTO mail_attachment (file_name, content_type, content) VALUES (?, ?, ?) RETURNING id")
+                .params(fileName, contentType, content)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Like {@link #enqueue(OutgoingMail)}, with a file kept by {@link #attachment}. */
+    @Transactional
+    public long enqueue(OutgoingMail mail, long attachmentId) {
+        long id = insert(mail, false);
+        jdbc.sql("UPDATE mail_outbox SET attachment_id = ? WHERE id = ?")
+                .params(attachmentId, id)
+                .update();
+        return id;
+    }
+
+    /**
      * Like {@link #enqueue}, for a mail that carries a personal secret such as a survey link: its body is blanked
      * once it has been sent or given up, so the secret is not kept in the database.
      */

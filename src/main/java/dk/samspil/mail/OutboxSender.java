@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -117,7 +118,7 @@ class OutboxSender {
             params.add(referencePrefix);
         }
         params.add(settings.batchSize());
-        return jdbc.sql("SELECT id, recipient, subject, body, reference, attempts FROM mail_outbox"
+        return jdbc.sql("SELECT id, recipient, subject, body, reference, attempts, attachment_id FROM mail_outbox"
                         + " WHERE status = 'PENDING' AND next_attempt_at <= ?"
                         + (referencePrefix == null ? "" : " AND starts_with(reference, ?)")
                         + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED")
@@ -128,18 +129,23 @@ class OutboxSender {
                         rs.getString("subject"),
                         rs.getString("body"),
                         rs.getString("reference"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"),
+                        (Long) rs.getObject("attachment_id")))
                 .list();
     }
 
     private void send(Claimed mail, JavaMailSender sender) {
         try {
+            Attachment file = mail.attachmentId() == null ? null : attachment(mail.attachmentId());
             sender.send(message -> {
-                MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+                MimeMessageHelper helper = new MimeMessageHelper(message, file != null, StandardCharsets.UTF_8.name());
                 helper.setFrom(settings.from());
                 helper.setTo(mail.to());
                 helper.setSubject(mail.subject());
                 helper.setText(mail.text(), false);
+                if (file != null) {
+                    helper.addAttachment(file.name(), new ByteArrayResource(file.content()), file.contentType());
+                }
             });
         } catch (RuntimeException e) {
             failed(mail, e);
@@ -149,6 +155,16 @@ class OutboxSender {
                         + " body = CASE WHEN secret THEN ? ELSE body END WHERE id = ?")
                 .params(now(), REDACTED, mail.id())
                 .update();
+    }
+
+    /** A file a mail carries. */
+    private record Attachment(String name, String contentType, byte[] content) {}
+
+    private Attachment attachment(long id) {
+        return jdbc.sql("SELECT file_name, content_type, content FROM mail_attachment WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .single();
     }
 
     private void failed(Claimed mail, RuntimeException e) {
@@ -202,5 +218,6 @@ class OutboxSender {
         return text.length() <= MAX_ERROR_LENGTH ? text.toString() : text.substring(0, MAX_ERROR_LENGTH - 1) + "…";
     }
 
-    private record Claimed(long id, String to, String subject, String text, String reference, int attempts) {}
+    private record Claimed(
+            long id, String to, String subject, String text, String reference, int attempts, Long attachmentId) {}
 }

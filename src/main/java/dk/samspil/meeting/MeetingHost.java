@@ -31,6 +31,8 @@ public interface MeetingHost {
      * @param facts label–value lines under the title and in the referat (already Danish)
      * @param backHref the host's page of the meeting's owner, for the breadcrumb
      * @param people who may take part, for the attendance list; those recorded present get the referat
+     * @param sections what the host wrote before the meeting for it to work on (e.g. a collaboration meeting's case),
+     *     shown on the meeting's page under its facts and kept in the referat
      */
     record HostedMeeting(
             String title,
@@ -40,9 +42,33 @@ public interface MeetingHost {
             List<Fact> facts,
             String backHref,
             String backLabel,
-            List<Person> people) {}
+            List<Person> people,
+            List<Section> sections) {
+
+        public HostedMeeting(
+                String title,
+                LocalDate date,
+                LocalTime start,
+                String place,
+                List<Fact> facts,
+                String backHref,
+                String backLabel,
+                List<Person> people) {
+            this(title, date, start, place, facts, backHref, backLabel, people, List.of());
+        }
+    }
 
     record Fact(String label, String value) {}
+
+    /**
+     * A part of the meeting written by its host (already Danish): a heading, its paragraphs, and its parts.
+     *
+     * @param parts e.g. the points of a case's story, each with what each actor contributes there
+     */
+    record Section(String heading, List<String> paragraphs, List<Part> parts) {}
+
+    /** A part of a section: a heading, paragraphs, and label–value lines. */
+    record Part(String heading, List<String> paragraphs, List<Fact> lines) {}
 
     /**
      * @param key stable within the meeting, e.g. {@code person-12}

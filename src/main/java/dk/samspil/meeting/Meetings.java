@@ -69,7 +69,7 @@ public class Meetings {
 
     public record Attendee(String key, String name, String organisation, String email, boolean present) {}
 
-    /** What the meeting is, as its page and its referat head it. */
+    /** What the meeting is, as its page and its referat head it; a hosted meeting's sections come after its facts. */
     public record Heading(
             String title,
             LocalDate date,
@@ -77,7 +77,8 @@ public class Meetings {
             String place,
             List<MeetingHost.Fact> facts,
             String backHref,
-            String backLabel) {}
+            String backLabel,
+            List<MeetingHost.Section> sections) {}
 
     public record Roles(String chair, String referent, String presenters, int version) {}
 
@@ -208,7 +209,8 @@ public class Meetings {
                         new MeetingHost.Fact(text("meeting.minutes.doc.cluster"), order.clusterName()),
                         new MeetingHost.Fact(text("meeting.minutes.doc.municipalities"), order.municipalityNames())),
                 "/bestillinger/" + order.id(),
-                order.clusterName());
+                order.clusterName(),
+                List.of());
         return new MeetingView(
                 id,
                 heading,
@@ -233,7 +235,8 @@ public class Meetings {
                 hosted.place(),
                 hosted.facts(),
                 hosted.backHref(),
-                hosted.backLabel());
+                hosted.backLabel(),
+                hosted.sections() == null ? List.of() : hosted.sections());
         List<Attendee> candidates = hosted.people().stream()
                 .map(p -> new Attendee(p.key(), p.name(), p.organisation(), p.email(), false))
                 .toList();

@@ -47,6 +47,7 @@ final class MinutesDocument {
         doc.labelled(text("meeting.chair"), orDash(meeting.roles().chair()));
         doc.labelled(text("meeting.referent"), orDash(meeting.roles().referent()));
         doc.labelled(text("meeting.presenters"), orDash(meeting.roles().presenters()));
+        sections(doc, heading.sections());
 
         doc.heading(2, text("meeting.attendance.heading"));
         List<Attendee> present = meeting.attendance().present();
@@ -130,6 +131,21 @@ final class MinutesDocument {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** What the host wrote for the meeting (e.g. a collaboration meeting's case), as the meeting's page shows it. */
+    private static void sections(DocxBuilder doc, List<MeetingHost.Section> sections) {
+        for (MeetingHost.Section section : sections) {
+            doc.heading(2, section.heading());
+            section.paragraphs().forEach(doc::paragraph);
+            for (MeetingHost.Part part : section.parts()) {
+                doc.heading(3, part.heading());
+                part.paragraphs().forEach(doc::paragraph);
+                for (MeetingHost.Fact line : part.lines()) {
+                    doc.labelled(line.label(), orDash(line.value()));
+                }
+            }
+        }
     }
 
     /** Who holds an agreement, in words: the person, the party, or both. */

@@ -23,13 +23,19 @@ class EveningPage {
     private final PkoEveningMeetings evenings;
     private final PkoEveningLogistics logistics;
     private final SamspilSettings settings;
+    private final EveningInvitations invitations;
 
     EveningPage(
-            PkoAccess access, PkoEveningMeetings evenings, PkoEveningLogistics logistics, SamspilSettings settings) {
+            PkoAccess access,
+            PkoEveningMeetings evenings,
+            PkoEveningLogistics logistics,
+            SamspilSettings settings,
+            EveningInvitations invitations) {
         this.access = access;
         this.evenings = evenings;
         this.logistics = logistics;
         this.settings = settings;
+        this.invitations = invitations;
     }
 
     /** The meeting, or 404 for one that does not exist or that the viewer may not read. */
@@ -89,6 +95,8 @@ class EveningPage {
         model.addAttribute("ownAnswer", ownAnswer(viewer, evening).orElse(null));
         model.addAttribute("grant", grant.orElse(null));
         model.addAttribute("grantStatuses", PkoEveningLogistics.GrantStatus.values());
+        model.addAttribute("recipients", writes ? invitations.recipients(evening) : null);
+        model.addAttribute("invited", invitations.sent(evening.id()).orElse(null));
         return VIEW;
     }
 }

@@ -28,6 +28,15 @@ final class PlanFields {
         }
     }
 
+    /** A choice of a form (an enum constant by its name); null for a blank or unknown one. */
+    static <E extends Enum<E>> E choice(Class<E> type, String value) {
+        try {
+            return blank(value) ? null : Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     static boolean blank(String value) {
         return value == null || value.isBlank();
     }

@@ -4,5 +4,14 @@
  * other parts of the scheme who the signed-in user is in it.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"directory", "mail", "meeting", "office", "platform", "security"})
+        allowedDependencies = {
+            "directory",
+            "mail",
+            "meeting",
+            "office",
+            "ordering",
+            "platform",
+            "security",
+            "servicedata"
+        })
 package dk.samspil.pko;

@@ -400,6 +400,82 @@ class AccessTests {
                 refusedExcept("pkokoordinator", "admin")));
         pkoMeetingEndpoints(list, everyPko, editsPko);
         pkoEveningEndpoints(list, everyPko, editsPko);
+        pkoCollaborationEndpoints(list, everyPko);
+    }
+
+    /**
+     * A collaboration meeting of Aarhus in the Manegemodellen and a correspondence review of Aarhus: planned and kept
+     * by a consultant attached to the municipality (none among the demo users; their writes are tested in
+     * PkoCollaborationTests and PkoCorrespondenceTests) and the region's editors. A hospital consultant, a
+     * coordinator, another region's consultant and every other role get 404. The decision aid on correspondence is
+     * for everyone signed in.
+     */
+    private void pkoCollaborationEndpoints(List<Endpoint> list, String[] everyPko) {
+        jdbc.sql("""
+                        INSERT INTO pko_collaboration_meeting (region_code, municipality_code, topic_key, format,
+                            meeting_date, start_time, place, created_by)
+                        SELECT '1082', '0751', 'FMK', 'MANEGE', DATE '2030-05-02', TIME '16:00', 'adgangstest', 'test'
+                        WHERE NOT EXISTS (SELECT 1 FROM pko_collaboration_meeting WHERE place = 'adgangstest')""").update();
+        long collaboration = jdbc.sql("SELECT id FROM pko_collaboration_meeting WHERE place = 'adgangstest'")
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO meeting (owner_kind, owner_id) VALUES ('PKO_COLLABORATION', ?) ON CONFLICT DO NOTHING")
+                .param(collaboration)
+                .update();
+        jdbc.sql("""
+                        UPDATE pko_collaboration_meeting c SET meeting_id = m.id FROM meeting m
+                        WHERE m.owner_kind = 'PKO_COLLABORATION' AND m.owner_id = c.id AND c.id = ?""").param(collaboration).update();
+        jdbc.sql("""
+                        INSERT INTO pko_km_review (region_code, municipality_code, name, created_by)
+                        SELECT '1082', '0751', 'adgangstest', 'test'
+                        WHERE NOT EXISTS (SELECT 1 FROM pko_km_review WHERE name = 'adgangstest')""").update();
+        long review = jdbc.sql("SELECT id FROM pko_km_review WHERE name = 'adgangstest'")
+                .query(Long.class)
+                .single();
+        String[] keepers = {"pkolaege", "admin"};
+        // pkonord is a municipal consultant (of Aalborg, in another region): plans and reviews for their own.
+        String[] planners = {"pkolaege", "admin", "pkonord"};
+        String c = "/pko/samarbejdsmoeder/" + collaboration;
+        list.add(new Endpoint("/pko/samarbejdsmoeder", "GET", "/pko/samarbejdsmoeder", onlyFor(everyPko)));
+        list.add(new Endpoint("/pko/samarbejdsmoeder", "POST", "/pko/samarbejdsmoeder", refusedExcept(planners)));
+        list.add(new Endpoint("/pko/samarbejdsmoeder/{id}", "GET", c, onlyFor(keepers)));
+        list.add(new Endpoint("/pko/samarbejdsmoeder/{id}/manege", "GET", c + "/manege", onlyFor(keepers)));
+        for (String[] e : new String[][] {
+            {"/pko/samarbejdsmoeder/{id}", c},
+            {"/pko/samarbejdsmoeder/{id}/inviterede", c + "/inviterede"},
+            {"/pko/samarbejdsmoeder/{id}/inviterede/laeger", c + "/inviterede/laeger"},
+            {"/pko/samarbejdsmoeder/{id}/invitationer", c + "/invitationer"},
+            {"/pko/samarbejdsmoeder/{id}/manege", c + "/manege"},
+            {"/pko/samarbejdsmoeder/{id}/manege/aktoerer", c + "/manege/aktoerer"},
+            {"/pko/samarbejdsmoeder/{id}/manege/nedslag", c + "/manege/nedslag"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], refusedExcept(keepers)));
+        }
+        // An invitee, actor or point of no meeting: 404 for everyone, the keepers included.
+        for (String[] e : new String[][] {
+            {"/pko/samarbejdsmoeder/{id}/inviterede/{inviteeId}/slet", c + "/inviterede/999999999/slet"},
+            {"/pko/samarbejdsmoeder/{id}/manege/aktoerer/{actorId}/slet", c + "/manege/aktoerer/999999999/slet"},
+            {"/pko/samarbejdsmoeder/{id}/manege/nedslag/{pointId}", c + "/manege/nedslag/999999999"},
+            {"/pko/samarbejdsmoeder/{id}/manege/nedslag/{pointId}/slet", c + "/manege/nedslag/999999999/slet"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], refusedExcept()));
+        }
+        // The hosted meeting of the collaboration meeting, by its host's rule.
+        long meeting = jdbc.sql("SELECT meeting_id FROM pko_collaboration_meeting WHERE id = ?")
+                .param(collaboration)
+                .query(Long.class)
+                .single();
+        list.add(new Endpoint("/moeder/{meetingId}", "GET", "/moeder/" + meeting, onlyFor(keepers)));
+
+        Map<String, Integer> signedIn = everyone(200);
+        signedIn.put(ANONYMOUS, LOGIN);
+        list.add(new Endpoint("/korrespondance", "GET", "/korrespondance", signedIn));
+        String r = "/pko/korrespondance/" + review;
+        list.add(new Endpoint("/pko/korrespondance", "GET", "/pko/korrespondance", onlyFor(planners)));
+        list.add(new Endpoint("/pko/korrespondance", "POST", "/pko/korrespondance", refusedExcept(planners)));
+        list.add(new Endpoint("/pko/korrespondance/{id}", "GET", r, onlyFor(keepers)));
+        list.add(new Endpoint("/pko/korrespondance/{id}/fil", "POST", r + "/fil", refusedExcept(keepers)));
+        list.add(new Endpoint("/pko/korrespondance/{id}/antal", "POST", r + "/antal", refusedExcept(keepers)));
     }
 
     /**
@@ -448,6 +524,15 @@ class AccessTests {
                     refusedExcept()));
         }
         list.add(new Endpoint("/pko/fyraftensmoeder/{id}/tilskud", "POST", e + "/tilskud", refusedExcept(writes)));
+        // The programme as PDF for those who read the meeting; the invitation to the catchment area sent by the
+        // writers.
+        list.add(new Endpoint(
+                "/pko/fyraftensmoeder/{id}/program.pdf",
+                "GET",
+                e + "/program.pdf",
+                onlyFor("pko", "pkokoordinator", "pkolaege", "admin")));
+        list.add(
+                new Endpoint("/pko/fyraftensmoeder/{id}/invitation", "POST", e + "/invitation", refusedExcept(writes)));
         list.add(new Endpoint("/pko/fyraftensmoeder/{id}/deltagelse", "POST", e + "/deltagelse", refusedExcept("pko")));
         // The public sign-up: open to everyone by its address; an unknown address is 404 for everyone.
         String signup = "/fyraftensmoede/adgangstestadgangstestadgangstest12345";
