@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,14 +50,32 @@ class PkoHoursController {
             @AuthenticationPrincipal SamspilPrincipal user,
             @RequestParam(required = false) String maaned,
             @RequestParam(required = false) Long rediger,
+            @RequestParam(required = false) String dag,
+            @RequestParam(required = false) List<String> opgave,
+            @RequestParam(required = false) String note,
             Model model) {
         Viewer viewer = own(user);
-        YearMonth month = month(maaned);
+        LocalDate meetingDay = day(dag);
+        YearMonth month = maaned == null && meetingDay != null ? YearMonth.from(meetingDay) : month(maaned);
         HoursForm form = new HoursForm();
         form.setWorkedOn(
                 today().getYear() == month.getYear() && today().getMonth() == month.getMonth()
                         ? today()
                         : month.atDay(1));
+        // From a meeting's page: its day, the task it is for the viewer, and its title as the note.
+        if (meetingDay != null) {
+            form.setWorkedOn(meetingDay);
+        }
+        Arrays.stream(TaskKind.values())
+                .filter(t -> opgave != null
+                        && opgave.contains(t.name())
+                        && t.belongsTo(viewer.person().kind()))
+                .findFirst()
+                .ifPresent(form::setTaskKind);
+        if (note != null && !note.isBlank()) {
+            String oneLine = note.strip().replaceAll("\\s+", " ");
+            form.setNote(oneLine.length() > 500 ? oneLine.substring(0, 500) : oneLine);
+        }
         if (rediger != null) {
             PkoHours.Entry entry = ownEntry(viewer, rediger);
             form = HoursForm.of(entry);
@@ -348,6 +367,18 @@ class PkoHoursController {
     }
 
     /** Hours are registered by a person of the scheme (the administrator has none). */
+    /** A day given in a link (ISO, e.g. 2027-03-04), or null when none or not a day. */
+    private static LocalDate day(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(iso);
+        } catch (DateTimeParseException notADay) {
+            return null;
+        }
+    }
+
     private Viewer own(SamspilPrincipal user) {
         Viewer viewer = access.viewer(user);
         access.require(viewer.person() != null, viewer, "pko-hours");

@@ -44,7 +44,17 @@ class PkoMeetings implements MeetingHost {
         /** A consultant's meeting with one of their hospital departments. */
         DEPARTMENT,
         /** A municipal consultant's meeting with their municipality. */
-        MUNICIPALITY
+        MUNICIPALITY;
+
+        /** What time spent on such a meeting is registered as, each person kind its own (the first that fits). */
+        public List<String> hoursTasks() {
+            return switch (this) {
+                case UNIT_CONSULTANTS -> List.of(TaskKind.CONSULTANT_MEETINGS.name());
+                case COORDINATORS ->
+                    List.of(TaskKind.COORDINATORS_MEETING.name(), TaskKind.COORDINATOR_MEETINGS.name());
+                case DEPARTMENT, MUNICIPALITY -> List.of(TaskKind.COLLABORATION_MEETING.name());
+            };
+        }
     }
 
     record PkoMeeting(

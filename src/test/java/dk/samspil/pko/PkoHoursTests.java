@@ -105,6 +105,43 @@ class PkoHoursTests {
                 .andReturn();
     }
 
+    /**
+     * Time spent on a meeting is registered from the meeting: its link opens the hours form with the meeting's day,
+     * the task it is for this person and its title as the note; a task of another role's list, a day that is no day
+     * and an oversized note are not taken over.
+     */
+    @Test
+    void aMeetingsLinkOpensTheHoursFormWithItsDayTaskAndTitle() throws Exception {
+        LocalDate meetingDay = day.plusDays(9);
+        org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(mvc.perform(get("/pko/timer")
+                        .with(me())
+                        .param("dag", meetingDay.toString())
+                        .param("opgave", "CONSULTANT_MEETINGS", "COLLABORATION_MEETING")
+                        .param("note", "Samarbejdsmøde: FMK og dosisdispensering"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(form.select("#workedOn").val()).isEqualTo(meetingDay.toString());
+        assertThat(form.select("#taskKind option[selected]").val())
+                .as("the coordinator's task is not the consultant's; the consultant's is taken")
+                .isEqualTo("COLLABORATION_MEETING");
+        assertThat(form.select("#note").val()).isEqualTo("Samarbejdsmøde: FMK og dosisdispensering");
+
+        org.jsoup.nodes.Document odd = org.jsoup.Jsoup.parse(mvc.perform(get("/pko/timer")
+                        .with(me())
+                        .param("dag", "2027-02-30")
+                        .param("opgave", "PLO_M_OBSERVER")
+                        .param("note", "x".repeat(2000)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(odd.select("#workedOn").val())
+                .as("no such day: the month's default")
+                .isNotEqualTo("2027-02-30");
+        assertThat(odd.select("#taskKind option[selected]").val()).isNotEqualTo("PLO_M_OBSERVER");
+        assertThat(odd.select("#note").val()).hasSize(500);
+    }
+
     @Test
     void hoursAreRegisteredWithADanishCommaAndLockedOnceTheConsultantApprovesTheMonth() throws Exception {
         assertThat(register("2,5", "AUDIT").getResponse().getRedirectedUrl()).isEqualTo("/pko/timer?maaned=" + month);
