@@ -61,13 +61,16 @@ public class Catalog {
     /** A package in one of its versions. */
     public record PackageVersion(String slug, int version) {}
 
-    /** The title of every version of every package, without reading the definitions. */
+    /**
+     * The title of every version of every package: the versions' keys read (not their definitions, which
+     * {@code definition ->> 'title'} would unpack row by row for every list page), the titles from the versions kept.
+     */
     public Map<PackageVersion, String> titles() {
         Map<PackageVersion, String> titles = new HashMap<>();
-        jdbc.sql("SELECT slug, version, definition ->> 'title' FROM catalog_package_version")
-                .query(rs -> {
-                    titles.put(new PackageVersion(rs.getString(1), rs.getInt(2)), rs.getString(3));
-                });
+        jdbc.sql("SELECT slug, version FROM catalog_package_version")
+                .query((rs, n) -> new PackageVersion(rs.getString(1), rs.getInt(2)))
+                .list()
+                .forEach(v -> find(v.slug(), v.version()).ifPresent(p -> titles.put(v, p.title())));
         return titles;
     }
 
