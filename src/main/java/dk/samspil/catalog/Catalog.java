@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,8 @@ public class Catalog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Directory directory;
+    /** The versions read so far: immutable once stored, and few (a package gets a handful a year). */
+    private final Map<PackageVersion, PackageDefinition> versions = new ConcurrentHashMap<>();
 
     Catalog(JdbcClient jdbc, JsonMapper json, Directory directory) {
         this.jdbc = jdbc;
@@ -26,13 +29,25 @@ public class Catalog {
         this.directory = directory;
     }
 
-    /** The package as it was in this version: what an order placed with that version reads. */
+    /**
+     * The package as it was in this version: what an order placed with that version reads. A version once stored is
+     * never changed (a change is a new version), so it is read and parsed once per instance and kept; a version not
+     * (yet) stored is looked for again next time.
+     */
     public Optional<PackageDefinition> find(String slug, int version) {
-        return jdbc.sql("SELECT definition FROM catalog_package_version WHERE slug = ? AND version = ?")
+        PackageVersion key = new PackageVersion(slug, version);
+        PackageDefinition known = versions.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<PackageDefinition> found = jdbc.sql(
+                        "SELECT definition FROM catalog_package_version WHERE slug = ? AND version = ?")
                 .params(slug, version)
                 .query(String.class)
                 .optional()
                 .map(definition -> json.readValue(definition, PackageDefinition.class));
+        found.ifPresent(definition -> versions.put(key, definition));
+        return found;
     }
 
     /** The package's newest version, which the catalogue shows and a new order is placed with. */
@@ -46,22 +61,22 @@ public class Catalog {
     /** A package in one of its versions. */
     public record PackageVersion(String slug, int version) {}
 
-    /** The title of every version of every package, without reading the definitions. */
+    /**
+     * The title of every version of every package: the versions' keys read (not their definitions, which
+     * {@code definition ->> 'title'} would unpack row by row for every list page), the titles from the versions kept.
+     */
     public Map<PackageVersion, String> titles() {
         Map<PackageVersion, String> titles = new HashMap<>();
-        jdbc.sql("SELECT slug, version, definition ->> 'title' FROM catalog_package_version")
-                .query(rs -> {
-                    titles.put(new PackageVersion(rs.getString(1), rs.getInt(2)), rs.getString(3));
-                });
+        jdbc.sql("SELECT slug, version FROM catalog_package_version")
+                .query((rs, n) -> new PackageVersion(rs.getString(1), rs.getInt(2)))
+                .list()
+                .forEach(v -> find(v.slug(), v.version()).ifPresent(p -> titles.put(v, p.title())));
         return titles;
     }
 
-    /** The title of this version of the package, without reading its whole definition. */
+    /** The title of this version of the package (from the version kept by {@link #find(String, int)}). */
     public Optional<String> title(String slug, int version) {
-        return jdbc.sql("SELECT definition ->> 'title' FROM catalog_package_version WHERE slug = ? AND version = ?")
-                .params(slug, version)
-                .query(String.class)
-                .optional();
+        return find(slug, version).map(PackageDefinition::title);
     }
 
     /** Offered packages first, then those in preparation; alphabetical within each; withdrawn ones not. */

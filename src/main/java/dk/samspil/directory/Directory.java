@@ -9,9 +9,11 @@ import dk.samspil.directory.Views.PracticeView;
 import dk.samspil.directory.Views.ProviderContact;
 import dk.samspil.directory.Views.ProviderView;
 import dk.samspil.directory.Views.RegionView;
+import dk.samspil.platform.RequestMemo;
 import dk.samspil.security.SamspilPrincipal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,11 +43,15 @@ public class Directory {
         this.jdbc = jdbc;
     }
 
+    /** The cluster (read once per page: several parts of a page ask). */
     public Optional<ClusterView> cluster(long id) {
-        return jdbc.sql(CLUSTER_SELECT + " WHERE c.id = ?")
-                .param(id)
-                .query(Directory::cluster)
-                .optional();
+        return RequestMemo.of(
+                "directory.cluster",
+                id,
+                () -> jdbc.sql(CLUSTER_SELECT + " WHERE c.id = ?")
+                        .param(id)
+                        .query(Directory::cluster)
+                        .optional());
     }
 
     public List<ClusterView> clustersVisibleTo(SamspilPrincipal user) {
@@ -68,10 +74,14 @@ public class Directory {
      * no figures, letter or survey in the cluster yet).
      */
     public List<PracticeView> practices(long clusterId) {
-        return jdbc.sql(PRACTICE_SELECT + " WHERE cluster_id = ? AND confirmed ORDER BY name")
-                .param(clusterId)
-                .query(Directory::practice)
-                .list();
+        // Read once per page (the figures, the key and the trend each ask); each caller gets its own list.
+        return new ArrayList<>(RequestMemo.of(
+                "directory.practices",
+                clusterId,
+                () -> List.copyOf(jdbc.sql(PRACTICE_SELECT + " WHERE cluster_id = ? AND confirmed ORDER BY name")
+                        .param(clusterId)
+                        .query(Directory::practice)
+                        .list())));
     }
 
     /** Every practice the cluster has registered, also those waiting for confirmation: for the cluster's own pages. */

@@ -172,6 +172,14 @@ public class Meetings {
      */
     @Transactional
     public long idOf(MeetingOwner owner) {
+        // Read first: the page is opened often, its meeting made once (an insert that conflicts still takes an id).
+        Optional<Long> made = jdbc.sql("SELECT id FROM meeting WHERE owner_kind = ? AND owner_id = ?")
+                .params(owner.kind(), owner.id())
+                .query(Long.class)
+                .optional();
+        if (made.isPresent()) {
+            return made.get();
+        }
         jdbc.sql("INSERT INTO meeting (owner_kind, owner_id, order_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(owner.kind(), owner.id(), owner.isOrder() ? owner.id() : null)
                 .update();
@@ -196,10 +204,14 @@ public class Meetings {
         PackageDefinition pkg = OrderPackage.of(catalog, order);
         List<ScheduledItem> schedule = pkg.scheduleFrom(order.startTime());
         long id = idOf(MeetingOwner.order(order.id()));
-        // One statement for all the blocks (the page is opened often; a statement per block cost a round trip each).
-        jdbc.sql("""
-                        INSERT INTO meeting_block (meeting_id, position)
-                        SELECT ?, position FROM generate_series(1, ?) AS position ON CONFLICT DO NOTHING""").params(id, schedule.size()).update();
+        List<BlockView> blocks = blocks(id, schedule);
+        if (blocks.size() < schedule.size()) {
+            // One statement for all the missing blocks (made the first time, or when the programme grew).
+            jdbc.sql("""
+                            INSERT INTO meeting_block (meeting_id, position)
+                            SELECT ?, position FROM generate_series(1, ?) AS position ON CONFLICT DO NOTHING""").params(id, schedule.size()).update();
+            blocks = blocks(id, schedule);
+        }
         Heading heading = new Heading(
                 order.packageTitle(),
                 order.meetingDate(),
@@ -217,7 +229,7 @@ public class Meetings {
                 false,
                 order,
                 roles(id),
-                blocks(id, schedule),
+                blocks,
                 parking(id),
                 agreements(id),
                 pkg.suggestedActions(),

@@ -95,14 +95,17 @@ class OrderController {
         model.addAttribute("options", OrderSearch.Options.of(lines));
         model.addAttribute("sorts", LIST_SORTS);
         model.addAttribute("sort", sort);
+        boolean showQueue = user.is(Role.CONSULTANT) || user.isAdmin();
         model.addAttribute(
                 "queue",
-                lines.stream()
-                        .filter(o -> o.status() == OrderStatus.RECEIVED || o.status() == OrderStatus.CALLBACK_PLANNED)
-                        .sorted(Comparator.comparing(OrderViews.OrderLine::callbackAt))
-                        .map(o -> orders.find(o.id()).orElseThrow())
-                        .toList());
-        model.addAttribute("showQueue", user.is(Role.CONSULTANT) || user.isAdmin());
+                showQueue
+                        ? orders.queue(lines.stream()
+                                .filter(o -> o.status() == OrderStatus.RECEIVED
+                                        || o.status() == OrderStatus.CALLBACK_PLANNED)
+                                .sorted(Comparator.comparing(OrderViews.OrderLine::callbackAt))
+                                .toList())
+                        : List.of());
+        model.addAttribute("showQueue", showQueue);
         return LIST_VIEW;
     }
 

@@ -82,6 +82,52 @@ public class Orders {
     }
 
     /**
+     * The consultant's queue of new orders, each with its coordinator to call: two statements for the whole queue
+     * (not a whole order read per line).
+     */
+    public List<QueueEntry> queue(List<OrderLine> lines) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        record Caller(long coordinatorUserId, String phone) {}
+        Map<Long, Caller> callers = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, coordinator_user_id, coordinator_phone FROM package_order WHERE id = ANY (?)")
+                .param(lines.stream().map(OrderLine::id).toArray(Long[]::new))
+                .query(rs -> {
+                    callers.put(rs.getLong(1), new Caller(rs.getLong(2), rs.getString(3)));
+                });
+        Map<Long, Contact> contacts = people.contacts(
+                callers.values().stream().map(Caller::coordinatorUserId).collect(Collectors.toSet()));
+        return lines.stream()
+                .filter(line -> callers.containsKey(line.id()))
+                .map(line -> {
+                    Caller caller = callers.get(line.id());
+                    Contact coordinator = contacts.getOrDefault(caller.coordinatorUserId(), NOBODY);
+                    return new QueueEntry(
+                            line.id(),
+                            line.clusterName(),
+                            line.packageTitle(),
+                            line.meetingDate(),
+                            line.callbackAt(),
+                            coordinator.name(),
+                            caller.phone(),
+                            coordinator.email());
+                })
+                .toList();
+    }
+
+    /** A line of the consultant's queue: the order and whom to call about it. */
+    public record QueueEntry(
+            long id,
+            String clusterName,
+            String packageTitle,
+            LocalDate meetingDate,
+            OffsetDateTime callbackAt,
+            String coordinatorName,
+            String coordinatorPhone,
+            String coordinatorEmail) {}
+
+    /**
      * The e-mail addresses of one side of an order: the cluster's coordinator, the order's municipal participants, or
      * the provider's consultants — who is reminded of a task or an agreement that side owns.
      */
