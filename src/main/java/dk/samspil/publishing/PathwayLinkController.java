@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +45,12 @@ class PathwayLinkController {
 
     @GetMapping("/forloeb-godkendelse/{approvalId}/{token}")
     String approval(
-            @PathVariable long approvalId, @PathVariable String token, Model model, HttpServletResponse response) {
+            @PathVariable long approvalId,
+            @PathVariable String token,
+            Model model,
+            HttpServletResponse response,
+            CsrfToken csrf) {
+        early(csrf);
         return approvals
                 .openLink(approvalId, token)
                 .map(a -> renderApproval(model, a, token, new HashMap<>(), new HashMap<>()))
@@ -60,7 +66,9 @@ class PathwayLinkController {
             @RequestParam(required = false) String comment,
             Model model,
             HttpServletResponse response,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            CsrfToken csrf) {
+        early(csrf);
         Optional<ApprovalView> open = approvals.openLink(approvalId, token);
         if (open.isEmpty()) {
             return invalid(response);
@@ -95,7 +103,8 @@ class PathwayLinkController {
     }
 
     @GetMapping("/forloeb-forfatter/{token}")
-    String authorForm(@PathVariable String token, Model model, HttpServletResponse response) {
+    String authorForm(@PathVariable String token, Model model, HttpServletResponse response, CsrfToken csrf) {
+        early(csrf);
         Optional<InvitedAuthor> author = invited.open(token);
         if (author.isEmpty()) {
             return invalid(response);
@@ -111,7 +120,9 @@ class PathwayLinkController {
             @RequestParam Map<String, String> params,
             Model model,
             HttpServletResponse response,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            CsrfToken csrf) {
+        early(csrf);
         Optional<InvitedAuthor> author = invited.open(token);
         if (author.isEmpty()) {
             return invalid(response);
@@ -166,6 +177,16 @@ class PathwayLinkController {
         model.addAttribute("formAction", "/forloeb-forfatter/" + token);
         model.addAttribute("baseVersion", pathway.version());
         return AUTHOR;
+    }
+
+    /**
+     * The form's CSRF token made before the page is written: a long pathway fills the response buffer, and a session
+     * cannot be created once the response is committed.
+     */
+    private static void early(CsrfToken csrf) {
+        if (csrf != null) {
+            csrf.getToken();
+        }
     }
 
     private static String invalid(HttpServletResponse response) {
