@@ -340,4 +340,29 @@ class PathwayTests {
                 .param(id)
                 .update();
     }
+
+    @Test
+    void aClientReadingThePublicPagesTooFastIsHeldBack() throws Exception {
+        long n = System.nanoTime();
+        String client = "10.77." + (n % 250) + "." + ((n / 250) % 250);
+        // A bucket of CAPACITY pages refilled at CAPACITY a minute: the first CAPACITY pass, and soon after one is 429.
+        int passed = 0;
+        var held = mvc.perform(get("/forloeb/1082").with(NewsletterFixtures.from(client)))
+                .andReturn()
+                .getResponse();
+        while (held.getStatus() == 200 && passed < PathwayGuard.CAPACITY + 60) {
+            passed++;
+            held = mvc.perform(get("/forloeb/1082").with(NewsletterFixtures.from(client)))
+                    .andReturn()
+                    .getResponse();
+        }
+        assertThat(passed).isGreaterThanOrEqualTo((int) PathwayGuard.CAPACITY);
+        assertThat(held.getStatus()).isEqualTo(429);
+        assertThat(held.getContentAsString()).contains("Prøv igen om lidt");
+        assertThat(mvc.perform(get("/forloeb/1082").with(NewsletterFixtures.from("10.78.0.1")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200); // another client is not held back
+    }
 }
