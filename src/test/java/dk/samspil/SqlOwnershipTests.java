@@ -110,6 +110,12 @@ class SqlOwnershipTests {
                     Set.of(
                             "publishing_approval",
                             "publishing_approver",
+                            "publishing_pathway",
+                            "publishing_pathway_approval",
+                            "publishing_pathway_approver",
+                            "publishing_pathway_author",
+                            "publishing_pathway_guard",
+                            "publishing_pathway_version",
                             "publishing_invitation",
                             "publishing_question",
                             "publishing_request",

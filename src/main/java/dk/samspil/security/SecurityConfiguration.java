@@ -79,6 +79,9 @@ class SecurityConfiguration {
         "/nyhedsmail-skriv/**",
         "/nyheder",
         "/nyheder/**",
+        "/forloeb/**",
+        "/forloeb-godkendelse/**",
+        "/forloeb-forfatter/**",
         "/oauth2/authorization/**",
         "/login/oauth2/code/**",
         "/login/afvist"

@@ -49,6 +49,7 @@ class Navigation {
         if (role.isPko()) {
             add(items, "/pko/audit", "pko.audit.nav", current);
             add(items, "/nyhedsmails", "publishing.nav.requests", current);
+            add(items, "/forloebsbeskrivelser", "publishing.pathway.nav", current);
         }
         if (role == Role.EDITOR) {
             add(items, "/redaktion", "publishing.nav.desk", current);

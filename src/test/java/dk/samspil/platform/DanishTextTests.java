@@ -26,17 +26,28 @@ import org.junit.jupiter.api.Test;
 class DanishTextTests {
 
     /** Java literals that look Danish and are not user text, by file: the literal's start and why. */
-    static final Map<String, List<String>> JAVA_ALLOWED = Map.of(
-            "RegisterRows.java", List.of("([a-zæøå]+)"), // parses Danish month names in uploaded files
-            "Assurance.java", List.of("høj"), // reads a provider's assurance claim, as some brokers spell it
-            "Heading.java", List.of("æ", "ø", "å", "tilmeldte"), // matches uploaded column headings, Danish ones too
-            "OrderCalendar.java", List.of("-//Samspil//Klyngemøder//DA"), // the iCalendar PRODID, an identifier
-            "DemoOrders.java", List.of("Lægerne i Viby"), // demo data, not interface text
-            "ClusterController.java", List.of("ydernummer;navn"), // the example file's data format (its header row)
-            "StartupBanner.java", List.of("Samspil kører"), // the console line for whoever starts the jar
-            "AuditLogController.java", List.of("fra", "til"), // the audit log filter's query parameter names
-            "PackageEditorController.java", List.of("fra", "til"), // the versions' comparison: query parameters
-            "ApprovalLinkController.java", List.of("svar")); // the anchor of the answer form, not text
+    static final Map<String, List<String>> JAVA_ALLOWED = Map.ofEntries(
+            Map.entry("RegisterRows.java", List.of("([a-zæøå]+)")), // parses Danish month names in uploaded files
+            Map.entry("Assurance.java", List.of("høj")), // reads a provider's assurance claim, as some brokers spell it
+            Map.entry(
+                    "Heading.java",
+                    List.of("æ", "ø", "å", "tilmeldte")), // matches uploaded column headings, Danish ones too
+            Map.entry(
+                    "OrderCalendar.java",
+                    List.of("-//Samspil//Klyngemøder//DA")), // the iCalendar PRODID, an identifier
+            Map.entry("DemoOrders.java", List.of("Lægerne i Viby")), // demo data, not interface text
+            Map.entry(
+                    "ClusterController.java",
+                    List.of("ydernummer;navn")), // the example file's data format (its header row)
+            Map.entry("StartupBanner.java", List.of("Samspil kører")), // the console line for whoever starts the jar
+            Map.entry("AuditLogController.java", List.of("fra", "til")), // the audit log filter's query parameter names
+            Map.entry(
+                    "PackageEditorController.java",
+                    List.of("fra", "til")), // the versions' comparison: query parameters
+            Map.entry(
+                    "PathwayController.java",
+                    List.of("fra", "til")), // a care pathway's versions compared: query parameters
+            Map.entry("ApprovalLinkController.java", List.of("svar"))); // the anchor of the answer form, not text
 
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern DANISH =

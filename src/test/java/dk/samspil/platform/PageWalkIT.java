@@ -61,9 +61,16 @@ class PageWalkIT {
             "/admin/registre",
             "/admin/udbakke",
             "/tilgaengelighed",
-            "/nyheder");
+            "/nyheder",
+            "/forloeb/1082");
     /** GET endpoints no link leads to, and why. */
     static final Map<String, String> NOT_WALKED = Map.ofEntries(
+            Map.entry("/forloebsbeskrivelser/{id}", "linked once a care pathway is started (PathwayTests)"),
+            Map.entry("/forloebsbeskrivelser/{id}/rediger", "linked from a care pathway's page (PathwayTests)"),
+            Map.entry("/forloebsbeskrivelser/{id}/sammenlign", "a care pathway with two versions (PathwayTests)"),
+            Map.entry("/forloeb/{region}/{id}", "linked once a care pathway is published (PathwayBrowserTests)"),
+            Map.entry("/forloeb-godkendelse/{approvalId}/{token}", "an approver's personal link, only in its mail"),
+            Map.entry("/forloeb-forfatter/{token}", "an invited author's personal link, only in its mail"),
             Map.entry("/s/{token}", "a member's personal survey link, only in the member's mail"),
             Map.entry("/invitation/{token}", "a personal invitation link, only in the invitee's mail"),
             Map.entry("/nulstil/{token}", "a personal password-reset link, only in the user's mail"),

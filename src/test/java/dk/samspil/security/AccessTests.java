@@ -287,6 +287,7 @@ class AccessTests {
         signedIn.put(ANONYMOUS, LOGIN);
         pkoAuditEndpoints(list);
         publishingEndpoints(list);
+        pathwayEndpoints(list);
         list.add(new Endpoint(null, "GET", "/actuator/env", signedIn));
         list.add(new Endpoint(null, "GET", "/actuator/prometheus", adminOnly()));
         list.add(new Endpoint(null, "GET", "/actuator/health", everyone(200)));
@@ -1184,5 +1185,44 @@ class AccessTests {
                 "/nyhedsmail-godkendelse/besvaret", "GET", "/nyhedsmail-godkendelse/besvaret", everyone(200)));
         list.add(new Endpoint("/nyheder", "GET", "/nyheder", everyone(200)));
         list.add(new Endpoint("/nyheder/{id}", "GET", "/nyheder/" + ids.request(), everyone(404)));
+    }
+
+    /**
+     * Care pathways (publishing): read and written by the scheme's people of the pathway's region (another region's
+     * consultant and everyone else 404); the approval and author links public, an unknown link 404; the public page of
+     * a region open to all, an unpublished pathway 404.
+     */
+    private void pathwayEndpoints(List<Endpoint> list) {
+        var ids = dk.samspil.publishing.PathwayAccessFixture.draft(jdbc);
+        String p = "/forloebsbeskrivelser/" + ids.pathway();
+        Map<String, Integer> scheme = onlyFor("pko", "pkokoordinator", "pkolaege", "pkonord");
+        list.add(new Endpoint("/forloebsbeskrivelser", "GET", "/forloebsbeskrivelser", scheme));
+        list.add(new Endpoint("/forloebsbeskrivelser/ny", "GET", "/forloebsbeskrivelser/ny", scheme));
+        list.add(new Endpoint("/forloebsbeskrivelser", "POST", "/forloebsbeskrivelser", scheme)); // errors only
+        Map<String, Integer> region = onlyFor("pko", "pkokoordinator", "pkolaege");
+        list.add(new Endpoint("/forloebsbeskrivelser/{id}", "GET", p, region));
+        list.add(new Endpoint("/forloebsbeskrivelser/{id}/rediger", "GET", p + "/rediger", region));
+        list.add(new Endpoint("/forloebsbeskrivelser/{id}/rediger", "POST", p + "/rediger", region)); // errors only
+        list.add(new Endpoint("/forloebsbeskrivelser/{id}/sammenlign", "GET", p + "/sammenlign", region));
+        Map<String, Integer> regionRefused = onlyFor();
+        for (String user : List.of("pko", "pkokoordinator", "pkolaege")) {
+            regionRefused.put(user, 302); // no fields: back to the page with the reason, nothing changed
+        }
+        for (String[] e : new String[][] {
+            {"/forloebsbeskrivelser/{id}/godkendelse", p + "/godkendelse"},
+            {"/forloebsbeskrivelser/{id}/godkendelser/{approvalId}", p + "/godkendelser/" + ids.approval()},
+            {"/forloebsbeskrivelser/{id}/redaktion", p + "/redaktion"},
+            {"/forloebsbeskrivelser/{id}/forfattere", p + "/forfattere"},
+        }) {
+            list.add(new Endpoint(e[0], "POST", e[1], regionRefused));
+        }
+        String unknown = "z".repeat(43);
+        String link = "/forloeb-godkendelse/" + ids.approval() + "/" + unknown;
+        list.add(new Endpoint("/forloeb-godkendelse/{approvalId}/{token}", "GET", link, everyone(404)));
+        list.add(new Endpoint("/forloeb-godkendelse/{approvalId}/{token}", "POST", link, everyone(404)));
+        list.add(new Endpoint("/forloeb-forfatter/{token}", "GET", "/forloeb-forfatter/" + unknown, everyone(404)));
+        list.add(new Endpoint("/forloeb-forfatter/{token}", "POST", "/forloeb-forfatter/" + unknown, everyone(404)));
+        list.add(new Endpoint("/forloeb/{region}", "GET", "/forloeb/1082", everyone(200)));
+        list.add(new Endpoint("/forloeb/{region}/{id}", "GET", "/forloeb/1082/" + ids.pathway(), everyone(404)));
     }
 }
