@@ -125,6 +125,19 @@ class OrderChanges {
         return diffs;
     }
 
+    /**
+     * The consultant's call-back, recorded; a meeting date confirmed on the call that differs from the order's moves
+     * the meeting as any other change does: logged and told.
+     */
+    @Transactional
+    void recordCallback(
+            OrderView order, String note, LocalDate confirmedDate, String firstContact, SamspilPrincipal by) {
+        ordering.recordCallback(order, note, null, firstContact, by);
+        if (confirmedDate != null && !confirmedDate.equals(order.meetingDate())) {
+            moveMeeting(orders.find(order.id()).orElseThrow(), confirmedDate, by);
+        }
+    }
+
     /** The meeting moved from the order page's own date form: kept and told as any other change. */
     @Transactional
     void moveMeeting(OrderView order, LocalDate newDate, SamspilPrincipal by) {

@@ -246,7 +246,7 @@ class OrderController {
                 orderId,
                 redirect,
                 "order.callback.recorded",
-                () -> ordering.recordCallback(order, note, confirmedDate, contact, user));
+                () -> changes.recordCallback(order, note, confirmedDate, contact, user));
     }
 
     @PostMapping("/bestillinger/{orderId}/kommune-kontaktet")

@@ -76,6 +76,37 @@ class OrderChangeTests {
     @Autowired
     Catalog catalog;
 
+    /** A date confirmed on the consultant's call-back moves the meeting as a change: logged and mailed. */
+    @Test
+    void aDateConfirmedOnTheCallBackIsLoggedAndToldAsAChange() throws Exception {
+        LocalDate meeting = OrderFixtures.today().plusWeeks(12);
+        long id = OrderFixtures.placeOrder(
+                mvc,
+                users,
+                OrderFixtures.order("akutfunktioner", meeting, "tilbagekald.deltager@aarhus.example.dk", "CLUSTER"));
+        LocalDate confirmed = meeting.plusDays(2);
+        mvc.perform(post("/bestillinger/" + id + "/tilbageringning")
+                        .with(users.as("konsulent"))
+                        .with(csrf())
+                        .param("note", "Ringet op; mødet flyttes to dage")
+                        .param("confirmedDate", confirmed.toString())
+                        .param("firstContact", "CLUSTER"))
+                .andReturn();
+        assertThat(orders.find(id).orElseThrow().meetingDate()).isEqualTo(confirmed);
+        List<Map<String, Object>> log = jdbc.sql(
+                        "SELECT field, old_value, new_value FROM order_change WHERE order_id = ? ORDER BY id")
+                .param(id)
+                .query()
+                .listOfRows();
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0))
+                .containsEntry("field", "MEETING_DATE")
+                .containsEntry("old_value", OrderRules.DANISH_DATE.format(meeting))
+                .containsEntry("new_value", OrderRules.DANISH_DATE.format(confirmed));
+        assertThat(awaitChange(COORDINATOR_MAIL, OrderRules.DANISH_DATE.format(confirmed)))
+                .contains(OrderRules.DANISH_DATE.format(meeting) + " → " + OrderRules.DANISH_DATE.format(confirmed));
+    }
+
     @Test
     void venueTimeDateAndParticipantsChangedAreLoggedAndMailedToEveryoneConcerned() throws Exception {
         LocalDate meeting = OrderFixtures.today().plusWeeks(12);
