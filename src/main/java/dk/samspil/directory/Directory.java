@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,19 +202,18 @@ public class Directory {
         if (municipalityCodes.isEmpty()) {
             return List.of();
         }
-        return jdbc
-                .sql("""
-                        SELECT DISTINCT ON (lower(b.email)) b.name, b.email, p.name, c.municipality_code
-                        FROM member b JOIN cluster c ON c.id = b.cluster_id
-                            LEFT JOIN practice p ON p.id = b.practice_id
-                        WHERE c.municipality_code = ANY (?)
-                        ORDER BY lower(b.email), b.name""")
+        return jdbc.sql("""
+                        SELECT name, email, practice, municipality_code FROM (
+                            SELECT DISTINCT ON (lower(b.email))
+                                   b.name, b.email, p.name AS practice, c.municipality_code
+                            FROM member b JOIN cluster c ON c.id = b.cluster_id
+                                LEFT JOIN practice p ON p.id = b.practice_id
+                            WHERE c.municipality_code = ANY (?)
+                            ORDER BY lower(b.email), b.name) AS one_per_address
+                        ORDER BY name, email""")
                 .param(municipalityCodes.stream().distinct().toArray(String[]::new))
                 .query((rs, n) -> new GpRecipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list()
-                .stream()
-                .sorted(Comparator.comparing(GpRecipient::name).thenComparing(GpRecipient::email))
-                .toList();
+                .list();
     }
 
     /** The names of these clusters: id → name. */

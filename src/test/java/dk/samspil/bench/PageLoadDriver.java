@@ -180,22 +180,21 @@ public final class PageLoadDriver {
                 .build();
         long started = System.nanoTime();
         app.start();
-        while (true) {
-            if (!app.process.isAlive()) {
-                throw new IllegalStateException("the application exited on restart; see " + app.log());
-            }
-            try {
-                if (client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(4)) {
-                throw new IllegalStateException("no first page within 4 minutes; see " + app.log());
-            }
-            Thread.sleep(100);
-        }
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!app.process.isAlive()) {
+                        throw new IllegalStateException("the application exited on restart; see " + app.log());
+                    }
+                    try {
+                        return client.send(login, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200;
+                    } catch (IOException notYet) {
+                        return false; // still starting
+                    }
+                });
         double seconds = (System.nanoTime() - started) / 1e9;
         line(String.format(
                 Locale.ROOT, "restart to first page: %.1f s %s", seconds, seconds <= 10 ? "(≤ 10 s)" : "(above 10 s)"));
