@@ -117,6 +117,8 @@ class SqlOwnershipTests {
                             "publishing_pathway_guard",
                             "publishing_pathway_version",
                             "publishing_invitation",
+                            "publishing_issue",
+                            "publishing_quality_check",
                             "publishing_question",
                             "publishing_request",
                             "publishing_request_municipality",

@@ -81,6 +81,26 @@ public class PkoPeople {
                         ORDER BY a.id LIMIT 1""").param(personId).query(Long.class).optional();
     }
 
+    /** The active coordinators of the hospital unit (PKOrientering's editors for its catchment area). */
+    public List<PkoPerson> coordinatorsOf(long hospitalUnitId) {
+        return jdbc.sql(PERSON_SELECT + """
+                         WHERE active AND kind = 'COORDINATOR' AND id IN (SELECT person_id FROM pko_attachment
+                            WHERE hospital_unit_id = ? AND (ends_on IS NULL OR ends_on >= current_date))
+                        ORDER BY name, id""")
+                .param(hospitalUnitId)
+                .query(PkoPeople::person)
+                .list();
+    }
+
+    /** The region's active medical coordinators for PKO. */
+    public List<PkoPerson> medicalCoordinators(String regionCode) {
+        return jdbc.sql(PERSON_SELECT
+                        + " WHERE active AND kind = 'MEDICAL_COORDINATOR' AND region_code = ? ORDER BY name, id")
+                .param(regionCode)
+                .query(PkoPeople::person)
+                .list();
+    }
+
     /** Whether the coordinator's unit covers the whole region (Psykiatrien's coordinator in Region Midtjylland). */
     public boolean coversRegion(long personId) {
         return coveredUnit(personId)

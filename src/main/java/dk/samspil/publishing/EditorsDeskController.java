@@ -35,6 +35,7 @@ class EditorsDeskController {
     private final NewsletterApprovals approvals;
     private final NewsletterSending sending;
     private final NewsletterAudiences audiences;
+    private final QualityChecks checks;
     private final Access access;
     private final Clock clock;
 
@@ -44,6 +45,7 @@ class EditorsDeskController {
             NewsletterApprovals approvals,
             NewsletterSending sending,
             NewsletterAudiences audiences,
+            QualityChecks checks,
             Access access,
             Clock clock) {
         this.desk = desk;
@@ -51,6 +53,7 @@ class EditorsDeskController {
         this.approvals = approvals;
         this.sending = sending;
         this.audiences = audiences;
+        this.checks = checks;
         this.access = access;
         this.clock = clock;
     }
@@ -64,6 +67,7 @@ class EditorsDeskController {
         model.addAttribute("sent", sent);
         model.addAttribute("urgentUses", desk.urgentUses(queue));
         model.addAttribute("audienceTexts", audiences.describe(queue));
+        model.addAttribute("openChecks", checks.openAmong(queue));
         return QUEUE;
     }
 
@@ -75,6 +79,7 @@ class EditorsDeskController {
         model.addAttribute("audienceText", audiences.describe(request));
         model.addAttribute("approvals", approvals.of(id));
         model.addAttribute("questions", desk.questions(id));
+        model.addAttribute("checks", checks.of(id));
         model.addAttribute("urgentUses", uses.getOrDefault(request.authorUserId(), 0));
         model.addAttribute(
                 "recipients", request.status() == RequestStatus.SENT ? null : sending.recipientCount(request));
@@ -100,6 +105,28 @@ class EditorsDeskController {
             return refused(redirect, id, refused.messageKey(), "spoergsmaal");
         }
         redirect.addFlashAttribute("success", "publishing.desk.question.asked");
+        return "redirect:/redaktion/" + id;
+    }
+
+    @PostMapping("/redaktion/{id}/kvalitetstjek")
+    String askCheck(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        RequestView request = submitted(user, id);
+        if (RequestForm.blank(note)) {
+            return refused(redirect, id, "publishing.quality.note.required", "kvalitetstjek");
+        }
+        if (note.length() > 5000) {
+            return refused(redirect, id, "field.tooLong", "kvalitetstjek");
+        }
+        try {
+            checks.ask(request, note.strip(), user.displayName());
+        } catch (RuleViolation refused) {
+            return refused(redirect, id, refused.messageKey(), "kvalitetstjek");
+        }
+        redirect.addFlashAttribute("success", "publishing.quality.asked");
         return "redirect:/redaktion/" + id;
     }
 

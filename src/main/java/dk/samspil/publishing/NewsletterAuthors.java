@@ -19,12 +19,19 @@ class NewsletterAuthors {
 
     private final PkoPeople people;
     private final NewsletterRequests requests;
+    private final QualityChecks checks;
     private final Access access;
 
-    NewsletterAuthors(PkoPeople people, NewsletterRequests requests, Access access) {
+    NewsletterAuthors(PkoPeople people, NewsletterRequests requests, QualityChecks checks, Access access) {
         this.people = people;
         this.requests = requests;
+        this.checks = checks;
         this.access = access;
+    }
+
+    /** The hospital unit whose PKOrientering the user compiles: a coordinator's unit. */
+    Optional<Long> coordinatedUnit(SamspilPrincipal user) {
+        return person(user).filter(PkoPerson::isCoordinator).flatMap(p -> people.coveredUnit(p.id()));
     }
 
     Optional<PkoPerson> person(SamspilPrincipal user) {
@@ -51,15 +58,28 @@ class NewsletterAuthors {
         return request.orElseThrow();
     }
 
-    /** The request, for its author and for a person of the scheme asked to approve it. */
+    /**
+     * The request, for its author, for a person of the scheme asked to approve it or to check its quality, and for
+     * the coordinator a contribution to PKOrientering was sent to.
+     */
     RequestView readable(SamspilPrincipal user, long id) {
         Optional<RequestView> request = requests.find(id);
+        Optional<PkoPerson> person = person(user);
         boolean allowed = request.isPresent()
                 && (request.get().authorUserId() == user.id() && author(user).isPresent()
-                        || person(user)
-                                .map(p -> requests.isApprover(id, p.email()))
-                                .orElse(false));
+                        || person.map(p -> requests.isApprover(id, p.email()) || checks.isChecker(id, p.email()))
+                                .orElse(false)
+                        || sentToCoordinator(request.get(), user));
         access.require(allowed, user, "publishing:" + id);
         return request.orElseThrow();
+    }
+
+    /** A contribution sent to (or included by) the coordinator of its unit. */
+    boolean sentToCoordinator(RequestView request, SamspilPrincipal user) {
+        return request.contribution()
+                && (request.status() == RequestStatus.CONTRIBUTED || request.status() == RequestStatus.INCLUDED)
+                && coordinatedUnit(user)
+                        .filter(request.contributionTo()::equals)
+                        .isPresent();
     }
 }

@@ -9,7 +9,6 @@ import dk.samspil.security.SamspilPrincipal;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,6 +40,8 @@ class NewsletterRequestController {
     private final NewsletterAuthors authors;
     private final NewsletterAudiences audiences;
     private final WriterInvitations invitations;
+    private final QualityChecks checks;
+    private final PkOrientering pkOrientering;
     private final Access access;
     private final Clock clock;
 
@@ -51,6 +52,8 @@ class NewsletterRequestController {
             NewsletterAuthors authors,
             NewsletterAudiences audiences,
             WriterInvitations invitations,
+            QualityChecks checks,
+            PkOrientering pkOrientering,
             Access access,
             Clock clock) {
         this.requests = requests;
@@ -59,6 +62,8 @@ class NewsletterRequestController {
         this.authors = authors;
         this.audiences = audiences;
         this.invitations = invitations;
+        this.checks = checks;
+        this.pkOrientering = pkOrientering;
         this.access = access;
         this.clock = clock;
     }
@@ -72,6 +77,13 @@ class NewsletterRequestController {
         model.addAttribute("own", writes ? requests.byAuthor(user.id()) : List.of());
         model.addAttribute("invitations", writes ? invitations.byInviter(user.id()) : List.of());
         model.addAttribute("awaiting", requests.awaitingApprovalBy(person.get().email()));
+        model.addAttribute("awaitingChecks", checks.awaiting(person.get().email()));
+        authors.coordinatedUnit(user).ifPresent(unit -> {
+            var issues = pkOrientering.issues(unit);
+            model.addAttribute("pkoDue", pkOrientering.due(issues, LocalDate.now(clock)));
+            model.addAttribute(
+                    "pkoWaiting", String.valueOf(pkOrientering.waiting(unit).size()));
+        });
         return LIST;
     }
 
@@ -122,6 +134,15 @@ class NewsletterRequestController {
                         .orElse(null));
         model.addAttribute("questions", desk.questions(id));
         model.addAttribute("shortNotice", request.shortNotice(today));
+        var allChecks = checks.of(id);
+        model.addAttribute("checks", allChecks);
+        model.addAttribute(
+                "myCheck",
+                allChecks.stream()
+                        .filter(c -> c.open() && c.checkerEmail().equalsIgnoreCase(email))
+                        .findFirst()
+                        .orElse(null));
+        model.addAttribute("today", today.toString());
         return PAGE;
     }
 
@@ -182,11 +203,16 @@ class NewsletterRequestController {
             RedirectAttributes redirect) {
         RequestView request = authors.own(user, id);
         try {
-            desk.submit(request, confirmShortNotice, LocalDate.now(clock));
+            if (request.contribution()) {
+                pkOrientering.contribute(request);
+            } else {
+                desk.submit(request, confirmShortNotice, LocalDate.now(clock));
+            }
         } catch (RuleViolation refused) {
             return refused(redirect, id, refused.messageKey(), "handlinger");
         }
-        redirect.addFlashAttribute("success", "publishing.submit.done");
+        redirect.addFlashAttribute(
+                "success", request.contribution() ? "publishing.submit.contributed" : "publishing.submit.done");
         return "redirect:/nyhedsmails/" + id;
     }
 
@@ -244,20 +270,45 @@ class NewsletterRequestController {
         return "redirect:/nyhedsmails/" + id;
     }
 
+    @PostMapping("/nyhedsmails/{id}/kvalitetstjek/{checkId}")
+    String check(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            @PathVariable long checkId,
+            @RequestParam(required = false) String verdict,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        RequestView request = authors.readable(user, id);
+        PkoPerson person = authors.person(user).orElseThrow();
+        access.require(checks.isChecker(id, person.email()), user, "publishing:quality:" + checkId);
+        if (!"OK".equals(verdict) && !"REMARKS".equals(verdict)) {
+            return refused(redirect, id, "publishing.quality.verdict.required", "mit-kvalitetstjek");
+        }
+        if (comment != null && comment.length() > 5000) {
+            return refused(redirect, id, "field.tooLong", "mit-kvalitetstjek");
+        }
+        try {
+            checks.answer(
+                    request,
+                    checkId,
+                    person.email(),
+                    "OK".equals(verdict),
+                    RequestForm.blank(comment) ? null : comment.strip());
+        } catch (RuleViolation refused) {
+            return refused(redirect, id, refused.messageKey(), "mit-kvalitetstjek");
+        }
+        redirect.addFlashAttribute("success", "publishing.quality.answered");
+        return "redirect:/nyhedsmails/" + id;
+    }
+
     private void check(RequestForm form, BindingResult result, String regionCode) {
-        form.check(
-                result,
-                LocalDate.now(clock),
-                audiences.municipalities(regionCode).keySet(),
-                new HashSet<>(audiences.units(regionCode).keySet()));
+        audiences.check(form, result, regionCode, LocalDate.now(clock));
     }
 
     private String form(Model model, String regionCode, RequestForm form, Long id) {
         model.addAttribute("requestForm", form);
         model.addAttribute("requestId", id);
-        model.addAttribute("municipalityOptions", audiences.municipalities(regionCode));
-        model.addAttribute("unitOptions", audiences.units(regionCode));
-        model.addAttribute("regionName", audiences.regionName(regionCode));
+        audiences.options(model, regionCode);
         return FORM;
     }
 

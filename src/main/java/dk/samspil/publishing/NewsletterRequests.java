@@ -35,7 +35,8 @@ class NewsletterRequests {
             LocalDate latestDate,
             boolean urgent,
             String urgentReason,
-            List<Approver> approvers) {}
+            List<Approver> approvers,
+            Long contributionTo) {}
 
     /** The author: their account, name and address, and the region their request goes out in. */
     record Author(long userId, String name, String email, String regionCode) {}
@@ -67,7 +68,14 @@ class NewsletterRequests {
             Integer recipients,
             String publishedAt,
             List<Approver> approvers,
-            String writtenBy) {
+            String writtenBy,
+            Long contributionTo,
+            Long includedIn) {
+
+        /** A department's contribution to the unit's PKOrientering (it goes to the coordinator, not the editors). */
+        public boolean contribution() {
+            return contributionTo != null;
+        }
 
         /** "Som udgangspunkt bør der altid være en praksiskonsulent eller praksiskoordinator som medafsender." */
         public boolean lacksCoSender() {
@@ -116,8 +124,8 @@ class NewsletterRequests {
         long id = jdbc.sql("""
                         INSERT INTO publishing_request (region_code, author_user_id, author_name, author_email, headline,
                             body, on_site, summary, audience, hospital_unit_id, sender, co_sender, latest_date, urgent,
-                            urgent_reason, written_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                            urgent_reason, contribution_to, written_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(author.regionCode(), author.userId(), author.name(), author.email())
                 .params(written(draft))
                 .param(writtenBy)
@@ -133,7 +141,7 @@ class NewsletterRequests {
         int changed = jdbc.sql("""
                         UPDATE publishing_request SET headline = ?, body = ?, on_site = ?, summary = ?, audience = ?,
                             hospital_unit_id = ?, sender = ?, co_sender = ?, latest_date = ?, urgent = ?,
-                            urgent_reason = ?, short_notice_confirmed = false, status = 'DRAFT'
+                            urgent_reason = ?, contribution_to = ?, short_notice_confirmed = false, status = 'DRAFT'
                         WHERE id = ? AND status IN ('DRAFT', 'REFUSED')""").params(written(draft)).param(id).update();
         if (changed == 0) {
             throw new RuleViolation("publishing.request.rule.notEditable");
@@ -147,7 +155,7 @@ class NewsletterRequests {
         saveLists(id, draft);
     }
 
-    /** The draft's columns, in the order both statements name them (headline … urgent_reason). */
+    /** The draft's columns, in the order both statements name them (headline … contribution_to). */
     private static List<Object> written(Draft draft) {
         return java.util.Arrays.asList(
                 draft.headline(),
@@ -160,7 +168,8 @@ class NewsletterRequests {
                 draft.coSender(),
                 draft.latestDate(),
                 draft.urgent(),
-                draft.urgentReason());
+                draft.urgentReason(),
+                draft.contributionTo());
     }
 
     private void saveLists(long id, Draft draft) {
@@ -243,6 +252,8 @@ class NewsletterRequests {
                         .param(id)
                         .query((r, n) -> new Approver(Party.valueOf(r.getString(1)), r.getString(2), r.getString(3)))
                         .list(),
-                rs.getString("written_by"));
+                rs.getString("written_by"),
+                rs.getObject("contribution_to", Long.class),
+                rs.getObject("included_in", Long.class));
     }
 }

@@ -71,7 +71,7 @@ class NewsletterSending {
 
     /**
      * Sends it once: the status moves to sent in the statement that checks it was not sent, so a second click sends
-     * nothing. Not while a question to the author is open. Returns the number of mails queued.
+     * nothing. Not while a question to the author or a quality check is open. Returns the number of mails queued.
      */
     @Transactional
     int send(RequestView request) {
@@ -79,13 +79,17 @@ class NewsletterSending {
         int changed = jdbc.sql("""
                         UPDATE publishing_request SET status = 'SENT', sent_at = now(), recipients = ?,
                             published_at = CASE WHEN on_site THEN now() END
-                        WHERE id = ? AND status IN ('RECEIVED', 'SCHEDULED')""").params(recipients.size(), request.id()).update();
+                        WHERE id = ? AND status IN ('RECEIVED', 'SCHEDULED') AND NOT EXISTS (
+                            SELECT 1 FROM publishing_quality_check q WHERE q.request_id = publishing_request.id
+                              AND q.verdict IS NULL)""").params(recipients.size(), request.id()).update();
         if (changed == 0) {
             throw new RuleViolation(
                     "send",
                     request.status() == RequestStatus.QUESTIONS
                             ? "publishing.desk.send.openQuestions"
-                            : "publishing.desk.send.notReady");
+                            : request.status().atDesk()
+                                    ? "publishing.desk.send.openCheck"
+                                    : "publishing.desk.send.notReady");
         }
         String siteLink = settings.link("/nyheder/" + request.id());
         for (Recipient recipient : recipients) {

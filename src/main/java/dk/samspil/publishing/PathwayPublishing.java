@@ -71,7 +71,8 @@ class PathwayPublishing {
                             today.plusDays(NEWS_LEAD_DAYS),
                             false,
                             null,
-                            List.of()));
+                            List.of(),
+                            null));
         }
         int changed = jdbc.sql("""
                         UPDATE publishing_pathway SET news_mail = ?, news_request_id = ?, published_version = approved_version,

@@ -23,6 +23,8 @@ import org.springframework.validation.BindingResult;
 class RequestForm {
 
     static final String MAIL = "MAIL";
+    static final String EDITORS = "EDITORS";
+    static final String PKORIENTERING = "PKORIENTERING";
     static final String SITE = "SITE";
     static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final DateTimeFormatter DANISH_DATE =
@@ -54,6 +56,7 @@ class RequestForm {
 
     private String latestDate;
     private boolean urgent;
+    private String destination = EDITORS;
 
     @Size(max = 1000, message = "{field.tooLong}")
     private String urgentReason;
@@ -104,6 +107,7 @@ class RequestForm {
         form.latestDate = request.latestDate().toString();
         form.urgent = request.urgent();
         form.urgentReason = request.urgentReason();
+        form.destination = request.contribution() ? PKORIENTERING : EDITORS;
         for (Approver approver : request.approvers()) {
             switch (approver.party()) {
                 case MANAGEMENT -> {
@@ -127,8 +131,16 @@ class RequestForm {
         return form;
     }
 
-    /** The rules beyond length and one line; the region's municipalities and units are the only ones offered. */
-    void check(BindingResult result, LocalDate today, Set<String> regionMunicipalities, Set<Long> regionUnits) {
+    /**
+     * The rules beyond length and one line; the region's municipalities and units are the only ones offered, and a
+     * contribution to PKOrientering goes to a unit with a coordinator.
+     */
+    void check(
+            BindingResult result,
+            LocalDate today,
+            Set<String> regionMunicipalities,
+            Set<Long> regionUnits,
+            Set<Long> coordinatedUnits) {
         if (blank(headline)) {
             result.rejectValue("headline", "publishing.request.headline.required");
         }
@@ -151,6 +163,15 @@ class RequestForm {
             }
         } else if (chosen == Audience.CATCHMENT && !regionUnits.contains(unitValue())) {
             result.rejectValue("hospitalUnitId", "publishing.request.unit.required");
+        }
+        if (!EDITORS.equals(destination) && !PKORIENTERING.equals(destination)) {
+            result.rejectValue("destination", "publishing.request.destination.required");
+        } else if (contribution()) {
+            if (chosen != Audience.CATCHMENT) {
+                result.rejectValue("audience", "publishing.request.contribution.catchment");
+            } else if (regionUnits.contains(unitValue()) && !coordinatedUnits.contains(unitValue())) {
+                result.rejectValue("hospitalUnitId", "publishing.request.contribution.noCoordinator");
+            }
         }
         if (blank(sender)) {
             result.rejectValue("sender", "publishing.request.sender.required");
@@ -215,13 +236,19 @@ class RequestForm {
                 date(latestDate),
                 urgent,
                 urgent ? urgentReason.strip() : null,
-                approvers);
+                approvers,
+                contribution() && chosen == Audience.CATCHMENT ? unitValue() : null);
     }
 
     private static void add(List<Approver> approvers, Party party, String name, String email) {
         if (!blank(name) && !blank(email)) {
             approvers.add(new Approver(party, name.strip(), email.strip()));
         }
+    }
+
+    /** A contribution to the hospital unit's PKOrientering rather than a newsletter of its own. */
+    boolean contribution() {
+        return PKORIENTERING.equals(destination);
     }
 
     Audience audienceValue() {
@@ -338,6 +365,14 @@ class RequestForm {
 
     public void setLatestDate(String latestDate) {
         this.latestDate = latestDate;
+    }
+
+    public String getDestination() {
+        return destination;
+    }
+
+    public void setDestination(String destination) {
+        this.destination = destination;
     }
 
     public boolean isUrgent() {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashSet;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -97,11 +96,7 @@ class WriterInvitationController {
             return invalid(response);
         }
         String region = invitation.get().inviter().regionCode();
-        form.check(
-                result,
-                LocalDate.now(clock),
-                audiences.municipalities(region).keySet(),
-                new HashSet<>(audiences.units(region).keySet()));
+        audiences.check(form, result, region, LocalDate.now(clock));
         if (result.hasErrors()) {
             return render(model, invitation.get(), token, form);
         }
@@ -120,9 +115,7 @@ class WriterInvitationController {
         model.addAttribute("requestId", null);
         model.addAttribute("formAction", "/nyhedsmail-skriv/" + token);
         model.addAttribute("invitedBy", invitation.inviter().name());
-        model.addAttribute("municipalityOptions", audiences.municipalities(region));
-        model.addAttribute("unitOptions", audiences.units(region));
-        model.addAttribute("regionName", audiences.regionName(region));
+        audiences.options(model, region);
         return NewsletterRequestController.FORM;
     }
 

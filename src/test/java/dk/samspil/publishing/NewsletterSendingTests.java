@@ -271,6 +271,75 @@ class NewsletterSendingTests {
                 .list();
     }
 
+    @Test
+    void theEditorsAskTheMedicalCoordinatorForAQualityCheckAndNothingIsSentBeforeTheVerdict() throws Exception {
+        String marker = NewsletterFixtures.marker();
+        String headline = "Kvalitetstjek " + marker;
+        long id = fixtures.atDesk(NewsletterFixtures.form(headline, "k-" + marker + "@example.dk"));
+        assertThat(editor("/redaktion/" + id + "/kvalitetstjek", "note", " ")
+                        .getFlashMap()
+                        .get("error"))
+                .isEqualTo("publishing.quality.note.required");
+        editor("/redaktion/" + id + "/kvalitetstjek", "note", "Er teksten afstemt med PLO-M?");
+        assertThat(editor("/redaktion/" + id + "/kvalitetstjek", "note", "Igen")
+                        .getFlashMap()
+                        .get("error"))
+                .isEqualTo("publishing.quality.alreadyOpen");
+        assertThat(TestMailServer.text(
+                        TestMailServer.awaitMail("pkolaege@example.dk", "Kvalitetstjek af nyhedsmail: " + headline)))
+                .contains("Er teksten afstemt med PLO-M?", "/nyhedsmails/" + id);
+        assertThat(mvc.perform(get("/redaktion").with(users.as(EDITOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Kvalitetstjek afventer");
+        assertThat(editor("/redaktion/" + id + "/send").getFlashMap().get("error"))
+                .isEqualTo("publishing.desk.send.openCheck");
+        assertThat(fixtures.status(id)).isEqualTo("RECEIVED");
+
+        // The medical coordinator finds it on their list and answers on its page; no one else answers.
+        assertThat(page("/nyhedsmails", "pkolaege")).contains("Venter på dit kvalitetstjek", headline);
+        assertThat(page("/nyhedsmails/" + id, "pkolaege")).contains("Dit kvalitetstjek", "NEWS_MAIL_QUALITY");
+        long check = jdbc.sql("SELECT id FROM publishing_quality_check WHERE request_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        String answer = "/nyhedsmails/" + id + "/kvalitetstjek/" + check;
+        assertThat(mvc.perform(post(answer)
+                                .with(csrf())
+                                .with(users.as("pkonord"))
+                                .param("verdict", "OK"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(fixtures.post(answer, Map.of("verdict", "MAYBE"), "pkolaege")
+                        .getFlashMap()
+                        .get("error"))
+                .isEqualTo("publishing.quality.verdict.required");
+        assertThat(fixtures.post(answer, Map.of("verdict", "REMARKS", "comment", " "), "pkolaege")
+                        .getFlashMap()
+                        .get("error"))
+                .isEqualTo("publishing.quality.comment.required");
+        fixtures.post(answer, Map.of("verdict", "REMARKS", "comment", "Nævn PLO-M som medafsender."), "pkolaege");
+        assertThat(fixtures.post(answer, Map.of("verdict", "OK"), "pkolaege")
+                        .getFlashMap()
+                        .get("error"))
+                .isEqualTo("publishing.quality.rule.answered");
+        assertThat(page("/redaktion/" + id, EDITOR))
+                .contains("Bemærkninger fra Lars Lægelig Koordinator", "Nævn PLO-M som medafsender.");
+        assertThat(page("/nyhedsmails", "pkolaege")).doesNotContain(headline);
+        editor("/redaktion/" + id + "/send");
+        assertThat(fixtures.status(id)).isEqualTo("SENT");
+    }
+
+    private String page(String path, String user) throws Exception {
+        var result = mvc.perform(get(path).with(users.as(user))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(
+                result.getResponse().getContentAsString());
+    }
+
     private org.springframework.test.web.servlet.MvcResult ask(long id, String question) throws Exception {
         return editor("/redaktion/" + id + "/spoergsmaal", "question", question);
     }

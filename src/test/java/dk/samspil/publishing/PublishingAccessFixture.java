@@ -4,14 +4,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A newsletter request for the access matrix: written by the demo consultant {@code pko}, approved by the medical
- * coordinator {@code pkolaege} (asked by address) and at the editors' desk with one open question. Made once.
+ * coordinator {@code pkolaege} (asked by address) and at the editors' desk with one open question and a quality
+ * check asked of the medical coordinator. Made once.
  */
 public final class PublishingAccessFixture {
 
     public static final String HEADLINE = "Adgangstest: ny henvisningsvej";
 
     /** The request, its approval and its question: ids. */
-    public record Ids(long request, long approval, long question) {}
+    public record Ids(long request, long approval, long question, long check) {}
 
     private PublishingAccessFixture() {}
 
@@ -37,6 +38,11 @@ public final class PublishingAccessFixture {
                         INSERT INTO publishing_question (request_id, question, asked_by)
                         SELECT ?, 'Hvornår gælder det fra?', 'Rikke Redaktør'
                         WHERE NOT EXISTS (SELECT 1 FROM publishing_question WHERE request_id = ?)""").params(request, request).update();
+        jdbc.sql("""
+                        INSERT INTO publishing_quality_check (request_id, note, asked_by, checker_name, checker_email)
+                        SELECT ?, 'Er det afstemt med afdelingerne?', 'Rikke Redaktør', 'Lars Lægelig Koordinator',
+                               'pkolaege@example.dk'
+                        WHERE NOT EXISTS (SELECT 1 FROM publishing_quality_check WHERE request_id = ?)""").params(request, request).update();
         return new Ids(
                 request,
                 jdbc.sql("SELECT id FROM publishing_approval WHERE request_id = ?")
@@ -44,6 +50,10 @@ public final class PublishingAccessFixture {
                         .query(Long.class)
                         .single(),
                 jdbc.sql("SELECT id FROM publishing_question WHERE request_id = ?")
+                        .param(request)
+                        .query(Long.class)
+                        .single(),
+                jdbc.sql("SELECT id FROM publishing_quality_check WHERE request_id = ?")
                         .param(request)
                         .query(Long.class)
                         .single());

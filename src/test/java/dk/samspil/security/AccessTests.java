@@ -1153,6 +1153,16 @@ class AccessTests {
             list.add(new Endpoint(e[0], "POST", e[1], notAuthor));
         }
         list.add(new Endpoint(
+                "/nyhedsmails/{id}/kvalitetstjek/{checkId}",
+                "POST",
+                r + "/kvalitetstjek/" + ids.check(),
+                refusedExcept("pkolaege"))); // no verdict: the reason at the form, nothing saved
+        // The coordinator of a hospital unit compiles its PKOrientering; without the quarter shown nothing is made.
+        list.add(new Endpoint(
+                "/nyhedsmails/pkorientering", "GET", "/nyhedsmails/pkorientering", onlyFor("pkokoordinator")));
+        list.add(new Endpoint(
+                "/nyhedsmails/pkorientering", "POST", "/nyhedsmails/pkorientering", refusedExcept("pkokoordinator")));
+        list.add(new Endpoint(
                 "/nyhedsmails/{id}/godkendelser/{approvalId}",
                 "POST",
                 r + "/godkendelser/" + ids.approval(),
@@ -1164,7 +1174,7 @@ class AccessTests {
         list.add(new Endpoint("/redaktion/{id}", "GET", "/redaktion/" + ids.request(), editors));
         Map<String, Integer> notEditors = new LinkedHashMap<>(editors);
         notEditors.remove("redaktoer");
-        for (String action : List.of("spoergsmaal", "planlaeg", "send")) {
+        for (String action : List.of("spoergsmaal", "kvalitetstjek", "planlaeg", "send")) {
             list.add(new Endpoint(
                     "/redaktion/{id}/" + action, "POST", "/redaktion/" + ids.request() + "/" + action, notEditors));
         }

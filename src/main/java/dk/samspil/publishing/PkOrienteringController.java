@@ -1,0 +1,103 @@
+package dk.samspil.publishing;
+
+import dk.samspil.platform.RuleViolation;
+import dk.samspil.publishing.NewsletterRequests.Author;
+import dk.samspil.security.Access;
+import dk.samspil.security.SamspilPrincipal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A coordinator's PKOrientering (/nyhedsmails/pkorientering): which quarter's issue is due, this year's issues, the
+ * departments' contributions received, and the issue compiled from those chosen. Only for a coordinator with a
+ * hospital unit; everyone else gets 404.
+ */
+@Controller
+class PkOrienteringController {
+
+    static final String PAGE = "publishing/pkorientering";
+
+    private final PkOrientering pkOrientering;
+    private final NewsletterAuthors authors;
+    private final NewsletterAudiences audiences;
+    private final Access access;
+    private final Clock clock;
+
+    PkOrienteringController(
+            PkOrientering pkOrientering,
+            NewsletterAuthors authors,
+            NewsletterAudiences audiences,
+            Access access,
+            Clock clock) {
+        this.pkOrientering = pkOrientering;
+        this.authors = authors;
+        this.audiences = audiences;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @GetMapping("/nyhedsmails/pkorientering")
+    String page(@AuthenticationPrincipal SamspilPrincipal user, Model model) {
+        long unit = unit(user);
+        Author coordinator = authors.requireAuthor(user);
+        LocalDate today = LocalDate.now(clock);
+        var issues = pkOrientering.issues(unit);
+        model.addAttribute("unitName", audiences.units(coordinator.regionCode()).getOrDefault(unit, ""));
+        model.addAttribute("due", pkOrientering.due(issues, today));
+        model.addAttribute("quarters", pkOrientering.year(issues, today));
+        model.addAttribute("issues", issues);
+        model.addAttribute("waiting", pkOrientering.waiting(unit));
+        return PAGE;
+    }
+
+    @PostMapping("/nyhedsmails/pkorientering")
+    String compile(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @RequestParam(name = "kvartal", required = false) String quarter,
+            @RequestParam(name = "bidrag", required = false) List<String> chosen,
+            RedirectAttributes redirect) {
+        long unit = unit(user);
+        Author coordinator = authors.requireAuthor(user);
+        List<Long> ids = new ArrayList<>();
+        for (String value : chosen == null ? List.<String>of() : chosen) {
+            try {
+                ids.add(Long.valueOf(value.strip()));
+            } catch (NumberFormatException malformed) {
+                return refused(redirect, "publishing.pkorientering.rule.unknownContribution");
+            }
+        }
+        if (ids.size() > 100) {
+            return refused(redirect, "publishing.pkorientering.rule.unknownContribution");
+        }
+        long id;
+        try {
+            id = pkOrientering.compile(coordinator, unit, quarter, ids, LocalDate.now(clock));
+        } catch (RuleViolation refused) {
+            return refused(redirect, refused.messageKey());
+        }
+        redirect.addFlashAttribute("success", "publishing.pkorientering.compiled");
+        return "redirect:/nyhedsmails/" + id;
+    }
+
+    private long unit(SamspilPrincipal user) {
+        Optional<Long> unit = authors.coordinatedUnit(user);
+        access.require(unit.isPresent(), user, "publishing:pkorientering");
+        return unit.orElseThrow();
+    }
+
+    private static String refused(RedirectAttributes redirect, String key) {
+        redirect.addFlashAttribute("error", key);
+        redirect.addFlashAttribute("errorAt", "bidrag");
+        return "redirect:/nyhedsmails/pkorientering#bidrag";
+    }
+}
