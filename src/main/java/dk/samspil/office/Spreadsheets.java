@@ -45,6 +45,28 @@ public final class Spreadsheets {
     /** One sheet of a workbook: its name, its rows (the first the header) and how many columns stay in view. */
     public record Table(String name, List<? extends List<?>> rows, int frozenColumns) {}
 
+    /** Widest a column is made, in characters: a longer text wraps into the next cell or is cut off there. */
+    private static final int MAX_WIDTH = 60;
+
+    /**
+     * Each column as wide as its longest text (from {@value #MAX_WIDTH} characters on, no wider: a longer header wraps),
+     * with a little room for the bold header: without it every column has the default width and LibreOffice and Excel cut the headers
+     * off after eight characters.
+     */
+    private static void widen(Sheet sheet, List<? extends List<?>> rows) {
+        int[] widths = new int[rows.stream().mapToInt(List::size).max().orElse(0)];
+        for (List<?> values : rows) {
+            for (int c = 0; c < values.size(); c++) {
+                Object value = values.get(c);
+                int length = value == null ? 0 : value.toString().length();
+                widths[c] = Math.max(widths[c], length);
+            }
+        }
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, Math.min(MAX_WIDTH, Math.max(8, widths[c]) + 3) * 256);
+        }
+    }
+
     /** A workbook of several sheets, each written as {@link #xlsx(String, List, int)} writes its one. */
     public static byte[] xlsx(List<Table> tables) {
         try (XSSFWorkbook workbook = new XSSFWorkbook();
@@ -53,6 +75,8 @@ public final class Spreadsheets {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
+            // A header longer than its column wraps onto more lines rather than being cut off at the next column.
+            bold.setWrapText(true);
             CellStyle quoted = workbook.createCellStyle();
             quoted.setQuotePrefixed(true);
             CellStyle boldQuoted = workbook.createCellStyle();
@@ -82,6 +106,7 @@ public final class Spreadsheets {
                         }
                     }
                 }
+                widen(sheet, rows);
                 sheet.createFreezePane(table.frozenColumns(), 1);
             }
             workbook.write(bytes);

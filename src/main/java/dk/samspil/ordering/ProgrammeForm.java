@@ -96,7 +96,16 @@ class ProgrammeForm {
                 problems.add(new Problem("newTitle", "order.programme.tooMany", String.valueOf(MAX_ITEMS)));
             }
             if (problems.isEmpty()) {
-                items.add(new ProgrammeItem(title, minutes, ItemKind.BLOCK, null, List.of(), List.of(), null));
+                // The next block number, as the package's own blocks have (after the highest one the programme had
+                // when read, so a removed block's questions never land on the new one).
+                int block = java.util.stream.Stream.concat(base.stream(), items.stream())
+                                .map(ProgrammeItem::block)
+                                .filter(java.util.Objects::nonNull)
+                                .mapToInt(Integer::intValue)
+                                .max()
+                                .orElse(0)
+                        + 1;
+                items.add(new ProgrammeItem(title, minutes, ItemKind.BLOCK, block, List.of(), List.of(), null));
                 origins.add(null);
             }
         } else if (act.matches("(up|down|remove)-\\d{1,3}")) {

@@ -28,7 +28,9 @@ class StatusChanges {
      * @return false when the order was no longer in {@code from} (someone else changed it meanwhile)
      */
     boolean tryChange(long orderId, OrderStatus from, OrderStatus to, String by, String reason) {
-        int rows = jdbc.sql("UPDATE package_order SET status = ?, version = version + 1 WHERE id = ? AND status = ?")
+        // Guarded by the status it moves from; the order's version is left alone: it guards what the change and
+        // programme forms edit, which a status change does not touch (it would refuse them as changed meanwhile).
+        int rows = jdbc.sql("UPDATE package_order SET status = ? WHERE id = ? AND status = ?")
                 .params(to.name(), orderId, from.name())
                 .update();
         if (rows == 0) {

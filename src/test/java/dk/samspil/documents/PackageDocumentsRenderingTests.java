@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.samspil.documents.PackageDocuments.Kind;
 import dk.samspil.office.OfficeConverter;
+import dk.samspil.office.OfficeTests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,13 +26,7 @@ class PackageDocumentsRenderingTests {
 
     @BeforeAll
     static void libreOffice() {
-        converter = new OfficeConverter("libreoffice", Duration.ofSeconds(120), 1);
-        boolean available = converter.available();
-        if (!available && System.getenv("CI") != null) {
-            throw new IllegalStateException(
-                    "CI needs LibreOffice (libreoffice on PATH) for the document rendering tests");
-        }
-        Assumptions.assumeTrue(available, "No libreoffice on PATH: document rendering tests skipped on this machine");
+        converter = OfficeTests.converterFor("document rendering tests");
     }
 
     @ParameterizedTest
@@ -50,16 +43,7 @@ class PackageDocumentsRenderingTests {
         byte[] pdf = converter.toPdf(docx, "docx").orElseThrow();
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         Files.write(file, pdf);
-        String text = pdfText(file).replaceAll("\\s+", " ");
+        String text = OfficeTests.pdfText(file).replaceAll("\\s+", " ");
         assertThat(text).contains(kind.title(), CLUSTER, MUNICIPALITY, DANISH_DATE);
-    }
-
-    private static String pdfText(Path pdf) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-")
-                .redirectErrorStream(true)
-                .start();
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("pdftotext exit code").isZero();
-        return text;
     }
 }

@@ -10,6 +10,7 @@ import dk.samspil.OrderFixtures;
 import dk.samspil.SamspilTest;
 import dk.samspil.TestMailServer;
 import dk.samspil.catalog.Catalog;
+import dk.samspil.catalog.PackageDefinition;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.ServletContext;
 import java.io.ByteArrayInputStream;
@@ -75,6 +76,9 @@ class OrderChangeTests {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    OrderProgress progress;
 
     /** A date confirmed on the consultant's call-back moves the meeting as a change: logged and mailed. */
     @Test
@@ -231,6 +235,67 @@ class OrderChangeTests {
         assertThat(orders.find(id).orElseThrow().programme())
                 .as("no programme of its own")
                 .isNull();
+    }
+
+    @Test
+    void aStatusChangeBetweenOpeningAndSavingIsNoConflictButAnEditStillIs() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(
+                mvc, users, OrderFixtures.today().plusWeeks(12), "status.imens@aarhus.example.dk");
+        OrderViews.OrderView opened = orders.find(id).orElseThrow();
+        // While the form is open the survey opens: the order moves on, what the form edits does not.
+        progress.surveyOpened(id, "konsulent");
+        assertThat(orders.find(id).orElseThrow().status()).isNotEqualTo(opened.status());
+
+        mvc.perform(change(id, "koordinator", opened.version()).param("venue", "Efter statusskiftet"));
+        assertThat(orders.find(id).orElseThrow().venue())
+                .as("a status change is no change meanwhile")
+                .isEqualTo("Efter statusskiftet");
+        mvc.perform(programme(id, "konsulent", opened.version(), List.of("Introduktion", "10"))
+                .param("action", "save"));
+        assertThat(orders.find(id).orElseThrow().programme())
+                .as("the programme form was opened before the venue was changed: refused")
+                .isNull();
+
+        // A real edit meanwhile still refuses the form opened before it.
+        Document late = refused(change(id, "konsulent", opened.version()).param("venue", "For sent"));
+        assertThat(late.getElementById("changed-meanwhile").text()).contains("En anden har ændret bestillingen");
+        assertThat(orders.find(id).orElseThrow().venue()).isEqualTo("Efter statusskiftet");
+    }
+
+    @Test
+    void aBlockAddedToTheProgrammeGetsTheNextBlockNumber() throws Exception {
+        long id = OrderFixtures.placeAcuteOrder(
+                mvc, users, OrderFixtures.today().plusWeeks(12), "blok.nummer@aarhus.example.dk");
+        List<PackageDefinition.ProgrammeItem> before =
+                OrderPackage.placed(catalog, orders.find(id).orElseThrow()).programme();
+        int highest = before.stream()
+                .map(PackageDefinition.ProgrammeItem::block)
+                .filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElseThrow();
+        save(programme(id, "konsulent", id)
+                .param("newTitle", "Besøg fra akutteamet")
+                .param("newMinutes", "10")
+                .param("action", "add"));
+        List<PackageDefinition.ProgrammeItem> after = orders.find(id).orElseThrow().programme();
+        assertThat(after).hasSize(before.size() + 1);
+        assertThat(after.get(after.size() - 1).title()).isEqualTo("Besøg fra akutteamet");
+        assertThat(after.get(after.size() - 1).block()).isEqualTo(highest + 1);
+        assertThat(after.subList(0, before.size()))
+                .extracting(PackageDefinition.ProgrammeItem::block)
+                .as("the package's own blocks keep their numbers")
+                .isEqualTo(before.stream()
+                        .map(PackageDefinition.ProgrammeItem::block)
+                        .toList());
+
+        // Another one after it: the next again, never a number a block has.
+        save(programme(id, "konsulent", id)
+                .param("newTitle", "Spørgsmål fra salen")
+                .param("newMinutes", "5")
+                .param("action", "add"));
+        List<PackageDefinition.ProgrammeItem> twice = orders.find(id).orElseThrow().programme();
+        assertThat(twice.get(twice.size() - 1).block()).isEqualTo(highest + 2);
     }
 
     @Test
