@@ -5,6 +5,7 @@ import dk.samspil.catalog.Catalog.PackageVersion;
 import dk.samspil.catalog.PackageDefinition.ProgrammeItem;
 import dk.samspil.directory.Directory;
 import dk.samspil.ordering.OrderViews.ElectiveView;
+import dk.samspil.platform.RequestMemo;
 import dk.samspil.ordering.OrderViews.MunicipalityRef;
 import dk.samspil.ordering.OrderViews.OrderLine;
 import dk.samspil.ordering.OrderViews.OrderView;
@@ -37,7 +38,30 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Orders {
 
-    private static final String ORDER_SELECT = "SELECT o.* FROM package_order o";
+    /**
+     * The order's row with its municipalities, participants and elective topics in the same statement (arrays of
+     * each list's columns in the same order), so that reading an order costs one statement of this module's own.
+     */
+    private static final String ORDER_SELECT = """
+            SELECT o.*,
+                   (SELECT array_agg(om.municipality_code) FROM order_municipality om WHERE om.order_id = o.id)
+                       AS municipality_codes,
+                   p.ids AS participant_ids, p.names AS participant_names, p.emails AS participant_emails,
+                   p.roles AS participant_roles, p.codes AS participant_codes, p.invited AS participant_invited,
+                   p.users AS participant_users,
+                   e.keys AS elective_keys, e.texts AS elective_texts
+            FROM package_order o
+            LEFT JOIN LATERAL (
+                SELECT array_agg(op.id ORDER BY op.id) AS ids, array_agg(op.name ORDER BY op.id) AS names,
+                       array_agg(op.email ORDER BY op.id) AS emails, array_agg(op.role ORDER BY op.id) AS roles,
+                       array_agg(op.municipality_code ORDER BY op.id) AS codes,
+                       array_agg(op.invited_at ORDER BY op.id) AS invited,
+                       array_agg(op.user_id ORDER BY op.id) AS users
+                FROM order_participant op WHERE op.order_id = o.id) p ON true
+            LEFT JOIN LATERAL (
+                SELECT array_agg(t.topic_key) AS keys, array_agg(t.free_text) AS texts
+                FROM order_elective_topic t WHERE t.order_id = o.id) e ON true
+            """;
 
     private static final String LINE_SELECT = """
             SELECT o.id, o.package_slug, o.package_version, o.cluster_id, o.meeting_date, o.status, o.callback_at,
@@ -65,11 +89,12 @@ public class Orders {
     public Optional<OrderView> find(long id) {
         // The row first, its lists after: a query inside a row mapper would hold two pooled connections at once,
         // and under load every request would wait for a second connection that never comes.
-        Optional<OrderRow> row = jdbc.sql(ORDER_SELECT + " WHERE o.id = ?")
+        // Within one GET request (a page and its guards and parts) the order is read once.
+        return RequestMemo.of("ordering.order", id, () -> jdbc.sql(ORDER_SELECT + " WHERE o.id = ?")
                 .param(id)
                 .query(Orders::row)
-                .optional();
-        return row.map(this::order);
+                .optional()
+                .map(this::order));
     }
 
     /** The order's own programme as stored (null while it has none): read with the row, no query of its own. */
@@ -212,7 +237,10 @@ public class Orders {
             String coordinatorPhone,
             OffsetDateTime municipalityContactedAt,
             int version,
-            String programme) {}
+            String programme,
+            List<String> municipalityCodes,
+            List<ParticipantView> participants,
+            List<ElectiveView> electives) {}
 
     /** The orders this user may see, soonest meeting first. */
     public List<OrderLine> visibleTo(SamspilPrincipal user, LocalDate today) {
@@ -442,17 +470,60 @@ public class Orders {
                 rs.getString("coordinator_phone"),
                 rs.getObject("municipality_contacted_at", OffsetDateTime.class),
                 rs.getInt("version"),
-                rs.getString("programme"));
+                rs.getString("programme"),
+                strings(rs, "municipality_codes"),
+                participants(rs),
+                electives(rs));
+    }
+
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Object[] objects(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? new Object[0] : (Object[]) array.getArray();
+    }
+
+    /** The participants from the row's arrays (one per column, in id order). */
+    private static List<ParticipantView> participants(ResultSet rs) throws SQLException {
+        Object[] ids = objects(rs, "participant_ids");
+        List<String> names = strings(rs, "participant_names");
+        List<String> emails = strings(rs, "participant_emails");
+        List<String> roles = strings(rs, "participant_roles");
+        List<String> codes = strings(rs, "participant_codes");
+        Object[] invited = objects(rs, "participant_invited");
+        Object[] users = objects(rs, "participant_users");
+        List<ParticipantView> participants = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            participants.add(new ParticipantView(
+                    ((Number) ids[i]).longValue(),
+                    names.get(i),
+                    emails.get(i),
+                    roles.get(i),
+                    codes.get(i),
+                    invited[i] == null
+                            ? null
+                            : ((java.sql.Timestamp) invited[i]).toInstant().atOffset(java.time.ZoneOffset.UTC),
+                    users[i] == null ? null : ((Number) users[i]).longValue()));
+        }
+        return List.copyOf(participants);
+    }
+
+    private static List<ElectiveView> electives(ResultSet rs) throws SQLException {
+        List<String> keys = strings(rs, "elective_keys");
+        List<String> texts = strings(rs, "elective_texts");
+        List<ElectiveView> electives = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            electives.add(new ElectiveView(keys.get(i), texts.get(i)));
+        }
+        return List.copyOf(electives);
     }
 
     private OrderView order(OrderRow o) {
         long id = o.id();
-        List<MunicipalityRef> municipalities = refs(
-                jdbc.sql("SELECT municipality_code FROM order_municipality WHERE order_id = ?")
-                        .param(id)
-                        .query(String.class)
-                        .list(),
-                null);
+        List<MunicipalityRef> municipalities = refs(o.municipalityCodes(), null);
         Map<Long, Contact> contacts = people.contacts(
                 o.consultantUserId() == null
                         ? List.of(o.coordinatorUserId())
@@ -460,24 +531,8 @@ public class Orders {
         Contact coordinator = contacts.getOrDefault(o.coordinatorUserId(), NOBODY);
         Contact consultant =
                 o.consultantUserId() == null ? NOBODY : contacts.getOrDefault(o.consultantUserId(), NOBODY);
-        List<ParticipantView> participants = jdbc.sql("""
-                        SELECT id, name, email, role, municipality_code, invited_at, user_id FROM order_participant
-                        WHERE order_id = ? ORDER BY id""")
-                .param(id)
-                .query((r, n) -> new ParticipantView(
-                        r.getLong(1),
-                        r.getString(2),
-                        r.getString(3),
-                        r.getString(4),
-                        r.getString(5),
-                        r.getObject(6, OffsetDateTime.class),
-                        r.getObject(7, Long.class)))
-                .list();
-        List<ElectiveView> electives = jdbc.sql(
-                        "SELECT topic_key, free_text FROM order_elective_topic WHERE order_id = ?")
-                .param(id)
-                .query((r, n) -> new ElectiveView(r.getString(1), r.getString(2)))
-                .list();
+        List<ParticipantView> participants = o.participants();
+        List<ElectiveView> electives = o.electives();
         return new OrderView(
                 id,
                 o.packageSlug(),

@@ -35,15 +35,15 @@ class PageStatementsTests {
     private record Budget(String path, String user, int statements) {}
 
     private static final List<Budget> BUDGETS = List.of(
-            new Budget("/start", "konsulent", 12),
-            new Budget("/bestillinger", "konsulent", 11),
-            new Budget("/bestillinger/{id}", "koordinator", 17),
-            new Budget("/bestillinger/{id}/spoergeskema", "konsulent", 15),
-            new Budget("/bestillinger/{id}/resultater", "koordinator", 19),
-            new Budget("/bestillinger/{id}/data", "konsulent", 22),
-            new Budget("/bestillinger/{id}/praesentation", "koordinator", 14),
-            new Budget("/bestillinger/{id}/moede", "koordinator", 24),
-            new Budget("/aftaler", "koordinator", 10));
+            new Budget("/start", "konsulent", 11),
+            new Budget("/bestillinger", "konsulent", 10),
+            new Budget("/bestillinger/{id}", "koordinator", 14),
+            new Budget("/bestillinger/{id}/spoergeskema", "konsulent", 11),
+            new Budget("/bestillinger/{id}/resultater", "koordinator", 15),
+            new Budget("/bestillinger/{id}/data", "konsulent", 18),
+            new Budget("/bestillinger/{id}/praesentation", "koordinator", 10),
+            new Budget("/bestillinger/{id}/moede", "koordinator", 20),
+            new Budget("/aftaler", "koordinator", 9));
 
     private static final String SESSION_READ = "FROM SPRING_SESSION S";
 
