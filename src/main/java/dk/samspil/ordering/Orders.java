@@ -5,12 +5,12 @@ import dk.samspil.catalog.Catalog.PackageVersion;
 import dk.samspil.catalog.PackageDefinition.ProgrammeItem;
 import dk.samspil.directory.Directory;
 import dk.samspil.ordering.OrderViews.ElectiveView;
-import dk.samspil.platform.RequestMemo;
 import dk.samspil.ordering.OrderViews.MunicipalityRef;
 import dk.samspil.ordering.OrderViews.OrderLine;
 import dk.samspil.ordering.OrderViews.OrderView;
 import dk.samspil.ordering.OrderViews.ParticipantView;
 import dk.samspil.ordering.OrderViews.TaskView;
+import dk.samspil.platform.RequestMemo;
 import dk.samspil.security.People;
 import dk.samspil.security.People.Contact;
 import dk.samspil.security.Role;
@@ -90,11 +90,14 @@ public class Orders {
         // The row first, its lists after: a query inside a row mapper would hold two pooled connections at once,
         // and under load every request would wait for a second connection that never comes.
         // Within one GET request (a page and its guards and parts) the order is read once.
-        return RequestMemo.of("ordering.order", id, () -> jdbc.sql(ORDER_SELECT + " WHERE o.id = ?")
-                .param(id)
-                .query(Orders::row)
-                .optional()
-                .map(this::order));
+        return RequestMemo.of(
+                "ordering.order",
+                id,
+                () -> jdbc.sql(ORDER_SELECT + " WHERE o.id = ?")
+                        .param(id)
+                        .query(Orders::row)
+                        .optional()
+                        .map(this::order));
     }
 
     /** The order's own programme as stored (null while it has none): read with the row, no query of its own. */

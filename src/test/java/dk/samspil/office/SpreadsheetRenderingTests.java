@@ -78,19 +78,24 @@ class SpreadsheetRenderingTests {
 
         Map<String, List<String>> downloads = Map.of(
                 // the consultant gets a row per respondent, with what they wrote
-                "/bestillinger/" + order + "/resultater.xlsx?konsulent", List.of("konsulent", answer),
+                "/bestillinger/" + order + "/resultater.xlsx?konsulent",
+                List.of("konsulent", answer),
                 // the cluster's coordinator gets the results per question
-                "/bestillinger/" + order + "/resultater.xlsx?koordinator", List.of("koordinator"),
-                "/aftaler.xlsx", List.of("konsulent"),
-                "/udbyder/overblik.xlsx", List.of("konsulent"),
-                "/pko/udbetaling.xlsx", List.of("pko"),
-                "/admin/log.xlsx", List.of("admin", "/aftaler.xlsx"));
+                "/bestillinger/" + order + "/resultater.xlsx?koordinator",
+                List.of("koordinator"),
+                "/aftaler.xlsx",
+                List.of("konsulent"),
+                "/udbyder/overblik.xlsx",
+                List.of("konsulent"),
+                "/pko/udbetaling.xlsx",
+                List.of("pko"),
+                "/admin/log.xlsx",
+                List.of("admin", "/aftaler.xlsx"));
         for (Map.Entry<String, List<String>> download : downloads.entrySet()) {
             String path = download.getKey().replaceAll("\\?.*", "");
             String user = download.getValue().get(0);
-            MockHttpServletResponse response = mvc.perform(get(path).with(users.as(user)))
-                    .andReturn()
-                    .getResponse();
+            MockHttpServletResponse response =
+                    mvc.perform(get(path).with(users.as(user))).andReturn().getResponse();
             assertThat(response.getStatus()).as(path + " as " + user).isEqualTo(200);
             byte[] xlsx = response.getContentAsByteArray();
             Set<String> expected = new LinkedHashSet<>(headers(xlsx));
@@ -115,11 +120,15 @@ class SpreadsheetRenderingTests {
             assertThat(workbook.getNumberOfSheets()).isPositive();
             for (Sheet sheet : workbook) {
                 Row header = sheet.getRow(0);
-                assertThat(header).as("sheet " + sheet.getSheetName() + " has a header").isNotNull();
+                assertThat(header)
+                        .as("sheet " + sheet.getSheetName() + " has a header")
+                        .isNotNull();
                 for (Cell cell : header) {
                     if (cell.getCellType() == CellType.STRING
                             && !cell.getStringCellValue().isBlank()) {
-                        texts.add(cell.getStringCellValue().replaceAll("\\s+", " ").strip());
+                        texts.add(cell.getStringCellValue()
+                                .replaceAll("\\s+", " ")
+                                .strip());
                     }
                 }
             }

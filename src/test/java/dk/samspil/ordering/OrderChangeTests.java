@@ -278,7 +278,8 @@ class OrderChangeTests {
                 .param("newTitle", "Besøg fra akutteamet")
                 .param("newMinutes", "10")
                 .param("action", "add"));
-        List<PackageDefinition.ProgrammeItem> after = orders.find(id).orElseThrow().programme();
+        List<PackageDefinition.ProgrammeItem> after =
+                orders.find(id).orElseThrow().programme();
         assertThat(after).hasSize(before.size() + 1);
         assertThat(after.get(after.size() - 1).title()).isEqualTo("Besøg fra akutteamet");
         assertThat(after.get(after.size() - 1).block()).isEqualTo(highest + 1);
@@ -294,7 +295,8 @@ class OrderChangeTests {
                 .param("newTitle", "Spørgsmål fra salen")
                 .param("newMinutes", "5")
                 .param("action", "add"));
-        List<PackageDefinition.ProgrammeItem> twice = orders.find(id).orElseThrow().programme();
+        List<PackageDefinition.ProgrammeItem> twice =
+                orders.find(id).orElseThrow().programme();
         assertThat(twice.get(twice.size() - 1).block()).isEqualTo(highest + 2);
     }
 
