@@ -92,6 +92,14 @@ public class PkoPeople {
                 .list();
     }
 
+    /** The region's active people of the scheme, by name. */
+    public List<PkoPerson> active(String regionCode) {
+        return jdbc.sql(PERSON_SELECT + " WHERE active AND region_code = ? ORDER BY name, id")
+                .param(regionCode)
+                .query(PkoPeople::person)
+                .list();
+    }
+
     /** The region's active medical coordinators for PKO. */
     public List<PkoPerson> medicalCoordinators(String regionCode) {
         return jdbc.sql(PERSON_SELECT

@@ -54,6 +54,7 @@ class NewsController {
         model.addAttribute("municipalities", directory.municipalities());
         model.addAttribute("unit", unit);
         model.addAttribute("municipality", municipality);
+        model.addAttribute("regions", directory.regions());
         return LIST;
     }
 

@@ -1,5 +1,6 @@
 package dk.samspil.publishing;
 
+import dk.samspil.pko.PkoPeople;
 import dk.samspil.pko.PkoPerson;
 import dk.samspil.platform.RuleViolation;
 import dk.samspil.platform.SingleLineRule;
@@ -48,6 +49,7 @@ class PathwayController {
     private final PathwayPublishing publishing;
     private final PathwayAuthors invited;
     private final NewsletterAuthors authors;
+    private final PkoPeople people;
     private final Access access;
     private final Clock clock;
 
@@ -57,6 +59,7 @@ class PathwayController {
             PathwayPublishing publishing,
             PathwayAuthors invited,
             NewsletterAuthors authors,
+            PkoPeople people,
             Access access,
             Clock clock) {
         this.pathways = pathways;
@@ -64,6 +67,7 @@ class PathwayController {
         this.publishing = publishing;
         this.invited = invited;
         this.authors = authors;
+        this.people = people;
         this.access = access;
         this.clock = clock;
     }
@@ -143,7 +147,38 @@ class PathwayController {
                         .findFirst()
                         .orElse(null));
         model.addAttribute("overdue", pathway.overdue(LocalDate.now(clock)));
+        boolean mayChangeOwner = pathway.ownerPersonId() == person.id() || person.isMedicalCoordinator();
+        model.addAttribute("ownerOptions", mayChangeOwner ? people.active(person.regionCode()) : List.of());
         return PAGE;
+    }
+
+    /** The owner hands the description on; the medical coordinator, who sees those overdue, may too. */
+    @PostMapping("/forloebsbeskrivelser/{id}/ejer")
+    String changeOwner(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            @RequestParam(required = false) String owner,
+            RedirectAttributes redirect) {
+        PkoPerson person = person(user);
+        PathwayView pathway = readable(user, person, id);
+        if (pathway.ownerPersonId() != person.id() && !person.isMedicalCoordinator()) {
+            return refused(redirect, id, "publishing.pathway.owner.notYours", "ejer");
+        }
+        Optional<PkoPerson> next;
+        try {
+            next = RequestForm.blank(owner)
+                    ? Optional.empty()
+                    : people.person(Long.parseLong(owner.strip()))
+                            .filter(p -> p.active() && p.regionCode().equals(pathway.regionCode()));
+        } catch (NumberFormatException malformed) {
+            next = Optional.empty();
+        }
+        if (next.isEmpty()) {
+            return refused(redirect, id, "publishing.pathway.owner.required", "ejer");
+        }
+        pathways.changeOwner(id, next.get().id(), next.get().name());
+        redirect.addFlashAttribute("success", "publishing.pathway.owner.changed");
+        return "redirect:/forloebsbeskrivelser/" + id;
     }
 
     @GetMapping("/forloebsbeskrivelser/{id}/rediger")

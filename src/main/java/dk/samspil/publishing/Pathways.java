@@ -146,6 +146,17 @@ class Pathways {
         return before.status() == PathwayStatus.APPROVAL;
     }
 
+    /**
+     * A new owner, who answers for keeping the description current ("Ansvar for at forløbsbeskrivelserne er
+     * ajourførte"); the text, its version and its approvals are not touched.
+     */
+    @Transactional
+    void changeOwner(long id, long ownerPersonId, String ownerName) {
+        jdbc.sql("UPDATE publishing_pathway SET owner_person_id = ?, owner_name = ? WHERE id = ?")
+                .params(ownerPersonId, ownerName, id)
+                .update();
+    }
+
     /** The patient group, its Specialråd and the review date ("Ansvar for at forløbsbeskrivelserne er ajourførte"). */
     record Heading(String patientGroup, String specialty, LocalDate reviewDate) {}
 

@@ -255,20 +255,38 @@ class PkoCollaborationTests {
                 .isEqualTo(302);
         assertThat(page(second, MUNICIPAL))
                 .contains("Fyraftensmøde for optageområdet: Fyraftensmøde, Aarhus Universitetshospital, kl. 17.00");
-        String free = plan(day.plusDays(1), "TALKS", "PALLIATIVE", "");
+        // Other tests plan meetings on dates of their own in the shared database: take the first day with none.
+        LocalDate other = freeDayAfter(day);
+        String free = plan(other, "TALKS", "PALLIATIVE", "");
         assertThat(page(free, MUNICIPAL)).doesNotContain("Mødesammenfald");
         // Moving the first meeting away from the day ends its clashes.
         MockHttpServletResponse moved = perform(post(first)
                 .param("topic", "FMK")
                 .param("format", "TALKS")
                 .param("pays", "UNKNOWN")
-                .param("date", day.plusDays(1).toString())
+                .param("date", other.toString())
                 .param("start", "16:00")
                 .param("version", "0"));
         assertThat(moved.getStatus()).isEqualTo(302);
         assertThat(page(first, MUNICIPAL))
                 .doesNotContain("Klyngemøde: Demoklyngen")
                 .contains(esc("Samarbejdsmøde: De palliative forløb, Aarhus"));
+    }
+
+    private LocalDate freeDayAfter(LocalDate day) {
+        LocalDate candidate = day.plusDays(1);
+        while (jdbc.sql("""
+                                SELECT (SELECT count(*) FROM pko_evening_meeting WHERE meeting_date = ?)
+                                     + (SELECT count(*) FROM pko_meeting WHERE meeting_date = ?)
+                                     + (SELECT count(*) FROM pko_collaboration_meeting WHERE meeting_date = ?)
+                                     + (SELECT count(*) FROM package_order WHERE meeting_date = ?)""")
+                        .params(candidate, candidate, candidate, candidate)
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            candidate = candidate.plusDays(1);
+        }
+        return candidate;
     }
 
     @Test

@@ -342,6 +342,54 @@ class PathwayTests {
     }
 
     @Test
+    void theOwnerOrTheMedicalCoordinatorHandsThePathwayOnToAnotherPersonOfTheRegion() throws Exception {
+        String group = "Voksne med migræne " + NewsletterFixtures.marker();
+        long id = fixtures.create(PathwayFixtures.form(group));
+        long coordinator = jdbc.sql("SELECT id FROM pko_person WHERE email = 'pkokoordinator@example.dk'")
+                .query(Long.class)
+                .single();
+        long north = jdbc.sql("SELECT id FROM pko_person WHERE email = 'pkonord@example.dk'")
+                .query(Long.class)
+                .single();
+        String path = "/forloebsbeskrivelser/" + id + "/ejer";
+        assertThat(mvc.perform(get("/forloebsbeskrivelser/" + id).with(users.as(OWNER)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Skift ejer", "Pia Praksiskoordinator");
+        // Someone of another region, a malformed choice, or someone who is not the owner changes nothing.
+        assertThat(fixtures.post(path, Map.of("owner", String.valueOf(north)), OWNER)
+                        .getFlashMap()
+                        .get("error"))
+                .isEqualTo("publishing.pathway.owner.required");
+        assertThat(fixtures.post(path, Map.of("owner", "x'; DROP TABLE"), OWNER)
+                        .getFlashMap()
+                        .get("error"))
+                .isEqualTo("publishing.pathway.owner.required");
+        assertThat(fixtures.post(path, Map.of("owner", String.valueOf(coordinator)), "pkokoordinator")
+                        .getFlashMap()
+                        .get("error"))
+                .isEqualTo("publishing.pathway.owner.notYours");
+        assertThat(owner(id)).isEqualTo("Peter Praksiskonsulent");
+        fixtures.post(path, Map.of("owner", String.valueOf(coordinator)), OWNER);
+        assertThat(owner(id)).isEqualTo("Pia Praksiskoordinator");
+        assertThat(fixtures.status(id)).isEqualTo("DRAFT");
+        // The medical coordinator may hand it on too, back to the consultant.
+        long consultant = jdbc.sql("SELECT id FROM pko_person WHERE email = 'pko@example.dk'")
+                .query(Long.class)
+                .single();
+        fixtures.post(path, Map.of("owner", String.valueOf(consultant)), "pkolaege");
+        assertThat(owner(id)).isEqualTo("Peter Praksiskonsulent");
+    }
+
+    private String owner(long id) {
+        return jdbc.sql("SELECT owner_name FROM publishing_pathway WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+    }
+
+    @Test
     void aClientReadingThePublicPagesTooFastIsHeldBack() throws Exception {
         long n = System.nanoTime();
         String client = "10.77." + (n % 250) + "." + ((n / 250) % 250);

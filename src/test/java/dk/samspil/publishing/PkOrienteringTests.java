@@ -161,6 +161,8 @@ class PkOrienteringTests {
         fixtures.post("/redaktion/" + issue + "/send", Map.of(), EDITOR);
         assertThat(fixtures.status(issue)).isEqualTo("SENT");
         assertThat(page("/nyheder/" + issue, null)).contains("PKOrientering", headline);
+        // The public news page leads on to each region's current care pathways.
+        assertThat(page("/nyheder", null)).contains("href=\"/forloeb/1082\"", "Gældende forløbsbeskrivelser");
         assertThat(page("/nyhedsmails/pkorientering", COORDINATOR)).contains("Sendt");
     }
 

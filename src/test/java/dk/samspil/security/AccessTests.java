@@ -1223,6 +1223,7 @@ class AccessTests {
             {"/forloebsbeskrivelser/{id}/godkendelser/{approvalId}", p + "/godkendelser/" + ids.approval()},
             {"/forloebsbeskrivelser/{id}/redaktion", p + "/redaktion"},
             {"/forloebsbeskrivelser/{id}/forfattere", p + "/forfattere"},
+            {"/forloebsbeskrivelser/{id}/ejer", p + "/ejer"},
         }) {
             list.add(new Endpoint(e[0], "POST", e[1], regionRefused));
         }
