@@ -74,6 +74,7 @@ FROM (VALUES
     ('pkokoordinator', 'Pia Praksiskoordinator (AUH)', 'pkokoordinator@example.dk', 'PKO_COORDINATOR', NULL, NULL, NULL),
     ('pkolaege', 'Lars Lægelig Koordinator', 'pkolaege@example.dk', 'PKO_MEDICAL_COORDINATOR', NULL, NULL, NULL),
     ('pkonord', 'Nanna Nordkonsulent (Region Nordjylland)', 'pkonord@example.dk', 'PKO_CONSULTANT', NULL, NULL, NULL),
+    ('pkokommune', 'Karen Kommunekonsulent (Aarhus)', 'pkokommune@example.dk', 'PKO_CONSULTANT', NULL, NULL, NULL),
     ('redaktoer', 'Rikke Redaktør (praksis.dk)', 'redaktoer@example.dk', 'EDITOR', NULL, NULL, NULL),
     ('admin', 'Administrator', 'admin@example.dk', 'ADMIN', NULL, NULL, NULL)
 ) AS u(username, display_name, email, role, provider_code, cluster_name, municipality_code)
@@ -97,6 +98,13 @@ SELECT '1081', 'CONSULTANT', 'Nanna Nordkonsulent', 'pkonord@example.dk', '98 12
        (SELECT id FROM app_user WHERE username = 'pkonord')
 WHERE NOT EXISTS (SELECT 1 FROM pko_person x WHERE x.email = 'pkonord@example.dk');
 
+-- Aarhus Kommune's municipal practice consultant, with an account: plans collaboration meetings and reviews the
+-- correspondence with the home care.
+INSERT INTO pko_person (region_code, kind, name, email, phone, practice, user_id)
+SELECT '1082', 'CONSULTANT', 'Karen Kommunekonsulent', 'pkokommune@example.dk', '89 40 20 00', 'Lægerne i Viby',
+       (SELECT id FROM app_user WHERE username = 'pkokommune')
+WHERE NOT EXISTS (SELECT 1 FROM pko_person x WHERE x.email = 'pkokommune@example.dk');
+
 INSERT INTO pko_attachment (person_id, department_id)
 SELECT p.id, d.id FROM pko_person p, pko_department d JOIN hospital_unit h ON h.id = d.hospital_unit_id
 WHERE p.email = 'pko@example.dk' AND h.name = 'Aarhus Universitetshospital' AND d.name IN ('Hjertesygdomme', 'Lungesygdomme')
@@ -110,6 +118,9 @@ SELECT p.id, '0657' FROM pko_person p WHERE p.email = 'kirsten.kommunekonsulent@
 ON CONFLICT DO NOTHING;
 INSERT INTO pko_attachment (person_id, municipality_code)
 SELECT p.id, '0851' FROM pko_person p WHERE p.email = 'pkonord@example.dk'
+ON CONFLICT DO NOTHING;
+INSERT INTO pko_attachment (person_id, municipality_code)
+SELECT p.id, '0751' FROM pko_person p WHERE p.email = 'pkokommune@example.dk'
 ON CONFLICT DO NOTHING;
 
 -- This year's contracts: the consultant's for Hjertesygdomme (120 hours a year, AUH pays), the coordinator's
@@ -174,6 +185,73 @@ FROM pko_evening_meeting e, pko_department d, pko_person p, hospital_unit h
 WHERE e.created_by = 'pkokoordinator' AND h.id = d.hospital_unit_id AND h.name = 'Aarhus Universitetshospital'
   AND d.name = 'Hjertesygdomme' AND p.email = 'pko@example.dk'
   AND NOT EXISTS (SELECT 1 FROM pko_talk_wish w WHERE w.evening_meeting_id = e.id);
+
+-- Aarhus Kommune's review of the correspondence with the home care, with a few months' counts, and a collaboration
+-- meeting in the Manegemodellen planned by its municipal consultant, taking the review with it.
+INSERT INTO pko_km_review (region_code, municipality_code, name, created_by)
+SELECT '1082', '0751', 'Korrespondancer med hjemmeplejen i Aarhus', 'pkokommune'
+WHERE NOT EXISTS (SELECT 1 FROM pko_km_review x WHERE x.created_by = 'pkokommune');
+INSERT INTO pko_km_count (review_id, period_month, topic, sender, response, count)
+SELECT r.id, (date_trunc('month', current_date) - c.months_back * interval '1 month')::date, c.topic, c.sender,
+       c.response, c.count
+FROM pko_km_review r,
+     (VALUES (1, 'TREATMENT', 'HOME_NURSING', 'ORDINARY', 42),
+             (1, 'GP_QUESTION', 'GP', 'ORDINARY', 17),
+             (1, 'ACUTE', 'HOME_CARE', 'URGENT', 5),
+             (2, 'TREATMENT', 'HOME_NURSING', 'ORDINARY', 38),
+             (2, 'SHORT_MESSAGE', 'HOME_CARE', 'NONE', 23)) AS c(months_back, topic, sender, response, count)
+WHERE r.created_by = 'pkokommune'
+  AND NOT EXISTS (SELECT 1 FROM pko_km_count x WHERE x.review_id = r.id);
+
+INSERT INTO pko_collaboration_meeting (region_code, municipality_code, person_id, topic_key, consultant_role, goal,
+                                       mandate, municipality_pays, format, meeting_date, start_time, place,
+                                       km_review_id, created_by)
+SELECT '1082', '0751', p.id, 'HOME_CARE_MESSAGES', 'Tovholder og ordstyrer',
+       'Fælles aftaler om, hvornår hjemmeplejen og lægerne skriver til hinanden, og hvor hurtigt der svares', 'YES',
+       'YES', 'MANEGE', current_date + 40, TIME '16:00', 'Rådhuset, Aarhus', r.id, 'pkokommune'
+FROM pko_person p, pko_km_review r
+WHERE p.email = 'pkokommune@example.dk' AND r.created_by = 'pkokommune'
+  AND NOT EXISTS (SELECT 1 FROM pko_collaboration_meeting x WHERE x.created_by = 'pkokommune');
+INSERT INTO meeting (owner_kind, owner_id)
+SELECT 'PKO_COLLABORATION', c.id FROM pko_collaboration_meeting c WHERE c.created_by = 'pkokommune'
+ON CONFLICT DO NOTHING;
+UPDATE pko_collaboration_meeting c SET meeting_id = m.id
+FROM meeting m
+WHERE m.owner_kind = 'PKO_COLLABORATION' AND m.owner_id = c.id AND c.meeting_id IS NULL;
+INSERT INTO pko_collaboration_invitee (collaboration_meeting_id, name, organisation, email)
+SELECT c.id, i.name, i.organisation, i.email
+FROM pko_collaboration_meeting c,
+     (VALUES ('Dorthe Lund', 'Lægerne i Viby', 'dorthe.lund@example.dk'),
+             ('Susanne Sygeplejerske', 'Aarhus Kommune, hjemmeplejen', 'kommune@example.dk')) AS i(name, organisation, email)
+WHERE c.created_by = 'pkokommune'
+ON CONFLICT DO NOTHING;
+INSERT INTO pko_manege_case (collaboration_meeting_id, person, story)
+SELECT c.id, 'Else, 84 år',
+       'Else bor alene og får hjemmepleje tre gange om dagen. Efter en indlæggelse for lungebetændelse er hun '
+           || 'blevet mere forvirret, og hjemmeplejen er i tvivl om hendes medicin.'
+FROM pko_collaboration_meeting c
+WHERE c.created_by = 'pkokommune'
+ON CONFLICT DO NOTHING;
+INSERT INTO pko_manege_actor (collaboration_meeting_id, kind, name)
+SELECT c.id, a.kind, a.name
+FROM pko_collaboration_meeting c,
+     (VALUES ('GENERAL_PRACTICE', 'Egen læge'), ('MUNICIPAL_CASEWORKER', 'Hjemmeplejen')) AS a(kind, name)
+WHERE c.created_by = 'pkokommune'
+ON CONFLICT DO NOTHING;
+INSERT INTO pko_manege_point (collaboration_meeting_id, title, description)
+SELECT c.id, 'Hjem fra hospitalet', 'Else udskrives en fredag eftermiddag med ændret medicin.'
+FROM pko_collaboration_meeting c
+WHERE c.created_by = 'pkokommune'
+  AND NOT EXISTS (SELECT 1 FROM pko_manege_point x WHERE x.collaboration_meeting_id = c.id);
+INSERT INTO pko_manege_contribution (point_id, actor_id, text)
+SELECT p.id, a.id, t.text
+FROM pko_collaboration_meeting c
+JOIN pko_manege_point p ON p.collaboration_meeting_id = c.id
+JOIN (VALUES ('Egen læge', 'Gennemgår medicinen samme dag, epikrisen er kommet'),
+             ('Hjemmeplejen', 'Sender en korrespondance med spørgsmål om den nye dosis')) AS t(actor, text) ON TRUE
+JOIN pko_manege_actor a ON a.collaboration_meeting_id = c.id AND a.name = t.actor
+WHERE c.created_by = 'pkokommune'
+ON CONFLICT DO NOTHING;
 
 -- KiAP's demo consultant is its lead consultant: manages KiAP's consultants at /udbyder/konsulenter.
 UPDATE app_user SET lead_consultant = TRUE WHERE username = 'konsulent' AND NOT lead_consultant;

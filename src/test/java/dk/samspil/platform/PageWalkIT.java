@@ -46,6 +46,10 @@ class PageWalkIT {
         "kommune",
         "kommune2",
         "pko",
+        "pkokommune",
+        "pkokoordinator",
+        "pkolaege",
+        "pkonord",
         "redaktoer",
         "admin"
     };
@@ -133,16 +137,7 @@ class PageWalkIT {
             Map.entry("/nyhedsmail-godkendelse/besvaret", "shown after the approver has answered"),
             Map.entry("/nyhedsmail/bekraeft/{token}", "the sign-up's confirmation link, only in its mail"),
             Map.entry("/nyhedsmail/afmeld/{token}", "the unsubscribe link, only in a newsletter"),
-            Map.entry("/nyhedsmail-skriv/{token}", "an invited writer's personal link, only in the invitation mail"),
-            Map.entry(
-                    "/pko/samarbejdsmoeder/{id}",
-                    "linked once a municipal consultant plans one; no demo user is one (PkoCollaborationTests)"),
-            Map.entry(
-                    "/pko/samarbejdsmoeder/{id}/manege",
-                    "linked from a collaboration meeting in the Manegemodellen (PkoCollaborationTests)"),
-            Map.entry(
-                    "/pko/korrespondance/{id}",
-                    "linked once a municipal consultant makes a review; no demo user is one (PkoCorrespondenceTests)"));
+            Map.entry("/nyhedsmail-skriv/{token}", "an invited writer's personal link, only in the invitation mail"));
     /** Far more than any page has; stops a walk through an endless sequence (calendar months). */
     static final int MAX_PER_PATTERN = 15;
 
