@@ -139,6 +139,7 @@ class SqlOwnershipTests {
                     "servicedata",
                     Set.of(
                             "register_import",
+                            "register_pending_import",
                             "register_practice_period",
                             "register_service_count",
                             "register_service_month",

@@ -5,15 +5,13 @@ import dk.samspil.security.AccessRefusedException;
 import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import dk.samspil.servicedata.NationalFileImport.Result;
+import dk.samspil.servicedata.PendingImports.Pending;
 import dk.samspil.servicedata.RegisterRows.Kind;
-import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.http.HttpSessionBindingEvent;
-import jakarta.servlet.http.HttpSessionBindingListener;
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,10 +46,12 @@ class RegisterDataController {
             """;
 
     private final NationalFileImport imports;
+    private final PendingImports pending;
     private final Access access;
 
-    RegisterDataController(NationalFileImport imports, Access access) {
+    RegisterDataController(NationalFileImport imports, PendingImports pending, Access access) {
         this.imports = imports;
+        this.pending = pending;
         this.access = access;
     }
 
@@ -67,7 +67,6 @@ class RegisterDataController {
             @AuthenticationPrincipal SamspilPrincipal user,
             @RequestParam(defaultValue = "SERVICES") String kind,
             @RequestParam(required = false) MultipartFile file,
-            HttpSession session,
             Model model)
             throws IOException {
         requireImporter(user);
@@ -78,7 +77,6 @@ class RegisterDataController {
             return IMPORT_VIEW;
         }
         Path temp = Files.createTempFile("samspil-import-", ".upload");
-        boolean kept = false;
         try {
             file.transferTo(temp);
             String name = file.getOriginalFilename() == null
@@ -88,16 +86,12 @@ class RegisterDataController {
             Result result = imports.importFile(temp, chosen, name, user.getUsername());
             model.addAttribute("result", result);
             if (result.awaitsConfirmation()) {
-                // The checked file waits in the session (replacing an earlier one) until confirmed or cancelled.
-                PendingImport pending = new PendingImport(temp.toString(), chosen, name, result.removedPractices());
-                session.setAttribute(PendingImport.ATTRIBUTE, pending);
-                model.addAttribute("pendingToken", pending.token);
-                kept = true;
+                // The checked file waits (replacing an earlier one) until confirmed or cancelled, on any instance.
+                UUID token = pending.keep(user.getUsername(), chosen, name, result.removedPractices(), temp);
+                model.addAttribute("pendingToken", token.toString());
             }
         } finally {
-            if (!kept) {
-                Files.deleteIfExists(temp);
-            }
+            Files.deleteIfExists(temp);
         }
         return IMPORT_VIEW;
     }
@@ -108,62 +102,34 @@ class RegisterDataController {
             @AuthenticationPrincipal SamspilPrincipal user,
             @RequestParam(defaultValue = "false") boolean remove,
             @RequestParam(defaultValue = "") String token,
-            HttpSession session,
             Model model) {
         requireImporter(user);
         // The token names the file the answer is about (another tab may have uploaded another file since).
-        PendingImport pending =
-                session.getAttribute(PendingImport.ATTRIBUTE) instanceof PendingImport p && p.token.equals(token)
-                        ? p
-                        : null;
-        model.addAttribute("kind", pending == null ? Kind.SERVICES.name() : pending.kind.name());
-        if (pending == null) {
+        Optional<Pending> waiting = pending.find(user.getUsername(), token);
+        model.addAttribute("kind", waiting.map(p -> p.kind().name()).orElse(Kind.SERVICES.name()));
+        if (waiting.isEmpty()) {
             model.addAttribute("fileError", "servicedata.import.confirmGone");
             return IMPORT_VIEW;
         }
+        Pending file = waiting.get();
         if (!remove) {
-            session.removeAttribute(PendingImport.ATTRIBUTE);
+            pending.discard(file);
             model.addAttribute("cancelled", true);
             return IMPORT_VIEW;
         }
-        Result result = imports.importFile(
-                Path.of(pending.path), pending.kind, pending.fileName, user.getUsername(), pending.removedPractices);
+        Result result = pending.withFile(
+                file,
+                path -> imports.importFile(
+                        path, file.kind(), file.fileName(), user.getUsername(), file.removedPractices()));
         model.addAttribute("result", result);
         if (result.awaitsConfirmation()) {
             // Other figures were imported meanwhile: the new number is asked for again, with the same file.
-            pending.removedPractices = result.removedPractices();
-            model.addAttribute("pendingToken", pending.token);
+            pending.ask(file, result.removedPractices());
+            model.addAttribute("pendingToken", file.token().toString());
         } else {
-            session.removeAttribute(PendingImport.ATTRIBUTE);
+            pending.discard(file);
         }
         return IMPORT_VIEW;
-    }
-
-    /** An uploaded file waiting for confirmation; its temporary copy is deleted when it leaves the session. */
-    static final class PendingImport implements HttpSessionBindingListener, Serializable {
-        static final String ATTRIBUTE = "pendingNationalImport";
-
-        final String token = UUID.randomUUID().toString();
-        final String path;
-        final Kind kind;
-        final String fileName;
-        int removedPractices;
-
-        PendingImport(String path, Kind kind, String fileName, int removedPractices) {
-            this.path = path;
-            this.kind = kind;
-            this.fileName = fileName;
-            this.removedPractices = removedPractices;
-        }
-
-        @Override
-        public void valueUnbound(HttpSessionBindingEvent event) {
-            try {
-                Files.deleteIfExists(Path.of(path));
-            } catch (IOException e) {
-                // a temporary file; the system's cleaning of the temporary folder takes it
-            }
-        }
     }
 
     @GetMapping("/data/import/eksempel-{kind}.csv")

@@ -63,14 +63,16 @@ class TwoInstancesIT {
         Map<String, String> env =
                 Map.of("SAMSPIL_SURVEY_ANONYMITY_KEY", Base64.getEncoder().encodeToString(key));
         String[] mail = {"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port()};
-        Process a = start(first, portA, env, concat(mail, "--samspil.embedded-db.port=" + dbPort));
+        // Each instance has a temporary folder of its own, as on two machines: nothing one leaves there helps the
+        // other.
+        Process a = start(first, portA, ownTemp(env, first), concat(mail, "--samspil.embedded-db.port=" + dbPort));
         Process b = null;
         try {
             awaitHealthy(portA, a);
             b = start(
                     second,
                     portB,
-                    env,
+                    ownTemp(env, second),
                     concat(
                             mail,
                             "--spring.datasource.url=jdbc:postgresql://localhost:" + dbPort + "/postgres",
@@ -91,6 +93,9 @@ class TwoInstancesIT {
                         .isEqualTo(200);
                 assertThat(start.body()).contains("Log af");
             }
+
+            // A register file that removes figures is checked on one instance and confirmed on the other.
+            importRemovingFigures(consultant);
 
             // The survey of the demo order, frozen and sent by the consultant across both instances.
             long order = queryLong(dbPort, "SELECT min(id) FROM package_order");
@@ -188,6 +193,49 @@ class TwoInstancesIT {
             a.destroy();
             a.waitFor();
         }
+    }
+
+    /**
+     * Two practices' figures for a month, then a file without one of them: it waits for "dette fjerner 1 praksissers
+     * tal", and the answer reaches the other instance than the upload (the waiting file is in the database).
+     */
+    private static void importRemovingFigures(Alternating consultant) throws Exception {
+        String page = "/data/import";
+        assertThat(consultant.upload(page, page, "PRACTICES", """
+                                Ydernummer;Periode;Tilmeldte patienter;Kommunekode
+                                340001;2031-07;5000;0751
+                                340002;2031-07;4000;0751
+                                """).body()).contains("Filen er importeret");
+        assertThat(consultant.upload(page, page, "SERVICES", """
+                                Ydernummer;Periode;Ydelseskode;Antal
+                                340001;2031-07;0124;11
+                                340001;2031-07;0125;5
+                                340002;2031-07;0124;12
+                                340002;2031-07;0125;6
+                                """).body()).contains("Filen er importeret");
+        String asked = consultant.upload(page, page, "SERVICES", """
+                        Ydernummer;Periode;Ydelseskode;Antal
+                        340001;2031-07;0124;11
+                        340002;2031-07;0124;13
+                        340002;2031-07;0125;7
+                        """).body();
+        assertThat(asked).contains("dette fjerner 1 praksissers tal");
+        String token = Jsoup.parse(asked).selectFirst("input[name=token]").attr("value");
+        // One request more, so that the confirmation (a page read, then the post) is posted to the other instance than
+        // the upload was.
+        assertThat(consultant.get(page).statusCode()).isEqualTo(200);
+        HttpResponse<String> confirmed =
+                consultant.post("/data/import/bekraeft", page, Map.of("remove", "true", "token", token));
+        assertThat(confirmed.body())
+                .as("confirmed on the other instance")
+                .contains("Filen er importeret: 3 rækker.", "fjernede: 1");
+    }
+
+    private static Map<String, String> ownTemp(Map<String, String> env, Path data) throws IOException {
+        Path temp = java.nio.file.Files.createDirectories(data.resolve("tmp"));
+        Map<String, String> own = new LinkedHashMap<>(env);
+        own.put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + temp);
+        return own;
     }
 
     private static long stored(int dbPort, long surveyId) throws Exception {
@@ -320,6 +368,28 @@ class TwoInstancesIT {
             form.forEach((name, value) -> fields.put(name, List.of(value)));
             fields.put("_csrf", List.of(WebClient.csrfToken(get(csrfFrom).body())));
             return postForm(path, fields);
+        }
+
+        /** Uploads a CSV file as the import form does, with the CSRF token of a page read from the other instance. */
+        HttpResponse<String> upload(String path, String csrfFrom, String kind, String csv)
+                throws IOException, InterruptedException {
+            String boundary = "samspil" + System.nanoTime();
+            String csrf = WebClient.csrfToken(get(csrfFrom).body());
+            String body = part(boundary, "_csrf", null, csrf)
+                    + part(boundary, "kind", null, kind)
+                    + part(boundary, "file", "fil.csv", csv)
+                    + "--" + boundary + "--\r\n";
+            return send(
+                    path,
+                    HttpRequest.newBuilder()
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        private static String part(String boundary, String name, String fileName, String value) {
+            return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                    + (fileName == null ? "" : "; filename=\"" + fileName + "\"\r\nContent-Type: text/csv")
+                    + "\r\n\r\n" + value + "\r\n";
         }
 
         HttpResponse<String> postForm(String path, Map<String, List<String>> fields)
