@@ -38,7 +38,13 @@ class Answering {
 
     /** The survey an open invitation answers, the version that was sent, and the saved draft (sealed, or null). */
     record Respondent(
-            long invitationId, long surveyId, long orderId, int versionNumber, byte[] sealedDraft, LocalDate closesOn)
+            long invitationId,
+            long surveyId,
+            long orderId,
+            int versionNumber,
+            byte[] sealedDraft,
+            LocalDate closesOn,
+            Sector sector)
             implements Serializable {}
 
     private final JdbcClient jdbc;
@@ -53,7 +59,7 @@ class Answering {
 
     private static final String RESPONDENT = """
             SELECT i.id, s.id, s.order_id, (SELECT max(v.number) FROM survey_version v WHERE v.survey_id = s.id),
-                   d.sealed, s.closes_on
+                   d.sealed, s.closes_on, i.sector
             FROM survey_invitation i JOIN survey s ON s.id = i.survey_id
                  LEFT JOIN survey_draft d ON d.invitation_id = i.id
             WHERE %s AND s.status = 'OPEN'
@@ -77,7 +83,8 @@ class Answering {
                 rs.getLong(3),
                 rs.getInt(4),
                 rs.getBytes(5),
-                rs.getObject(6, LocalDate.class));
+                rs.getObject(6, LocalDate.class),
+                rs.getString(7) == null ? Sector.CLUSTER : Sector.valueOf(rs.getString(7)));
     }
 
     private boolean answered(long invitationId) {
@@ -128,13 +135,9 @@ class Answering {
      * marks the link used if, and only if, its survey is open and it has not answered yet, stores the answer
      * with the mark, and removes the draft.
      */
-    Outcome submit(long invitationId, long surveyId, int versionNumber, Map<String, Answer> answers) {
+    Outcome submit(Respondent respondent, Map<String, Answer> answers) {
+        long invitationId = respondent.invitationId();
         // The sector goes inside the sealed answer: it reaches the answer table only when the Mixer releases a batch.
-        String sector = jdbc.sql("SELECT sector FROM survey_invitation WHERE id = ?")
-                .param(invitationId)
-                .query(String.class)
-                .optional()
-                .orElse(Sector.CLUSTER.name());
         int stored = jdbc.sql("""
                         WITH mark AS (
                             INSERT INTO survey_response_mark (invitation_id, survey_id)
@@ -149,7 +152,10 @@ class Answering {
                         SELECT count(*) FROM answer""")
                 .params(
                         invitationId,
-                        cipher.sealAnswer(surveyId, versionNumber, sealedJson(Sector.valueOf(sector), answers)),
+                        cipher.sealAnswer(
+                                respondent.surveyId(),
+                                respondent.versionNumber(),
+                                sealedJson(respondent.sector(), answers)),
                         invitationId)
                 .query(Integer.class)
                 .single();

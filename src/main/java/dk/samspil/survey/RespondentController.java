@@ -164,8 +164,7 @@ class RespondentController {
             }
             return render(model, posted, pageOf(survey, missing.get(0)), missing, null);
         }
-        Answering.Outcome outcome =
-                answering.submit(posted.invitation(), survey.id(), survey.versionNumber(), posted.answers());
+        Answering.Outcome outcome = answering.submit(posted.respondent(), posted.answers());
         if (outcome == Answering.Outcome.CLOSED) {
             forgetLink(request, response);
             return UNAVAILABLE_VIEW;
