@@ -23,6 +23,7 @@ public class DemoUsers {
         "pkokoordinator",
         "pkolaege",
         "pkonord",
+        "pkokommune",
         "redaktoer",
         "admin"
     };

@@ -300,7 +300,7 @@ class AccessTests {
     /**
      * The practice consultant scheme: pko is a consultant of two AUH departments, pkokoordinator AUH's coordinator
      * (and the payer's actor for AUH's contracts), pkolaege the medical coordinator, pkonord a consultant of another
-     * region. Every other role gets 404. Writes: only refusals are exercised (the allowed ones in the PKO tests).
+     * region, pkokommune Aarhus Kommune's municipal consultant (Midtjylland). Every other role gets 404. Writes: only refusals are exercised (the allowed ones in the PKO tests).
      */
     private void pkoEndpoints(List<Endpoint> list) {
         long person = jdbc.sql("SELECT id FROM pko_person WHERE email = 'pko@example.dk'")
@@ -343,10 +343,10 @@ class AccessTests {
         String month = java.time.YearMonth.from(first).toString();
         String p = "/pko/personer/" + person;
         String c = "/pko/kontrakter/" + contract;
-        String[] everyPko = {"pko", "pkokoordinator", "pkolaege", "pkonord", "admin"};
+        String[] everyPko = {"pko", "pkokoordinator", "pkolaege", "pkonord", "pkokommune", "admin"};
         String[] seesPko = {"pko", "pkokoordinator", "pkolaege", "admin"};
         String[] editsPko = {"pkokoordinator", "pkolaege", "admin"};
-        String[] persons = {"pko", "pkokoordinator", "pkolaege", "pkonord"};
+        String[] persons = {"pko", "pkokoordinator", "pkolaege", "pkonord", "pkokommune"};
         list.add(new Endpoint("/pko", "GET", "/pko", onlyFor(everyPko)));
         list.add(new Endpoint("/pko/oversigt", "GET", "/pko/oversigt", onlyFor(everyPko)));
         list.add(new Endpoint("/pko/personer/{personId}", "GET", p, onlyFor(seesPko)));
@@ -433,9 +433,10 @@ class AccessTests {
         long review = jdbc.sql("SELECT id FROM pko_km_review WHERE name = 'adgangstest'")
                 .query(Long.class)
                 .single();
-        String[] keepers = {"pkolaege", "admin"};
+        // The meeting and the review are Aarhus Kommune's (0751): kept by its municipal consultant pkokommune too.
+        String[] keepers = {"pkolaege", "admin", "pkokommune"};
         // pkonord is a municipal consultant (of Aalborg, in another region): plans and reviews for their own.
-        String[] planners = {"pkolaege", "admin", "pkonord"};
+        String[] planners = {"pkolaege", "admin", "pkonord", "pkokommune"};
         String c = "/pko/samarbejdsmoeder/" + collaboration;
         list.add(new Endpoint("/pko/samarbejdsmoeder", "GET", "/pko/samarbejdsmoeder", onlyFor(everyPko)));
         list.add(new Endpoint("/pko/samarbejdsmoeder", "POST", "/pko/samarbejdsmoeder", refusedExcept(planners)));
@@ -681,6 +682,7 @@ class AccessTests {
         seeingOrders.put("pkokoordinator", 404);
         seeingOrders.put("pkolaege", 404);
         seeingOrders.put("pkonord", 404);
+        seeingOrders.put("pkokommune", 404);
         seeingOrders.put("redaktoer", 404);
         list.add(new Endpoint("/aftaler", "GET", "/aftaler", seeingOrders));
         Map<String, Integer> exportingAgreements = new LinkedHashMap<>(seeingOrders);
@@ -918,10 +920,12 @@ class AccessTests {
         // pkonord is a consultant of Region Nordjylland: their own region's audit list and planning form (with nothing
         // of Midtjylland's in them); every Midtjylland audit below is 404 for them.
         pkoPeople.put("pkonord", 200);
+        pkoPeople.put("pkokommune", 200); // a consultant of Midtjylland: the list, without the department's audits
         list.add(new Endpoint("/pko/audit", "GET", "/pko/audit", pkoPeople));
         Map<String, Integer> consultants = onlyFor("pko", otherDepartment);
         consultants.put(otherRegion, 404);
         consultants.put("pkonord", 200);
+        consultants.put("pkokommune", 200);
         list.add(new Endpoint("/pko/audit/ny", "GET", "/pko/audit/ny", consultants));
         list.add(new Endpoint("/pko/audit", "POST", "/pko/audit", consultants)); // no fields: errors, nothing saved
         String a = "/pko/audit/" + pkoAudit;
@@ -1130,14 +1134,17 @@ class AccessTests {
         var ids = dk.samspil.publishing.PublishingAccessFixture.atDesk(jdbc);
         String r = "/nyhedsmails/" + ids.request();
         list.add(new Endpoint(
-                "/nyhedsmails", "GET", "/nyhedsmails", onlyFor("pko", "pkokoordinator", "pkolaege", "pkonord")));
-        Map<String, Integer> writers = onlyFor("pko", "pkokoordinator", "pkonord");
+                "/nyhedsmails",
+                "GET",
+                "/nyhedsmails",
+                onlyFor("pko", "pkokoordinator", "pkolaege", "pkonord", "pkokommune")));
+        Map<String, Integer> writers = onlyFor("pko", "pkokoordinator", "pkonord", "pkokommune");
         list.add(new Endpoint("/nyhedsmails/ny", "GET", "/nyhedsmails/ny", writers));
         list.add(new Endpoint(
                 "/nyhedsmails/invitationer",
                 "POST",
                 "/nyhedsmails/invitationer",
-                refusedExcept("pko", "pkokoordinator", "pkonord")));
+                refusedExcept("pko", "pkokoordinator", "pkonord", "pkokommune")));
         list.add(new Endpoint("/nyhedsmails", "POST", "/nyhedsmails", writers)); // no fields: errors, nothing saved
         list.add(new Endpoint("/nyhedsmails/{id}", "GET", r, onlyFor("pko", "pkolaege")));
         Map<String, Integer> notAuthor = refusedExcept("pko");
@@ -1205,17 +1212,18 @@ class AccessTests {
     private void pathwayEndpoints(List<Endpoint> list) {
         var ids = dk.samspil.publishing.PathwayAccessFixture.draft(jdbc);
         String p = "/forloebsbeskrivelser/" + ids.pathway();
-        Map<String, Integer> scheme = onlyFor("pko", "pkokoordinator", "pkolaege", "pkonord");
+        Map<String, Integer> scheme = onlyFor("pko", "pkokoordinator", "pkolaege", "pkonord", "pkokommune");
         list.add(new Endpoint("/forloebsbeskrivelser", "GET", "/forloebsbeskrivelser", scheme));
         list.add(new Endpoint("/forloebsbeskrivelser/ny", "GET", "/forloebsbeskrivelser/ny", scheme));
         list.add(new Endpoint("/forloebsbeskrivelser", "POST", "/forloebsbeskrivelser", scheme)); // errors only
-        Map<String, Integer> region = onlyFor("pko", "pkokoordinator", "pkolaege");
+        // The draft is Region Midtjylland's: its PKO people (pkokommune among them) see it, pkonord does not.
+        Map<String, Integer> region = onlyFor("pko", "pkokoordinator", "pkolaege", "pkokommune");
         list.add(new Endpoint("/forloebsbeskrivelser/{id}", "GET", p, region));
         list.add(new Endpoint("/forloebsbeskrivelser/{id}/rediger", "GET", p + "/rediger", region));
         list.add(new Endpoint("/forloebsbeskrivelser/{id}/rediger", "POST", p + "/rediger", region)); // errors only
         list.add(new Endpoint("/forloebsbeskrivelser/{id}/sammenlign", "GET", p + "/sammenlign", region));
         Map<String, Integer> regionRefused = onlyFor();
-        for (String user : List.of("pko", "pkokoordinator", "pkolaege")) {
+        for (String user : List.of("pko", "pkokoordinator", "pkolaege", "pkokommune")) {
             regionRefused.put(user, 302); // no fields: back to the page with the reason, nothing changed
         }
         for (String[] e : new String[][] {
