@@ -5,6 +5,9 @@ import dk.samspil.mail.OutgoingMail;
 import dk.samspil.platform.RuleViolation;
 import dk.samspil.platform.SamspilSettings;
 import dk.samspil.publishing.NewsletterRequests.RequestView;
+import dk.samspil.security.People;
+import dk.samspil.security.Role;
+import dk.samspil.security.SamspilPrincipal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +44,34 @@ class EditorsDesk {
     private final Outbox outbox;
     private final MessageSource messages;
     private final SamspilSettings settings;
+    private final People people;
 
     EditorsDesk(
             JdbcClient jdbc,
             NewsletterRequests requests,
             Outbox outbox,
             MessageSource messages,
-            SamspilSettings settings) {
+            SamspilSettings settings,
+            People people) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.outbox = outbox;
         this.messages = messages;
         this.settings = settings;
+        this.people = people;
+    }
+
+    /**
+     * Who works the desk: a user of the editor role (the security configuration admits only them to /redaktion), who
+     * sees every request sent to the editors.
+     */
+    static boolean isEditor(SamspilPrincipal user) {
+        return user != null && user.is(Role.EDITOR);
+    }
+
+    /** The editors to tell of what happens to a request at the desk: every active account of the editor role. */
+    List<People.Contact> editors() {
+        return people.activeContacts(Role.EDITOR);
     }
 
     /**

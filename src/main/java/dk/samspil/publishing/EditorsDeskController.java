@@ -3,7 +3,6 @@ package dk.samspil.publishing;
 import dk.samspil.platform.RuleViolation;
 import dk.samspil.publishing.NewsletterRequests.RequestView;
 import dk.samspil.security.Access;
-import dk.samspil.security.Role;
 import dk.samspil.security.SamspilPrincipal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -164,7 +163,7 @@ class EditorsDeskController {
     }
 
     private void requireEditor(SamspilPrincipal user) {
-        access.require(user != null && user.is(Role.EDITOR), user, "publishing:desk");
+        access.require(EditorsDesk.isEditor(user), user, "publishing:desk");
     }
 
     /** A request the author has sent to the editors (drafts and requests awaiting approval are not theirs yet). */

@@ -44,6 +44,7 @@ class QualityChecks {
     private final Outbox outbox;
     private final MessageSource messages;
     private final SamspilSettings settings;
+    private final EditorsDesk desk;
 
     QualityChecks(
             JdbcClient jdbc,
@@ -51,13 +52,15 @@ class QualityChecks {
             PkoPeople people,
             Outbox outbox,
             MessageSource messages,
-            SamspilSettings settings) {
+            SamspilSettings settings,
+            EditorsDesk desk) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.people = people;
         this.outbox = outbox;
         this.messages = messages;
         this.settings = settings;
+        this.desk = desk;
     }
 
     /** The editors ask the region's medical coordinator to check the text; one check open at a time. */
@@ -94,7 +97,10 @@ class QualityChecks {
                 "publishing:" + request.id() + ":quality"));
     }
 
-    /** The medical coordinator's verdict: in order, or remarks (a comment is then required). */
+    /**
+     * The medical coordinator's verdict: in order, or remarks (a comment is then required). Each editor gets a mail
+     * with the verdict and the comment and a link to the request on the desk.
+     */
     @Transactional
     void answer(RequestView request, long checkId, String checkerEmail, boolean inOrder, String comment) {
         if (!inOrder && (comment == null || comment.isBlank())) {
@@ -107,6 +113,31 @@ class QualityChecks {
                 .update();
         if (answered == 0) {
             throw new RuleViolation("kvalitetstjek", "publishing.quality.rule.answered");
+        }
+        String checkerName = jdbc.sql("SELECT checker_name FROM publishing_quality_check WHERE id = ?")
+                .param(checkId)
+                .query(String.class)
+                .single();
+        String verdict = inOrder ? "OK" : "REMARKS";
+        String remarks = comment == null
+                ? messages.getMessage("publishing.quality.verdictMail.noComment", null, NewsletterApprovals.DANISH)
+                : comment;
+        for (var editor : desk.editors()) {
+            Object[] args = {
+                editor.name(),
+                request.headline(),
+                checkerName,
+                messages.getMessage(
+                        "publishing.quality.verdictMail.verdict." + verdict, null, NewsletterApprovals.DANISH),
+                remarks,
+                settings.link("/redaktion/" + request.id())
+            };
+            outbox.enqueue(new OutgoingMail(
+                    editor.email(),
+                    messages.getMessage(
+                            "publishing.quality.verdictMail.subject." + verdict, args, NewsletterApprovals.DANISH),
+                    messages.getMessage("publishing.quality.verdictMail.body", args, NewsletterApprovals.DANISH),
+                    "publishing:" + request.id() + ":quality:" + checkId));
         }
     }
 

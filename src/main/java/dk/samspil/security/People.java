@@ -102,6 +102,19 @@ public class People {
                 .optional();
     }
 
+    /**
+     * The name and address of every active account of the role (signed up, not deactivated, with an address), by
+     * name: those who may sign in with it, e.g. the praksis.dk editors, told of what reaches their desk.
+     */
+    public List<Contact> activeContacts(Role role) {
+        return jdbc.sql("""
+                        SELECT display_name, email FROM app_user WHERE role = ? AND enabled AND deactivated_at IS NULL
+                          AND email IS NOT NULL ORDER BY display_name, id""")
+                .param(role.name())
+                .query((rs, n) -> new Contact(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
     /** The active accounts of these roles, by name: id → "name (log-in name)", to link a record to an account. */
     public List<Map.Entry<Long, String>> accountsOf(Set<Role> roles) {
         return jdbc.sql("""

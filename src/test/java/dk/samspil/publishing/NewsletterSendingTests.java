@@ -329,8 +329,44 @@ class NewsletterSendingTests {
         assertThat(page("/redaktion/" + id, EDITOR))
                 .contains("Bemærkninger fra Lars Lægelig Koordinator", "Nævn PLO-M som medafsender.");
         assertThat(page("/nyhedsmails", "pkolaege")).doesNotContain(headline);
+
+        // The verdict reaches the editors by mail: every active editor, and no one else.
+        assertThat(TestMailServer.text(TestMailServer.awaitMail(
+                        "redaktoer@example.dk", "Bemærkninger fra kvalitetstjekket: " + headline)))
+                .contains(
+                        "Kære Rikke Redaktør",
+                        "Lars Lægelig Koordinator har kvalitetstjekket nyhedsmailen \"" + headline + "\"",
+                        "Der er bemærkninger til teksten",
+                        "Nævn PLO-M som medafsender.",
+                        "/redaktion/" + id);
+        assertThat(verdictRecipients(id, check))
+                .contains("redaktoer@example.dk")
+                .containsExactlyInAnyOrderElementsOf(
+                        jdbc.sql("""
+                                SELECT email FROM app_user WHERE role = 'EDITOR' AND enabled AND deactivated_at IS NULL
+                                  AND email IS NOT NULL""").query(String.class).list());
+
+        // A second check, answered in order without a comment, is mailed as such.
+        editor("/redaktion/" + id + "/kvalitetstjek", "note", "Er PLO-M nu med som medafsender?");
+        long second = jdbc.sql("SELECT max(id) FROM publishing_quality_check WHERE request_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        fixtures.post("/nyhedsmails/" + id + "/kvalitetstjek/" + second, Map.of("verdict", "OK"), "pkolaege");
+        assertThat(TestMailServer.text(
+                        TestMailServer.awaitMail("redaktoer@example.dk", "Kvalitetstjek i orden: " + headline)))
+                .contains("Vurdering: Teksten er i orden", "Bemærkninger: Ingen", "/redaktion/" + id);
+        assertThat(verdictRecipients(id, second)).contains("redaktoer@example.dk");
         editor("/redaktion/" + id + "/send");
         assertThat(fixtures.status(id)).isEqualTo("SENT");
+    }
+
+    /** The addresses the verdict of a quality check was mailed to. */
+    private List<String> verdictRecipients(long id, long check) {
+        return jdbc.sql("SELECT recipient FROM mail_outbox WHERE reference = ?")
+                .param("publishing:" + id + ":quality:" + check)
+                .query(String.class)
+                .list();
     }
 
     private String page(String path, String user) throws Exception {
