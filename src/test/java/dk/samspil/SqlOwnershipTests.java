@@ -117,6 +117,7 @@ class SqlOwnershipTests {
                             "publishing_pathway_guard",
                             "publishing_pathway_version",
                             "publishing_invitation",
+                            "publishing_contribution_return",
                             "publishing_issue",
                             "publishing_quality_check",
                             "publishing_question",

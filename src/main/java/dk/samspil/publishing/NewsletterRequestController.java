@@ -133,6 +133,9 @@ class NewsletterRequestController {
                         .findFirst()
                         .orElse(null));
         model.addAttribute("questions", desk.questions(id));
+        model.addAttribute("returns", request.contribution() ? pkOrientering.returns(id) : List.of());
+        model.addAttribute(
+                "mayReturn", request.status() == RequestStatus.CONTRIBUTED && authors.sentToCoordinator(request, user));
         model.addAttribute("shortNotice", request.shortNotice(today));
         var allChecks = checks.of(id);
         model.addAttribute("checks", allChecks);

@@ -123,6 +123,50 @@ class PkOrientering {
         }
     }
 
+    /** A contribution sent back to its author by the unit's coordinator: the comment, who, when (Danish time). */
+    record ReturnView(String comment, String returnedBy, String returnedAt) {}
+
+    /**
+     * The unit's coordinator sends a contribution waiting for an issue back to its author with a comment: the author
+     * may change it (it is editable again, as after a refusal) and has it approved once more before it returns. The
+     * author gets a mail with the comment.
+     */
+    @Transactional
+    void sendBack(RequestView request, long unitId, Author coordinator, String comment) {
+        int changed = jdbc.sql("""
+                        UPDATE publishing_request SET status = 'REFUSED'
+                        WHERE id = ? AND status = 'CONTRIBUTED' AND contribution_to = ?""").params(request.id(), unitId).update();
+        if (changed == 0) {
+            throw new RuleViolation("tilbage", "publishing.return.rule.notWaiting");
+        }
+        jdbc.sql("INSERT INTO publishing_contribution_return (request_id, comment, returned_by) VALUES (?, ?, ?)")
+                .params(request.id(), comment, coordinator.name())
+                .update();
+        Object[] args = {
+            request.authorName(),
+            request.headline(),
+            coordinator.name(),
+            comment,
+            settings.link("/nyhedsmails/" + request.id())
+        };
+        outbox.enqueue(new OutgoingMail(
+                request.authorEmail(),
+                message("publishing.return.mail.subject", args),
+                message("publishing.return.mail.body", args),
+                "publishing:" + request.id() + ":return"));
+    }
+
+    /** The times the contribution was sent back to its author, oldest first. */
+    List<ReturnView> returns(long requestId) {
+        return jdbc.sql("""
+                        SELECT comment, returned_by,
+                               to_char(returned_at AT TIME ZONE 'Europe/Copenhagen', 'DD.MM.YYYY HH24.MI')
+                        FROM publishing_contribution_return WHERE request_id = ? ORDER BY returned_at, id""")
+                .param(requestId)
+                .query((rs, n) -> new ReturnView(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
     /** The contributions waiting for the unit's next issue, by the latest date their senders asked for. */
     List<RequestView> waiting(long unitId) {
         return jdbc.sql("""

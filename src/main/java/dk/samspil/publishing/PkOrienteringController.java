@@ -2,6 +2,7 @@ package dk.samspil.publishing;
 
 import dk.samspil.platform.RuleViolation;
 import dk.samspil.publishing.NewsletterRequests.Author;
+import dk.samspil.publishing.NewsletterRequests.RequestView;
 import dk.samspil.security.Access;
 import dk.samspil.security.SamspilPrincipal;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -88,6 +90,37 @@ class PkOrienteringController {
         redirect.addFlashAttribute("success", "publishing.pkorientering.compiled");
         return "redirect:/nyhedsmails/" + id;
     }
+
+    /** The coordinator sends a waiting contribution back to its author with a comment (required). */
+    @PostMapping("/nyhedsmails/pkorientering/{id}/tilbage")
+    String sendBack(
+            @AuthenticationPrincipal SamspilPrincipal user,
+            @PathVariable long id,
+            @RequestParam(name = "kommentar", required = false) String comment,
+            RedirectAttributes redirect) {
+        long unit = unit(user);
+        Author coordinator = authors.requireAuthor(user);
+        RequestView request = authors.readable(user, id);
+        access.require(authors.sentToCoordinator(request, user), user, "publishing:" + id + ":return");
+        String error = RequestForm.blank(comment)
+                ? "publishing.return.comment.required"
+                : comment.length() > MAX_COMMENT ? "field.tooLong" : null;
+        if (error == null) {
+            try {
+                pkOrientering.sendBack(request, unit, coordinator, comment.strip());
+                redirect.addFlashAttribute("success", "publishing.return.done");
+                return "redirect:/nyhedsmails/pkorientering";
+            } catch (RuleViolation refused) {
+                error = refused.messageKey();
+            }
+        }
+        redirect.addFlashAttribute("error", error);
+        redirect.addFlashAttribute("errorAt", "tilbage");
+        redirect.addFlashAttribute("returnComment", comment);
+        return "redirect:/nyhedsmails/" + id + "#tilbage";
+    }
+
+    static final int MAX_COMMENT = 5000;
 
     private long unit(SamspilPrincipal user) {
         Optional<Long> unit = authors.coordinatedUnit(user);

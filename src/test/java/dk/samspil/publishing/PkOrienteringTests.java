@@ -54,11 +54,8 @@ class PkOrienteringTests {
         String marker = NewsletterFixtures.marker();
         String headline = "Nyt fra Hjertesygdomme " + marker;
         String management = "afdeling-" + marker + "@example.dk";
-        long unit = jdbc.sql("SELECT id FROM hospital_unit WHERE name = 'Aarhus Universitetshospital'")
-                .query(Long.class)
-                .single();
-        Map<String, String> form = new LinkedHashMap<>(NewsletterFixtures.form(headline, management));
-        form.put("destination", "PKORIENTERING");
+        long unit = aarhus();
+        Map<String, String> form = contributionForm(headline, management);
 
         // A contribution goes to a hospital unit's catchment area: the whole region is refused at the field.
         MvcResult refused = fixtures.post("/nyhedsmails", form, AUTHOR);
@@ -164,6 +161,88 @@ class PkOrienteringTests {
         // The public news page leads on to each region's current care pathways.
         assertThat(page("/nyheder", null)).contains("href=\"/forloeb/1082\"", "Gældende forløbsbeskrivelser");
         assertThat(page("/nyhedsmails/pkorientering", COORDINATOR)).contains("Sendt");
+    }
+
+    @Test
+    void theCoordinatorSendsAContributionBackWithACommentAndTheAuthorRevisesItAndSendsItAgain() throws Exception {
+        String marker = NewsletterFixtures.marker();
+        String headline = "Nyt fra Lungesygdomme " + marker;
+        String management = "lunge-" + marker + "@example.dk";
+        Map<String, String> form = contributionForm(headline, management);
+        form.put("audience", "CATCHMENT");
+        form.put("hospitalUnitId", String.valueOf(aarhus()));
+        long contribution = fixtures.create(form);
+        fixtures.askApproval(contribution);
+        fixtures.answerByLink(
+                NewsletterFixtures.approvalLink(management, headline, 1).group(), "APPROVE", "Ida Lund", "");
+        fixtures.post("/nyhedsmails/" + contribution + "/indsend", Map.of(), AUTHOR);
+        assertThat(fixtures.status(contribution)).isEqualTo("CONTRIBUTED");
+        String back = "/nyhedsmails/pkorientering/" + contribution + "/tilbage";
+
+        // The coordinator reads it with the form to send it back; its author and other consultants have no such form.
+        assertThat(page("/nyhedsmails/" + contribution, COORDINATOR))
+                .contains("Send bidraget tilbage til forfatteren", "Kommentar til forfatteren");
+        assertThat(page("/nyhedsmails/" + contribution, AUTHOR)).doesNotContain("Kommentar til forfatteren");
+        assertThat(fixtures.post(back, Map.of("kommentar", "Nej"), "pkonord")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(fixtures.post(back, Map.of("kommentar", "Nej"), AUTHOR)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+
+        // Without a comment (or only spaces) nothing changes: the reason at the form, where the comment is written.
+        MvcResult blank = fixtures.post(back, Map.of("kommentar", "   "), COORDINATOR);
+        assertThat(blank.getResponse().getRedirectedUrl()).isEqualTo("/nyhedsmails/" + contribution + "#tilbage");
+        assertThat(blank.getFlashMap().get("error")).isEqualTo("publishing.return.comment.required");
+        assertThat(blank.getFlashMap().get("errorAt")).isEqualTo("tilbage");
+        MvcResult tooLong = fixtures.post(back, Map.of("kommentar", "x".repeat(5001)), COORDINATOR);
+        assertThat(tooLong.getFlashMap().get("error")).isEqualTo("field.tooLong");
+        assertThat(tooLong.getFlashMap().get("returnComment")).isEqualTo("x".repeat(5001));
+        assertThat(fixtures.status(contribution)).isEqualTo("CONTRIBUTED");
+
+        // With a comment it goes back: editable by its author, who is mailed the comment; no longer waiting.
+        String comment = "Skriv telefontiden i første linje " + marker + ".";
+        MvcResult sent = fixtures.post(back, Map.of("kommentar", comment), COORDINATOR);
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/nyhedsmails/pkorientering");
+        assertThat(sent.getFlashMap().get("success")).isEqualTo("publishing.return.done");
+        assertThat(fixtures.status(contribution)).isEqualTo("REFUSED");
+        assertThat(TestMailServer.text(TestMailServer.awaitMail(
+                        "pko@example.dk", "Dit bidrag til PKOrientering er sendt tilbage: " + headline)))
+                .contains("Kære Peter Praksiskonsulent", comment, "/nyhedsmails/" + contribution);
+        assertThat(page("/nyhedsmails/pkorientering", COORDINATOR)).doesNotContain(headline);
+        assertThat(status("/nyhedsmails/" + contribution, COORDINATOR)).isEqualTo(404);
+        assertThat(fixtures.post(back, Map.of("kommentar", comment), COORDINATOR)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(page("/nyhedsmails/" + contribution, AUTHOR))
+                .contains("Sendt tilbage af praksiskoordinatoren", comment, "Bidraget er sendt tilbage til dig")
+                .contains("/nyhedsmails/" + contribution + "/rediger");
+
+        // Revised, approved again and sent again, it waits for the coordinator once more, the comment still shown.
+        fixtures.askApproval(contribution);
+        fixtures.answerByLink(
+                NewsletterFixtures.approvalLink(management, headline, 2).group(), "APPROVE", "Ida Lund", "");
+        assertThat(fixtures.status(contribution)).isEqualTo("APPROVED");
+        fixtures.post("/nyhedsmails/" + contribution + "/indsend", Map.of(), AUTHOR);
+        assertThat(fixtures.status(contribution)).isEqualTo("CONTRIBUTED");
+        assertThat(page("/nyhedsmails/pkorientering", COORDINATOR)).contains(headline);
+        assertThat(page("/nyhedsmails/" + contribution, COORDINATOR)).contains(comment);
+    }
+
+    private long aarhus() {
+        return jdbc.sql("SELECT id FROM hospital_unit WHERE name = 'Aarhus Universitetshospital'")
+                .query(Long.class)
+                .single();
+    }
+
+    /** A request's form with PKOrientering as its destination (the audience still to be chosen). */
+    private static Map<String, String> contributionForm(String headline, String management) {
+        Map<String, String> form = new LinkedHashMap<>(NewsletterFixtures.form(headline, management));
+        form.put("destination", "PKORIENTERING");
+        return form;
     }
 
     private MvcResult compile(Map<String, String> params) throws Exception {

@@ -1169,6 +1169,14 @@ class AccessTests {
                 "/nyhedsmails/pkorientering", "GET", "/nyhedsmails/pkorientering", onlyFor("pkokoordinator")));
         list.add(new Endpoint(
                 "/nyhedsmails/pkorientering", "POST", "/nyhedsmails/pkorientering", refusedExcept("pkokoordinator")));
+        // Only a contribution waiting for the coordinator's own unit goes back to its author: this request at the
+        // editors' desk is none, so 404 for everyone, the coordinator included (the allowed case in
+        // PkOrienteringTests).
+        list.add(new Endpoint(
+                "/nyhedsmails/pkorientering/{id}/tilbage",
+                "POST",
+                "/nyhedsmails/pkorientering/" + ids.request() + "/tilbage",
+                refusedExcept()));
         list.add(new Endpoint(
                 "/nyhedsmails/{id}/godkendelser/{approvalId}",
                 "POST",
