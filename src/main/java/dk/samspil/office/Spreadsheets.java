@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -45,7 +46,11 @@ public final class Spreadsheets {
     /** One sheet of a workbook: its name, its rows (the first the header) and how many columns stay in view. */
     public record Table(String name, List<? extends List<?>> rows, int frozenColumns) {}
 
-    /** Widest a column is made, in characters: a longer text wraps into the next cell or is cut off there. */
+    /**
+     * Widest a column is made, in characters. A longer text (a free-text answer, an agreement) wraps onto more lines
+     * of its own cell, as does a text with line breaks: the row grows to show it whole instead of cutting it off at
+     * the next column.
+     */
     private static final int MAX_WIDTH = 60;
 
     /**
@@ -67,6 +72,37 @@ public final class Spreadsheets {
         }
     }
 
+    /**
+     * A data row with a wrapped text is made as tall as its longest text needs (at {@value #MAX_WIDTH} characters a
+     * line): not every spreadsheet program measures rows when it opens a file, and LibreOffice draws the lines of a
+     * wrapped text over the next rows instead.
+     */
+    private static void heighten(Sheet sheet, List<? extends List<?>> rows) {
+        for (int r = 1; r < rows.size(); r++) {
+            int lines = 1;
+            for (Object value : rows.get(r)) {
+                if (value != null && !(value instanceof Number)) {
+                    lines = Math.max(lines, lines(value.toString()));
+                }
+            }
+            if (lines > 1) {
+                sheet.getRow(r).setHeightInPoints(Math.min(409, lines * sheet.getDefaultRowHeightInPoints()));
+            }
+        }
+    }
+
+    private static final int LINE = MAX_WIDTH - 10;
+
+    /** The lines a text takes in a column {@value #MAX_WIDTH} characters wide. */
+    private static int lines(String text) {
+        int lines = 0;
+        for (String line : text.split("\n", -1)) {
+            // Words do not break mid-line: a little less than the width is counted, so the last line is not cut off.
+            lines += Math.max(1, (line.length() + LINE - 1) / LINE);
+        }
+        return lines;
+    }
+
     /** A workbook of several sheets, each written as {@link #xlsx(String, List, int)} writes its one. */
     public static byte[] xlsx(List<Table> tables) {
         try (XSSFWorkbook workbook = new XSSFWorkbook();
@@ -82,6 +118,12 @@ public final class Spreadsheets {
             CellStyle boldQuoted = workbook.createCellStyle();
             boldQuoted.cloneStyleFrom(bold);
             boldQuoted.setQuotePrefixed(true);
+            CellStyle wrapped = workbook.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+            CellStyle quotedWrapped = workbook.createCellStyle();
+            quotedWrapped.cloneStyleFrom(wrapped);
+            quotedWrapped.setQuotePrefixed(true);
             for (Table table : tables) {
                 Sheet sheet = workbook.createSheet(table.name());
                 List<? extends List<?>> rows = table.rows();
@@ -92,21 +134,26 @@ public final class Spreadsheets {
                         Cell cell = row.createCell(c);
                         Object value = values.get(c);
                         boolean formulaLike = false;
+                        boolean wraps = false;
                         if (value instanceof Number number) {
                             cell.setCellValue(number.doubleValue());
                         } else {
                             String text = value == null ? "" : value.toString();
                             cell.setCellValue(text);
                             formulaLike = !neutralise(text).equals(text);
+                            wraps = text.length() > MAX_WIDTH || text.indexOf('\n') >= 0;
                         }
-                        if (formulaLike) {
-                            cell.setCellStyle(r == 0 ? boldQuoted : quoted);
-                        } else if (r == 0) {
-                            cell.setCellStyle(bold);
+                        if (r == 0) {
+                            cell.setCellStyle(formulaLike ? boldQuoted : bold);
+                        } else if (formulaLike) {
+                            cell.setCellStyle(wraps ? quotedWrapped : quoted);
+                        } else if (wraps) {
+                            cell.setCellStyle(wrapped);
                         }
                     }
                 }
                 widen(sheet, rows);
+                heighten(sheet, rows);
                 sheet.createFreezePane(table.frozenColumns(), 1);
             }
             workbook.write(bytes);

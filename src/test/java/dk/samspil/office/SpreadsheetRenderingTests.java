@@ -76,7 +76,8 @@ class SpreadsheetRenderingTests {
             fixtures.answer(tokens.get(i), questions.size(), SurveyFixtures.fullAnswer(questions, i, answer));
         }
 
-        Map<String, List<String>> downloads = Map.of(
+        // In this order: the audit log comes last, so it shows the agreements download before it.
+        Map<String, List<String>> downloads = orderedMap(
                 // the consultant gets a row per respondent, with what they wrote
                 "/bestillinger/" + order + "/resultater.xlsx?konsulent",
                 List.of("konsulent", answer),
@@ -111,6 +112,52 @@ class SpreadsheetRenderingTests {
             String text = OfficeTests.pdfText(file).replaceAll("\\s+", " ");
             assertThat(text).as(path + " as " + user + " in LibreOffice").contains(expected);
         }
+    }
+
+    @Test
+    void aLongTextOrOneWithLineBreaksWrapsInItsCellAndShowsWhole() throws Exception {
+        String longText = "Vi aftaler, at hjemmeplejen ringer til praksis inden kl. 10, når en borger har feber, og at"
+                + " praksis svarer samme dag; opfølgning på næste klyngemøde slutordet";
+        String lines = "Første linje\nanden linje\ntredje linjeslut";
+        byte[] xlsx = Spreadsheets.xlsx(
+                "Aftaler",
+                List.of(
+                        List.of("Aftale", "Ansvarlig"),
+                        List.of(longText, "Kommunen"),
+                        List.of(lines, "Klyngen"),
+                        List.of("=kort tekst", "Praksis"),
+                        List.of("=" + longText, "Regionen")),
+                0);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(0).getCellStyle().getWrapText()).isTrue();
+            assertThat(sheet.getRow(2).getCell(0).getCellStyle().getWrapText()).isTrue();
+            assertThat(sheet.getRow(1).getCell(1).getCellStyle().getWrapText()).isFalse();
+            assertThat(sheet.getRow(3).getCell(0).getCellStyle().getQuotePrefixed())
+                    .isTrue();
+            assertThat(sheet.getRow(3).getCell(0).getCellStyle().getWrapText()).isFalse();
+            assertThat(sheet.getRow(4).getCell(0).getCellStyle().getQuotePrefixed())
+                    .isTrue();
+            assertThat(sheet.getRow(4).getCell(0).getCellStyle().getWrapText()).isTrue();
+            assertThat(sheet.getRow(1).getHeightInPoints()).isGreaterThan(sheet.getDefaultRowHeightInPoints());
+        }
+        Files.createDirectories(OUTPUT);
+        Files.write(OUTPUT.resolve("wrapped.xlsx"), xlsx);
+        Path file = OUTPUT.resolve("wrapped.pdf");
+        Files.write(file, converter.toPdf(xlsx, "xlsx").orElseThrow());
+        // Cut off at the next column, the end of the text would be missing from the page.
+        assertThat(OfficeTests.pdfText(file).replaceAll("\\s+", " "))
+                .contains("slutordet", "tredje linjeslut", "Kommunen", "Klyngen");
+    }
+
+    /** Key, value, key, value, ... in the order given (Map.of's order changes from run to run). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> orderedMap(Object... keysAndValues) {
+        Map<String, List<String>> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (List<String>) keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** The texts of every sheet's header row (what the file must show whatever data it holds). */
